@@ -1,0 +1,46 @@
+/* basincheck.c -- entry point: dispatches to the commands. */
+#include <string.h>
+
+#include "cli.h"
+
+static void
+version(void)
+{
+    printf("basincheck %s\n", PACKAGE_VERSION);
+    printf("GMP %s, MPFR %s, FLINT %s, Arb %s\n", bc_version_gmp(), bc_version_mpfr(),
+           bc_version_flint(), bc_version_arb());
+}
+
+int
+main(int argc, char **argv)
+{
+    int rc;
+    if (argc < 2)
+    {
+        fprintf(stderr, "basincheck: no command given: list, run or bench (see 'basincheck --help')\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help"))
+    {
+        cli_usage(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version"))
+    {
+        version();
+        return CLI_EXIT_OK;
+    }
+    if (!strcmp(argv[1], "list"))
+        rc = cli_list(argc - 1, argv + 1);
+    else if (!strcmp(argv[1], "run"))
+        rc = cli_run(argc - 1, argv + 1);
+    else if (!strcmp(argv[1], "bench"))
+        rc = cli_bench(argc - 1, argv + 1);
+    else
+    {
+        fprintf(stderr, "basincheck: unknown command '%s' (see 'basincheck --help')\n", argv[1]);
+        rc = CLI_EXIT_USAGE;
+    }
+    flint_cleanup_master();
+    return rc;
+}

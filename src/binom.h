@@ -1,0 +1,42 @@
+/* binom.h -- rigorous binomial tails and Clopper-Pearson intervals.
+
+   The Monte Carlo checks judge a claim P[E] >= b from N samples with K
+   successes.  The exact Clopper-Pearson limits are the solutions p of
+   P[Bin(N, p) >= K] = a (lower) and P[Bin(N, p) <= K] = a (upper).  They
+   are computed here by bisection on rigorously enclosed tail sums (no
+   incomplete-beta routine, which loses accuracy for large N), and the
+   returned limits are outward-rounded: lower limit <= exact lower limit,
+   upper limit >= exact upper limit, so an interval can only be wider
+   than the exact one, never narrower. */
+#ifndef BINOM_H
+#define BINOM_H
+
+#include "bc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Sets out to an enclosure of P[Bin(N, p) <= k] for a ball p in [0, 1]
+   (k >= N gives 1).  Works for N in the millions. */
+void binom_cdf_arb(arb_t out, ulong N, const arb_t p, ulong k, slong prec);
+
+/* Sets out to an enclosure of P[Bin(N, p) >= k] (k = 0 gives 1). */
+void binom_sf_arb(arb_t out, ulong N, const arb_t p, ulong k, slong prec);
+
+/* Exact tail for rational p: sets out = P[Bin(N, p) <= k] exactly.
+   Intended for N up to a few thousand. */
+void binom_cdf_fmpq(fmpq_t out, ulong N, const fmpq_t p, ulong k);
+
+/* Clopper-Pearson limits at tail level a in (0, 1/2) for each side
+   (a two-sided interval of confidence 1 - 2a).  Sets lo and hi to
+   outward-rounded limits: lo <= exact lower limit (0 when K = 0),
+   hi >= exact upper limit (1 when K = N); both are within 2^-40 (absolute)
+   of the exact limits. */
+void binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,197 @@
+/* checklist.c -- a run's results, and the judgement of Monte Carlo
+   checks once the family of intervals is known. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "binom.h"
+#include "check.h"
+
+void
+checklist_init(checklist_t L)
+{
+    memset(L, 0, sizeof(checklist_struct));
+}
+
+void
+checklist_clear(checklist_t L)
+{
+    slong i;
+    for (i = 0; i < L->nchecks; i++)
+        check_clear(L->checks + i);
+    for (i = 0; i < L->nfigures; i++)
+        figure_clear(L->figures + i);
+    for (i = 0; i < L->ninstances; i++)
+    {
+        flint_free(L->instance_claim[i]);
+        flint_free(L->instance_text[i]);
+    }
+    flint_free(L->checks);
+    flint_free(L->figures);
+    flint_free(L->instance_claim);
+    flint_free(L->instance_text);
+    memset(L, 0, sizeof(checklist_struct));
+}
+
+void
+checklist_push(checklist_t L, check_t c)
+{
+    if (L->nchecks == L->alloc)
+    {
+        L->alloc = 2 * L->alloc + 8;
+        L->checks = flint_realloc(L->checks, L->alloc * sizeof(check_struct));
+    }
+    L->checks[L->nchecks++] = *c;
+    check_init(c);
+}
+
+void
+checklist_push_figure(checklist_t L, figure_t f)
+{
+    L->figures = flint_realloc(L->figures, (L->nfigures + 1) * sizeof(figure_struct));
+    L->figures[L->nfigures++] = *f;
+    memset(f, 0, sizeof(figure_struct));
+}
+
+void
+checklist_add_instance(checklist_t L, const char *claim, const char *fmt, ...)
+{
+    va_list ap, aq;
+    int n;
+    char *s, *c;
+    va_start(ap, fmt);
+    va_copy(aq, ap);
+    n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    s = flint_malloc((size_t) n + 1);
+    vsnprintf(s, (size_t) n + 1, fmt, ap);
+    va_end(ap);
+    c = flint_malloc(strlen(claim) + 1);
+    strcpy(c, claim);
+    L->instance_claim = flint_realloc(L->instance_claim, (L->ninstances + 1) * sizeof(char *));
+    L->instance_text = flint_realloc(L->instance_text, (L->ninstances + 1) * sizeof(char *));
+    L->instance_claim[L->ninstances] = c;
+    L->instance_text[L->ninstances] = s;
+    L->ninstances++;
+}
+
+static void
+drop(char **p)
+{
+    if (*p != NULL)
+        flint_free(*p);
+    *p = NULL;
+}
+
+static char *
+arf_str_dir(const arf_t x, int dir)
+{
+    arb_t b;
+    char *s;
+    arb_init(b);
+    arb_set_arf(b, x);
+    s = bc_arb_bound_str(b, dir, 6);
+    arb_clear(b);
+    return s;
+}
+
+/* Decides hi >= bound where hi is exact: BC_TRUE, BC_FALSE or undecided
+   when the bound's ball straddles hi. */
+static truth_t
+arf_ge_arb(const arf_t hi, const arb_t bound)
+{
+    arb_t d;
+    truth_t r;
+    arb_init(d);
+    arb_set_arf(d, hi);
+    arb_sub(d, d, bound, 256);
+    if (arb_is_nonnegative(d))
+        r = BC_TRUE;
+    else if (arb_is_negative(d))
+        r = BC_FALSE;
+    else
+        r = BC_UNDECIDED;
+    arb_clear(d);
+    return r;
+}
+
+void
+checklist_judge(checklist_t L, double tail)
+{
+    slong i;
+    for (i = 0; i < L->nchecks; i++)
+    {
+        check_struct *c = L->checks + i;
+        arf_t lo, hi, lo2, hi2;
+        arb_t est, slack;
+        truth_t pess, opt;
+        ulong N = c->mc.samples, K = c->mc.successes, U = c->mc.undecided;
+
+        if (!c->has_mc)
+            continue;
+        arf_init(lo);
+        arf_init(hi);
+        arf_init(lo2);
+        arf_init(hi2);
+        arb_init(est);
+        arb_init(slack);
+        c->mc.tail = tail;
+        /* a re-judgement replaces the previous interval */
+        drop(&c->mc.lo);
+        drop(&c->mc.hi);
+        drop(&c->mc.estimate);
+        drop(&c->mc.slack);
+
+        if (N == 0)
+        {
+            c->status = ST_UNDECIDED;
+            check_add_note(c, "No sample was drawn.");
+        }
+        else
+        {
+            /* undecided samples counted as failures (pessimistic) and as
+               successes (optimistic): only a verdict both agree on is
+               given */
+            binom_cp_interval(lo, hi, N, K, tail);
+            binom_cp_interval(lo2, hi2, N, K + U, tail);
+            pess = arf_ge_arb(hi, c->mc.bound);
+            opt = arf_ge_arb(hi2, c->mc.bound);
+            if (pess == BC_TRUE)
+                c->status = ST_CONSISTENT;
+            else if (opt == BC_FALSE)
+                c->status = ST_VIOLATED;
+            else
+                c->status = ST_UNDECIDED;
+
+            c->mc.lo = arf_str_dir(lo, -1);
+            c->mc.hi = arf_str_dir(hi2, +1);
+            /* the estimate is descriptive; the slack is a rigorous lower
+               bound of (lower limit - b), rounded down */
+            {
+                char buf[64];
+                snprintf(buf, sizeof buf, "%.6f", (double) K / (double) N);
+                c->mc.estimate = flint_malloc(strlen(buf) + 1);
+                strcpy(c->mc.estimate, buf);
+            }
+            arb_set_arf(slack, lo);
+            arb_sub(slack, slack, c->mc.bound, 128);
+            c->mc.slack = bc_arb_bound_str(slack, -1, 4);
+        }
+        arf_clear(lo);
+        arf_clear(hi);
+        arf_clear(lo2);
+        arf_clear(hi2);
+        arb_clear(est);
+        arb_clear(slack);
+    }
+}
+
+slong
+checklist_mismatches(const checklist_t L)
+{
+    slong i, n = 0;
+    for (i = 0; i < L->nchecks; i++)
+        if (L->checks[i].status != L->checks[i].expected)
+            n++;
+    return n;
+}

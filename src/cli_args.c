@@ -1,0 +1,185 @@
+/* cli_args.c -- strict option parsing: every number is validated whole,
+   every error is one line naming the option and what was expected. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+int
+cli_parse_u64(uint64_t *out, const char *s)
+{
+    char *end;
+    unsigned long long v;
+    if (s == NULL || *s == '\0' || *s == '-' || *s == '+' || *s == ' ')
+        return -1;
+    errno = 0;
+    v = strtoull(s, &end, 0);
+    if (errno != 0 || *end != '\0')
+        return -1;
+    *out = (uint64_t) v;
+    return 0;
+}
+
+int
+cli_parse_double(double *out, const char *s)
+{
+    char *end;
+    double v;
+    if (s == NULL || *s == '\0' || *s == ' ')
+        return -1;
+    errno = 0;
+    v = strtod(s, &end);
+    if (errno != 0 || *end != '\0' || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int
+usage_error(const char *fmt, const char *a, const char *b)
+{
+    fprintf(stderr, "basincheck: ");
+    fprintf(stderr, fmt, a, b);
+    fprintf(stderr, " (see 'basincheck --help')\n");
+    return CLI_EXIT_USAGE;
+}
+
+void
+cli_usage(FILE *f)
+{
+    fputs("Usage: basincheck COMMAND [OPTIONS]\n"
+          "Checks the theorems of Safran & Shamir, 'On the Quality of the Initial Basin in\n"
+          "Overspecified Neural Networks' (ICML 2016) in exact and rigorous arithmetic.\n"
+          "\n"
+          "Commands:\n"
+          "  list                     every check id with its claim, kind and summary\n"
+          "  run [ID...] [OPTIONS]    run the checks (all, or those whose id, module name or\n"
+          "                           id prefix is given) and report the verdicts\n"
+          "  bench NAME [OPTIONS]     a benchmark (NAME: prop1)\n"
+          "\n"
+          "Options of run and bench:\n"
+          "  --quick                  small sizes (the test suite's)\n"
+          "  --full                   larger sizes than the default (publication) size\n"
+          "  --seed S                 run seed, 0 <= S < 2^64 (default 1)\n"
+          "  --threads T              worker threads, 1..256 (default: online CPUs)\n"
+          "  --samples K|auto         Monte Carlo samples per check (default: per size);\n"
+          "                           auto: enough to resolve --slack at the confidence\n"
+          "  --slack X                target half-width for --samples auto (default 0.02)\n"
+          "  --confidence C           family-wise confidence, 0 < C < 1 (default 0.99)\n"
+          "  --json FILE              write report.json to FILE\n"
+          "  --tex FILE               write the LaTeX report to FILE\n"
+          "  --quiet                  no progress on stderr\n"
+          "  -h, --help               this help\n"
+          "  -V, --version            version and library versions\n"
+          "\n"
+          "Exit status: 0 when every check has its expected status, 1 when one does not,\n"
+          "2 on a usage or input error.\n",
+          f);
+}
+
+int
+cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
+{
+    int i;
+    long nproc = sysconf(_SC_NPROCESSORS_ONLN);
+
+    memset(o, 0, sizeof(cli_opts));
+    o->run.seed = 1;
+    o->run.size = SIZE_DEFAULT;
+    o->run.threads = nproc < 1 ? 1 : (nproc > 256 ? 256 : (int) nproc);
+    o->run.samples = 0;
+    o->run.slack = 0.02;
+    o->run.progress = 1;
+    o->confidence = 0.99;
+    o->ids = flint_calloc(argc + 1, sizeof(char *));
+
+    for (i = 1; i < argc; i++)
+    {
+        const char *a = argv[i];
+        const char *v = (i + 1 < argc) ? argv[i + 1] : NULL;
+        int needs = (!strcmp(a, "--seed") || !strcmp(a, "--threads") || !strcmp(a, "--samples") ||
+                     !strcmp(a, "--confidence") || !strcmp(a, "--json") || !strcmp(a, "--tex") ||
+                     !strcmp(a, "--slack"));
+        if (needs && v == NULL)
+            return usage_error("option %s needs a value%s", a, "");
+        if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+        {
+            cli_usage(stdout);
+            return -1;
+        }
+        else if (!strcmp(a, "--quick"))
+            o->run.size = SIZE_QUICK;
+        else if (!strcmp(a, "--full"))
+            o->run.size = SIZE_FULL;
+        else if (!strcmp(a, "--quiet"))
+            o->quiet = 1;
+        else if (!strcmp(a, "--seed"))
+        {
+            if (cli_parse_u64(&o->run.seed, v) != 0)
+                return usage_error("--seed expects an integer in [0, 2^64), got '%s'%s", v, "");
+            i++;
+        }
+        else if (!strcmp(a, "--threads"))
+        {
+            uint64_t t;
+            if (cli_parse_u64(&t, v) != 0 || t < 1 || t > 256)
+                return usage_error("--threads expects an integer from 1 to 256, got '%s'%s", v, "");
+            o->run.threads = (int) t;
+            i++;
+        }
+        else if (!strcmp(a, "--samples"))
+        {
+            uint64_t k;
+            if (!strcmp(v, "auto"))
+                o->run.samples = -1;
+            else if (cli_parse_u64(&k, v) != 0 || k < 1 || k > (UINT64_C(1) << 40))
+                return usage_error("--samples expects 'auto' or an integer from 1 to 2^40, got '%s'%s",
+                                   v, "");
+            else
+                o->run.samples = (long) k;
+            i++;
+        }
+        else if (!strcmp(a, "--slack"))
+        {
+            if (cli_parse_double(&o->run.slack, v) != 0 || !(o->run.slack > 1e-4) ||
+                !(o->run.slack < 0.5))
+                return usage_error("--slack expects a number in (0.0001, 0.5), got '%s'%s", v, "");
+            i++;
+        }
+        else if (!strcmp(a, "--confidence"))
+        {
+            if (cli_parse_double(&o->confidence, v) != 0 || !(o->confidence > 0.0) ||
+                !(o->confidence < 1.0))
+                return usage_error("--confidence expects a number strictly between 0 and 1, got '%s'%s",
+                                   v, "");
+            i++;
+        }
+        else if (!strcmp(a, "--json"))
+        {
+            o->json = v;
+            i++;
+        }
+        else if (!strcmp(a, "--tex"))
+        {
+            o->tex = v;
+            i++;
+        }
+        else if (a[0] == '-' && a[1] != '\0')
+            return usage_error("unknown option '%s'%s", a, "");
+        else if (allow_ids)
+            o->ids[o->nids++] = argv[i];
+        else
+            return usage_error("unexpected argument '%s'%s", a, "");
+    }
+    o->run.progress = !o->quiet;
+    return 0;
+}
+
+void
+cli_opts_clear(cli_opts *o)
+{
+    flint_free(o->ids);
+}

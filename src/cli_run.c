@@ -1,0 +1,264 @@
+/* cli_run.c -- `basincheck list` and `basincheck run`. */
+#include <errno.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "report.h"
+#include "revision.h"
+
+#ifndef __VERSION__
+#define __VERSION__ "unknown"
+#endif
+
+/* 1 when id is selected by pattern: the exact id, its module's name, or
+   a prefix of the id that ends at a '.' boundary. */
+static int
+id_matches(const char *id, const char *module, const char *pat)
+{
+    size_t n = strlen(pat);
+    if (n == 0)
+        return 0;
+    if (!strcmp(id, pat) || !strcmp(module, pat))
+        return 1;
+    return strncmp(id, pat, n) == 0 && (id[n] == '.' || pat[n - 1] == '.');
+}
+
+static int
+selected(const cli_opts *o, const module_struct *m, const char *id)
+{
+    int i;
+    if (o->nids == 0)
+        return 1;
+    for (i = 0; i < o->nids; i++)
+        if (id_matches(id, m->name, o->ids[i]))
+            return 1;
+    return 0;
+}
+
+int
+cli_list(int argc, char **argv)
+{
+    slong i, j;
+    (void) argv;
+    if (argc > 1)
+    {
+        fprintf(stderr, "basincheck: list takes no arguments (see 'basincheck --help')\n");
+        return CLI_EXIT_USAGE;
+    }
+    for (i = 0; i < theorem_nmodules; i++)
+    {
+        const module_struct *m = theorem_modules[i];
+        for (j = 0; j < m->nspecs; j++)
+        {
+            const check_spec *s = m->specs + j;
+            printf("%-40s %-16s %-10s %-12s %s%s\n", s->id, m->claim, check_kind_str(s->kind),
+                   check_status_str(s->expected), s->control ? "[control] " : "", s->summary);
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+static FILE *
+open_output(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (f == NULL)
+        fprintf(stderr, "basincheck: cannot write '%s': %s\n", path, strerror(errno));
+    return f;
+}
+
+int
+cli_run(int argc, char **argv)
+{
+    cli_opts o;
+    checklist_t L, K;
+    FILE *fj = NULL, *ft = NULL;
+    slong i, j, nmc = 0, nsel = 0, mism;
+    int rc, status = CLI_EXIT_OK;
+    report_meta meta;
+    char started[64];
+    time_t now = time(NULL);
+    double t0 = bc_seconds();
+    static const char *const modes[] = {"quick", "default", "full"};
+    static const char compiler[] = "cc " __VERSION__;
+
+    rc = cli_parse_run(&o, argc, argv, 1);
+    if (rc != 0)
+    {
+        cli_opts_clear(&o);
+        return rc < 0 ? CLI_EXIT_OK : rc;
+    }
+
+    /* every pattern must select something */
+    for (i = 0; i < o.nids; i++)
+    {
+        int hit = 0;
+        slong a, b;
+        for (a = 0; a < theorem_nmodules && !hit; a++)
+            for (b = 0; b < theorem_modules[a]->nspecs && !hit; b++)
+                hit = id_matches(theorem_modules[a]->specs[b].id, theorem_modules[a]->name, o.ids[i]);
+        if (!hit)
+        {
+            fprintf(stderr, "basincheck: unknown check id '%s' (see 'basincheck list')\n", o.ids[i]);
+            cli_opts_clear(&o);
+            return CLI_EXIT_USAGE;
+        }
+    }
+
+    /* the Monte Carlo family: Bonferroni over every selected interval */
+    for (i = 0; i < theorem_nmodules; i++)
+        for (j = 0; j < theorem_modules[i]->nspecs; j++)
+            if (selected(&o, theorem_modules[i], theorem_modules[i]->specs[j].id))
+            {
+                nsel++;
+                nmc += theorem_modules[i]->specs[j].kind == CHECK_MONTECARLO;
+            }
+    o.run.tail = (1.0 - o.confidence) / (2.0 * (double) (nmc > 0 ? nmc : 1));
+
+    /* open outputs first: an unwritable path is reported before the run */
+    if (o.json != NULL && (fj = open_output(o.json)) == NULL)
+        status = CLI_EXIT_USAGE;
+    if (status == CLI_EXIT_OK && o.tex != NULL && (ft = open_output(o.tex)) == NULL)
+        status = CLI_EXIT_USAGE;
+    if (status != CLI_EXIT_OK)
+    {
+        if (fj)
+            fclose(fj);
+        cli_opts_clear(&o);
+        return status;
+    }
+
+    checklist_init(L);
+    checklist_init(K);
+    for (i = 0; i < theorem_nmodules && status == CLI_EXIT_OK; i++)
+    {
+        const module_struct *m = theorem_modules[i];
+        int any = 0;
+        for (j = 0; j < m->nspecs; j++)
+            any |= selected(&o, m, m->specs[j].id);
+        if (!any)
+            continue;
+        if (!o.quiet)
+            fprintf(stderr, "basincheck: %s (%s)...\n", m->claim, m->name);
+        if (m->run(L, &o.run) != 0)
+            status = CLI_EXIT_USAGE;
+    }
+
+    /* keep the selected records; a listed check that produced no record
+       is a failure of the harness, never a silent pass */
+    for (i = 0; i < L->nchecks; i++)
+    {
+        const module_struct *m = NULL;
+        const check_spec *s = theorem_find_spec(L->checks[i].id, &m);
+        if (s == NULL)
+        {
+            fprintf(stderr, "basincheck: internal: record '%s' is not in any module's table\n",
+                    L->checks[i].id);
+            L->checks[i].expected = ST_HOLDS;
+            L->checks[i].status = ST_NOTRUN;
+            checklist_push(K, L->checks + i);
+            continue;
+        }
+        if (!selected(&o, m, s->id))
+            continue;
+        if (L->checks[i].expected != s->expected)
+        {
+            check_add_note(L->checks + i, "(The record's expected status disagreed with the module table; the table's is used.)");
+            L->checks[i].expected = s->expected;
+        }
+        checklist_push(K, L->checks + i);
+    }
+    for (i = 0; i < theorem_nmodules; i++)
+        for (j = 0; j < theorem_modules[i]->nspecs; j++)
+        {
+            const check_spec *s = theorem_modules[i]->specs + j;
+            slong q, found = 0;
+            if (!selected(&o, theorem_modules[i], s->id))
+                continue;
+            for (q = 0; q < K->nchecks; q++)
+                found += !strcmp(K->checks[q].id, s->id);
+            if (found == 0 && status == CLI_EXIT_OK)
+            {
+                check_t c;
+                check_init(c);
+                c->id = flint_malloc(strlen(s->id) + 1);
+                strcpy(c->id, s->id);
+                c->claim = flint_malloc(strlen(theorem_modules[i]->claim) + 1);
+                strcpy(c->claim, theorem_modules[i]->claim);
+                c->kind = s->kind;
+                c->status = ST_NOTRUN;
+                c->expected = s->expected;
+                c->control = s->control;
+                check_add_note(c, "The module did not produce this check.");
+                checklist_push(K, c);
+                check_clear(c);
+            }
+        }
+    /* figures and instances travel with the run */
+    for (i = 0; i < L->nfigures; i++)
+        checklist_push_figure(K, L->figures + i);
+    for (i = 0; i < L->ninstances; i++)
+        checklist_add_instance(K, L->instance_claim[i], "%s", L->instance_text[i]);
+
+    checklist_judge(K, o.run.tail);
+    mism = checklist_mismatches(K);
+
+    /* summary on stdout */
+    for (i = 0; i < K->nchecks; i++)
+    {
+        const check_struct *c = K->checks + i;
+        printf("%-44s %-12s %s%s\n", c->id, check_status_str(c->status),
+               c->status == c->expected ? "" : "EXPECTED ",
+               c->status == c->expected ? "" : check_status_str(c->expected));
+    }
+    printf("%ld checks, %ld as expected, %ld not\n", (long) K->nchecks, (long) (K->nchecks - mism),
+           (long) mism);
+
+    strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    meta.seed = o.run.seed;
+    meta.mode = modes[o.run.size];
+    meta.confidence = o.confidence;
+    meta.tail = o.run.tail;
+    meta.nmc = nmc;
+    meta.threads = o.run.threads;
+    meta.revision = BC_REVISION;
+    meta.compiler = compiler;
+    meta.started = started;
+    meta.seconds = bc_seconds() - t0;
+    meta.command = o.command;
+    {
+        size_t len = 1;
+        char *cmd;
+        int a;
+        for (a = 0; a < argc; a++)
+            len += strlen(argv[a]) + 1;
+        cmd = flint_malloc(len + 16);
+        strcpy(cmd, "basincheck");
+        for (a = 0; a < argc; a++)
+        {
+            strcat(cmd, " ");
+            strcat(cmd, argv[a]);
+        }
+        meta.command = cmd;
+        if (fj != NULL && (report_write_json(fj, K, &meta) != 0 || fclose(fj) != 0))
+        {
+            fprintf(stderr, "basincheck: error writing '%s'\n", o.json);
+            status = CLI_EXIT_USAGE;
+        }
+        if (ft != NULL && (report_write_tex(ft, K, &meta) != 0 || fclose(ft) != 0))
+        {
+            fprintf(stderr, "basincheck: error writing '%s'\n", o.tex);
+            status = CLI_EXIT_USAGE;
+        }
+        flint_free(cmd);
+    }
+
+    if (status == CLI_EXIT_OK && mism > 0)
+        status = CLI_EXIT_MISMATCH;
+    (void) nsel;
+    checklist_clear(L);
+    checklist_clear(K);
+    cli_opts_clear(&o);
+    return status;
+}

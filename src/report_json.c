@@ -1,0 +1,199 @@
+/* report_json.c -- report.json (schema: docs/report.schema.json). */
+#include <math.h>
+#include <string.h>
+
+#include "report.h"
+
+static void
+jstr(FILE *f, const char *s)
+{
+    char *e;
+    if (s == NULL)
+    {
+        fputs("null", f);
+        return;
+    }
+    e = report_json_escape(s);
+    fprintf(f, "\"%s\"", e);
+    flint_free(e);
+}
+
+static void
+jnum(FILE *f, double x)
+{
+    if (isfinite(x))
+        fprintf(f, "%.17g", x);
+    else
+        fputs("null", f);
+}
+
+static void
+write_check(FILE *f, const check_struct *c)
+{
+    slong i;
+    fputs("    {\"id\": ", f);
+    jstr(f, c->id);
+    fputs(", \"claim\": ", f);
+    jstr(f, c->claim);
+    fprintf(f, ", \"kind\": \"%s\"", check_kind_str(c->kind));
+    fputs(",\n     \"statement\": ", f);
+    jstr(f, c->statement);
+    fprintf(f, ",\n     \"reconstructed\": %s, \"control\": %s, \"status\": \"%s\", \"expected\": \"%s\"",
+            c->reconstructed ? "true" : "false", c->control ? "true" : "false",
+            check_status_str(c->status), check_status_str(c->expected));
+    fputs(", \"seconds\": ", f);
+    jnum(f, c->seconds);
+    fputs(",\n     \"note\": ", f);
+    jstr(f, c->note);
+    fputs(",\n     \"witness\": ", f);
+    jstr(f, c->witness);
+    fputs(",\n     \"fields\": {", f);
+    for (i = 0; i < c->nfields; i++)
+    {
+        if (i > 0)
+            fputs(", ", f);
+        jstr(f, c->fields[i].key);
+        fputs(": ", f);
+        jstr(f, c->fields[i].value);
+    }
+    fputs("}", f);
+    fputs(",\n     \"montecarlo\": ", f);
+    if (c->has_mc)
+    {
+        char *b = bc_arb_str(c->mc.bound, 17);
+        fprintf(f, "{\"samples\": %lu, \"successes\": %lu, \"undecided\": %lu, \"escalations\": %lu, ",
+                (unsigned long) c->mc.samples, (unsigned long) c->mc.successes,
+                (unsigned long) c->mc.undecided, (unsigned long) c->mc.escalations);
+        fputs("\"bound\": ", f);
+        jstr(f, b);
+        fputs(", \"bound_tex\": ", f);
+        jstr(f, c->mc.bound_tex);
+        fputs(", \"tail\": ", f);
+        jnum(f, c->mc.tail);
+        fputs(", \"estimate\": ", f);
+        jstr(f, c->mc.estimate);
+        fputs(", \"lower\": ", f);
+        jstr(f, c->mc.lo);
+        fputs(", \"upper\": ", f);
+        jstr(f, c->mc.hi);
+        fputs(", \"slack\": ", f);
+        jstr(f, c->mc.slack);
+        fputs("}", f);
+        flint_free(b);
+    }
+    else
+        fputs("null", f);
+    fputs("}", f);
+}
+
+static void
+write_figure(FILE *f, const figure_struct *g)
+{
+    slong s, i;
+    fputs("    {\"id\": ", f);
+    jstr(f, g->id);
+    fputs(", \"claim\": ", f);
+    jstr(f, g->claim);
+    fputs(", \"caption\": ", f);
+    jstr(f, g->caption);
+    fputs(", \"xlabel\": ", f);
+    jstr(f, g->xlabel);
+    fputs(", \"ylabel\": ", f);
+    jstr(f, g->ylabel);
+    fputs(", \"series\": [", f);
+    for (s = 0; s < g->nseries; s++)
+    {
+        const figure_series *q = g->series + s;
+        fputs(s ? ", {\"name\": " : "{\"name\": ", f);
+        jstr(f, q->name);
+        fputs(", \"x\": [", f);
+        for (i = 0; i < q->n; i++)
+        {
+            if (i)
+                fputs(",", f);
+            jnum(f, q->x[i]);
+        }
+        fputs("], \"y\": [", f);
+        for (i = 0; i < q->n; i++)
+        {
+            if (i)
+                fputs(",", f);
+            jnum(f, q->y[i]);
+        }
+        fputs("]}", f);
+    }
+    fputs("]}", f);
+}
+
+int
+report_write_json(FILE *f, const checklist_t L, const report_meta *meta)
+{
+    slong i, counts[ST_INAPPLICABLE + 1] = {0};
+    int first = 1;
+
+    fputs("{\n  \"tool\": \"basincheck\",\n  \"version\": ", f);
+    jstr(f, PACKAGE_VERSION);
+    fprintf(f, ",\n  \"seed\": %llu,\n  \"mode\": ", (unsigned long long) meta->seed);
+    jstr(f, meta->mode);
+    fputs(",\n  \"libraries\": {\"gmp\": ", f);
+    jstr(f, bc_version_gmp());
+    fputs(", \"mpfr\": ", f);
+    jstr(f, bc_version_mpfr());
+    fputs(", \"flint\": ", f);
+    jstr(f, bc_version_flint());
+    fputs(", \"arb\": ", f);
+    jstr(f, bc_version_arb());
+    fputs("},\n  \"confidence\": ", f);
+    jnum(f, meta->confidence);
+    fputs(",\n  \"correction\": \"Bonferroni over the Monte Carlo checks of the run\"", f);
+    fprintf(f, ",\n  \"family_size\": %ld", (long) meta->nmc);
+    fputs(",\n  \"tail\": ", f);
+    jnum(f, meta->tail);
+    fprintf(f, ",\n  \"threads\": %d", meta->threads);
+    fputs(",\n  \"revision\": ", f);
+    jstr(f, meta->revision);
+    fputs(",\n  \"compiler\": ", f);
+    jstr(f, meta->compiler);
+    fputs(",\n  \"started\": ", f);
+    jstr(f, meta->started);
+    fputs(",\n  \"command\": ", f);
+    jstr(f, meta->command);
+    fputs(",\n  \"seconds\": ", f);
+    jnum(f, meta->seconds);
+
+    for (i = 0; i < L->nchecks; i++)
+        counts[L->checks[i].status]++;
+    fprintf(f, ",\n  \"summary\": {\"checks\": %ld, \"mismatches\": %ld", (long) L->nchecks,
+            (long) checklist_mismatches(L));
+    for (i = 0; i <= ST_INAPPLICABLE; i++)
+        fprintf(f, ", \"%s\": %ld", check_status_str((check_status) i), (long) counts[i]);
+    fputs("}", f);
+
+    fputs(",\n  \"errata\": [", f);
+    for (i = 0; i < L->nchecks; i++)
+    {
+        const check_struct *c = L->checks + i;
+        if (!c->control && c->expected != ST_HOLDS && c->expected != ST_CONSISTENT)
+        {
+            fputs(first ? "" : ", ", f);
+            jstr(f, c->id);
+            first = 0;
+        }
+    }
+    fputs("]", f);
+
+    fputs(",\n  \"checks\": [\n", f);
+    for (i = 0; i < L->nchecks; i++)
+    {
+        write_check(f, L->checks + i);
+        fputs(i + 1 < L->nchecks ? ",\n" : "\n", f);
+    }
+    fputs("  ],\n  \"figures\": [\n", f);
+    for (i = 0; i < L->nfigures; i++)
+    {
+        write_figure(f, L->figures + i);
+        fputs(i + 1 < L->nfigures ? ",\n" : "\n", f);
+    }
+    fputs("  ]\n}\n", f);
+    return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,376 @@
+/* report_tex.c -- the literate report: for each claim its statement and
+   proof steps (the module's fragment), the instances, the checks with
+   verdicts and margins, the Monte Carlo tables and the figures; errata;
+   a colophon with the provenance of the run. */
+#include <math.h>
+#include <string.h>
+
+#include "report.h"
+
+static void
+tex_text(FILE *f, const char *s)
+{
+    char *e;
+    if (s == NULL)
+        return;
+    e = report_tex_escape(s);
+    fputs(e, f);
+    flint_free(e);
+}
+
+static const char *
+status_color(check_status st)
+{
+    switch (st)
+    {
+    case ST_HOLDS:
+    case ST_CONSISTENT:
+        return "green!50!black";
+    case ST_FAILS:
+    case ST_VIOLATED:
+        return "red!70!black";
+    case ST_UNDECIDED:
+        return "orange!80!black";
+    default:
+        return "gray";
+    }
+}
+
+static void
+tex_status(FILE *f, check_status st)
+{
+    fprintf(f, "\\textcolor{%s}{%s}", status_color(st), check_status_str(st));
+}
+
+static const module_struct *
+check_module(const check_struct *c)
+{
+    const module_struct *m = NULL;
+    theorem_find_spec(c->id, &m);
+    return m;
+}
+
+/* 1 when some check of module m carries the claim name claim: instances
+   and figures are filed under the claims their checks belong to. */
+static int
+module_has_claim(const checklist_t L, const module_struct *m, const char *claim)
+{
+    slong j;
+    if (strcmp(claim, m->claim) == 0)
+        return 1;
+    for (j = 0; j < L->nchecks; j++)
+        if (check_module(L->checks + j) == m && L->checks[j].claim != NULL &&
+            strcmp(L->checks[j].claim, claim) == 0)
+            return 1;
+    return 0;
+}
+
+static void
+write_preamble(FILE *f, const checklist_t L, const report_meta *meta)
+{
+    slong i, j;
+
+    fputs("\\documentclass[10pt]{article}\n"
+          "\\usepackage[a4paper,margin=2cm]{geometry}\n"
+          "\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n\\usepackage{lmodern}\n"
+          "\\usepackage{amsmath,amssymb,booktabs,longtable,array}\n"
+          "\\usepackage[table]{xcolor}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n"
+          "\\usepackage[hidelinks]{hyperref}\n"
+          "\\sloppy\n\\setlength{\\parindent}{0pt}\\setlength{\\parskip}{0.5ex}\n"
+          "\\newcommand{\\Bas}{\\operatorname{Bas}}\n",
+          f);
+    fputs("\\title{basincheck: a checked reading of Safran \\& Shamir,\\\\ "
+          "\\emph{On the Quality of the Initial Basin in Overspecified Neural Networks}}\n",
+          f);
+    fprintf(f, "\\author{basincheck %s, mode \\texttt{%s}, seed %llu}\n\\date{", PACKAGE_VERSION,
+            meta->mode, (unsigned long long) meta->seed);
+    tex_text(f, meta->started);
+    fputs("}\n\\begin{document}\n\\maketitle\n", f);
+
+    /* the summary table on the first page */
+    fputs("\\section*{Summary}\n"
+          "Every line below is computed by this run. Exact and ball checks are decided in exact "
+          "rational or rigorous ball arithmetic; Monte Carlo checks compare a rigorous "
+          "Clopper--Pearson interval with the paper's bound. A check \\emph{agrees} when its "
+          "status equals the status the project expects (\\texttt{holds}/\\texttt{consistent} "
+          "for claims; \\texttt{fails}, \\texttt{violated} or \\texttt{inapplicable} for negative "
+          "controls; a different status only for a recorded erratum).\n\n",
+          f);
+    fputs("\\begin{center}\\small\\begin{tabular}{lrrrrrrr}\\toprule\n"
+          "claim & checks & holds/cons. & fails/viol. & inappl. & undec. & controls & agree\\\\\\midrule\n",
+          f);
+    for (i = 0; i < theorem_nmodules; i++)
+    {
+        const module_struct *m = theorem_modules[i];
+        slong n = 0, ok = 0, bad = 0, inap = 0, und = 0, ctl = 0, agree = 0;
+        for (j = 0; j < L->nchecks; j++)
+        {
+            const check_struct *c = L->checks + j;
+            if (check_module(c) != m)
+                continue;
+            n++;
+            ok += (c->status == ST_HOLDS || c->status == ST_CONSISTENT);
+            bad += (c->status == ST_FAILS || c->status == ST_VIOLATED);
+            inap += (c->status == ST_INAPPLICABLE);
+            und += (c->status == ST_UNDECIDED);
+            ctl += c->control;
+            agree += (c->status == c->expected);
+        }
+        if (n == 0)
+            continue;
+        fprintf(f, "%s%s & %ld & %ld & %ld & %ld & %ld & %ld & %ld/%ld\\\\\n", m->claim,
+                m->reconstructed ? " (part reconstr.)" : "", (long) n, (long) ok, (long) bad,
+                (long) inap, (long) und, (long) ctl, (long) agree, (long) n);
+    }
+    fputs("\\bottomrule\\end{tabular}\\end{center}\n", f);
+    fprintf(f, "\\textbf{Overall:} %ld checks, %ld whose status differs from the expected status. ",
+            (long) L->nchecks, (long) checklist_mismatches(L));
+    fprintf(f, "Monte Carlo family: %ld intervals at family-wise confidence %g (Bonferroni: each "
+               "two-sided interval at tail level %.3g per side).\n\n",
+            (long) meta->nmc, meta->confidence, meta->tail);
+    fputs("\\tableofcontents\n\\clearpage\n", f);
+}
+
+static void
+write_check_table(FILE *f, const checklist_t L, const module_struct *m)
+{
+    slong j, k;
+    fputs("\\subsection*{Checks}\n", f);
+    fputs("\\begin{longtable}{>{\\raggedright\\arraybackslash}p{0.30\\textwidth}lll>{\\raggedright\\arraybackslash}p{0.34\\textwidth}}\\toprule\n"
+          "id & kind & status & expected & key values\\\\\\midrule\\endhead\n",
+          f);
+    for (j = 0; j < L->nchecks; j++)
+    {
+        const check_struct *c = L->checks + j;
+        if (check_module(c) != m)
+            continue;
+        fputs("\\texttt{", f);
+        tex_text(f, c->id);
+        fprintf(f, "}%s%s & %s & ", c->control ? " (control)" : "",
+                c->reconstructed ? " (reconstr.)" : "", check_kind_str(c->kind));
+        tex_status(f, c->status);
+        fputs(" & ", f);
+        if (c->expected != c->status)
+            fputs("\\textbf{", f);
+        fputs(check_status_str(c->expected), f);
+        if (c->expected != c->status)
+            fputs("} (differs)", f);
+        fputs(" & \\footnotesize ", f);
+        for (k = 0; k < c->nfields && k < 4; k++)
+        {
+            fputs(k ? "; " : "", f);
+            tex_text(f, c->fields[k].key);
+            fputs("${}={}$", f);
+            tex_text(f, c->fields[k].value);
+        }
+        fputs("\\\\\n", f);
+    }
+    fputs("\\bottomrule\\end{longtable}\n", f);
+}
+
+static void
+write_mc_table(FILE *f, const checklist_t L, const module_struct *m)
+{
+    slong j, n = 0;
+    for (j = 0; j < L->nchecks; j++)
+        n += (check_module(L->checks + j) == m && L->checks[j].has_mc);
+    if (n == 0)
+        return;
+    fputs("\\subsection*{Monte Carlo}\n"
+          "Samples $N$, successes $K$ (every event decided exactly), estimate $K/N$, rigorous "
+          "Clopper--Pearson interval, the paper's bound $b$, and the slack (lower limit minus "
+          "$b$; a negative slack is no violation: only an upper limit below $b$ is).\n\n"
+          "{\\footnotesize\\setlength{\\tabcolsep}{3pt}\n"
+          "\\begin{longtable}{>{\\raggedright\\arraybackslash}p{0.27\\textwidth}rrllll>{\\raggedright\\arraybackslash}p{0.08\\textwidth}}\\toprule\n"
+          "id & $N$ & $K$ & $K/N$ & interval & bound $b$ & slack & status\\\\\\midrule\\endhead\n",
+          f);
+    for (j = 0; j < L->nchecks; j++)
+    {
+        const check_struct *c = L->checks + j;
+        if (check_module(c) != m || !c->has_mc)
+            continue;
+        fputs("\\texttt{", f);
+        tex_text(f, c->id);
+        fprintf(f, "} & %lu & %lu & ", (unsigned long) c->mc.samples, (unsigned long) c->mc.successes);
+        tex_text(f, c->mc.estimate ? c->mc.estimate : "-");
+        fputs(" & $[", f);
+        tex_text(f, c->mc.lo ? c->mc.lo : "?");
+        fputs(",\\,", f);
+        tex_text(f, c->mc.hi ? c->mc.hi : "?");
+        fputs("]$ & $", f);
+        if (c->mc.bound_tex != NULL)
+            fputs(c->mc.bound_tex, f);
+        fputs("$ & ", f);
+        tex_text(f, c->mc.slack ? c->mc.slack : "-");
+        fputs(" & ", f);
+        tex_status(f, c->status);
+        fputs("\\\\\n", f);
+    }
+    fputs("\\bottomrule\\end{longtable}}\n", f);
+}
+
+static void
+write_check_details(FILE *f, const checklist_t L, const module_struct *m)
+{
+    slong j, k;
+    fputs("\\subsection*{Check details}\n", f);
+    for (j = 0; j < L->nchecks; j++)
+    {
+        const check_struct *c = L->checks + j;
+        if (check_module(c) != m)
+            continue;
+        fputs("\\paragraph{\\texttt{", f);
+        tex_text(f, c->id);
+        fputs("}} ", f);
+        tex_status(f, c->status);
+        fprintf(f, " (expected %s; %s%s%s; %.3g s).\n", check_status_str(c->expected),
+                check_kind_str(c->kind), c->control ? ", negative control" : "",
+                c->reconstructed ? ", reconstructed statement" : "", c->seconds);
+        if (c->statement != NULL)
+            fprintf(f, "\\emph{Checked:} %s\n", c->statement);
+        if (c->note != NULL)
+            fprintf(f, "\n\\emph{Note:} %s\n", c->note);
+        if (c->nfields > 0)
+        {
+            fputs("\n{\\footnotesize ", f);
+            for (k = 0; k < c->nfields; k++)
+            {
+                fputs(k ? "; " : "", f);
+                tex_text(f, c->fields[k].key);
+                fputs(" = \\texttt{", f);
+                tex_text(f, c->fields[k].value);
+                fputs("}", f);
+            }
+            fputs("}\n", f);
+        }
+        if (c->witness != NULL)
+        {
+            fputs("\n{\\footnotesize\\emph{Witness:} \\texttt{", f);
+            tex_text(f, c->witness);
+            fputs("}}\n", f);
+        }
+        fputs("\n", f);
+    }
+}
+
+static void
+write_figure(FILE *f, const figure_struct *g)
+{
+    slong s, i;
+    static const char *const colors[] = {"blue", "red", "black", "green!60!black", "orange", "violet"};
+    fputs("\\begin{figure}[htbp]\\centering\n\\begin{tikzpicture}\n\\begin{axis}[width=0.8\\textwidth,"
+          "height=0.45\\textwidth,legend pos=outer north east,legend style={font=\\footnotesize},"
+          "xlabel={",
+          f);
+    fputs(g->xlabel, f);
+    fputs("},ylabel={", f);
+    fputs(g->ylabel, f);
+    fprintf(f, "}%s%s]\n", g->logx ? ",xmode=log" : "", g->logy ? ",ymode=log" : "");
+    for (s = 0; s < g->nseries; s++)
+    {
+        const figure_series *q = g->series + s;
+        fprintf(f, "\\addplot[%s,%s] coordinates {", colors[s % 6],
+                q->marks ? "only marks,mark=*,mark size=1pt" : "no marks,thick");
+        for (i = 0; i < q->n; i++)
+            if (isfinite(q->x[i]) && isfinite(q->y[i]) && (!g->logx || q->x[i] > 0) &&
+                (!g->logy || q->y[i] > 0))
+                fprintf(f, "(%.10g,%.10g)", q->x[i], q->y[i]);
+        fputs("};\n\\addlegendentry{", f);
+        fputs(q->name, f); /* LaTeX, like the caption */
+        fputs("}\n", f);
+    }
+    fputs("\\end{axis}\n\\end{tikzpicture}\n\\caption{", f);
+    fputs(g->caption, f);
+    fputs(" (figure \\texttt{", f);
+    tex_text(f, g->id);
+    fputs("})}\n\\end{figure}\n", f);
+}
+
+int
+report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
+{
+    slong i, j, nerr = 0;
+
+    write_preamble(f, L, meta);
+
+    for (i = 0; i < theorem_nmodules; i++)
+    {
+        const module_struct *m = theorem_modules[i];
+        const char *const *line;
+        slong n = 0;
+        for (j = 0; j < L->nchecks; j++)
+            n += (check_module(L->checks + j) == m);
+        if (n == 0)
+            continue;
+        fprintf(f, "\\clearpage\n\\section{%s}\n", m->title);
+        if (m->reconstructed)
+            fputs("\\emph{Part of this claim is a reconstruction: the seed text lost it. The "
+                  "reconstructed statement is the one checked, and is marked as such below.}\n\n",
+                  f);
+        for (line = m->fragment; line != NULL && *line != NULL; line++)
+        {
+            fputs(*line, f);
+            fputc('\n', f);
+        }
+        fputs("\n\\subsection*{Instances}\n", f);
+        for (j = 0; j < L->ninstances; j++)
+            if (module_has_claim(L, m, L->instance_claim[j]))
+                fprintf(f, "%s\n\n", L->instance_text[j]);
+        write_check_table(f, L, m);
+        write_mc_table(f, L, m);
+        for (j = 0; j < L->nfigures; j++)
+        {
+            const figure_struct *g = L->figures + j;
+            if (module_has_claim(L, m, g->claim))
+                write_figure(f, g);
+        }
+        write_check_details(f, L, m);
+    }
+
+    fputs("\\clearpage\n\\section{Errata}\n", f);
+    for (j = 0; j < L->nchecks; j++)
+    {
+        const check_struct *c = L->checks + j;
+        if (c->control || c->expected == ST_HOLDS || c->expected == ST_CONSISTENT)
+            continue;
+        nerr++;
+        fputs("\\paragraph{\\texttt{", f);
+        tex_text(f, c->id);
+        fputs("}} ", f);
+        if (c->statement)
+            fputs(c->statement, f);
+        if (c->note)
+            fprintf(f, "\n\n%s", c->note);
+        if (c->witness)
+        {
+            fputs("\n\n{\\footnotesize\\emph{Witness:} \\texttt{", f);
+            tex_text(f, c->witness);
+            fputs("}}", f);
+        }
+        fputs("\n\n", f);
+    }
+    if (nerr == 0)
+        fputs("No stated inequality checked in this run was found false. (Negative controls, "
+              "which are built to fail, are not errata.)\n\n",
+              f);
+
+    fputs("\\section{Colophon}\n\\begin{tabular}{ll}\\toprule\n", f);
+    fputs("tool & basincheck " PACKAGE_VERSION "\\\\\nrevision & \\texttt{", f);
+    tex_text(f, meta->revision);
+    fputs("}\\\\\ncompiler & ", f);
+    tex_text(f, meta->compiler);
+    fprintf(f, "\\\\\nGMP / MPFR & %s / %s\\\\\nFLINT / Arb & %s / %s\\\\\n", bc_version_gmp(),
+            bc_version_mpfr(), bc_version_flint(), bc_version_arb());
+    fprintf(f, "seed & %llu\\\\\nmode & %s\\\\\nthreads & %d\\\\\n", (unsigned long long) meta->seed,
+            meta->mode, meta->threads);
+    fprintf(f, "confidence & %g family-wise (Bonferroni over %ld intervals)\\\\\n", meta->confidence,
+            (long) meta->nmc);
+    fprintf(f, "precision & doubles exact; Arb precision raised up to %d bits when needed\\\\\n",
+            BC_PREC_MAX);
+    fputs("started & ", f);
+    tex_text(f, meta->started);
+    fprintf(f, "\\\\\nwall time & %.1f s\\\\\ncommand & \\texttt{", meta->seconds);
+    tex_text(f, meta->command);
+    fputs("}\\\\\n\\bottomrule\\end{tabular}\n\n\\end{document}\n", f);
+    return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,57 @@
+#!/bin/sh
+# cli-errors.sh -- bad command lines get one line on stderr naming the
+# problem and exit status 2; help and version exit 0.  Each case is also
+# a check that the program does not crash (status > 128 would be a signal).
+BC=${BASINCHECK:-./basincheck}
+fails=0
+passes=0
+tmp=${TMPDIR:-/tmp}/bc-cli.$$
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+
+expect() {
+    want=$1; shift
+    "$BC" "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    lines=$(wc -l <"$tmp/err")
+    if [ "$got" -ne "$want" ]; then
+        echo "FAIL: basincheck $* -> exit $got, expected $want"; cat "$tmp/err"; fails=$((fails + 1))
+    elif [ "$want" -eq 2 ] && { [ "$lines" -ne 1 ] || ! grep -q '^basincheck: ' "$tmp/err"; }; then
+        echo "FAIL: basincheck $* -> stderr is not one 'basincheck: ...' line:"; cat "$tmp/err"; fails=$((fails + 1))
+    else
+        passes=$((passes + 1))
+    fi
+}
+
+expect 0 --help
+expect 0 --version
+expect 0 list
+expect 2
+expect 2 frobnicate
+expect 2 list extra
+expect 2 run --seed
+expect 2 run --seed -1
+expect 2 run --seed 12x
+expect 2 run --seed 99999999999999999999999
+expect 2 run --threads 0
+expect 2 run --threads 1000
+expect 2 run --threads abc
+expect 2 run --samples -5
+expect 2 run --samples 0
+expect 2 run --samples 1e3
+expect 2 run --confidence 1
+expect 2 run --confidence 0
+expect 2 run --confidence nan
+expect 2 run --confidence 0.9x
+expect 2 run --slack 0
+expect 2 run --bogus
+expect 2 run no.such.check
+expect 2 run ''
+expect 2 run --quick --json /nonexistent-dir/r.json thm1
+expect 2 run --quick --tex "$tmp" thm1
+expect 2 bench
+expect 2 bench nosuch
+expect 2 bench prop1 --samples abc
+
+echo "$passes passed, $fails failed"
+[ "$fails" -eq 0 ]

@@ -1,0 +1,55 @@
+/* run.c -- the CUnit runner: registers every suite and returns the number
+   of failures (so `make check` fails on any).  With arguments, runs only
+   the suites whose names are given. */
+#include <CUnit/Basic.h>
+#include <string.h>
+
+#include "testutil.h"
+
+typedef int (*register_fn)(void);
+
+static const register_fn suites[] = {
+    t_rng_register,  t_exact_register,  t_net_register,  t_loss_register, t_binom_register,
+    t_mc_register,   t_report_register, t_thm1_register, t_prop12_register,
+};
+
+int
+main(int argc, char **argv)
+{
+    size_t i;
+    unsigned int failures;
+
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    for (i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)
+        if (suites[i]() != 0)
+        {
+            fprintf(stderr, "cannot register suite %zu: %s\n", i, CU_get_error_msg());
+            CU_cleanup_registry();
+            return 1;
+        }
+    printf("test seed %llu (BC_TEST_SEED overrides), iteration multiplier via BC_TEST_MULT\n",
+           (unsigned long long) test_seed());
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    if (argc > 1)
+    {
+        int a;
+        for (a = 1; a < argc; a++)
+        {
+            CU_pSuite s = CU_get_suite(argv[a]);
+            if (s == NULL)
+            {
+                fprintf(stderr, "no suite named '%s'\n", argv[a]);
+                CU_cleanup_registry();
+                return 1;
+            }
+            CU_basic_run_suite(s);
+        }
+    }
+    else
+        CU_basic_run_tests();
+    failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
+    CU_cleanup_registry();
+    flint_cleanup_master();
+    return failures > 255 ? 255 : (int) failures;
+}

@@ -1,0 +1,143 @@
+/* t-exact.c -- exact double-to-rational conversion against GMP's
+   mpq_set_d (an independent exact conversion), and rigorous decimal
+   bounds against MPFR at high precision. */
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include "rng.h"
+#include "testutil.h"
+
+static double
+random_double(rng_t r)
+{
+    /* every class: normal numbers of all exponents, subnormals, zero,
+       powers of two and their neighbours */
+    uint64_t bits;
+    double d;
+    switch (rng_below(r, 5))
+    {
+    case 0:
+        return ldexp(rng_uniform(r) - 0.5, (int) rng_below(r, 2000) - 1000);
+    case 1:
+        return ldexp((double) (rng_u64(r) >> 11), -1074); /* subnormal or tiny */
+    case 2:
+        return (rng_below(r, 2) ? -1.0 : 1.0) * ldexp(1.0, (int) rng_below(r, 2000) - 1000);
+    case 3:
+        return nextafter(ldexp(1.0, (int) rng_below(r, 200) - 100), 0.0);
+    default:
+        do
+        {
+            bits = rng_u64(r);
+            memcpy(&d, &bits, sizeof d);
+        } while (!isfinite(d));
+        return d;
+    }
+}
+
+static void
+test_fmpq_set_d(void)
+{
+    slong it, n = test_iters(20000);
+    rng_t r;
+    fmpq_t x, y;
+    mpq_t q;
+    fmpq_init(x);
+    fmpq_init(y);
+    mpq_init(q);
+    rng_init(r, test_seed(), 5, 0);
+    for (it = 0; it < n; it++)
+    {
+        double d = random_double(r);
+        bc_fmpq_set_d(x, d);
+        mpq_set_d(q, d); /* exact in GMP */
+        fmpq_set_mpq(y, q);
+        if (!fmpq_equal(x, y))
+        {
+            TEST_REPORT("bc_fmpq_set_d exact", "d=%a", d);
+            CU_FAIL("double to rational not exact");
+            break;
+        }
+    }
+    fmpq_clear(x);
+    fmpq_clear(y);
+    mpq_clear(q);
+}
+
+static void
+test_bound_strings(void)
+{
+    /* the decimal lower bound is <= the ball's lower end and the upper
+       bound >= its upper end, both checked by MPFR at 256 bits; a
+       negative control checks that the comparison itself can fail */
+    slong it, n = test_iters(2000);
+    rng_t r;
+    arb_t x;
+    mpfr_t lo, hi, s;
+    arb_init(x);
+    mpfr_init2(lo, 256);
+    mpfr_init2(hi, 256);
+    mpfr_init2(s, 256);
+    rng_init(r, test_seed(), 6, 0);
+    for (it = 0; it < n; it++)
+    {
+        char *ls, *us;
+        double m = random_double(r), rad = fabs(m) * rng_uniform(r) * 1e-10;
+        arb_set_d(x, m);
+        arb_add_error_2exp_si(x, (slong) floor(log2(rad + 1e-300)));
+        ls = bc_arb_bound_str(x, -1, 8);
+        us = bc_arb_bound_str(x, +1, 8);
+        arb_get_interval_mpfr(lo, hi, x); /* outward at 256 bits */
+        mpfr_set_str(s, ls, 10, MPFR_RNDN);
+        if (mpfr_cmp(s, lo) > 0)
+        {
+            TEST_REPORT("decimal lower bound below the ball", "m=%a str=%s", m, ls);
+            CU_FAIL("lower bound string too high");
+        }
+        mpfr_set_str(s, us, 10, MPFR_RNDN);
+        if (mpfr_cmp(s, hi) < 0)
+        {
+            TEST_REPORT("decimal upper bound above the ball", "m=%a str=%s", m, us);
+            CU_FAIL("upper bound string too low");
+        }
+        flint_free(ls);
+        flint_free(us);
+    }
+    /* control: 1/3 printed to nearest is not a lower bound of a ball around 1/3+eps */
+    mpfr_set_str(s, "0.33333334", 10, MPFR_RNDN);
+    mpfr_set_ui(lo, 1, MPFR_RNDN);
+    mpfr_div_ui(lo, lo, 3, MPFR_RNDN);
+    CU_ASSERT(mpfr_cmp(s, lo) > 0);
+    arb_clear(x);
+    mpfr_clear(lo);
+    mpfr_clear(hi);
+    mpfr_clear(s);
+}
+
+static void
+test_truth(void)
+{
+    arb_t x;
+    arb_init(x);
+    arb_set_si(x, 1);
+    CU_ASSERT(bc_arb_gt_zero(x) == BC_TRUE);
+    arb_zero(x);
+    CU_ASSERT(bc_arb_gt_zero(x) == BC_FALSE);
+    arb_add_error_2exp_si(x, -10);
+    CU_ASSERT(bc_arb_gt_zero(x) == BC_UNDECIDED);
+    CU_ASSERT(strcmp(bc_truth_str(BC_UNDECIDED), "undecided") == 0);
+    arb_clear(x);
+}
+
+int
+t_exact_register(void)
+{
+    CU_pSuite s = CU_add_suite("exact", NULL, NULL);
+    if (s == NULL)
+        return 1;
+    if (!CU_add_test(s, "double to fmpq is exact (oracle: mpq_set_d)", test_fmpq_set_d) ||
+        !CU_add_test(s, "decimal bounds are outward (oracle: MPFR)", test_bound_strings) ||
+        !CU_add_test(s, "three-valued sign decisions", test_truth))
+        return 1;
+    return 0;
+}

@@ -1,0 +1,42 @@
+/* testutil.h -- shared conventions of the CUnit suites.
+
+   Randomised tests draw from rng streams seeded by test_seed() (default
+   fixed; environment variable BC_TEST_SEED overrides) and scale their
+   iteration counts by test_iters() (environment variable BC_TEST_MULT,
+   default 1).  A failing property prints the property, every input and
+   the seed through TEST_REPORT before the CUnit assertion fails. */
+#ifndef TESTUTIL_H
+#define TESTUTIL_H
+
+#include <CUnit/CUnit.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "bc.h"
+
+uint64_t test_seed(void);
+slong test_iters(slong base);
+
+/* Prints "FAIL <property> seed=<seed>: <details>" to stderr. */
+#define TEST_REPORT(property, ...)                                                 \
+    do                                                                             \
+    {                                                                              \
+        fprintf(stderr, "\nFAIL %s seed=%llu: ", (property),                       \
+                (unsigned long long) test_seed());                                 \
+        fprintf(stderr, __VA_ARGS__);                                              \
+        fprintf(stderr, "\n");                                                     \
+    } while (0)
+
+/* Each test file defines one registration function, listed in run.c. */
+int t_rng_register(void);
+int t_exact_register(void);
+int t_net_register(void);
+int t_loss_register(void);
+int t_binom_register(void);
+int t_mc_register(void);
+int t_report_register(void);
+int t_cli_register(void);
+int t_thm1_register(void);
+int t_prop12_register(void);
+
+#endif

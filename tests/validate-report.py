@@ -1,0 +1,40 @@
+"""Validates a basincheck report.json against docs/report.schema.json and
+checks the invariants the schema cannot express: the summary agrees with
+the records, successes never exceed samples, ids are unique, and a record
+whose status differs from its expected status is counted."""
+import json
+import sys
+
+import jsonschema
+
+
+def main(report_path, schema_path):
+    with open(report_path, encoding="utf-8") as f:
+        report = json.load(f)
+    with open(schema_path, encoding="utf-8") as f:
+        schema = json.load(f)
+    jsonschema.validate(report, schema)
+    checks = report["checks"]
+    ids = [c["id"] for c in checks]
+    if len(ids) != len(set(ids)):
+        raise SystemExit("duplicate check ids")
+    mism = sum(1 for c in checks if c["status"] != c["expected"])
+    if report["summary"]["checks"] != len(checks) or report["summary"]["mismatches"] != mism:
+        raise SystemExit("summary disagrees with the records")
+    nmc = 0
+    for c in checks:
+        mc = c["montecarlo"]
+        if mc is None:
+            if c["kind"] == "montecarlo":
+                raise SystemExit(f"{c['id']}: montecarlo kind without tally")
+            continue
+        nmc += 1
+        if mc["successes"] + mc["undecided"] > mc["samples"]:
+            raise SystemExit(f"{c['id']}: more successes than samples")
+    if nmc != report["family_size"]:
+        raise SystemExit(f"family size {report['family_size']} but {nmc} Monte Carlo records")
+    print(f"{report_path}: valid ({len(checks)} checks, {nmc} Monte Carlo)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
