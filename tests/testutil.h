@@ -38,5 +38,7 @@ int t_report_register(void);
 int t_cli_register(void);
 int t_thm1_register(void);
 int t_prop12_register(void);
+int t_csv_register(void);
+int t_basin_register(void);
 
 #endif
