@@ -1,0 +1,971 @@
+/* basin_certify.c -- the certified basin value (Def 2, Lemma 1).
+
+   From the float working set W (basin_solve.c) the certification works on
+   the face F_W = { z : <z_j, x_t> = 0 for t in W_j } of the cone:
+     1. the least-squares problem min_{z in F_W} |Mz - y|^2 is solved over
+        Q (null-space basis of each neuron's active rows, independent
+        columns by fraction-free rref, normal equations): it gives the
+        unique optimal prediction p on F_W, r = p - y, and one minimiser z;
+     2. since r is orthogonal to M(F_W), each c_j = sum_{t: a=+1} r_t x_t
+        lies in span{x_t : t in W_j}: solve c_j = sum mu_t s_{j,t} x_t over
+        Q; if every mu >= 0, (r, mu) is a dual certificate (checked again
+        by basin_dual_bound, the only thing the lower bound relies on);
+     3. if z lies in the cone (checked exactly by basin_is_feasible),
+        f(z) is an upper bound, and by complementary slackness
+        (r . Mz = 0) it equals the dual bound: the value is exact.
+   When the float working set is wrong, a few exact rounds drop a
+   constraint with negative mu and add a violated one (an active-set
+   step without line search; every bound found on the way is checked on
+   its own, so the heuristic only affects tightness).  Fallbacks: the
+   rounded float point with violating neurons zeroed, moved along the
+   segment towards the face minimiser as far as feasibility allows, and
+   rescaled optimally (the cone is closed under scaling); and z = 0 with
+   f = |y|^2 / m.  The lower bound 0 is always valid since f >= 0. */
+#include <math.h>
+#include <string.h>
+
+#include "basin.h"
+
+#define BASIN_ROUNDS 12
+
+/* small vector helpers (FLINT 2.9 has no fmpq vector arithmetic) */
+static void
+qv_zero(fmpq *v, slong len)
+{
+    slong i;
+    for (i = 0; i < len; i++)
+        fmpq_zero(v + i);
+}
+
+static void
+qv_set(fmpq *v, const fmpq *u, slong len)
+{
+    slong i;
+    for (i = 0; i < len; i++)
+        fmpq_set(v + i, u + i);
+}
+
+static void
+qv_scalar_mul(fmpq *v, const fmpq *u, slong len, const fmpq_t c)
+{
+    slong i;
+    for (i = 0; i < len; i++)
+        fmpq_mul(v + i, u + i, c);
+}
+
+static void
+qv_add(fmpq *v, const fmpq *u, const fmpq *w, slong len)
+{
+    slong i;
+    for (i = 0; i < len; i++)
+        fmpq_add(v + i, u + i, w + i);
+}
+
+static void
+qv_sub(fmpq *v, const fmpq *u, const fmpq *w, slong len)
+{
+    slong i;
+    for (i = 0; i < len; i++)
+        fmpq_sub(v + i, u + i, w + i);
+}
+
+/* Shared exact data of one certification. */
+typedef struct
+{
+    const basin_struct *B;
+    fmpz_mat_t Xz; /* row t = x_t times xs_t (same directions) */
+    fmpz *xs;      /* m positive row scales: x_t = Xz_t / xs_t */
+} cert_ctx;
+
+static void
+ctx_init(cert_ctx *C, const basin_t B)
+{
+    slong t, i, m = B->m, d = B->d;
+    fmpz_t den;
+    C->B = B;
+    fmpz_mat_init(C->Xz, m, d);
+    C->xs = _fmpz_vec_init(m);
+    fmpz_init(den);
+    for (t = 0; t < m; t++)
+    {
+        fmpz_one(den);
+        for (i = 0; i < d; i++)
+            fmpz_lcm(den, den, fmpq_denref(fmpq_mat_entry(B->X, t, i)));
+        for (i = 0; i < d; i++)
+        {
+            fmpz_divexact(fmpz_mat_entry(C->Xz, t, i), den,
+                          fmpq_denref(fmpq_mat_entry(B->X, t, i)));
+            fmpz_mul(fmpz_mat_entry(C->Xz, t, i), fmpz_mat_entry(C->Xz, t, i),
+                     fmpq_numref(fmpq_mat_entry(B->X, t, i)));
+        }
+        fmpz_set(C->xs + t, den);
+    }
+    fmpz_clear(den);
+}
+
+static void
+ctx_clear(cert_ctx *C)
+{
+    fmpz_mat_clear(C->Xz);
+    _fmpz_vec_clear(C->xs, C->B->m);
+}
+
+/* Pivot columns of A (integer, rows x cols): writes them to piv, returns
+   the rank. */
+static slong
+pivot_columns(slong *piv, const fmpz_mat_t A)
+{
+    fmpz_mat_t R;
+    fmpz_t den;
+    slong rank, i, c = 0;
+    if (fmpz_mat_nrows(A) == 0 || fmpz_mat_ncols(A) == 0)
+        return 0;
+    fmpz_mat_init(R, fmpz_mat_nrows(A), fmpz_mat_ncols(A));
+    fmpz_init(den);
+    rank = fmpz_mat_rref(R, den, A);
+    for (i = 0; i < rank; i++)
+    {
+        while (fmpz_is_zero(fmpz_mat_entry(R, i, c)))
+            c++;
+        piv[i] = c;
+    }
+    fmpz_clear(den);
+    fmpz_mat_clear(R);
+    return rank;
+}
+
+/* Greedy column pivoting of B in double (modified Gram-Schmidt, largest
+   remaining column first); returns the number of columns chosen.  Only a
+   guess: the caller verifies exactly. */
+static slong
+float_pivots(slong *piv, const fmpq_mat_t Bq)
+{
+    slong m = fmpq_mat_nrows(Bq), K = fmpq_mat_ncols(Bq), t, k, l, rank = 0;
+    double *A = flint_malloc(sizeof(double) * (size_t) (m * K)), *nrm, top = 0.0;
+    nrm = flint_malloc(sizeof(double) * (size_t) K);
+    for (t = 0; t < m; t++)
+        for (k = 0; k < K; k++)
+        {
+            A[k * m + t] = fmpq_get_d(fmpq_mat_entry(Bq, t, k));
+            if (!isfinite(A[k * m + t]))
+            {
+                rank = -1;
+                goto done;
+            }
+        }
+    for (k = 0; k < K; k++)
+    {
+        double s = 0.0;
+        for (t = 0; t < m; t++)
+            s += A[k * m + t] * A[k * m + t];
+        nrm[k] = s;
+        top = FLINT_MAX(top, s);
+    }
+    while (rank < m)
+    {
+        slong best = -1;
+        double bn = 1e-20 * top;
+        for (k = 0; k < K; k++)
+            if (nrm[k] > bn)
+            {
+                bn = nrm[k];
+                best = k;
+            }
+        if (best < 0 || top == 0.0)
+            break;
+        piv[rank++] = best;
+        {
+            double *q = A + best * m, qn = sqrt(bn);
+            for (t = 0; t < m; t++)
+                q[t] /= qn;
+            nrm[best] = 0.0;
+            for (k = 0; k < K; k++)
+                if (nrm[k] > 0.0)
+                {
+                    double c = 0.0, s = 0.0;
+                    for (t = 0; t < m; t++)
+                        c += q[t] * A[k * m + t];
+                    for (t = 0; t < m; t++)
+                    {
+                        A[k * m + t] -= c * q[t];
+                        s += A[k * m + t] * A[k * m + t];
+                    }
+                    nrm[k] = s;
+                }
+        }
+    }
+    /* ascending order, as the exact rref would give */
+    for (k = 1; k < rank; k++)
+        for (l = k; l > 0 && piv[l - 1] > piv[l]; l--)
+        {
+            slong tmp = piv[l];
+            piv[l] = piv[l - 1];
+            piv[l - 1] = tmp;
+        }
+done:
+    flint_free(A);
+    flint_free(nrm);
+    return rank < 0 ? 0 : rank;
+}
+
+/* Exact check B^T r = 0. */
+static int
+orthogonal_to_columns(const fmpq_mat_t Bq, const fmpq *r)
+{
+    slong m = fmpq_mat_nrows(Bq), K = fmpq_mat_ncols(Bq), t, k;
+    int ok = 1;
+    fmpq_t s;
+    fmpq_init(s);
+    for (k = 0; k < K && ok; k++)
+    {
+        fmpq_zero(s);
+        for (t = 0; t < m; t++)
+            fmpq_addmul(s, fmpq_mat_entry(Bq, t, k), r + t);
+        ok = fmpq_is_zero(s);
+    }
+    fmpq_clear(s);
+    return ok;
+}
+
+/* Least squares on the columns piv (assumed independent): z += N u,
+   r = B' u - yt.  Square systems are solved directly, others through
+   the normal equations.  Returns 0 if the exact system is singular. */
+static int
+ls_solve(fmpq *z, fmpq *r, const cert_ctx *C, const fmpq_mat_t Bq, const slong *piv,
+         slong rank, const slong *colj, const slong *coll, const fmpz_mat_struct *N,
+         const fmpq *yt)
+{
+    const basin_struct *B = C->B;
+    slong m = B->m, d = B->d, t, l, k, i, j;
+    fmpq_mat_t Bp, G, h, u;
+    fmpq_t s, q;
+    int ok;
+    fmpq_init(s);
+    fmpq_init(q);
+    fmpq_mat_init(Bp, m, rank);
+    fmpq_mat_init(G, rank, rank);
+    fmpq_mat_init(h, rank, 1);
+    fmpq_mat_init(u, rank, 1);
+    for (t = 0; t < m; t++)
+        for (l = 0; l < rank; l++)
+            fmpq_set(fmpq_mat_entry(Bp, t, l), fmpq_mat_entry(Bq, t, piv[l]));
+    if (rank == m)
+    {
+        for (t = 0; t < m; t++)
+            fmpq_set(fmpq_mat_entry(h, t, 0), yt + t);
+        ok = fmpq_mat_solve(u, Bp, h);
+    }
+    else
+    {
+        for (l = 0; l < rank; l++)
+        {
+            for (k = 0; k <= l; k++)
+            {
+                fmpq_zero(s);
+                for (t = 0; t < m; t++)
+                    fmpq_addmul(s, fmpq_mat_entry(Bp, t, l), fmpq_mat_entry(Bp, t, k));
+                fmpq_set(fmpq_mat_entry(G, l, k), s);
+                fmpq_set(fmpq_mat_entry(G, k, l), s);
+            }
+            fmpq_zero(s);
+            for (t = 0; t < m; t++)
+                fmpq_addmul(s, fmpq_mat_entry(Bp, t, l), yt + t);
+            fmpq_set(fmpq_mat_entry(h, l, 0), s);
+        }
+        ok = fmpq_mat_solve(u, G, h);
+    }
+    if (ok)
+    {
+        for (t = 0; t < m; t++)
+        {
+            fmpq_neg(r + t, yt + t);
+            for (l = 0; l < rank; l++)
+                fmpq_addmul(r + t, fmpq_mat_entry(Bp, t, l), fmpq_mat_entry(u, l, 0));
+        }
+        for (l = 0; l < rank; l++)
+        {
+            slong c = piv[l];
+            j = colj[c];
+            for (i = 0; i < d; i++)
+            {
+                fmpq_mul_fmpz(q, fmpq_mat_entry(u, l, 0), fmpz_mat_entry(N + j, i, coll[c]));
+                fmpq_add(z + j * d + i, z + j * d + i, q);
+            }
+        }
+    }
+    fmpq_mat_clear(Bp);
+    fmpq_mat_clear(G);
+    fmpq_mat_clear(h);
+    fmpq_mat_clear(u);
+    fmpq_clear(s);
+    fmpq_clear(q);
+    return ok;
+}
+
+/* Step 1: face least squares from the base point zb (on the face):
+   z = zb + N u with u a least-squares solution of B u = y - M zb.  The
+   optimal prediction does not depend on zb, but the minimiser does (it
+   is not unique when B has dependent columns): starting from the
+   rounded float point keeps z near it, hence inside the cone.
+   Sets z (n * d) and r (m) and returns 1;
+   returns 0 if an exact solve fails (cannot happen in exact arithmetic
+   for a full-rank normal matrix, kept as a guard). */
+static int
+face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
+{
+    const basin_struct *B = C->B;
+    slong n = B->n, m = B->m, d = B->d, j, t, i, l, K = 0, rank, k;
+    fmpz_mat_struct *N = flint_malloc(sizeof(fmpz_mat_struct) * (size_t) n);
+    slong *kj = flint_malloc(sizeof(slong) * (size_t) n);
+    slong *colj, *coll, *piv;
+    fmpq_mat_t Bq;
+    fmpz_mat_t Bz;
+    fmpq *yt;
+    fmpq_t s, q;
+    int ok = 1;
+
+    for (j = 0; j < n; j++)
+    {
+        slong w = 0;
+        for (t = 0; t < m; t++)
+            w += work[j * m + t] != 0;
+        fmpz_mat_init(N + j, d, d);
+        if (w == 0)
+        {
+            fmpz_mat_one(N + j);
+            kj[j] = d;
+        }
+        else
+        {
+            fmpz_mat_t A;
+            fmpz_mat_init(A, w, d);
+            w = 0;
+            for (t = 0; t < m; t++)
+                if (work[j * m + t])
+                {
+                    for (i = 0; i < d; i++)
+                        fmpz_set(fmpz_mat_entry(A, w, i), fmpz_mat_entry(C->Xz, t, i));
+                    w++;
+                }
+            kj[j] = fmpz_mat_nullspace(N + j, A);
+            fmpz_mat_clear(A);
+        }
+        K += kj[j];
+    }
+    qv_set(z, zb, n * d);
+    fmpq_init(s);
+    fmpq_init(q);
+    yt = _fmpq_vec_init(m);
+    basin_predict(yt, B, zb);
+    for (t = 0; t < m; t++)
+        fmpq_sub(yt + t, B->y + t, yt + t); /* yt = y - M zb; r = -yt + B u */
+    if (K == 0)
+    {
+        for (t = 0; t < m; t++)
+            fmpq_neg(r + t, yt + t);
+        goto cleanup0;
+    }
+    colj = flint_malloc(sizeof(slong) * (size_t) K);
+    coll = flint_malloc(sizeof(slong) * (size_t) K);
+    piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(K, m));
+    fmpq_mat_init(Bq, m, K);
+    fmpz_mat_init(Bz, m, K);
+    k = 0;
+    for (j = 0; j < n; j++)
+        for (l = 0; l < kj[j]; l++)
+        {
+            colj[k] = j;
+            coll[k] = l;
+            for (t = 0; t < m; t++)
+                if (B->a[j * m + t] > 0)
+                {
+                    fmpz_t acc;
+                    fmpz_init(acc);
+                    for (i = 0; i < d; i++)
+                        fmpz_addmul(acc, fmpz_mat_entry(C->Xz, t, i),
+                                    fmpz_mat_entry(N + j, i, l));
+                    fmpz_set(fmpz_mat_entry(Bz, t, k), acc);
+                    fmpq_set_fmpz_frac(fmpq_mat_entry(Bq, t, k), acc, C->xs + t);
+                    fmpz_clear(acc);
+                }
+            k++;
+        }
+    /* independent columns: first guessed in floating point (greedy
+       Gram-Schmidt with pivoting), then trusted only if the exact solve
+       succeeds and the exact residual is orthogonal to EVERY column of B
+       (the face optimality condition); otherwise exact fraction-free rref
+       (row scaling, Bz, does not change the independent columns) */
+    rank = float_pivots(piv, Bq);
+    if (rank > 0 && ls_solve(z, r, C, Bq, piv, rank, colj, coll, N, yt) &&
+        orthogonal_to_columns(Bq, r))
+        goto cleanup1;
+    qv_set(z, zb, n * d);
+    rank = pivot_columns(piv, Bz);
+    if (rank == 0)
+    {
+        for (t = 0; t < m; t++)
+            fmpq_neg(r + t, yt + t);
+        goto cleanup1;
+    }
+    ok = ls_solve(z, r, C, Bq, piv, rank, colj, coll, N, yt);
+cleanup1:
+    fmpq_mat_clear(Bq);
+    fmpz_mat_clear(Bz);
+    flint_free(colj);
+    flint_free(coll);
+    flint_free(piv);
+cleanup0:
+    for (j = 0; j < n; j++)
+        fmpz_mat_clear(N + j);
+    flint_free(N);
+    flint_free(kj);
+    _fmpq_vec_clear(yt, m);
+    fmpq_clear(s);
+    fmpq_clear(q);
+    return ok;
+}
+
+/* Orthogonal projection of z0 onto the face of the working set, exactly:
+   per neuron z_j = z0_j - R^T (R R^T)^{-1} R z0_j, R the independent
+   active rows x_t. */
+static void
+face_project(fmpq *z, const cert_ctx *C, const int *work, const fmpq *z0)
+{
+    const basin_struct *B = C->B;
+    slong n = B->n, m = B->m, d = B->d, j, t, i, l, k, w, rank;
+    slong *idx = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
+    slong *piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
+    fmpq_t s;
+    fmpq_init(s);
+    qv_set(z, z0, n * d);
+    for (j = 0; j < n; j++)
+    {
+        fmpz_mat_t A;
+        fmpq_mat_t G, h, u;
+        w = 0;
+        for (t = 0; t < m; t++)
+            if (work[j * m + t])
+                idx[w++] = t;
+        if (w == 0)
+            continue;
+        fmpz_mat_init(A, d, w);
+        for (l = 0; l < w; l++)
+            for (i = 0; i < d; i++)
+                fmpz_set(fmpz_mat_entry(A, i, l), fmpz_mat_entry(C->Xz, idx[l], i));
+        rank = pivot_columns(piv, A);
+        fmpz_mat_clear(A);
+        if (rank == 0)
+            continue;
+        fmpq_mat_init(G, rank, rank);
+        fmpq_mat_init(h, rank, 1);
+        fmpq_mat_init(u, rank, 1);
+        for (l = 0; l < rank; l++)
+        {
+            const slong tl = idx[piv[l]];
+            for (k = 0; k <= l; k++)
+            {
+                const slong tk = idx[piv[k]];
+                fmpq_zero(s);
+                for (i = 0; i < d; i++)
+                    fmpq_addmul(s, fmpq_mat_entry(B->X, tl, i), fmpq_mat_entry(B->X, tk, i));
+                fmpq_set(fmpq_mat_entry(G, l, k), s);
+                fmpq_set(fmpq_mat_entry(G, k, l), s);
+            }
+            fmpq_zero(s);
+            for (i = 0; i < d; i++)
+                fmpq_addmul(s, fmpq_mat_entry(B->X, tl, i), z0 + j * d + i);
+            fmpq_set(fmpq_mat_entry(h, l, 0), s);
+        }
+        if (fmpq_mat_solve(u, G, h))
+            for (l = 0; l < rank; l++)
+                for (i = 0; i < d; i++)
+                    fmpq_submul(z + j * d + i, fmpq_mat_entry(u, l, 0),
+                                fmpq_mat_entry(B->X, idx[piv[l]], i));
+        fmpq_mat_clear(G);
+        fmpq_mat_clear(h);
+        fmpq_mat_clear(u);
+    }
+    fmpq_clear(s);
+    flint_free(idx);
+    flint_free(piv);
+}
+
+/* Step 2: multipliers for r on the working set.  Sets mu (n * m, zero
+   outside W).  Returns 1 if all mu >= 0; else 0 with (*nj, *nt) the most
+   negative one (by the double value of mu_t |x_t|). */
+static int
+dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, const int *work)
+{
+    const basin_struct *B = C->B;
+    slong n = B->n, m = B->m, d = B->d, j, t, i, l, k, w, rank;
+    slong *idx = flint_malloc(sizeof(slong) * (size_t) m);
+    slong *piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
+    slong *ipiv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(d, 1));
+    fmpq *c = _fmpq_vec_init(d);
+    fmpq_t s;
+    double worst = 0.0;
+    int ok = 1;
+
+    fmpq_init(s);
+    qv_zero(mu, n * m);
+    for (j = 0; j < n; j++)
+    {
+        fmpz_mat_t A;
+        fmpq_mat_t G, h, u;
+        w = 0;
+        for (t = 0; t < m; t++)
+            if (work[j * m + t])
+                idx[w++] = t;
+        for (i = 0; i < d; i++)
+        {
+            fmpq_zero(c + i);
+            for (t = 0; t < m; t++)
+                if (B->a[j * m + t] > 0)
+                    fmpq_addmul(c + i, r + t, fmpq_mat_entry(B->X, t, i));
+        }
+        if (w == 0)
+            continue; /* c_j must be 0: basin_dual_bound checks it */
+        /* independent subset of the active x_t: pivot columns of the
+           d x w matrix with columns x_t */
+        fmpz_mat_init(A, d, w);
+        for (l = 0; l < w; l++)
+            for (i = 0; i < d; i++)
+                fmpz_set(fmpz_mat_entry(A, i, l), fmpz_mat_entry(C->Xz, idx[l], i));
+        rank = pivot_columns(piv, A);
+        fmpz_mat_clear(A);
+        if (rank == 0)
+            continue;
+        /* square system on rank independent coordinates: the columns
+           g_l = s_{j,t} x_t are independent, so rows ipiv of them are;
+           the remaining coordinates are checked by basin_dual_bound */
+        fmpz_mat_init(A, rank, d);
+        for (l = 0; l < rank; l++)
+            for (i = 0; i < d; i++)
+                fmpz_set(fmpz_mat_entry(A, l, i), fmpz_mat_entry(C->Xz, idx[piv[l]], i));
+        pivot_columns(ipiv, A);
+        fmpz_mat_clear(A);
+        fmpq_mat_init(G, rank, rank);
+        fmpq_mat_init(h, rank, 1);
+        fmpq_mat_init(u, rank, 1);
+        for (k = 0; k < rank; k++)
+        {
+            for (l = 0; l < rank; l++)
+            {
+                slong tl = idx[piv[l]];
+                fmpq_set(fmpq_mat_entry(G, k, l), fmpq_mat_entry(B->X, tl, ipiv[k]));
+                if (B->a[j * m + tl] * B->b[j] < 0)
+                    fmpq_neg(fmpq_mat_entry(G, k, l), fmpq_mat_entry(G, k, l));
+            }
+            fmpq_set(fmpq_mat_entry(h, k, 0), c + ipiv[k]);
+        }
+        if (fmpq_mat_solve(u, G, h))
+        {
+            for (l = 0; l < rank; l++)
+            {
+                slong tl = idx[piv[l]];
+                fmpq_set(mu + j * m + tl, fmpq_mat_entry(u, l, 0));
+                if (fmpq_sgn(mu + j * m + tl) < 0)
+                {
+                    double v = fmpq_get_d(mu + j * m + tl);
+                    double xn = 0.0;
+                    for (i = 0; i < d; i++)
+                    {
+                        double x = fmpq_get_d(fmpq_mat_entry(B->X, tl, i));
+                        xn += x * x;
+                    }
+                    v *= sqrt(xn);
+                    if (ok || v < worst || !(v == v))
+                    {
+                        worst = v;
+                        *nj = j;
+                        *nt = tl;
+                    }
+                    ok = 0;
+                }
+            }
+        }
+        else
+            ok = 0, *nj = -1, *nt = -1;
+        fmpq_mat_clear(G);
+        fmpq_mat_clear(h);
+        fmpq_mat_clear(u);
+    }
+    fmpq_clear(s);
+    _fmpq_vec_clear(c, d);
+    flint_free(idx);
+    flint_free(piv);
+    flint_free(ipiv);
+    return ok;
+}
+
+/* Offers the point z as an upper bound: if z lies in the cone, the best
+   multiple alpha z (alpha >= 0; the cone is closed under scaling) is
+   compared with R->upper.  Returns 1 if z was feasible. */
+static int
+offer_upper(basin_result_t R, const basin_t B, const fmpq *z)
+{
+    slong m = B->m, t, nd = B->n * B->d, i;
+    fmpq *p;
+    fmpq_t py, pp, alpha, f, e;
+    if (!basin_is_feasible(B, z, NULL, NULL))
+        return 0;
+    p = _fmpq_vec_init(m);
+    fmpq_init(py);
+    fmpq_init(pp);
+    fmpq_init(alpha);
+    fmpq_init(f);
+    fmpq_init(e);
+    basin_predict(p, B, z);
+    for (t = 0; t < m; t++)
+    {
+        fmpq_addmul(py, p + t, B->y + t);
+        fmpq_addmul(pp, p + t, p + t);
+    }
+    /* f(alpha z) = (|y|^2 - 2 alpha p.y + alpha^2 |p|^2) / m, minimal at
+       alpha = p.y / |p|^2 if positive, else at alpha = 0 */
+    if (fmpq_is_zero(pp) || fmpq_sgn(py) <= 0)
+        fmpq_zero(alpha);
+    else
+        fmpq_div(alpha, py, pp);
+    for (t = 0; t < m; t++)
+    {
+        fmpq_mul(e, alpha, p + t);
+        fmpq_sub(e, e, B->y + t);
+        fmpq_addmul(f, e, e);
+    }
+    {
+        fmpz_t mm;
+        fmpz_init_set_si(mm, m);
+        fmpq_div_fmpz(f, f, mm);
+        fmpz_clear(mm);
+    }
+    if (fmpq_cmp(f, R->upper) < 0)
+    {
+        fmpq_set(R->upper, f);
+        for (i = 0; i < nd; i++)
+            fmpq_mul(R->z + i, z + i, alpha);
+    }
+    _fmpq_vec_clear(p, m);
+    fmpq_clear(py);
+    fmpq_clear(pp);
+    fmpq_clear(alpha);
+    fmpq_clear(f);
+    fmpq_clear(e);
+    return 1;
+}
+
+/* Offers (r, mu) as a dual certificate: checked exactly by
+   basin_dual_bound; the best multiple beta (r, mu), beta >= 0, is used
+   (the certificate conditions are homogeneous). */
+static void
+offer_lower(basin_result_t R, const basin_t B, const fmpq *r, const fmpq *mu)
+{
+    slong m = B->m, nm = B->n * B->m, t;
+    fmpq *rs = _fmpq_vec_init(m), *ms = _fmpq_vec_init(nm);
+    fmpq_t ry, rr, beta, lb;
+    fmpq_init(ry);
+    fmpq_init(rr);
+    fmpq_init(beta);
+    fmpq_init(lb);
+    for (t = 0; t < m; t++)
+    {
+        fmpq_addmul(ry, r + t, B->y + t);
+        fmpq_addmul(rr, r + t, r + t);
+    }
+    /* bound(beta) = (-beta^2 |r|^2 - 2 beta r.y) / m, best at
+       beta = -r.y / |r|^2 */
+    if (!fmpq_is_zero(rr) && fmpq_sgn(ry) < 0)
+    {
+        fmpq_div(beta, ry, rr);
+        fmpq_neg(beta, beta);
+        qv_scalar_mul(rs, r, m, beta);
+        qv_scalar_mul(ms, mu, nm, beta);
+        if (basin_dual_bound(lb, B, rs, ms) && fmpq_cmp(R->lower, lb) < 0)
+        {
+            fmpq_set(R->lower, lb);
+            qv_set(R->r, rs, m);
+            qv_set(R->mu, ms, nm);
+            R->lower_trivial = 0;
+        }
+    }
+    fmpq_clear(ry);
+    fmpq_clear(rr);
+    fmpq_clear(beta);
+    fmpq_clear(lb);
+    _fmpq_vec_clear(rs, m);
+    _fmpq_vec_clear(ms, nm);
+}
+
+/* Most violated constraint of z outside work (by double value of the
+   slack over |x_t|); returns 0 if none is violated. */
+static int
+most_violated(slong *vj, slong *vt, const basin_t B, const fmpq *z)
+{
+    slong n = B->n, m = B->m, d = B->d, j, t, i;
+    fmpq_t s, p;
+    double worst = 0.0;
+    int found = 0;
+    slong fj, ft;
+    if (basin_is_feasible(B, z, &fj, &ft))
+        return 0; /* the common case, decided on integers */
+    fmpq_init(s);
+    fmpq_init(p);
+    for (j = fj; j < n; j++)
+        for (t = 0; t < m; t++)
+        {
+            fmpq_zero(s);
+            for (i = 0; i < d; i++)
+            {
+                fmpq_mul(p, z + j * d + i, fmpq_mat_entry(B->X, t, i));
+                fmpq_add(s, s, p);
+            }
+            if (fmpq_sgn(s) * B->a[j * m + t] * B->b[j] < 0)
+            {
+                double v = -fabs(fmpq_get_d(s));
+                if (!found || v < worst)
+                {
+                    worst = v;
+                    *vj = j;
+                    *vt = t;
+                }
+                found = 1;
+            }
+        }
+    fmpq_clear(s);
+    fmpq_clear(p);
+    return found;
+}
+
+/* From the feasible z0 towards z1: the largest theta in [0, 1] with
+   z0 + theta (z1 - z0) in the cone, then the best point on that segment
+   (f is a convex quadratic in theta), offered as an upper bound. */
+static void
+segment_upper(basin_result_t R, const basin_t B, const fmpq *z0, const fmpq *z1)
+{
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, j, t, i;
+    fmpq *dz = _fmpq_vec_init(nd), *zt = _fmpq_vec_init(nd);
+    fmpq *p0 = _fmpq_vec_init(m), *dp = _fmpq_vec_init(m);
+    fmpq_t th, g0, g1, q, num, den;
+    fmpq_init(th);
+    fmpq_init(g0);
+    fmpq_init(g1);
+    fmpq_init(q);
+    fmpq_init(num);
+    fmpq_init(den);
+    qv_sub(dz, z1, z0, nd);
+    fmpq_one(th);
+    for (j = 0; j < n; j++)
+        for (t = 0; t < m; t++)
+        {
+            int s = B->a[j * m + t] * B->b[j];
+            fmpq_zero(g0);
+            fmpq_zero(g1);
+            for (i = 0; i < d; i++)
+            {
+                fmpq_addmul(g0, z0 + j * d + i, fmpq_mat_entry(B->X, t, i));
+                fmpq_addmul(g1, dz + j * d + i, fmpq_mat_entry(B->X, t, i));
+            }
+            if (s < 0)
+            {
+                fmpq_neg(g0, g0);
+                fmpq_neg(g1, g1);
+            }
+            /* g0 + theta g1 >= 0 needed */
+            if (fmpq_sgn(g1) < 0)
+            {
+                fmpq_div(q, g0, g1);
+                fmpq_neg(q, q);
+                if (fmpq_cmp(q, th) < 0)
+                    fmpq_set(th, q);
+            }
+        }
+    if (fmpq_sgn(th) < 0)
+        fmpq_zero(th);
+    /* best theta in [0, th]: theta* = (y - p0).dp / |dp|^2 */
+    basin_predict(p0, B, z0);
+    basin_predict(dp, B, dz);
+    for (t = 0; t < m; t++)
+    {
+        fmpq_sub(q, B->y + t, p0 + t);
+        fmpq_addmul(num, q, dp + t);
+        fmpq_addmul(den, dp + t, dp + t);
+    }
+    if (!fmpq_is_zero(den))
+    {
+        fmpq_div(q, num, den);
+        if (fmpq_cmp(q, th) < 0)
+            fmpq_set(th, q);
+        if (fmpq_sgn(th) < 0)
+            fmpq_zero(th);
+    }
+    qv_scalar_mul(zt, dz, nd, th);
+    qv_add(zt, zt, z0, nd);
+    offer_upper(R, B, zt);
+    _fmpq_vec_clear(dz, nd);
+    _fmpq_vec_clear(zt, nd);
+    _fmpq_vec_clear(p0, m);
+    _fmpq_vec_clear(dp, m);
+    fmpq_clear(th);
+    fmpq_clear(g0);
+    fmpq_clear(g1);
+    fmpq_clear(q);
+    fmpq_clear(num);
+    fmpq_clear(den);
+}
+
+static void
+result_resize(basin_result_t R, slong n, slong d, slong m)
+{
+    if (R->z != NULL)
+        _fmpq_vec_clear(R->z, R->n * R->d);
+    if (R->r != NULL)
+        _fmpq_vec_clear(R->r, R->m);
+    if (R->mu != NULL)
+        _fmpq_vec_clear(R->mu, R->n * R->m);
+    R->n = n;
+    R->d = d;
+    R->m = m;
+    R->z = _fmpq_vec_init(n * d);
+    R->r = _fmpq_vec_init(m);
+    R->mu = _fmpq_vec_init(n * m);
+}
+
+void
+basin_value(basin_result_t R, const basin_t B, slong prec)
+{
+    basin_value_rounds(R, B, prec, BASIN_ROUNDS);
+}
+
+void
+basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
+{
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, nm = n * m, i, round;
+    double *zd;
+    double *lam;
+    int *work;
+    slong zexp, iters;
+    fmpq *z1, *r1, *mu1, *z0, *zf, *zb;
+    cert_ctx C;
+    arb_t lo, hi;
+
+    result_resize(R, n, d, m); /* R->z = 0 */
+    R->is_exact = 0;
+    R->certified = 0;
+    R->lower_trivial = 1;
+    R->iterations = R->active = R->rounds = 0;
+    R->float_value = 0.0;
+    fmpq_set_si(R->exact, 0, 1);
+    fmpq_set_si(R->lower, 0, 1);
+    fmpq_set_si(R->width, 0, 1);
+    arb_indeterminate(R->enclosure);
+    if (B->loss != BASIN_LOSS_SQUARED)
+    {
+        R->status = BASIN_UNSUPPORTED;
+        fmpq_set_si(R->upper, 0, 1);
+        return;
+    }
+
+    /* trivial bounds: z = 0 is in every cone (f = |y|^2/m); f >= 0 */
+    basin_objective(R->upper, B, R->z); /* R->z is 0 here */
+
+    zd = flint_malloc(sizeof(double) * (size_t) FLINT_MAX(nd, 1));
+    lam = flint_malloc(sizeof(double) * (size_t) FLINT_MAX(nm, 1));
+    work = flint_malloc(sizeof(int) * (size_t) FLINT_MAX(nm, 1));
+    R->float_value = _basin_solve_d(zd, &zexp, work, lam, &iters, B);
+    R->iterations = iters;
+    for (i = 0; i < nm; i++)
+        R->active += work[i] != 0;
+
+    ctx_init(&C, B);
+    z1 = _fmpq_vec_init(nd);
+    z0 = _fmpq_vec_init(nd);
+    zf = _fmpq_vec_init(nd);
+    zb = _fmpq_vec_init(nd);
+    r1 = _fmpq_vec_init(m);
+    mu1 = _fmpq_vec_init(nm);
+
+    /* the rounded float point, exactly; neurons violating a constraint are
+       zeroed (z_j = 0 satisfies all of neuron j's constraints) */
+    for (i = 0; i < nd; i++)
+    {
+        bc_fmpq_set_d(z0 + i, isfinite(zd[i]) ? zd[i] : 0.0);
+        if (zexp >= 0)
+            fmpq_mul_2exp(z0 + i, z0 + i, (ulong) zexp);
+        else
+            fmpq_div_2exp(z0 + i, z0 + i, (ulong) (-zexp));
+    }
+    qv_set(zf, z0, nd); /* the rounded float point, before repair */
+    /* rounding leaves the constraints of the working set at +-1e-17
+       instead of 0: project onto the working face exactly first, so that
+       only genuinely violated neurons are zeroed */
+    face_project(z0, &C, work, zf);
+    {
+        slong vj, vt;
+        while (most_violated(&vj, &vt, B, z0))
+            for (i = 0; i < d; i++)
+                fmpq_zero(z0 + vj * d + i);
+    }
+    offer_upper(R, B, z0);
+
+    for (round = 0; round < rounds; round++)
+    {
+        slong nj = -1, nt = -1, vj = -1, vt = -1;
+        int dual_ok, primal_ok, changed = 0;
+        R->rounds = round + 1;
+        face_project(zb, &C, work, zf);
+        if (!face_solve(z1, r1, &C, work, zb))
+            break;
+        dual_ok = dual_solve(mu1, &nj, &nt, &C, r1, work);
+        if (dual_ok)
+            offer_lower(R, B, r1, mu1);
+        primal_ok = offer_upper(R, B, z1);
+        if (!primal_ok)
+            segment_upper(R, B, z0, z1);
+        if (fmpq_equal(R->lower, R->upper))
+            break;
+        /* exact active-set step: drop the most negative multiplier, add
+           the most violated constraint */
+        if (!dual_ok && nj >= 0)
+        {
+            work[nj * m + nt] = 0;
+            changed = 1;
+        }
+        if (!primal_ok && most_violated(&vj, &vt, B, z1) && !work[vj * m + vt])
+        {
+            work[vj * m + vt] = 1;
+            changed = 1;
+        }
+        if (!changed)
+            break;
+    }
+
+    R->certified = 1;
+    fmpq_neg(R->width, R->lower);
+    fmpq_add(R->width, R->width, R->upper);
+    if (fmpq_is_zero(R->width))
+    {
+        R->status = BASIN_EXACT;
+        R->is_exact = 1;
+        fmpq_set(R->exact, R->upper);
+    }
+    else
+        R->status = BASIN_INTERVAL;
+    arb_init(lo);
+    arb_init(hi);
+    arb_set_fmpq(lo, R->lower, prec);
+    arb_set_fmpq(hi, R->upper, prec);
+    arb_union(R->enclosure, lo, hi, prec);
+    arb_clear(lo);
+    arb_clear(hi);
+
+    ctx_clear(&C);
+    _fmpq_vec_clear(z1, nd);
+    _fmpq_vec_clear(z0, nd);
+    _fmpq_vec_clear(zf, nd);
+    _fmpq_vec_clear(zb, nd);
+    _fmpq_vec_clear(r1, m);
+    _fmpq_vec_clear(mu1, nm);
+    flint_free(zd);
+    flint_free(lam);
+    flint_free(work);
+}

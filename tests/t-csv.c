@@ -1,0 +1,236 @@
+/* t-csv.c -- the exact CSV parser: exact values, accepted layouts, and
+   every refusal with its line:column and message. */
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "csv.h"
+#include "testutil.h"
+
+/* Parses s (length len); returns the parser's code, message in err. */
+static int
+parse(csv_table_t T, const char *s, size_t len, char *err, size_t errlen)
+{
+    return csv_read_mem(T, "in.csv", s, len, err, errlen);
+}
+
+/* Entry k (row major) of T equals num/den. */
+static int
+entry_is(const csv_table_t T, slong k, const char *q)
+{
+    fmpq_t w;
+    int ok;
+    fmpq_init(w);
+    fmpq_set_str(w, q, 10);
+    ok = k < T->rows * T->cols && fmpq_equal(T->entries + k, w);
+    fmpq_clear(w);
+    return ok;
+}
+
+static void
+expect_values(const char *src, slong rows, slong cols, const char *const *vals)
+{
+    csv_table_t T;
+    char err[256];
+    slong k;
+    csv_table_init(T);
+    if (parse(T, src, strlen(src), err, sizeof err) != 0 || T->rows != rows || T->cols != cols)
+    {
+        TEST_REPORT("csv good input", "input \"%s\": %s (rows %ld cols %ld)", src, err,
+                    (long) T->rows, (long) T->cols);
+        CU_FAIL("csv good input");
+    }
+    else
+        for (k = 0; k < rows * cols; k++)
+            if (!entry_is(T, k, vals[k]))
+            {
+                TEST_REPORT("csv exact value", "input \"%s\" entry %ld: got %s want %s", src,
+                            (long) k, fmpq_get_str(NULL, 10, T->entries + k), vals[k]);
+                CU_FAIL("csv exact value");
+            }
+    csv_table_clear(T);
+}
+
+/* src (len bytes) must be refused with a message starting with
+   "in.csv:" prefix_after (e.g. "2:5: expected"). */
+static void
+expect_error_n(const char *src, size_t len, const char *want)
+{
+    csv_table_t T;
+    char err[256], full[256];
+    int r;
+    csv_table_init(T);
+    r = parse(T, src, len, err, sizeof err);
+    snprintf(full, sizeof full, "in.csv:%s", want);
+    if (r == 0 || strncmp(err, full, strlen(full)) != 0 || strchr(err, '\n') != NULL ||
+        T->rows != 0 || T->entries != NULL)
+    {
+        TEST_REPORT("csv error", "input \"%.40s\": got rc=%d \"%s\", want prefix \"%s\"", src, r,
+                    err, full);
+        CU_FAIL("csv error");
+    }
+    csv_table_clear(T);
+}
+
+static void
+expect_error(const char *src, const char *want)
+{
+    expect_error_n(src, strlen(src), want);
+}
+
+static void
+test_exact_values(void)
+{
+    {
+        const char *v[] = {"1/10", "7/3", "-1/400", "-7/3", "1/2", "5"};
+        expect_values("0.1, 7/3, -2.5e-3\n-7/3,.5,5.\n", 2, 3, v);
+    }
+    {
+        const char *v[] = {"1500", "3/100", "0", "0", "-4", "21/2"};
+        expect_values("+1.5E+3,3e-2,-0\n0.000e5, 8/-2, 10.50\n", 2, 3, v);
+    }
+    {
+        /* 1e400 is fine: exact rational, within the exponent cap */
+        const char *v[] = {"1"};
+        csv_table_t T;
+        char err[128];
+        fmpz_t p;
+        csv_table_init(T);
+        fmpz_init(p);
+        CU_ASSERT_EQUAL(parse(T, "1e400\n", 6, err, sizeof err), 0);
+        fmpz_ui_pow_ui(p, 10, 400);
+        CU_ASSERT(T->rows == 1 && fmpz_equal(fmpq_numref(T->entries), p) &&
+                  fmpz_is_one(fmpq_denref(T->entries)));
+        CU_ASSERT_EQUAL(parse(T, "1e-10000,1E10000\n", 17, err, sizeof err), 0);
+        fmpz_clear(p);
+        csv_table_clear(T);
+        expect_values("  1  \t", 1, 1, v);
+    }
+    {
+        /* CRLF, comments, blank lines, BOM, no final newline */
+        const char *v[] = {"1", "2", "3", "4"};
+        expect_values("\xef\xbb\xbf# header \xc3\xa9t\xc3\xa9\r\n\r\n1,2 # c\r\n   \n\t# x\n3,4", 2,
+                      2, v);
+    }
+}
+
+static void
+test_negative_control(void)
+{
+    /* the check must notice a wrong value: 0.1 is not 1/3, nor the
+       double nearest to 0.1 */
+    csv_table_t T;
+    char err[64];
+    fmpq_t d;
+    csv_table_init(T);
+    fmpq_init(d);
+    CU_ASSERT_EQUAL(parse(T, "0.1", 3, err, sizeof err), 0);
+    CU_ASSERT(!entry_is(T, 0, "1/3"));
+    bc_fmpq_set_d(d, 0.1);
+    CU_ASSERT(!fmpq_equal(d, T->entries));
+    CU_ASSERT(entry_is(T, 0, "1/10"));
+    fmpq_clear(d);
+    csv_table_clear(T);
+}
+
+static void
+test_errors(void)
+{
+    expect_error("1,2\n3\n", "2:2: expected 2 columns, found 1");
+    expect_error("1,2\n3,4,5\n", "2:5: expected 2 columns, found 3");
+    expect_error("1,2\n3,4,5,6 # c\n", "2:5: expected 2 columns, found 4");
+    expect_error("", " no data rows");
+    expect_error("# only\n\n  \n", " no data rows");
+    expect_error("1,nan\n", "1:3: expected a finite number, found 'nan'");
+    expect_error("-INF\n", "1:1: expected a finite number, found '-INF'");
+    expect_error("1\nInfinity\n", "2:1: expected a finite number, found 'Infinity'");
+    expect_error("1e10001\n", "1:2: exponent out of range");
+    expect_error("2,1E-99999999999999999999\n", "1:4: exponent out of range");
+    expect_error("1/0\n", "1:3: zero denominator");
+    expect_error("3,-4/000\n", "1:6: zero denominator");
+    expect_error("1.5x\n", "1:4: expected ',' or end of line, found 'x'");
+    expect_error("1,,2\n", "1:3: expected number, found ','");
+    expect_error("1,\n", "1:3: expected number, found end of line");
+    expect_error("1, # c\n", "1:4: expected number, found '#'");
+    expect_error("1.5/2\n", "1:4: expected ',' or end of line, found '/'");
+    expect_error("1e\n", "1:3: expected exponent digits");
+    expect_error(".\n", "1:2: expected digit");
+    expect_error("abc\n", "1:1: expected number, found 'a'");
+    expect_error("1 2\n", "1:3: expected ',' or end of line, found '2'");
+    expect_error("1\r2\n", "1:2: expected ',' or end of line, found carriage return");
+    expect_error_n("1,2\n3,\0\n", 8, "2:3: expected number, found NUL byte");
+    expect_error_n("1\0\n", 3, "1:2: expected ',' or end of line, found byte 0x00");
+    expect_error("1,\xff\n", "1:3: expected number, found byte 0xff");
+    expect_error("1 # bad \xc3\x28\n", "1:9: invalid UTF-8 in comment");
+    expect_error_n("1 # \0\n", 6, "1:5: NUL byte in comment");
+    {
+        /* a line longer than 1 MiB is refused, not truncated */
+        size_t len = (size_t) CSV_MAX_LINE + 10, i;
+        char *big = malloc(len);
+        for (i = 0; i < len; i++)
+            big[i] = (i % 2) ? ',' : '1';
+        big[len - 1] = '\n';
+        expect_error_n(big, len, "1:1048577: line longer than 1048576 bytes");
+        free(big);
+    }
+}
+
+static void
+test_files(void)
+{
+    csv_table_t T;
+    char err[512], path[] = "/tmp/t-csv-XXXXXX";
+    int fd;
+    csv_table_init(T);
+    /* a directory */
+    CU_ASSERT(csv_read(T, "/", err, sizeof err) != 0);
+    CU_ASSERT(strcmp(err, "/: is a directory") == 0);
+    /* missing file */
+    CU_ASSERT(csv_read(T, "/nonexistent/x.csv", err, sizeof err) != 0);
+    CU_ASSERT(strncmp(err, "/nonexistent/x.csv: cannot open", 31) == 0);
+    /* a real file */
+    fd = mkstemp(path);
+    CU_ASSERT_FATAL(fd >= 0);
+    CU_ASSERT(write(fd, "1/3,2\r\n-0.5,7e1\r\n", 17) == 17);
+    close(fd);
+    CU_ASSERT_EQUAL(csv_read(T, path, err, sizeof err), 0);
+    CU_ASSERT(T->rows == 2 && T->cols == 2 && entry_is(T, 0, "1/3") && entry_is(T, 2, "-1/2") &&
+              entry_is(T, 3, "70"));
+    {
+        fmpq_mat_t A;
+        fmpq_mat_init(A, 2, 2);
+        csv_table_get_fmpq_mat(A, T);
+        CU_ASSERT(fmpq_equal(fmpq_mat_entry(A, 1, 1), T->entries + 3));
+        fmpq_mat_clear(A);
+    }
+    /* error messages carry the path; a short buffer is truncated safely */
+    fd = open(path, O_WRONLY | O_TRUNC);
+    CU_ASSERT(write(fd, "1\n2,3\n", 6) == 6);
+    close(fd);
+    CU_ASSERT(csv_read(T, path, err, sizeof err) != 0);
+    {
+        char want[256];
+        snprintf(want, sizeof want, "%s:2:3: expected 1 columns, found 2", path);
+        CU_ASSERT(strcmp(err, want) == 0);
+    }
+    CU_ASSERT(csv_read(T, path, err, 5) != 0);
+    CU_ASSERT(strlen(err) == 4);
+    CU_ASSERT(csv_read(T, path, NULL, 0) != 0);
+    unlink(path);
+    csv_table_clear(T);
+}
+
+int
+t_csv_register(void)
+{
+    CU_pSuite s = CU_add_suite("csv", NULL, NULL);
+    if (s == NULL)
+        return 1;
+    if (!CU_add_test(s, "exact values and layouts", test_exact_values) ||
+        !CU_add_test(s, "negative control", test_negative_control) ||
+        !CU_add_test(s, "errors with line:col", test_errors) ||
+        !CU_add_test(s, "files, directories, paths", test_files))
+        return 1;
+    return 0;
+}
