@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "mc.h"
 #include "report.h"
 #include "revision.h"
 
@@ -115,6 +116,10 @@ cli_run(int argc, char **argv)
                 nmc += theorem_modules[i]->specs[j].kind == CHECK_MONTECARLO;
             }
     o.run.tail = (1.0 - o.confidence) / (2.0 * (double) (nmc > 0 ? nmc : 1));
+    if (o.run.samples == -1 && nmc > 0)
+        printf("samples auto: %lu per Monte Carlo check (half-width %g at per-side tail %.3g, worst-case "
+               "rate 1/2)\n",
+               (unsigned long) mc_samples_for_slack(o.run.slack, o.run.tail), o.run.slack, o.run.tail);
 
     /* open outputs first: an unwritable path is reported before the run */
     if (o.json != NULL && (fj = open_output(o.json)) == NULL)
@@ -164,7 +169,9 @@ cli_run(int argc, char **argv)
             continue;
         if (L->checks[i].expected != s->expected)
         {
-            check_add_note(L->checks + i, "(The record's expected status disagreed with the module table; the table's is used.)");
+            check_add_note(
+                L->checks + i,
+                "(The record's expected status disagreed with the module table; the table's is used.)");
             L->checks[i].expected = s->expected;
         }
         checklist_push(K, L->checks + i);
