@@ -36,13 +36,14 @@
 #include <flint/fmpz_mat.h>
 
 #ifdef __cplusplus
-extern "C" {
+extern "C"
+{
 #endif
 
-typedef enum
-{
-    BASIN_LOSS_SQUARED = 0
-} basin_loss_t;
+    typedef enum
+    {
+        BASIN_LOSS_SQUARED = 0
+    } basin_loss_t;
 
 /* Return codes of basin_pattern / basin_set_pattern. */
 #define BASIN_OK 0
@@ -50,56 +51,56 @@ typedef enum
 #define BASIN_BOUNDARY_V 2 /* v_j = 0: on a boundary (bad_t = -1) */
 #define BASIN_BAD_INPUT 3  /* inconsistent sizes or a sign not in {-1, +1} */
 
-typedef struct
-{
-    slong n, m, d;     /* neurons, data points, input dimension */
-    fmpq_mat_t X;      /* m x d data, rows x_t */
-    fmpq *y;           /* m targets */
-    int *a;            /* n * m signs, a[j * m + t] = a_{j,t} in {-1, +1} */
-    int *b;            /* n signs b_j in {-1, +1} */
-    basin_loss_t loss; /* BASIN_LOSS_SQUARED */
-    fmpq *start;       /* NULL, or n * d: a point of the cone's interior
+    typedef struct
+    {
+        slong n, m, d;     /* neurons, data points, input dimension */
+        fmpq_mat_t X;      /* m x d data, rows x_t */
+        fmpq *y;           /* m targets */
+        int *a;            /* n * m signs, a[j * m + t] = a_{j,t} in {-1, +1} */
+        int *b;            /* n signs b_j in {-1, +1} */
+        basin_loss_t loss; /* BASIN_LOSS_SQUARED */
+        fmpq *start;       /* NULL, or n * d: a point of the cone's interior
                           (z_j = v_j w_j, set by basin_pattern), used only
                           as the float solver's starting point */
-} basin_struct;
+    } basin_struct;
 
-typedef basin_struct basin_t[1];
+    typedef basin_struct basin_t[1];
 
 /* Status of a basin_value result. */
-#define BASIN_EXACT 0     /* lower = upper = exact, z an exact minimiser */
-#define BASIN_INTERVAL 1  /* certified lower <= Bas <= upper, lower < upper */
+#define BASIN_EXACT 0       /* lower = upper = exact, z an exact minimiser */
+#define BASIN_INTERVAL 1    /* certified lower <= Bas <= upper, lower < upper */
 #define BASIN_UNSUPPORTED 2 /* loss not implemented; nothing certified */
 
-typedef struct
-{
-    int status;      /* BASIN_EXACT, BASIN_INTERVAL or BASIN_UNSUPPORTED */
-    int is_exact;    /* status == BASIN_EXACT */
-    int certified;   /* lower <= Bas <= upper is proven (exact checks) */
-    fmpq_t exact;    /* Bas, valid when is_exact */
-    fmpq_t lower;    /* rigorous lower bound on Bas (>= 0) */
-    fmpq_t upper;    /* rigorous upper bound: upper = f(z) exactly */
-    fmpq_t width;    /* upper - lower */
-    arb_t enclosure; /* ball containing [lower, upper], at precision prec */
-    slong n, d, m;   /* sizes of z (n * d), r (m), mu (n * m) */
-    fmpq *z;         /* n * d, z[j * d + i]: a point of K with f(z) = upper */
-    fmpq *r;         /* m: dual certificate residual (zero if lower = 0 trivial) */
-    fmpq *mu;        /* n * m: dual multipliers >= 0 (mu[j * m + t]) */
-    int lower_trivial; /* 1 if lower is the trivial bound 0 */
-    slong iterations;  /* float active-set iterations */
-    slong active;      /* size of the final float working set */
-    slong rounds;      /* exact certification rounds used */
-    double float_value; /* objective reported by the float solver */
-} basin_result_struct;
+    typedef struct
+    {
+        int status;         /* BASIN_EXACT, BASIN_INTERVAL or BASIN_UNSUPPORTED */
+        int is_exact;       /* status == BASIN_EXACT */
+        int certified;      /* lower <= Bas <= upper is proven (exact checks) */
+        fmpq_t exact;       /* Bas, valid when is_exact */
+        fmpq_t lower;       /* rigorous lower bound on Bas (>= 0) */
+        fmpq_t upper;       /* rigorous upper bound: upper = f(z) exactly */
+        fmpq_t width;       /* upper - lower */
+        arb_t enclosure;    /* ball containing [lower, upper], at precision prec */
+        slong n, d, m;      /* sizes of z (n * d), r (m), mu (n * m) */
+        fmpq *z;            /* n * d, z[j * d + i]: a point of K with f(z) = upper */
+        fmpq *r;            /* m: dual certificate residual (zero if lower = 0 trivial) */
+        fmpq *mu;           /* n * m: dual multipliers >= 0 (mu[j * m + t]) */
+        int lower_trivial;  /* 1 if lower is the trivial bound 0 */
+        slong iterations;   /* float active-set iterations */
+        slong active;       /* size of the final float working set */
+        slong rounds;       /* exact certification rounds used */
+        double float_value; /* objective reported by the float solver */
+    } basin_result_struct;
 
-typedef basin_result_struct basin_result_t[1];
+    typedef basin_result_struct basin_result_t[1];
 
-/* Initialises B as the empty problem (n = m = d = 0). */
-void basin_init(basin_t B);
+    /* Initialises B as the empty problem (n = m = d = 0). */
+    void basin_init(basin_t B);
 
-/* Frees B. */
-void basin_clear(basin_t B);
+    /* Frees B. */
+    void basin_clear(basin_t B);
 
-/* Sets B to the basin of the network (W, v) on data (X, y): X is m x d,
+    /* Sets B to the basin of the network (W, v) on data (X, y): X is m x d,
    y has m entries, W is n x d, v has n entries (all copied; no
    aliasing constraints).  Returns BASIN_OK, or BASIN_BOUNDARY_W with
    *bad_j, *bad_t the first (in row-major order) neuron j and point t with
@@ -108,64 +109,62 @@ void basin_clear(basin_t B);
    sizes (n = 0, m = 0, d = 0 or W->c != X->c).  bad_j, bad_t may be NULL.
    Checks for v_j = 0 come first.  On any non-OK return B is left empty:
    a point on a boundary has no basin of its own (Def 1, 2). */
-int basin_pattern(basin_t B, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W,
-                  const fmpq *v, slong n, slong *bad_j, slong *bad_t);
+    int basin_pattern(basin_t B, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W, const fmpq *v,
+                      slong n, slong *bad_j, slong *bad_t);
 
-/* Sets B to the closed cone of the sign pattern (a, b) on (X, y): a has
+    /* Sets B to the closed cone of the sign pattern (a, b) on (X, y): a has
    n * m entries a[j * m + t], b has n entries, all in {-1, +1}.  Returns
    BASIN_OK, or BASIN_BAD_INPUT (B left empty) on a sign outside
    {-1, +1} or a zero size.  The pattern need not be realisable by any
    (W, v): basin_value then minimises over the cone K it defines (a
    pattern with empty interior gives the cone's value, e.g. K = {0}). */
-int basin_set_pattern(basin_t B, const fmpq_mat_t X, const fmpq *y, const int *a,
-                      const int *b, slong n);
+    int basin_set_pattern(basin_t B, const fmpq_mat_t X, const fmpq *y, const int *a, const int *b, slong n);
 
-/* Sets f to the objective f(z) (squared loss) for z of length n * d. */
-void basin_objective(fmpq_t f, const basin_t B, const fmpq *z);
+    /* Sets f to the objective f(z) (squared loss) for z of length n * d. */
+    void basin_objective(fmpq_t f, const basin_t B, const fmpq *z);
 
-/* Sets p (length m) to the predictions sum_{j: a_{j,t}=+1} <z_j, x_t>.
+    /* Sets p (length m) to the predictions sum_{j: a_{j,t}=+1} <z_j, x_t>.
    p must not alias z. */
-void basin_predict(fmpq *p, const basin_t B, const fmpq *z);
+    void basin_predict(fmpq *p, const basin_t B, const fmpq *z);
 
-/* Returns 1 if z lies in the closed cone K exactly, else 0 (and if j, t
+    /* Returns 1 if z lies in the closed cone K exactly, else 0 (and if j, t
    are not NULL, the first violated constraint). */
-int basin_is_feasible(const basin_t B, const fmpq *z, slong *j, slong *t);
+    int basin_is_feasible(const basin_t B, const fmpq *z, slong *j, slong *t);
 
-/* Exact check of a dual certificate: returns 1 and sets lb to
+    /* Exact check of a dual certificate: returns 1 and sets lb to
    (|y|^2 - |y + r|^2) / m if mu >= 0 and for every neuron j
    sum_{t: a_{j,t}=+1} r_t x_t = sum_t mu_{j,t} s_{j,t} x_t; then
    f(z) >= lb for every z in K (weak duality: with e = Mz - y,
    |e|^2 >= 2 r.e - |r|^2 = 2 sum mu s <z_j, x_t> - 2 r.y - |r|^2).
    Returns 0 (lb untouched) otherwise. */
-int basin_dual_bound(fmpq_t lb, const basin_t B, const fmpq *r, const fmpq *mu);
+    int basin_dual_bound(fmpq_t lb, const basin_t B, const fmpq *r, const fmpq *mu);
 
-void basin_result_init(basin_result_t R);
-void basin_result_clear(basin_result_t R);
+    void basin_result_init(basin_result_t R);
+    void basin_result_clear(basin_result_t R);
 
-/* Computes the certified basin value of B into R (see the top of this
+    /* Computes the certified basin value of B into R (see the top of this
    file); prec is the precision of R->enclosure.  R is resized as
    needed.  Never fails for the squared loss: at worst
    [0, |y|^2 / m] with z = 0. */
-void basin_value(basin_result_t R, const basin_t B, slong prec);
+    void basin_value(basin_result_t R, const basin_t B, slong prec);
 
-/* As basin_value with at most rounds exact certification rounds (basin_value
+    /* As basin_value with at most rounds exact certification rounds (basin_value
    uses 12).  rounds = 0 skips the exact face solve: upper comes from the
    rounded float point (violating neurons zeroed, optimally rescaled) and
    lower is the trivial 0 -- the pure interval path, for tests and for
    problems too large for exact linear algebra. */
-void basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds);
+    void basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds);
 
-/* --- internal, shared between the basin_*.c files --- */
+    /* --- internal, shared between the basin_*.c files --- */
 
-/* Floating-point primal active-set solve of the QP.  z (n * d doubles)
+    /* Floating-point primal active-set solve of the QP.  z (n * d doubles)
    receives the solution scaled: the solution of the original problem is
    z * 2^(*zexp); work (n * m) the final
    working set (1 = constraint (j, t) held active), lam (n * m) the
    multipliers mu (up to a positive scale, >= 0 approx.) and the return
    value the float objective of the scaled problem times its scale (so
    roughly f at the solution); *iters the iterations used. */
-double _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters,
-                      const basin_t B);
+    double _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, const basin_t B);
 
 #ifdef __cplusplus
 }

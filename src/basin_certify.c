@@ -93,8 +93,7 @@ ctx_init(cert_ctx *C, const basin_t B)
             fmpz_lcm(den, den, fmpq_denref(fmpq_mat_entry(B->X, t, i)));
         for (i = 0; i < d; i++)
         {
-            fmpz_divexact(fmpz_mat_entry(C->Xz, t, i), den,
-                          fmpq_denref(fmpq_mat_entry(B->X, t, i)));
+            fmpz_divexact(fmpz_mat_entry(C->Xz, t, i), den, fmpq_denref(fmpq_mat_entry(B->X, t, i)));
             fmpz_mul(fmpz_mat_entry(C->Xz, t, i), fmpz_mat_entry(C->Xz, t, i),
                      fmpq_numref(fmpq_mat_entry(B->X, t, i)));
         }
@@ -231,9 +230,8 @@ orthogonal_to_columns(const fmpq_mat_t Bq, const fmpq *r)
    r = B' u - yt.  Square systems are solved directly, others through
    the normal equations.  Returns 0 if the exact system is singular. */
 static int
-ls_solve(fmpq *z, fmpq *r, const cert_ctx *C, const fmpq_mat_t Bq, const slong *piv,
-         slong rank, const slong *colj, const slong *coll, const fmpz_mat_struct *N,
-         const fmpq *yt)
+ls_solve(fmpq *z, fmpq *r, const cert_ctx *C, const fmpq_mat_t Bq, const slong *piv, slong rank,
+         const slong *colj, const slong *coll, const fmpz_mat_struct *N, const fmpq *yt)
 {
     const basin_struct *B = C->B;
     slong m = B->m, d = B->d, t, l, k, i, j;
@@ -382,8 +380,7 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
                     fmpz_t acc;
                     fmpz_init(acc);
                     for (i = 0; i < d; i++)
-                        fmpz_addmul(acc, fmpz_mat_entry(C->Xz, t, i),
-                                    fmpz_mat_entry(N + j, i, l));
+                        fmpz_addmul(acc, fmpz_mat_entry(C->Xz, t, i), fmpz_mat_entry(N + j, i, l));
                     fmpz_set(fmpz_mat_entry(Bz, t, k), acc);
                     fmpq_set_fmpz_frac(fmpq_mat_entry(Bq, t, k), acc, C->xs + t);
                     fmpz_clear(acc);
@@ -396,8 +393,7 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
        (the face optimality condition); otherwise exact fraction-free rref
        (row scaling, Bz, does not change the independent columns) */
     rank = float_pivots(piv, Bq);
-    if (rank > 0 && ls_solve(z, r, C, Bq, piv, rank, colj, coll, N, yt) &&
-        orthogonal_to_columns(Bq, r))
+    if (rank > 0 && ls_solve(z, r, C, Bq, piv, rank, colj, coll, N, yt) && orthogonal_to_columns(Bq, r))
         goto cleanup1;
     qv_set(z, zb, n * d);
     rank = pivot_columns(piv, Bz);
@@ -479,8 +475,7 @@ face_project(fmpq *z, const cert_ctx *C, const int *work, const fmpq *z0)
         if (fmpq_mat_solve(u, G, h))
             for (l = 0; l < rank; l++)
                 for (i = 0; i < d; i++)
-                    fmpq_submul(z + j * d + i, fmpq_mat_entry(u, l, 0),
-                                fmpq_mat_entry(B->X, idx[piv[l]], i));
+                    fmpq_submul(z + j * d + i, fmpq_mat_entry(u, l, 0), fmpq_mat_entry(B->X, idx[piv[l]], i));
         fmpq_mat_clear(G);
         fmpq_mat_clear(h);
         fmpq_mat_clear(u);

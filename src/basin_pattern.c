@@ -48,8 +48,7 @@ basin_set_data(basin_t B, const fmpq_mat_t X, const fmpq *y, slong n)
 }
 
 int
-basin_set_pattern(basin_t B, const fmpq_mat_t X, const fmpq *y, const int *a, const int *b,
-                  slong n)
+basin_set_pattern(basin_t B, const fmpq_mat_t X, const fmpq *y, const int *a, const int *b, slong n)
 {
     slong m = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), k;
     basin_clear(B);
@@ -70,8 +69,8 @@ basin_set_pattern(basin_t B, const fmpq_mat_t X, const fmpq *y, const int *a, co
 }
 
 int
-basin_pattern(basin_t B, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W,
-              const fmpq *v, slong n, slong *bad_j, slong *bad_t)
+basin_pattern(basin_t B, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W, const fmpq *v, slong n,
+              slong *bad_j, slong *bad_t)
 {
     slong m = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), j, t, i;
     int *a, *b, ret = BASIN_OK;
@@ -141,7 +140,6 @@ div_slong(fmpq_t f, const fmpq_t g, slong k)
     fmpq_div_fmpz(f, g, kk);
     fmpz_clear(kk);
 }
-
 
 /* Integer form of the rows of X and of the blocks of z: x_t = Xz_t / xs_t
    and z_j = Zz_j / zs_j with positive scales, so that the sign of

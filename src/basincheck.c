@@ -7,8 +7,8 @@ static void
 version(void)
 {
     printf("basincheck %s\n", PACKAGE_VERSION);
-    printf("GMP %s, MPFR %s, FLINT %s, Arb %s\n", bc_version_gmp(), bc_version_mpfr(),
-           bc_version_flint(), bc_version_arb());
+    printf("GMP %s, MPFR %s, FLINT %s, Arb %s\n", bc_version_gmp(), bc_version_mpfr(), bc_version_flint(),
+           bc_version_arb());
 }
 
 int

@@ -30,55 +30,56 @@
 #endif
 
 #ifdef __cplusplus
-extern "C" {
+extern "C"
+{
 #endif
 
-/* A decision about a mathematical statement.  BC_UNDECIDED is an honest
+    /* A decision about a mathematical statement.  BC_UNDECIDED is an honest
    outcome: the enclosures available could not settle the statement.  It
    is never to be folded into BC_TRUE or BC_FALSE. */
-typedef enum
-{
-    BC_FALSE = 0,
-    BC_TRUE = 1,
-    BC_UNDECIDED = -1
-} truth_t;
+    typedef enum
+    {
+        BC_FALSE = 0,
+        BC_TRUE = 1,
+        BC_UNDECIDED = -1
+    } truth_t;
 
 /* Highest working precision (bits) the rising-precision loops try
    before they give up and answer BC_UNDECIDED. */
 #define BC_PREC_MAX 4096
 
-/* Sets x to the exact value of the finite double d (every finite double is
+    /* Sets x to the exact value of the finite double d (every finite double is
    a dyadic rational).  Aborts with a message on inf or nan: callers
    validate their input first. */
-void bc_fmpq_set_d(fmpq_t x, double d);
+    void bc_fmpq_set_d(fmpq_t x, double d);
 
-/* Sets x to the exact value of the finite double d as an exact ball. */
-void bc_arb_set_d(arb_t x, double d);
+    /* Sets x to the exact value of the finite double d as an exact ball. */
+    void bc_arb_set_d(arb_t x, double d);
 
-/* Decides x > 0 for an Arb ball: BC_TRUE when the whole ball is positive,
+    /* Decides x > 0 for an Arb ball: BC_TRUE when the whole ball is positive,
    BC_FALSE when it is non-positive, else BC_UNDECIDED. */
-truth_t bc_arb_gt_zero(const arb_t x);
+    truth_t bc_arb_gt_zero(const arb_t x);
 
-/* Name of a truth value: "true", "false", "undecided". */
-const char *bc_truth_str(truth_t t);
+    /* Name of a truth value: "true", "false", "undecided". */
+    const char *bc_truth_str(truth_t t);
 
-/* Writes a decimal string for the ball x (midpoint +/- radius), with
+    /* Writes a decimal string for the ball x (midpoint +/- radius), with
    digits significant digits; the caller frees it with flint_free. */
-char *bc_arb_str(const arb_t x, slong digits);
+    char *bc_arb_str(const arb_t x, slong digits);
 
-/* Writes rigorous decimal lower (dir < 0) or upper (dir > 0) bound of
+    /* Writes rigorous decimal lower (dir < 0) or upper (dir > 0) bound of
    the ball x, rounded outward, with digits significant digits; the caller
    frees it with flint_free. */
-char *bc_arb_bound_str(const arb_t x, int dir, slong digits);
+    char *bc_arb_bound_str(const arb_t x, int dir, slong digits);
 
-/* Wall-clock seconds since an arbitrary origin (monotonic clock). */
-double bc_seconds(void);
+    /* Wall-clock seconds since an arbitrary origin (monotonic clock). */
+    double bc_seconds(void);
 
-/* Library version strings: GMP, MPFR, FLINT, Arb. */
-const char *bc_version_gmp(void);
-const char *bc_version_mpfr(void);
-const char *bc_version_flint(void);
-const char *bc_version_arb(void);
+    /* Library version strings: GMP, MPFR, FLINT, Arb. */
+    const char *bc_version_gmp(void);
+    const char *bc_version_mpfr(void);
+    const char *bc_version_flint(void);
+    const char *bc_version_arb(void);
 
 #ifdef __cplusplus
 }

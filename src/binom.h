@@ -14,26 +14,27 @@
 #include "bc.h"
 
 #ifdef __cplusplus
-extern "C" {
+extern "C"
+{
 #endif
 
-/* Sets out to an enclosure of P[Bin(N, p) <= k] for a ball p in [0, 1]
+    /* Sets out to an enclosure of P[Bin(N, p) <= k] for a ball p in [0, 1]
    (k >= N gives 1).  Works for N in the millions. */
-void binom_cdf_arb(arb_t out, ulong N, const arb_t p, ulong k, slong prec);
+    void binom_cdf_arb(arb_t out, ulong N, const arb_t p, ulong k, slong prec);
 
-/* Sets out to an enclosure of P[Bin(N, p) >= k] (k = 0 gives 1). */
-void binom_sf_arb(arb_t out, ulong N, const arb_t p, ulong k, slong prec);
+    /* Sets out to an enclosure of P[Bin(N, p) >= k] (k = 0 gives 1). */
+    void binom_sf_arb(arb_t out, ulong N, const arb_t p, ulong k, slong prec);
 
-/* Exact tail for rational p: sets out = P[Bin(N, p) <= k] exactly.
+    /* Exact tail for rational p: sets out = P[Bin(N, p) <= k] exactly.
    Intended for N up to a few thousand. */
-void binom_cdf_fmpq(fmpq_t out, ulong N, const fmpq_t p, ulong k);
+    void binom_cdf_fmpq(fmpq_t out, ulong N, const fmpq_t p, ulong k);
 
-/* Clopper-Pearson limits at tail level a in (0, 1/2) for each side
+    /* Clopper-Pearson limits at tail level a in (0, 1/2) for each side
    (a two-sided interval of confidence 1 - 2a).  Sets lo and hi to
    outward-rounded limits: lo <= exact lower limit (0 when K = 0),
    hi >= exact upper limit (1 when K = N); both are within 2^-40 (absolute)
    of the exact limits. */
-void binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a);
+    void binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a);
 
 #ifdef __cplusplus
 }

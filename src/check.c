@@ -142,8 +142,8 @@ check_add_note(check_t c, const char *fmt, ...)
 }
 
 void
-check_set_mc(check_t c, ulong samples, ulong successes, ulong undecided, ulong escalations,
-             const arb_t bound, const char *bound_tex)
+check_set_mc(check_t c, ulong samples, ulong successes, ulong undecided, ulong escalations, const arb_t bound,
+             const char *bound_tex)
 {
     c->has_mc = 1;
     c->kind = CHECK_MONTECARLO;
@@ -157,8 +157,8 @@ check_set_mc(check_t c, ulong samples, ulong successes, ulong undecided, ulong e
 }
 
 void
-figure_init(figure_t f, const char *id, const char *claim, const char *caption,
-            const char *xlabel, const char *ylabel)
+figure_init(figure_t f, const char *id, const char *claim, const char *caption, const char *xlabel,
+            const char *ylabel)
 {
     memset(f, 0, sizeof(figure_struct));
     f->id = bc_strdup(id);

@@ -136,25 +136,23 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
             if (!strcmp(v, "auto"))
                 o->run.samples = -1;
             else if (cli_parse_u64(&k, v) != 0 || k < 1 || k > (UINT64_C(1) << 40))
-                return usage_error("--samples expects 'auto' or an integer from 1 to 2^40, got '%s'%s",
-                                   v, "");
+                return usage_error("--samples expects 'auto' or an integer from 1 to 2^40, got '%s'%s", v,
+                                   "");
             else
                 o->run.samples = (long) k;
             i++;
         }
         else if (!strcmp(a, "--slack"))
         {
-            if (cli_parse_double(&o->run.slack, v) != 0 || !(o->run.slack > 1e-4) ||
-                !(o->run.slack < 0.5))
+            if (cli_parse_double(&o->run.slack, v) != 0 || !(o->run.slack > 1e-4) || !(o->run.slack < 0.5))
                 return usage_error("--slack expects a number in (0.0001, 0.5), got '%s'%s", v, "");
             i++;
         }
         else if (!strcmp(a, "--confidence"))
         {
-            if (cli_parse_double(&o->confidence, v) != 0 || !(o->confidence > 0.0) ||
-                !(o->confidence < 1.0))
-                return usage_error("--confidence expects a number strictly between 0 and 1, got '%s'%s",
-                                   v, "");
+            if (cli_parse_double(&o->confidence, v) != 0 || !(o->confidence > 0.0) || !(o->confidence < 1.0))
+                return usage_error("--confidence expects a number strictly between 0 and 1, got '%s'%s", v,
+                                   "");
             i++;
         }
         else if (!strcmp(a, "--json"))

@@ -94,8 +94,8 @@ cli_bench(int argc, char **argv)
 
     printf("bench prop1: network 16-64-64-1 with biases, m=32, d=16, squared loss, threads=%d\n",
            o.run.threads);
-    printf("bench prop1: plain double  samples=%lu seconds=%.3f rate=%.0f/s events=%lu\n",
-           (unsigned long) K, Td->seconds, (double) K / Td->seconds, (unsigned long) Td->hits[0]);
+    printf("bench prop1: plain double  samples=%lu seconds=%.3f rate=%.0f/s events=%lu\n", (unsigned long) K,
+           Td->seconds, (double) K / Td->seconds, (unsigned long) Td->hits[0]);
     printf("bench prop1: exact/double rate ratio=%.3f, decisions agreeing with plain double: %s\n",
            Td->seconds / Te->seconds, Te->hits[0] == Td->hits[0] ? "all counts equal" : "counts differ");
     printf("bench prop1: samples=%lu seconds=%.3f rate=%.0f/s escalations=%lu\n", (unsigned long) K,

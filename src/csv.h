@@ -28,51 +28,52 @@
 #include <flint/fmpq_mat.h>
 
 #ifdef __cplusplus
-extern "C" {
+extern "C"
+{
 #endif
 
-#define CSV_MAX_EXP 10000                /* |decimal exponent| allowed */
-#define CSV_MAX_LINE ((slong) 1 << 20)   /* bytes per line, without EOL */
-#define CSV_MAX_COLS ((slong) 1000000)   /* columns */
+#define CSV_MAX_EXP 10000                  /* |decimal exponent| allowed */
+#define CSV_MAX_LINE ((slong) 1 << 20)     /* bytes per line, without EOL */
+#define CSV_MAX_COLS ((slong) 1000000)     /* columns */
 #define CSV_MAX_ENTRIES ((slong) 10000000) /* rows * cols */
-#define CSV_MAX_BITS ((slong) 1 << 30)   /* total bits of numerators and
+#define CSV_MAX_BITS                                                                                         \
+    ((slong) 1 << 30)                  /* total bits of numerators and
                                             denominators held */
-#define CSV_MAX_FILE ((slong) 1 << 30)   /* bytes per file */
+#define CSV_MAX_FILE ((slong) 1 << 30) /* bytes per file */
 
-typedef struct
-{
-    slong rows, cols; /* rows x cols table, row major */
-    fmpq *entries;    /* rows * cols initialised fmpq (alloc of them) */
-    slong alloc;      /* number of initialised fmpq in entries */
-} csv_table_struct;
+    typedef struct
+    {
+        slong rows, cols; /* rows x cols table, row major */
+        fmpq *entries;    /* rows * cols initialised fmpq (alloc of them) */
+        slong alloc;      /* number of initialised fmpq in entries */
+    } csv_table_struct;
 
-typedef csv_table_struct csv_table_t[1];
+    typedef csv_table_struct csv_table_t[1];
 
 /* Entry (i, j), 0-based; no bounds check. */
 #define csv_table_entry(T, i, j) ((T)->entries + (i) * (T)->cols + (j))
 
-/* Sets T to the empty 0 x 0 table. */
-void csv_table_init(csv_table_t T);
+    /* Sets T to the empty 0 x 0 table. */
+    void csv_table_init(csv_table_t T);
 
-/* Frees the memory of T. */
-void csv_table_clear(csv_table_t T);
+    /* Frees the memory of T. */
+    void csv_table_clear(csv_table_t T);
 
-/* Reads the CSV file at path into T.  Returns 0 on success.  On failure
+    /* Reads the CSV file at path into T.  Returns 0 on success.  On failure
    returns nonzero, leaves T as the empty 0 x 0 table and, if err is not
    NULL and errlen > 0, writes a NUL-terminated one-line message (no
    newline) "PATH:LINE:COL: ..." or "PATH: ..." into err, truncated to
    errlen bytes. */
-int csv_read(csv_table_t T, const char *path, char *err, size_t errlen);
+    int csv_read(csv_table_t T, const char *path, char *err, size_t errlen);
 
-/* As csv_read, from the len bytes at buf (which need not be
+    /* As csv_read, from the len bytes at buf (which need not be
    NUL-terminated and may contain any bytes); name replaces PATH in
    messages.  buf may be NULL when len is 0. */
-int csv_read_mem(csv_table_t T, const char *name, const char *buf, size_t len, char *err,
-                 size_t errlen);
+    int csv_read_mem(csv_table_t T, const char *name, const char *buf, size_t len, char *err, size_t errlen);
 
-/* Copies T into A, which must already have T->rows rows and T->cols
+    /* Copies T into A, which must already have T->rows rows and T->cols
    columns. */
-void csv_table_get_fmpq_mat(fmpq_mat_t A, const csv_table_t T);
+    void csv_table_get_fmpq_mat(fmpq_mat_t A, const csv_table_t T);
 
 #ifdef __cplusplus
 }

@@ -19,13 +19,13 @@ typedef struct
     size_t len;
     char *err;
     size_t errlen;
-    slong line;       /* current line, 1-based */
+    slong line;        /* current line, 1-based */
     size_t line_start; /* offset of the current line in buf */
     size_t line_end;   /* offset of the end of its data (before CR LF) */
     char *scratch;     /* digit buffer, CSV_MAX_LINE + 2 bytes */
     slong bits;        /* total bits of the entries read so far */
     csv_table_struct *T;
-    slong n;           /* entries stored so far */
+    slong n; /* entries stored so far */
 } csv_state;
 
 void
@@ -201,9 +201,8 @@ parse_number(csv_state *s, size_t *pos, fmpq_t x)
                 word[k] = (char) (b[i + k] | 0x20);
             word[j - i] = '\0';
             if (!strcmp(word, "nan") || !strcmp(word, "inf") || !strcmp(word, "infinity"))
-                return csv_error(s, s->line, col_of(s, *pos),
-                                 "expected a finite number, found '%.*s'", (int) (j - *pos),
-                                 b + *pos);
+                return csv_error(s, s->line, col_of(s, *pos), "expected a finite number, found '%.*s'",
+                                 (int) (j - *pos), b + *pos);
         }
         return csv_error(s, s->line, col_of(s, i), "expected number, found %s",
                          describe(s, i, tmp, sizeof tmp));
@@ -253,8 +252,7 @@ parse_number(csv_state *s, size_t *pos, fmpq_t x)
         est = (slong) (d1e - d1s + de - ds) * 4 + 8;
         if (s->bits + est > CSV_MAX_BITS)
             return csv_error(s, s->line, col_of(s, *pos),
-                             "numbers too large: exact values exceed %ld bits in total",
-                             (long) CSV_MAX_BITS);
+                             "numbers too large: exact values exceed %ld bits in total", (long) CSV_MAX_BITS);
         memcpy(s->scratch, b + d1s, d1e - d1s);
         s->scratch[d1e - d1s] = '\0';
         fmpz_set_str(fmpq_numref(x), s->scratch, 10);
@@ -289,8 +287,7 @@ parse_number(csv_state *s, size_t *pos, fmpq_t x)
             i++;
         }
         if (ev > CSV_MAX_EXP)
-            return csv_error(s, s->line, col_of(s, es), "exponent out of range (|e| <= %d)",
-                             CSV_MAX_EXP);
+            return csv_error(s, s->line, col_of(s, es), "exponent out of range (|e| <= %d)", CSV_MAX_EXP);
         e10 = eneg ? -ev : ev;
     }
 
@@ -316,8 +313,7 @@ parse_number(csv_state *s, size_t *pos, fmpq_t x)
     est = (slong) (3.33 * (double) (ndig + (e10 < 0 ? -e10 : e10))) + 8;
     if (s->bits + est > CSV_MAX_BITS)
         return csv_error(s, s->line, col_of(s, *pos),
-                         "numbers too large: exact values exceed %ld bits in total",
-                         (long) CSV_MAX_BITS);
+                         "numbers too large: exact values exceed %ld bits in total", (long) CSV_MAX_BITS);
     fmpz_set_str(fmpq_numref(x), s->scratch, 10);
     fmpz_one(fmpq_denref(x));
     if (e10 > 0)
@@ -381,14 +377,12 @@ parse_line(csv_state *s)
         if (i < s->line_end && s->buf[i] == '\0')
             return csv_error(s, s->line, col_of(s, i), "expected number, found NUL byte");
         if (nf >= CSV_MAX_COLS)
-            return csv_error(s, s->line, col_of(s, i), "row has more than %ld columns",
-                             (long) CSV_MAX_COLS);
+            return csv_error(s, s->line, col_of(s, i), "row has more than %ld columns", (long) CSV_MAX_COLS);
         if (grow(s, i))
             return 1;
         if (parse_number(s, &i, T->entries + s->n))
             return 1;
-        s->bits += fmpz_bits(fmpq_numref(T->entries + s->n)) +
-                   fmpz_bits(fmpq_denref(T->entries + s->n));
+        s->bits += fmpz_bits(fmpq_numref(T->entries + s->n)) + fmpz_bits(fmpq_denref(T->entries + s->n));
         s->n++;
         nf++;
         if (T->rows > 0 && nf == T->cols + 1)
@@ -404,8 +398,8 @@ parse_line(csv_state *s)
                 while (c > s->line_start && s->buf[c - 1] != ',')
                     c--;
                 st = skip_blank(s, c);
-                return csv_error(s, s->line, col_of(s, st), "expected %ld columns, found %ld",
-                                 (long) T->cols, (long) (nf + more));
+                return csv_error(s, s->line, col_of(s, st), "expected %ld columns, found %ld", (long) T->cols,
+                                 (long) (nf + more));
             }
         }
         i = skip_blank(s, i);
@@ -421,24 +415,21 @@ parse_line(csv_state *s)
         i = skip_blank(s, i + 1);
         if (i == s->line_end || s->buf[i] == '#' || s->buf[i] == ',')
             return csv_error(s, s->line, col_of(s, i), "expected number, found %s",
-                             i < s->line_end && s->buf[i] == '#' ? "'#'"
-                                                                 : describe(s, i, tmp, sizeof tmp));
+                             i < s->line_end && s->buf[i] == '#' ? "'#'" : describe(s, i, tmp, sizeof tmp));
     }
     if (T->rows == 0)
         T->cols = nf;
     else if (nf != T->cols)
-        return csv_error(s, s->line, col_of(s, i), "expected %ld columns, found %ld",
-                         (long) T->cols, (long) nf);
+        return csv_error(s, s->line, col_of(s, i), "expected %ld columns, found %ld", (long) T->cols,
+                         (long) nf);
     if (T->rows + 1 > CSV_MAX_ENTRIES / T->cols)
-        return csv_error(s, s->line, 1, "table has more than %ld entries",
-                         (long) CSV_MAX_ENTRIES);
+        return csv_error(s, s->line, 1, "table has more than %ld entries", (long) CSV_MAX_ENTRIES);
     T->rows++;
     return 0;
 }
 
 int
-csv_read_mem(csv_table_t T, const char *name, const char *buf, size_t len, char *err,
-             size_t errlen)
+csv_read_mem(csv_table_t T, const char *name, const char *buf, size_t len, char *err, size_t errlen)
 {
     csv_state s;
     size_t pos = 0;
@@ -475,8 +466,7 @@ csv_read_mem(csv_table_t T, const char *name, const char *buf, size_t len, char 
         s.line_start = pos;
         if (e - pos > (size_t) CSV_MAX_LINE)
         {
-            r = csv_error(&s, s.line, CSV_MAX_LINE + 1, "line longer than %ld bytes",
-                          (long) CSV_MAX_LINE);
+            r = csv_error(&s, s.line, CSV_MAX_LINE + 1, "line longer than %ld bytes", (long) CSV_MAX_LINE);
             break;
         }
         s.line_end = e;

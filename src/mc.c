@@ -48,8 +48,8 @@ mc_progress(mc_shared *sh, ulong done, int final)
     for (i = 0; i < width; i++)
         bar[i] = i < filled ? '#' : '.';
     bar[width] = '\0';
-    fprintf(stderr, "\r%-28.28s [%s] %lu/%lu %.0f/s %.0fs left ", sh->opts->label ? sh->opts->label : "",
-            bar, (unsigned long) done, (unsigned long) sh->nsamples, rate, left);
+    fprintf(stderr, "\r%-28.28s [%s] %lu/%lu %.0f/s %.0fs left ", sh->opts->label ? sh->opts->label : "", bar,
+            (unsigned long) done, (unsigned long) sh->nsamples, rate, left);
     if (final)
         fprintf(stderr, "\r%*s\r", 100, "");
     fflush(stderr);
@@ -104,8 +104,8 @@ mc_work(void *arg)
 }
 
 void
-mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong nsamples, uint64_t seed,
-       uint64_t stream, const mc_opts *opts)
+mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong nsamples, uint64_t seed, uint64_t stream,
+       const mc_opts *opts)
 {
     mc_shared sh;
     mc_worker *w;

@@ -11,56 +11,57 @@
 #include "rng.h"
 
 #ifdef __cplusplus
-extern "C" {
+extern "C"
+{
 #endif
 
 #define MC_MAX_EVENTS 8
 
-/* What one sample reports: the truth of up to MC_MAX_EVENTS events, and
+    /* What one sample reports: the truth of up to MC_MAX_EVENTS events, and
    whether deciding them needed an escalation beyond the double filter. */
-typedef struct
-{
-    int nevents;
-    truth_t event[MC_MAX_EVENTS];
-    ulong escalations;
-} mc_outcome;
+    typedef struct
+    {
+        int nevents;
+        truth_t event[MC_MAX_EVENTS];
+        ulong escalations;
+    } mc_outcome;
 
-/* Evaluates one sample: fills out from the stream rng.  index is the
+    /* Evaluates one sample: fills out from the stream rng.  index is the
    sample number (for diagnostics only; the stream already encodes it).
    Must be thread-safe with respect to ctx (read-only). */
-typedef void (*mc_sample_fn)(mc_outcome *out, const void *ctx, rng_t rng, ulong index);
+    typedef void (*mc_sample_fn)(mc_outcome *out, const void *ctx, rng_t rng, ulong index);
 
-typedef struct
-{
-    ulong samples;
-    ulong hits[MC_MAX_EVENTS];
-    ulong undecided[MC_MAX_EVENTS];
-    ulong escalations;
-    double seconds;
-    /* joint counts of (event a true and event b true) for conditioning */
-    ulong joint[MC_MAX_EVENTS][MC_MAX_EVENTS];
-} mc_tally_struct;
+    typedef struct
+    {
+        ulong samples;
+        ulong hits[MC_MAX_EVENTS];
+        ulong undecided[MC_MAX_EVENTS];
+        ulong escalations;
+        double seconds;
+        /* joint counts of (event a true and event b true) for conditioning */
+        ulong joint[MC_MAX_EVENTS][MC_MAX_EVENTS];
+    } mc_tally_struct;
 
-typedef mc_tally_struct mc_tally_t[1];
+    typedef mc_tally_struct mc_tally_t[1];
 
-void mc_tally_init(mc_tally_t T);
+    void mc_tally_init(mc_tally_t T);
 
-typedef struct
-{
-    int threads;       /* >= 1 */
-    int progress;      /* 1: draw a progress bar on stderr when it is a terminal */
-    const char *label; /* shown in the progress bar */
-} mc_opts;
+    typedef struct
+    {
+        int threads;       /* >= 1 */
+        int progress;      /* 1: draw a progress bar on stderr when it is a terminal */
+        const char *label; /* shown in the progress bar */
+    } mc_opts;
 
-/* Runs fn for samples 0..nsamples-1 on streams (seed, stream, i) with
+    /* Runs fn for samples 0..nsamples-1 on streams (seed, stream, i) with
    opts->threads threads and sets T to the tally. */
-void mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong nsamples, uint64_t seed,
-            uint64_t stream, const mc_opts *opts);
+    void mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong nsamples, uint64_t seed,
+                uint64_t stream, const mc_opts *opts);
 
-/* Number of samples such that a Clopper-Pearson interval at per-side
+    /* Number of samples such that a Clopper-Pearson interval at per-side
    tail level tail has half-width at most slack whatever the rate (the
    worst case, rate 1/2); never less than 100. */
-ulong mc_samples_for_slack(double slack, double tail);
+    ulong mc_samples_for_slack(double slack, double tail);
 
 #ifdef __cplusplus
 }

@@ -7,39 +7,40 @@
 #include "../theorems/theorems.h"
 
 #ifdef __cplusplus
-extern "C" {
+extern "C"
+{
 #endif
 
-typedef struct
-{
-    uint64_t seed;
-    const char *mode; /* "quick", "default", "full" */
-    double confidence; /* family-wise */
-    double tail;       /* per-side tail level of each interval */
-    slong nmc;         /* number of Monte Carlo checks in the family */
-    int threads;
-    const char *revision;
-    const char *compiler;
-    const char *started; /* ISO 8601 UTC */
-    double seconds;
-    const char *command; /* the command line */
-} report_meta;
+    typedef struct
+    {
+        uint64_t seed;
+        const char *mode;  /* "quick", "default", "full" */
+        double confidence; /* family-wise */
+        double tail;       /* per-side tail level of each interval */
+        slong nmc;         /* number of Monte Carlo checks in the family */
+        int threads;
+        const char *revision;
+        const char *compiler;
+        const char *started; /* ISO 8601 UTC */
+        double seconds;
+        const char *command; /* the command line */
+    } report_meta;
 
-/* Returns a newly allocated JSON string literal body for s (quotes not
+    /* Returns a newly allocated JSON string literal body for s (quotes not
    included): ", \, control characters escaped; invalid UTF-8 bytes
    replaced by U+FFFD.  Free with flint_free. */
-char *report_json_escape(const char *s);
+    char *report_json_escape(const char *s);
 
-/* Returns a newly allocated copy of plain text s made safe for LaTeX
+    /* Returns a newly allocated copy of plain text s made safe for LaTeX
    text mode (the ten special characters escaped).  Free with flint_free. */
-char *report_tex_escape(const char *s);
+    char *report_tex_escape(const char *s);
 
-/* Writes report.json; returns 0 or -1 on a write error. */
-int report_write_json(FILE *f, const checklist_t L, const report_meta *meta);
+    /* Writes report.json; returns 0 or -1 on a write error. */
+    int report_write_json(FILE *f, const checklist_t L, const report_meta *meta);
 
-/* Writes report.tex weaving the modules' fragments with the results;
+    /* Writes report.tex weaving the modules' fragments with the results;
    returns 0 or -1 on a write error. */
-int report_write_tex(FILE *f, const checklist_t L, const report_meta *meta);
+    int report_write_tex(FILE *f, const checklist_t L, const report_meta *meta);
 
 #ifdef __cplusplus
 }

@@ -39,8 +39,8 @@ write_check(FILE *f, const check_struct *c)
     fputs(",\n     \"statement\": ", f);
     jstr(f, c->statement);
     fprintf(f, ",\n     \"reconstructed\": %s, \"control\": %s, \"status\": \"%s\", \"expected\": \"%s\"",
-            c->reconstructed ? "true" : "false", c->control ? "true" : "false",
-            check_status_str(c->status), check_status_str(c->expected));
+            c->reconstructed ? "true" : "false", c->control ? "true" : "false", check_status_str(c->status),
+            check_status_str(c->expected));
     fputs(", \"seconds\": ", f);
     jnum(f, c->seconds);
     fputs(",\n     \"note\": ", f);

@@ -82,8 +82,8 @@ write_preamble(FILE *f, const checklist_t L, const report_meta *meta)
     fputs("\\title{basincheck: a checked reading of Safran \\& Shamir,\\\\ "
           "\\emph{On the Quality of the Initial Basin in Overspecified Neural Networks}}\n",
           f);
-    fprintf(f, "\\author{basincheck %s, mode \\texttt{%s}, seed %llu}\n\\date{", PACKAGE_VERSION,
-            meta->mode, (unsigned long long) meta->seed);
+    fprintf(f, "\\author{basincheck %s, mode \\texttt{%s}, seed %llu}\n\\date{", PACKAGE_VERSION, meta->mode,
+            (unsigned long long) meta->seed);
     tex_text(f, meta->started);
     fputs("}\n\\begin{document}\n\\maketitle\n", f);
 
@@ -119,14 +119,15 @@ write_preamble(FILE *f, const checklist_t L, const report_meta *meta)
         if (n == 0)
             continue;
         fprintf(f, "%s%s & %ld & %ld & %ld & %ld & %ld & %ld & %ld/%ld\\\\\n", m->claim,
-                m->reconstructed ? " (part reconstr.)" : "", (long) n, (long) ok, (long) bad,
-                (long) inap, (long) und, (long) ctl, (long) agree, (long) n);
+                m->reconstructed ? " (part reconstr.)" : "", (long) n, (long) ok, (long) bad, (long) inap,
+                (long) und, (long) ctl, (long) agree, (long) n);
     }
     fputs("\\bottomrule\\end{tabular}\\end{center}\n", f);
     fprintf(f, "\\textbf{Overall:} %ld checks, %ld whose status differs from the expected status. ",
             (long) L->nchecks, (long) checklist_mismatches(L));
-    fprintf(f, "Monte Carlo family: %ld intervals at family-wise confidence %g (Bonferroni: each "
-               "two-sided interval at tail level %.3g per side).\n\n",
+    fprintf(f,
+            "Monte Carlo family: %ld intervals at family-wise confidence %g (Bonferroni: each "
+            "two-sided interval at tail level %.3g per side).\n\n",
             (long) meta->nmc, meta->confidence, meta->tail);
     fputs("\\tableofcontents\n\\clearpage\n", f);
 }
@@ -136,7 +137,8 @@ write_check_table(FILE *f, const checklist_t L, const module_struct *m)
 {
     slong j, k;
     fputs("\\subsection*{Checks}\n", f);
-    fputs("\\begin{longtable}{>{\\raggedright\\arraybackslash}p{0.30\\textwidth}lll>{\\raggedright\\arraybackslash}p{0.34\\textwidth}}\\toprule\n"
+    fputs("\\begin{longtable}{>{\\raggedright\\arraybackslash}p{0.30\\textwidth}lll>{"
+          "\\raggedright\\arraybackslash}p{0.34\\textwidth}}\\toprule\n"
           "id & kind & status & expected & key values\\\\\\midrule\\endhead\n",
           f);
     for (j = 0; j < L->nchecks; j++)
@@ -146,8 +148,8 @@ write_check_table(FILE *f, const checklist_t L, const module_struct *m)
             continue;
         fputs("\\texttt{", f);
         tex_text(f, c->id);
-        fprintf(f, "}%s%s & %s & ", c->control ? " (control)" : "",
-                c->reconstructed ? " (reconstr.)" : "", check_kind_str(c->kind));
+        fprintf(f, "}%s%s & %s & ", c->control ? " (control)" : "", c->reconstructed ? " (reconstr.)" : "",
+                check_kind_str(c->kind));
         tex_status(f, c->status);
         fputs(" & ", f);
         if (c->expected != c->status)
@@ -181,7 +183,8 @@ write_mc_table(FILE *f, const checklist_t L, const module_struct *m)
           "Clopper--Pearson interval, the paper's bound $b$, and the slack (lower limit minus "
           "$b$; a negative slack is no violation: only an upper limit below $b$ is).\n\n"
           "{\\footnotesize\\setlength{\\tabcolsep}{3pt}\n"
-          "\\begin{longtable}{>{\\raggedright\\arraybackslash}p{0.27\\textwidth}rrllll>{\\raggedright\\arraybackslash}p{0.08\\textwidth}}\\toprule\n"
+          "\\begin{longtable}{>{\\raggedright\\arraybackslash}p{0.27\\textwidth}rrllll>{"
+          "\\raggedright\\arraybackslash}p{0.08\\textwidth}}\\toprule\n"
           "id & $N$ & $K$ & $K/N$ & interval & bound $b$ & slack & status\\\\\\midrule\\endhead\n",
           f);
     for (j = 0; j < L->nchecks; j++)

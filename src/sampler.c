@@ -9,8 +9,7 @@
 
 #include "sampler.h"
 
-static const char *const sampler_names[SAMPLER_COUNT] = {"gauss", "sphere", "ball", "cauchy",
-                                                         "skewed"};
+static const char *const sampler_names[SAMPLER_COUNT] = {"gauss", "sphere", "ball", "cauchy", "skewed"};
 
 const char *
 sampler_name(sampler_kind kind)

@@ -11,32 +11,33 @@
 #include "rng.h"
 
 #ifdef __cplusplus
-extern "C" {
+extern "C"
+{
 #endif
 
-typedef enum
-{
-    SAMPLER_GAUSS = 0,  /* i.i.d. N(0, scale^2) coordinates */
-    SAMPLER_SPHERE,     /* uniform on the sphere of radius scale */
-    SAMPLER_BALL,       /* uniform in the ball of radius scale */
-    SAMPLER_CAUCHY,     /* heavy-tailed radius: |Cauchy| * scale times a uniform direction */
-    SAMPLER_SKEWED,     /* NOT symmetric: N(scale/2, scale^2) coordinates, for negative controls */
-    SAMPLER_COUNT
-} sampler_kind;
+    typedef enum
+    {
+        SAMPLER_GAUSS = 0, /* i.i.d. N(0, scale^2) coordinates */
+        SAMPLER_SPHERE,    /* uniform on the sphere of radius scale */
+        SAMPLER_BALL,      /* uniform in the ball of radius scale */
+        SAMPLER_CAUCHY,    /* heavy-tailed radius: |Cauchy| * scale times a uniform direction */
+        SAMPLER_SKEWED,    /* NOT symmetric: N(scale/2, scale^2) coordinates, for negative controls */
+        SAMPLER_COUNT
+    } sampler_kind;
 
 /* Number of samplers that satisfy Assumption 1 (the first ones). */
 #define SAMPLER_SYMMETRIC_COUNT 4
 
-/* Short name ("gauss", "sphere", "ball", "cauchy", "skewed"). */
-const char *sampler_name(sampler_kind kind);
+    /* Short name ("gauss", "sphere", "ball", "cauchy", "skewed"). */
+    const char *sampler_name(sampler_kind kind);
 
-/* 1 when the law satisfies Assumption 1, else 0. */
-int sampler_is_symmetric(sampler_kind kind);
+    /* 1 when the law satisfies Assumption 1, else 0. */
+    int sampler_is_symmetric(sampler_kind kind);
 
-/* Sets v[0..len-1] to one draw of the law kind with scale scale > 0,
+    /* Sets v[0..len-1] to one draw of the law kind with scale scale > 0,
    consuming draws from rng.  Every entry is finite; the vector is
    non-zero (zero draws are redrawn, which keeps the law symmetric). */
-void sampler_draw(double *v, slong len, sampler_kind kind, double scale, rng_t rng);
+    void sampler_draw(double *v, slong len, sampler_kind kind, double scale, rng_t rng);
 
 #ifdef __cplusplus
 }

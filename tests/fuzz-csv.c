@@ -70,8 +70,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     fwrite(data, 1, size, f);
                 fclose(f);
                 csv_table_init(U);
-                check((csv_read(U, path, err2, sizeof err2) == 0) == (r == 0),
-                      "file and memory agree");
+                check((csv_read(U, path, err2, sizeof err2) == 0) == (r == 0), "file and memory agree");
                 if (r == 0)
                 {
                     check(U->rows == T->rows && U->cols == T->cols, "same shape");

@@ -51,8 +51,8 @@ certificates_ok(const basin_result_t R, const basin_t B)
 /* Value of the pattern basin (a, b) on integer data; checks that the
    result is exact and equals num/den. */
 static void
-check_pattern(const char *what, slong m, slong d, slong n, const slong *x, const slong *yv,
-              const int *a, const int *b, slong num, slong den)
+check_pattern(const char *what, slong m, slong d, slong n, const slong *x, const slong *yv, const int *a,
+              const int *b, slong num, slong den)
 {
     fmpq_mat_t X;
     fmpq *y = _fmpq_vec_init(m);
@@ -74,8 +74,8 @@ check_pattern(const char *what, slong m, slong d, slong n, const slong *x, const
     if (!R->is_exact || !fmpq_equal(R->exact, want) || !certificates_ok(R, B))
     {
         TEST_REPORT(what, "exact=%d lower=%s upper=%s want %ld/%ld", R->is_exact,
-                    fmpq_get_str(NULL, 10, R->lower), fmpq_get_str(NULL, 10, R->upper),
-                    (long) num, (long) den);
+                    fmpq_get_str(NULL, 10, R->lower), fmpq_get_str(NULL, 10, R->upper), (long) num,
+                    (long) den);
         CU_FAIL(what);
     }
     basin_result_clear(R);
@@ -240,8 +240,7 @@ test_boundary(void)
     fmpq_set_si(v + 0, -3, 2);
     fmpq_set_si(fmpq_mat_entry(W, 1, 0), 1, 3);
     CU_ASSERT_EQUAL(basin_pattern(B, X, y, W, v, 2, &bj, &bt), BASIN_OK);
-    CU_ASSERT(B->b[0] == -1 && B->b[1] == 1 && B->a[0] == 1 && B->a[1] == 1 && B->a[2] == 1 &&
-              B->a[3] == 1);
+    CU_ASSERT(B->b[0] == -1 && B->b[1] == 1 && B->a[0] == 1 && B->a[1] == 1 && B->a[2] == 1 && B->a[3] == 1);
     /* bad signs in a pattern are refused */
     {
         int a[] = {1, 0, 1, 1}, b[] = {1, 1};
@@ -324,8 +323,7 @@ oracle_value(fmpq_t best, const basin_t B)
                         if (B->a[j * m + t] > 0)
                             for (i = 0; i < d; i++)
                             {
-                                fmpq_mul_fmpz(s, fmpq_mat_entry(B->X, t, i),
-                                              fmpz_mat_entry(N + j, i, l));
+                                fmpq_mul_fmpz(s, fmpq_mat_entry(B->X, t, i), fmpz_mat_entry(N + j, i, l));
                                 fmpq_add(fmpq_mat_entry(A, t, k), fmpq_mat_entry(A, t, k), s);
                             }
             for (k = 0; k < K; k++)
@@ -437,8 +435,8 @@ test_random_vs_oracle(void)
         basin_value(R, B, 64);
         if (!certificates_ok(R, B))
         {
-            TEST_REPORT("basin certificates", "iteration %ld n=%ld d=%ld m=%ld", (long) it,
-                        (long) n, (long) d, (long) m);
+            TEST_REPORT("basin certificates", "iteration %ld n=%ld d=%ld m=%ld", (long) it, (long) n,
+                        (long) d, (long) m);
             CU_FAIL("basin certificates");
         }
         if (oracle_value(orc, B))
@@ -528,12 +526,12 @@ test_random_networks(void)
                 basin_value_rounds(I, B, 64, 0);
                 if (!certificates_ok(I, B) || fmpq_cmp(I->lower, R->upper) > 0 ||
                     fmpq_cmp(I->upper, R->lower) < 0 ||
-                    (R->is_exact && fmpq_get_d(I->upper) - fmpq_get_d(R->exact) >
-                                        1e-6 * (1.0 + fmpq_get_d(R->exact))))
+                    (R->is_exact &&
+                     fmpq_get_d(I->upper) - fmpq_get_d(R->exact) > 1e-6 * (1.0 + fmpq_get_d(R->exact))))
                 {
-                    TEST_REPORT("interval path agrees", "iteration %ld: [%g, %g] vs [%g, %g]",
-                                (long) it, fmpq_get_d(I->lower), fmpq_get_d(I->upper),
-                                fmpq_get_d(R->lower), fmpq_get_d(R->upper));
+                    TEST_REPORT("interval path agrees", "iteration %ld: [%g, %g] vs [%g, %g]", (long) it,
+                                fmpq_get_d(I->lower), fmpq_get_d(I->upper), fmpq_get_d(R->lower),
+                                fmpq_get_d(R->upper));
                     CU_FAIL("interval path agrees");
                 }
                 basin_result_clear(I);

@@ -37,16 +37,16 @@ expect_values(const char *src, slong rows, slong cols, const char *const *vals)
     csv_table_init(T);
     if (parse(T, src, strlen(src), err, sizeof err) != 0 || T->rows != rows || T->cols != cols)
     {
-        TEST_REPORT("csv good input", "input \"%s\": %s (rows %ld cols %ld)", src, err,
-                    (long) T->rows, (long) T->cols);
+        TEST_REPORT("csv good input", "input \"%s\": %s (rows %ld cols %ld)", src, err, (long) T->rows,
+                    (long) T->cols);
         CU_FAIL("csv good input");
     }
     else
         for (k = 0; k < rows * cols; k++)
             if (!entry_is(T, k, vals[k]))
             {
-                TEST_REPORT("csv exact value", "input \"%s\" entry %ld: got %s want %s", src,
-                            (long) k, fmpq_get_str(NULL, 10, T->entries + k), vals[k]);
+                TEST_REPORT("csv exact value", "input \"%s\" entry %ld: got %s want %s", src, (long) k,
+                            fmpq_get_str(NULL, 10, T->entries + k), vals[k]);
                 CU_FAIL("csv exact value");
             }
     csv_table_clear(T);
@@ -63,11 +63,10 @@ expect_error_n(const char *src, size_t len, const char *want)
     csv_table_init(T);
     r = parse(T, src, len, err, sizeof err);
     snprintf(full, sizeof full, "in.csv:%s", want);
-    if (r == 0 || strncmp(err, full, strlen(full)) != 0 || strchr(err, '\n') != NULL ||
-        T->rows != 0 || T->entries != NULL)
+    if (r == 0 || strncmp(err, full, strlen(full)) != 0 || strchr(err, '\n') != NULL || T->rows != 0 ||
+        T->entries != NULL)
     {
-        TEST_REPORT("csv error", "input \"%.40s\": got rc=%d \"%s\", want prefix \"%s\"", src, r,
-                    err, full);
+        TEST_REPORT("csv error", "input \"%.40s\": got rc=%d \"%s\", want prefix \"%s\"", src, r, err, full);
         CU_FAIL("csv error");
     }
     csv_table_clear(T);
@@ -110,8 +109,7 @@ test_exact_values(void)
     {
         /* CRLF, comments, blank lines, BOM, no final newline */
         const char *v[] = {"1", "2", "3", "4"};
-        expect_values("\xef\xbb\xbf# header \xc3\xa9t\xc3\xa9\r\n\r\n1,2 # c\r\n   \n\t# x\n3,4", 2,
-                      2, v);
+        expect_values("\xef\xbb\xbf# header \xc3\xa9t\xc3\xa9\r\n\r\n1,2 # c\r\n   \n\t# x\n3,4", 2, 2, v);
     }
 }
 

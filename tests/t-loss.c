@@ -169,8 +169,8 @@ test_sq_filter(void)
             bc_fmpq_set_d(a, err);
             if (fmpq_cmp(g, a) > 0 && fails++ == 0)
             {
-                TEST_REPORT("|filtered gap - exact gap| <= err", "it=%ld m=%ld gap=%a err=%a",
-                            (long) it, (long) m, gap, err);
+                TEST_REPORT("|filtered gap - exact gap| <= err", "it=%ld m=%ld gap=%a err=%a", (long) it,
+                            (long) m, gap, err);
                 CU_FAIL("squared gap filter bound violated");
             }
         }

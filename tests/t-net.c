@@ -99,7 +99,8 @@ test_filter_bound(void)
         width[depth] = 1 + (slong) rng_below(r, 3);
         k = width[depth];
         net_init(N, depth, width);
-        net_randomize(N, (sampler_kind) rng_below(r, SAMPLER_COUNT), ldexp(1.0, (int) rng_below(r, 40) - 20), r);
+        net_randomize(N, (sampler_kind) rng_below(r, SAMPLER_COUNT), ldexp(1.0, (int) rng_below(r, 40) - 20),
+                      r);
         for (j = 0; j < width[0]; j++)
             x[j] = adversarial ? (double) ((slong) rng_below(r, 9) - 4) : rng_normal(r);
         if (adversarial && depth > 1)
@@ -120,8 +121,8 @@ test_filter_bound(void)
                 bc_fmpq_set_d(bound, err[j]);
                 if (fmpq_cmp(diff, bound) > 0)
                 {
-                    TEST_REPORT("|double output - exact| <= error bound",
-                                "it=%ld depth=%ld out=%a err=%a", (long) it, (long) depth, out[j], err[j]);
+                    TEST_REPORT("|double output - exact| <= error bound", "it=%ld depth=%ld out=%a err=%a",
+                                (long) it, (long) depth, out[j], err[j]);
                     CU_FAIL("filter bound violated");
                 }
             }
@@ -141,8 +142,8 @@ test_filter_bound(void)
                     arf_get_fmpq(v, arb_midref(ob + j));
                 if (!arb_is_exact(ob + j) || !fmpq_equal(v, ex + j))
                 {
-                    TEST_REPORT("exact ball evaluation equals the rational oracle", "it=%ld j=%ld",
-                                (long) it, (long) j);
+                    TEST_REPORT("exact ball evaluation equals the rational oracle", "it=%ld j=%ld", (long) it,
+                                (long) j);
                     CU_FAIL("exact evaluation differs");
                 }
                 fmpq_clear(v);
@@ -182,8 +183,8 @@ test_filter_control(void)
     fmpq_add(ex, ex, diff); /* exact output 1 + 2^-60; double gives 1 */
     bc_fmpq_set_d(diff, out[0]);
     fmpq_sub(diff, ex, diff);
-    CU_ASSERT(fmpq_sgn(diff) > 0);          /* the double result is off */
-    CU_ASSERT(err[0] >= 0x1p-60);           /* and the bound covers it */
+    CU_ASSERT(fmpq_sgn(diff) > 0); /* the double result is off */
+    CU_ASSERT(err[0] >= 0x1p-60);  /* and the bound covers it */
     bc_fmpq_set_d(ex, 0x1p-61);
     CU_ASSERT(fmpq_cmp(diff, ex) > 0); /* a tighter bound would be caught */
     fmpq_clear(ex);

@@ -20,9 +20,11 @@ test_json_escape(void)
         {"back\\slash", "back\\\\slash"},
         {"line\nbreak\ttab", "line\\nbreak\\ttab"},
         {"\x01\x1f", "\\u0001\\u001f"},
-        {"caf\xc3\xa9", "caf\xc3\xa9"},        /* valid UTF-8 kept */
-        {"bad\xff" "byte", "bad\\ufffdbyte"}, /* invalid byte replaced */
-        {"\xc0\xaf", "\\ufffd\\ufffd"},        /* overlong form rejected */
+        {"caf\xc3\xa9", "caf\xc3\xa9"}, /* valid UTF-8 kept */
+        {"bad\xff"
+         "byte",
+         "bad\\ufffdbyte"},                        /* invalid byte replaced */
+        {"\xc0\xaf", "\\ufffd\\ufffd"},            /* overlong form rejected */
         {"\xed\xa0\x80", "\\ufffd\\ufffd\\ufffd"}, /* surrogate rejected */
     };
     size_t i;

@@ -26,8 +26,8 @@ test_philox_kat(void)
         for (i = 0; i < 4; i++)
             if (out[i] != want[v][i])
             {
-                TEST_REPORT("philox known answer", "vector %d word %d: got %08x want %08x", v, i,
-                            out[i], want[v][i]);
+                TEST_REPORT("philox known answer", "vector %d word %d: got %08x want %08x", v, i, out[i],
+                            want[v][i]);
                 CU_FAIL("philox known answer");
             }
     }

@@ -18,13 +18,12 @@ uint64_t test_seed(void);
 slong test_iters(slong base);
 
 /* Prints "FAIL <property> seed=<seed>: <details>" to stderr. */
-#define TEST_REPORT(property, ...)                                                 \
-    do                                                                             \
-    {                                                                              \
-        fprintf(stderr, "\nFAIL %s seed=%llu: ", (property),                       \
-                (unsigned long long) test_seed());                                 \
-        fprintf(stderr, __VA_ARGS__);                                              \
-        fprintf(stderr, "\n");                                                     \
+#define TEST_REPORT(property, ...)                                                                           \
+    do                                                                                                       \
+    {                                                                                                        \
+        fprintf(stderr, "\nFAIL %s seed=%llu: ", (property), (unsigned long long) test_seed());              \
+        fprintf(stderr, __VA_ARGS__);                                                                        \
+        fprintf(stderr, "\n");                                                                               \
     } while (0)
 
 /* Each test file defines one registration function, listed in run.c. */

@@ -21,26 +21,27 @@
 #include "theorems.h"
 
 #ifdef __cplusplus
-extern "C" {
+extern "C"
+{
 #endif
 
-/* The events decided on one initialisation W(0) with predictions
+    /* The events decided on one initialisation W(0) with predictions
    P = P(W(0)) on the data set. */
-typedef struct
-{
-    truth_t event;    /* E:    L(P) > L(0) (Prop 1) */
-    truth_t nonzero;  /* NZ:   P != 0 */
-    truth_t convex;   /* SC:   c -> L(cP) strictly convex (Prop 2's hypothesis) */
-    truth_t flip;     /* FLIP: L(P) + L(-P) > 2 L(0) (the step of B.3) */
-    int escalated;    /* 1 when the double filter left some event open */
-} prop12_events;
+    typedef struct
+    {
+        truth_t event;   /* E:    L(P) > L(0) (Prop 1) */
+        truth_t nonzero; /* NZ:   P != 0 */
+        truth_t convex;  /* SC:   c -> L(cP) strictly convex (Prop 2's hypothesis) */
+        truth_t flip;    /* FLIP: L(P) + L(-P) > 2 L(0) (the step of B.3) */
+        int escalated;   /* 1 when the double filter left some event open */
+    } prop12_events;
 
-/* Number of doubles of workspace the decisions below need for the
+    /* Number of doubles of workspace the decisions below need for the
    network N on the data set S: the predictions and their error bounds
    (2 m k) and the workspace of net_eval_d. */
-slong prop12_worksize(const net_t N, const data_t S);
+    slong prop12_worksize(const net_t N, const data_t S);
 
-/* Decides the event E = [L(P(W)) > L(0)] of Prop 1 exactly for the
+    /* Decides the event E = [L(P(W)) > L(0)] of Prop 1 exactly for the
    network N (its parameters are W) on S with loss kind.  work holds
    prop12_worksize(N, S) doubles.  S must match N: S->d = width[0] and
    S->k = width[depth]; labels in [0, k) for LOSS_XENT.
@@ -59,29 +60,28 @@ slong prop12_worksize(const net_t N, const data_t S);
    When escalations is not NULL, *escalations is incremented by one when
    step (2) was needed.  Returns BC_UNDECIDED only if even the highest
    precision failed.  The squared-loss filter path allocates nothing. */
-truth_t prop12_event_decide(const net_t N, loss_kind kind, const data_t S, double *work,
-                            ulong *escalations);
+    truth_t prop12_event_decide(const net_t N, loss_kind kind, const data_t S, double *work,
+                                ulong *escalations);
 
-/* The same event decided by the exact path alone (step (2) above, no
+    /* The same event decided by the exact path alone (step (2) above, no
    filter).  For tests and for auditing the filter. */
-truth_t prop12_event_exact(const net_t N, loss_kind kind, const data_t S);
+    truth_t prop12_event_exact(const net_t N, loss_kind kind, const data_t S);
 
-/* Unguarded plain-double decision of the same event: a forward pass and
+    /* Unguarded plain-double decision of the same event: a forward pass and
    the loss gap in double arithmetic, no error analysis.  Returns 1 when
    the computed gap is > 0, else 0.  work as above.  Only for the
    benchmark: its answer can be wrong near ties. */
-int prop12_event_double(const net_t N, loss_kind kind, const data_t S, double *work);
+    int prop12_event_double(const net_t N, loss_kind kind, const data_t S, double *work);
 
-/* Sets every field of ev for N on S: E as prop12_event_decide, NZ, SC
+    /* Sets every field of ev for N on S: E as prop12_event_decide, NZ, SC
    (loss_ray_strictly_convex) and FLIP, each first from the filter; if
    any stays open, the open ones from one exact evaluation of the network
    (then ev->escalated = 1, else 0).  A field is BC_UNDECIDED only if the
    highest precision failed (never for NZ and SC, which are exact).
    work as above; allocates (ball arithmetic) for both losses. */
-void prop12_events_decide(prop12_events *ev, const net_t N, loss_kind kind, const data_t S,
-                          double *work);
+    void prop12_events_decide(prop12_events *ev, const net_t N, loss_kind kind, const data_t S, double *work);
 
-/* The data sets of the module.  Each sets S (initialised here; the
+    /* The data sets of the module.  Each sets S (initialised here; the
    caller clears it) for loss kind: k = 1 real targets for the squared
    loss, k = 3 classes for the cross-entropy.
    PROP12_DATA_GDATA:  m = 16 points in d = 6, x ~ N(0, I/d), y ~ N(0, 1),
@@ -97,40 +97,40 @@ void prop12_events_decide(prop12_events *ev, const net_t N, loss_kind kind, cons
                        stream (seed, rng_stream_id("prop12/data/pos"), 0).
    prop12_data_init initialises S (the caller clears it with data_clear);
    a value outside the enumeration gives PROP12_DATA_GDATA. */
-typedef enum
-{
-    PROP12_DATA_GDATA = 0,
-    PROP12_DATA_SINGLE,
-    PROP12_DATA_FAR,
-    PROP12_DATA_POSITIVE,
-    PROP12_DATA_COUNT
-} prop12_dataset;
+    typedef enum
+    {
+        PROP12_DATA_GDATA = 0,
+        PROP12_DATA_SINGLE,
+        PROP12_DATA_FAR,
+        PROP12_DATA_POSITIVE,
+        PROP12_DATA_COUNT
+    } prop12_dataset;
 
-/* Short name of a data set: "gdata", "single", "far", "pos". */
-const char *prop12_data_name(prop12_dataset which);
+    /* Short name of a data set: "gdata", "single", "far", "pos". */
+    const char *prop12_data_name(prop12_dataset which);
 
-void prop12_data_init(data_t S, prop12_dataset which, loss_kind kind, uint64_t seed);
+    void prop12_data_init(data_t S, prop12_dataset which, loss_kind kind, uint64_t seed);
 
-/* One Monte Carlo instance: architecture, loss, law and data.  Used by
+    /* One Monte Carlo instance: architecture, loss, law and data.  Used by
    the module and by the tests (through prop12_mc_run). */
-typedef struct
-{
-    slong depth;     /* h, 2..4 */
-    slong width[5];  /* width[0] = d, ..., width[h] = k */
-    loss_kind loss;
-    sampler_kind sampler;
-    double scale;    /* the law's scale for every neuron */
-    const data_struct *S;
-} prop12_instance;
+    typedef struct
+    {
+        slong depth;    /* h, 2..4 */
+        slong width[5]; /* width[0] = d, ..., width[h] = k */
+        loss_kind loss;
+        sampler_kind sampler;
+        double scale; /* the law's scale for every neuron */
+        const data_struct *S;
+    } prop12_instance;
 
-/* Runs nsamples samples of inst on streams (seed, stream, i) with
+    /* Runs nsamples samples of inst on streams (seed, stream, i) with
    threads threads (progress bar labelled label when progress is set);
    sets T, which need not be initialised.  inst must satisfy the
    conditions of prop12_event_decide.  Event indices in T: 0 = E, 1 = NZ, 2 = SC,
    3 = [NZ and SC undecided], 4 = FLIP, 5 = [NZ and FLIP undecided];
    T->escalations counts samples that needed the exact path. */
-void prop12_mc_run(mc_tally_t T, const prop12_instance *inst, ulong nsamples, uint64_t seed,
-                   uint64_t stream, int threads, int progress, const char *label);
+    void prop12_mc_run(mc_tally_t T, const prop12_instance *inst, ulong nsamples, uint64_t seed,
+                       uint64_t stream, int threads, int progress, const char *label);
 
 #define PROP12_EV_EVENT 0
 #define PROP12_EV_NONZERO 1

@@ -12,64 +12,65 @@
 #include "check.h"
 
 #ifdef __cplusplus
-extern "C" {
+extern "C"
+{
 #endif
 
-typedef enum
-{
-    SIZE_QUICK = 0,
-    SIZE_DEFAULT = 1,
-    SIZE_FULL = 2
-} run_size;
+    typedef enum
+    {
+        SIZE_QUICK = 0,
+        SIZE_DEFAULT = 1,
+        SIZE_FULL = 2
+    } run_size;
 
-typedef struct
-{
-    uint64_t seed;
-    run_size size;
-    int threads;
-    long samples;    /* 0: module default for the size; > 0: this many; -1: auto */
-    double slack;    /* target slack for samples = auto */
-    double tail;     /* per-side tail level of each Monte Carlo interval */
-    int progress;    /* progress bars on stderr */
-    const char *outdir; /* where modules may write auxiliary data */
-} run_opts;
+    typedef struct
+    {
+        uint64_t seed;
+        run_size size;
+        int threads;
+        long samples;       /* 0: module default for the size; > 0: this many; -1: auto */
+        double slack;       /* target slack for samples = auto */
+        double tail;        /* per-side tail level of each Monte Carlo interval */
+        int progress;       /* progress bars on stderr */
+        const char *outdir; /* where modules may write auxiliary data */
+    } run_opts;
 
-typedef struct
-{
-    const char *id;
-    check_kind kind;
-    check_status expected;
-    int control;
-    const char *summary;
-} check_spec;
+    typedef struct
+    {
+        const char *id;
+        check_kind kind;
+        check_status expected;
+        int control;
+        const char *summary;
+    } check_spec;
 
-typedef struct
-{
-    const char *name;  /* "thm1" */
-    const char *claim; /* "Theorem 1" */
-    const char *title;
-    int reconstructed; /* the statement checked is a reconstruction */
-    const check_spec *specs;
-    slong nspecs;
-    const char *const *fragment; /* LaTeX lines of the companion .tex, NULL-terminated */
-    /* Runs every check of the module and pushes the records to out.
+    typedef struct
+    {
+        const char *name;  /* "thm1" */
+        const char *claim; /* "Theorem 1" */
+        const char *title;
+        int reconstructed; /* the statement checked is a reconstruction */
+        const check_spec *specs;
+        slong nspecs;
+        const char *const *fragment; /* LaTeX lines of the companion .tex, NULL-terminated */
+        /* Runs every check of the module and pushes the records to out.
        Returns 0, or 2 on an input error (message already printed). */
-    int (*run)(checklist_t out, const run_opts *opts);
-} module_struct;
+        int (*run)(checklist_t out, const run_opts *opts);
+    } module_struct;
 
-/* All modules, in report order. */
-extern const module_struct *const theorem_modules[];
-extern const slong theorem_nmodules;
+    /* All modules, in report order. */
+    extern const module_struct *const theorem_modules[];
+    extern const slong theorem_nmodules;
 
-/* The spec of check id, or NULL. */
-const check_spec *theorem_find_spec(const char *id, const module_struct **mod);
+    /* The spec of check id, or NULL. */
+    const check_spec *theorem_find_spec(const char *id, const module_struct **mod);
 
-/* Fragments generated at build time from theorems/<name>.tex. */
-extern const char *const fragment_thm1[];
-extern const char *const fragment_prop12[];
+    /* Fragments generated at build time from theorems/<name>.tex. */
+    extern const char *const fragment_thm1[];
+    extern const char *const fragment_prop12[];
 
-extern const module_struct module_thm1;
-extern const module_struct module_prop12;
+    extern const module_struct module_thm1;
+    extern const module_struct module_prop12;
 
 #ifdef __cplusplus
 }

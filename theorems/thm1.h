@@ -30,50 +30,51 @@
 #include "theorems.h"
 
 #ifdef __cplusplus
-extern "C" {
+extern "C"
+{
 #endif
 
-/* An instance of Thm 1: a loss, a network shape, a data set, and a
+    /* An instance of Thm 1: a loss, a network shape, a data set, and a
    piecewise-linear path W(lambda), lambda in [0, 1], through nknots >= 2
    knots (knot j at lambda = j/K, K = nknots - 1 a power of two, so that
    the knots are dyadic and W(lambda) is exact at dyadic lambda).  Knot 0
    is W(0), knot K is W(1). */
-typedef struct
-{
-    loss_kind kind;
-    net_t N; /* the shape; N->par is free scratch for the owner */
-    data_t S;
-    slong nknots;
-    double *knot; /* nknots * N->npar doubles */
-} thm1_inst_struct;
+    typedef struct
+    {
+        loss_kind kind;
+        net_t N; /* the shape; N->par is free scratch for the owner */
+        data_t S;
+        slong nknots;
+        double *knot; /* nknots * N->npar doubles */
+    } thm1_inst_struct;
 
-typedef thm1_inst_struct thm1_inst_t[1];
+    typedef thm1_inst_struct thm1_inst_t[1];
 
-/* Initialises an instance with depth weight layers, widths
+    /* Initialises an instance with depth weight layers, widths
    width[0..depth] (width[0] = d, width[depth] = k), m data points (all
    zero) and nknots knots (all zero). */
-void thm1_inst_init(thm1_inst_t I, loss_kind kind, slong depth, const slong *width, slong m,
-                    slong nknots);
-void thm1_inst_clear(thm1_inst_t I);
+    void thm1_inst_init(thm1_inst_t I, loss_kind kind, slong depth, const slong *width, slong m,
+                        slong nknots);
+    void thm1_inst_clear(thm1_inst_t I);
 
 /* Pointer to the npar doubles of knot j. */
 #define thm1_knot(I, j) ((I)->knot + (j) * (I)->N->npar)
 
-/* Sets par[0..npar-1] to an enclosure of W(lambda) for every lambda in
+    /* Sets par[0..npar-1] to an enclosure of W(lambda) for every lambda in
    the ball lam, which must lie in [0, 1] inside one segment
    [j/K, (j+1)/K] (aborts otherwise: a caller error).  With lam exact and
    prec = ARF_PREC_EXACT the result is exact. */
-void thm1_path_par(arb_ptr par, const thm1_inst_t I, const arb_t lam, slong prec);
+    void thm1_path_par(arb_ptr par, const thm1_inst_t I, const arb_t lam, slong prec);
 
-/* Sets P (m x k, row-major) to an enclosure of the predictions of the
+    /* Sets P (m x k, row-major) to an enclosure of the predictions of the
    network with parameter balls par on the data of I. */
-void thm1_pred(arb_ptr P, const thm1_inst_t I, arb_srcptr par, slong prec);
+    void thm1_pred(arb_ptr P, const thm1_inst_t I, arb_srcptr par, slong prec);
 
-/* Sets P to the exact predictions P(W(lambda)) at the exact dyadic
+    /* Sets P to the exact predictions P(W(lambda)) at the exact dyadic
    lambda lam (exact balls). */
-void thm1_pred_at(arb_ptr P, const thm1_inst_t I, const arf_t lam);
+    void thm1_pred_at(arb_ptr P, const thm1_inst_t I, const arf_t lam);
 
-/* Hypothesis (i) on the whole continuum [0, 1].  The test applied is
+    /* Hypothesis (i) on the whole continuum [0, 1].  The test applied is
    loss_ray_unbounded (some prediction non-zero; cross-entropy: some point
    where a wrong class scores strictly above the correct one); given (ii)
    it is also necessary for (i), since otherwise L(c P) <= L(0) < L0 for
@@ -86,18 +87,18 @@ void thm1_pred_at(arb_ptr P, const thm1_inst_t I, const arf_t lam);
    then where is set to that lambda; BC_UNDECIDED when *nleft intervals
    stayed undecided at maxdepth (or the budget of maxint intervals ran
    out).  *maxdepth_used is the deepest level reached. */
-truth_t thm1_hyp_i(slong *nint, slong *nleft, slong *maxdepth_used, arf_t where, const thm1_inst_t I,
-                   slong maxdepth, slong maxint);
+    truth_t thm1_hyp_i(slong *nint, slong *nleft, slong *maxdepth_used, arf_t where, const thm1_inst_t I,
+                       slong maxdepth, slong maxint);
 
-/* Squared loss, closed form of the rescaling factor: sets c to an
+    /* Squared loss, closed form of the rescaling factor: sets c to an
    enclosure of the larger root of L(c P) = v, i.e.
    (<p,y> + sqrt(<p,y>^2 + |p|^2 (m v - |y|^2))) / |p|^2 with sums over
    points and outputs.  Returns BC_TRUE when |p|^2 > 0 and the
    discriminant is certified positive (c then enclosed), else
    BC_UNDECIDED (c indeterminate). */
-truth_t thm1_sq_root(arb_t c, arb_srcptr P, const data_t S, const arb_t v, slong prec);
+    truth_t thm1_sq_root(arb_t c, arb_srcptr P, const data_t S, const arb_t v, slong prec);
 
-/* Largest root of the convex function f(c) = L(c P) - v on (lo, inf),
+    /* Largest root of the convex function f(c) = L(c P) - v on (lo, inf),
    by a certified sign change: f(a) < 0 < f(b) with lo <= a < b implies,
    by convexity, that the largest root of f lies in (a, b) and is the
    only root right of a.  Requires f(lo) < 0 (checked: BC_UNDECIDED if it
@@ -105,46 +106,46 @@ truth_t thm1_sq_root(arb_t c, arb_srcptr P, const data_t S, const arb_t v, slong
    about 2^-40 when prec allows.  Returns BC_TRUE on success, BC_FALSE
    when f(c) < 0 was certified for every c tried up to 2^60 (the ray
    does not reach v), BC_UNDECIDED otherwise. */
-truth_t thm1_ray_root(arb_t c, loss_kind kind, arb_srcptr P, const data_t S, const arb_t v,
-                      const arb_t lo, slong prec);
+    truth_t thm1_ray_root(arb_t c, loss_kind kind, arb_srcptr P, const data_t S, const arb_t v,
+                          const arb_t lo, slong prec);
 
-/* Sets out to an enclosure of d/dc L(c P) at c = 1:
+    /* Sets out to an enclosure of d/dc L(c P) at c = 1:
    squared: (2/m) <p, p - y>; cross-entropy: (1/m) sum_t (<q_t, p_t> -
    p_{t,y_t}), q_t = softmax(p_t). */
-void thm1_ray_slope(arb_t out, loss_kind kind, arb_srcptr P, const data_t S, slong prec);
+    void thm1_ray_slope(arb_t out, loss_kind kind, arb_srcptr P, const data_t S, slong prec);
 
-/* Decides that the sequence of balls L[0..len-1] is strictly decreasing:
+    /* Decides that the sequence of balls L[0..len-1] is strictly decreasing:
    BC_FALSE when some L[i+1] >= L[i] is certain (*bad = i, the first such
    pair), BC_UNDECIDED when no pair is decided false but some pair
    overlaps (*bad = the first such pair), else BC_TRUE (*bad = -1). */
-truth_t thm1_seq_decreasing(slong *bad, arb_srcptr L, slong len);
+    truth_t thm1_seq_decreasing(slong *bad, arb_srcptr L, slong len);
 
-/* The rescaled path on the grid s_i = 2 i / n, i = 0..n (n a power of two
+    /* The rescaled path on the grid s_i = 2 i / n, i = 0..n (n a power of two
    >= 2, so every s_i is dyadic and W(s_i) is exact). */
-typedef struct
-{
-    slong n;
-    double *c;        /* c~(s_i) rounded to a double, c[0] = 1 */
-    arb_t L0, L1, Lz; /* L(P(W(0))), L(P(W(1))), L(0), enclosed at 256 bits */
-    arb_t M;          /* max{L(0), L1} */
-    slong nroot_fail; /* grid points where c~ could not be isolated */
-    truth_t start;    /* the construction returns c~(0) = 1 (exactly) */
-    int end_case;     /* 1: end root is exactly 1, so W~(2) = W(1);
+    typedef struct
+    {
+        slong n;
+        double *c;        /* c~(s_i) rounded to a double, c[0] = 1 */
+        arb_t L0, L1, Lz; /* L(P(W(0))), L(P(W(1))), L(0), enclosed at 256 bits */
+        arb_t M;          /* max{L(0), L1} */
+        slong nroot_fail; /* grid points where c~ could not be isolated */
+        truth_t start;    /* the construction returns c~(0) = 1 (exactly) */
+        int end_case;     /* 1: end root is exactly 1, so W~(2) = W(1);
                      2: end root is the other root, > 1;
                      0: not decided */
-    arb_t cend;       /* enclosure of the end root (exactly 1 in case 1) */
-    fmpq_t cend_q;    /* squared loss: the end root, exactly rational */
-    truth_t end;      /* L(P(W~(2))) = L1 certified (see thm1_rescale_build) */
-} thm1_rescale_struct;
+        arb_t cend;       /* enclosure of the end root (exactly 1 in case 1) */
+        fmpq_t cend_q;    /* squared loss: the end root, exactly rational */
+        truth_t end;      /* L(P(W~(2))) = L1 certified (see thm1_rescale_build) */
+    } thm1_rescale_struct;
 
-typedef thm1_rescale_struct thm1_rescale_t[1];
+    typedef thm1_rescale_struct thm1_rescale_t[1];
 
-/* Allocates R for the grid of n + 1 points (c[] zero, statuses
+    /* Allocates R for the grid of n + 1 points (c[] zero, statuses
    undecided); aborts if n is not a power of two when used. */
-void thm1_rescale_init(thm1_rescale_t R, slong n);
-void thm1_rescale_clear(thm1_rescale_t R);
+    void thm1_rescale_init(thm1_rescale_t R, slong n);
+    void thm1_rescale_clear(thm1_rescale_t R);
 
-/* Builds the rescaled path of I on R's grid: the factors c[i], the start
+    /* Builds the rescaled path of I on R's grid: the factors c[i], the start
    certificate R->start (c~(0) = 1: squared loss by the exact
    discriminant identity, cross-entropy because f(1) = 0 exactly and
    f(0) = L(0) - L0 < 0 makes the positive root unique), and the end
@@ -157,38 +158,38 @@ void thm1_rescale_clear(thm1_rescale_t R);
    certificates hold, BC_FALSE when a hypothesis is decided false,
    BC_UNDECIDED otherwise.  The caller decides monotonicity separately
    (thm1_rescale_decreasing). */
-truth_t thm1_rescale_build(thm1_rescale_t R, const thm1_inst_t I);
+    truth_t thm1_rescale_build(thm1_rescale_t R, const thm1_inst_t I);
 
-/* Sets par to the exact parameters of W~(s_i): W(min(s_i, 1)) with the
+    /* Sets par to the exact parameters of W~(s_i): W(min(s_i, 1)) with the
    output layer multiplied by the double c[i]. */
-void thm1_rescale_par(arb_ptr par, const thm1_rescale_t R, const thm1_inst_t I, slong i);
+    void thm1_rescale_par(arb_ptr par, const thm1_rescale_t R, const thm1_inst_t I, slong i);
 
-/* Sets out to an enclosure of L(P(W~(s_i))), evaluating the network. */
-void thm1_rescale_loss(arb_t out, const thm1_rescale_t R, const thm1_inst_t I, slong i, slong prec);
+    /* Sets out to an enclosure of L(P(W~(s_i))), evaluating the network. */
+    void thm1_rescale_loss(arb_t out, const thm1_rescale_t R, const thm1_inst_t I, slong i, slong prec);
 
-/* Decides L(P(W~(s_{i+1}))) < L(P(W~(s_i))) for every i, with rising
+    /* Decides L(P(W~(s_{i+1}))) < L(P(W~(s_i))) for every i, with rising
    precision from 128 bits to BC_PREC_MAX on pairs that overlap.  Sets
    L[0..n] to the final enclosures (L must hold n + 1 balls), *bad as
    thm1_seq_decreasing, *maxprec to the highest precision used. */
-truth_t thm1_rescale_decreasing(slong *bad, slong *maxprec, arb_ptr L, const thm1_rescale_t R,
-                                const thm1_inst_t I);
+    truth_t thm1_rescale_decreasing(slong *bad, slong *maxprec, arb_ptr L, const thm1_rescale_t R,
+                                    const thm1_inst_t I);
 
-/* Enclosures L[j] of L(P(W(lambda_j))) on the original path at the exact
+    /* Enclosures L[j] of L(P(W(lambda_j))) on the original path at the exact
    lambda_j = j / npts, j = 0..npts (npts a power of two), at precision
    prec. */
-void thm1_path_losses(arb_ptr L, const thm1_inst_t I, slong npts, slong prec);
+    void thm1_path_losses(arb_ptr L, const thm1_inst_t I, slong npts, slong prec);
 
-/* Searches the enclosures L[0..len-1] (values at increasing lambda) for
+    /* Searches the enclosures L[0..len-1] (values at increasing lambda) for
    a certified rise: indices *i1 < *i2 with L[*i1] < L[*i2] decided, the
    pair maximising the rise of the midpoints.  Returns BC_TRUE when a
    certified rise exists, BC_FALSE when L is certified non-increasing
    (every L[j+1] <= L[j]), else BC_UNDECIDED. */
-truth_t thm1_find_rise(slong *i1, slong *i2, arb_srcptr L, slong len);
+    truth_t thm1_find_rise(slong *i1, slong *i2, arb_srcptr L, slong len);
 
-/* Gradient descent in double from the parameters in N->par (replaced by
+    /* Gradient descent in double from the parameters in N->par (replaced by
    the result): iters steps with step halving whenever the objective
    would increase.  Returns the final objective (double, unguarded). */
-double thm1_descend(net_t N, loss_kind kind, const data_t S, slong iters);
+    double thm1_descend(net_t N, loss_kind kind, const data_t S, slong iters);
 
 #ifdef __cplusplus
 }
