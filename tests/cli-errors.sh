@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 expect() {
     want=$1; shift
-    "$BC" "$@" >"$tmp/out" 2>"$tmp/err"
+    $BC_WRAP "$BC" "$@" >"$tmp/out" 2>"$tmp/err"
     got=$?
     lines=$(wc -l <"$tmp/err")
     if [ "$got" -ne "$want" ]; then

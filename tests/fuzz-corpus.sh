@@ -12,7 +12,7 @@ if [ "$n" -eq 0 ]; then
     echo "0 passed, 1 failed: no corpus found under $SRC/tests/corpus/csv"
     exit 1
 fi
-if "$FUZZ" "$SRC"/tests/corpus/csv/*.csv; then
+if $BC_WRAP "$FUZZ" "$SRC"/tests/corpus/csv/*.csv; then
     echo "$n passed, 0 failed"
 else
     echo "0 passed, $n failed"

@@ -14,15 +14,15 @@ passes=0
 ok() { passes=$((passes + 1)); }
 bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
-"$BC" run --quick --quiet --threads 2 --seed 7 --json "$tmp/r.json" --tex "$tmp/report.tex" >"$tmp/out"
+$BC_WRAP "$BC" run --quick --quiet --threads 2 --seed 7 --json "$tmp/r.json" --tex "$tmp/report.tex" >"$tmp/out"
 rc=$?
 if [ $rc -eq 0 ]; then ok; else bad "quick run exit $rc"; grep -E 'EXPECTED' "$tmp/out"; fi
 
 if "$PY" "$SRC/tests/validate-report.py" "$tmp/r.json" "$SRC/docs/report.schema.json"; then ok; else bad "report.json invalid"; fi
 
 # one seed determines every sample, whatever the thread count
-"$BC" run prop1 --quick --quiet --threads 1 --seed 7 --json "$tmp/r1.json" >/dev/null
-"$BC" run prop1 --quick --quiet --threads 3 --seed 7 --json "$tmp/r3.json" >/dev/null
+$BC_WRAP "$BC" run prop1 --quick --quiet --threads 1 --seed 7 --json "$tmp/r1.json" >/dev/null
+$BC_WRAP "$BC" run prop1 --quick --quiet --threads 3 --seed 7 --json "$tmp/r3.json" >/dev/null
 strip() { grep -E '"(samples|successes|undecided|escalations|lower|upper|status)"' "$1" | sed 's/"seconds": [^,]*,//'; }
 if [ -s "$tmp/r1.json" ] && [ "$(strip "$tmp/r1.json")" = "$(strip "$tmp/r3.json")" ]; then ok; else bad "tallies depend on the thread count"; fi
 
