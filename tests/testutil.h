@@ -39,5 +39,6 @@ int t_thm1_register(void);
 int t_prop12_register(void);
 int t_csv_register(void);
 int t_basin_register(void);
+int t_lemma12_register(void);
 
 #endif

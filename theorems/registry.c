@@ -3,7 +3,7 @@
 
 #include "theorems.h"
 
-const module_struct *const theorem_modules[] = {&module_thm1, &module_prop12};
+const module_struct *const theorem_modules[] = {&module_thm1, &module_prop12, &module_lemma12};
 const slong theorem_nmodules = sizeof(theorem_modules) / sizeof(theorem_modules[0]);
 
 const check_spec *

@@ -68,9 +68,11 @@ extern "C"
     /* Fragments generated at build time from theorems/<name>.tex. */
     extern const char *const fragment_thm1[];
     extern const char *const fragment_prop12[];
+    extern const char *const fragment_lemma12[];
 
     extern const module_struct module_thm1;
     extern const module_struct module_prop12;
+    extern const module_struct module_lemma12;
 
 #ifdef __cplusplus
 }

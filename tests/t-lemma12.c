@@ -1,0 +1,541 @@
+/* t-lemma12.c -- Lemmas 1-2: the exact LDL^T semidefiniteness test
+   against an independent oracle (all principal minors, fmpq_mat_det),
+   the Lemma 4 path and the segment on hand instances (and the checker
+   failing on bad ones), the Lemma 2 padding witness on a hand instance,
+   the exact repair of a descent end point, and the module's records
+   against its table. */
+#include <string.h>
+
+#include <flint/fmpq_vec.h>
+
+#include "lemma12.h"
+#include "rng.h"
+#include "testutil.h"
+
+/* ------------------------------------------------------------ oracle */
+
+/* PSD iff every principal minor is >= 0 (all 2^n - 1 of them). */
+static int
+oracle_psd(const fmpq_mat_t H)
+{
+    slong n = fmpq_mat_nrows(H), i, j, k, cnt;
+    ulong S;
+    int psd = 1;
+    fmpq_t det;
+    fmpq_init(det);
+    for (S = 1; S < ((ulong) 1 << n) && psd; S++)
+    {
+        slong idx[16];
+        fmpq_mat_t P;
+        cnt = 0;
+        for (k = 0; k < n; k++)
+            if (S >> k & 1)
+                idx[cnt++] = k;
+        fmpq_mat_init(P, cnt, cnt);
+        for (i = 0; i < cnt; i++)
+            for (j = 0; j < cnt; j++)
+                fmpq_set(fmpq_mat_entry(P, i, j), fmpq_mat_entry(H, idx[i], idx[j]));
+        fmpq_mat_det(det, P);
+        if (fmpq_sgn(det) < 0)
+            psd = 0;
+        fmpq_mat_clear(P);
+    }
+    fmpq_clear(det);
+    return psd;
+}
+
+static void
+mat_from(fmpq_mat_t H, slong n, const slong *e)
+{
+    slong i, j;
+    fmpq_mat_clear(H);
+    fmpq_mat_init(H, n, n);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            fmpq_set_si(fmpq_mat_entry(H, i, j), e[i * n + j], 1);
+}
+
+static void
+test_ldl_hand(void)
+{
+    static const slong psd1[] = {1, 1, 1, 1};                /* rank 1 */
+    static const slong pd[] = {2, 1, 1, 2};                  /* PD */
+    static const slong zp[] = {0, 1, 1, 0};                  /* zero pivot, indefinite */
+    static const slong zp3[] = {1, 0, 0, 0, 0, 1, 0, 1, 0};  /* zero pivot after a step */
+    static const slong ind[] = {1, 2, 2, 1};                 /* det -3 */
+    static const slong zero[] = {0, 0, 0, 0};                /* PSD, rank 0 */
+    static const slong late[] = {1, 1, 1, 1, 1, 1, 1, 1, 0}; /* Schur diag -1 after one step */
+    fmpq_mat_t H;
+    lemma12_ldl_t info;
+
+    fmpq_mat_init(H, 0, 0);
+    lemma12_ldl_init(info);
+
+    mat_from(H, 2, psd1);
+    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
+    CU_ASSERT_EQUAL(info->rank, 1);
+    mat_from(H, 2, pd);
+    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
+    CU_ASSERT_EQUAL(info->rank, 2);
+    CU_ASSERT(fmpq_cmp_si(info->minpiv, 1) > 0); /* pivots 2, 3/2 */
+    mat_from(H, 2, zp);
+    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
+    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_ZERO_PIV);
+    mat_from(H, 3, zp3);
+    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
+    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_ZERO_PIV);
+    CU_ASSERT_EQUAL(info->step, 1);
+    mat_from(H, 2, ind);
+    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
+    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_NEG_DIAG);
+    mat_from(H, 2, zero);
+    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
+    CU_ASSERT_EQUAL(info->rank, 0);
+    mat_from(H, 3, late);
+    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
+    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_NEG_DIAG);
+    CU_ASSERT(fmpq_equal_si(info->bad, -1));
+    /* non-symmetric input is refused */
+    {
+        static const slong ns[] = {1, 2, 0, 1};
+        mat_from(H, 2, ns);
+        CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
+        CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_NOT_SQUARE);
+    }
+    lemma12_ldl_clear(info);
+    fmpq_mat_clear(H);
+}
+
+/* random symmetric matrices: G^T G (PSD, often singular), G^T G - c e e^T
+   and small integer matrices, against the minors oracle */
+static void
+test_ldl_random(void)
+{
+    slong it, iters = test_iters(400), bad = 0, npsd = 0, i, j, k;
+    fmpq_mat_t H, G;
+    lemma12_ldl_t info;
+    rng_t r;
+
+    fmpq_mat_init(H, 0, 0);
+    lemma12_ldl_init(info);
+    for (it = 0; it < iters; it++)
+    {
+        slong n = 1 + (slong) (it % 5), rk, kind;
+        int a, b;
+        rng_init(r, test_seed(), rng_stream_id("t-lemma12/ldl"), (uint64_t) it);
+        rk = (slong) rng_below(r, (uint64_t) n + 1);
+        kind = (slong) rng_below(r, 3);
+        fmpq_mat_clear(H);
+        fmpq_mat_init(H, n, n);
+        if (kind < 2)
+        {
+            fmpq_mat_init(G, rk > 0 ? rk : 1, n);
+            for (i = 0; i < fmpq_mat_nrows(G); i++)
+                for (j = 0; j < n; j++)
+                    fmpq_set_si(fmpq_mat_entry(G, i, j), (slong) rng_below(r, 7) - 3,
+                                1 + (ulong) rng_below(r, 3));
+            if (rk == 0)
+                fmpq_mat_zero(G);
+            for (i = 0; i < n; i++)
+                for (j = 0; j < n; j++)
+                    for (k = 0; k < fmpq_mat_nrows(G); k++)
+                        fmpq_addmul(fmpq_mat_entry(H, i, j), fmpq_mat_entry(G, k, i),
+                                    fmpq_mat_entry(G, k, j));
+            if (kind == 1)
+            {
+                /* subtract c e_p e_q^T + c e_q e_p^T: often indefinite */
+                slong p = (slong) rng_below(r, (uint64_t) n), q = (slong) rng_below(r, (uint64_t) n);
+                fmpq_t c;
+                fmpq_init(c);
+                fmpq_set_si(c, 1 + (slong) rng_below(r, 4), 4);
+                fmpq_sub(fmpq_mat_entry(H, p, q), fmpq_mat_entry(H, p, q), c);
+                if (p != q)
+                    fmpq_sub(fmpq_mat_entry(H, q, p), fmpq_mat_entry(H, q, p), c);
+                fmpq_clear(c);
+            }
+            fmpq_mat_clear(G);
+        }
+        else
+            for (i = 0; i < n; i++)
+                for (j = i; j < n; j++)
+                {
+                    fmpq_set_si(fmpq_mat_entry(H, i, j), (slong) rng_below(r, 5) - (i == j ? 1 : 2), 1);
+                    fmpq_set(fmpq_mat_entry(H, j, i), fmpq_mat_entry(H, i, j));
+                }
+        a = lemma12_psd_ldl(info, H);
+        b = oracle_psd(H);
+        npsd += b;
+        if (a != b)
+        {
+            TEST_REPORT("LDL^T PSD test == principal minors",
+                        "iteration %ld n %ld kind %ld: ldl %d oracle %d", (long) it, (long) n, (long) kind, a,
+                        b);
+            fmpq_mat_print(H);
+            bad++;
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    /* both outcomes exercised */
+    CU_ASSERT(npsd > iters / 10 && npsd < iters - iters / 10);
+    lemma12_ldl_clear(info);
+    fmpq_mat_clear(H);
+}
+
+/* ----------------------------------------------------------- hand cell */
+
+/* X = I_2 (two points e_1, e_2), y = (1, 2), one neuron */
+static void
+hand_data(fmpq_mat_t X, fmpq *y)
+{
+    fmpq_mat_one(X);
+    fmpq_set_si(y + 0, 1, 1);
+    fmpq_set_si(y + 1, 2, 1);
+}
+
+static void
+test_path_hand(void)
+{
+    fmpq_mat_t X, W1, W2, H;
+    fmpq y[2], v1[1], v2[1];
+    fmpq_t alpha, L1, L2;
+    basin_t B;
+    lemma12_path_t P;
+    lemma12_ldl_t info;
+
+    fmpq_mat_init(X, 2, 2);
+    fmpq_mat_init(W1, 1, 2);
+    fmpq_mat_init(W2, 1, 2);
+    fmpq_mat_init(H, 0, 0);
+    fmpq_init(y + 0);
+    fmpq_init(y + 1);
+    fmpq_init(v1);
+    fmpq_init(v2);
+    fmpq_init(alpha);
+    fmpq_init(L1);
+    fmpq_init(L2);
+    basin_init(B);
+    lemma12_path_init(P);
+    lemma12_ldl_init(info);
+    hand_data(X, y);
+
+    /* (W1, v1) = ((1, 1), 2): z = (2, 2), loss ((2-1)^2 + (2-2)^2)/2 = 1/2;
+       (W2, v2) = ((3, 1/2), 1/2): z = (3/2, 1/4), loss (1/4 + 49/16)/2 = 53/32 */
+    fmpq_set_si(fmpq_mat_entry(W1, 0, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(W1, 0, 1), 1, 1);
+    fmpq_set_si(v1, 2, 1);
+    fmpq_set_si(fmpq_mat_entry(W2, 0, 0), 3, 1);
+    fmpq_set_si(fmpq_mat_entry(W2, 0, 1), 1, 2);
+    fmpq_set_si(v2, 1, 2);
+    CU_ASSERT_EQUAL(basin_pattern(B, X, y, W1, v1, 1, NULL, NULL), BASIN_OK);
+    lemma12_net_loss(L1, X, y, W1, v1);
+    lemma12_net_loss(L2, X, y, W2, v2);
+    CU_ASSERT(fmpq_cmp_si(L1, 0) > 0);
+    {
+        fmpq_t e;
+        fmpq_init(e);
+        fmpq_set_si(e, 1, 2);
+        CU_ASSERT(fmpq_equal(L1, e));
+        fmpq_set_si(e, 53, 32);
+        CU_ASSERT(fmpq_equal(L2, e));
+        fmpq_clear(e);
+    }
+    /* the Hessian (2/m) M^T M = I_2 here: PD */
+    lemma12_hessian(H, B);
+    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
+    CU_ASSERT_EQUAL(info->rank, 2);
+
+    fmpq_set(alpha, L2);
+    CU_ASSERT_EQUAL(lemma12_check_path(P, B, W1, v1, W2, v2, alpha, 8), 1);
+    CU_ASSERT(fmpq_is_zero(P->margin));
+    CU_ASSERT_EQUAL(P->points, 27);
+    {
+        /* segment from z = (2, 2) to (3/2, 1/4): A = |dz|^2 / 2 = (1/4 + 49/16) / 2 = 53/32 */
+        fmpq_t e;
+        fmpq_init(e);
+        fmpq_set_si(e, 53, 32);
+        CU_ASSERT(fmpq_equal(P->A, e));
+        fmpq_clear(e);
+    }
+
+    /* the checker can fail: a level below the larger end value */
+    fmpq_set(alpha, L1);
+    CU_ASSERT_EQUAL(lemma12_check_path(P, B, W1, v1, W2, v2, alpha, 8), 0);
+    CU_ASSERT_EQUAL(P->ok_level, 0);
+    CU_ASSERT_EQUAL(P->ok_cell, 1);
+
+    /* ... and a second point outside the cell (w_2 < 0 on x_2) */
+    fmpq_set_si(fmpq_mat_entry(W2, 0, 1), -1, 2);
+    fmpq_set_si(alpha, 100, 1);
+    CU_ASSERT_EQUAL(lemma12_check_path(P, B, W1, v1, W2, v2, alpha, 8), 0);
+    CU_ASSERT_EQUAL(P->ok_cell, 0);
+
+    /* Lemma 4's rescaling at lambda = 1 puts v at b = +1, keeps z */
+    {
+        fmpq_mat_t Wl;
+        fmpq vl[1];
+        fmpq_t lam;
+        fmpq_mat_init(Wl, 1, 2);
+        fmpq_init(vl);
+        fmpq_init(lam);
+        fmpq_one(lam);
+        lemma12_rescale(Wl, vl, W1, v1, lam);
+        CU_ASSERT(fmpq_is_one(vl));
+        CU_ASSERT(fmpq_equal_si(fmpq_mat_entry(Wl, 0, 0), 2));
+        fmpq_mat_clear(Wl);
+        fmpq_clear(vl);
+        fmpq_clear(lam);
+    }
+
+    lemma12_ldl_clear(info);
+    lemma12_path_clear(P);
+    basin_clear(B);
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(W1);
+    fmpq_mat_clear(W2);
+    fmpq_mat_clear(H);
+    fmpq_clear(y + 0);
+    fmpq_clear(y + 1);
+    fmpq_clear(v1);
+    fmpq_clear(v2);
+    fmpq_clear(alpha);
+    fmpq_clear(L1);
+    fmpq_clear(L2);
+}
+
+/* Lemma 2 on a hand instance: X = I_2, y = (1, 2); full network of two
+   neurons w_1 = (1, -1), v_1 = 1 (active on x_1 only) and w_2 = (-1, 1),
+   v_2 = 1 (active on x_2 only): Bas = 0.  Sub-network I = {0}: only x_1
+   can be fitted, Bas = 4/2 = 2. */
+static void
+test_witness_hand(void)
+{
+    fmpq_mat_t X, W, Ws;
+    fmpq y[2], v[2], vs[1];
+    fmpq *zpad = _fmpq_vec_init(4);
+    fmpq_t f;
+    basin_t B, Bs;
+    basin_result_t R, Rs;
+    slong I0[1] = {0}, I1[1] = {1};
+
+    fmpq_mat_init(X, 2, 2);
+    fmpq_mat_init(W, 2, 2);
+    fmpq_mat_init(Ws, 1, 2);
+    fmpq_init(y + 0);
+    fmpq_init(y + 1);
+    fmpq_init(v + 0);
+    fmpq_init(v + 1);
+    fmpq_init(vs);
+    fmpq_init(f);
+    basin_init(B);
+    basin_init(Bs);
+    basin_result_init(R);
+    basin_result_init(Rs);
+    hand_data(X, y);
+    fmpq_set_si(fmpq_mat_entry(W, 0, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(W, 0, 1), -1, 1);
+    fmpq_set_si(fmpq_mat_entry(W, 1, 0), -1, 1);
+    fmpq_set_si(fmpq_mat_entry(W, 1, 1), 1, 1);
+    fmpq_one(v + 0);
+    fmpq_one(v + 1);
+    fmpq_set_si(fmpq_mat_entry(Ws, 0, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(Ws, 0, 1), -1, 1);
+    fmpq_one(vs);
+    CU_ASSERT_EQUAL(basin_pattern(B, X, y, W, v, 2, NULL, NULL), BASIN_OK);
+    CU_ASSERT_EQUAL(basin_pattern(Bs, X, y, Ws, vs, 1, NULL, NULL), BASIN_OK);
+    basin_value(R, B, 64);
+    basin_value(Rs, Bs, 64);
+    CU_ASSERT(R->is_exact && Rs->is_exact);
+    CU_ASSERT(fmpq_is_zero(R->exact));
+    CU_ASSERT(fmpq_equal_si(Rs->exact, 2));
+    CU_ASSERT(fmpq_cmp(R->exact, Rs->exact) <= 0);
+    /* the witness: z_I* = (1, *) padded is in the full cone, same value */
+    CU_ASSERT_EQUAL(lemma12_pad_witness(f, zpad, B, Bs, I0, 1, Rs->z), 1);
+    CU_ASSERT(fmpq_equal(f, Rs->exact));
+    CU_ASSERT(fmpq_is_zero(zpad + 2) && fmpq_is_zero(zpad + 3));
+    /* a wrong index set (neuron 1 has another pattern) is rejected */
+    CU_ASSERT_EQUAL(lemma12_pad_witness(f, zpad, B, Bs, I1, 1, Rs->z), 0);
+
+    basin_clear(B);
+    basin_clear(Bs);
+    basin_result_clear(R);
+    basin_result_clear(Rs);
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(W);
+    fmpq_mat_clear(Ws);
+    fmpq_clear(y + 0);
+    fmpq_clear(y + 1);
+    fmpq_clear(v + 0);
+    fmpq_clear(v + 1);
+    fmpq_clear(vs);
+    fmpq_clear(f);
+    _fmpq_vec_clear(zpad, 4);
+}
+
+/* the exact repair puts a slightly infeasible point into K; the descent
+   on the hand cell reaches its minimum */
+static void
+test_repair_descent(void)
+{
+    fmpq_mat_t X, W;
+    fmpq y[2], v[1];
+    fmpq *z = _fmpq_vec_init(2), *z0 = _fmpq_vec_init(2);
+    basin_t B;
+    basin_result_t R;
+    double zs[2] = {3.0, 0.5}, zd[2];
+    fmpq_t f, tol;
+
+    fmpq_mat_init(X, 2, 2);
+    fmpq_mat_init(W, 1, 2);
+    fmpq_init(y + 0);
+    fmpq_init(y + 1);
+    fmpq_init(v);
+    fmpq_init(f);
+    fmpq_init(tol);
+    basin_init(B);
+    basin_result_init(R);
+    hand_data(X, y);
+    /* y = (1, 2) but the cell forces z_2 <= 0 (w = (1, -1), v = 1) */
+    fmpq_set_si(fmpq_mat_entry(W, 0, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(W, 0, 1), -1, 1);
+    fmpq_one(v);
+    CU_ASSERT_EQUAL(basin_pattern(B, X, y, W, v, 1, NULL, NULL), BASIN_OK);
+    lemma12_z_of(z0, W, v);
+    fmpq_set_si(z + 0, 1, 1);
+    fmpq_set_si(z + 1, 1, 1 << 20); /* violates -<z, x_2> >= 0 */
+    CU_ASSERT_EQUAL(basin_is_feasible(B, z, NULL, NULL), 0);
+    CU_ASSERT_EQUAL(lemma12_repair(z, B, z0), 1);
+    CU_ASSERT_EQUAL(basin_is_feasible(B, z, NULL, NULL), 1);
+    /* a non-interior anchor is refused */
+    fmpq_zero(z0 + 0);
+    fmpq_zero(z0 + 1);
+    CU_ASSERT_EQUAL(lemma12_repair(z, B, z0), 0);
+
+    /* descent: minimum z = (1, 0) with value (0 + 4) / 2 = 2 */
+    basin_value(R, B, 64);
+    CU_ASSERT(R->is_exact && fmpq_equal_si(R->exact, 2));
+    lemma12_descent_d(zd, B, zs, 20000);
+    fmpq_set_si(z0 + 0, 1, 1);
+    fmpq_set_si(z0 + 1, -1, 1);
+    bc_fmpq_set_d(z + 0, zd[0]);
+    bc_fmpq_set_d(z + 1, zd[1]);
+    CU_ASSERT_EQUAL(lemma12_repair(z, B, z0), 1);
+    basin_objective(f, B, z);
+    fmpq_sub(f, f, R->exact);
+    fmpq_set_si(tol, 1, 1 << 30);
+    CU_ASSERT(fmpq_sgn(f) >= 0);
+    CU_ASSERT(fmpq_cmp(f, tol) <= 0);
+
+    basin_clear(B);
+    basin_result_clear(R);
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(W);
+    fmpq_clear(y + 0);
+    fmpq_clear(y + 1);
+    fmpq_clear(v);
+    fmpq_clear(f);
+    fmpq_clear(tol);
+    _fmpq_vec_clear(z, 2);
+    _fmpq_vec_clear(z0, 2);
+}
+
+/* the Hessian in (W, v) of the control is indefinite on the hand cell:
+   with residual r = (1, 0) at w = (1, 1), v = 2... here H has a 2 x 2
+   block [[v^2, r + v w], [r + v w, w^2]] (scaled) per point */
+static void
+test_wv_control_hand(void)
+{
+    fmpq_mat_t X, W, H;
+    fmpq y[2], v[1];
+    basin_t B;
+    lemma12_ldl_t info;
+
+    fmpq_mat_init(X, 2, 2);
+    fmpq_mat_init(W, 1, 2);
+    fmpq_mat_init(H, 0, 0);
+    fmpq_init(y + 0);
+    fmpq_init(y + 1);
+    fmpq_init(v);
+    basin_init(B);
+    lemma12_ldl_init(info);
+    hand_data(X, y);
+    fmpq_set_si(fmpq_mat_entry(W, 0, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(W, 0, 1), 1, 1);
+    fmpq_set_si(v, 2, 1);
+    CU_ASSERT_EQUAL(basin_pattern(B, X, y, W, v, 1, NULL, NULL), BASIN_OK);
+    lemma12_hessian_wv(H, B, W, v);
+    CU_ASSERT_EQUAL(fmpq_mat_nrows(H), 3);
+    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), oracle_psd(H));
+    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
+    lemma12_ldl_clear(info);
+    basin_clear(B);
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(W);
+    fmpq_mat_clear(H);
+    fmpq_clear(y + 0);
+    fmpq_clear(y + 1);
+    fmpq_clear(v);
+}
+
+static void
+test_module_records(void)
+{
+    checklist_t L;
+    run_opts o;
+    slong i, k, bad = 0;
+
+    memset(&o, 0, sizeof o);
+    o.seed = test_seed();
+    o.size = SIZE_QUICK;
+    o.threads = 1;
+    checklist_init(L);
+    CU_ASSERT_EQUAL(module_lemma12.run(L, &o), 0);
+    for (k = 0; k < module_lemma12.nspecs; k++)
+    {
+        const check_spec *s = module_lemma12.specs + k;
+        slong found = 0;
+        for (i = 0; i < L->nchecks; i++)
+        {
+            const check_struct *c = L->checks + i;
+            if (strcmp(c->id, s->id) != 0)
+                continue;
+            found++;
+            if (c->status != s->expected || c->control != s->control || c->kind != s->kind)
+            {
+                TEST_REPORT("lemma12 record matches its spec", "%s: status %s expected %s", c->id,
+                            check_status_str(c->status), check_status_str(s->expected));
+                bad++;
+            }
+        }
+        if (found != 1)
+        {
+            TEST_REPORT("every spec produced once", "%s produced %ld times", s->id, (long) found);
+            bad++;
+        }
+    }
+    CU_ASSERT_EQUAL(L->nchecks, module_lemma12.nspecs);
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(L->ninstances >= 2);
+    checklist_clear(L);
+
+    o.size = (run_size) 7;
+    checklist_init(L);
+    CU_ASSERT_EQUAL(module_lemma12.run(L, &o), 2);
+    checklist_clear(L);
+}
+
+int
+t_lemma12_register(void)
+{
+    CU_pSuite s = CU_add_suite("lemma12", NULL, NULL);
+    if (s == NULL)
+        return 1;
+    if (CU_add_test(s, "LDL^T on hand matrices", test_ldl_hand) == NULL ||
+        CU_add_test(s, "LDL^T == principal minors, random", test_ldl_random) == NULL ||
+        CU_add_test(s, "Lemma 4 path and segment, hand cell", test_path_hand) == NULL ||
+        CU_add_test(s, "Lemma 2 padding witness, hand cell", test_witness_hand) == NULL ||
+        CU_add_test(s, "exact repair and descent", test_repair_descent) == NULL ||
+        CU_add_test(s, "(W, v) Hessian control indefinite", test_wv_control_hand) == NULL ||
+        CU_add_test(s, "module records match the table", test_module_records) == NULL)
+        return 1;
+    return 0;
+}

@@ -1,0 +1,141 @@
+/* lemma12.h -- Lemmas 1 and 2 of the paper (Sec. 4, App. A): every
+   non-empty cell B_S^{A,b} of the basin partition (Def 2) is a basin
+   (Def 1), and a network's basin value is at most the basin value of any
+   of its sub-networks (Lemma 2).
+
+   The exact building blocks below are public so that the CUnit suite can
+   test them against independent oracles:
+     - an exact symmetric LDL^T positive-semidefiniteness test over Q
+       (convexity in Z, Lemma 3, App. A), written independently of the
+       basin engine's code;
+     - the Hessian (2/m) M^T M of the squared loss in z = (v_j w_j)_j;
+     - the network's loss evaluated directly with ReLUs over Q;
+     - the proof path of Lemma 1 (App. A.1): the rescaling of Lemma 4 to
+       |v_j| = 1, then the straight segment, checked exactly;
+     - the padding witness of Lemma 2 (App. A.2);
+     - the projected-gradient descent (doubles, candidates only) and its
+       exact repair into the closed cone. */
+#ifndef LEMMA12_H
+#define LEMMA12_H
+
+#include "basin.h"
+#include "bc.h"
+#include "check.h"
+#include "theorems.h"
+
+#ifdef __cplusplus
+extern "C"
+{
+#endif
+
+/* reasons of a failed PSD test */
+#define LEMMA12_LDL_PSD 0        /* positive semidefinite */
+#define LEMMA12_LDL_NEG_DIAG 1   /* a diagonal entry of a Schur complement is < 0 */
+#define LEMMA12_LDL_ZERO_PIV 2   /* all remaining diagonal entries 0, an off-diagonal entry not */
+#define LEMMA12_LDL_NOT_SQUARE 3 /* not a symmetric square matrix */
+
+    typedef struct
+    {
+        int reason;    /* LEMMA12_LDL_* */
+        slong rank;    /* number of positive pivots (the rank when PSD) */
+        slong step;    /* elimination step at which indefiniteness was found */
+        slong i, j;    /* original indices of the offending entry (i = j for NEG_DIAG) */
+        fmpq_t minpiv; /* smallest positive pivot (0 if none) */
+        fmpq_t bad;    /* the offending Schur complement entry */
+    } lemma12_ldl_struct;
+
+    typedef lemma12_ldl_struct lemma12_ldl_t[1];
+
+    void lemma12_ldl_init(lemma12_ldl_t L);
+    void lemma12_ldl_clear(lemma12_ldl_t L);
+
+    /* Exact LDL^T of the symmetric matrix H with diagonal pivoting:
+   returns 1 if H is positive semidefinite, 0 otherwise (info says why). */
+    int lemma12_psd_ldl(lemma12_ldl_t info, const fmpq_mat_t H);
+
+    /* M (m x nd): M[t, j d + i] = x_{t,i} if a_{j,t} = +1, else 0, so that
+   the predictions are M z and f(z) = |M z - y|^2 / m.  M is resized. */
+    void lemma12_design(fmpq_mat_t M, const basin_t B);
+
+    /* H (nd x nd) = (2/m) M^T M, the Hessian of f in z.  H is resized. */
+    void lemma12_hessian(fmpq_mat_t H, const basin_t B);
+
+    /* H ((nd + n) square) = the Hessian of the squared loss in the original
+   parameters theta = (w_1, ..., w_n, v_1, ..., v_n) at (W, v), for the
+   ReLUs fixed by the cell of B (valid inside the cell).  Used by the
+   negative control: it is indefinite in general. */
+    void lemma12_hessian_wv(fmpq_mat_t H, const basin_t B, const fmpq_mat_t W, const fmpq *v);
+
+    /* L = (1/m) sum_t (sum_j v_j [<w_j, x_t>]_+ - y_t)^2, the network's
+   loss evaluated directly (no sign pattern involved). */
+    void lemma12_net_loss(fmpq_t L, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W, const fmpq *v);
+
+    /* 1 if (W, v) lies in the closed cell of B: a_{j,t} <w_j, x_t> >= 0 and
+   b_j v_j >= 0 for all j, t (the closure of a non-empty product of open
+   polyhedral cones is the product of the closed cones). */
+    int lemma12_in_closed_cell(const basin_t B, const fmpq_mat_t W, const fmpq *v);
+
+    /* z_j = v_j w_j (z of length n d). */
+    void lemma12_z_of(fmpq *z, const fmpq_mat_t W, const fmpq *v);
+
+    /* The Lemma 4 rescaling at lambda in [0, 1]: alpha_j = 1 - lambda +
+   lambda |v_j|, w_j(lambda) = alpha_j w_j, v_j(lambda) = v_j / alpha_j.
+   Requires every v_j != 0 (then alpha_j > 0). */
+    void lemma12_rescale(fmpq_mat_t Wl, fmpq *vl, const fmpq_mat_t W, const fmpq *v, const fmpq_t lambda);
+
+    typedef struct
+    {
+        slong points;     /* path points checked exactly */
+        int ok_cell;      /* every point of both rescalings in the closed cell */
+        int ok_cell_seg;  /* every grid point of the segment in the closed cell */
+        int ok_constant;  /* loss constant along both rescalings */
+        int ok_unit;      /* rescaling ends with v = b */
+        int ok_joined;    /* the three pieces join exactly */
+        int ok_quadratic; /* loss on the segment equals A l^2 + B l + C at every grid point */
+        int ok_convex;    /* A >= 0 */
+        int ok_level;     /* max over the path <= alpha */
+        fmpq_t margin;    /* alpha - max over the path (exact: the max is at an endpoint) */
+        fmpq_t A;         /* the segment's quadratic coefficient */
+    } lemma12_path_struct;
+
+    typedef lemma12_path_struct lemma12_path_t[1];
+
+    void lemma12_path_init(lemma12_path_t P);
+    void lemma12_path_clear(lemma12_path_t P);
+
+    /* Checks the path of App. A.1 between (W1, v1) and (W2, v2) in the
+   closed cell of B at level alpha: the Lemma 4 rescaling of (W1, v1)
+   to v = b, the segment in W with v = b, the reversed rescaling to
+   (W2, v2); each piece on a grid of grid + 1 points.  Returns 1 when
+   every ok_* flag holds. */
+    int lemma12_check_path(lemma12_path_t P, const basin_t B, const fmpq_mat_t W1, const fmpq *v1,
+                           const fmpq_mat_t W2, const fmpq *v2, const fmpq_t alpha, slong grid);
+
+    /* The witness of App. A.2: zpad (length n d of Bfull) is zsub (length
+   k d) padded with zeros outside I (k sorted indices).  Returns 1 when
+   (a) the sub-pattern is the rows I of the full pattern, (b) zpad lies in
+   the full closed cone (basin_is_feasible), (c) the full objective at
+   zpad equals the sub objective at zsub exactly; fval receives it. */
+    int lemma12_pad_witness(fmpq_t fval, fmpq *zpad, const basin_t Bfull, const basin_t Bsub, const slong *I,
+                            slong k, const fmpq *zsub);
+
+    /* Projected (FISTA) gradient descent on f over the cone of B in
+   doubles, from zstart; the projection per neuron by its KKT conditions
+   (enumerated active sets; needs d, m <= 8).  Candidates only.  Returns
+   the iterations. */
+    slong lemma12_descent_d(double *z, const basin_t B, const double *zstart, slong maxit);
+
+    /* Exact repair: moves every neuron of z (length n d, exact) towards the
+   strictly interior anchor z0 by the least theta_j in [0, 1] that puts it in
+   the closed cone.  Returns 1 on success (z then feasible), 0 if z0 is
+   not strictly interior. */
+    int lemma12_repair(fmpq *z, const basin_t B, const fmpq *z0);
+
+    extern const module_struct module_lemma12;
+    extern const char *const fragment_lemma12[];
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
