@@ -47,6 +47,8 @@ extern "C"
     int cli_list(int argc, char **argv);
     int cli_run(int argc, char **argv);
     int cli_bench(int argc, char **argv);
+    int cli_basin(int argc, char **argv);
+    int cli_bench_basin(int argc, char **argv);
 
     void cli_usage(FILE *f);
 

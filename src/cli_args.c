@@ -58,7 +58,10 @@ cli_usage(FILE *f)
           "  list                     every check id with its claim, kind and summary\n"
           "  run [ID...] [OPTIONS]    run the checks (all, or those whose id, module name or\n"
           "                           id prefix is given) and report the verdicts\n"
-          "  bench NAME [OPTIONS]     a benchmark (NAME: prop1)\n"
+          "  basin --data FILE --weights FILE [--json]\n"
+          "                           certified basin value Bas(W, v) of a two-layer ReLU\n"
+          "                           network on a data set (see 'basincheck basin --help')\n"
+          "  bench NAME [OPTIONS]     a benchmark (NAME: prop1, basin)\n"
           "\n"
           "Options of run and bench:\n"
           "  --quick                  small sizes (the test suite's)\n"
@@ -76,7 +79,7 @@ cli_usage(FILE *f)
           "  -V, --version            version and library versions\n"
           "\n"
           "Exit status: 0 when every check has its expected status, 1 when one does not,\n"
-          "2 on a usage or input error.\n",
+          "2 on a usage or input error; basin: 1 when the network lies on a basin boundary.\n",
           f);
 }
 

@@ -1,0 +1,617 @@
+/* cli_basin.c -- `basincheck basin`: the certified basin value Bas(W, v)
+   of one two-layer ReLU network on one data set (Safran & Shamir 2016,
+   Def. 2 and Lemma 1), both read exactly from CSV files.
+
+   The numbers are parsed exactly (csv.h), the sign pattern is decided
+   exactly (basin_pattern) and the value is certified in rational
+   arithmetic (basin_value), so what is printed is a theorem about the
+   files as written, not about a rounded copy of them.  Decimals are
+   rounded outward: a printed lower bound is never above the true one.
+
+   Exit statuses: 0 a value (exact or a certified interval) was printed;
+   1 the network lies on a basin boundary (a result, not an error: such
+   a point has no basin of its own); 2 usage or input error, reported as
+   one line "basincheck: ..." on stderr. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "basin.h"
+#include "cli.h"
+#include "csv.h"
+#include "report.h"
+
+/* Size limits, checked before any solve.  The float solver stores
+   n d^2 doubles and, per iteration, eigen-decomposes an m x m matrix
+   (about 0.5 s at m = 256 on a 2-core test machine; iterations grow with
+   n m), and the exact certificate's memory grows with the sizes and the
+   digits of the input.  Measured: n = m = d = 100 with 4-digit decimals,
+   5 minutes and 1.5 GB (hence n m d <= 250000); m = 200, n = 10, d = 5,
+   4 minutes.  The caps bound memory and work; they cannot bound the time
+   of every input, which depends on the solver's iteration count. */
+#define BASIN_CLI_MAX_NMD 250000   /* n * m * d */
+#define BASIN_CLI_MAX_NDD 10000000 /* n * d * d (float basis storage) */
+/* data points: the float solver eigen-decomposes an m x m matrix per
+   iteration */
+#define BASIN_CLI_MAX_M 256
+
+/* Working precision of the enclosure used for decimal output; the
+   bounds themselves are exact rationals, so it only affects how many
+   bits of them the decimals see (arb_set_fmpq rounds outward). */
+#define BASIN_CLI_PREC 256
+#define BASIN_CLI_DIGITS 20
+
+/* Text output lists each neuron's sign string only up to this many
+   points (the counts are always printed; --json always has the full
+   pattern). */
+#define BASIN_CLI_SHOW_SIGNS 72
+
+static void
+basin_help(FILE *f)
+{
+    fputs("Usage: basincheck basin --data DATA.csv --weights NET.csv [--json]\n"
+          "Certified basin value Bas(W, v) of a two-layer ReLU network\n"
+          "x -> sum_j v_j [<w_j, x>]_+ on a data set, for the squared loss\n"
+          "(Safran & Shamir 2016, Def. 2 and Lemma 1).\n"
+          "\n"
+          "  --data FILE      one data point per line: x_1,...,x_d,y\n"
+          "  --weights FILE   one hidden neuron per line: w_1,...,w_d,v\n"
+          "  --json           print one JSON object on stdout instead of text\n"
+          "  -h, --help       this help\n"
+          "\n"
+          "Numbers are read exactly: decimals (0.1 is 1/10, 2.5e-3) or rationals (7/3);\n"
+          "'#' starts a comment; blank lines are skipped.  Both files need the same\n"
+          "number of columns, d + 1.  Limits (n neurons, m points): m <= 256,\n"
+          "n*m*d <= 250000, n*d*d <= 10000000; the time grows like m^3 per solver\n"
+          "iteration, and the largest allowed sizes can take minutes.\n"
+          "\n"
+          "Output: the sizes, the sign pattern (per neuron: sign of v_j and the points\n"
+          "where <w_j, x_t> > 0), and Bas either exactly (a reduced fraction) or as a\n"
+          "certified interval [lower, upper]; decimals are rounded outward.  JSON keys:\n"
+          "status (exact|interval|boundary), exact (\"p/q\" or null), lower, upper, width\n"
+          "(decimal strings), lower_rational, upper_rational, certified, n, m, d,\n"
+          "pattern (per neuron \"B:A1A2...Am\", B = sign of v_j, At = sign of <w_j, x_t>),\n"
+          "active (points per neuron with <w_j, x_t> > 0), boundary (null or the neuron\n"
+          "and point, with their line numbers).\n"
+          "\n"
+          "Exit status: 0 a value was certified; 1 the network lies on a basin boundary\n"
+          "(some <w_j, x_t> = 0 or v_j = 0: it has no basin of its own; the neuron and\n"
+          "the point are named with their line numbers), or (not expected) the value\n"
+          "could not be certified; 2 usage or input error (one line on stderr starting\n"
+          "with 'basincheck: ').\n",
+          f);
+}
+
+/* Prints "basincheck: MESSAGE" as exactly one line on stderr: the
+   message may contain file names, whose control characters (a newline
+   in a path) would otherwise split it.  Returns CLI_EXIT_USAGE. */
+static int
+basin_fail(const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+    int len;
+    size_t k;
+
+    va_start(ap, fmt);
+    len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (len < 0)
+    {
+        fputs("basincheck: basin: cannot format an error message\n", stderr);
+        return CLI_EXIT_USAGE;
+    }
+    s = flint_malloc((size_t) len + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t) len + 1, fmt, ap);
+    va_end(ap);
+    for (k = 0; s[k] != '\0'; k++)
+        if ((unsigned char) s[k] < 0x20 || s[k] == 0x7f)
+            s[k] = '?';
+    fprintf(stderr, "basincheck: %s\n", s);
+    flint_free(s);
+    return CLI_EXIT_USAGE;
+}
+
+/* 1-based line numbers of the rows of the CSV file at path, which
+   csv_read has just accepted with `rows` rows.  By the grammar of csv.h a
+   line holds a row unless it is blank or a comment after leading blanks
+   (a valid file has CR only before LF or at its end, and a non-ASCII
+   first byte only in a byte order mark).  Returns NULL if the file no
+   longer matches (it changed in between): callers then name rows by
+   their index ("row k"). */
+static slong *
+row_lines(const char *path, slong rows)
+{
+    FILE *f;
+    struct stat st;
+    slong *L, line = 1, k = 0;
+    int c;
+
+    /* only a regular file can be read a second time: reopening a pipe
+       or a FIFO would find it drained, or block */
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return NULL;
+    f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    L = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(rows, 1));
+    c = getc(f);
+    if (c == 0xef) /* UTF-8 byte order mark */
+    {
+        getc(f);
+        getc(f);
+        c = getc(f);
+    }
+    for (;;)
+    {
+        while (c == ' ' || c == '\t')
+            c = getc(f);
+        if (c == EOF)
+            break;
+        if (c != '\n' && c != '\r' && c != '#')
+        {
+            if (k == rows)
+            {
+                k = -1;
+                break;
+            }
+            L[k++] = line;
+        }
+        while (c != '\n' && c != EOF)
+            c = getc(f);
+        if (c == EOF)
+            break;
+        line++;
+        c = getc(f);
+    }
+    fclose(f);
+    if (k != rows)
+    {
+        flint_free(L);
+        return NULL;
+    }
+    return L;
+}
+
+/* Reads path into T and its row line numbers into *lines (NULL if
+   unknown).  Returns 0, or CLI_EXIT_USAGE after printing csv_read's
+   message, which already names the file, line and column. */
+static int
+load_table(csv_table_t T, slong **lines, const char *path)
+{
+    char err[512 + 4096];
+    *lines = NULL;
+    if (csv_read(T, path, err, sizeof err) != 0)
+        return basin_fail("%s", err);
+    *lines = row_lines(path, T->rows);
+    return 0;
+}
+
+/* "line L" of a row when known, else "row k" (both 1-based). */
+static void
+where(char *out, size_t len, const slong *lines, slong k)
+{
+    if (lines != NULL)
+        snprintf(out, len, "line %ld", (long) lines[k]);
+    else
+        snprintf(out, len, "row %ld", (long) (k + 1));
+}
+
+/* JSON value for the line of row k: a number, or null when unknown. */
+static void
+json_line(FILE *f, const slong *lines, slong k)
+{
+    if (lines != NULL)
+        fprintf(f, "%ld", (long) lines[k]);
+    else
+        fputs("null", f);
+}
+
+static void
+json_str(FILE *f, const char *s)
+{
+    char *e = report_json_escape(s);
+    fprintf(f, "\"%s\"", e);
+    flint_free(e);
+}
+
+/* Outward-rounded decimal bound of the exact rational q (dir < 0: not
+   above q; dir > 0: not below q).  Free with flint_free. */
+static char *
+fmpq_bound_str(const fmpq_t q, int dir)
+{
+    arb_t x;
+    char *s;
+    arb_init(x);
+    arb_set_fmpq(x, q, BASIN_CLI_PREC);
+    s = bc_arb_bound_str(x, dir, BASIN_CLI_DIGITS);
+    arb_clear(x);
+    return s;
+}
+
+/* "p/q" with the denominator always written (q = 1 included), so that
+   readers can split on '/'.  Free with flint_free. */
+static char *
+fmpq_pq_str(const fmpq_t q)
+{
+    char *p = fmpz_get_str(NULL, 10, fmpq_numref(q));
+    char *d = fmpz_get_str(NULL, 10, fmpq_denref(q));
+    size_t len = strlen(p) + strlen(d) + 2;
+    char *s = flint_malloc(len);
+    snprintf(s, len, "%s/%s", p, d);
+    flint_free(p);
+    flint_free(d);
+    return s;
+}
+
+/* Pattern string of neuron j: "B:A1...Am" with B the sign of v_j and At
+   the sign of <w_j, x_t> ('+' or '-'). */
+static void
+pattern_str(char *s, const basin_t B, slong j)
+{
+    slong t;
+    s[0] = B->b[j] > 0 ? '+' : '-';
+    s[1] = ':';
+    for (t = 0; t < B->m; t++)
+        s[2 + t] = B->a[j * B->m + t] > 0 ? '+' : '-';
+    s[2 + B->m] = '\0';
+}
+
+static slong
+active_count(const basin_t B, slong j)
+{
+    slong t, k = 0;
+    for (t = 0; t < B->m; t++)
+        k += B->a[j * B->m + t] > 0;
+    return k;
+}
+
+typedef struct
+{
+    const char *data, *weights;
+    const slong *dlines, *wlines;
+    slong n, m, d;
+    int json;
+} basin_io;
+
+/* The boundary result: neuron bad_j has v_j = 0 (bad_t < 0) or
+   <w_j, x_t> = 0 exactly at point bad_t. */
+static void
+print_boundary(const basin_io *io, int code, slong bad_j, slong bad_t, int zero_x, int zero_w)
+{
+    char wj[64], wt[64];
+    where(wj, sizeof wj, io->wlines, bad_j);
+    if (bad_t >= 0)
+        where(wt, sizeof wt, io->dlines, bad_t);
+    if (io->json)
+    {
+        printf("{\"command\": \"basin\", \"data\": ");
+        json_str(stdout, io->data);
+        printf(", \"weights\": ");
+        json_str(stdout, io->weights);
+        printf(", \"n\": %ld, \"m\": %ld, \"d\": %ld, \"status\": \"boundary\", "
+               "\"exact\": null, \"lower\": null, \"upper\": null, \"width\": null, "
+               "\"lower_rational\": null, \"upper_rational\": null, \"certified\": false, "
+               "\"pattern\": null, \"active\": null, \"boundary\": {\"kind\": \"%s\", "
+               "\"neuron\": %ld, \"neuron_line\": ",
+               (long) io->n, (long) io->m, (long) io->d, code == BASIN_BOUNDARY_V ? "v" : "w",
+               (long) (bad_j + 1));
+        json_line(stdout, io->wlines, bad_j);
+        if (bad_t >= 0)
+        {
+            printf(", \"point\": %ld, \"point_line\": ", (long) (bad_t + 1));
+            json_line(stdout, io->dlines, bad_t);
+        }
+        else
+            printf(", \"point\": null, \"point_line\": null");
+        printf(", \"zero_point\": %s, \"zero_neuron\": %s}}\n", zero_x ? "true" : "false",
+               zero_w ? "true" : "false");
+        return;
+    }
+    printf("data:     %s: m = %ld points, d = %ld\n", io->data, (long) io->m, (long) io->d);
+    printf("network:  %s: n = %ld hidden neurons\n", io->weights, (long) io->n);
+    if (code == BASIN_BOUNDARY_V)
+    {
+        printf("boundary: v_%ld = 0 exactly (the sign of the output weight is undefined)\n",
+               (long) (bad_j + 1));
+        printf("  neuron %ld: %s, %s\n", (long) (bad_j + 1), io->weights, wj);
+    }
+    else
+    {
+        printf("boundary: <w_%ld, x_%ld> = 0 exactly (the ReLU's activity is undefined)\n",
+               (long) (bad_j + 1), (long) (bad_t + 1));
+        printf("  neuron %ld: %s, %s\n", (long) (bad_j + 1), io->weights, wj);
+        printf("  data point %ld: %s, %s\n", (long) (bad_t + 1), io->data, wt);
+    }
+    printf("The network lies on a basin boundary and has no basin of its own (Def. 1-2):\n"
+           "Bas(W, v) is undefined.  (The first such case in file order is named.)\n");
+    /* the two degenerate causes deserve a word: a zero data point puts
+       every network on a boundary, a zero neuron every data set */
+    if (zero_x)
+        printf("Note: x_%ld = 0, so every network lies on this boundary: remove the point.\n",
+               (long) (bad_t + 1));
+    if (zero_w)
+        printf("Note: w_%ld = 0: the neuron is on the boundary for every data point.\n", (long) (bad_j + 1));
+}
+
+static void
+print_result(const basin_io *io, const basin_t B, const basin_result_t R)
+{
+    slong j;
+    char *lo = fmpq_bound_str(R->lower, -1);
+    char *hi = fmpq_bound_str(R->upper, +1);
+    char *wd = fmpq_bound_str(R->width, +1);
+    char *sig = flint_malloc((size_t) B->m + 3);
+
+    if (io->json)
+    {
+        char *lq = fmpq_pq_str(R->lower), *uq = fmpq_pq_str(R->upper);
+        printf("{\"command\": \"basin\", \"data\": ");
+        json_str(stdout, io->data);
+        printf(", \"weights\": ");
+        json_str(stdout, io->weights);
+        printf(", \"n\": %ld, \"m\": %ld, \"d\": %ld, \"status\": \"%s\", \"exact\": ", (long) io->n,
+               (long) io->m, (long) io->d, R->is_exact ? "exact" : "interval");
+        if (R->is_exact)
+        {
+            char *e = fmpq_pq_str(R->exact);
+            printf("\"%s\"", e);
+            flint_free(e);
+        }
+        else
+            printf("null");
+        printf(", \"lower\": \"%s\", \"upper\": \"%s\", \"width\": \"%s\", "
+               "\"lower_rational\": \"%s\", \"upper_rational\": \"%s\", \"certified\": %s, "
+               "\"lower_trivial\": %s, \"rounds\": %ld, \"iterations\": %ld, \"pattern\": [",
+               lo, hi, wd, lq, uq, R->certified ? "true" : "false", R->lower_trivial ? "true" : "false",
+               (long) R->rounds, (long) R->iterations);
+        for (j = 0; j < B->n; j++)
+        {
+            pattern_str(sig, B, j);
+            printf("%s\"%s\"", j ? ", " : "", sig);
+        }
+        printf("], \"active\": [");
+        for (j = 0; j < B->n; j++)
+            printf("%s%ld", j ? ", " : "", (long) active_count(B, j));
+        printf("], \"boundary\": null}\n");
+        flint_free(lq);
+        flint_free(uq);
+    }
+    else
+    {
+        printf("data:     %s: m = %ld points, d = %ld\n", io->data, (long) io->m, (long) io->d);
+        printf("network:  %s: n = %ld hidden neurons\n", io->weights, (long) io->n);
+        printf("pattern:  per neuron: sign of v_j, points with <w_j, x_t> > 0%s\n",
+               B->m <= BASIN_CLI_SHOW_SIGNS ? ", signs by point" : "");
+        for (j = 0; j < B->n; j++)
+        {
+            char wj[64];
+            where(wj, sizeof wj, io->wlines, j);
+            printf("  neuron %ld (%s): v %c, active on %ld of %ld", (long) (j + 1), wj,
+                   B->b[j] > 0 ? '+' : '-', (long) active_count(B, j), (long) B->m);
+            if (B->m <= BASIN_CLI_SHOW_SIGNS)
+            {
+                pattern_str(sig, B, j);
+                printf("  %s", sig + 2);
+            }
+            printf("\n");
+        }
+        if (B->m > BASIN_CLI_SHOW_SIGNS)
+            printf("  (the signs by point are in the --json output)\n");
+        if (R->is_exact)
+        {
+            char *e = fmpq_get_str(NULL, 10, R->exact);
+            printf("Bas = %s (exact)\n", e);
+            /* lower and upper decimal of the same exact value: an
+               enclosure at 20 digits, equal when the value is short */
+            if (strcmp(lo, hi) == 0)
+                printf("    = %s (decimal, exact)\n", lo);
+            else
+                printf("    in [%s, %s] (decimal, rounded outward)\n", lo, hi);
+            flint_free(e);
+        }
+        else
+        {
+            printf("Bas in [%s, %s]\n", lo, hi);
+            printf("width <= %s\n", wd);
+        }
+        if (!R->certified)
+            printf("certificate: NONE (the engine could not certify this value)\n");
+        else if (R->is_exact)
+            printf("certificate: exact: a minimiser in the closed basin and a dual certificate\n"
+                   "             of equal value, both checked in rational arithmetic\n");
+        else
+            printf("certificate: certified interval: upper from a point checked to lie in the\n"
+                   "             closed basin, lower from %s\n",
+                   R->lower_trivial ? "f >= 0 (no dual certificate found)"
+                                    : "a dual certificate checked exactly");
+    }
+    flint_free(sig);
+    flint_free(lo);
+    flint_free(hi);
+    flint_free(wd);
+}
+
+/* Option parsing.  Returns 0, -1 after --help, or CLI_EXIT_USAGE. */
+static int
+basin_parse(const char **data, const char **weights, int *json, int argc, char **argv)
+{
+    int i;
+    *data = *weights = NULL;
+    *json = 0;
+    for (i = 1; i < argc; i++)
+    {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+        {
+            basin_help(stdout);
+            return -1;
+        }
+        else if (!strcmp(a, "--json"))
+        {
+            if (*json)
+                return basin_fail("basin: option --json given twice (see 'basincheck basin --help')");
+            *json = 1;
+        }
+        else if (!strcmp(a, "--data") || !strcmp(a, "--weights"))
+        {
+            const char **slot = (a[2] == 'd') ? data : weights;
+            const char *v = (i + 1 < argc) ? argv[i + 1] : NULL;
+            if (*slot != NULL)
+                return basin_fail("basin: option %s given twice (see 'basincheck basin --help')", a);
+            /* an option word in place of the file name is a forgotten
+               value, not a file called "--json" */
+            if (v == NULL || (v[0] == '-' && v[1] == '-'))
+                return basin_fail("basin: option %s needs a file name (see 'basincheck basin --help')", a);
+            if (v[0] == '\0')
+                return basin_fail("basin: option %s needs a non-empty file name", a);
+            *slot = v;
+            i++;
+        }
+        else if (a[0] == '-' && a[1] != '\0')
+            return basin_fail("basin: unknown option '%s' (see 'basincheck basin --help')", a);
+        else
+            return basin_fail("basin: unexpected argument '%s' (see 'basincheck basin --help')", a);
+    }
+    if (*data == NULL)
+        return basin_fail("basin: missing --data FILE (see 'basincheck basin --help')");
+    if (*weights == NULL)
+        return basin_fail("basin: missing --weights FILE (see 'basincheck basin --help')");
+    return 0;
+}
+
+/* Refuses sizes beyond the limits above, without overflow (each factor
+   is at most CSV_MAX_ENTRIES, so products are formed only after a
+   division test). */
+static int
+check_sizes(slong n, slong m, slong d)
+{
+    if (m > BASIN_CLI_MAX_M)
+        return basin_fail("basin: %ld data points exceed the limit of %ld", (long) m, (long) BASIN_CLI_MAX_M);
+    if (n > BASIN_CLI_MAX_NMD / m || n * m > BASIN_CLI_MAX_NMD / d)
+        return basin_fail("basin: n*m*d = %ld*%ld*%ld exceeds the limit of %ld", (long) n, (long) m, (long) d,
+                          (long) BASIN_CLI_MAX_NMD);
+    if (n * d > BASIN_CLI_MAX_NDD / d)
+        return basin_fail("basin: n*d*d = %ld*%ld*%ld exceeds the limit of %ld", (long) n, (long) d, (long) d,
+                          (long) BASIN_CLI_MAX_NDD);
+    return 0;
+}
+
+int
+cli_basin(int argc, char **argv)
+{
+    const char *data, *weights;
+    int json, rc;
+    csv_table_t D, N;
+    slong *dlines = NULL, *wlines = NULL;
+    slong n, m, d, t, i, bad_j = -1, bad_t = -1;
+    fmpq_mat_t X, W;
+    fmpq *y, *v;
+    basin_t B;
+    basin_io io;
+
+    rc = basin_parse(&data, &weights, &json, argc, argv);
+    if (rc != 0)
+        return rc < 0 ? CLI_EXIT_OK : rc;
+
+    csv_table_init(D);
+    csv_table_init(N);
+    rc = load_table(D, &dlines, data);
+    if (rc == 0 && D->cols < 2)
+        rc = basin_fail("%s:%ld:1: expected at least 2 columns (x_1,...,x_d,y), found %ld", data,
+                        dlines != NULL ? (long) dlines[0] : 1L, (long) D->cols);
+    if (rc == 0)
+        rc = load_table(N, &wlines, weights);
+    if (rc == 0 && N->cols != D->cols)
+        rc = basin_fail("%s:%ld:1: expected %ld columns (d = %ld from %s), found %ld", weights,
+                        wlines != NULL ? (long) wlines[0] : 1L, (long) D->cols, (long) (D->cols - 1), data,
+                        (long) N->cols);
+    if (rc != 0)
+        goto done;
+    m = D->rows;
+    d = D->cols - 1;
+    n = N->rows;
+    rc = check_sizes(n, m, d);
+    if (rc != 0)
+        goto done;
+
+    /* split the tables: X | y and W | v */
+    fmpq_mat_init(X, m, d);
+    fmpq_mat_init(W, n, d);
+    y = _fmpq_vec_init(m);
+    v = _fmpq_vec_init(n);
+    for (t = 0; t < m; t++)
+    {
+        for (i = 0; i < d; i++)
+            fmpq_set(fmpq_mat_entry(X, t, i), csv_table_entry(D, t, i));
+        fmpq_set(y + t, csv_table_entry(D, t, d));
+    }
+    for (t = 0; t < n; t++)
+    {
+        for (i = 0; i < d; i++)
+            fmpq_set(fmpq_mat_entry(W, t, i), csv_table_entry(N, t, i));
+        fmpq_set(v + t, csv_table_entry(N, t, d));
+    }
+    /* the tables are no longer needed: free them before the solve */
+    csv_table_clear(D);
+    csv_table_clear(N);
+
+    io.data = data;
+    io.weights = weights;
+    io.dlines = dlines;
+    io.wlines = wlines;
+    io.n = n;
+    io.m = m;
+    io.d = d;
+    io.json = json;
+
+    basin_init(B);
+    rc = basin_pattern(B, X, y, W, v, n, &bad_j, &bad_t);
+    if (rc == BASIN_BOUNDARY_V || rc == BASIN_BOUNDARY_W)
+    {
+        int zero_x = 0, zero_w = 0;
+        if (rc == BASIN_BOUNDARY_W)
+        {
+            zero_x = zero_w = 1;
+            for (i = 0; i < d; i++)
+            {
+                zero_x &= fmpq_is_zero(fmpq_mat_entry(X, bad_t, i));
+                zero_w &= fmpq_is_zero(fmpq_mat_entry(W, bad_j, i));
+            }
+        }
+        else
+            bad_t = -1;
+        print_boundary(&io, rc, bad_j, bad_t, zero_x, zero_w);
+        rc = CLI_EXIT_MISMATCH;
+    }
+    else if (rc != BASIN_OK)
+        rc = basin_fail("basin: internal error: the engine refused sizes n=%ld m=%ld d=%ld", (long) n,
+                        (long) m, (long) d);
+    else
+    {
+        basin_result_t R;
+        basin_result_init(R);
+        basin_value(R, B, BASIN_CLI_PREC);
+        print_result(&io, B, R);
+        /* an uncertified value is not a result (never expected for the
+           squared loss): say so through the status as well */
+        rc = R->certified ? CLI_EXIT_OK : CLI_EXIT_MISMATCH;
+        basin_result_clear(R);
+    }
+    if (fflush(stdout) != 0 || ferror(stdout))
+        rc = basin_fail("basin: error writing the output");
+    basin_clear(B);
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(W);
+    _fmpq_vec_clear(y, m);
+    _fmpq_vec_clear(v, n);
+
+done:
+    csv_table_clear(D);
+    csv_table_clear(N);
+    flint_free(dlines);
+    flint_free(wlines);
+    return rc;
+}
