@@ -17,8 +17,9 @@ main(int argc, char **argv)
     int rc;
     if (argc < 2)
     {
-        fprintf(stderr,
-                "basincheck: no command given: list, run, basin or bench (see 'basincheck --help')\n");
+        fprintf(
+            stderr,
+            "basincheck: no command given: list, run, basin, tail, cap or bench (see 'basincheck --help')\n");
         return CLI_EXIT_USAGE;
     }
     if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help"))
@@ -37,6 +38,10 @@ main(int argc, char **argv)
         rc = cli_run(argc - 1, argv + 1);
     else if (!strcmp(argv[1], "basin"))
         rc = cli_basin(argc - 1, argv + 1);
+    else if (!strcmp(argv[1], "cap"))
+        rc = cli_cap(argc - 1, argv + 1);
+    else if (!strcmp(argv[1], "tail"))
+        rc = cli_tail(argc - 1, argv + 1);
     else if (!strcmp(argv[1], "bench"))
         rc = cli_bench(argc - 1, argv + 1);
     else

@@ -59,14 +59,16 @@ cli_bench(int argc, char **argv)
             return CLI_EXIT_OK;
         }
         fprintf(stderr,
-                "basincheck: bench needs a benchmark name (prop1, basin) (see 'basincheck --help')\n");
+                "basincheck: bench needs a benchmark name (prop1, basin, audit) (see 'basincheck --help')\n");
         return CLI_EXIT_USAGE;
     }
     if (!strcmp(argv[1], "basin"))
         return cli_bench_basin(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "audit"))
+        return cli_bench_audit(argc - 1, argv + 1);
     if (strcmp(argv[1], "prop1") != 0)
     {
-        fprintf(stderr, "basincheck: unknown benchmark '%s' (known: prop1, basin)\n", argv[1]);
+        fprintf(stderr, "basincheck: unknown benchmark '%s' (known: prop1, basin, audit)\n", argv[1]);
         return CLI_EXIT_USAGE;
     }
     rc = cli_parse_run(&o, argc - 1, argv + 1, 0);

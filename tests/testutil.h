@@ -40,5 +40,8 @@ int t_prop12_register(void);
 int t_csv_register(void);
 int t_basin_register(void);
 int t_lemma12_register(void);
+int t_audit_register(void);
+int t_sphere_register(void);
+int t_range_register(void);
 
 #endif

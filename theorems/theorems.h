@@ -69,10 +69,14 @@ extern "C"
     extern const char *const fragment_thm1[];
     extern const char *const fragment_prop12[];
     extern const char *const fragment_lemma12[];
+    extern const char *const fragment_audit[];
+    extern const char *const fragment_claims[];
 
     extern const module_struct module_thm1;
     extern const module_struct module_prop12;
     extern const module_struct module_lemma12;
+    extern const module_struct module_audit;
+    extern const module_struct module_claims;
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,42 @@
+/* claims.h -- the claims on sphere caps behind Theorems 3 and 5, proved
+   over ranges in ball arithmetic (module "claims"):
+
+   Claim 1 (Thm 3, B.5)  int_0^theta sin^{d-2} >= sin^{d-1}(theta)/(d-1) on
+                         [0, pi]; omega_{d-2}/omega_{d-1} increasing in d;
+                         the cap fraction >= sin^{d-1}(theta)/(pi (d-1));
+   Claim 3 (Thm 5, B.7)  int_0^{pi/2-theta} sin^{d-2} >=
+                         omega_{d-1}/(2 omega_{d-2}) - theta; and
+                         omega_{d-1}/omega_d <= sqrt(d/(2 pi));
+   Lemma 7 (Thm 3, B.5)  a uniformly random neuron (direction and output
+                         sign) is within the angle 2 arcsin(delta/2) of a
+                         target with probability >= p_eps, on the
+                         rank(X)-dimensional sphere (reconstructed).
+
+   See claims.tex for the statements as checked and the method. */
+#ifndef CLAIMS_H
+#define CLAIMS_H
+
+#include "bc.h"
+#include "check.h"
+#include "theorems.h"
+
+#ifdef __cplusplus
+extern "C"
+{
+#endif
+
+    extern const module_struct module_claims;
+    extern const char *const fragment_claims[];
+
+    /* Lemma 7 as reconstructed, for rho = eps/(n B)^2 in (0, 4] and r >= 2:
+   prob = F_r(theta)/2 with cos theta = 1 - rho/2 (theta = 2 arcsin(delta/2),
+   delta = sqrt(rho)), and
+   peps = (sqrt(rho) sqrt(1 - rho/4))^{r-1} / (2 pi (r-1)). */
+    void claims_lemma7_prob(arb_t res, ulong r, const fmpq_t rho, slong prec);
+    void claims_lemma7_peps(arb_t res, ulong r, const fmpq_t rho, slong prec);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
