@@ -1,5 +1,7 @@
 /* bc.c -- exact conversions, truth values, decimal output, versions. */
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -128,6 +130,33 @@ bc_arb_bound_str(const arb_t x, int dir, slong digits)
         arb_get_ubound_arf(b, x, ARF_PREC_EXACT);
     s = arf_decimal(b, dir < 0 ? MPFR_RNDD : MPFR_RNDU, digits);
     arf_clear(b);
+    return s;
+}
+
+char *
+bc_vaprintf(const char *fmt, va_list ap)
+{
+    va_list aq;
+    int n;
+    char *s;
+    va_copy(aq, ap);
+    n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n < 0)
+        n = 0;
+    s = flint_malloc((size_t) n + 1);
+    vsnprintf(s, (size_t) n + 1, fmt, ap);
+    return s;
+}
+
+char *
+bc_aprintf(const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+    va_start(ap, fmt);
+    s = bc_vaprintf(fmt, ap);
+    va_end(ap);
     return s;
 }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 #endif
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -71,6 +72,15 @@ extern "C"
    the ball x, rounded outward, with digits significant digits; the caller
    frees it with flint_free. */
     char *bc_arb_bound_str(const arb_t x, int dir, slong digits);
+
+    /* Returns a new string formatted as printf would (free with
+   flint_free); bc_vaprintf takes a va_list, which it consumes. */
+    char *bc_aprintf(const char *fmt, ...)
+#ifdef __GNUC__
+        __attribute__((format(printf, 1, 2)))
+#endif
+        ;
+    char *bc_vaprintf(const char *fmt, va_list ap);
 
     /* Wall-clock seconds since an arbitrary origin (monotonic clock). */
     double bc_seconds(void);

@@ -36,20 +36,6 @@ bc_strdup(const char *s)
     return r;
 }
 
-static char *
-vformat(const char *fmt, va_list ap)
-{
-    va_list aq;
-    int n;
-    char *s;
-    va_copy(aq, ap);
-    n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    s = flint_malloc((size_t) n + 1);
-    vsnprintf(s, (size_t) n + 1, fmt, ap);
-    return s;
-}
-
 void
 check_init(check_t c)
 {
@@ -96,7 +82,7 @@ check_field_add(check_t c, const char *key, const char *fmt, ...)
     c->fields = flint_realloc(c->fields, (c->nfields + 1) * sizeof(check_field));
     c->fields[c->nfields].key = bc_strdup(key);
     va_start(ap, fmt);
-    c->fields[c->nfields].value = vformat(fmt, ap);
+    c->fields[c->nfields].value = bc_vaprintf(fmt, ap);
     va_end(ap);
     c->nfields++;
 }
@@ -115,7 +101,7 @@ check_set_witness(check_t c, const char *fmt, ...)
     va_list ap;
     free0(&c->witness);
     va_start(ap, fmt);
-    c->witness = vformat(fmt, ap);
+    c->witness = bc_vaprintf(fmt, ap);
     va_end(ap);
 }
 
@@ -125,7 +111,7 @@ check_add_note(check_t c, const char *fmt, ...)
     va_list ap;
     char *s, *t;
     va_start(ap, fmt);
-    s = vformat(fmt, ap);
+    s = bc_vaprintf(fmt, ap);
     va_end(ap);
     if (c->note == NULL)
     {

@@ -56,21 +56,14 @@ checklist_push_figure(checklist_t L, figure_t f)
 void
 checklist_add_instance(checklist_t L, const char *claim, const char *fmt, ...)
 {
-    va_list ap, aq;
-    int n;
-    char *s, *c;
+    va_list ap;
+    char *s;
     va_start(ap, fmt);
-    va_copy(aq, ap);
-    n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    s = flint_malloc((size_t) n + 1);
-    vsnprintf(s, (size_t) n + 1, fmt, ap);
+    s = bc_vaprintf(fmt, ap);
     va_end(ap);
-    c = flint_malloc(strlen(claim) + 1);
-    strcpy(c, claim);
     L->instance_claim = flint_realloc(L->instance_claim, (L->ninstances + 1) * sizeof(char *));
     L->instance_text = flint_realloc(L->instance_text, (L->ninstances + 1) * sizeof(char *));
-    L->instance_claim[L->ninstances] = c;
+    L->instance_claim[L->ninstances] = bc_aprintf("%s", claim);
     L->instance_text[L->ninstances] = s;
     L->ninstances++;
 }

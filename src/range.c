@@ -405,22 +405,6 @@ range_prove(range_result_t R, const range_problem_t P)
     return st;
 }
 
-static char *
-_fmt(const char *fmt, ...)
-{
-    va_list ap, aq;
-    int n;
-    char *s;
-    va_start(ap, fmt);
-    va_copy(aq, ap);
-    n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    s = flint_malloc((size_t) n + 1);
-    vsnprintf(s, (size_t) n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 char *
 range_result_str(const range_result_t R, const range_problem_t P)
 {
@@ -433,16 +417,16 @@ range_result_str(const range_result_t R, const range_problem_t P)
         snprintf(pars, sizeof pars, "parameters %ld..%ld", (long) P->par_lo, (long) P->par_hi);
 
     if (R->status == BC_TRUE)
-        return _fmt("holds: %ld boxes (%ld by enclosure, %ld by monotonicity), depth %ld, %s",
-                    (long) R->nboxes, (long) R->nproved_enclosure, (long) R->nproved_monotone,
-                    (long) R->depth, pars);
+        return bc_aprintf("holds: %ld boxes (%ld by enclosure, %ld by monotonicity), depth %ld, %s",
+                          (long) R->nboxes, (long) R->nproved_enclosure, (long) R->nproved_monotone,
+                          (long) R->depth, pars);
     if (R->status == BC_FALSE)
     {
         a = bc_arb_str(R->cex_x, 25);
         b = bc_arb_bound_str(R->cex_value, +1, 10);
-        s = _fmt("fails: counterexample at parameter %ld, x = %s (exact dyadic), h(x) <= %s < 0 "
-                 "(verified at %ld bits) after %ld boxes",
-                 (long) R->cex_par, a, b, (long) R->cex_prec, (long) R->nboxes);
+        s = bc_aprintf("fails: counterexample at parameter %ld, x = %s (exact dyadic), h(x) <= %s < 0 "
+                       "(verified at %ld bits) after %ld boxes",
+                       (long) R->cex_par, a, b, (long) R->cex_prec, (long) R->nboxes);
         flint_free(a);
         flint_free(b);
         return s;
@@ -451,11 +435,12 @@ range_result_str(const range_result_t R, const range_problem_t P)
     {
         a = bc_arb_bound_str(R->left_lo + 0, -1, 12);
         b = bc_arb_bound_str(R->left_hi + 0, +1, 12);
-        s = _fmt("undecided: %ld boxes left after %ld boxes (first: parameter %ld, [%s, %s]), %s",
-                 (long) R->nleft, (long) R->nboxes, (long) R->left_par[0], a, b, pars);
+        s = bc_aprintf("undecided: %ld boxes left after %ld boxes (first: parameter %ld, [%s, %s]), %s",
+                       (long) R->nleft, (long) R->nboxes, (long) R->left_par[0], a, b, pars);
         flint_free(a);
         flint_free(b);
         return s;
     }
-    return _fmt("undecided: %ld boxes left after %ld boxes, %s", (long) R->nleft, (long) R->nboxes, pars);
+    return bc_aprintf("undecided: %ld boxes left after %ld boxes, %s", (long) R->nleft, (long) R->nboxes,
+                      pars);
 }

@@ -67,27 +67,11 @@ static const check_spec audit_specs[] = {
 #define AUDIT_NSPECS ((slong) (sizeof(audit_specs) / sizeof(audit_specs[0])))
 
 char *
-audit_fmt(const char *fmt, ...)
-{
-    va_list ap, aq;
-    int n;
-    char *s;
-    va_start(ap, fmt);
-    va_copy(aq, ap);
-    n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    s = flint_malloc((size_t) n + 1);
-    vsnprintf(s, (size_t) n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
-char *
 audit_encl(const arb_t x, slong digits)
 {
     char *lo = bc_arb_bound_str(x, -1, digits);
     char *hi = bc_arb_bound_str(x, 1, digits);
-    char *s = audit_fmt("[%s, %s]", lo, hi);
+    char *s = bc_aprintf("[%s, %s]", lo, hi);
     flint_free(lo);
     flint_free(hi);
     return s;
@@ -96,24 +80,7 @@ audit_encl(const arb_t x, slong digits)
 void
 audit_check_start(check_t c, const char *id, const char *claim)
 {
-    slong i;
-    const check_spec *sp = NULL;
-    for (i = 0; i < AUDIT_NSPECS; i++)
-        if (strcmp(audit_specs[i].id, id) == 0)
-            sp = audit_specs + i;
-    if (sp == NULL)
-    {
-        flint_printf("audit: no spec for check %s\n", id);
-        flint_abort();
-    }
-    check_init(c);
-    c->id = audit_fmt("%s", id);
-    c->claim = audit_fmt("%s", claim);
-    c->kind = sp->kind;
-    c->expected = sp->expected;
-    c->control = sp->control;
-    c->reconstructed = 0;
-    c->status = ST_UNDECIDED;
+    theorem_check_start(c, audit_specs, AUDIT_NSPECS, id, claim);
 }
 
 static int

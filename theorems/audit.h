@@ -131,13 +131,6 @@ extern "C"
     /* Starts record c for spec id of the audit table (aborts if absent). */
     void audit_check_start(check_t c, const char *id, const char *claim);
 
-    /* printf into a new flint_malloc'd string */
-    char *audit_fmt(const char *fmt, ...)
-#ifdef __GNUC__
-        __attribute__((format(printf, 1, 2), nonnull(1)))
-#endif
-        ;
-
     /* "[lo, hi]", outward-rounded decimals of x (flint_free the result) */
     char *audit_encl(const arb_t x, slong digits);
 

@@ -129,8 +129,8 @@ record_cap(checklist_t out, const run_opts *opts)
             arb_set_interval_arf(kd, dl, dh, 64);
             a = audit_encl(kd, 6);
             b = audit_encl(w, 6);
-            s = audit_fmt("%s%sd=%lu: grid min %s, omega ratio %s", perd == NULL ? "" : perd,
-                          perd == NULL ? "" : "; ", (unsigned long) d, a, b);
+            s = bc_aprintf("%s%sd=%lu: grid min %s, omega ratio %s", perd == NULL ? "" : perd,
+                           perd == NULL ? "" : "; ", (unsigned long) d, a, b);
             if (perd != NULL)
                 flint_free(perd);
             perd = s;
@@ -147,8 +147,8 @@ record_cap(checklist_t out, const run_opts *opts)
             arb_mul(K, K, w, CAP_PREC); /* improvement factor pi * omega ratio */
             a = audit_encl(K, 5);
             b = audit_encl(t, 6);
-            s = audit_fmt("%s%sr=%lu: 1/(2 pi (r-1)) in %s, factor %s", peps == NULL ? "" : peps,
-                          peps == NULL ? "" : "; ", (unsigned long) d, b, a);
+            s = bc_aprintf("%s%sr=%lu: 1/(2 pi (r-1)) in %s, factor %s", peps == NULL ? "" : peps,
+                           peps == NULL ? "" : "; ", (unsigned long) d, b, a);
             if (peps != NULL)
                 flint_free(peps);
             peps = s;
@@ -162,7 +162,7 @@ record_cap(checklist_t out, const run_opts *opts)
     arb_set_interval_arf(kmin, lo, hi, 64);
 
     c->status = (ok_int && ok_omega && ok_final) ? ST_HOLDS : (und ? ST_UNDECIDED : ST_FAILS);
-    c->statement = audit_fmt(
+    c->statement = bc_aprintf(
         "Claim~1 of B.5, the source of $1/(2\\pi(r-1))$ in $p_\\epsilon$ (with $d=r=\\mathrm{rank}X$ "
         "and the factor $1/2$ from the sign of $v_i$): for $\\theta_j=j\\pi/64$, $j=1..32$, and "
         "$d\\in$ %s, the exact cap fraction $\\frac12I_{\\sin^2\\theta}(\\frac{d-1}2,\\frac12)$ is at least "
@@ -172,11 +172,11 @@ record_cap(checklist_t out, const run_opts *opts)
         "$K=\\min\\mathrm{cap}\\cdot(d-1)/\\sin^{d-1}\\theta$ over the grid vs the stated $1/\\pi$.",
         opts->size == SIZE_QUICK ? "$\\{2,3,4,5,6,8,12,16,24,32,48,64\\}$" : "$\\{2,\\dots,64\\}$");
     c->note =
-        audit_fmt("As $\\theta\\to0$ the ratio tends to $\\omega_{d-2}/\\omega_{d-1}="
-                  "\\Gamma(d/2)/(\\sqrt\\pi\\,\\Gamma(\\frac{d-1}2))$, so $1/\\pi$ is tight only for $d=2$; "
-                  "for larger rank the chain loses the factor $\\pi\\,\\omega_{r-2}/\\omega_{r-1}\\sim"
-                  "\\sqrt{\\pi r/2}$, and $p_\\epsilon$ could carry $\\omega_{r-2}/(2\\omega_{r-1}(r-1))$ "
-                  "instead of $1/(2\\pi(r-1))$ (fields).");
+        bc_aprintf("As $\\theta\\to0$ the ratio tends to $\\omega_{d-2}/\\omega_{d-1}="
+                   "\\Gamma(d/2)/(\\sqrt\\pi\\,\\Gamma(\\frac{d-1}2))$, so $1/\\pi$ is tight only for $d=2$; "
+                   "for larger rank the chain loses the factor $\\pi\\,\\omega_{r-2}/\\omega_{r-1}\\sim"
+                   "\\sqrt{\\pi r/2}$, and $p_\\epsilon$ could carry $\\omega_{r-2}/(2\\omega_{r-1}(r-1))$ "
+                   "instead of $1/(2\\pi(r-1))$ (fields).");
     check_field_add(c, "cells_not_decided_true", "integral inequality %ld, omega ratio %ld, claim %ld",
                     (long) und_int, (long) und_omega, (long) und_final);
     s = audit_encl(kmin, 8);
@@ -210,13 +210,13 @@ record_cap(checklist_t out, const run_opts *opts)
     arb_div_ui(K, K, 10, CAP_PREC);
     arb_mul(t, sp, K, CAP_PREC);
     c->status = arb_ge(cap, t) ? ST_HOLDS : (arb_lt(cap, t) ? ST_FAILS : ST_UNDECIDED);
-    c->statement = audit_fmt("Negative control: $\\mathrm{cap}_d(\\theta)\\ge1.1K\\sin^{d-1}\\theta/(d-1)$ "
-                             "with $K$ the tightest grid constant; must be refuted at the cell attaining "
-                             "$K$.");
+    c->statement = bc_aprintf("Negative control: $\\mathrm{cap}_d(\\theta)\\ge1.1K\\sin^{d-1}\\theta/(d-1)$ "
+                              "with $K$ the tightest grid constant; must be refuted at the cell attaining "
+                              "$K$.");
     {
         char *a = audit_encl(cap, 10), *b = audit_encl(t, 10);
-        c->witness = audit_fmt("d=%ld, theta=%ld pi/64: cap in %s < 1.1 K sin^(d-1)/(d-1) in %s", (long) argd,
-                               (long) argj, a, b);
+        c->witness = bc_aprintf("d=%ld, theta=%ld pi/64: cap in %s < 1.1 K sin^(d-1)/(d-1) in %s",
+                                (long) argd, (long) argj, a, b);
         flint_free(a);
         flint_free(b);
     }
@@ -274,14 +274,14 @@ record_cap_angle(checklist_t out)
     neg = fmpq_sgn(t) < 0;
     /* the claim holds unless all three hold */
     c->status = (in_ball && in_cap && neg) ? ST_FAILS : ST_HOLDS;
-    c->statement = audit_fmt(
+    c->statement = bc_aprintf(
         "\\textbf{Erratum (in the reconstructed Claim~2 of B.7).} Lemma~8 uses the caps "
         "$S(\\pm c_j,\\frac\\pi2-2\\arcsin\\frac{\\delta_j}{2\\|c_j\\|})$ as directions whose sign is "
         "constant on cluster $j$, i.e.\\ (reconstructed) $w\\in "
         "S(c,\\frac\\pi2-2\\arcsin\\frac{\\delta}{2\\|c\\|})"
         "\\Rightarrow\\langle w,x\\rangle>0$ for all $\\|x-c\\|\\le\\delta$. Checked exactly on "
         "$c=(1,0)$, $\\delta=1/2$, $x=(4/5,-9/20)$, $w=(1,9/5)$.");
-    c->note = audit_fmt(
+    c->note = bc_aprintf(
         "The claim is false: $\\|x-c\\|^2=97/400\\le1/4$, $\\cos\\angle(w,c)=1/\\|w\\|>\\sqrt{15}/8="
         "\\cos(\\frac\\pi2-2\\arcsin\\frac14)$ (exactly: $15\\cdot106/25<64$), yet $\\langle w,x\\rangle="
         "-1/100$. The angle $2\\arcsin(\\delta/2\\|c\\|)$ is the one subtended by a chord of length "
@@ -290,8 +290,8 @@ record_cap_angle(checklist_t out)
         "$\\arcsin(\\delta_j/\\|c_j\\|)$; \\texttt{audit.thm5.radius} checks that the stated radius "
         "still meets the lemma's budget with the corrected angle, so Theorem~5's constant survives. "
         "(Reconstructed: the seed keeps the caps but lost the claim's statement.)");
-    c->witness = audit_fmt("c=(1,0), delta=1/2, x=(4/5,-9/20) with |x-c|^2=97/400, w=(1,9/5) with "
-                           "15*|w|^2=318/5<64, <w,x>=-1/100");
+    c->witness = bc_aprintf("c=(1,0), delta=1/2, x=(4/5,-9/20) with |x-c|^2=97/400, w=(1,9/5) with "
+                            "15*|w|^2=318/5<64, <w,x>=-1/100");
     c->seconds = bc_seconds() - t0;
     checklist_push(out, c);
     fmpq_clear(a);
@@ -442,8 +442,8 @@ record_radius(checklist_t out, const run_opts *opts)
             b = bc_arb_bound_str(z, -1, 6);
             arb_mul_ui(bd, bd, d, CAP_PREC);
             e = audit_encl(bd, 5);
-            s = audit_fmt("%s%sd=%lu: stated %s, tightest >= %s, d*band(paper angle) %s",
-                          tab == NULL ? "" : tab, tab == NULL ? "" : "; ", (unsigned long) d, a, b, e);
+            s = bc_aprintf("%s%sd=%lu: stated %s, tightest >= %s, d*band(paper angle) %s",
+                           tab == NULL ? "" : tab, tab == NULL ? "" : "; ", (unsigned long) d, a, b, e);
             if (tab != NULL)
                 flint_free(tab);
             tab = s;
@@ -453,7 +453,7 @@ record_radius(checklist_t out, const run_opts *opts)
         }
     }
     c->status = ok ? ST_HOLDS : (und ? ST_UNDECIDED : ST_FAILS);
-    c->statement = audit_fmt(
+    c->statement = bc_aprintf(
         "Reconstructed budget of Lemma~8 (B.7): with $\\delta_j/\\|c_j\\|\\le\\rho_d="
         "2\\sin(\\sqrt{2\\pi}/(16d\\sqrt d))$ and $k\\le d$ clusters, the directions whose sign is not "
         "constant on some cluster have probability at most $1/4$, so a neuron is good for a "
@@ -463,7 +463,7 @@ record_radius(checklist_t out, const run_opts *opts)
         "(see \\texttt{audit.thm5.cap\\_angle}): $d\\cdot\\mathrm{band}_d(\\alpha)\\le1/4$. Tightest "
         "radius: the largest $\\rho$ meeting the budget (bisection, %ld steps).",
         (long) iters);
-    c->note = audit_fmt(
+    c->note = bc_aprintf(
         "The proof's chain, reconstructed: band $\\le2\\alpha\\,\\omega_{d-2}/\\omega_{d-1}$ (Claim~3), "
         "$\\omega_{d-2}/\\omega_{d-1}\\le\\sqrt{(d-1)/(2\\pi)}\\le\\sqrt{d/(2\\pi)}$ (Leopardi 2007), "
         "$k\\le d$; with $\\alpha=2\\arcsin(\\rho_d/2)=\\sqrt{2\\pi}/(8d\\sqrt d)$ this gives exactly "

@@ -27,7 +27,7 @@ p_str(slong pi)
     audit_p_get(p, pi);
     q = fmpq_get_str(NULL, 10, p);
     arb_set_fmpq(x, p, 64);
-    s = audit_fmt("%s (= %.6g)", q, arf_get_d(arb_midref(x), ARF_RND_NEAR));
+    s = bc_aprintf("%s (= %.6g)", q, arf_get_d(arb_midref(x), ARF_RND_NEAR));
     flint_free(q);
     arb_clear(x);
     fmpq_clear(p);
@@ -64,17 +64,17 @@ cell_witness(const audit_cell *C, int which, const char *bound_tex)
         arb_set_fmpq(te, e, prec);
         q = fmpq_get_str(NULL, 10, e);
         if (strlen(q) <= WITNESS_MAX_CHARS)
-            ex = audit_fmt("; exact tail P[Bin(N,p) <= n-1] = %s; exact tail > bound: %s", q,
-                           arb_gt(te, b) ? "yes (decided)" : "NOT DECIDED");
+            ex = bc_aprintf("; exact tail P[Bin(N,p) <= n-1] = %s; exact tail > bound: %s", q,
+                            arb_gt(te, b) ? "yes (decided)" : "NOT DECIDED");
         else
-            ex = audit_fmt("; exact rational tail (binom_cdf_fmpq(N, p, n-1), %ld digits) > bound: %s",
-                           (long) strlen(q), arb_gt(te, b) ? "yes (decided)" : "NOT DECIDED");
+            ex = bc_aprintf("; exact rational tail (binom_cdf_fmpq(N, p, n-1), %ld digits) > bound: %s",
+                            (long) strlen(q), arb_gt(te, b) ? "yes (decided)" : "NOT DECIDED");
         flint_free(q);
         arb_clear(te);
     }
-    s = audit_fmt("n=%lu, p=%s, c=%g, N=ceil(c*ceil(n/p))=%lu: P[Bin(N,p) < n] in %s > %s in %s%s",
-                  (unsigned long) C->n, ps, (double) C->c2 / 2.0, (unsigned long) C->N, ts, bound_tex, bs,
-                  ex != NULL ? ex : "");
+    s = bc_aprintf("n=%lu, p=%s, c=%g, N=ceil(c*ceil(n/p))=%lu: P[Bin(N,p) < n] in %s > %s in %s%s",
+                   (unsigned long) C->n, ps, (double) C->c2 / 2.0, (unsigned long) C->N, ts, bound_tex, bs,
+                   ex != NULL ? ex : "");
     flint_free(ps);
     flint_free(ts);
     flint_free(bs);
@@ -214,7 +214,7 @@ record_stated(checklist_t out, const audit_grid_t G, slong k, const arb_t cstar,
     arb_mul_2exp_si(cc, cc, -1);
     below = arb_lt(cc, cstar);
 
-    c->statement = audit_fmt(
+    c->statement = bc_aprintf(
         "%s$\\Pr[\\mathrm{Bin}(N,p)<n]\\le e^{-cn/4}$ with $c=%s$ and $N=\\lceil c\\lceil "
         "n/p\\rceil\\rceil$, "
         "for every $(n,p)$ of the audit grid (%s). This is the inequality the proof of Theorem~3 (B.5) "
@@ -254,17 +254,17 @@ record_stated(checklist_t out, const audit_grid_t G, slong k, const arb_t cstar,
         if (S.worst >= 0 && S.worst != S.first_fail)
         {
             s2 = cell_witness(G->cells + S.worst, 0, "exp(-cn/4)");
-            s3 = audit_fmt("smallest-N refuting cell: %s || largest-ratio refuting cell: %s", s, s2);
+            s3 = bc_aprintf("smallest-N refuting cell: %s || largest-ratio refuting cell: %s", s, s2);
             flint_free(s2);
         }
         else
-            s3 = audit_fmt("smallest-N refuting cell: %s", s);
+            s3 = bc_aprintf("smallest-N refuting cell: %s", s);
         c->witness = s3;
         flint_free(s);
     }
 
     if (below)
-        c->note = audit_fmt(
+        c->note = bc_aprintf(
             "\\textbf{Erratum (documented, expected \\texttt{fails}).} For $c=%s$ the step is false: "
             "%ld of the %ld grid cells refute it, the smallest refuted $n$ is %lu, and the witness "
             "below (decided on rigorous enclosures, and re-checked on the exact rational tail) "
@@ -284,7 +284,7 @@ record_stated(checklist_t out, const audit_grid_t G, slong k, const arb_t cstar,
             "(\\texttt{audit.thm3.chernoff\\_threshold}).",
             audit_c_str[k], (long) S.nfalse, (long) S.cells, (unsigned long) S.nmin_fail);
     else
-        c->note = audit_fmt(
+        c->note = bc_aprintf(
             "For $c=%s\\ge c^*\\approx2.6150$ the step holds on the grid, and over the whole range: "
             "$\\Pr[\\mathrm{Bin}(N,p)<n]\\le e^{-n(c-1-\\ln c)}\\le e^{-cn/4}$ (relative-entropy Chernoff "
             "bound, $Np\\ge cn$). The stated $1/4$ is not tight: the tightest grid constant is "
@@ -340,12 +340,12 @@ record_corrected(checklist_t out, const audit_grid_t G, slong k)
         arb_sub_ui(e, e, 1, 128);
         arb_clear(l);
     }
-    c->statement = audit_fmt(
+    c->statement = bc_aprintf(
         "Corrected Chernoff step (relative-entropy form): $\\Pr[\\mathrm{Bin}(N,p)<n]\\le "
         "e^{-n(c-1-\\ln c)}$ with $c=%s$, $N=\\lceil c\\lceil n/p\\rceil\\rceil$, for every $(n,p)$ of "
         "the audit grid (%s).",
         audit_c_str[k], G->desc);
-    c->note = audit_fmt(
+    c->note = bc_aprintf(
         "A theorem for all $n,p$ (so this check tests the computation, not the bound): with "
         "$\\mu=Np\\ge cn$, $\\Pr[X\\le n]\\le e^{-\\mu h(n/\\mu)}$, $h(x)=x\\ln x-x+1$, and "
         "$\\mu h(n/\\mu)=\\mu-n+n\\ln(n/\\mu)$ increases in $\\mu\\ge n$, so it is at least its value "
@@ -393,18 +393,18 @@ record_mult(checklist_t out, const audit_grid_t G)
         }
     }
     c->status = nf > 0 ? ST_FAILS : (nu > 0 ? ST_UNDECIDED : ST_HOLDS);
-    c->statement = audit_fmt(
+    c->statement = bc_aprintf(
         "Multiplicative corrections: $\\Pr[\\mathrm{Bin}(N,p)<n]\\le e^{-(c-1)^2n/(2c)}$ and "
         "$\\Pr[\\mathrm{Bin}(N,p)<n]\\le e^{-cn/8}$ for $c\\in\\{2,2.5,3,4,8\\}$ and every $(n,p)$ of "
         "the audit grid (%s).",
         G->desc);
-    c->note =
-        audit_fmt("Both are theorems for $c\\ge2$: $\\Pr[X<(1-\\delta)\\mu]\\le e^{-\\delta^2\\mu/2}$ with "
-                  "$\\mu=Np\\ge cn$ and $\\delta=1-n/\\mu\\ge1-1/c$, and $(\\mu-n)^2/(2\\mu)$ increases in "
-                  "$\\mu\\ge n$, "
-                  "so the exponent is at least $(c-1)^2n/(2c)$; this is $\\ge cn/8$ iff $2(c-1)\\ge c$, i.e. "
-                  "$c\\ge2$. The constant $1/8$ is what the multiplicative bound with $\\delta=1/2$ gives, "
-                  "which suggests $1/4$ in the paper is a slip for $1/8$.");
+    c->note = bc_aprintf(
+        "Both are theorems for $c\\ge2$: $\\Pr[X<(1-\\delta)\\mu]\\le e^{-\\delta^2\\mu/2}$ with "
+        "$\\mu=Np\\ge cn$ and $\\delta=1-n/\\mu\\ge1-1/c$, and $(\\mu-n)^2/(2\\mu)$ increases in "
+        "$\\mu\\ge n$, "
+        "so the exponent is at least $(c-1)^2n/(2c)$; this is $\\ge cn/8$ iff $2(c-1)\\ge c$, i.e. "
+        "$c\\ge2$. The constant $1/8$ is what the multiplicative bound with $\\delta=1/2$ gives, "
+        "which suggests $1/4$ in the paper is a slip for $1/8$.");
     check_field_add(c, "grid", "%s", G->desc);
     check_field_add(c, "cells_times_two_bounds", "%ld", (long) (2 * cells));
     check_field_add(c, "cells_refuting", "%ld", (long) nf);
@@ -442,10 +442,10 @@ record_threshold(checklist_t out, const arb_t cstar)
     }
     c->status = ok ? ST_HOLDS : (und ? ST_UNDECIDED : ST_FAILS);
     c->statement =
-        audit_fmt("$c-1-\\ln c\\ge c/4$ exactly for $c\\ge c^*$, the unique root in $(2,3)$ of "
-                  "$\\tfrac34c-1-\\ln c$ (enclosed by bisection with decided signs); $c=2,2.5<c^*<3,4,8$, "
-                  "consistent with the grid verdicts of \\texttt{audit.thm3.chernoff.*}.");
-    c->note = audit_fmt(
+        bc_aprintf("$c-1-\\ln c\\ge c/4$ exactly for $c\\ge c^*$, the unique root in $(2,3)$ of "
+                   "$\\tfrac34c-1-\\ln c$ (enclosed by bisection with decided signs); $c=2,2.5<c^*<3,4,8$, "
+                   "consistent with the grid verdicts of \\texttt{audit.thm3.chernoff.*}.");
+    c->note = bc_aprintf(
         "Hence Theorem~3's step, and its conclusion $1-e^{-cn/4}$, are proved by the relative-entropy "
         "Chernoff bound for every $c\\ge c^*$ and all $n$, $p$; for $2\\le c<c^*$ the step is false for "
         "all large $n$ and small $p$ (Poisson limit). The function is increasing for $c>4/3$, "
@@ -490,8 +490,8 @@ control_wrong_tail(checklist_t out, const audit_grid_t G)
             if (w == NULL)
             {
                 char *ts = audit_encl(t, 10), *bs = audit_encl(b, 10), *ps = p_str(C->pi);
-                w = audit_fmt("n=%lu, p=%s, wrong width N=ceil(n/p)=%lu: tail in %s > exp(-n) in %s",
-                              (unsigned long) C->n, ps, (unsigned long) N1, ts, bs);
+                w = bc_aprintf("n=%lu, p=%s, wrong width N=ceil(n/p)=%lu: tail in %s > exp(-n) in %s",
+                               (unsigned long) C->n, ps, (unsigned long) N1, ts, bs);
                 flint_free(ts);
                 flint_free(bs);
                 flint_free(ps);
@@ -499,9 +499,9 @@ control_wrong_tail(checklist_t out, const audit_grid_t G)
         }
     }
     c->status = nf > 0 ? ST_FAILS : ST_HOLDS;
-    c->statement = audit_fmt("Negative control: $\\Pr[\\mathrm{Bin}(\\lceil n/p\\rceil,p)<n]\\le e^{-4n/4}$ "
-                             "on the $c=4$ cells with $10\\mid n$ (the tail of the wrong width, mean "
-                             "$\\approx n$ instead of $4n$); must be refuted.");
+    c->statement = bc_aprintf("Negative control: $\\Pr[\\mathrm{Bin}(\\lceil n/p\\rceil,p)<n]\\le e^{-4n/4}$ "
+                              "on the $c=4$ cells with $10\\mid n$ (the tail of the wrong width, mean "
+                              "$\\approx n$ instead of $4n$); must be refuted.");
     check_field_add(c, "cells_refuting", "%ld", (long) nf);
     c->witness = w;
     c->seconds = bc_seconds() - t0;
@@ -543,16 +543,16 @@ control_kappa(checklist_t out, const audit_grid_t G)
     arb_exp(b, b, 128);
     audit_thm3_tail(t, C->N, p, C->n, 128);
     c->status = arb_le(t, b) ? ST_HOLDS : (arb_gt(t, b) ? ST_FAILS : ST_UNDECIDED);
-    c->statement = audit_fmt("Negative control: $\\Pr[\\mathrm{Bin}(N,p)<n]\\le e^{-1.1\\,\\kappa_4 cn}$ "
-                             "at $c=4$, with $\\kappa_4$ the tightest grid constant; must be refuted at "
-                             "the cell attaining it.");
+    c->statement = bc_aprintf("Negative control: $\\Pr[\\mathrm{Bin}(N,p)<n]\\le e^{-1.1\\,\\kappa_4 cn}$ "
+                              "at $c=4$, with $\\kappa_4$ the tightest grid constant; must be refuted at "
+                              "the cell attaining it.");
     s1 = audit_encl(t, 10);
     s2 = audit_encl(b, 10);
     ps = p_str(C->pi);
     /* the relation is printed as decided (the status says the same) */
     c->witness =
-        audit_fmt("n=%lu, p=%s, N=%lu: tail in %s %s exp(-1.1 kappa_4 * 4n) in %s", (unsigned long) C->n, ps,
-                  (unsigned long) C->N, s1, c->status == ST_FAILS ? ">" : "not decided >", s2);
+        bc_aprintf("n=%lu, p=%s, N=%lu: tail in %s %s exp(-1.1 kappa_4 * 4n) in %s", (unsigned long) C->n, ps,
+                   (unsigned long) C->N, s1, c->status == ST_FAILS ? ">" : "not decided >", s2);
     flint_free(s1);
     flint_free(s2);
     flint_free(ps);

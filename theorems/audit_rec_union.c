@@ -64,14 +64,14 @@ record_three_quarters(checklist_t out)
             allok = 0;
     }
     c->status = allok ? ST_HOLDS : ST_FAILS;
-    c->statement = audit_fmt(
+    c->statement = bc_aprintf(
         "Under Assumption~1, for a point $x\\ne0$ (Theorem~4, event $A_i^t$ of B.6) or a one-signed "
         "set $S_j^{\\pm}$ (Theorem~2, B.4), a neuron is active with probability exactly $1/2$ and its "
         "output weight has the required sign with probability exactly $1/2$, independently; so it "
         "fails with probability exactly $3/4$ (enumeration of the four equally likely sign outcomes), "
         "and $n$ independent neurons all fail with probability exactly $(3/4)^n$ (checked against the "
         "exact conditional formula for $n=1..64$). Stated $3/4$ = tightest.");
-    c->note = audit_fmt(
+    c->note = bc_aprintf(
         "Exactness: $w\\mapsto-w$ preserves the law and $\\Pr[\\langle w,x\\rangle=0]=0$ (a great "
         "sphere has measure zero), so $\\Pr[\\langle w,x\\rangle>0]=1/2$; for singleton sets the "
         "activity is the sign of one coordinate, also a fair coin. If the optimal coefficient on a "
@@ -89,9 +89,9 @@ record_three_quarters(checklist_t out)
     audit_check_start(c, "audit.control.three_quarters", CLAIM24);
     fmpq_set_ui(q, 47, 64);
     c->status = fmpq_cmp(f, q) <= 0 ? ST_HOLDS : ST_FAILS;
-    c->statement = audit_fmt("Negative control: the per-neuron failure probability is at most "
-                             "$3/4-1/64=47/64$; must be refuted by the exact value $3/4$.");
-    c->witness = audit_fmt("exact failure probability %d/4 > 47/64", nbad);
+    c->statement = bc_aprintf("Negative control: the per-neuron failure probability is at most "
+                              "$3/4-1/64=47/64$; must be refuted by the exact value $3/4$.");
+    c->witness = bc_aprintf("exact failure probability %d/4 > 47/64", nbad);
     c->seconds = 0;
     checklist_push(out, c);
 
@@ -151,9 +151,9 @@ record_thm4(checklist_t out, const run_opts *opts)
                 if (c->witness == NULL)
                 {
                     char *a = q_str(worst), *b = q_str(ub);
-                    c->witness =
-                        audit_fmt("m=%lu, n=%lu, positive targets=%lu: exact %s > m(3/4)^n = %s",
-                                  (unsigned long) ms[i], (unsigned long) n, (unsigned long) worst_mpos, a, b);
+                    c->witness = bc_aprintf("m=%lu, n=%lu, positive targets=%lu: exact %s > m(3/4)^n = %s",
+                                            (unsigned long) ms[i], (unsigned long) n,
+                                            (unsigned long) worst_mpos, a, b);
                     flint_free(a);
                     flint_free(b);
                 }
@@ -188,7 +188,7 @@ record_thm4(checklist_t out, const run_opts *opts)
                 fmpq_neg(F, F);
                 fmpq_add_si(F, F, 1);
                 ind = q_dec(F, 1);
-                t = audit_fmt(
+                t = bc_aprintf(
                     "%s%sm=%lu n=%lu: exact %s (worst split %lu+/%lu-), m(3/4)^n %s, tightest factor %s, "
                     "if independent %s",
                     table == NULL ? "" : table, table == NULL ? "" : "; ", (unsigned long) ms[i],
@@ -205,13 +205,13 @@ record_thm4(checklist_t out, const run_opts *opts)
             }
         }
     c->status = ok ? ST_HOLDS : ST_FAILS;
-    c->statement = audit_fmt(
+    c->statement = bc_aprintf(
         "For orthogonal data $x_t=e_t$, $t=1..m$ (rank $m$, Theorem~4's hypothesis), every split of the "
         "target signs, $m\\in\\{1,2,3,4,8,16,32,64\\}$ and $n=1..%lu$: the exact probability that some "
         "point has no good neuron is at most the union bound $m(3/4)^n$ of B.6. Tightest factor "
         "$F=\\max_{\\text{splits}}\\Pr[\\text{fail}]/(3/4)^n$ compared with the stated $m$.",
         (unsigned long) nmax);
-    c->note = audit_fmt(
+    c->note = bc_aprintf(
         "Exact formula: the activity signs $\\mathrm{sign}\\,w_{i,t}$ are independent fair coins, but "
         "a neuron's output sign $v_i$ is shared by all points, so the per-point events are "
         "\\emph{not} independent (the formula $1-(1-(3/4)^n)^m$ would assume they are); conditioning "
@@ -240,12 +240,12 @@ record_thm4(checklist_t out, const run_opts *opts)
     fmpq_set_ui(r, 9, 10);
     fmpq_mul(r, r, ctl_fail); /* 0.9 F (3/4)^n = 0.9 Pr[fail] */
     c->status = fmpq_cmp(ctl_fail, r) <= 0 ? ST_HOLDS : ST_FAILS;
-    c->statement = audit_fmt("Negative control: at $m=8$, $n=16$ (worst split), "
-                             "$\\Pr[\\text{fail}]\\le0.9\\,F\\,(3/4)^n$ with $F$ the tightest factor; "
-                             "must be refuted.");
+    c->statement = bc_aprintf("Negative control: at $m=8$, $n=16$ (worst split), "
+                              "$\\Pr[\\text{fail}]\\le0.9\\,F\\,(3/4)^n$ with $F$ the tightest factor; "
+                              "must be refuted.");
     {
         char *a = q_str(ctl_fail);
-        c->witness = audit_fmt("m=8, n=16: exact Pr[fail] = %s > 0.9 times itself", a);
+        c->witness = bc_aprintf("m=8, n=16: exact Pr[fail] = %s > 0.9 times itself", a);
         flint_free(a);
     }
     checklist_push(out, c);
@@ -307,8 +307,8 @@ record_thm2(checklist_t out, const run_opts *opts)
                 {
                     char *a = q_str(worst), *b = q_str(ub);
                     c->witness =
-                        audit_fmt("d=%lu, n=%lu, same-sign coordinates=%lu: exact %s > 2d(3/4)^n = %s",
-                                  (unsigned long) ds[i], (unsigned long) n, (unsigned long) ws, a, b);
+                        bc_aprintf("d=%lu, n=%lu, same-sign coordinates=%lu: exact %s > 2d(3/4)^n = %s",
+                                   (unsigned long) ds[i], (unsigned long) n, (unsigned long) ws, a, b);
                     flint_free(a);
                     flint_free(b);
                 }
@@ -329,10 +329,10 @@ record_thm2(checklist_t out, const run_opts *opts)
                 fmpq_pow_si(F, q34, (slong) n);
                 fmpq_div(F, worst, F);
                 fs = q_dec(F, 1);
-                t = audit_fmt("%s%sd=%lu n=%lu: exact %s (worst: %lu same-sign coords), 2d(3/4)^n %s, "
-                              "tightest factor %s",
-                              table == NULL ? "" : table, table == NULL ? "" : "; ", (unsigned long) ds[i],
-                              (unsigned long) n, a, (unsigned long) ws, b, fs);
+                t = bc_aprintf("%s%sd=%lu n=%lu: exact %s (worst: %lu same-sign coords), 2d(3/4)^n %s, "
+                               "tightest factor %s",
+                               table == NULL ? "" : table, table == NULL ? "" : "; ", (unsigned long) ds[i],
+                               (unsigned long) n, a, (unsigned long) ws, b, fs);
                 if (table != NULL)
                     flint_free(table);
                 table = t;
@@ -343,13 +343,13 @@ record_thm2(checklist_t out, const run_opts *opts)
             }
         }
     c->status = ok ? ST_HOLDS : ST_FAILS;
-    c->statement = audit_fmt(
+    c->statement = bc_aprintf(
         "Singleton data in $\\mathbb R^d$ with all $2d$ sets $S_j^{\\pm}$ non-empty, every choice of "
         "which coordinates need the same output sign on $S_j^+$ and $S_j^-$, "
         "$d\\in\\{1,2,4,8,16,32\\}$, $n=1..%lu$: the exact probability that some $S_j^{\\pm}$ has no "
         "good neuron is at most the union bound $2d(3/4)^n$ of B.4; tightest factor reported.",
         (unsigned long) nmax);
-    c->note = audit_fmt(
+    c->note = bc_aprintf(
         "Exact formula, conditioning on $K=\\#\\{i:v_i>0\\}$: coordinates are independent given the "
         "signs of $v$; a coordinate whose two sets need the same sign (say $+$) is covered with "
         "probability $1-2^{1-K}+[K=0]$, one needing opposite signs with "
@@ -432,8 +432,8 @@ audit_records_prop1(checklist_t out, const run_opts *opts)
         if (n == 1 || n == 4 || n == 16)
         {
             char *a = q_str(B), *b = q_str(up), *s;
-            s = audit_fmt("%s%sn=%lu: P in [%s, %s]", table == NULL ? "" : table, table == NULL ? "" : "; ",
-                          (unsigned long) n, a, b);
+            s = bc_aprintf("%s%sn=%lu: P in [%s, %s]", table == NULL ? "" : table, table == NULL ? "" : "; ",
+                           (unsigned long) n, a, b);
             if (table != NULL)
                 flint_free(table);
             table = s;
@@ -442,14 +442,14 @@ audit_records_prop1(checklist_t out, const run_opts *opts)
         }
     }
     c->status = ok ? ST_HOLDS : ST_FAILS;
-    c->statement = audit_fmt(
+    c->statement = bc_aprintf(
         "One-point instance (depth 2, width $n=1..%lu$, biases, $\\tilde x=(3/4,-1/2,5/4,1/4,1)$, "
         "$y=1024$, squared loss, standard Gaussian weights): exactly "
         "$\\Pr[P=0]=2^{-n}$ and $\\tfrac12(1-2^{-n})\\le\\Pr[L(P)>L(0)]\\le\\tfrac12(1-2^{-n})+"
         "\\frac{n|\\tilde x|^2}{8y^2}<(\\tfrac12+2^{-10})(1-2^{-n})$; so neither $1/2$ nor $2^{-n_{h-1}}$ "
         "can be improved (stated = tightest).",
         (unsigned long) nmax);
-    c->note = audit_fmt(
+    c->note = bc_aprintf(
         "Argument. Each hidden neuron is inactive on the point with probability exactly $1/2$ "
         "(sign of $\\langle(w_j,b_j),\\tilde x\\rangle$), independently, so $\\Pr[P=0]=2^{-n}$ exactly; "
         "for one point and any depth this holds for the last hidden layer, whose input "

@@ -62,49 +62,11 @@ static const check_spec claims_specs[] = {
 
 /* ------------------------------------------------------------ helpers */
 
-static char *str_fmt(const char *fmt, ...)
-#ifdef __GNUC__
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-static char *
-str_fmt(const char *fmt, ...)
-{
-    va_list ap, aq;
-    int n;
-    char *s;
-    va_start(ap, fmt);
-    va_copy(aq, ap);
-    n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    s = flint_malloc((size_t) n + 1);
-    vsnprintf(s, (size_t) n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 static void
 check_start(check_t c, const char *id, const char *claim, int reconstructed)
 {
-    slong i;
-    const check_spec *sp = NULL;
-    for (i = 0; i < CLAIMS_NSPECS; i++)
-        if (strcmp(claims_specs[i].id, id) == 0)
-            sp = claims_specs + i;
-    if (sp == NULL)
-    {
-        flint_printf("claims: no spec for check %s\n", id);
-        flint_abort();
-    }
-    check_init(c);
-    c->id = str_fmt("%s", id);
-    c->claim = str_fmt("%s", claim);
-    c->kind = sp->kind;
-    c->expected = sp->expected;
-    c->control = sp->control;
+    theorem_check_start(c, claims_specs, CLAIMS_NSPECS, id, claim);
     c->reconstructed = reconstructed;
-    c->status = ST_UNDECIDED;
 }
 
 static const char *CLAIM1 = "Claim 1 (Thm 3)";
@@ -535,7 +497,7 @@ exact_point_str(const arb_t x)
     arf_get_fmpq(q, arb_midref(x));
     a = fmpq_get_str(NULL, 10, q);
     b = bc_arb_str(x, 20);
-    s = str_fmt("%s (~ %s)", a, b);
+    s = bc_aprintf("%s (~ %s)", a, b);
     flint_free(a);
     flint_free(b);
     fmpq_clear(q);
@@ -658,15 +620,16 @@ run_claim1_range(checklist_t L, const claims_size *z, int cap)
 
     check_start(c, cap ? "claim1.cap_bound" : "claim1.integral", CLAIM1, 0);
     if (cap)
-        c->statement = str_fmt(
+        c->statement = bc_aprintf(
             "For every $d\\in[2,%ld]$ and every $\\theta\\in[0,\\pi]$, the fraction of $S^{d-1}$ in a cap "
             "of angular radius $\\theta$ satisfies $F_d(\\theta)=\\frac{\\omega_{d-2}}{\\omega_{d-1}}"
             "\\int_0^\\theta\\sin^{d-2}\\xi\\,d\\xi\\ge\\frac{\\sin^{d-1}\\theta}{\\pi(d-1)}$.",
             (long) z->dmax);
     else
-        c->statement = str_fmt("For every $d\\in[2,%ld]$ and every $\\theta\\in[0,\\pi]$: "
-                               "$\\int_0^\\theta\\sin^{d-2}\\xi\\,d\\xi\\ge\\frac{\\sin^{d-1}\\theta}{d-1}$.",
-                               (long) z->dmax);
+        c->statement =
+            bc_aprintf("For every $d\\in[2,%ld]$ and every $\\theta\\in[0,\\pi]$: "
+                       "$\\int_0^\\theta\\sin^{d-2}\\xi\\,d\\xi\\ge\\frac{\\sin^{d-1}\\theta}{d-1}$.",
+                       (long) z->dmax);
     setup_claim1(P, &C, cap, 1, 1, 2, z->dmax);
     range_result_init(R);
     t0 = bc_seconds();
@@ -740,10 +703,10 @@ run_claim3_range(checklist_t L, const claims_size *z)
     double t0;
 
     check_start(c, "claim3.integral", CLAIM3, 0);
-    c->statement = str_fmt("For every $d\\in[2,%ld]$ and every $\\theta\\in[0,\\pi/2]$: "
-                           "$\\int_0^{\\pi/2-\\theta}\\sin^{d-2}\\xi\\,d\\xi\\ge"
-                           "\\frac{\\omega_{d-1}}{2\\omega_{d-2}}-\\theta$.",
-                           (long) z->dmax);
+    c->statement = bc_aprintf("For every $d\\in[2,%ld]$ and every $\\theta\\in[0,\\pi/2]$: "
+                              "$\\int_0^{\\pi/2-\\theta}\\sin^{d-2}\\xi\\,d\\xi\\ge"
+                              "\\frac{\\omega_{d-1}}{2\\omega_{d-2}}-\\theta$.",
+                              (long) z->dmax);
     range_problem_init(P);
     P->value = claim3_value;
     P->deriv = claim3_deriv;
@@ -865,10 +828,10 @@ run_ratios(checklist_t L, const claims_size *z)
 
     /* claim1.omega_ratio_monotone */
     check_start(c, "claim1.omega_ratio_monotone", CLAIM1, 0);
-    c->statement = str_fmt("$\\frac{\\omega_{d-2}}{\\omega_{d-1}}<\\frac{\\omega_{d-1}}{\\omega_d}$ for "
-                           "$d=2,\\dots,%ld$; hence $\\frac{\\omega_{d-2}}{\\omega_{d-1}}\\ge"
-                           "\\frac{\\omega_0}{\\omega_1}=\\frac1\\pi$ on that range.",
-                           (long) N);
+    c->statement = bc_aprintf("$\\frac{\\omega_{d-2}}{\\omega_{d-1}}<\\frac{\\omega_{d-1}}{\\omega_d}$ for "
+                              "$d=2,\\dots,%ld$; hence $\\frac{\\omega_{d-2}}{\\omega_{d-1}}\\ge"
+                              "\\frac{\\omega_0}{\\omega_1}=\\frac1\\pi$ on that range.",
+                              (long) N);
     c->status = (n_mono == N - 1 && bad == 0) ? ST_HOLDS : ST_UNDECIDED;
     check_field_add(c, "decided", "%ld of %ld comparisons R(d) < R(d+1)", (long) n_mono, (long) (N - 1));
     check_field_add(c, "gamma_crosscheck",
@@ -897,10 +860,10 @@ run_ratios(checklist_t L, const claims_size *z)
 
     /* claim1.omega_ratio_limit */
     check_start(c, "claim1.omega_ratio_limit", CLAIM1, 0);
-    c->statement = str_fmt("$\\frac{d-1}{\\sqrt{2\\pi d}}\\le\\frac{\\omega_{d-2}}{\\omega_{d-1}}\\le"
-                           "\\sqrt{\\frac{d-1}{2\\pi}}$ for $d=2,\\dots,%ld$, so the ratio grows like "
-                           "$\\sqrt{d/(2\\pi)}$ (ratio to it $\\to1$).",
-                           (long) N);
+    c->statement = bc_aprintf("$\\frac{d-1}{\\sqrt{2\\pi d}}\\le\\frac{\\omega_{d-2}}{\\omega_{d-1}}\\le"
+                              "\\sqrt{\\frac{d-1}{2\\pi}}$ for $d=2,\\dots,%ld$, so the ratio grows like "
+                              "$\\sqrt{d/(2\\pi)}$ (ratio to it $\\to1$).",
+                              (long) N);
     c->status = (n_lo == N - 1 && n_hi == N - 1 && bad == 0) ? ST_HOLDS : ST_UNDECIDED;
     check_field_add(c, "lower_decided", "%ld of %ld", (long) n_lo, (long) (N - 1));
     check_field_add(c, "upper_decided", "%ld of %ld", (long) n_hi, (long) (N - 1));
@@ -926,7 +889,7 @@ run_ratios(checklist_t L, const claims_size *z)
 
     /* claim3.omega_ratio_bound */
     check_start(c, "claim3.omega_ratio_bound", CLAIM3, 0);
-    c->statement = str_fmt(
+    c->statement = bc_aprintf(
         "$\\frac{\\omega_{d-1}}{\\omega_d}\\le\\sqrt{\\frac{d}{2\\pi}}$ for $d=2,\\dots,%ld$.", (long) N);
     c->status = (n_c3 == N - 1 && bad == 0) ? ST_HOLDS : ST_UNDECIDED;
     check_field_add(c, "decided", "%ld of %ld", (long) n_c3, (long) (N - 1));
@@ -1069,7 +1032,7 @@ run_lemma7_grid(checklist_t L, const claims_size *z)
                 }
             }
         }
-    c->statement = str_fmt(
+    c->statement = bc_aprintf(
         "(Reconstructed.) For $\\delta=\\sqrt\\epsilon/(nB)\\in(0,2]$ and $\\theta=2\\arcsin(\\delta/2)$ "
         "(the "
         "angle of the chord $\\delta$ on the unit sphere), a uniformly random neuron direction on "
@@ -1287,11 +1250,12 @@ run_lemma7_mc(checklist_t L, const claims_size *z, const run_opts *opts)
                opts->seed, rng_stream_id(streams[q]), &o);
         check_start(c, ids[q], LEMMA7, 1);
         if (q == 0)
-            c->statement = str_fmt("(Reconstructed.) $r=4$, $\\epsilon/(nB)^2=\\tfrac12$: for $w$ uniform on "
-                                   "$S^{3}$ and an independent symmetric output weight $v$, "
-                                   "$\\Pr[\\angle(w,e_1)\\le2\\arcsin(\\delta/2),\\ v>0]\\ge p_\\epsilon$.");
+            c->statement =
+                bc_aprintf("(Reconstructed.) $r=4$, $\\epsilon/(nB)^2=\\tfrac12$: for $w$ uniform on "
+                           "$S^{3}$ and an independent symmetric output weight $v$, "
+                           "$\\Pr[\\angle(w,e_1)\\le2\\arcsin(\\delta/2),\\ v>0]\\ge p_\\epsilon$.");
         else
-            c->statement = str_fmt(
+            c->statement = bc_aprintf(
                 "(Reconstructed.) $r=4$ inside $d=%d$, $\\epsilon/(nB)^2=\\tfrac12$: for $w$ uniform on "
                 "$S^{%d}$, $U$ the span of the columns of a fixed integer $%d\\times4$ matrix $A$ and "
                 "$w^*=A\\beta/\\|A\\beta\\|$, $\\Pr[\\angle(P_Uw,w^*)\\le2\\arcsin(\\delta/2),\\ v>0]\\ge "
@@ -1331,10 +1295,10 @@ run_lemma7_mc(checklist_t L, const claims_size *z, const run_opts *opts)
         }
         check_start(c, "lemma7.mc.equal", LEMMA7, 1);
         c->statement =
-            str_fmt("(Lemma 7's reduction.) The probability of the event is the same for a uniform "
-                    "direction in $\\mathbb{R}^{%d}$ projected on the 4-dimensional $U$ as for a "
-                    "uniform direction in $\\mathbb{R}^4$.",
-                    L7_D);
+            bc_aprintf("(Lemma 7's reduction.) The probability of the event is the same for a uniform "
+                       "direction in $\\mathbb{R}^{%d}$ projected on the 4-dimensional $U$ as for a "
+                       "uniform direction in $\\mathbb{R}^4$.",
+                       L7_D);
         c->status = (arf_cmp(lo[0], hi[1]) <= 0 && arf_cmp(lo[1], hi[0]) <= 0) ? ST_CONSISTENT : ST_VIOLATED;
         l0 = arf_get_str(lo[0], 10);
         h0 = arf_get_str(hi[0], 10);
@@ -1397,9 +1361,9 @@ run_controls(checklist_t L, const claims_size *z)
     /* Claim 1 with 1.1/(d-1): false near 0, where the integral is
        sin^{d-1}/(d-1) (1 + O(theta^2)) */
     check_start(c, "claims.control.integral_const", CONTROL, 0);
-    c->statement = str_fmt("Negative control: $\\int_0^\\theta\\sin^{d-2}\\xi\\,d\\xi\\ge\\frac{1.1\\,"
-                           "\\sin^{d-1}\\theta}{d-1}$ for all $\\theta\\in[0,\\pi]$, $d\\in[2,%ld]$.",
-                           (long) z->ctrl_dmax);
+    c->statement = bc_aprintf("Negative control: $\\int_0^\\theta\\sin^{d-2}\\xi\\,d\\xi\\ge\\frac{1.1\\,"
+                              "\\sin^{d-1}\\theta}{d-1}$ for all $\\theta\\in[0,\\pi]$, $d\\in[2,%ld]$.",
+                              (long) z->ctrl_dmax);
     setup_claim1(P, &C, 0, 11, 10, 2, z->ctrl_dmax);
     range_result_init(R);
     range_prove(R, P);
@@ -1417,9 +1381,9 @@ run_controls(checklist_t L, const claims_size *z)
        first counterexample is found */
     check_start(c, "claims.control.cap_double", CONTROL, 0);
     c->statement =
-        str_fmt("Negative control: $F_d(\\theta)\\ge\\frac{2\\sin^{d-1}\\theta}{\\pi(d-1)}$ for all "
-                "$\\theta\\in[0,\\pi]$, $d\\in[2,%ld]$.",
-                (long) z->ctrl_dmax);
+        bc_aprintf("Negative control: $F_d(\\theta)\\ge\\frac{2\\sin^{d-1}\\theta}{\\pi(d-1)}$ for all "
+                   "$\\theta\\in[0,\\pi]$, $d\\in[2,%ld]$.",
+                   (long) z->ctrl_dmax);
     setup_claim1(P, &C, 1, 2, 1, 2, z->ctrl_dmax);
     range_result_init(R);
     range_prove(R, P);
@@ -1433,9 +1397,9 @@ run_controls(checklist_t L, const claims_size *z)
 
     /* touching at an end point: must hold, and only via monotonicity */
     check_start(c, "claims.control.touch", CONTROL, 0);
-    c->statement = str_fmt("Control: $F_2(\\theta)=\\theta/\\pi\\ge\\sin\\theta/\\pi$ on $[0,\\pi]$ "
-                           "(Claim 1's cap bound for $d=2$), an inequality with equality at $\\theta=0$ "
-                           "and ratio $\\to1$ there.");
+    c->statement = bc_aprintf("Control: $F_2(\\theta)=\\theta/\\pi\\ge\\sin\\theta/\\pi$ on $[0,\\pi]$ "
+                              "(Claim 1's cap bound for $d=2$), an inequality with equality at $\\theta=0$ "
+                              "and ratio $\\to1$ there.");
     setup_claim1(P, &C, 1, 1, 1, 2, 2);
     range_result_init(R);
     range_prove(R, P);
@@ -1496,10 +1460,10 @@ push_figure(checklist_t L)
             sphere_cap_lower_bound(v, t, ds[i], PREC);
             yb[j] = arf_get_d(arb_midref(v), ARF_RND_NEAR);
         }
-        name = str_fmt("$F_{%lu}(\\theta)$", ds[i]);
+        name = bc_aprintf("$F_{%lu}(\\theta)$", ds[i]);
         figure_add_series(f, name, x, y, n, 0);
         flint_free(name);
-        name = str_fmt("bound, $d=%lu$", ds[i]);
+        name = bc_aprintf("bound, $d=%lu$", ds[i]);
         figure_add_series(f, name, x, yb, n, 0);
         flint_free(name);
     }

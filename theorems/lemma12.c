@@ -56,49 +56,10 @@ static const check_spec lemma12_specs[] = {
 
 /* ---------------------------------------------------------- helpers */
 
-static char *
-str_fmt(const char *fmt, ...)
-{
-    va_list ap, aq;
-    int n;
-    char *s;
-    va_start(ap, fmt);
-    va_copy(aq, ap);
-    n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    s = flint_malloc((size_t) n + 1);
-    vsnprintf(s, (size_t) n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
-static const check_spec *
-find_spec(const char *id)
-{
-    slong i;
-    for (i = 0; i < LEMMA12_NSPECS; i++)
-        if (strcmp(lemma12_specs[i].id, id) == 0)
-            return lemma12_specs + i;
-    return NULL;
-}
-
 static void
 check_start(check_t c, const char *id, const char *claim)
 {
-    const check_spec *sp = find_spec(id);
-    if (sp == NULL)
-    {
-        flint_printf("lemma12: no spec for check %s\n", id);
-        flint_abort();
-    }
-    check_init(c);
-    c->id = str_fmt("%s", id);
-    c->claim = str_fmt("%s", claim);
-    c->kind = sp->kind;
-    c->expected = sp->expected;
-    c->control = sp->control;
-    c->reconstructed = 0;
-    c->status = ST_UNDECIDED;
+    theorem_check_start(c, lemma12_specs, LEMMA12_NSPECS, id, claim);
 }
 
 /* exact rational as a short decimal for fields (the exact value is in
@@ -268,7 +229,8 @@ run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const
                 minpiv = qd(info->minpiv);
         }
         else if (first_bad == NULL)
-            first_bad = str_fmt("cell %ld: reason %d at step %ld", (long) k, info->reason, (long) info->step);
+            first_bad =
+                bc_aprintf("cell %ld: reason %d at step %ld", (long) k, info->reason, (long) info->step);
 
         /* f(z + u) = f(z) + g.u + u^T H u / 2 with g = (2/m) M^T (M z - y):
            the objective the engine minimises is the quadratic whose
@@ -410,7 +372,7 @@ run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const
     }
 
     check_start(ch, "lemma1.convex.hessian", "Lemma 1");
-    ch->statement = str_fmt(
+    ch->statement = bc_aprintf(
         "For every sampled cell $B_S^{A,\\mathbf b}$ the Hessian $\\nabla^2_Z f=\\tfrac2m M^\\top M$ of the "
         "objective in $Z=(\\mathbf z_j)_j$, $\\mathbf z_j=v_j\\mathbf w_j$ "
         "($M_{t,(j,i)}=[a_{j,t}=+1]\\,x_{t,i}$), "
@@ -431,7 +393,7 @@ run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const
     check_clear(ch);
 
     check_start(cq, "lemma1.convex.quadratic", "Lemma 1");
-    cq->statement = str_fmt(
+    cq->statement = bc_aprintf(
         "The objective minimised over each cell is exactly the quadratic with the Hessian tested in "
         "\\texttt{lemma1.convex.hessian}: $f(Z+U)=f(Z)+\\nabla f(Z)\\cdot U+\\tfrac12 U^\\top\\nabla^2f\\,U$ "
         "and $U^\\top\\nabla^2 f\\,U=\\tfrac2m|MU|^2$, exactly, on %ld random dyadic pairs $(Z,U)$.",
@@ -447,7 +409,7 @@ run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const
     check_clear(cq);
 
     check_start(cr, "lemma1.convex.reparam", "Lemma 1");
-    cr->statement = str_fmt(
+    cr->statement = bc_aprintf(
         "Inside a cell the ReLUs are fixed: the network's loss $L_S(W,\\mathbf v)$, evaluated with the "
         "ReLUs, equals $f(Z)$ at $\\mathbf z_j=v_j\\mathbf w_j$ (the change of variables of Lemma 3), "
         "exactly, at the sampled network and at per-neuron positive rescalings of it (%ld points, which "
@@ -580,12 +542,12 @@ run_sublevel(checklist_t L, inst_struct *I, slong N, const run_opts *opts)
             if (P->ok_cell && P->ok_constant && P->ok_unit)
                 ok_res++;
             else if (bad == NULL)
-                bad = str_fmt("cell %ld pair %ld: rescaling (cell %d, constant %d, unit %d)", (long) k,
-                              (long) pair, P->ok_cell, P->ok_constant, P->ok_unit);
+                bad = bc_aprintf("cell %ld pair %ld: rescaling (cell %d, constant %d, unit %d)", (long) k,
+                                 (long) pair, P->ok_cell, P->ok_constant, P->ok_unit);
             if (P->ok_joined && P->ok_cell_seg && P->ok_quadratic && P->ok_convex && P->ok_level)
                 ok_seg++;
             else if (bad == NULL)
-                bad = str_fmt(
+                bad = bc_aprintf(
                     "cell %ld pair %ld: segment (joined %d, cell %d, quadratic %d, convex %d, level %d)",
                     (long) k, (long) pair, P->ok_joined, P->ok_cell_seg, P->ok_quadratic, P->ok_convex,
                     P->ok_level);
@@ -607,7 +569,7 @@ run_sublevel(checklist_t L, inst_struct *I, slong N, const run_opts *opts)
     }
 
     check_start(cr, "lemma1.sublevel.rescale", "Lemma 1");
-    cr->statement = str_fmt(
+    cr->statement = bc_aprintf(
         "Lemma 4 (App.~A): for $(W,\\mathbf v)$ in a closed cell with all $v_j\\ne0$, the path "
         "$\\mathbf w_j^{(\\lambda)}=\\alpha_j\\mathbf w_j$, $v_j^{(\\lambda)}=v_j/\\alpha_j$, "
         "$\\alpha_j=1-\\lambda+\\lambda|v_j|$, stays in the closed cell, keeps $v_j\\mathbf w_j$ and hence "
@@ -630,7 +592,7 @@ run_sublevel(checklist_t L, inst_struct *I, slong N, const run_opts *opts)
     check_clear(cr);
 
     check_start(cs, "lemma1.sublevel.segment", "Lemma 1");
-    cs->statement = str_fmt(
+    cs->statement = bc_aprintf(
         "Connected sublevel sets (App.~A.1): after the rescalings, the segment "
         "$W^{(\\mu)}=(1-\\mu)W_1+\\mu W_2$ with $\\mathbf v=\\mathbf b$ stays in the closed cell (exact "
         "signs at $\\mu=k/%d$), its loss equals the quadratic $A\\mu^2+B\\mu+C$ computed from the end "
@@ -724,8 +686,8 @@ run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, con
             {
                 below++;
                 if (bad == NULL)
-                    bad = str_fmt("cell %ld start %ld ends below the certified lower bound", (long) k,
-                                  (long) s);
+                    bad = bc_aprintf("cell %ld start %ld ends below the certified lower bound", (long) k,
+                                     (long) s);
                 continue;
             }
             fmpq_sub(gap, fe, R->lower);
@@ -740,9 +702,10 @@ run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, con
                 {
                     far++;
                     if (bad == NULL)
-                        bad = str_fmt("cell %ld start %ld: end value exceeds Bas by more than the tolerance "
-                                      "(%.6g, %ld iterations)",
-                                      (long) k, (long) s, qd(gap), (long) it);
+                        bad =
+                            bc_aprintf("cell %ld start %ld: end value exceeds Bas by more than the tolerance "
+                                       "(%.6g, %ld iterations)",
+                                       (long) k, (long) s, qd(gap), (long) it);
                 }
             }
         }
@@ -756,7 +719,7 @@ run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, con
     }
 
     check_start(cd, "lemma1.localmin.descent", "Lemma 1");
-    cd->statement = str_fmt(
+    cd->statement = bc_aprintf(
         "Every local minimum in a cell is global (App.~A.1): projected (FISTA) gradient descent on $Z$ "
         "over the cone, from %ld starts per cell in the open cell, ends (taken exactly and moved "
         "into the closed cone towards the interior point of the network) at a feasible point whose "
@@ -815,7 +778,7 @@ run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, con
         fmpq_clear(Ln);
     }
     check_start(ca, "lemma1.localmin.attained", "Lemma 1");
-    ca->statement = str_fmt(
+    ca->statement = bc_aprintf(
         "$\\mathrm{Bas}(B)=\\min_{B}L_S$ is attained in the closed cell: the engine's certified point "
         "$Z^*$ gives the parameters $\\mathbf w_j=b_j\\mathbf z^*_j$, $v_j=b_j$, which lie in the closed "
         "cell (exact signs) and whose network loss, with ReLUs, equals the certified upper bound "
@@ -926,10 +889,10 @@ union_witness(inst_struct *I, slong *hexp, char **desc)
                             found = 1;
                             *hexp = e;
                             fmpq_sub(c, f0, c);
-                            *desc =
-                                str_fmt("neuron %ld, point %ld, h = 2^-%ld: f(W') - (f(W-) + f(W+))/2 = %.6g "
-                                        "> 0",
-                                        (long) j0, (long) t0, (long) e, qd(c));
+                            *desc = bc_aprintf(
+                                "neuron %ld, point %ld, h = 2^-%ld: f(W') - (f(W-) + f(W+))/2 = %.6g "
+                                "> 0",
+                                (long) j0, (long) t0, (long) e, qd(c));
                         }
                     }
                 }
@@ -968,12 +931,12 @@ run_controls1(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, co
         {
             wit++;
             if (first == NULL)
-                first = str_fmt("cell %ld: %s", (long) k, desc);
+                first = bc_aprintf("cell %ld: %s", (long) k, desc);
         }
         flint_free(desc);
     }
     check_start(cu, "lemma1.control.union", "Lemma 1");
-    cu->statement = str_fmt(
+    cu->statement = bc_aprintf(
         "Negative control: the union of two adjacent cells (patterns differing in one sign $a_{j_0,t_0}$) "
         "is claimed to have an objective convex along segments, as Lemma 3 gives for one cell. Refuted by "
         "three collinear parameter points $W_-,W',W_+$ ($W'$ on the shared face, $W_\\pm=W'\\pm h\\,"
@@ -1010,7 +973,7 @@ run_controls1(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, co
         {
             indef++;
             if (first == NULL)
-                first = str_fmt(
+                first = bc_aprintf(
                     "cell %ld (n = %ld, d = %ld, m = %ld): %s at elimination step %ld, entry (%ld, %ld) "
                     "= %.6g",
                     (long) k, (long) I[k].n, (long) I[k].d, (long) I[k].m,
@@ -1021,7 +984,7 @@ run_controls1(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, co
         fmpq_mat_clear(H);
     }
     check_start(cw, "lemma1.control.wv_hessian", "Lemma 1");
-    cw->statement = str_fmt(
+    cw->statement = bc_aprintf(
         "Negative control: the objective is claimed convex in the original parameters "
         "$(W,\\mathbf v)$ on a cell, i.e.\\ its Hessian in $(\\mathbf w_1,\\dots,\\mathbf "
         "w_n,v_1,\\dots,v_n)$ "
@@ -1090,7 +1053,7 @@ run_lemma2(checklist_t L, uint64_t seed, const lemma12_size *sz, const run_opts 
             {
                 undec++;
                 if (mon_bad == NULL)
-                    mon_bad = str_fmt("network %ld: sub-network on a boundary", (long) k);
+                    mon_bad = bc_aprintf("network %ld: sub-network on a boundary", (long) k);
             }
             else
             {
@@ -1117,7 +1080,7 @@ run_lemma2(checklist_t L, uint64_t seed, const lemma12_size *sz, const run_opts 
                     fails++;
                     if (mon_bad == NULL)
                         mon_bad =
-                            str_fmt("network %ld subset mask %lu: Bas(full) > Bas(sub)", (long) k, mask);
+                            bc_aprintf("network %ld subset mask %lu: Bas(full) > Bas(sub)", (long) k, mask);
                 }
                 else
                     undec++;
@@ -1130,18 +1093,18 @@ run_lemma2(checklist_t L, uint64_t seed, const lemma12_size *sz, const run_opts 
                     strict++;
                     rev++;
                     if (rev_first == NULL)
-                        rev_first =
-                            str_fmt("network %ld (n = %ld, d = %ld, m = %ld), I = mask %lu: upper Bas(W, v) "
-                                    "= %.6g < lower Bas(w_I, v_I) = %.6g",
-                                    (long) k, (long) F.n, (long) F.d, (long) F.m, mask, qd(F.R->upper),
-                                    qd(Rs->lower));
+                        rev_first = bc_aprintf(
+                            "network %ld (n = %ld, d = %ld, m = %ld), I = mask %lu: upper Bas(W, v) "
+                            "= %.6g < lower Bas(w_I, v_I) = %.6g",
+                            (long) k, (long) F.n, (long) F.d, (long) F.m, mask, qd(F.R->upper),
+                            qd(Rs->lower));
                 }
                 /* the proof's witness (App. A.2) */
                 if (lemma12_pad_witness(fpad, zpad, F.B, Bs, Iix, kk, Rs->z) && fmpq_equal(fpad, Rs->upper) &&
                     fmpq_cmp(fpad, F.R->lower) >= 0)
                     wit_ok++;
                 else if (wit_bad == NULL)
-                    wit_bad = str_fmt("network %ld subset mask %lu", (long) k, mask);
+                    wit_bad = bc_aprintf("network %ld subset mask %lu", (long) k, mask);
             }
             fmpq_mat_clear(Ws);
             _fmpq_vec_clear(vs, kk);
@@ -1195,8 +1158,8 @@ run_lemma2(checklist_t L, uint64_t seed, const lemma12_size *sz, const run_opts 
             if (ret == BASIN_BOUNDARY_W && bj == fj && bt == ft)
                 bnd_ok++;
             else if (bnd_bad == NULL)
-                bnd_bad = str_fmt("network %ld: planted <w_%ld, x_%ld> = 0, engine returned %d (%ld, %ld)",
-                                  (long) k, (long) jj, (long) tt0, ret, (long) bj, (long) bt);
+                bnd_bad = bc_aprintf("network %ld: planted <w_%ld, x_%ld> = 0, engine returned %d (%ld, %ld)",
+                                     (long) k, (long) jj, (long) tt0, ret, (long) bj, (long) bt);
             /* and v_j = 0 */
             fmpq_mat_set(Wb, F.W);
             fmpq_zero(vb + jj);
@@ -1205,8 +1168,8 @@ run_lemma2(checklist_t L, uint64_t seed, const lemma12_size *sz, const run_opts 
             if (ret == BASIN_BOUNDARY_V && bj == jj && bt == -1)
                 bnd_ok++;
             else if (bnd_bad == NULL)
-                bnd_bad =
-                    str_fmt("network %ld: planted v_%ld = 0, engine returned %d", (long) k, (long) jj, ret);
+                bnd_bad = bc_aprintf("network %ld: planted v_%ld = 0, engine returned %d", (long) k,
+                                     (long) jj, ret);
             basin_clear(Bb);
             fmpq_mat_clear(Wb);
             _fmpq_vec_clear(vb, F.n);
@@ -1218,7 +1181,7 @@ run_lemma2(checklist_t L, uint64_t seed, const lemma12_size *sz, const run_opts 
     }
 
     check_start(cm, "lemma2.monotone", "Lemma 2");
-    cm->statement = str_fmt(
+    cm->statement = bc_aprintf(
         "Lemma 2: for $(W,\\mathbf v)$ in the interior of a cell and $I\\subseteq[n]$, "
         "$\\mathrm{Bas}(W,\\mathbf v)\\le\\mathrm{Bas}(\\mathbf w_I,\\mathbf v_I)$ (right side for width "
         "$|I|$); both values certified by the basin engine and compared exactly when both are exact, "
@@ -1245,7 +1208,7 @@ run_lemma2(checklist_t L, uint64_t seed, const lemma12_size *sz, const run_opts 
     check_clear(cm);
 
     check_start(cw, "lemma2.witness", "Lemma 2");
-    cw->statement = str_fmt(
+    cw->statement = bc_aprintf(
         "The step of App.~A.2: the sub-network's certified point $Z_I^*$ padded with $\\mathbf z_j=0$ for "
         "$j\\notin I$ lies in the closed full cell (its pattern restricted to $I$ is the sub-network's, "
         "and $\\mathbf z_j=0$ meets every constraint of neuron $j$ with equality), and its full objective "
@@ -1265,7 +1228,7 @@ run_lemma2(checklist_t L, uint64_t seed, const lemma12_size *sz, const run_opts 
     check_clear(cw);
 
     check_start(cb, "lemma2.control.boundary", "Lemma 2");
-    cb->statement = str_fmt(
+    cb->statement = bc_aprintf(
         "Negative control: Lemma 2 applied at points on a basin boundary. For %ld networks a row "
         "$\\mathbf w_j$ is projected exactly onto $\\mathbf x_t^\\perp$ (so $\\langle\\mathbf w_j,\\mathbf "
         "x_t\\rangle=0$), and separately $v_j$ is set to 0; the engine must name the neuron and point, "
@@ -1285,11 +1248,11 @@ run_lemma2(checklist_t L, uint64_t seed, const lemma12_size *sz, const run_opts 
     check_clear(cb);
 
     check_start(cr, "lemma2.control.reversed", "Lemma 2");
-    cr->statement =
-        str_fmt("Negative control: the reversed inequality $\\mathrm{Bas}(\\mathbf w_I,\\mathbf v_I)\\le"
-                "\\mathrm{Bas}(W,\\mathbf v)$ on the pairs of \\texttt{lemma2.monotone}; refuted by any pair "
-                "with $\\overline{\\mathrm{Bas}}(W,\\mathbf v)<\\underline{\\mathrm{Bas}}(\\mathbf "
-                "w_I,\\mathbf v_I)$.");
+    cr->statement = bc_aprintf(
+        "Negative control: the reversed inequality $\\mathrm{Bas}(\\mathbf w_I,\\mathbf v_I)\\le"
+        "\\mathrm{Bas}(W,\\mathbf v)$ on the pairs of \\texttt{lemma2.monotone}; refuted by any pair "
+        "with $\\overline{\\mathrm{Bas}}(W,\\mathbf v)<\\underline{\\mathrm{Bas}}(\\mathbf "
+        "w_I,\\mathbf v_I)$.");
     cr->status = rev > 0 ? ST_FAILS : ST_UNDECIDED;
     check_field_add(cr, "pairs", "%ld", (long) pairs);
     check_field_add(cr, "refuting pairs", "%ld", (long) rev);

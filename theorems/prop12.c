@@ -580,28 +580,6 @@ prop12_strdup(const char *s)
     return r;
 }
 
-static char *prop12_format(const char *fmt, ...)
-#ifdef __GNUC__
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-static char *
-prop12_format(const char *fmt, ...)
-{
-    va_list ap, aq;
-    int n;
-    char *s;
-    va_start(ap, fmt);
-    va_copy(aq, ap);
-    n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    s = flint_malloc((size_t) n + 1);
-    vsnprintf(s, (size_t) n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 static const char *
 loss_short(loss_kind kind)
 {
@@ -732,8 +710,8 @@ run_prop1_config(checklist_t L, prop1_result *res, const prop1_config *cf, data_
 {
     check_t c;
     arb_t b;
-    char *id = prop12_format("prop1.%s", cf->suffix);
-    char *btex = prop12_format("\\tfrac12(1-2^{-%ld})", (long) cf->width);
+    char *id = bc_aprintf("prop1.%s", cf->suffix);
+    char *btex = bc_aprintf("\\tfrac12(1-2^{-%ld})", (long) cf->width);
     const data_struct *S = D[cf->loss][cf->data];
     char arch[128];
 
@@ -748,11 +726,11 @@ run_prop1_config(checklist_t L, prop1_result *res, const prop1_config *cf, data_
     c->id = id;
     c->claim = prop12_strdup("Proposition 1");
     c->statement =
-        prop12_format("$\\Pr[L(P(W^{(0)}))>L(0)]\\ge\\tfrac12(1-2^{-n_{h-1}})$ with depth $h=%ld$, widths "
-                      "$%s$ ($n_{h-1}=%ld$), %s, law \\texttt{%s} of scale %g (Assumption 1), data set "
-                      "\\texttt{%s}; each sample's event decided exactly.",
-                      (long) cf->depth, arch, (long) cf->width, loss_tex(cf->loss), sampler_name(cf->sampler),
-                      COVER_SCALE, prop12_data_name(cf->data));
+        bc_aprintf("$\\Pr[L(P(W^{(0)}))>L(0)]\\ge\\tfrac12(1-2^{-n_{h-1}})$ with depth $h=%ld$, widths "
+                   "$%s$ ($n_{h-1}=%ld$), %s, law \\texttt{%s} of scale %g (Assumption 1), data set "
+                   "\\texttt{%s}; each sample's event decided exactly.",
+                   (long) cf->depth, arch, (long) cf->width, loss_tex(cf->loss), sampler_name(cf->sampler),
+                   COVER_SCALE, prop12_data_name(cf->data));
     c->reconstructed = 0;
     c->control = 0;
     c->expected = ST_CONSISTENT;
@@ -805,24 +783,24 @@ run_prop2_pooled(checklist_t L, const prop1_result *res, loss_kind loss, int whi
     check_init(c);
     arb_init(one);
     arb_one(one);
-    c->id = prop12_format("prop2.%s.%s", which_flip ? "flip" : "convex", loss_short(loss));
+    c->id = bc_aprintf("prop2.%s.%s", which_flip ? "flip" : "convex", loss_short(loss));
     c->claim = prop12_strdup("Proposition 2");
     if (which_flip)
-        c->statement = prop12_format(
+        c->statement = bc_aprintf(
             "$\\Pr[L(P)+L(-P)>2L(0)\\mid P\\ne0]\\ge1$ for the %s, $P=P(W^{(0)})$: the step of the "
             "proof of Proposition 2 that strict convexity of $c\\mapsto L(cP)$ gives "
             "$L(P)+L(-P)>2L(0)$, decided exactly on every sample of the %ld configurations of "
             "this loss (pooled).",
             loss_tex(loss), (long) (PROP1_NCONFIGS / 2));
     else
-        c->statement = prop12_format(
-            "$\\Pr[c\\mapsto L(cP)\\text{ strictly convex}\\mid P\\ne0]\\ge r=1$ for the %s, "
-            "$P=P(W^{(0)})$ (proof of Proposition 1, B.2: Proposition 2 holds with $r=1$); "
-            "strict convexity decided exactly (%s) on every sample of the %ld configurations of "
-            "this loss (pooled).",
-            loss_tex(loss),
-            loss == LOSS_SQUARED ? "some prediction non-zero" : "some row of $P$ not constant",
-            (long) (PROP1_NCONFIGS / 2));
+        c->statement =
+            bc_aprintf("$\\Pr[c\\mapsto L(cP)\\text{ strictly convex}\\mid P\\ne0]\\ge r=1$ for the %s, "
+                       "$P=P(W^{(0)})$ (proof of Proposition 1, B.2: Proposition 2 holds with $r=1$); "
+                       "strict convexity decided exactly (%s) on every sample of the %ld configurations of "
+                       "this loss (pooled).",
+                       loss_tex(loss),
+                       loss == LOSS_SQUARED ? "some prediction non-zero" : "some row of $P$ not constant",
+                       (long) (PROP1_NCONFIGS / 2));
     c->reconstructed = 1;
     c->control = 0;
     c->expected = ST_CONSISTENT;
@@ -857,7 +835,7 @@ run_prop2_nonzero(checklist_t L, const prop1_result *r, const prop1_config *cf, 
     fmpz_t t;
     const mc_tally_struct *T = &r->tally;
     char arch[128];
-    char *stream = prop12_format("prop1.%s", cf->suffix);
+    char *stream = bc_aprintf("prop1.%s", cf->suffix);
 
     check_init(c);
     arb_init(b);
@@ -870,19 +848,19 @@ run_prop2_nonzero(checklist_t L, const prop1_result *r, const prop1_config *cf, 
     fmpz_clear(t);
 
     arch_string(arch, sizeof arch, &r->inst, 1);
-    c->id = prop12_format("prop2.dead.%s", cf->dead_suffix);
+    c->id = bc_aprintf("prop2.dead.%s", cf->dead_suffix);
     c->claim = prop12_strdup("Proposition 2");
     c->statement =
-        prop12_format("$\\Pr[P(W^{(0)})\\ne0]\\ge1-2^{-n_{h-1}}$ (the dead-last-layer step of the proof of "
-                      "Proposition 2) with depth $h=%ld$, widths $%s$, law \\texttt{%s}, one data point: "
-                      "$P=0$ iff all $n_{h-1}=%ld$ last hidden neurons are inactive there (up to a null "
-                      "set), so the bound holds with equality.",
-                      (long) cf->depth, arch, sampler_name(cf->sampler), (long) cf->width);
+        bc_aprintf("$\\Pr[P(W^{(0)})\\ne0]\\ge1-2^{-n_{h-1}}$ (the dead-last-layer step of the proof of "
+                   "Proposition 2) with depth $h=%ld$, widths $%s$, law \\texttt{%s}, one data point: "
+                   "$P=0$ iff all $n_{h-1}=%ld$ last hidden neurons are inactive there (up to a null "
+                   "set), so the bound holds with equality.",
+                   (long) cf->depth, arch, sampler_name(cf->sampler), (long) cf->width);
     c->reconstructed = 1;
     c->control = 0;
     c->expected = ST_CONSISTENT;
     {
-        char *btex = prop12_format("1-2^{-%ld}", (long) cf->width);
+        char *btex = bc_aprintf("1-2^{-%ld}", (long) cf->width);
         check_set_mc(c, T->samples, T->hits[PROP12_EV_NONZERO], T->undecided[PROP12_EV_NONZERO],
                      T->escalations, b, btex);
         flint_free(btex);
@@ -954,12 +932,12 @@ run_controls(checklist_t L, data_t Dpos, data_t Dsingle, ulong Nmain, const run_
         if (q == 0)
         {
             *rate_twin = (double) T->hits[PROP12_EV_EVENT] / (double) T->samples;
-            c->statement = prop12_format(
-                "$\\Pr[L(P(W^{(0)}))>L(0)]\\ge\\tfrac12(1-2^{-32})$ with depth 3, widths $%s$, "
-                "squared loss, law \\texttt{gauss} of scale %g, data set \\texttt{pos} (positive "
-                "inputs, targets $y=100$): the instance of the skewed control with a law that "
-                "satisfies Assumption 1.",
-                arch, SKEW_SCALE);
+            c->statement =
+                bc_aprintf("$\\Pr[L(P(W^{(0)}))>L(0)]\\ge\\tfrac12(1-2^{-32})$ with depth 3, widths $%s$, "
+                           "squared loss, law \\texttt{gauss} of scale %g, data set \\texttt{pos} (positive "
+                           "inputs, targets $y=100$): the instance of the skewed control with a law that "
+                           "satisfies Assumption 1.",
+                           arch, SKEW_SCALE);
             check_add_note(c, "Symmetric twin of \\texttt{prop1.control.skewed}: same data, "
                               "architecture and scale; only the law differs. It shows that the "
                               "control fails because of the law, not the instance.");
@@ -967,11 +945,11 @@ run_controls(checklist_t L, data_t Dpos, data_t Dsingle, ulong Nmain, const run_
         else if (q == 1)
         {
             *rate_skew = (double) T->hits[PROP12_EV_EVENT] / (double) T->samples;
-            c->statement = prop12_format(
-                "Negative control: $\\Pr[L(P(W^{(0)}))>L(0)]\\ge\\tfrac12(1-2^{-32})$ claimed for "
-                "the law \\texttt{skewed} (coordinates $N(s/2,s^2)$, $s=%g$), which violates "
-                "Assumption 1, with depth 3, widths $%s$, squared loss, data set \\texttt{pos}.",
-                SKEW_SCALE, arch);
+            c->statement =
+                bc_aprintf("Negative control: $\\Pr[L(P(W^{(0)}))>L(0)]\\ge\\tfrac12(1-2^{-32})$ claimed for "
+                           "the law \\texttt{skewed} (coordinates $N(s/2,s^2)$, $s=%g$), which violates "
+                           "Assumption 1, with depth 3, widths $%s$, squared loss, data set \\texttt{pos}.",
+                           SKEW_SCALE, arch);
             check_add_note(c,
                            "The skewed law draws every coordinate (weights and bias) from "
                            "$N(s/2,s^2)$: half a standard deviation of positive mean. On the "
@@ -987,12 +965,12 @@ run_controls(checklist_t L, data_t Dpos, data_t Dsingle, ulong Nmain, const run_
         }
         else
         {
-            c->statement = prop12_format(
-                "Negative control: $\\Pr[L(P(W^{(0)}))>L(0)]\\ge\\tfrac12(1-2^{-1})+\\tfrac1{32}"
-                "=\\tfrac{9}{32}$ (the paper's bound deliberately raised) with depth 2, widths "
-                "$%s$, squared loss, law \\texttt{gauss} of scale $2^{-4}$, one point with "
-                "target $y=1024$.",
-                arch);
+            c->statement =
+                bc_aprintf("Negative control: $\\Pr[L(P(W^{(0)}))>L(0)]\\ge\\tfrac12(1-2^{-1})+\\tfrac1{32}"
+                           "=\\tfrac{9}{32}$ (the paper's bound deliberately raised) with depth 2, widths "
+                           "$%s$, squared loss, law \\texttt{gauss} of scale $2^{-4}$, one point with "
+                           "target $y=1024$.",
+                           arch);
             check_add_note(c,
                            "Exact rate of this instance: $P=v\\,[\\langle w,x\\rangle+b]_+$; "
                            "Box--Muller normals in double are bounded by $8.66$, so "
@@ -1022,12 +1000,12 @@ push_figures(checklist_t L, const prop1_result *res)
     {
         figure_t f;
         double bx[32], by[32];
-        char *fid = prop12_format("prop1.rate.%s", loss_short((loss_kind) l));
-        char *cap = prop12_format("Proposition 1, %s: the estimated rate $\\Pr[L(P(W^{(0)}))>L(0)]$ of each "
-                                  "configuration against its last hidden width, with the bound "
-                                  "$\\tfrac12(1-2^{-n_{h-1}})$ (line). Depth and law vary along each series "
-                                  "(see the check table).",
-                                  loss_tex((loss_kind) l));
+        char *fid = bc_aprintf("prop1.rate.%s", loss_short((loss_kind) l));
+        char *cap = bc_aprintf("Proposition 1, %s: the estimated rate $\\Pr[L(P(W^{(0)}))>L(0)]$ of each "
+                               "configuration against its last hidden width, with the bound "
+                               "$\\tfrac12(1-2^{-n_{h-1}})$ (line). Depth and law vary along each series "
+                               "(see the check table).",
+                               loss_tex((loss_kind) l));
         figure_init(f, fid, "Proposition 1", cap, "last hidden width $n_{h-1}$",
                     "$\\Pr[L(P(W^{(0)}))>L(0)]$");
         f->logx = 1;
@@ -1041,7 +1019,7 @@ push_figures(checklist_t L, const prop1_result *res)
         {
             double x[PROP1_NCONFIGS], y[PROP1_NCONFIGS];
             slong n = 0;
-            char *name = prop12_format("data \\texttt{%s}", prop12_data_name((prop12_dataset) dset));
+            char *name = bc_aprintf("data \\texttt{%s}", prop12_data_name((prop12_dataset) dset));
             for (p = 0; p < PROP1_NCONFIGS; p++)
             {
                 const prop1_config *cf = prop1_configs + p;

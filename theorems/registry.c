@@ -21,3 +21,26 @@ theorem_find_spec(const char *id, const module_struct **mod)
             }
     return NULL;
 }
+
+void
+theorem_check_start(check_t c, const check_spec *specs, slong nspecs, const char *id, const char *claim)
+{
+    slong i;
+    const check_spec *sp = NULL;
+    for (i = 0; i < nspecs && sp == NULL; i++)
+        if (strcmp(specs[i].id, id) == 0)
+            sp = specs + i;
+    if (sp == NULL)
+    {
+        flint_printf("no spec for check %s\n", id);
+        flint_abort();
+    }
+    check_init(c);
+    c->id = bc_aprintf("%s", id);
+    c->claim = bc_aprintf("%s", claim);
+    c->kind = sp->kind;
+    c->expected = sp->expected;
+    c->control = sp->control;
+    c->reconstructed = 0;
+    c->status = ST_UNDECIDED;
+}

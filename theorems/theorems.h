@@ -65,6 +65,13 @@ extern "C"
     /* The spec of check id, or NULL. */
     const check_spec *theorem_find_spec(const char *id, const module_struct **mod);
 
+    /* Starts record c for check id of the table specs[0..nspecs-1]: sets id,
+   claim, kind, expected and control from the table and the status to
+   undecided.  Aborts when id is not in the table, which is a programming
+   error of the module (every record must be listed). */
+    void theorem_check_start(check_t c, const check_spec *specs, slong nspecs, const char *id,
+                             const char *claim);
+
     /* Fragments generated at build time from theorems/<name>.tex. */
     extern const char *const fragment_thm1[];
     extern const char *const fragment_prop12[];

@@ -88,62 +88,17 @@ static const check_spec thm1_specs[] = {
 /* ---------------------------------------------------------------- */
 /* small helpers                                                     */
 
-static char *str_fmt(const char *fmt, ...)
-#ifdef __GNUC__
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-static char *
-str_fmt(const char *fmt, ...)
-{
-    va_list ap, aq;
-    int n;
-    char *s;
-    va_start(ap, fmt);
-    va_copy(aq, ap);
-    n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    s = flint_malloc((size_t) n + 1);
-    vsnprintf(s, (size_t) n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 static const char *
 loss_tag(loss_kind kind)
 {
     return kind == LOSS_SQUARED ? "sq" : "xent";
 }
 
-static const check_spec *
-find_spec(const char *id)
-{
-    slong i;
-    for (i = 0; i < THM1_NSPECS; i++)
-        if (strcmp(thm1_specs[i].id, id) == 0)
-            return thm1_specs + i;
-    return NULL;
-}
-
 /* Starts a record for spec id (which must exist). */
 static void
 check_start(check_t c, const char *id)
 {
-    const check_spec *sp = find_spec(id);
-    if (sp == NULL)
-    {
-        flint_printf("thm1: no spec for check %s\n", id);
-        flint_abort();
-    }
-    check_init(c);
-    c->id = str_fmt("%s", id);
-    c->claim = str_fmt("Theorem 1");
-    c->kind = sp->kind;
-    c->expected = sp->expected;
-    c->control = sp->control;
-    c->reconstructed = 0;
-    c->status = ST_UNDECIDED;
+    theorem_check_start(c, thm1_specs, THM1_NSPECS, id, "Theorem 1");
 }
 
 /* The exact dyadic x as a fraction p/q (flint_free the result). */
@@ -575,7 +530,7 @@ widths_str(const thm1_inst_t I)
     buf[0] = '\0';
     for (i = 0; i <= I->N->depth; i++)
         len += (size_t) snprintf(buf + len, sizeof(buf) - len, i ? "-%ld" : "%ld", (long) I->N->width[i]);
-    return str_fmt("%s", buf);
+    return bc_aprintf("%s", buf);
 }
 
 /* ---------------------------------------------------------------- */
@@ -610,28 +565,28 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
     npar = I->N->npar;
     {
         char *w = widths_str(I);
-        wit = str_fmt("seed=%llu; loss=%s; widths %s (d-hidden-k), m=%ld; data stream %s index 0; "
-                      "W0 stream %s index %ld (Gaussian, sd %g); draws rejected: %ld for (ii), "
-                      "%ld for L1 < L0, %ld for (i)%s%s%s; W1 = %ld steps of gradient descent "
-                      "from W0 (double, then taken exactly); path: ",
-                      (unsigned long long) opts->seed, loss_name(kind), w, (long) I->S->m, info->data_stream,
-                      info->w0_stream, (long) info->w0_index, THM1_INIT_SCALE, (long) info->rej_ii,
-                      (long) info->rej_descent, (long) info->rej_i,
-                      info->rej_i ? " [index:lambda where (i) failed: " : "", info->rej_i_where,
-                      info->rej_i ? "]" : "", (long) z->gd_iters);
+        wit = bc_aprintf("seed=%llu; loss=%s; widths %s (d-hidden-k), m=%ld; data stream %s index 0; "
+                         "W0 stream %s index %ld (Gaussian, sd %g); draws rejected: %ld for (ii), "
+                         "%ld for L1 < L0, %ld for (i)%s%s%s; W1 = %ld steps of gradient descent "
+                         "from W0 (double, then taken exactly); path: ",
+                         (unsigned long long) opts->seed, loss_name(kind), w, (long) I->S->m,
+                         info->data_stream, info->w0_stream, (long) info->w0_index, THM1_INIT_SCALE,
+                         (long) info->rej_ii, (long) info->rej_descent, (long) info->rej_i,
+                         info->rej_i ? " [index:lambda where (i) failed: " : "", info->rej_i_where,
+                         info->rej_i ? "]" : "", (long) z->gd_iters);
         flint_free(w);
     }
     if (info->detour_exp != DETOUR_NONE)
     {
-        char *w2 = str_fmt("%sW0 -> Wd -> W1 with knots at lambda = 0, 1/2, 1, Wd = (W0+W1)/2 "
-                           "with output layer + 2^%ld G, G ~ N(0,I) from stream %s index %ld",
-                           wit, (long) info->detour_exp, info->detour_stream, (long) info->w0_index);
+        char *w2 = bc_aprintf("%sW0 -> Wd -> W1 with knots at lambda = 0, 1/2, 1, Wd = (W0+W1)/2 "
+                              "with output layer + 2^%ld G, G ~ N(0,I) from stream %s index %ld",
+                              wit, (long) info->detour_exp, info->detour_stream, (long) info->w0_index);
         flint_free(wit);
         wit = w2;
     }
     else
     {
-        char *w2 = str_fmt("%sstraight line W0 -> W1", wit);
+        char *w2 = bc_aprintf("%sstraight line W0 -> W1", wit);
         flint_free(wit);
         wit = w2;
     }
@@ -668,13 +623,13 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
     check_start(c, (snprintf(id, sizeof(id), "thm1.hyp_i.%s.depth%ld", lt, (long) depth), id));
     hyp_i_res = info->hyp_i;
     c->statement =
-        str_fmt("For every $\\lambda \\in [0,1]$ (the continuum, not a grid): %s, so that $\\sup_{c "
-                "\\ge 0} L(c\\,P(W^{(\\lambda)})) = \\infty$ and hypothesis (i) holds for every "
-                "$\\epsilon > 0$. Certified by subdividing $[0,1]$ (at the knots, then by bisection) "
-                "and enclosing $P(W^{(\\lambda)})$ over each interval with parameter balls.",
-                kind == LOSS_SQUARED ? "$P(W^{(\\lambda)}) \\ne 0$"
-                                     : "on some point a wrong class scores strictly above the correct "
-                                       "one");
+        bc_aprintf("For every $\\lambda \\in [0,1]$ (the continuum, not a grid): %s, so that $\\sup_{c "
+                   "\\ge 0} L(c\\,P(W^{(\\lambda)})) = \\infty$ and hypothesis (i) holds for every "
+                   "$\\epsilon > 0$. Certified by subdividing $[0,1]$ (at the knots, then by bisection) "
+                   "and enclosing $P(W^{(\\lambda)})$ over each interval with parameter balls.",
+                   kind == LOSS_SQUARED ? "$P(W^{(\\lambda)}) \\ne 0$"
+                                        : "on some point a wrong class scores strictly above the correct "
+                                          "one");
     c->status = check_status_from_truth(hyp_i_res);
     check_field_add(c, "intervals", "%ld", (long) info->hyp_nint);
     check_field_add(c, "undecided_intervals", "%ld", (long) info->hyp_nleft);
@@ -689,17 +644,17 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
     check_add_note(c, "The condition tested is also necessary for (i) under (ii): if it fails "
                       "at $\\lambda$ then $L(c\\,P(W^{(\\lambda)})) \\le L(\\mathbf{0}) < "
                       "L(P(W^{(0)}))$ for every $c \\ge 0$.");
-    c->witness = str_fmt("%s; bisection depth limit %ld", wit, (long) z->hyp_depth);
+    c->witness = bc_aprintf("%s; bisection depth limit %ld", wit, (long) z->hyp_depth);
     c->seconds = info->hyp_seconds;
     checklist_push(out, c);
 
     /* ---- hypothesis (ii) and the descent hypothesis ---- */
     t0 = bc_seconds();
     check_start(c, (snprintf(id, sizeof(id), "thm1.hyp_ii.%s.depth%ld", lt, (long) depth), id));
-    c->statement =
-        str_fmt("$L(P(W^{(0)})) > L(\\mathbf{0})$ (hypothesis (ii)) and $L(P(W^{(1)})) < L(P(W^{(0)}))$ "
-                "(the path improves), decided %s.",
-                kind == LOSS_SQUARED ? "exactly in rational arithmetic" : "with balls at rising precision");
+    c->statement = bc_aprintf(
+        "$L(P(W^{(0)})) > L(\\mathbf{0})$ (hypothesis (ii)) and $L(P(W^{(1)})) < L(P(W^{(0)}))$ "
+        "(the path improves), decided %s.",
+        kind == LOSS_SQUARED ? "exactly in rational arithmetic" : "with balls at rising precision");
     if (info->hyp_ii == BC_TRUE && info->descent == BC_TRUE)
         c->status = ST_HOLDS;
     else if (info->hyp_ii == BC_FALSE || info->descent == BC_FALSE)
@@ -714,7 +669,7 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
     check_add_note(c, "The instance is selected by resampling $W^{(0)}$ until the hypotheses are "
                       "decided true, so this check certifies the selected instance; Prop.~1 "
                       "concerns how often a draw satisfies (ii).");
-    c->witness = str_fmt("%s", wit);
+    c->witness = bc_aprintf("%s", wit);
     c->seconds = bc_seconds() - t0;
     checklist_push(out, c);
 
@@ -749,15 +704,15 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
 
         check_start(c, (snprintf(id, sizeof(id), "thm1.rescale.%s.depth%ld", lt, (long) depth), id));
         c->statement =
-            str_fmt("The rescaled path $\\tilde W^{(s)}$ (App.~B.1: output layer of $W^{(\\min(s,1))}$ "
-                    "times $\\tilde c^{(s)}$, the largest root of $L(c\\,P(W^{(\\min(s,1))})) = "
-                    "v^{(s)}$; on $[1,2]$ the target goes linearly from $v^{(1)}$ to $L(P(W^{(1)}))$) "
-                    "starts at $\\tilde W^{(0)} = W^{(0)}$ ($\\tilde c^{(0)} = 1$ exactly) and "
-                    "$L(P(\\tilde W^{(s_{i+1})})) < L(P(\\tilde W^{(s_i)}))$ for all %ld grid points "
-                    "$s_i = 2i/%ld$, the network evaluated at the exact parameters with $\\tilde c$ "
-                    "rounded to a double. Monotonicity is certified at the grid points; between them it "
-                    "rests on the proof's continuity argument, not on computation.",
-                    (long) (R->n + 1), (long) R->n);
+            bc_aprintf("The rescaled path $\\tilde W^{(s)}$ (App.~B.1: output layer of $W^{(\\min(s,1))}$ "
+                       "times $\\tilde c^{(s)}$, the largest root of $L(c\\,P(W^{(\\min(s,1))})) = "
+                       "v^{(s)}$; on $[1,2]$ the target goes linearly from $v^{(1)}$ to $L(P(W^{(1)}))$) "
+                       "starts at $\\tilde W^{(0)} = W^{(0)}$ ($\\tilde c^{(0)} = 1$ exactly) and "
+                       "$L(P(\\tilde W^{(s_{i+1})})) < L(P(\\tilde W^{(s_i)}))$ for all %ld grid points "
+                       "$s_i = 2i/%ld$, the network evaluated at the exact parameters with $\\tilde c$ "
+                       "rounded to a double. Monotonicity is certified at the grid points; between them it "
+                       "rests on the proof's continuity argument, not on computation.",
+                       (long) (R->n + 1), (long) R->n);
         if (hyp_i_res == BC_FALSE || build == BC_FALSE)
             c->status = ST_INAPPLICABLE;
         else if (dec == BC_FALSE || R->start == BC_FALSE || !same)
@@ -779,8 +734,8 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
         if (bad >= 0)
             check_field_add(c, "first_unresolved_or_failing_pair", "s = %ld/%ld, %ld/%ld", (long) (2 * bad),
                             (long) R->n, (long) (2 * bad + 2), (long) R->n);
-        c->witness = str_fmt("%s; grid s_i = 2i/%ld, i = 0..%ld; c~(s_i) rounded to double", wit, (long) R->n,
-                             (long) R->n);
+        c->witness = bc_aprintf("%s; grid s_i = 2i/%ld, i = 0..%ld; c~(s_i) rounded to double", wit,
+                                (long) R->n, (long) R->n);
         c->seconds = bc_seconds() - t0;
         checklist_push(out, c);
     }
@@ -790,20 +745,20 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
     check_start(c, (snprintf(id, sizeof(id), "thm1.end.%s.depth%ld", lt, (long) depth), id));
     if (kind == LOSS_SQUARED)
         c->statement =
-            str_fmt("The rescaled path ends at a point as good as $W^{(1)}$: $L(P(\\tilde W^{(2)})) = "
-                    "L(P(W^{(1)}))$ exactly, where $\\tilde W^{(2)}$ is $W^{(1)}$ with the output layer "
-                    "times the end root $c_{\\mathrm{end}}$ of $L(c\\,P(W^{(1)})) = L(P(W^{(1)}))$ on the "
-                    "branch right of the ray's minimiser. The end root is rational: $1$ when $|p|^2 \\ge "
-                    "\\langle p, y\\rangle$, else $(2\\langle p,y\\rangle - |p|^2)/|p|^2$ "
-                    "($p = P(W^{(1)})$); only in the first case is $\\tilde W^{(2)} = W^{(1)}$.");
+            bc_aprintf("The rescaled path ends at a point as good as $W^{(1)}$: $L(P(\\tilde W^{(2)})) = "
+                       "L(P(W^{(1)}))$ exactly, where $\\tilde W^{(2)}$ is $W^{(1)}$ with the output layer "
+                       "times the end root $c_{\\mathrm{end}}$ of $L(c\\,P(W^{(1)})) = L(P(W^{(1)}))$ on the "
+                       "branch right of the ray's minimiser. The end root is rational: $1$ when $|p|^2 \\ge "
+                       "\\langle p, y\\rangle$, else $(2\\langle p,y\\rangle - |p|^2)/|p|^2$ "
+                       "($p = P(W^{(1)})$); only in the first case is $\\tilde W^{(2)} = W^{(1)}$.");
     else
         c->statement =
-            str_fmt("The rescaled path ends at a point as good as $W^{(1)}$: $L(P(\\tilde W^{(2)})) = "
-                    "L(P(W^{(1)}))$, where $\\tilde W^{(2)}$ is $W^{(1)}$ with the output layer times the "
-                    "largest root $c_{\\mathrm{end}}$ of $L(c\\,P(W^{(1)})) = L(P(W^{(1)}))$: "
-                    "$c_{\\mathrm{end}} = 1$ (so $\\tilde W^{(2)} = W^{(1)}$) when "
-                    "$\\frac{d}{dc} L(c\\,P(W^{(1)}))|_{c=1} \\ge 0$ is decided, else $c_{\\mathrm{end}} "
-                    "> 1$ isolated by a certified sign change.");
+            bc_aprintf("The rescaled path ends at a point as good as $W^{(1)}$: $L(P(\\tilde W^{(2)})) = "
+                       "L(P(W^{(1)}))$, where $\\tilde W^{(2)}$ is $W^{(1)}$ with the output layer times the "
+                       "largest root $c_{\\mathrm{end}}$ of $L(c\\,P(W^{(1)})) = L(P(W^{(1)}))$: "
+                       "$c_{\\mathrm{end}} = 1$ (so $\\tilde W^{(2)} = W^{(1)}$) when "
+                       "$\\frac{d}{dc} L(c\\,P(W^{(1)}))|_{c=1} \\ge 0$ is decided, else $c_{\\mathrm{end}} "
+                       "> 1$ isolated by a certified sign change.");
     c->status = check_status_from_truth(R->end);
     if (hyp_i_res == BC_FALSE || build == BC_FALSE)
         c->status = ST_INAPPLICABLE;
@@ -840,7 +795,7 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
                           "still lowers the loss, so the rescaled path ends at $c_{\\mathrm{end}} "
                           "W^{(1)}$ (output layer), a different point with the same loss, as the "
                           "theorem's conclusion allows.");
-    c->witness = str_fmt("%s", wit);
+    c->witness = bc_aprintf("%s", wit);
     c->seconds = bc_seconds() - t0;
     checklist_push(out, c);
 
@@ -850,10 +805,10 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
         t0 = bc_seconds();
         check_start(c, (snprintf(id, sizeof(id), "thm1.nonmonotone.%s.depth3", lt), id));
         c->statement =
-            str_fmt("The original path is not monotone: there are $\\lambda_1 < \\lambda_2$ with "
-                    "$L(P(W^{(\\lambda_1)})) < L(P(W^{(\\lambda_2)}))$, decided with balls (searched on "
-                    "the grid $\\lambda = j/%ld$), so the rescaling of Thm~1 is doing real work.",
-                    (long) npts);
+            bc_aprintf("The original path is not monotone: there are $\\lambda_1 < \\lambda_2$ with "
+                       "$L(P(W^{(\\lambda_1)})) < L(P(W^{(\\lambda_2)}))$, decided with balls (searched on "
+                       "the grid $\\lambda = j/%ld$), so the rescaling of Thm~1 is doing real work.",
+                       (long) npts);
         c->status = check_status_from_truth(rise);
         if (rise == BC_TRUE)
         {
@@ -862,8 +817,8 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
             check_field_arb(c, "loss_at_lambda1", Lp + i1, 20);
             check_field_arb(c, "loss_at_lambda2", Lp + i2, 20);
         }
-        c->witness = str_fmt("%s; lambda1 = %ld/%ld, lambda2 = %ld/%ld", wit, (long) i1, (long) npts,
-                             (long) i2, (long) npts);
+        c->witness = bc_aprintf("%s; lambda1 = %ld/%ld, lambda2 = %ld/%ld", wit, (long) i1, (long) npts,
+                                (long) i2, (long) npts);
         c->seconds = bc_seconds() - t0;
         checklist_push(out, c);
     }
@@ -919,17 +874,17 @@ control_start_below_zero(checklist_t out, const thm1_size *z, uint64_t seed)
 
     check_start(c, "thm1.control.start_below_zero");
     c->statement =
-        str_fmt("Negative control. A start $W^{(0)}$ with $L(P(W^{(0)})) < L(\\mathbf{0})$ (squared loss, "
-                "depth 2, data of \\texttt{thm1.hyp\\_ii.sq.depth2}): hypothesis (ii) is decided false "
-                "exactly, so Theorem~1 is inapplicable to any path from it (the targets $v^{(s)}$ of "
-                "the proof would not stay above $L(\\mathbf{0})$, the value at $c = 0$ of every ray).");
+        bc_aprintf("Negative control. A start $W^{(0)}$ with $L(P(W^{(0)})) < L(\\mathbf{0})$ (squared loss, "
+                   "depth 2, data of \\texttt{thm1.hyp\\_ii.sq.depth2}): hypothesis (ii) is decided false "
+                   "exactly, so Theorem~1 is inapplicable to any path from it (the targets $v^{(s)}$ of "
+                   "the proof would not stay above $L(\\mathbf{0})$, the value at $c = 0$ of every ray).");
     c->status = idx >= 0 ? ST_INAPPLICABLE : ST_UNDECIDED;
     check_field_arb(c, "L0_minus_Lzero", gap, 20);
-    c->witness = str_fmt("seed=%llu; squared loss, widths %ld-%ld-1, m=%ld; data stream "
-                         "thm1.data.sq.depth2 index 0; W0 stream %s index %ld (first draw with "
-                         "the gap decided negative, %ld rejected)",
-                         (unsigned long long) seed, (long) z->d, (long) z->hidden[0], (long) z->m, stream,
-                         (long) idx, (long) rej);
+    c->witness = bc_aprintf("seed=%llu; squared loss, widths %ld-%ld-1, m=%ld; data stream "
+                            "thm1.data.sq.depth2 index 0; W0 stream %s index %ld (first draw with "
+                            "the gap decided negative, %ld rejected)",
+                            (unsigned long long) seed, (long) z->d, (long) z->hidden[0], (long) z->m, stream,
+                            (long) idx, (long) rej);
     c->seconds = bc_seconds() - t0;
     checklist_push(out, c);
     arb_clear(gap);
@@ -977,11 +932,11 @@ control_zero_predictor(checklist_t out, const thm1_inst_t J, const inst_info *in
 
     check_start(c, "thm1.control.zero_predictor");
     c->statement =
-        str_fmt("Negative control. The path from $W^{(0)}$ (of \\texttt{thm1.hyp\\_i.sq.depth3}) to "
-                "$W^{(1)} = W^{(0)}$ with the output layer negated passes through the zero predictor: the "
-                "interval check of hypothesis (i) must fail and locate the point, $\\lambda = 1/2$, where "
-                "$P(W^{(\\lambda)}) = 0$ exactly, so that $L(c\\,P) = L(\\mathbf{0}) < L(P(W^{(0)}))$ for "
-                "every $c$.");
+        bc_aprintf("Negative control. The path from $W^{(0)}$ (of \\texttt{thm1.hyp\\_i.sq.depth3}) to "
+                   "$W^{(1)} = W^{(0)}$ with the output layer negated passes through the zero predictor: the "
+                   "interval check of hypothesis (i) must fail and locate the point, $\\lambda = 1/2$, where "
+                   "$P(W^{(\\lambda)}) = 0$ exactly, so that $L(c\\,P) = L(\\mathbf{0}) < L(P(W^{(0)}))$ for "
+                   "every $c$.");
     c->status = check_status_from_truth(r);
     if (r == BC_FALSE)
     {
@@ -994,12 +949,12 @@ control_zero_predictor(checklist_t out, const thm1_inst_t J, const inst_info *in
     check_field_add(c, "intervals_certified_before", "%ld", (long) nint);
     {
         char *ws = arf_dec(where);
-        c->witness = str_fmt("seed=%llu; W0 = knot 0 of the squared-loss depth-3 instance (stream "
-                             "%s index %ld); W1 = W0 with output layer negated; straight path; "
-                             "interval checker result %s at lambda = %s; P(W(1/2)) = 0 exactly: "
-                             "%s",
-                             (unsigned long long) seed, info->w0_stream, (long) info->w0_index,
-                             bc_truth_str(r), r == BC_FALSE ? ws : "-", zero ? "yes" : "no");
+        c->witness = bc_aprintf("seed=%llu; W0 = knot 0 of the squared-loss depth-3 instance (stream "
+                                "%s index %ld); W1 = W0 with output layer negated; straight path; "
+                                "interval checker result %s at lambda = %s; P(W(1/2)) = 0 exactly: "
+                                "%s",
+                                (unsigned long long) seed, info->w0_stream, (long) info->w0_index,
+                                bc_truth_str(r), r == BC_FALSE ? ws : "-", zero ? "yes" : "no");
         flint_free(ws);
     }
     c->seconds = bc_seconds() - t0;
@@ -1030,11 +985,11 @@ control_end_strict(checklist_t out, const thm1_inst_t I, const inst_info *info, 
 
     check_start(c, "thm1.control.end_strict");
     c->statement =
-        str_fmt("Negative control (tightened claim). $L(P(\\tilde W^{(2)})) < L(P(W^{(1)}))$ for the "
-                "rescaled path of \\texttt{thm1.rescale.sq.depth3}, decided in exact rational "
-                "arithmetic from the exact predictions $P(W^{(1)})$ and the exact end root "
-                "($P(\\tilde W^{(2)}) = c_{\\mathrm{end}} P(W^{(1)})$: the output layer is linear). "
-                "The construction reaches $L(P(W^{(1)}))$ exactly, no lower, so the claim is false.");
+        bc_aprintf("Negative control (tightened claim). $L(P(\\tilde W^{(2)})) < L(P(W^{(1)}))$ for the "
+                   "rescaled path of \\texttt{thm1.rescale.sq.depth3}, decided in exact rational "
+                   "arithmetic from the exact predictions $P(W^{(1)})$ and the exact end root "
+                   "($P(\\tilde W^{(2)}) = c_{\\mathrm{end}} P(W^{(1)})$: the output layer is linear). "
+                   "The construction reaches $L(P(W^{(1)}))$ exactly, no lower, so the claim is false.");
     if (R->end_case == 0)
         c->status = ST_UNDECIDED;
     else
@@ -1044,9 +999,9 @@ control_end_strict(checklist_t out, const thm1_inst_t I, const inst_info *info, 
         c->status = fmpq_cmp(a, b) < 0 ? ST_HOLDS : ST_FAILS;
         check_field_add(c, "end_loss_equals_L1_exactly", "%s", fmpq_equal(a, b) ? "yes" : "no");
     }
-    c->witness = str_fmt("seed=%llu; the squared-loss depth-3 instance (W0 stream %s index %ld); "
-                         "end case %d",
-                         (unsigned long long) seed, info->w0_stream, (long) info->w0_index, R->end_case);
+    c->witness = bc_aprintf("seed=%llu; the squared-loss depth-3 instance (W0 stream %s index %ld); "
+                            "end case %d",
+                            (unsigned long long) seed, info->w0_stream, (long) info->w0_index, R->end_case);
     c->seconds = bc_seconds() - t0;
     checklist_push(out, c);
 
@@ -1064,11 +1019,11 @@ push_figure(checklist_t out, loss_kind kind, const fig_data *fig)
     figure_t f;
     char id[64], *cap;
     snprintf(id, sizeof(id), "thm1.path.%s", loss_tag(kind));
-    cap = str_fmt("Theorem 1, %s, depth-3 instance: the objective along the original path "
-                  "$W^{(\\lambda)}$, $\\lambda \\in [0,1]$ (not monotone), and along the rescaled path "
-                  "$\\tilde W^{(s)}$, $s \\in [0,2]$ (strictly decreasing; $s \\in [1,2]$ is the final "
-                  "segment along the ray of $W^{(1)}$). Midpoints of the computed balls.",
-                  kind == LOSS_SQUARED ? "squared loss" : "cross-entropy");
+    cap = bc_aprintf("Theorem 1, %s, depth-3 instance: the objective along the original path "
+                     "$W^{(\\lambda)}$, $\\lambda \\in [0,1]$ (not monotone), and along the rescaled path "
+                     "$\\tilde W^{(s)}$, $s \\in [0,2]$ (strictly decreasing; $s \\in [1,2]$ is the final "
+                     "segment along the ray of $W^{(1)}$). Midpoints of the computed balls.",
+                     kind == LOSS_SQUARED ? "squared loss" : "cross-entropy");
     figure_init(f, id, "Theorem 1", cap, "$\\lambda$ (original), $s$ (rescaled)", "objective");
     figure_add_series(f, "original $L(P(W^{(\\lambda)}))$", fig->lam, fig->Lorig, fig->norig, 0);
     figure_add_series(f, "rescaled $L(P(\\tilde W^{(s)}))$", fig->s, fig->Lres, fig->nres, 0);
