@@ -78,6 +78,11 @@ cli_usage(FILE *f)
           "                           auto: enough to resolve --slack at the confidence\n"
           "  --slack X                target half-width for --samples auto (default 0.02)\n"
           "  --confidence C           family-wise confidence, 0 < C < 1 (default 0.99)\n"
+          "  --data FILE, --weights FILE, --teacher FILE, --centres FILE, --eps E,\n"
+          "  --dim D, --width N, --clusters K\n"
+          "                           the user's own instance, for the modules that take it\n"
+          "                           (run thm2|thm4 --data, thm3 --data --teacher --eps,\n"
+          "                           thm5 --data --clusters|--centres, thm6 --dim --eps)\n"
           "  --json FILE              write report.json to FILE\n"
           "  --tex FILE               write the LaTeX report to FILE\n"
           "  --quiet                  no progress on stderr\n"
@@ -111,7 +116,9 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
         const char *v = (i + 1 < argc) ? argv[i + 1] : NULL;
         int needs = (!strcmp(a, "--seed") || !strcmp(a, "--threads") || !strcmp(a, "--samples") ||
                      !strcmp(a, "--confidence") || !strcmp(a, "--json") || !strcmp(a, "--tex") ||
-                     !strcmp(a, "--slack"));
+                     !strcmp(a, "--slack") || !strcmp(a, "--data") || !strcmp(a, "--weights") ||
+                     !strcmp(a, "--teacher") || !strcmp(a, "--centres") || !strcmp(a, "--eps") ||
+                     !strcmp(a, "--dim") || !strcmp(a, "--width") || !strcmp(a, "--clusters"));
         if (needs && v == NULL)
             return usage_error("option %s needs a value%s", a, "");
         if (!strcmp(a, "-h") || !strcmp(a, "--help"))
@@ -172,6 +179,30 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
         else if (!strcmp(a, "--tex"))
         {
             o->tex = v;
+            i++;
+        }
+        else if (!strcmp(a, "--data") || !strcmp(a, "--weights") || !strcmp(a, "--teacher") ||
+                 !strcmp(a, "--centres") || !strcmp(a, "--eps"))
+        {
+            const char **dst = !strcmp(a, "--data")      ? &o->run.data
+                               : !strcmp(a, "--weights") ? &o->run.weights
+                               : !strcmp(a, "--teacher") ? &o->run.teacher
+                               : !strcmp(a, "--centres") ? &o->run.centres
+                                                         : &o->run.eps;
+            if (v[0] == '\0')
+                return usage_error("option %s needs a non-empty value%s", a, "");
+            *dst = v;
+            i++;
+        }
+        else if (!strcmp(a, "--dim") || !strcmp(a, "--width") || !strcmp(a, "--clusters"))
+        {
+            uint64_t k;
+            long *dst = !strcmp(a, "--dim")     ? &o->run.dim
+                        : !strcmp(a, "--width") ? &o->run.width
+                                                : &o->run.clusters;
+            if (cli_parse_u64(&k, v) != 0 || k < 1 || k > 1000000)
+                return usage_error("%s expects an integer from 1 to 1000000, got '%s'", a, v);
+            *dst = (long) k;
             i++;
         }
         else if (a[0] == '-' && a[1] != '\0')

@@ -107,6 +107,37 @@ cli_run(int argc, char **argv)
         }
     }
 
+    /* the user's own instance goes to modules that take it, and only there */
+    {
+        static const char *const names[] = {"data", "weights", "teacher", "centres",
+                                            "eps",  "dim",     "width",   "clusters"};
+        const int given[] = {o.run.data != NULL,    o.run.weights != NULL, o.run.teacher != NULL,
+                             o.run.centres != NULL, o.run.eps != NULL,     o.run.dim != 0,
+                             o.run.width != 0,      o.run.clusters != 0};
+        int k;
+        for (k = 0; k < 8; k++)
+        {
+            if (!given[k])
+                continue;
+            for (i = 0; i < theorem_nmodules; i++)
+            {
+                const module_struct *m = theorem_modules[i];
+                int any = 0;
+                for (j = 0; j < m->nspecs; j++)
+                    any |= selected(&o, m, m->specs[j].id);
+                if (any && !theorem_accepts(m, names[k]))
+                {
+                    fprintf(stderr,
+                            "basincheck: --%s is not taken by module '%s'; select the modules that take it "
+                            "(see 'basincheck --help')\n",
+                            names[k], m->name);
+                    cli_opts_clear(&o);
+                    return CLI_EXIT_USAGE;
+                }
+            }
+        }
+    }
+
     /* the Monte Carlo family: Bonferroni over every selected interval */
     for (i = 0; i < theorem_nmodules; i++)
         for (j = 0; j < theorem_modules[i]->nspecs; j++)

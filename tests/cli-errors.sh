@@ -38,6 +38,15 @@ expect 2 run --threads 1000
 expect 2 run --threads abc
 expect 2 run --samples -5
 expect 2 run --samples 0
+# the user's instance goes only to modules that take it
+expect 2 run --data "$tmp/none.csv"
+expect 2 run thm1 --data "$tmp/none.csv"
+expect 2 run lemma12 --eps 1/10
+expect 2 run --dim 0
+expect 2 run --width x
+expect 2 run --clusters 99999999
+expect 2 run --data ""
+expect 2 run --teacher
 expect 2 run --samples 1e3
 expect 2 run --confidence 1
 expect 2 run --confidence 0

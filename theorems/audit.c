@@ -102,4 +102,5 @@ const module_struct module_audit = {
     AUDIT_NSPECS,
     fragment_audit,
     audit_run,
+    NULL,
 };

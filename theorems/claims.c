@@ -1517,4 +1517,5 @@ const module_struct module_claims = {
     CLAIMS_NSPECS,
     fragment_claims,
     claims_run,
+    NULL,
 };

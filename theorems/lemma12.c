@@ -1334,4 +1334,5 @@ const module_struct module_lemma12 = {
     LEMMA12_NSPECS,
     fragment_lemma12,
     lemma12_run,
+    NULL,
 };

@@ -1129,4 +1129,5 @@ const module_struct module_prop12 = {
     PROP12_NSPECS,
     fragment_prop12,
     prop12_run,
+    NULL,
 };

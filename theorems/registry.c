@@ -22,6 +22,22 @@ theorem_find_spec(const char *id, const module_struct **mod)
     return NULL;
 }
 
+int
+theorem_accepts(const module_struct *m, const char *name)
+{
+    const char *s = m->inputs;
+    size_t n = strlen(name);
+    while (s != NULL && *s != '\0')
+    {
+        size_t k = strcspn(s, " ");
+        if (k == n && strncmp(s, name, n) == 0)
+            return 1;
+        s += k;
+        s += strspn(s, " ");
+    }
+    return 0;
+}
+
 void
 theorem_check_start(check_t c, const check_spec *specs, slong nspecs, const char *id, const char *claim)
 {

@@ -33,6 +33,17 @@ extern "C"
         double tail;        /* per-side tail level of each Monte Carlo interval */
         int progress;       /* progress bars on stderr */
         const char *outdir; /* where modules may write auxiliary data */
+        /* The user's own instance, for modules that accept it (module_struct
+       inputs); NULL or 0 when not given.  Files are read exactly by the
+       module (csv.h); eps is the exact decimal or rational text. */
+        const char *data;    /* --data FILE */
+        const char *weights; /* --weights FILE */
+        const char *teacher; /* --teacher FILE */
+        const char *centres; /* --centres FILE */
+        const char *eps;     /* --eps E */
+        long dim;            /* --dim D */
+        long width;          /* --width N */
+        long clusters;       /* --clusters K */
     } run_opts;
 
     typedef struct
@@ -56,7 +67,15 @@ extern "C"
         /* Runs every check of the module and pushes the records to out.
        Returns 0, or 2 on an input error (message already printed). */
         int (*run)(checklist_t out, const run_opts *opts);
+        /* The user options of run_opts the module accepts, as a list of
+       option names without dashes separated by spaces ("data width"), or
+       NULL for none.  `run` refuses an option a selected module does not
+       accept. */
+        const char *inputs;
     } module_struct;
+
+    /* 1 when module m accepts the user option name ("data"), else 0. */
+    int theorem_accepts(const module_struct *m, const char *name);
 
     /* All modules, in report order. */
     extern const module_struct *const theorem_modules[];

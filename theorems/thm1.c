@@ -1083,4 +1083,5 @@ const module_struct module_thm1 = {
     THM1_NSPECS,
     fragment_thm1,
     thm1_run,
+    NULL,
 };
