@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <string.h>
 
 #include "testutil.h"
 
@@ -23,4 +24,64 @@ test_iters(slong base)
             mult = 1;
     }
     return base * (slong) mult;
+}
+
+slong
+test_module_table(const module_struct *m, const run_opts *o, slong min_instances)
+{
+    checklist_t L;
+    slong i, j, bad = 0;
+
+    checklist_init(L);
+    if (m->run(L, o) != 0)
+    {
+        TEST_REPORT("module run returns 0", "%s", m->name);
+        bad++;
+    }
+    checklist_judge(L, o->tail > 0 ? o->tail : 1e-4);
+    for (j = 0; j < m->nspecs; j++)
+    {
+        const check_spec *s = m->specs + j;
+        slong found = 0;
+        for (i = 0; i < L->nchecks; i++)
+        {
+            const check_struct *c = L->checks + i;
+            if (strcmp(c->id, s->id) != 0)
+                continue;
+            found++;
+            if (c->status != s->expected || c->control != s->control || c->kind != s->kind ||
+                c->expected != s->expected)
+            {
+                TEST_REPORT("record matches its spec",
+                            "%s: status %s expected %s (kind %d/%d, control %d/%d)", c->id,
+                            check_status_str(c->status), check_status_str(s->expected), (int) c->kind,
+                            (int) s->kind, c->control, s->control);
+                bad++;
+            }
+            if (c->statement == NULL || (s->expected == ST_FAILS && c->witness == NULL))
+            {
+                TEST_REPORT("record has a statement, and a witness when it fails", "%s", c->id);
+                bad++;
+            }
+        }
+        if (found != 1)
+        {
+            TEST_REPORT("every spec produced once", "%s produced %ld times", s->id, (long) found);
+            bad++;
+        }
+    }
+    if (L->nchecks != m->nspecs)
+    {
+        TEST_REPORT("no record outside the table", "%s: %ld records, %ld specs", m->name, (long) L->nchecks,
+                    (long) m->nspecs);
+        bad++;
+    }
+    if (L->ninstances < min_instances)
+    {
+        TEST_REPORT("the module describes its instances", "%s: %ld instances, want >= %ld", m->name,
+                    (long) L->ninstances, (long) min_instances);
+        bad++;
+    }
+    checklist_clear(L);
+    return bad;
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "bc.h"
+#include "theorems.h"
 
 uint64_t test_seed(void);
 slong test_iters(slong base);
@@ -25,6 +26,14 @@ slong test_iters(slong base);
         fprintf(stderr, __VA_ARGS__);                                                                        \
         fprintf(stderr, "\n");                                                                               \
     } while (0)
+
+/* Runs module m with options o, judges its Monte Carlo records at o->tail
+   and checks them against the module's table: every spec produced exactly
+   once with its kind, control flag and expected status, a statement on
+   every record and a witness on every expected failure, no record outside
+   the table, at least min_instances instance descriptions.  Prints each
+   discrepancy through TEST_REPORT and returns their number. */
+slong test_module_table(const module_struct *m, const run_opts *o, slong min_instances);
 
 /* Each test file defines one registration function, listed in run.c. */
 int t_rng_register(void);
@@ -43,5 +52,6 @@ int t_lemma12_register(void);
 int t_audit_register(void);
 int t_sphere_register(void);
 int t_range_register(void);
+int t_lemma8_register(void);
 
 #endif

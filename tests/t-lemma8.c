@@ -1,0 +1,442 @@
+/* t-lemma8.c -- Lemma 8 / Claim 2: the exact sign decisions against
+   MPFR at high precision and against fmpq, the rational sphere points
+   against their definition, the noisy-band probability against the
+   closed forms for d = 2, 3, 4 (not the incomplete beta function the
+   module uses), the stated radius against MPFR, and the module's records
+   against its table. */
+#include <math.h>
+#include <mpfr.h>
+#include <string.h>
+
+#include <flint/fmpq_vec.h>
+
+#include "lemma8.h"
+#include "rng.h"
+#include "testutil.h"
+
+/* s1 sqrt(p1) + s2 sqrt(p2) at 256 bits; the inputs are small integers or
+   dyadics, so a zero result is exact only when p1 == p2 (handled apart). */
+static int
+oracle_sign_sqrt_sum(int s1, double p1, int s2, double p2)
+{
+    mpfr_t a, b;
+    int r;
+    mpfr_inits2(256, a, b, (mpfr_ptr) 0);
+    mpfr_set_d(a, p1, MPFR_RNDN);
+    mpfr_sqrt(a, a, MPFR_RNDN);
+    mpfr_mul_si(a, a, s1, MPFR_RNDN);
+    mpfr_set_d(b, p2, MPFR_RNDN);
+    mpfr_sqrt(b, b, MPFR_RNDN);
+    mpfr_mul_si(b, b, s2, MPFR_RNDN);
+    mpfr_add(a, a, b, MPFR_RNDN);
+    r = mpfr_sgn(a);
+    mpfr_clears(a, b, (mpfr_ptr) 0);
+    return r;
+}
+
+static void
+test_sign_sqrt_sum(void)
+{
+    rng_t R;
+    slong it, n = test_iters(2000), bad = 0;
+    rng_init(R, test_seed(), rng_stream_id("t-lemma8/sqrtsum"), 0);
+    for (it = 0; it < n; it++)
+    {
+        int s1 = (int) rng_below(R, 3) - 1, s2 = (int) rng_below(R, 3) - 1, got, want;
+        double p1 = (double) rng_below(R, 50), p2 = (it % 5 == 0) ? p1 : (double) rng_below(R, 50);
+        arf_t a, b;
+        arf_init(a);
+        arf_init(b);
+        arf_set_d(a, p1 / 64);
+        arf_set_d(b, p2 / 64);
+        got = lemma8_sign_sqrt_sum(s1, a, s2, b);
+        if ((s1 == 0 || p1 == 0) && (s2 == 0 || p2 == 0))
+            want = 0;
+        else if (p1 == p2 && s1 == -s2)
+            want = 0;
+        else
+            want = oracle_sign_sqrt_sum(s1, p1 / 64, s2, p2 / 64);
+        if (got != want)
+        {
+            TEST_REPORT("sign of s1 sqrt(p1) + s2 sqrt(p2)", "s1=%d p1=%g s2=%d p2=%g: got %d want %d", s1,
+                        p1 / 64, s2, p2 / 64, got, want);
+            bad++;
+        }
+        arf_clear(a);
+        arf_clear(b);
+    }
+    rng_clear(R);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* Sign-constancy of <w, x> on B(c, delta) by the extreme values
+   <w, c> -+ delta |w| evaluated at 256 bits (MPFR), for integer inputs
+   chosen away from the boundary. */
+static int
+oracle_constant(const slong *w, const slong *c, slong d, double delta2)
+{
+    mpfr_t A, N, t;
+    slong i;
+    int r;
+    mpfr_inits2(256, A, N, t, (mpfr_ptr) 0);
+    mpfr_set_zero(A, 1);
+    mpfr_set_zero(N, 1);
+    for (i = 0; i < d; i++)
+    {
+        mpfr_set_si(t, w[i] * c[i], MPFR_RNDN);
+        mpfr_add(A, A, t, MPFR_RNDN);
+        mpfr_set_si(t, w[i] * w[i], MPFR_RNDN);
+        mpfr_add(N, N, t, MPFR_RNDN);
+    }
+    mpfr_sqrt(N, N, MPFR_RNDN);
+    mpfr_set_d(t, delta2, MPFR_RNDN);
+    mpfr_sqrt(t, t, MPFR_RNDN);
+    mpfr_mul(N, N, t, MPFR_RNDN);
+    mpfr_abs(A, A, MPFR_RNDN);
+    r = mpfr_cmp(A, N) > 0;
+    mpfr_clears(A, N, t, (mpfr_ptr) 0);
+    return r;
+}
+
+static void
+test_rule_random(void)
+{
+    rng_t R;
+    slong it, n = test_iters(1500), bad = 0, i;
+    rng_init(R, test_seed(), rng_stream_id("t-lemma8/rule"), 0);
+    for (it = 0; it < n; it++)
+    {
+        slong d = 2 + (slong) rng_below(R, 5), w[6] = {0}, c[6] = {0}, A = 0, W2 = 0, C2 = 0;
+        double delta2;
+        fmpq *wq = _fmpq_vec_init(d), *cq = _fmpq_vec_init(d);
+        arf_struct wa[6], ca[6];
+        arf_t r2;
+        fmpq_t dq;
+        int want, got_q, got_a;
+        for (i = 0; i < d; i++)
+        {
+            w[i] = (slong) rng_below(R, 9) - 4;
+            c[i] = (slong) rng_below(R, 9) - 4;
+        }
+        if (w[0] == 0 && w[1] == 0)
+            w[0] = 1;
+        if (c[0] == 0 && c[1] == 0)
+            c[0] = 3;
+        for (i = 0; i < d; i++)
+        {
+            A += w[i] * c[i];
+            W2 += w[i] * w[i];
+            C2 += c[i] * c[i];
+        }
+        /* delta^2 = k/16 with k/16 < |c|^2, avoiding the tie A^2 = delta^2 W2 */
+        do
+        {
+            delta2 = (double) (1 + rng_below(R, (uint64_t) (16 * C2 - 1))) / 16;
+        } while ((double) (A * A) == delta2 * (double) W2);
+        want = oracle_constant(w, c, d, delta2);
+        fmpq_init(dq);
+        bc_fmpq_set_d(dq, delta2);
+        for (i = 0; i < d; i++)
+        {
+            fmpq_set_si(wq + i, w[i], 1);
+            fmpq_set_si(cq + i, c[i], 1);
+            arf_init(wa + i);
+            arf_init(ca + i);
+            arf_set_si(wa + i, w[i]);
+            arf_set_si(ca + i, c[i]);
+        }
+        got_q = lemma8_constant_fmpq(wq, cq, d, dq);
+        /* the arf rule takes rho^2 = delta^2 / |c|^2, which is dyadic only
+           when |c|^2 is a power of two: compare it where it is */
+        arf_init(r2);
+        got_a = want;
+        if ((C2 & (C2 - 1)) == 0)
+        {
+            arf_set_d(r2, delta2 / (double) C2);
+            got_a = lemma8_rule_constant(LEMMA8_RULE_CORRECT, wa, ca, d, r2);
+        }
+        if (got_q != want || got_a != want)
+        {
+            TEST_REPORT("sign constant on the ball iff |<w,c>| > delta |w|",
+                        "d=%ld w0..=(%ld,%ld) c0..=(%ld,%ld) delta^2=%g: fmpq %d arf %d mpfr %d", (long) d,
+                        (long) w[0], (long) w[1], (long) c[0], (long) c[1], delta2, got_q, got_a, want);
+            bad++;
+        }
+        for (i = 0; i < d; i++)
+        {
+            arf_clear(wa + i);
+            arf_clear(ca + i);
+        }
+        arf_clear(r2);
+        fmpq_clear(dq);
+        _fmpq_vec_clear(wq, d);
+        _fmpq_vec_clear(cq, d);
+    }
+    rng_clear(R);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* The boundary itself: c = (3, 4), delta = 3, w = (1, 0) has <w, c> = 3 =
+   delta |w|, and x = (0, 4) in the closed ball gives <w, x> = 0: noisy. */
+static void
+test_rule_boundary(void)
+{
+    fmpq w[2], c[2];
+    fmpq_t d2;
+    fmpq_init(w + 0);
+    fmpq_init(w + 1);
+    fmpq_init(c + 0);
+    fmpq_init(c + 1);
+    fmpq_init(d2);
+    fmpq_set_si(w + 0, 1, 1);
+    fmpq_set_si(c + 0, 3, 1);
+    fmpq_set_si(c + 1, 4, 1);
+    fmpq_set_si(d2, 9, 1);
+    CU_ASSERT_EQUAL(lemma8_constant_fmpq(w, c, 2, d2), 0);
+    fmpq_set_si(d2, 8, 1);
+    CU_ASSERT_EQUAL(lemma8_constant_fmpq(w, c, 2, d2), 1);
+    fmpq_clear(w + 0);
+    fmpq_clear(w + 1);
+    fmpq_clear(c + 0);
+    fmpq_clear(c + 1);
+    fmpq_clear(d2);
+}
+
+/* Stereographic points are exact unit vectors, close to the double they
+   came from, and the arf sign at c + r u equals the fmpq sign. */
+static void
+test_sphere_points(void)
+{
+    rng_t R;
+    slong it, n = test_iters(300), bad = 0, i;
+    rng_init(R, test_seed(), rng_stream_id("t-lemma8/stereo"), 0);
+    for (it = 0; it < n; it++)
+    {
+        slong d = 2 + (slong) rng_below(R, 6);
+        double u[8], nn = 0, err = 0;
+        arf_struct t[8], wa[8], ca[8];
+        arf_t r;
+        fmpq *tq = _fmpq_vec_init(d), *uq = _fmpq_vec_init(d);
+        fmpq_t s2, m, x;
+        int s, got, want;
+        for (i = 0; i < d; i++)
+        {
+            u[i] = rng_normal(R);
+            nn += u[i] * u[i];
+        }
+        for (i = 0; i < d; i++)
+            u[i] /= sqrt(nn);
+        for (i = 0; i < d; i++)
+        {
+            arf_init(t + i);
+            arf_init(wa + i);
+            arf_init(ca + i);
+        }
+        lemma8_stereo_params(t, &s, u, d);
+        for (i = 0; i < d - 1; i++)
+            arf_get_fmpq(tq + i, t + i);
+        lemma8_stereo_point(uq, tq, s, d);
+        fmpq_init(s2);
+        fmpq_init(m);
+        fmpq_init(x);
+        for (i = 0; i < d; i++)
+        {
+            fmpq_addmul(s2, uq + i, uq + i);
+            err = fmax(err, fabs(fmpq_get_d(uq + i) - u[i]));
+        }
+        if (!fmpq_is_one(s2) || err > 1e-12)
+        {
+            TEST_REPORT("stereographic point is an exact unit vector near u", "d=%ld |u|^2-1=%g err=%g",
+                        (long) d, fmpq_get_d(s2) - 1, err);
+            bad++;
+        }
+        /* w, c small integers, r = 1/4: sign of <w, c + r u> over Q */
+        arf_init(r);
+        arf_set_d(r, 0.25);
+        fmpq_zero(m);
+        for (i = 0; i < d; i++)
+        {
+            slong wi = (slong) rng_below(R, 7) - 3, ci = (slong) rng_below(R, 3) - 1;
+            arf_set_si(wa + i, wi);
+            arf_set_si(ca + i, ci);
+            fmpq_set_si(x, 1, 4);
+            fmpq_mul(x, x, uq + i);
+            fmpq_add_si(x, x, ci);
+            fmpq_mul_si(x, x, wi);
+            fmpq_add(m, m, x);
+        }
+        want = fmpq_sgn(m);
+        got = lemma8_sign_at_sphere_point(wa, ca, d, r, t, s);
+        if (got != want)
+        {
+            TEST_REPORT("sign of <w, c + r u> at a rational sphere point", "d=%ld got %d want %d", (long) d,
+                        got, want);
+            bad++;
+        }
+        for (i = 0; i < d; i++)
+        {
+            arf_clear(t + i);
+            arf_clear(wa + i);
+            arf_clear(ca + i);
+        }
+        arf_clear(r);
+        fmpq_clear(s2);
+        fmpq_clear(m);
+        fmpq_clear(x);
+        _fmpq_vec_clear(tq, d);
+        _fmpq_vec_clear(uq, d);
+    }
+    rng_clear(R);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* band_d(rho) against closed forms: d = 2: 2 asin(rho)/pi (two arcs of
+   half-width asin rho on the circle); d = 3: rho (Archimedes: the zone
+   |z| <= rho of the unit sphere has area 4 pi rho); d = 4:
+   2 (asin rho + rho sqrt(1 - rho^2))/pi.  Evaluated with MPFR. */
+static void
+closed_band(mpfr_t res, ulong d, double rho)
+{
+    mpfr_t a, t;
+    mpfr_inits2(200, a, t, (mpfr_ptr) 0);
+    mpfr_set_d(a, rho, MPFR_RNDN);
+    if (d == 3)
+        mpfr_set(res, a, MPFR_RNDN);
+    else
+    {
+        mpfr_asin(res, a, MPFR_RNDN);
+        if (d == 4)
+        {
+            mpfr_sqr(t, a, MPFR_RNDN);
+            mpfr_ui_sub(t, 1, t, MPFR_RNDN);
+            mpfr_sqrt(t, t, MPFR_RNDN);
+            mpfr_mul(t, t, a, MPFR_RNDN);
+            mpfr_add(res, res, t, MPFR_RNDN);
+        }
+        mpfr_mul_2ui(res, res, 1, MPFR_RNDN);
+        mpfr_const_pi(t, MPFR_RNDN);
+        mpfr_div(res, res, t, MPFR_RNDN);
+    }
+    mpfr_clears(a, t, (mpfr_ptr) 0);
+}
+
+static void
+test_band_closed_forms(void)
+{
+    rng_t R;
+    slong it, n = test_iters(60), bad = 0;
+    rng_init(R, test_seed(), rng_stream_id("t-lemma8/band"), 0);
+    for (it = 0; it < n; it++)
+    {
+        ulong d = 2 + (ulong) (it % 3);
+        double rho = (double) (1 + rng_below(R, 1023)) / 1024;
+        arb_t r, b, b2, want;
+        mpfr_t m;
+        int ok;
+        arb_init(r);
+        arb_init(b);
+        arb_init(b2);
+        arb_init(want);
+        mpfr_init2(m, 200);
+        arb_set_d(r, rho);
+        lemma8_band(b, d, r, 128);
+        lemma8_band_angle(b2, d, r, 128);
+        closed_band(m, d, rho);
+        arf_set_mpfr(arb_midref(want), m);
+        mag_set_d(arb_radref(want), 1e-50);
+        ok = arb_overlaps(b, want) && arb_overlaps(b2, want) && arb_rel_accuracy_bits(b) > 60 &&
+             arb_rel_accuracy_bits(b2) > 60;
+        if (!ok)
+        {
+            TEST_REPORT("band_d(rho) equals its closed form", "d=%lu rho=%.17g: band %s angle form %s", d,
+                        rho, arb_get_str(b, 20, 0), arb_get_str(b2, 20, 0));
+            bad++;
+        }
+        arb_clear(r);
+        arb_clear(b);
+        arb_clear(b2);
+        arb_clear(want);
+        mpfr_clear(m);
+    }
+    rng_clear(R);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* The stated radius 2 sin(sqrt(2 pi)/(16 d sqrt d)) and the bound 1/(4d)
+   against MPFR. */
+static void
+test_radius_and_bound(void)
+{
+    ulong d;
+    slong bad = 0;
+    for (d = 1; d <= 200; d += (d < 10 ? 1 : 37))
+    {
+        arb_t a, want;
+        mpfr_t m, t;
+        arb_init(a);
+        arb_init(want);
+        mpfr_inits2(200, m, t, (mpfr_ptr) 0);
+        mpfr_const_pi(m, MPFR_RNDN);
+        mpfr_mul_2ui(m, m, 1, MPFR_RNDN);
+        mpfr_sqrt(m, m, MPFR_RNDN);
+        mpfr_set_ui(t, d, MPFR_RNDN);
+        mpfr_sqrt(t, t, MPFR_RNDN);
+        mpfr_mul_ui(t, t, 16 * d, MPFR_RNDN);
+        mpfr_div(m, m, t, MPFR_RNDN);
+        mpfr_sin(m, m, MPFR_RNDN);
+        mpfr_mul_2ui(m, m, 1, MPFR_RNDN);
+        arf_set_mpfr(arb_midref(want), m);
+        mag_set_d(arb_radref(want), 1e-50);
+        lemma8_radius(a, d, 128);
+        if (!arb_overlaps(a, want) || arb_rel_accuracy_bits(a) < 100)
+        {
+            TEST_REPORT("stated radius rho_d", "d=%lu: %s", d, arb_get_str(a, 20, 0));
+            bad++;
+        }
+        lemma8_bound(a, d, 128);
+        arb_set_ui(want, 1);
+        arb_div_ui(want, want, 4 * d, 128);
+        if (!arb_overlaps(a, want))
+            bad++;
+        arb_clear(a);
+        arb_clear(want);
+        mpfr_clears(m, t, (mpfr_ptr) 0);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+static void
+test_module_records(void)
+{
+    run_opts o;
+    memset(&o, 0, sizeof o);
+    o.seed = test_seed();
+    o.size = SIZE_QUICK;
+    o.threads = 2;
+    o.tail = 1e-4;
+    CU_ASSERT_EQUAL(test_module_table(&module_lemma8, &o, 2), 0);
+    {
+        checklist_t L;
+        o.size = (run_size) 7;
+        checklist_init(L);
+        CU_ASSERT_EQUAL(module_lemma8.run(L, &o), 2);
+        checklist_clear(L);
+    }
+}
+
+int
+t_lemma8_register(void)
+{
+    CU_pSuite s = CU_add_suite("lemma8", NULL, NULL);
+    if (s == NULL)
+        return 1;
+    if (CU_add_test(s, "sign of a sum of two square roots vs MPFR", test_sign_sqrt_sum) == NULL ||
+        CU_add_test(s, "noisy rule vs extreme values at 256 bits", test_rule_random) == NULL ||
+        CU_add_test(s, "noisy rule at the boundary", test_rule_boundary) == NULL ||
+        CU_add_test(s, "rational sphere points and their signs", test_sphere_points) == NULL ||
+        CU_add_test(s, "band probability vs closed forms d = 2, 3, 4", test_band_closed_forms) == NULL ||
+        CU_add_test(s, "stated radius and bound vs MPFR", test_radius_and_bound) == NULL ||
+        CU_add_test(s, "module records match the table", test_module_records) == NULL)
+        return 1;
+    return 0;
+}

@@ -1,0 +1,112 @@
+/* lemma8.h -- the module "lemma8": Lemma 8 and Claim 2 of Theorem 5
+   (B.7), the probability that a neuron's direction lands in the noisy
+   region of a cluster.
+
+   Cluster j has centre c and radius delta (rho = delta/|c| < 1).  A
+   direction w != 0 is noisy for the cluster when sign(<w, x>) is not
+   constant on the ball B(c, delta).  Because
+       min_{|x - c| <= delta} <w, x> = <w, c> - delta |w|,
+       max_{|x - c| <= delta} <w, x> = <w, c> + delta |w|
+   (Cauchy-Schwarz, attained at x = c -+ delta w/|w|), the sign is
+   constant on the ball iff |<w, c>| > delta |w| (strict), i.e. iff the
+   angle between w and c lies outside the closed band
+   [pi/2 - arcsin rho, pi/2 + arcsin rho].  A uniform direction on
+   S^{d-1} is noisy with probability
+       band_d(rho) = 1 - 2 F_d(pi/2 - arcsin rho) = 1 - I_{1-rho^2}((d-1)/2, 1/2).
+
+   Everything a sample decides is decided exactly: the doubles drawn are
+   dyadic rationals, the centres integer vectors, the radii dyadic, so
+   every inner product and square is an exact arf, and the signs of
+   expressions with one square root are decided by comparing squares
+   (lemma8_sign_sqrt_sum).  See lemma8.tex. */
+#ifndef LEMMA8_H
+#define LEMMA8_H
+
+#include "bc.h"
+#include "check.h"
+#include "theorems.h"
+
+#ifdef __cplusplus
+extern "C"
+{
+#endif
+
+    /* The rules "sign constant on the ball" tested by the module: the
+   correct one (|cos angle(w, c)| > rho), the paper's cap angle
+   pi/2 - 2 arcsin(rho/2) (|cos| > rho sqrt(1 - rho^2/4); the erratum of
+   audit.thm5.cap_angle), and two deliberately wrong band widths for the
+   negative controls: half the correct half-width (|cos| >
+   sin(arcsin(rho)/2)) and twice it (|cos| > sin(2 arcsin rho)). */
+    typedef enum
+    {
+        LEMMA8_RULE_CORRECT = 0,
+        LEMMA8_RULE_PAPER,
+        LEMMA8_RULE_HALF,
+        LEMMA8_RULE_WIDE
+    } lemma8_rule;
+
+    /* Sign (-1, 0, +1) of s1 sqrt(p1) + s2 sqrt(p2) for exact p1, p2 >= 0
+   and s1, s2 in {-1, 0, 1}: decided by comparing p1 with p2 when the
+   signs differ.  Exact. */
+    int lemma8_sign_sqrt_sum(int s1, const arf_t p1, int s2, const arf_t p2);
+
+    /* 1 if the rule declares sign(<w, x>) constant on B(c, delta), 0 if it
+   declares w noisy, for exact w, c in Q^d (dyadic arf), w != 0, with
+   r2 = rho^2 = delta^2/|c|^2 exact (rho <= 1/sqrt 2 for the wide rule).
+   Exact. */
+    int lemma8_rule_constant(lemma8_rule rule, arf_srcptr w, arf_srcptr c, slong d, const arf_t r2);
+
+    /* The same decision over Q for the correct rule, with delta^2 given:
+   1 iff <w, c>^2 > delta^2 |w|^2 (an independent fmpq implementation,
+   used by the exact check and the tests). */
+    int lemma8_constant_fmpq(const fmpq *w, const fmpq *c, slong d, const fmpq_t delta2);
+
+    /* Sign of <w, x> at the rational point x = c + r u of the sphere of
+   radius r around c, where u is the exact rational unit vector given by
+   the stereographic parameters t (d - 1 entries, dyadic) and the pole
+   sign s = +-1: u = (2 t, s (1 - |t|^2)) / (1 + |t|^2).  Exact. */
+    int lemma8_sign_at_sphere_point(arf_srcptr w, arf_srcptr c, slong d, const arf_t r, arf_srcptr t, int s);
+
+    /* Stereographic parameters (t, s) of an exact rational unit vector
+   close to the double unit vector u (d >= 2): t_i = u_i / (1 + |u_d|)
+   rounded to doubles, s = sign of u_d.  The point is exact whatever the
+   rounding; only its closeness to u depends on it. */
+    void lemma8_stereo_params(arf_ptr t, int *s, const double *u, slong d);
+
+    /* u = (2 t, s (1 - |t|^2)) / (1 + |t|^2) over Q. */
+    void lemma8_stereo_point(fmpq *u, const fmpq *t, int s, slong d);
+
+    /* band_d(rho) = 1 - 2 F_d(pi/2 - arcsin rho), the probability that a
+   uniform direction of S^{d-1} is noisy for a cluster with
+   delta/|c| = rho in [0, 1]; d = 1 gives 0 for rho < 1 (S^0 = {+-1}).
+   From the cosine form of the cap (sphere_cap_fraction_cos). */
+    void lemma8_band(arb_t res, ulong d, const arb_t rho, slong prec);
+
+    /* The same by the angle form sphere_cap_fraction(pi/2 - arcsin rho)
+   (an independent route through the incomplete beta function). */
+    void lemma8_band_angle(arb_t res, ulong d, const arb_t rho, slong prec);
+
+    /* The stated maximal radius rho_d = 2 sin(sqrt(2 pi)/(16 d sqrt d)). */
+    void lemma8_radius(arb_t res, ulong d, slong prec);
+
+    /* The reconstructed per-cluster bound 1/(4 d). */
+    void lemma8_bound(arb_t res, ulong d, slong prec);
+
+    /* Internal: the Monte Carlo checks (lemma8_mc.c). */
+    typedef struct
+    {
+        ulong agree;   /* samples of the agreement checks */
+        ulong control; /* samples of each negative control */
+    } lemma8_sizes;
+
+    void _lemma8_run_mc(checklist_t L, const lemma8_sizes *z, const run_opts *opts,
+                        void (*start)(check_t c, const char *id, const char *claim, int rec));
+
+    extern const module_struct module_lemma8;
+    extern const char *const fragment_lemma8[];
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
