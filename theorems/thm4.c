@@ -63,16 +63,16 @@ static const check_spec thm4_specs[] = {
      "orthogonal data, every grid cell: P[Bas <= alpha] >= P[B.6 event] >= 1 - m (3/4)^n, exact rationals"},
     {"thm4.union.m1", CHECK_EXACT, ST_HOLDS, 0,
      "m = 1: P[Bas <= alpha] = 1 - (3/4)^n exactly for n = 1..64 (the union bound is attained)"},
-    {"thm4.grid.orth.agree", CHECK_MONTECARLO, ST_CONSISTENT, 0,
+    {"thm4.grid.orth.agree", CHECK_EXACT, ST_HOLDS, 0,
      "orthogonal data: Monte Carlo rates of both events = exact probabilities (exact binomial tests)"},
-    {"thm4.grid.gauss.agree", CHECK_MONTECARLO, ST_CONSISTENT, 0,
+    {"thm4.grid.gauss.agree", CHECK_EXACT, ST_HOLDS, 0,
      "Gaussian data, m <= 2: Monte Carlo rates = exact probabilities (solid angles, Arb)"},
-    {"thm4.grid.illcond.agree", CHECK_MONTECARLO, ST_CONSISTENT, 0,
+    {"thm4.grid.illcond.agree", CHECK_EXACT, ST_HOLDS, 0,
      "nearly dependent data, m <= 2: Monte Carlo rates = exact probabilities (solid angles, Arb)"},
     MC_ROWS(MC_SPEC)
     {"thm4.user", CHECK_MONTECARLO, ST_CONSISTENT, 0,
      "the user's data (--data, --width; else a built-in example): P[Bas <= alpha] >= 1 - m (3/4)^n"},
-    {"thm4.control.skewed", CHECK_MONTECARLO, ST_VIOLATED, 1,
+    {"thm4.control.skewed", CHECK_EXACT, ST_FAILS, 1,
      "non-symmetric law: the exact binomial test against the exact probability must reject"},
     {"thm4.control.tight", CHECK_MONTECARLO, ST_VIOLATED, 1,
      "m = 1, n = 3, orthogonal: the constant 3/4 tightened to 2/3 must be violated"},
@@ -854,7 +854,7 @@ check_agree(checklist_t L, cell_t cells[THM4_DATA_COUNT][NGRID_M][NGRID_N], cons
             }
         }
     start(c, ids[kind]);
-    c->status = rej > 0 ? ST_VIOLATED : (undec > 0 || tests == 0 ? ST_UNDECIDED : ST_CONSISTENT);
+    c->status = rej > 0 ? ST_FAILS : (undec > 0 || tests == 0 ? ST_UNDECIDED : ST_HOLDS);
     c->statement = bc_aprintf(
         "On the %s data sets, in every grid cell $(m,n)$ whose exact probabilities are computable (%ld "
         "cells), "
@@ -961,7 +961,7 @@ check_skewed(checklist_t L, const grid_data *G, const thm4_sizes *z, const run_o
     cell_exact(pg, pb, D, n);
     r = thm4_binom_test(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
     start(c, "thm4.control.skewed");
-    c->status = r == BC_FALSE ? ST_VIOLATED : (r == BC_TRUE ? ST_CONSISTENT : ST_UNDECIDED);
+    c->status = r == BC_FALSE ? ST_FAILS : (r == BC_TRUE ? ST_HOLDS : ST_UNDECIDED);
     c->statement = bc_aprintf(
         "Negative control: the exact two-sided binomial test of the good-basin count against the exact "
         "probability (Assumption 1) on the orthogonal data, $m=%ld$, $n=%ld$, with the weights drawn from "
