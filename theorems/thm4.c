@@ -315,7 +315,7 @@ sizes_set(thm4_sizes *z, const run_opts *opts)
         z->grid = z->b6 = z->user = (ulong) opts->samples;
     else if (opts->samples == -1)
         z->grid = z->user = mc_samples_for_slack(opts->slack, opts->tail);
-    z->control = 4000;
+    z->control = 20000; /* cheap samples (m <= 2); power for the controls */
 }
 
 /* ------------------------------------------------------------- data */
