@@ -52,6 +52,7 @@ extern "C"
     int cli_tail(int argc, char **argv);
     int cli_cap(int argc, char **argv);
     int cli_bench_audit(int argc, char **argv);
+    int cli_bench_thm4(int argc, char **argv);
 
     void cli_usage(FILE *f);
 

@@ -66,6 +66,8 @@ cli_bench(int argc, char **argv)
         return cli_bench_basin(argc - 1, argv + 1);
     if (!strcmp(argv[1], "audit"))
         return cli_bench_audit(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "thm4"))
+        return cli_bench_thm4(argc - 1, argv + 1);
     if (strcmp(argv[1], "prop1") != 0)
     {
         fprintf(stderr, "basincheck: unknown benchmark '%s' (known: prop1, basin, audit)\n", argv[1]);

@@ -61,6 +61,12 @@ expect 2 run --quick --tex "$tmp" thm1
 expect 2 bench
 expect 2 bench nosuch
 expect 2 bench prop1 --samples abc
+# thm4: the user's data must have rank(X) = m; --data needs --width
+printf '1,0,0,3\n0,1,0,1\n1,1,0,2\n' >"$tmp/dep4.csv"
+expect 2 run thm4 --quiet --data "$tmp/dep4.csv" --width 3
+expect 2 run thm4 --quiet --data "$tmp/dep4.csv"
+expect 2 run thm4 --quiet --data "$tmp/none.csv" --width 2
+expect 2 bench thm4 --samples abc
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -1,0 +1,140 @@
+/* cli_bench_thm4.c -- `basincheck bench thm4`: the construction of
+   Theorem 4's proof (App. B.6) with its exact verification, per sample,
+   on m = 8 orthogonal points in d = 16 at widths 4, 8, 16, 32 (10^4
+   samples each unless --samples says otherwise), then the same
+   construction in plain double on the same networks, and the ratio. */
+#include <string.h>
+
+#include <flint/fmpq_vec.h>
+
+#include "cli.h"
+#include "mc.h"
+#include "thm4.h"
+
+#define BENCH_M 8
+#define BENCH_D 16
+
+static const slong bench_widths[4] = {4, 8, 16, 32};
+
+typedef struct
+{
+    const thm4_data_struct *D;
+    slong n;
+    const fmpq *ybar;
+    const fmpq *alpha;
+    const double *ybar_d;
+    int exact;
+} bench4_ctx;
+
+static void
+bench4_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
+{
+    const bench4_ctx *b = ctx;
+    slong n = b->n, d = b->D->d, m = b->D->m, i;
+    double *W = flint_malloc(sizeof(double) * (size_t) (2 * n * d + n + 2 * n * m + 2 * m));
+    double *v = W + n * d, *Wp = v + n, *work = Wp + n * d;
+
+    (void) index;
+    for (i = 0; i < n; i++)
+        sampler_draw(W + i * d, d, SAMPLER_GAUSS, 1.0, rng);
+    sampler_draw(v, n, SAMPLER_GAUSS, 1.0, rng);
+    out->nevents = 2;
+    if (b->exact)
+    {
+        thm4_b6_t C;
+        int st;
+        thm4_b6_init(C);
+        st = thm4_b6_construct(C, b->D, b->ybar, b->alpha, W, v, n, 0);
+        out->event[0] =
+            st == THM4_B6_NO_NEURON ? BC_FALSE : (st == THM4_B6_BOUNDARY ? BC_UNDECIDED : BC_TRUE);
+        out->event[1] = st == THM4_B6_OK ? BC_TRUE : BC_FALSE;
+        thm4_b6_clear(C);
+    }
+    else
+    {
+        int ok = thm4_b6_construct_d(Wp, b->D, b->ybar_d, W, v, n, work);
+        out->event[0] = out->event[1] = ok ? BC_TRUE : BC_FALSE;
+    }
+    flint_free(W);
+}
+
+int
+cli_bench_thm4(int argc, char **argv)
+{
+    cli_opts o;
+    int rc;
+    thm4_data_t D;
+    rng_t r;
+    fmpq *ybar;
+    double *ybar_d;
+    fmpq_t alpha;
+    ulong K, tot = 0, built = 0, events = 0;
+    double secs = 0.0, secs_d = 0.0;
+    slong q, t;
+    mc_opts mo;
+
+    rc = cli_parse_run(&o, argc, argv, 0);
+    if (rc != 0)
+    {
+        cli_opts_clear(&o);
+        return rc < 0 ? CLI_EXIT_OK : rc;
+    }
+    K = o.run.samples > 0 ? (ulong) o.run.samples : 10000;
+
+    thm4_data_init(D);
+    rng_init(r, o.run.seed, rng_stream_id("bench.thm4.data"), 0);
+    thm4_data_generate(D, THM4_DATA_ORTH, BENCH_M, BENCH_D, r);
+    ybar = _fmpq_vec_init(BENCH_M);
+    ybar_d = flint_malloc(sizeof(double) * BENCH_M);
+    fmpq_init(alpha);
+    mo.threads = o.run.threads;
+    mo.progress = !o.quiet;
+
+    printf("bench thm4: m=%d orthogonal points in d=%d, rank %ld, threads=%d, %lu samples per width\n",
+           BENCH_M, BENCH_D, (long) D->rank, o.run.threads, (unsigned long) K);
+    for (q = 0; q < 4; q++)
+    {
+        bench4_ctx ctx;
+        mc_tally_t Te, Td;
+        slong n = bench_widths[q];
+        thm4_alpha(alpha, ybar, D, n);
+        for (t = 0; t < BENCH_M; t++)
+            ybar_d[t] = fmpq_get_d(ybar + t);
+        ctx.D = D;
+        ctx.n = n;
+        ctx.ybar = ybar;
+        ctx.alpha = alpha;
+        ctx.ybar_d = ybar_d;
+        ctx.exact = 1;
+        mo.label = "bench thm4 (exact)";
+        mc_run(Te, bench4_sample, &ctx, K, o.run.seed, rng_stream_id("bench.thm4"), &mo);
+        ctx.exact = 0;
+        mo.label = "bench thm4 (double)";
+        mc_run(Td, bench4_sample, &ctx, K, o.run.seed, rng_stream_id("bench.thm4"), &mo);
+        printf(
+            "bench thm4: n=%ld exact: event %lu, built and verified %lu, %.3f s (%.0f/s); double: built %lu, "
+            "%.3f s (%.0f/s); exact/double time ratio %.1f\n",
+            (long) n, (unsigned long) Te->hits[0], (unsigned long) Te->hits[1], Te->seconds,
+            (double) K / Te->seconds, (unsigned long) Td->hits[1], Td->seconds, (double) K / Td->seconds,
+            Te->seconds / Td->seconds);
+        tot += K;
+        built += Te->hits[1];
+        events += Te->hits[0];
+        secs += Te->seconds;
+        secs_d += Td->seconds;
+    }
+    printf("bench thm4: double-only construction samples=%lu seconds=%.3f rate=%.0f/s; exact/double time "
+           "ratio %.1f\n",
+           (unsigned long) tot, secs_d, (double) tot / secs_d, secs / secs_d);
+    printf("bench thm4: events=%lu constructions verified=%lu%s\n", (unsigned long) events,
+           (unsigned long) built, events == built ? "" : " (MISMATCH)");
+    printf("bench thm4: samples=%lu seconds=%.3f rate=%.0f/s\n", (unsigned long) tot, secs,
+           (double) tot / secs);
+
+    fmpq_clear(alpha);
+    _fmpq_vec_clear(ybar, BENCH_M);
+    flint_free(ybar_d);
+    thm4_data_clear(D);
+    cli_opts_clear(&o);
+    return events == built ? CLI_EXIT_OK : CLI_EXIT_MISMATCH;
+}
