@@ -53,5 +53,6 @@ int t_audit_register(void);
 int t_sphere_register(void);
 int t_range_register(void);
 int t_lemma8_register(void);
+int t_thm5_register(void);
 
 #endif

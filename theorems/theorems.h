@@ -98,6 +98,7 @@ extern "C"
     extern const char *const fragment_audit[];
     extern const char *const fragment_claims[];
     extern const char *const fragment_lemma8[];
+    extern const char *const fragment_thm5[];
 
     extern const module_struct module_thm1;
     extern const module_struct module_prop12;
@@ -105,6 +106,7 @@ extern "C"
     extern const module_struct module_audit;
     extern const module_struct module_claims;
     extern const module_struct module_lemma8;
+    extern const module_struct module_thm5;
 
 #ifdef __cplusplus
 }
