@@ -41,7 +41,7 @@ static const check_spec thm5_specs[] = {
      "P[every cluster has a good neuron] >= 1 - d (7/8)^n (the proof's event), exact"},
     {"thm5.witness", CHECK_EXACT, ST_HOLDS, 0,
      "reconstructed Lemma 9: explicit witness in the closed basin with objective <= the proof's bound"},
-    {"thm5.control.tight_K", CHECK_MONTECARLO, ST_VIOLATED, 1,
+    {"thm5.control.tight_k", CHECK_MONTECARLO, ST_VIOLATED, 1,
      "control: K = 0 (Bas <= 0, Theorem 4 carried over)"},
     {"thm5.control.biased", CHECK_MONTECARLO, ST_VIOLATED, 1, "control: biased sampler v > 0"},
     {"thm5.scaling.ratio", CHECK_EXACT, ST_HOLDS, 0,

@@ -413,7 +413,7 @@ run_bas(checklist_t L, const thm5_inst_t I, slong n, ulong samples, ulong ctrl, 
     check_clear(c);
 
     /* tightened constant: K = 0, Theorem 4's exact fit carried over */
-    _thm5_check_start(c, "thm5.control.tight_K", 1);
+    _thm5_check_start(c, "thm5.control.tight_k", 1);
     c->statement =
         bc_aprintf("Negative control (tightened constant): $\\Pr[\\mathrm{Bas}(W,v)\\le0]\\ge1-d(7/8)^n$, "
                    "i.e.\\ $K=0$, the $\\delta=0$ conclusion of Theorem~4; %s, $n=%ld$.",
