@@ -68,5 +68,17 @@ expect 2 run thm4 --quiet --data "$tmp/dep4.csv"
 expect 2 run thm4 --quiet --data "$tmp/none.csv" --width 2
 expect 2 bench thm4 --samples abc
 
+# thm5: the user's clustered data (one 'basincheck: ...' line, exit 2)
+printf '1,1,1\n1.0625,1,1\n-2,0.5,0\n-2,0.5625,0\n' >"$tmp/t5.csv"
+printf '1,1,1\n1.5,1,1\n-2,0.5,0\n-2,1,0\n' >"$tmp/t5wide.csv"
+printf '1,1,1\n1,x,2\n' >"$tmp/t5bad.csv"
+printf '1,1,0\n' >"$tmp/t5c3.csv"
+expect 2 run --quiet --quick thm5 --data "$tmp/t5.csv"
+expect 2 run --quiet --quick thm5 --data "$tmp/t5.csv" --clusters 5
+expect 2 run --quiet --quick thm5 --data "$tmp/t5.csv" --clusters 3
+expect 2 run --quiet --quick thm5 --data "$tmp/t5wide.csv" --clusters 2
+expect 2 run --quiet --quick thm5 --data "$tmp/t5bad.csv" --clusters 1
+expect 2 run --quiet --quick thm5 --data "$tmp/t5.csv" --centres "$tmp/t5c3.csv"
+expect 2 run --quiet --quick thm5 --data "$tmp/t5.csv" --centres "$tmp/t5c3.csv" --clusters 2
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

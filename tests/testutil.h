@@ -54,5 +54,6 @@ int t_sphere_register(void);
 int t_range_register(void);
 int t_lemma8_register(void);
 int t_thm4_register(void);
+int t_thm5_register(void);
 
 #endif

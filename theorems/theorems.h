@@ -99,6 +99,7 @@ extern "C"
     extern const char *const fragment_claims[];
     extern const char *const fragment_lemma8[];
     extern const char *const fragment_thm4[];
+    extern const char *const fragment_thm5[];
 
     extern const module_struct module_thm1;
     extern const module_struct module_prop12;
@@ -107,6 +108,7 @@ extern "C"
     extern const module_struct module_claims;
     extern const module_struct module_lemma8;
     extern const module_struct module_thm4;
+    extern const module_struct module_thm5;
 
 #ifdef __cplusplus
 }
