@@ -61,6 +61,14 @@ expect 2 run --quick --tex "$tmp" thm1
 expect 2 bench
 expect 2 bench nosuch
 expect 2 bench prop1 --samples abc
+expect 2 run thm3 --quiet --eps 1/10
+expect 2 run thm3 --quiet --data "$tmp/none.csv" --teacher "$tmp/none.csv" --eps 1/10
+printf '1,0,0,1\n0,1.5,0,0\n0.6,0.8,0,0.6\n' >"$tmp/t3d.csv"
+printf '1,0,0,1\n' >"$tmp/t3w.csv"
+expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 1/4
+printf '1,0,0,1\n0,0.5,0,0\n0.6,0.8,0,0.6\n' >"$tmp/t3d.csv"
+expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 0
+expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 1e-30
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

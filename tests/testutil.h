@@ -43,5 +43,6 @@ int t_lemma12_register(void);
 int t_audit_register(void);
 int t_sphere_register(void);
 int t_range_register(void);
+int t_thm3_register(void);
 
 #endif

@@ -3,8 +3,8 @@
 
 #include "theorems.h"
 
-const module_struct *const theorem_modules[] = {&module_thm1, &module_prop12, &module_lemma12, &module_claims,
-                                                &module_audit};
+const module_struct *const theorem_modules[] = {&module_thm1,   &module_prop12, &module_lemma12,
+                                                &module_claims, &module_audit,  &module_thm3};
 const slong theorem_nmodules = sizeof(theorem_modules) / sizeof(theorem_modules[0]);
 
 const check_spec *

@@ -97,12 +97,14 @@ extern "C"
     extern const char *const fragment_lemma12[];
     extern const char *const fragment_audit[];
     extern const char *const fragment_claims[];
+    extern const char *const fragment_thm3[];
 
     extern const module_struct module_thm1;
     extern const module_struct module_prop12;
     extern const module_struct module_lemma12;
     extern const module_struct module_audit;
     extern const module_struct module_claims;
+    extern const module_struct module_thm3;
 
 #ifdef __cplusplus
 }
