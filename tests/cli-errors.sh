@@ -67,6 +67,14 @@ expect 2 run thm4 --quiet --data "$tmp/dep4.csv" --width 3
 expect 2 run thm4 --quiet --data "$tmp/dep4.csv"
 expect 2 run thm4 --quiet --data "$tmp/none.csv" --width 2
 expect 2 bench thm4 --samples abc
+expect 2 run thm3 --quiet --eps 1/10
+expect 2 run thm3 --quiet --data "$tmp/none.csv" --teacher "$tmp/none.csv" --eps 1/10
+printf '1,0,0,1\n0,1.5,0,0\n0.6,0.8,0,0.6\n' >"$tmp/t3d.csv"
+printf '1,0,0,1\n' >"$tmp/t3w.csv"
+expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 1/4
+printf '1,0,0,1\n0,0.5,0,0\n0.6,0.8,0,0.6\n' >"$tmp/t3d.csv"
+expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 0
+expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 1e-30
 
 # thm5: the user's clustered data (one 'basincheck: ...' line, exit 2)
 printf '1,1,1\n1.0625,1,1\n-2,0.5,0\n-2,0.5625,0\n' >"$tmp/t5.csv"

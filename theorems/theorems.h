@@ -100,6 +100,7 @@ extern "C"
     extern const char *const fragment_lemma8[];
     extern const char *const fragment_thm4[];
     extern const char *const fragment_thm5[];
+    extern const char *const fragment_thm3[];
 
     extern const module_struct module_thm1;
     extern const module_struct module_prop12;
@@ -109,6 +110,7 @@ extern "C"
     extern const module_struct module_lemma8;
     extern const module_struct module_thm4;
     extern const module_struct module_thm5;
+    extern const module_struct module_thm3;
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,395 @@
+/* t-thm3.c -- Theorem 3: p_eps and the width against a hand computation,
+   the exact cap test and the proof's witness on a hand-made rank-2
+   instance (oracle: the closed-form angle and objective in double with
+   wide margins), the hypothesis checker on instances that break each
+   hypothesis, bad user files, and the module's records against its
+   table. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <flint/fmpq_vec.h>
+
+#include "thm3.h"
+#include "testutil.h"
+
+/* The hand instance: d = 3, data x_1 = (1, 0, 0), x_2 = (0, 1/2, 0),
+   x_3 = (3/5, 4/5, 0) (rank 2, U = span(e_1, e_2)), teacher n = 1,
+   w* = (1, 0, 0), v* = 1, so y = (1, 0, 3/5); B = 1, eps = 1/4, so
+   rho = 1/4, cos theta = 7/8. */
+static void
+hand_raw(fmpq_mat_t X, fmpq *y, fmpq_mat_t W, fmpq *v, fmpq_t B, fmpq_t eps)
+{
+    fmpq_mat_zero(X);
+    fmpq_mat_zero(W);
+    fmpq_set_si(fmpq_mat_entry(X, 0, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(X, 1, 1), 1, 2);
+    fmpq_set_si(fmpq_mat_entry(X, 2, 0), 3, 5);
+    fmpq_set_si(fmpq_mat_entry(X, 2, 1), 4, 5);
+    fmpq_set_si(y + 0, 1, 1);
+    fmpq_set_si(y + 1, 0, 1);
+    fmpq_set_si(y + 2, 3, 5);
+    fmpq_set_si(fmpq_mat_entry(W, 0, 0), 1, 1);
+    fmpq_set_si(v + 0, 1, 1);
+    fmpq_set_si(B, 1, 1);
+    fmpq_set_si(eps, 1, 4);
+}
+
+typedef struct
+{
+    fmpq_mat_t X, W;
+    fmpq *y, *v;
+    fmpq_t B, eps;
+} hand_t;
+
+static void
+hand_init(hand_t *H)
+{
+    fmpq_mat_init(H->X, 3, 3);
+    fmpq_mat_init(H->W, 1, 3);
+    H->y = _fmpq_vec_init(3);
+    H->v = _fmpq_vec_init(1);
+    fmpq_init(H->B);
+    fmpq_init(H->eps);
+    hand_raw(H->X, H->y, H->W, H->v, H->B, H->eps);
+}
+
+static void
+hand_clear(hand_t *H)
+{
+    fmpq_mat_clear(H->X);
+    fmpq_mat_clear(H->W);
+    _fmpq_vec_clear(H->y, 3);
+    _fmpq_vec_clear(H->v, 1);
+    fmpq_clear(H->B);
+    fmpq_clear(H->eps);
+}
+
+static void
+test_peps_hand(void)
+{
+    hand_t H;
+    thm3_inst_t I;
+    arb_t p, h, t;
+    fmpq_t rho;
+    char msg[256];
+    hand_init(&H);
+    thm3_inst_init(I);
+    arb_init(p);
+    arb_init(h);
+    arb_init(t);
+    fmpq_init(rho);
+    CU_ASSERT_EQUAL_FATAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, NULL, msg, sizeof msg), THM3_OK);
+    CU_ASSERT_EQUAL(I->r, 2);
+    CU_ASSERT_EQUAL(I->nlive, 1);
+    /* hand: delta = 1/2, sin theta = (1/2) sqrt(15/16), p = sqrt(15) / (16 pi) */
+    thm3_peps(p, I, 128);
+    arb_sqrt_ui(h, 15, 128);
+    arb_const_pi(t, 128);
+    arb_mul_ui(t, t, 16, 128);
+    arb_div(h, h, t, 128);
+    if (!arb_overlaps(p, h) || arb_rel_accuracy_bits(p) < 100)
+        TEST_REPORT("p_eps hand r=2", "got %s", bc_arb_str(p, 20));
+    CU_ASSERT(arb_overlaps(p, h));
+    /* the exact cap probability: F_2(theta)/2 = theta/(2 pi), theta = 2 asin(1/4) */
+    thm3_capprob(p, I, 128);
+    arb_set_ui(h, 1);
+    arb_mul_2exp_si(h, h, -2);
+    arb_asin(h, h, 128);
+    arb_const_pi(t, 128);
+    arb_div(h, h, t, 128);
+    CU_ASSERT(arb_overlaps(p, h));
+    /* N = c ceil(16 pi / sqrt 15) = c * 13 (16 pi / sqrt 15 = 12.98) */
+    CU_ASSERT_EQUAL(thm3_width(I, 4, 1000), 26);
+    CU_ASSERT_EQUAL(thm3_width(I, 6, 1000), 39);
+    CU_ASSERT_EQUAL(thm3_width(I, 8, 1000), 52);
+    CU_ASSERT_EQUAL(thm3_width(I, 8, 51), 0);
+    /* r = 3, rho = 1/4: p = (1/4)(15/16) / (4 pi) = 15 / (256 pi) */
+    fmpq_set_si(rho, 1, 4);
+    {
+        ulong N = thm3_width_rho(3, rho, 2, 4, 1, 100000);
+        /* 2 / p = 512 pi / 15 = 107.23 -> 108 -> N = 216 */
+        CU_ASSERT_EQUAL(N, 216);
+        /* 8 p: 2 / (8 p) = 13.40 -> 14 -> 28 */
+        CU_ASSERT_EQUAL(thm3_width_rho(3, rho, 2, 4, 8, 100000), 28);
+    }
+    fmpq_clear(rho);
+    arb_clear(p);
+    arb_clear(h);
+    arb_clear(t);
+    thm3_inst_clear(I);
+    hand_clear(&H);
+}
+
+/* oracle: the projected and the full angle against w* = e_1 */
+static int
+oracle_cap(const double *w, int full)
+{
+    double n2 = w[0] * w[0] + w[1] * w[1] + (full ? w[2] * w[2] : 0.0);
+    return w[0] > 0 && w[0] / sqrt(n2) >= 7.0 / 8.0;
+}
+
+static void
+test_cap_hand(void)
+{
+    hand_t H;
+    thm3_inst_t I;
+    arb_ptr y;
+    arb_t pn;
+    rng_t rng;
+    slong it, bad = 0;
+    char msg[256];
+    static const double fixed[][3] = {{1, 0.5, 100}, {1, 0.6, 0}, {-1, 0.1, 0}, {2, -0.9, 0.1}, {0, 0, 1}};
+    static const int want[][2] = {{1, 0}, {0, 0}, {0, 0}, {1, 1}, {0, 0}};
+    hand_init(&H);
+    thm3_inst_init(I);
+    CU_ASSERT_EQUAL_FATAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, NULL, msg, sizeof msg), THM3_OK);
+    y = _arb_vec_init(I->r);
+    arb_init(pn);
+    for (it = 0; it < 5; it++)
+    {
+        thm3_proj(y, pn, I, fixed[it]);
+        CU_ASSERT_EQUAL(thm3_cap(I, 0, y, pn), want[it][0]);
+        CU_ASSERT_EQUAL(thm3_cap_full(I, 0, y, fixed[it]), want[it][1]);
+    }
+    /* random directions, away from the boundary cos = 7/8 */
+    rng_init(rng, test_seed(), rng_stream_id("t-thm3/cap"), 0);
+    for (it = 0; it < test_iters(2000); it++)
+    {
+        double w[3], c2, c3;
+        int k;
+        for (k = 0; k < 3; k++)
+            w[k] = rng_normal(rng);
+        c2 = w[0] / sqrt(w[0] * w[0] + w[1] * w[1]);
+        c3 = w[0] / sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2]);
+        if (fabs(c2 - 0.875) < 1e-9 || fabs(c3 - 0.875) < 1e-9)
+            continue;
+        thm3_proj(y, pn, I, w);
+        if (thm3_cap(I, 0, y, pn) != oracle_cap(w, 0) || thm3_cap_full(I, 0, y, w) != oracle_cap(w, 1))
+        {
+            TEST_REPORT("exact cap test = closed-form angle", "w = (%.17g, %.17g, %.17g)", w[0], w[1], w[2]);
+            bad++;
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    arb_clear(pn);
+    _arb_vec_clear(y, I->r);
+    thm3_inst_clear(I);
+    hand_clear(&H);
+}
+
+static void
+test_witness_hand(void)
+{
+    hand_t H;
+    thm3_inst_t I;
+    thm3_witness_t Wt;
+    slong match[1];
+    char msg[256];
+    double W[9] = {1, 0.5, 100, 0, 1, 0, -1, 0, 0};
+    double v[3] = {0.7, 1, -1};
+    double s, e1, e2, e3, obj;
+    hand_init(&H);
+    thm3_inst_init(I);
+    CU_ASSERT_EQUAL_FATAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, NULL, msg, sizeof msg), THM3_OK);
+    CU_ASSERT_EQUAL(thm3_match(match, I, W, v, 3), 1);
+    CU_ASSERT_EQUAL(match[0], 0);
+    thm3_witness_init(Wt, 1);
+    thm3_witness(Wt, I, W, v, 3, match);
+    /* hand: s = |v*| ||u|| / ||P_U w_0|| = 1 / sqrt(1.25); predictions
+       s <w_0, x_t>_+ = s, s/4, s (3/5 + 2/5) against y = 1, 0, 3/5 */
+    s = 1.0 / sqrt(1.25);
+    e1 = s - 1.0;
+    e2 = s * 0.25;
+    e3 = s - 0.6;
+    obj = (e1 * e1 + e2 * e2 + e3 * e3) / 3.0;
+    CU_ASSERT(Wt->closure);
+    CU_ASSERT(fabs(fmpq_get_d(Wt->s + 0) - s) < 1e-12);
+    if (fabs(fmpq_get_d(Wt->obj) - obj) > 1e-12)
+        TEST_REPORT("witness objective = hand value", "got %.17g want %.17g", fmpq_get_d(Wt->obj), obj);
+    CU_ASSERT(fabs(fmpq_get_d(Wt->obj) - obj) < 1e-12);
+    CU_ASSERT_EQUAL(Wt->ok, obj <= 0.25);
+    /* the wrong output sign: no neuron is well-initialised */
+    v[0] = -0.7;
+    CU_ASSERT_EQUAL(thm3_match(match, I, W, v, 3), 0);
+    CU_ASSERT_EQUAL(match[0], -1);
+    /* in the cap only in the second position: still found */
+    v[0] = 0.7;
+    W[0] = -1;
+    W[3] = 1;
+    W[4] = 0.2;
+    CU_ASSERT_EQUAL(thm3_match(match, I, W, v, 3), 1);
+    CU_ASSERT_EQUAL(match[0], 1);
+    thm3_witness_clear(Wt, 1);
+    thm3_inst_clear(I);
+    hand_clear(&H);
+}
+
+static void
+test_hypotheses(void)
+{
+    hand_t H;
+    thm3_inst_t I;
+    slong bad;
+    char msg[256];
+    thm3_raw_t R;
+    hand_init(&H);
+    thm3_inst_init(I);
+    /* ||x_2|| > 1 (targets unchanged: still realizable, y_2 = 0) */
+    fmpq_set_si(fmpq_mat_entry(H.X, 1, 1), 11, 10);
+    CU_ASSERT_EQUAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, &bad, msg, sizeof msg), THM3_ERR_XNORM);
+    CU_ASSERT_EQUAL(bad, 1);
+    hand_raw(H.X, H.y, H.W, H.v, H.B, H.eps);
+    /* |v| ||w|| = 1 > B = 99/100 */
+    fmpq_set_si(H.B, 99, 100);
+    CU_ASSERT_EQUAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, &bad, msg, sizeof msg),
+                    THM3_ERR_TEACHER);
+    CU_ASSERT_EQUAL(bad, 0);
+    hand_raw(H.X, H.y, H.W, H.v, H.B, H.eps);
+    /* B exactly the norm product is allowed */
+    CU_ASSERT_EQUAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, &bad, msg, sizeof msg), THM3_OK);
+    /* a target the teacher does not fit */
+    fmpq_set_si(H.y + 2, 3, 4);
+    CU_ASSERT_EQUAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, &bad, msg, sizeof msg),
+                    THM3_ERR_REALIZE);
+    CU_ASSERT_EQUAL(bad, 2);
+    hand_raw(H.X, H.y, H.W, H.v, H.B, H.eps);
+    /* eps = 0 and eps > 4 (nB)^2 */
+    fmpq_zero(H.eps);
+    CU_ASSERT_EQUAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, &bad, msg, sizeof msg), THM3_ERR_EPS);
+    fmpq_set_si(H.eps, 5, 1);
+    CU_ASSERT_EQUAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, &bad, msg, sizeof msg), THM3_ERR_EPS);
+    hand_raw(H.X, H.y, H.W, H.v, H.B, H.eps);
+    /* rank 1: every point on the first axis */
+    fmpq_zero(fmpq_mat_entry(H.X, 1, 1));
+    fmpq_zero(fmpq_mat_entry(H.X, 2, 1));
+    fmpq_set_si(fmpq_mat_entry(H.X, 1, 0), 1, 2);
+    fmpq_set_si(H.y + 1, 1, 2);
+    CU_ASSERT_EQUAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, &bad, msg, sizeof msg), THM3_ERR_RANK);
+    /* the built-in controls are refused, the built-in instances accepted */
+    thm3_raw_init(R, 1, 1, 1);
+    thm3_generated(R, THM3_GEN_XNORM);
+    CU_ASSERT_EQUAL(thm3_inst_set(I, R->X, R->y, R->W, R->v, R->B, R->eps, &bad, msg, sizeof msg),
+                    THM3_ERR_XNORM);
+    thm3_generated(R, THM3_GEN_TEACHER);
+    CU_ASSERT_EQUAL(thm3_inst_set(I, R->X, R->y, R->W, R->v, R->B, R->eps, &bad, msg, sizeof msg),
+                    THM3_ERR_TEACHER);
+    thm3_generated(R, THM3_GEN_MAIN);
+    CU_ASSERT_EQUAL(thm3_inst_set(I, R->X, R->y, R->W, R->v, R->B, R->eps, &bad, msg, sizeof msg), THM3_OK);
+    CU_ASSERT_EQUAL(I->r, 3);
+    CU_ASSERT_EQUAL(I->d, 32);
+    CU_ASSERT(fmpq_cmp(I->L0, I->eps) > 0);
+    thm3_raw_clear(R);
+    thm3_inst_clear(I);
+    hand_clear(&H);
+}
+
+static char *
+write_tmp(const char *text)
+{
+    char *path = bc_aprintf("%s/t-thm3-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    int fd = mkstemp(path);
+    FILE *f;
+    if (fd < 0)
+        return path;
+    f = fdopen(fd, "w");
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static void
+test_user_input(void)
+{
+    thm3_inst_t I;
+    char *good = write_tmp("1,0,0,1\n0,0.5,0,0\n# comment\n0.6,0.8,0,0.6\n");
+    char *net = write_tmp("1,0,0,1\n");
+    char *far = write_tmp("1,0,0,1\n0,1.5,0,0\n0.6,0.8,0,0.6\n");
+    char *unfit = write_tmp("1,0,0,1\n0,0.5,0,0\n0.6,0.8,0,0.7\n");
+    char *narrow = write_tmp("1,0,1\n");
+    thm3_inst_init(I);
+    CU_ASSERT_EQUAL(thm3_read_user(I, good, net, "1/4"), 0);
+    CU_ASSERT_EQUAL(I->r, 2);
+    CU_ASSERT_EQUAL(thm3_read_user(I, far, net, "1/4"), 2);
+    CU_ASSERT_EQUAL(thm3_read_user(I, unfit, net, "1/4"), 2);
+    CU_ASSERT_EQUAL(thm3_read_user(I, good, narrow, "1/4"), 2);
+    CU_ASSERT_EQUAL(thm3_read_user(I, good, net, "-1"), 2);
+    CU_ASSERT_EQUAL(thm3_read_user(I, good, net, "1/4x"), 2);
+    CU_ASSERT_EQUAL(thm3_read_user(I, good, net, "1,2"), 2);
+    CU_ASSERT_EQUAL(thm3_read_user(I, good, NULL, "1/4"), 2);
+    CU_ASSERT_EQUAL(thm3_read_user(I, "/nonexistent/thm3.csv", net, "1/4"), 2);
+    thm3_inst_clear(I);
+    remove(good);
+    remove(net);
+    remove(far);
+    remove(unfit);
+    remove(narrow);
+    flint_free(good);
+    flint_free(net);
+    flint_free(far);
+    flint_free(unfit);
+    flint_free(narrow);
+}
+
+static void
+test_module_records(void)
+{
+    checklist_t L;
+    run_opts o;
+    slong i, k, bad = 0;
+    memset(&o, 0, sizeof o);
+    o.seed = test_seed();
+    o.size = SIZE_QUICK;
+    o.threads = 1;
+    o.tail = 1e-4;
+    checklist_init(L);
+    CU_ASSERT_EQUAL(module_thm3.run(L, &o), 0);
+    checklist_judge(L, o.tail);
+    for (k = 0; k < module_thm3.nspecs; k++)
+    {
+        const check_spec *s = module_thm3.specs + k;
+        slong found = 0;
+        for (i = 0; i < L->nchecks; i++)
+        {
+            const check_struct *c = L->checks + i;
+            if (strcmp(c->id, s->id) != 0)
+                continue;
+            found++;
+            if (c->status != s->expected || c->control != s->control || c->kind != s->kind)
+            {
+                TEST_REPORT("thm3 record matches its spec", "%s: status %s expected %s", c->id,
+                            check_status_str(c->status), check_status_str(s->expected));
+                bad++;
+            }
+        }
+        if (found != 1)
+        {
+            TEST_REPORT("every spec produced once", "%s produced %ld times", s->id, (long) found);
+            bad++;
+        }
+    }
+    CU_ASSERT_EQUAL(L->nchecks, module_thm3.nspecs);
+    CU_ASSERT_EQUAL(bad, 0);
+    checklist_clear(L);
+    o.size = (run_size) 7;
+    checklist_init(L);
+    CU_ASSERT_EQUAL(module_thm3.run(L, &o), 2);
+    checklist_clear(L);
+}
+
+int
+t_thm3_register(void)
+{
+    CU_pSuite s = CU_add_suite("thm3", NULL, NULL);
+    if (s == NULL)
+        return 1;
+    if (CU_add_test(s, "p_eps and the width against a hand computation", test_peps_hand) == NULL ||
+        CU_add_test(s, "exact cap test against the closed-form angle", test_cap_hand) == NULL ||
+        CU_add_test(s, "the proof's witness on a hand rank-2 instance", test_witness_hand) == NULL ||
+        CU_add_test(s, "hypothesis checker on violating instances", test_hypotheses) == NULL ||
+        CU_add_test(s, "bad user files", test_user_input) == NULL ||
+        CU_add_test(s, "module records against the table", test_module_records) == NULL)
+        return 1;
+    return 0;
+}
