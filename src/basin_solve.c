@@ -141,6 +141,151 @@ project(double *out, const double *U, slong k, const double *x, slong d)
     }
 }
 
+/* Orthonormal basis Z (rows) of the orthogonal complement of the rows of
+   U (k x d, orthonormal): greedy over the unit vectors, the one with the
+   largest residual first (the residual norms squared sum to d - k, so
+   the chosen ones are never tiny).  Returns the number of rows. */
+static slong
+complement_basis(double *Z, const double *U, slong k, slong d, double *v)
+{
+    slong q = 0, i, l, pass, best;
+    while (q < d - k)
+    {
+        double bn = 1e-16;
+        best = -1;
+        for (i = 0; i < d; i++)
+        {
+            double nv;
+            memset(v, 0, sizeof(double) * (size_t) d);
+            v[i] = 1.0;
+            for (pass = 0; pass < 2; pass++)
+            {
+                for (l = 0; l < k; l++)
+                {
+                    double c = dotd(U + l * d, v, d);
+                    slong ii;
+                    for (ii = 0; ii < d; ii++)
+                        v[ii] -= c * U[l * d + ii];
+                }
+                for (l = 0; l < q; l++)
+                {
+                    double c = dotd(Z + l * d, v, d);
+                    slong ii;
+                    for (ii = 0; ii < d; ii++)
+                        v[ii] -= c * Z[l * d + ii];
+                }
+            }
+            nv = dotd(v, v, d);
+            if (nv > bn)
+            {
+                bn = nv;
+                best = i;
+                memcpy(Z + q * d, v, sizeof(double) * (size_t) d);
+            }
+        }
+        if (best < 0)
+            break;
+        bn = sqrt(bn);
+        for (l = 0; l < d; l++)
+            Z[q * d + l] /= bn;
+        q++;
+    }
+    return q;
+}
+
+/* Workspace of the reduced (null-space) step. */
+typedef struct
+{
+    double *H;  /* nd x nd Hessian M^T M, blocks sum_{t: a_jt = a_kt = +1} x_t x_t^T */
+    double *Zc; /* nd x d: face basis vectors, Zc[c * d + i] */
+    slong *cj;  /* nd: neuron of basis vector c */
+    double *T;  /* nd x nd: H Z */
+    double *Hr; /* nd x nd: Z^T H Z */
+    double *V;  /* nd x nd: eigenvectors */
+    double *w;  /* nd: eigenvalues, then scratch */
+    double *g;  /* nd: M^T r, then Z^T M^T r */
+    double *u;  /* nd */
+    int have_h;
+} reduced_ws;
+
+/* The least-norm step p minimising |M(z + p) - y|^2 over p_j orthogonal
+   to the working rows (U_j, kj[j]), in the K = sum_j (d - kj[j])
+   coordinates of the face: p = Z u, u = -(Z^T H Z)^+ Z^T M^T r.  Used
+   when K < m: the face dimension, not the number of points, sets the
+   cost, and H is formed once per solve.  Z^T H Z = (MZ)^T (MZ) has the
+   non-zero spectrum of M Pi M^T, so the cut-off cut means the same as
+   in the m x m formulation; Z is orthonormal per block, so the least-norm
+   u gives the least-norm p. */
+static void
+reduced_step(double *p, reduced_ws *S, const double *U, const slong *kj, const double *X, const double *r,
+             const basin_t B, double cut)
+{
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, j, k, t, i, i2, c, c2, K = 0;
+    double *v = S->w; /* scratch until the eigenvalues */
+    if (!S->have_h)
+    {
+        memset(S->H, 0, sizeof(double) * (size_t) (nd * nd));
+        for (t = 0; t < m; t++)
+            for (j = 0; j < n; j++)
+                if (B->a[j * m + t] > 0)
+                    for (k = 0; k < n; k++)
+                        if (B->a[k * m + t] > 0)
+                            for (i = 0; i < d; i++)
+                                for (i2 = 0; i2 < d; i2++)
+                                    S->H[(j * d + i) * nd + k * d + i2] += X[t * d + i] * X[t * d + i2];
+        S->have_h = 1;
+    }
+    for (j = 0; j < n; j++)
+    {
+        slong q = complement_basis(S->Zc + K * d, U + j * d * d, kj[j], d, v);
+        for (c = K; c < K + q; c++)
+            S->cj[c] = j;
+        K += q;
+    }
+    memset(p, 0, sizeof(double) * (size_t) nd);
+    if (K == 0)
+        return;
+    /* g = M^T r blockwise, then its face coordinates */
+    memset(S->g, 0, sizeof(double) * (size_t) nd);
+    for (j = 0; j < n; j++)
+        for (t = 0; t < m; t++)
+            if (B->a[j * m + t] > 0)
+                for (i = 0; i < d; i++)
+                    S->g[j * d + i] += r[t] * X[t * d + i];
+    for (c = 0; c < K; c++)
+        S->u[c] = dotd(S->Zc + c * d, S->g + S->cj[c] * d, d);
+    /* T = H Z (nd x K), Hr = Z^T T */
+    for (i = 0; i < nd; i++)
+        for (c = 0; c < K; c++)
+            S->T[i * K + c] = dotd(S->H + i * nd + S->cj[c] * d, S->Zc + c * d, d);
+    for (c = 0; c < K; c++)
+        for (c2 = 0; c2 <= c; c2++)
+        {
+            double s = 0.0;
+            for (i = 0; i < d; i++)
+                s += S->Zc[c * d + i] * S->T[(S->cj[c] * d + i) * K + c2];
+            S->Hr[c * K + c2] = S->Hr[c2 * K + c] = s;
+        }
+    jacobi_eig(S->Hr, S->V, S->w, K);
+    /* g (reused) = -(Hr)^+ (Z^T M^T r) with the relative cut-off */
+    for (c = 0; c < K; c++)
+        S->g[c] = 0.0;
+    for (c2 = 0; c2 < K; c2++)
+    {
+        double s = 0.0;
+        if (S->w[c2] <= cut || S->w[c2] <= 0.0)
+            continue;
+        for (c = 0; c < K; c++)
+            s += S->V[c * K + c2] * S->u[c];
+        s /= S->w[c2];
+        for (c = 0; c < K; c++)
+            S->g[c] -= s * S->V[c * K + c2];
+    }
+    for (c = 0; c < K; c++)
+        for (i = 0; i < d; i++)
+            p[S->cj[c] * d + i] += S->g[c] * S->Zc[c * d + i];
+}
+
 /* Least-squares solve of the small SPD-ish system G mu = h (k x k) by
    Gaussian elimination with partial pivoting; singular pivots give 0. */
 static void
@@ -190,7 +335,9 @@ double
 _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, const basin_t B)
 {
     slong n = B->n, m = B->m, d = B->d, j, t, u, i, it, maxit;
-    slong ex = WORD_MIN, ey = WORD_MIN, zexp0;
+    slong ex = WORD_MIN, ey = WORD_MIN, zexp0, Ktot;
+    double wmax = 0.0;
+    reduced_ws S;
     double *X, *y, *r, *U, *kU, *PX, *AA, *V, *w, *c, *p, *xn, fval = 0.0;
     double *G, *h, *mu;
     slong *kj, *idx;
@@ -277,9 +424,31 @@ _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, con
     }
     maxit = 20 * (n * m + n * d) + 100;
 
+    /* eigenvalue cut-off relative to the unprojected scale, so that a
+       face on which no prediction can move (all of A ~ 0) gives a zero
+       step */
+    for (t = 0; t < m; t++)
+    {
+        double s = 0.0;
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+                s += xn[t] * xn[t];
+        wmax = FLINT_MAX(wmax, s);
+    }
+    S.H = flint_malloc(sizeof(double) * (size_t) (n * d * n * d));
+    S.Zc = flint_malloc(sizeof(double) * (size_t) (n * d * d));
+    S.cj = flint_malloc(sizeof(slong) * (size_t) (n * d));
+    S.T = flint_malloc(sizeof(double) * (size_t) (n * d * n * d));
+    S.Hr = flint_malloc(sizeof(double) * (size_t) (n * d * n * d));
+    S.V = flint_malloc(sizeof(double) * (size_t) (n * d * n * d));
+    S.w = flint_malloc(sizeof(double) * (size_t) (n * d));
+    S.g = flint_malloc(sizeof(double) * (size_t) (n * d));
+    S.u = flint_malloc(sizeof(double) * (size_t) (n * d));
+    S.have_h = 0;
+
     for (it = 0; it < maxit; it++)
     {
-        double pn = 0.0, zn = 0.0, alpha = 1.0, wmax = 0.0;
+        double pn = 0.0, zn = 0.0, alpha = 1.0;
         slong bj = -1, bt = -1;
         int stationary = 0;
 
@@ -291,56 +460,55 @@ _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, con
                 if (B->a[j * m + t] > 0)
                     r[t] += dotd(z + j * d, X + t * d, d);
         }
+        Ktot = 0;
         for (j = 0; j < n; j++)
         {
             kj[j] = span_basis(U + j * d * d, X, work + j * m, m, d);
-            for (t = 0; t < m; t++)
-                if (B->a[j * m + t] > 0)
-                    project(PX + (j * m + t) * d, U + j * d * d, kj[j], X + t * d, d);
+            Ktot += d - kj[j];
         }
-        for (t = 0; t < m; t++)
-            for (u = 0; u <= t; u++)
-            {
-                double s = 0.0;
-                for (j = 0; j < n; j++)
-                    if (B->a[j * m + t] > 0 && B->a[j * m + u] > 0)
-                        s += dotd(PX + (j * m + t) * d, PX + (j * m + u) * d, d);
-                AA[t * m + u] = AA[u * m + t] = s;
-            }
-        jacobi_eig(AA, V, w, m);
-        /* cut-off relative to the unprojected scale, so that a face on
-           which no prediction can move (all of A ~ 0) gives a zero step */
-        for (t = 0; t < m; t++)
+        if (Ktot < m)
+            reduced_step(p, &S, U, kj, X, r, B, 1e-12 * wmax);
+        else
         {
-            double s = 0.0;
+            /* the m x m formulation: fewer points than face dimensions */
             for (j = 0; j < n; j++)
-                if (B->a[j * m + t] > 0)
-                    s += xn[t] * xn[t];
-            wmax = FLINT_MAX(wmax, s);
-        }
-        /* c = -(AA)^+ r with a relative eigenvalue cut-off */
-        for (t = 0; t < m; t++)
-            c[t] = 0.0;
-        for (u = 0; u < m; u++)
-        {
-            double s;
-            if (w[u] <= 1e-12 * wmax || w[u] <= 0.0)
-                continue;
-            s = 0.0;
+                for (t = 0; t < m; t++)
+                    if (B->a[j * m + t] > 0)
+                        project(PX + (j * m + t) * d, U + j * d * d, kj[j], X + t * d, d);
             for (t = 0; t < m; t++)
-                s += V[t * m + u] * r[t];
-            s /= w[u];
+                for (u = 0; u <= t; u++)
+                {
+                    double s = 0.0;
+                    for (j = 0; j < n; j++)
+                        if (B->a[j * m + t] > 0 && B->a[j * m + u] > 0)
+                            s += dotd(PX + (j * m + t) * d, PX + (j * m + u) * d, d);
+                    AA[t * m + u] = AA[u * m + t] = s;
+                }
+            jacobi_eig(AA, V, w, m);
+            /* c = -(AA)^+ r with a relative eigenvalue cut-off */
             for (t = 0; t < m; t++)
-                c[t] -= s * V[t * m + u];
-        }
-        for (j = 0; j < n; j++)
-        {
-            for (i = 0; i < d; i++)
-                p[j * d + i] = 0.0;
-            for (t = 0; t < m; t++)
-                if (B->a[j * m + t] > 0)
-                    for (i = 0; i < d; i++)
-                        p[j * d + i] += c[t] * PX[(j * m + t) * d + i];
+                c[t] = 0.0;
+            for (u = 0; u < m; u++)
+            {
+                double s;
+                if (w[u] <= 1e-12 * wmax || w[u] <= 0.0)
+                    continue;
+                s = 0.0;
+                for (t = 0; t < m; t++)
+                    s += V[t * m + u] * r[t];
+                s /= w[u];
+                for (t = 0; t < m; t++)
+                    c[t] -= s * V[t * m + u];
+            }
+            for (j = 0; j < n; j++)
+            {
+                for (i = 0; i < d; i++)
+                    p[j * d + i] = 0.0;
+                for (t = 0; t < m; t++)
+                    if (B->a[j * m + t] > 0)
+                        for (i = 0; i < d; i++)
+                            p[j * d + i] += c[t] * PX[(j * m + t) * d + i];
+            }
         }
         pn = sqrt(dotd(p, p, n * d));
         zn = sqrt(dotd(z, z, n * d));
@@ -460,5 +628,14 @@ _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, con
     flint_free(h);
     flint_free(mu);
     flint_free(idx);
+    flint_free(S.H);
+    flint_free(S.Zc);
+    flint_free(S.cj);
+    flint_free(S.T);
+    flint_free(S.Hr);
+    flint_free(S.V);
+    flint_free(S.w);
+    flint_free(S.g);
+    flint_free(S.u);
     return fval;
 }
