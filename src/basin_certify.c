@@ -133,44 +133,66 @@ pivot_columns(slong *piv, const fmpz_mat_t A)
     return rank;
 }
 
-/* Greedy column pivoting of B in double (modified Gram-Schmidt, largest
-   remaining column first); returns the number of columns chosen.  Only a
-   guess: the caller verifies exactly. */
+/* Greedy column pivoting of the face matrix Bq = diag(1/xs) Bz in double
+   (modified Gram-Schmidt, largest remaining column first); returns the
+   number of columns chosen.  Only a guess: the caller verifies exactly.
+   Columns are normalised first: the null-space columns of different
+   neurons differ in scale by hundreds of binades, and a threshold
+   relative to the largest column would declare all but one of them zero
+   (column scaling does not change which columns are independent).
+   Entries go through mantissa and exponent, so none over- or
+   underflows. */
 static slong
-float_pivots(slong *piv, const fmpq_mat_t Bq)
+float_pivots(slong *piv, const fmpz_mat_t Bz, const fmpz *xs)
 {
-    slong m = fmpq_mat_nrows(Bq), K = fmpq_mat_ncols(Bq), t, k, l, rank = 0;
-    double *A = flint_malloc(sizeof(double) * (size_t) (m * K)), *nrm, top = 0.0;
+    slong m = fmpz_mat_nrows(Bz), K = fmpz_mat_ncols(Bz), t, k, l, rank = 0;
+    double *A = flint_malloc(sizeof(double) * (size_t) (m * K)), *nrm;
+    slong *ex = flint_malloc(sizeof(slong) * (size_t) (m * K));
     nrm = flint_malloc(sizeof(double) * (size_t) K);
-    for (t = 0; t < m; t++)
-        for (k = 0; k < K; k++)
-        {
-            A[k * m + t] = fmpq_get_d(fmpq_mat_entry(Bq, t, k));
-            if (!isfinite(A[k * m + t]))
-            {
-                rank = -1;
-                goto done;
-            }
-        }
     for (k = 0; k < K; k++)
     {
+        slong top = WORD_MIN;
         double s = 0.0;
         for (t = 0; t < m; t++)
+        {
+            slong e1, e2;
+            double d1 = fmpz_get_d_2exp(&e1, fmpz_mat_entry(Bz, t, k));
+            double d2 = fmpz_get_d_2exp(&e2, xs + t);
+            A[k * m + t] = d1 / d2;
+            ex[k * m + t] = e1 - e2;
+            if (d1 != 0.0)
+                top = FLINT_MAX(top, e1 - e2);
+        }
+        for (t = 0; t < m; t++)
+        {
+            /* top is WORD_MIN only for a zero column: no shift then */
+            if (A[k * m + t] != 0.0)
+            {
+                slong sh = ex[k * m + t] - top;
+                A[k * m + t] = sh < -1000 ? 0.0 : ldexp(A[k * m + t], (int) sh);
+            }
             s += A[k * m + t] * A[k * m + t];
+        }
+        if (s > 0.0)
+        {
+            s = sqrt(s);
+            for (t = 0; t < m; t++)
+                A[k * m + t] /= s;
+            s = 1.0;
+        }
         nrm[k] = s;
-        top = FLINT_MAX(top, s);
     }
     while (rank < m)
     {
         slong best = -1;
-        double bn = 1e-20 * top;
+        double bn = 1e-20;
         for (k = 0; k < K; k++)
             if (nrm[k] > bn)
             {
                 bn = nrm[k];
                 best = k;
             }
-        if (best < 0 || top == 0.0)
+        if (best < 0)
             break;
         piv[rank++] = best;
         {
@@ -201,101 +223,147 @@ float_pivots(slong *piv, const fmpq_mat_t Bq)
             piv[l] = piv[l - 1];
             piv[l - 1] = tmp;
         }
-done:
     flint_free(A);
+    flint_free(ex);
     flint_free(nrm);
-    return rank < 0 ? 0 : rank;
+    return rank;
 }
 
-/* Exact check B^T r = 0. */
+/* Least squares on the columns piv (assumed independent) of the face
+   matrix Bq = diag(1/xs) Bz, over the integers: z += N u,
+   r = Bq_piv u - yt.  With Dy the common denominator of yt (Yn = Dy yt),
+   Lam = lcm xs and w_t = Lam / xs_t, square systems are
+   Bz_piv (Dy u) = xs Yn, others the normal equations
+   (W Bz_piv)^T (W Bz_piv) (Dy u) = Lam (W Bz_piv)^T Yn, W = diag(w); both
+   solved by p-adic lifting with one common denominator (no fmpq
+   arithmetic inside the solve).  If orth is not NULL, *orth is set to
+   whether the exact residual is orthogonal to EVERY column of Bq (the
+   face optimality condition), checked on integers: Bq^T r = 0 iff
+   Bz^T (w^2 e) = 0 with e the integer numerator of r.  Returns 0 if the
+   exact system is singular. */
 static int
-orthogonal_to_columns(const fmpq_mat_t Bq, const fmpq *r)
-{
-    slong m = fmpq_mat_nrows(Bq), K = fmpq_mat_ncols(Bq), t, k;
-    int ok = 1;
-    fmpq_t s;
-    fmpq_init(s);
-    for (k = 0; k < K && ok; k++)
-    {
-        fmpq_zero(s);
-        for (t = 0; t < m; t++)
-            fmpq_addmul(s, fmpq_mat_entry(Bq, t, k), r + t);
-        ok = fmpq_is_zero(s);
-    }
-    fmpq_clear(s);
-    return ok;
-}
-
-/* Least squares on the columns piv (assumed independent): z += N u,
-   r = B' u - yt.  Square systems are solved directly, others through
-   the normal equations.  Returns 0 if the exact system is singular. */
-static int
-ls_solve(fmpq *z, fmpq *r, const cert_ctx *C, const fmpq_mat_t Bq, const slong *piv, slong rank,
+ls_solve(fmpq *z, fmpq *r, int *orth, const cert_ctx *C, const fmpz_mat_t Bz, const slong *piv, slong rank,
          const slong *colj, const slong *coll, const fmpz_mat_struct *N, const fmpq *yt)
 {
     const basin_struct *B = C->B;
-    slong m = B->m, d = B->d, t, l, k, i, j;
-    fmpq_mat_t Bp, G, h, u;
-    fmpq_t s, q;
+    slong m = B->m, d = B->d, K = fmpz_mat_ncols(Bz), t, l, k, i, j;
+    fmpz_mat_t Bp, U, rhs;
+    fmpz *Yn = _fmpz_vec_init(m), *w = _fmpz_vec_init(m), *e = _fmpz_vec_init(m);
+    fmpz *acc = _fmpz_vec_init(d);
+    fmpz_t Dy, Lam, den, dd, tmp;
+    fmpq_t q;
     int ok;
-    fmpq_init(s);
+    fmpz_init(Dy);
+    fmpz_init(Lam);
+    fmpz_init(den);
+    fmpz_init(dd);
+    fmpz_init(tmp);
     fmpq_init(q);
-    fmpq_mat_init(Bp, m, rank);
-    fmpq_mat_init(G, rank, rank);
-    fmpq_mat_init(h, rank, 1);
-    fmpq_mat_init(u, rank, 1);
+    fmpz_one(Dy);
+    fmpz_one(Lam);
+    for (t = 0; t < m; t++)
+    {
+        fmpz_lcm(Dy, Dy, fmpq_denref(yt + t));
+        fmpz_lcm(Lam, Lam, C->xs + t);
+    }
+    for (t = 0; t < m; t++)
+    {
+        fmpz_divexact(Yn + t, Dy, fmpq_denref(yt + t));
+        fmpz_mul(Yn + t, Yn + t, fmpq_numref(yt + t));
+        fmpz_divexact(w + t, Lam, C->xs + t);
+    }
+    fmpz_mat_init(Bp, m, rank);
+    fmpz_mat_init(U, rank, 1);
+    fmpz_mat_init(rhs, rank, 1);
     for (t = 0; t < m; t++)
         for (l = 0; l < rank; l++)
-            fmpq_set(fmpq_mat_entry(Bp, t, l), fmpq_mat_entry(Bq, t, piv[l]));
+            fmpz_set(fmpz_mat_entry(Bp, t, l), fmpz_mat_entry(Bz, t, piv[l]));
     if (rank == m)
     {
         for (t = 0; t < m; t++)
-            fmpq_set(fmpq_mat_entry(h, t, 0), yt + t);
-        ok = fmpq_mat_solve(u, Bp, h);
+            fmpz_mul(fmpz_mat_entry(rhs, t, 0), C->xs + t, Yn + t);
+        ok = fmpz_mat_solve_dixon_den(U, den, Bp, rhs);
     }
     else
     {
+        fmpz_mat_t WB, WBt, G;
+        fmpz_mat_init(WB, m, rank);
+        fmpz_mat_init(WBt, rank, m);
+        fmpz_mat_init(G, rank, rank);
+        for (t = 0; t < m; t++)
+            for (l = 0; l < rank; l++)
+                fmpz_mul(fmpz_mat_entry(WB, t, l), fmpz_mat_entry(Bp, t, l), w + t);
+        fmpz_mat_transpose(WBt, WB);
+        fmpz_mat_mul(G, WBt, WB);
         for (l = 0; l < rank; l++)
         {
-            for (k = 0; k <= l; k++)
-            {
-                fmpq_zero(s);
-                for (t = 0; t < m; t++)
-                    fmpq_addmul(s, fmpq_mat_entry(Bp, t, l), fmpq_mat_entry(Bp, t, k));
-                fmpq_set(fmpq_mat_entry(G, l, k), s);
-                fmpq_set(fmpq_mat_entry(G, k, l), s);
-            }
-            fmpq_zero(s);
-            for (t = 0; t < m; t++)
-                fmpq_addmul(s, fmpq_mat_entry(Bp, t, l), yt + t);
-            fmpq_set(fmpq_mat_entry(h, l, 0), s);
+            _fmpz_vec_dot(tmp, WBt->rows[l], Yn, m);
+            fmpz_mul(fmpz_mat_entry(rhs, l, 0), tmp, Lam);
         }
-        ok = fmpq_mat_solve(u, G, h);
+        ok = fmpz_mat_solve_dixon_den(U, den, G, rhs);
+        fmpz_mat_clear(WB);
+        fmpz_mat_clear(WBt);
+        fmpz_mat_clear(G);
     }
     if (ok)
     {
+        /* u = U / dd with dd = den Dy; r_t = e_t / (xs_t dd) with
+           e = Bp U - den xs Yn */
+        fmpz_mul(dd, den, Dy);
         for (t = 0; t < m; t++)
         {
-            fmpq_neg(r + t, yt + t);
+            fmpz_mul(e + t, C->xs + t, Yn + t);
+            fmpz_mul(e + t, e + t, den);
+            fmpz_neg(e + t, e + t);
             for (l = 0; l < rank; l++)
-                fmpq_addmul(r + t, fmpq_mat_entry(Bp, t, l), fmpq_mat_entry(u, l, 0));
+                fmpz_addmul(e + t, fmpz_mat_entry(Bp, t, l), fmpz_mat_entry(U, l, 0));
+            fmpz_mul(tmp, C->xs + t, dd);
+            fmpq_set_fmpz_frac(r + t, e + t, tmp);
         }
-        for (l = 0; l < rank; l++)
+        if (orth != NULL)
         {
-            slong c = piv[l];
-            j = colj[c];
+            *orth = 1;
+            for (t = 0; t < m; t++)
+            {
+                fmpz_mul(e + t, e + t, w + t);
+                fmpz_mul(e + t, e + t, w + t);
+            }
+            for (k = 0; k < K && *orth; k++)
+            {
+                fmpz_zero(tmp);
+                for (t = 0; t < m; t++)
+                    fmpz_addmul(tmp, fmpz_mat_entry(Bz, t, k), e + t);
+                *orth = fmpz_is_zero(tmp);
+            }
+        }
+        /* z_j += (N_j restricted to the pivot columns of neuron j) U / dd:
+           the pivot columns are sorted, so each neuron's form a run */
+        for (l = 0; l < rank;)
+        {
+            j = colj[piv[l]];
+            _fmpz_vec_zero(acc, d);
+            for (; l < rank && colj[piv[l]] == j; l++)
+                for (i = 0; i < d; i++)
+                    fmpz_addmul(acc + i, fmpz_mat_entry(N + j, i, coll[piv[l]]), fmpz_mat_entry(U, l, 0));
             for (i = 0; i < d; i++)
             {
-                fmpq_mul_fmpz(q, fmpq_mat_entry(u, l, 0), fmpz_mat_entry(N + j, i, coll[c]));
+                fmpq_set_fmpz_frac(q, acc + i, dd);
                 fmpq_add(z + j * d + i, z + j * d + i, q);
             }
         }
     }
-    fmpq_mat_clear(Bp);
-    fmpq_mat_clear(G);
-    fmpq_mat_clear(h);
-    fmpq_mat_clear(u);
-    fmpq_clear(s);
+    fmpz_mat_clear(Bp);
+    fmpz_mat_clear(U);
+    fmpz_mat_clear(rhs);
+    _fmpz_vec_clear(Yn, m);
+    _fmpz_vec_clear(w, m);
+    _fmpz_vec_clear(e, m);
+    _fmpz_vec_clear(acc, d);
+    fmpz_clear(Dy);
+    fmpz_clear(Lam);
+    fmpz_clear(den);
+    fmpz_clear(dd);
+    fmpz_clear(tmp);
     fmpq_clear(q);
     return ok;
 }
@@ -316,7 +384,6 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
     fmpz_mat_struct *N = flint_malloc(sizeof(fmpz_mat_struct) * (size_t) n);
     slong *kj = flint_malloc(sizeof(slong) * (size_t) n);
     slong *colj, *coll, *piv;
-    fmpq_mat_t Bq;
     fmpz_mat_t Bz;
     fmpq *yt;
     fmpq_t s, q;
@@ -347,6 +414,22 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
                 }
             kj[j] = fmpz_mat_nullspace(N + j, A);
             fmpz_mat_clear(A);
+            /* primitive basis columns: smaller numbers in every solve
+               below, the same face */
+            {
+                fmpz_t g;
+                fmpz_init(g);
+                for (l = 0; l < kj[j]; l++)
+                {
+                    fmpz_zero(g);
+                    for (i = 0; i < d; i++)
+                        fmpz_gcd(g, g, fmpz_mat_entry(N + j, i, l));
+                    if (!fmpz_is_zero(g) && !fmpz_is_one(g))
+                        for (i = 0; i < d; i++)
+                            fmpz_divexact(fmpz_mat_entry(N + j, i, l), fmpz_mat_entry(N + j, i, l), g);
+                }
+                fmpz_clear(g);
+            }
         }
         K += kj[j];
     }
@@ -366,7 +449,6 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
     colj = flint_malloc(sizeof(slong) * (size_t) K);
     coll = flint_malloc(sizeof(slong) * (size_t) K);
     piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(K, m));
-    fmpq_mat_init(Bq, m, K);
     fmpz_mat_init(Bz, m, K);
     k = 0;
     for (j = 0; j < n; j++)
@@ -377,24 +459,23 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
             for (t = 0; t < m; t++)
                 if (B->a[j * m + t] > 0)
                 {
-                    fmpz_t acc;
-                    fmpz_init(acc);
+                    fmpz *acc = fmpz_mat_entry(Bz, t, k);
                     for (i = 0; i < d; i++)
                         fmpz_addmul(acc, fmpz_mat_entry(C->Xz, t, i), fmpz_mat_entry(N + j, i, l));
-                    fmpz_set(fmpz_mat_entry(Bz, t, k), acc);
-                    fmpq_set_fmpz_frac(fmpq_mat_entry(Bq, t, k), acc, C->xs + t);
-                    fmpz_clear(acc);
                 }
             k++;
         }
     /* independent columns: first guessed in floating point (greedy
        Gram-Schmidt with pivoting), then trusted only if the exact solve
-       succeeds and the exact residual is orthogonal to EVERY column of B
+       succeeds and the exact residual is orthogonal to EVERY column of Bq
        (the face optimality condition); otherwise exact fraction-free rref
        (row scaling, Bz, does not change the independent columns) */
-    rank = float_pivots(piv, Bq);
-    if (rank > 0 && ls_solve(z, r, C, Bq, piv, rank, colj, coll, N, yt) && orthogonal_to_columns(Bq, r))
-        goto cleanup1;
+    rank = float_pivots(piv, Bz, C->xs);
+    {
+        int orth = 0;
+        if (rank > 0 && ls_solve(z, r, &orth, C, Bz, piv, rank, colj, coll, N, yt) && orth)
+            goto cleanup1;
+    }
     qv_set(z, zb, n * d);
     rank = pivot_columns(piv, Bz);
     if (rank == 0)
@@ -403,9 +484,8 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
             fmpq_neg(r + t, yt + t);
         goto cleanup1;
     }
-    ok = ls_solve(z, r, C, Bq, piv, rank, colj, coll, N, yt);
+    ok = ls_solve(z, r, NULL, C, Bz, piv, rank, colj, coll, N, yt);
 cleanup1:
-    fmpq_mat_clear(Bq);
     fmpz_mat_clear(Bz);
     flint_free(colj);
     flint_free(coll);
@@ -593,59 +673,150 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
     return ok;
 }
 
+/* Integer form of the predictions of z: p_t = P_t / den for all t, with
+   one common denominator (sums of rationals with unrelated denominators
+   would cost a gcd per addition). */
+static void
+predict_common(fmpz *P, fmpz_t den, const basin_t B, const fmpq *z)
+{
+    slong n = B->n, m = B->m, d = B->d, j, t, i;
+    fmpz *Zz = _fmpz_vec_init(n * d), *zs = _fmpz_vec_init(n), *xr = _fmpz_vec_init(d);
+    fmpz_t D, L, c, s;
+    fmpz_init(D);
+    fmpz_init(L);
+    fmpz_init(c);
+    fmpz_init(s);
+    /* z_j = Zz_j / D after scaling each block to the common D */
+    fmpz_one(D);
+    for (j = 0; j < n; j++)
+    {
+        fmpz_one(zs + j);
+        for (i = 0; i < d; i++)
+            fmpz_lcm(zs + j, zs + j, fmpq_denref(z + j * d + i));
+        fmpz_lcm(D, D, zs + j);
+    }
+    for (j = 0; j < n; j++)
+        for (i = 0; i < d; i++)
+        {
+            fmpz_divexact(c, D, fmpq_denref(z + j * d + i));
+            fmpz_mul(Zz + j * d + i, c, fmpq_numref(z + j * d + i));
+        }
+    /* x_t = xr / xs_t, scaled to the common L = lcm xs_t */
+    fmpz_one(L);
+    for (t = 0; t < m; t++)
+        for (i = 0; i < d; i++)
+            fmpz_lcm(L, L, fmpq_denref(fmpq_mat_entry(B->X, t, i)));
+    for (t = 0; t < m; t++)
+    {
+        for (i = 0; i < d; i++)
+        {
+            fmpz_divexact(xr + i, L, fmpq_denref(fmpq_mat_entry(B->X, t, i)));
+            fmpz_mul(xr + i, xr + i, fmpq_numref(fmpq_mat_entry(B->X, t, i)));
+        }
+        fmpz_zero(P + t);
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+            {
+                _fmpz_vec_dot(s, Zz + j * d, xr, d);
+                fmpz_add(P + t, P + t, s);
+            }
+    }
+    fmpz_mul(den, D, L);
+    _fmpz_vec_clear(Zz, n * d);
+    _fmpz_vec_clear(zs, n);
+    _fmpz_vec_clear(xr, d);
+    fmpz_clear(D);
+    fmpz_clear(L);
+    fmpz_clear(c);
+    fmpz_clear(s);
+}
+
 /* Offers the point z as an upper bound: if z lies in the cone, the best
    multiple alpha z (alpha >= 0; the cone is closed under scaling) is
-   compared with R->upper.  Returns 1 if z was feasible. */
+   compared with R->upper.  Returns 1 if z was feasible.  All sums are
+   formed on integer numerators over common denominators, with one
+   canonicalisation at the end. */
 static int
 offer_upper(basin_result_t R, const basin_t B, const fmpq *z)
 {
     slong m = B->m, t, nd = B->n * B->d, i;
-    fmpq *p;
-    fmpq_t py, pp, alpha, f, e;
+    fmpz *P, *Y;
+    fmpz_t den, Dy, spy, spp, an, ad, e, q;
+    fmpq_t alpha, f;
     if (!basin_is_feasible(B, z, NULL, NULL))
         return 0;
-    p = _fmpq_vec_init(m);
-    fmpq_init(py);
-    fmpq_init(pp);
+    P = _fmpz_vec_init(m);
+    Y = _fmpz_vec_init(m);
+    fmpz_init(den);
+    fmpz_init(Dy);
+    fmpz_init(spy);
+    fmpz_init(spp);
+    fmpz_init(an);
+    fmpz_init(ad);
+    fmpz_init(e);
+    fmpz_init(q);
     fmpq_init(alpha);
     fmpq_init(f);
-    fmpq_init(e);
-    basin_predict(p, B, z);
+    predict_common(P, den, B, z);
+    fmpz_one(Dy);
+    for (t = 0; t < m; t++)
+        fmpz_lcm(Dy, Dy, fmpq_denref(B->y + t));
     for (t = 0; t < m; t++)
     {
-        fmpq_addmul(py, p + t, B->y + t);
-        fmpq_addmul(pp, p + t, p + t);
+        fmpz_divexact(Y + t, Dy, fmpq_denref(B->y + t));
+        fmpz_mul(Y + t, Y + t, fmpq_numref(B->y + t));
     }
-    /* f(alpha z) = (|y|^2 - 2 alpha p.y + alpha^2 |p|^2) / m, minimal at
-       alpha = p.y / |p|^2 if positive, else at alpha = 0 */
-    if (fmpq_is_zero(pp) || fmpq_sgn(py) <= 0)
+    /* p.y = spy / (den Dy), |p|^2 = spp / den^2;
+       f(alpha z) = (|y|^2 - 2 alpha p.y + alpha^2 |p|^2) / m, minimal at
+       alpha = p.y / |p|^2 = spy den / (spp Dy) if positive, else at 0 */
+    _fmpz_vec_dot(spy, P, Y, m);
+    _fmpz_vec_dot(spp, P, P, m);
+    if (fmpz_is_zero(spp) || fmpz_sgn(spy) <= 0)
         fmpq_zero(alpha);
     else
-        fmpq_div(alpha, py, pp);
+    {
+        fmpz_mul(an, spy, den);
+        fmpz_mul(ad, spp, Dy);
+        fmpq_set_fmpz_frac(alpha, an, ad);
+    }
+    /* alpha = an / ad canonical; e_t = alpha p_t - y_t
+       = (an P_t Dy - ad den Y_t) / (ad den Dy) */
+    fmpz_set(an, fmpq_numref(alpha));
+    fmpz_set(ad, fmpq_denref(alpha));
+    fmpz_mul(q, ad, den);
+    fmpz_zero(spp);
     for (t = 0; t < m; t++)
     {
-        fmpq_mul(e, alpha, p + t);
-        fmpq_sub(e, e, B->y + t);
-        fmpq_addmul(f, e, e);
+        fmpz_mul(e, an, P + t);
+        fmpz_mul(e, e, Dy);
+        fmpz_submul(e, q, Y + t);
+        fmpz_addmul(spp, e, e);
     }
-    {
-        fmpz_t mm;
-        fmpz_init_set_si(mm, m);
-        fmpq_div_fmpz(f, f, mm);
-        fmpz_clear(mm);
-    }
+    fmpz_mul(q, q, Dy);
+    fmpz_mul(q, q, q);
+    fmpz_mul_si(q, q, m);
+    fmpq_set_fmpz_frac(f, spp, q);
     if (fmpq_cmp(f, R->upper) < 0)
     {
         fmpq_set(R->upper, f);
-        for (i = 0; i < nd; i++)
-            fmpq_mul(R->z + i, z + i, alpha);
+        if (fmpq_is_one(alpha))
+            qv_set(R->z, z, nd);
+        else
+            for (i = 0; i < nd; i++)
+                fmpq_mul(R->z + i, z + i, alpha);
     }
-    _fmpq_vec_clear(p, m);
-    fmpq_clear(py);
-    fmpq_clear(pp);
+    _fmpz_vec_clear(P, m);
+    _fmpz_vec_clear(Y, m);
+    fmpz_clear(den);
+    fmpz_clear(Dy);
+    fmpz_clear(spy);
+    fmpz_clear(spp);
+    fmpz_clear(an);
+    fmpz_clear(ad);
+    fmpz_clear(e);
+    fmpz_clear(q);
     fmpq_clear(alpha);
     fmpq_clear(f);
-    fmpq_clear(e);
     return 1;
 }
 
@@ -894,6 +1065,7 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
        instead of 0: project onto the working face exactly first, so that
        only genuinely violated neurons are zeroed */
     face_project(z0, &C, work, zf);
+    qv_set(zb, z0, nd); /* the projection round 0 needs, before repair */
     {
         slong vj, vt;
         while (most_violated(&vj, &vt, B, z0))
@@ -907,7 +1079,8 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
         slong nj = -1, nt = -1, vj = -1, vt = -1;
         int dual_ok, primal_ok, changed = 0;
         R->rounds = round + 1;
-        face_project(zb, &C, work, zf);
+        if (round > 0) /* round 0: work unchanged since the projection above */
+            face_project(zb, &C, work, zf);
         if (!face_solve(z1, r1, &C, work, zb))
             break;
         dual_ok = dual_solve(mu1, &nj, &nt, &C, r1, work);
