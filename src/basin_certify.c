@@ -20,7 +20,15 @@
    rounded float point with violating neurons zeroed, moved along the
    segment towards the face minimiser as far as feasibility allows, and
    rescaled optimally (the cone is closed under scaling); and z = 0 with
-   f = |y|^2 / m.  The lower bound 0 is always valid since f >= 0. */
+   f = |y|^2 / m.  The lower bound 0 is always valid since f >= 0.
+   Before all this, the common case of overspecified networks, Bas = 0
+   (the float solution interpolates), is tried on its own: a float point
+   that interpolates with slack on every constraint not forced to
+   equality (_basin_interp_d), rounded, corrected exactly on a few
+   coordinates so that Mz = y holds (interp_certify), and offered; f >= 0
+   makes 0 exact when it is feasible.  Only m x m linear algebra on the
+   data's own integers, no null-space bases. */
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -979,6 +987,134 @@ segment_upper(basin_result_t R, const basin_t B, const fmpq *z0, const fmpq *z1)
     fmpq_clear(den);
 }
 
+/* The case Bas = 0, common for overspecified networks: f >= 0, so a
+   point of the cone with f = 0 is a minimiser and 0 is exact.  From the
+   float interpolating point zd of _basin_interp_d (scaled by 2^zexp),
+   rounded to integers over a power of two (60 bits below its largest
+   coordinate), the neq coordinates piv are corrected so that the
+   equations rows hold exactly (p_t = y_t, or <z_j, x_t> = 0 for the
+   forced constraints, which give p_t = 0 = y_t at their points): one
+   neq x neq integer system, solved by p-adic lifting.  zd has a margin
+   on every other constraint and the correction is of rounding size, so
+   the result normally lies in the cone; offer_upper decides that and
+   computes f(z) exactly, independently of this construction.  Returns 1
+   if R->upper is now 0. */
+static int
+interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp, const slong *rows,
+               const slong *piv, slong neq)
+{
+    const basin_struct *B = C->B;
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, i, j, t, l, k, sh;
+    int emax = INT_MIN, e, ok = 1;
+    fmpz *Zn = _fmpz_vec_init(nd), *Y = _fmpz_vec_init(m);
+    fmpz_mat_t Mc, E, U;
+    fmpz_t Dz, Dy, den, s, q;
+    fmpq *z = _fmpq_vec_init(nd);
+
+    for (i = 0; i < nd; i++)
+        if (zd[i] != 0.0 && isfinite(zd[i]))
+        {
+            frexp(zd[i], &e);
+            emax = FLINT_MAX(emax, e);
+        }
+    if (emax == INT_MIN)
+        emax = 0;
+    /* zd_i ~ Zt_i 2^(emax - 60), |Zt_i| <= 2^60; z~ = Zn / Dz */
+    fmpz_init(Dz);
+    fmpz_init(Dy);
+    fmpz_init(den);
+    fmpz_init(s);
+    fmpz_init(q);
+    for (i = 0; i < nd; i++)
+        fmpz_set_d(Zn + i, isfinite(zd[i]) ? rint(ldexp(zd[i], 60 - emax)) : 0.0);
+    sh = zexp + emax - 60;
+    fmpz_one(Dz);
+    if (sh >= 0)
+        _fmpz_vec_scalar_mul_2exp(Zn, Zn, nd, (ulong) sh);
+    else
+        fmpz_mul_2exp(Dz, Dz, (ulong) (-sh));
+    /* y = Y / Dy */
+    fmpz_one(Dy);
+    for (t = 0; t < m; t++)
+        fmpz_lcm(Dy, Dy, fmpq_denref(B->y + t));
+    for (t = 0; t < m; t++)
+    {
+        fmpz_divexact(Y + t, Dy, fmpq_denref(B->y + t));
+        fmpz_mul(Y + t, Y + t, fmpq_numref(B->y + t));
+    }
+    /* with x_t = Xz_t / xs_t, the corrections Delta_l of the coordinates
+       piv[l] solve, in the unknowns Dy Dz Delta_l,
+         p_t = y_t:          sum_l [a_{j_l,t} = +1] Xz_{t,i_l} (.) = xs_t Dz Y_t - Dy P_t,
+         <z_j, x_t> = 0:     sum_l [j_l = j] Xz_{t,i_l} (.) = -Dy <Zn_j, Xz_t>,
+       with P_t = sum_{j: a_{j,t} = +1} <Zn_j, Xz_t> */
+    fmpz_mat_init(Mc, FLINT_MAX(neq, 1), FLINT_MAX(neq, 1));
+    fmpz_mat_init(E, FLINT_MAX(neq, 1), 1);
+    fmpz_mat_init(U, FLINT_MAX(neq, 1), 1);
+    for (k = 0; k < neq; k++)
+    {
+        fmpz *rhs = fmpz_mat_entry(E, k, 0);
+        fmpz_zero(s);
+        if (rows[k] < m)
+        {
+            t = rows[k];
+            for (j = 0; j < n; j++)
+                if (B->a[j * m + t] > 0)
+                    for (i = 0; i < d; i++)
+                        fmpz_addmul(s, Zn + j * d + i, fmpz_mat_entry(C->Xz, t, i));
+            fmpz_mul(q, C->xs + t, Dz);
+            fmpz_mul(rhs, q, Y + t);
+            fmpz_submul(rhs, Dy, s);
+            for (l = 0; l < neq; l++)
+                if (B->a[(piv[l] / d) * m + t] > 0)
+                    fmpz_set(fmpz_mat_entry(Mc, k, l), fmpz_mat_entry(C->Xz, t, piv[l] % d));
+        }
+        else
+        {
+            j = (rows[k] - m) / m;
+            t = (rows[k] - m) % m;
+            for (i = 0; i < d; i++)
+                fmpz_addmul(s, Zn + j * d + i, fmpz_mat_entry(C->Xz, t, i));
+            fmpz_mul(rhs, Dy, s);
+            fmpz_neg(rhs, rhs);
+            for (l = 0; l < neq; l++)
+                if (piv[l] / d == j)
+                    fmpz_set(fmpz_mat_entry(Mc, k, l), fmpz_mat_entry(C->Xz, t, piv[l] % d));
+        }
+    }
+    if (neq > 0)
+        ok = fmpz_mat_solve_dixon_den(U, den, Mc, E);
+    else
+        fmpz_one(den);
+    if (ok)
+    {
+        /* z = z~ except z_{piv[l]} = (Zn den Dy + U_l) / (den Dy Dz) */
+        for (i = 0; i < nd; i++)
+            fmpq_set_fmpz_frac(z + i, Zn + i, Dz);
+        fmpz_mul(q, den, Dy);
+        for (l = 0; l < neq; l++)
+        {
+            fmpz_mul(s, Zn + piv[l], q);
+            fmpz_add(s, s, fmpz_mat_entry(U, l, 0));
+            fmpz_mul(fmpq_denref(z + piv[l]), q, Dz);
+            fmpz_set(fmpq_numref(z + piv[l]), s);
+            fmpq_canonicalise(z + piv[l]);
+        }
+        ok = offer_upper(R, B, z) && fmpq_is_zero(R->upper);
+    }
+    fmpz_mat_clear(Mc);
+    fmpz_mat_clear(E);
+    fmpz_mat_clear(U);
+    _fmpz_vec_clear(Zn, nd);
+    _fmpz_vec_clear(Y, m);
+    _fmpq_vec_clear(z, nd);
+    fmpz_clear(Dz);
+    fmpz_clear(Dy);
+    fmpz_clear(den);
+    fmpz_clear(s);
+    fmpz_clear(q);
+    return ok;
+}
+
 static void
 result_resize(basin_result_t R, slong n, slong d, slong m)
 {
@@ -1043,6 +1179,27 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
         R->active += work[i] != 0;
 
     ctx_init(&C, B);
+    /* Bas = 0 (interpolation inside the basin): one exact m x m solve */
+    if (rounds > 0)
+    {
+        double *zi = flint_malloc(sizeof(double) * (size_t) FLINT_MAX(nd, 1));
+        slong *rows = flint_malloc(sizeof(slong) * (size_t) (m + nm));
+        slong *piv = flint_malloc(sizeof(slong) * (size_t) (m + nm));
+        slong neq;
+        int done;
+        memcpy(zi, zd, sizeof(double) * (size_t) nd);
+        done =
+            _basin_interp_d(zi, rows, piv, &neq, B, zexp) && interp_certify(R, &C, zi, zexp, rows, piv, neq);
+        flint_free(zi);
+        flint_free(rows);
+        flint_free(piv);
+        if (done)
+        {
+            R->rounds = 1;
+            ctx_clear(&C);
+            goto finish;
+        }
+    }
     z1 = _fmpq_vec_init(nd);
     z0 = _fmpq_vec_init(nd);
     zf = _fmpq_vec_init(nd);
@@ -1107,6 +1264,14 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
             break;
     }
 
+    ctx_clear(&C);
+    _fmpq_vec_clear(z1, nd);
+    _fmpq_vec_clear(z0, nd);
+    _fmpq_vec_clear(zf, nd);
+    _fmpq_vec_clear(zb, nd);
+    _fmpq_vec_clear(r1, m);
+    _fmpq_vec_clear(mu1, nm);
+finish:
     R->certified = 1;
     fmpq_neg(R->width, R->lower);
     fmpq_add(R->width, R->width, R->upper);
@@ -1126,13 +1291,6 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
     arb_clear(lo);
     arb_clear(hi);
 
-    ctx_clear(&C);
-    _fmpq_vec_clear(z1, nd);
-    _fmpq_vec_clear(z0, nd);
-    _fmpq_vec_clear(zf, nd);
-    _fmpq_vec_clear(zb, nd);
-    _fmpq_vec_clear(r1, m);
-    _fmpq_vec_clear(mu1, nm);
     flint_free(zd);
     flint_free(lam);
     flint_free(work);
