@@ -286,6 +286,110 @@ reduced_step(double *p, reduced_ws *S, const double *U, const slong *kj, const d
             p[S->cj[c] * d + i] += S->g[c] * S->Zc[c * d + i];
 }
 
+/* c = -(A A^T)^+ r up to null(A A^T), which A^T does not see: sets c (m)
+   to a least-squares solution of G c = -r for the m x m positive
+   semidefinite G (overwritten), from a Cholesky factorisation with
+   diagonal pivoting G ~ L L^T stopped when the largest remaining pivot
+   is <= cut (L: m x k, k the numerical rank), then w minimising
+   |L w + r| (QR of L by modified Gram-Schmidt, twice) and L_P^T c_P = w
+   on the pivot rows P (c = 0 elsewhere): G c = L w = -(projection of r
+   onto range G).  Every least-squares solution gives the same step
+   A^T c, so this is the least-norm step of an eigen-decomposition at a
+   fraction of its cost.  L, Q (m * m each) are workspaces. */
+static void
+psd_lsq(double *c, double *G, const double *r, slong m, double cut, double *L, double *Q)
+{
+    slong k, i, l, t, rank = 0;
+    slong *perm = flint_malloc(sizeof(slong) * (size_t) m);
+    double *w = flint_malloc(sizeof(double) * (size_t) m);
+    double *R = flint_malloc(sizeof(double) * (size_t) (m * m));
+    for (i = 0; i < m; i++)
+        perm[i] = i;
+    /* outer-product Cholesky on the permuted matrix: column k of L in
+       L[i * m + k] for original row i */
+    for (k = 0; k < m; k++)
+    {
+        slong best = k;
+        double piv;
+        for (i = k + 1; i < m; i++)
+            if (G[perm[i] * m + perm[i]] > G[perm[best] * m + perm[best]])
+                best = i;
+        piv = G[perm[best] * m + perm[best]];
+        if (!(piv > cut) || !(piv > 0.0))
+            break;
+        {
+            slong tmp = perm[k];
+            perm[k] = perm[best];
+            perm[best] = tmp;
+        }
+        piv = sqrt(piv);
+        for (i = 0; i < k; i++)
+            L[perm[i] * m + k] = 0.0;
+        L[perm[k] * m + k] = piv;
+        for (i = k + 1; i < m; i++)
+            L[perm[i] * m + k] = G[perm[i] * m + perm[k]] / piv;
+        for (i = k + 1; i < m; i++)
+            for (l = k + 1; l <= i; l++)
+            {
+                double v = G[perm[i] * m + perm[l]] - L[perm[i] * m + k] * L[perm[l] * m + k];
+                G[perm[i] * m + perm[l]] = G[perm[l] * m + perm[i]] = v;
+            }
+        rank++;
+    }
+    for (t = 0; t < m; t++)
+        c[t] = 0.0;
+    if (rank > 0)
+    {
+        /* w = argmin |L w + r| by Q R = L (Q: m x rank orthonormal) */
+        for (t = 0; t < m; t++)
+            for (k = 0; k < rank; k++)
+                Q[t * m + k] = L[t * m + k];
+        for (k = 0; k < rank; k++)
+        {
+            double nq = 0.0;
+            for (l = 0; l < rank; l++)
+                R[l * m + k] = 0.0;
+            for (i = 0; i < 2; i++)
+                for (l = 0; l < k; l++)
+                {
+                    double s = 0.0;
+                    for (t = 0; t < m; t++)
+                        s += Q[t * m + l] * Q[t * m + k];
+                    R[l * m + k] += s;
+                    for (t = 0; t < m; t++)
+                        Q[t * m + k] -= s * Q[t * m + l];
+                }
+            for (t = 0; t < m; t++)
+                nq += Q[t * m + k] * Q[t * m + k];
+            nq = sqrt(nq);
+            R[k * m + k] = nq;
+            if (nq > 0.0)
+                for (t = 0; t < m; t++)
+                    Q[t * m + k] /= nq;
+        }
+        for (k = rank - 1; k >= 0; k--)
+        {
+            double s = 0.0;
+            for (t = 0; t < m; t++)
+                s -= Q[t * m + k] * r[t];
+            for (l = k + 1; l < rank; l++)
+                s -= R[k * m + l] * w[l];
+            w[k] = R[k * m + k] > 0.0 ? s / R[k * m + k] : 0.0;
+        }
+        /* L_P^T c_P = w, L_P[l][k] = L[perm[l]][k] lower triangular */
+        for (k = rank - 1; k >= 0; k--)
+        {
+            double s = w[k];
+            for (l = k + 1; l < rank; l++)
+                s -= L[perm[l] * m + k] * c[perm[l]];
+            c[perm[k]] = s / L[perm[k] * m + k];
+        }
+    }
+    flint_free(perm);
+    flint_free(w);
+    flint_free(R);
+}
+
 /* Everything the face step needs, allocated once per solve: the scaled
    data X (m x d), the row norms xn, and the workspaces of both step
    formulations. */
@@ -293,10 +397,10 @@ typedef struct
 {
     const basin_struct *B;
     const double *X, *xn;
-    double wmax; /* eigenvalue scale: max_t |x_t|^2 #{j : a_{j,t} = +1} */
-    double *U;   /* n * d * d: orthonormal rows of each span{x_t : t in W_j} */
-    slong *kj;   /* n: their numbers */
-    double *PX, *AA, *V, *w, *c;
+    double wmax;                 /* eigenvalue scale: max_t |x_t|^2 #{j : a_{j,t} = +1} */
+    double *U;                   /* n * d * d: orthonormal rows of each span{x_t : t in W_j} */
+    slong *kj;                   /* n: their numbers */
+    double *PX, *AA, *V, *w, *c; /* V, w: m x m workspaces of psd_lsq */
     reduced_ws S;
 } step_ws;
 
@@ -324,7 +428,7 @@ step_ws_init(step_ws *W, const basin_t B, const double *X, const double *xn)
     W->PX = flint_malloc(sizeof(double) * (size_t) (n * m * d));
     W->AA = flint_malloc(sizeof(double) * (size_t) (m * m));
     W->V = flint_malloc(sizeof(double) * (size_t) (m * m));
-    W->w = flint_malloc(sizeof(double) * (size_t) m);
+    W->w = flint_malloc(sizeof(double) * (size_t) (m * m));
     W->c = flint_malloc(sizeof(double) * (size_t) m);
     W->S.H = flint_malloc(sizeof(double) * (size_t) (nd * nd));
     W->S.Zc = flint_malloc(sizeof(double) * (size_t) (nd * d));
@@ -393,22 +497,7 @@ face_step(double *p, step_ws *W, const double *r, const int *work)
                     s += dotd(W->PX + (j * m + t) * d, W->PX + (j * m + u) * d, d);
             W->AA[t * m + u] = W->AA[u * m + t] = s;
         }
-    jacobi_eig(W->AA, W->V, W->w, m);
-    /* c = -(AA)^+ r with a relative eigenvalue cut-off */
-    for (t = 0; t < m; t++)
-        W->c[t] = 0.0;
-    for (u = 0; u < m; u++)
-    {
-        double s;
-        if (W->w[u] <= 1e-12 * W->wmax || W->w[u] <= 0.0)
-            continue;
-        s = 0.0;
-        for (t = 0; t < m; t++)
-            s += W->V[t * m + u] * r[t];
-        s /= W->w[u];
-        for (t = 0; t < m; t++)
-            W->c[t] -= s * W->V[t * m + u];
-    }
+    psd_lsq(W->c, W->AA, r, m, 1e-12 * W->wmax, W->V, W->w);
     for (j = 0; j < n; j++)
     {
         for (i = 0; i < d; i++)
@@ -815,7 +904,7 @@ _basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B,
 {
     slong n = B->n, m = B->m, d = B->d, nd = n * d, nm = n * m, j, t, i, k, u, q;
     double *X, *y, *xn, *r, *zs, *g, *p, *G, *h, *c;
-    int *tight, *forced, *dead, *work, ok = 0;
+    int *tight, *forced, *dead, *work, *clamped, ok = 0;
     slong *idx;
     double rmax = 0.0, pscale = 0.0, Zs = 0.0, alpha = 1.0, dscale = 0.0;
     step_ws W;
@@ -835,6 +924,7 @@ _basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B,
     forced = flint_malloc(sizeof(int) * (size_t) nm);
     work = flint_malloc(sizeof(int) * (size_t) nm);
     dead = flint_malloc(sizeof(int) * (size_t) n);
+    clamped = flint_malloc(sizeof(int) * (size_t) m);
     /* the same scaling as _basin_solve_d: z is in its units iff the
        returned exponent equals zexp */
     if (scaled_data(X, y, xn, NULL, B) != zexp)
@@ -842,11 +932,26 @@ _basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B,
     step_ws_init(&W, B, X, xn);
     scaled_start(zs, B, zexp); /* 0 without a start */
 
-    /* 1. does z interpolate (in floating point)? */
+    /* 0. clamped points: all neurons active at t have one output sign b
+       and b y_t <= 0 (or none is active): every term of p_t has sign b, so
+       the best p_t is 0; the target there is 0 (0 = y_t when y_t = 0) */
+    for (t = 0; t < m; t++)
+    {
+        int sgn = 0, one = 1;
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+            {
+                if (sgn != 0 && B->b[j] != sgn)
+                    one = 0;
+                sgn = B->b[j];
+            }
+        clamped[t] = one && sgn * fmpq_sgn(B->y + t) <= 0;
+    }
+    /* 1. does z fit the targets (in floating point)? */
     for (t = 0; t < m; t++)
     {
         double ps = 0.0;
-        r[t] = -y[t];
+        r[t] = clamped[t] ? 0.0 : -y[t];
         for (j = 0; j < n; j++)
             if (B->a[j * m + t] > 0)
             {
@@ -863,26 +968,17 @@ _basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B,
         Zs = FLINT_MAX(Zs, sqrt(dotd(z + j * d, z + j * d, d)));
 
     /* 2. dead neurons (z_j ~ 0) stay exactly 0: every constraint of
-       theirs holds; forced constraints are kept with equality: at a point
-       with y_t = 0 exactly whose active neurons all have one output sign,
-       every term of p_t = 0 has that sign, so every interpolating point of
-       the cone has <z_j, x_t> = 0 there; all other tight constraints
-       (slack ~ 0) are to become slack */
+       theirs holds; forced constraints are kept with equality: at a
+       clamped point every term of p_t = 0 vanishes, <z_j, x_t> = 0 for
+       every active neuron; all other tight constraints (slack ~ 0) are to
+       become slack */
     for (j = 0; j < n; j++)
         dead[j] = sqrt(dotd(z + j * d, z + j * d, d)) <= 1e-12 * Zs;
     for (t = 0; t < m; t++)
     {
-        int sgn = 0, one = 1;
-        for (j = 0; j < n; j++)
-            if (B->a[j * m + t] > 0)
-            {
-                if (sgn != 0 && B->b[j] != sgn)
-                    one = 0;
-                sgn = B->b[j];
-            }
         for (j = 0; j < n; j++)
         {
-            forced[j * m + t] = one && fmpq_is_zero(B->y + t) && B->a[j * m + t] > 0 && !dead[j];
+            forced[j * m + t] = clamped[t] && B->a[j * m + t] > 0 && !dead[j];
             tight[j * m + t] = !dead[j] && xn[t] > 0.0 && slack_d(z, X, B, j, t) <= 1e-9 * Zs * xn[t];
             tight[j * m + t] |= forced[j * m + t];
             work[j * m + t] = dead[j] || tight[j * m + t];
@@ -982,7 +1078,7 @@ _basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B,
                 goto done_ws;
     }
     /* 7. the exact equations: the predictions of the points that are not
-       forced, and the forced constraints (they imply p_t = 0 = y_t) */
+       clamped, and the forced constraints (they imply p_t = 0) */
     k = 0;
     for (t = 0; t < m; t++)
     {
@@ -1023,5 +1119,6 @@ done:
     flint_free(forced);
     flint_free(work);
     flint_free(dead);
+    flint_free(clamped);
     return ok;
 }

@@ -559,9 +559,12 @@ test_random_networks(void)
    around a random z' in which one point t0 has y_{t0} = 0 with every
    neuron active there of output sign +1 and orthogonal to x_{t0}: the
    constraints at t0 are then forced to equality in every interpolating
-   point.  The engine must return exactly 0 with a minimiser that the
-   test checks on its own (cone, M z = y); the float interpolation path
-   (_basin_solve_d, then _basin_interp_d) must succeed on most. */
+   point.  In every other instance of (ii) y_{t0} is then set to a
+   negative value: p_{t0} >= 0 on the whole cone, so
+   Bas = y_{t0}^2 / m exactly, attained by z'.  The engine must return
+   exactly that value with a minimiser that the test checks on its own
+   (cone, predictions); the float path (_basin_solve_d, then
+   _basin_interp_d) must succeed on most. */
 static void
 test_interpolating(void)
 {
@@ -572,11 +575,11 @@ test_interpolating(void)
         slong d = 2 + (slong) (it % 3), m = 3 + (slong) ((it / 3) % 4),
               n = (m + d) / d + 1 + (slong) (it % 2);
         slong j, t, i, t0 = 0;
-        int forced = it % 2, *a = flint_malloc(sizeof(int) * (size_t) (n * m)),
-            *b = flint_malloc(sizeof(int) * (size_t) n);
+        int forced = it % 2, clamp = forced && (it / 2) % 2,
+            *a = flint_malloc(sizeof(int) * (size_t) (n * m)), *b = flint_malloc(sizeof(int) * (size_t) n);
         fmpq_mat_t X, W;
         fmpq *y, *v, *zw;
-        fmpq_t s, q;
+        fmpq_t s, q, want;
         basin_t B;
         basin_result_t R;
         int ok = 1;
@@ -589,6 +592,7 @@ test_interpolating(void)
         zw = _fmpq_vec_init(n * d);
         fmpq_init(s);
         fmpq_init(q);
+        fmpq_init(want);
         basin_init(B);
         basin_result_init(R);
         for (t = 0; t < m; t++)
@@ -671,6 +675,14 @@ test_interpolating(void)
         if (forced)
         {
             CU_ASSERT(fmpq_is_zero(y + t0));
+            if (clamp)
+            {
+                /* y_{t0} < 0: the loss there is y_{t0}^2 on the whole cone */
+                fmpq_set_si(y + t0, -1 - (slong) rng_below(r, 7), 4);
+                fmpq_mul(want, y + t0, y + t0);
+                fmpq_set_si(q, m, 1);
+                fmpq_div(want, want, q);
+            }
             CU_ASSERT_EQUAL_FATAL(basin_set_pattern(B, X, y, a, b, n), BASIN_OK);
         }
         else
@@ -693,13 +705,14 @@ test_interpolating(void)
                 if (B->a[j * m + t] > 0)
                     fmpq_add(q, q, s);
             }
-            ok &= fmpq_equal(q, y + t);
+            /* the prediction is y_t, except 0 at a clamped t0 */
+            ok &= (clamp && t == t0) ? fmpq_is_zero(q) : fmpq_equal(q, y + t);
         }
-        if (!R->is_exact || !fmpq_is_zero(R->exact) || !ok || !certificates_ok(R, B))
+        if (!R->is_exact || !fmpq_equal(R->exact, want) || !ok || !certificates_ok(R, B))
         {
-            TEST_REPORT("interpolating instance has Bas = 0", "iteration %ld n=%ld d=%ld m=%ld forced=%d",
-                        (long) it, (long) n, (long) d, (long) m, forced);
-            CU_FAIL("interpolating instance has Bas = 0");
+            TEST_REPORT("instance with known Bas", "iteration %ld n=%ld d=%ld m=%ld forced=%d clamp=%d",
+                        (long) it, (long) n, (long) d, (long) m, forced, clamp);
+            CU_FAIL("instance with known Bas");
         }
         /* the float interpolation path itself */
         {
@@ -727,6 +740,7 @@ test_interpolating(void)
         _fmpq_vec_clear(zw, n * d);
         fmpq_clear(s);
         fmpq_clear(q);
+        fmpq_clear(want);
         flint_free(a);
         flint_free(b);
     }
@@ -748,7 +762,7 @@ t_basin_register(void)
         !CU_add_test(s, "boundary detection", test_boundary) ||
         !CU_add_test(s, "random patterns vs exhaustive oracle", test_random_vs_oracle) ||
         !CU_add_test(s, "random networks certified", test_random_networks) ||
-        !CU_add_test(s, "interpolating instances: Bas = 0 exactly", test_interpolating))
+        !CU_add_test(s, "interpolating and clamped instances: known Bas exactly", test_interpolating))
         return 1;
     return 0;
 }
