@@ -996,8 +996,8 @@ segment_upper(basin_result_t R, const basin_t B, const fmpq *z0, const fmpq *z1)
    forced constraints, which give p_t = 0 = y_t at their points): one
    neq x neq integer system, solved by p-adic lifting.  zd has a margin
    on every other constraint and the correction is of rounding size, so
-   the result normally lies in the cone; offer_upper decides that and
-   computes f(z) exactly, independently of this construction.  With
+   the result normally lies in the cone; that and f(z) are then decided
+   exactly on integers, independently of this construction.  With
    clamped points (all neurons active at t of one output sign b, b y_t < 0)
    the value is sum y_t^2 / m over them, certified by the dual
    certificate built below and checked by basin_dual_bound.  Returns 1
@@ -1012,7 +1012,6 @@ interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp
     fmpz *Zn = _fmpz_vec_init(nd), *Y = _fmpz_vec_init(m);
     fmpz_mat_t Mc, E, U;
     fmpz_t Dz, Dy, den, s, q;
-    fmpq *z = _fmpq_vec_init(nd);
 
     for (i = 0; i < nd; i++)
         if (zd[i] != 0.0 && isfinite(zd[i]))
@@ -1092,46 +1091,137 @@ interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp
         ok = fmpz_mat_solve_fflu(U, den, Mc, E);
     else
         fmpz_one(den);
+    if (ok && fmpz_sgn(den) < 0)
+    {
+        /* fraction-free LU gives den = det Mc, of either sign */
+        fmpz_neg(den, den);
+        fmpz_mat_neg(U, U);
+    }
     if (ok)
     {
-        /* z = z~ except z_{piv[l]} = (Zn den Dy + U_l) / (den Dy Dz) */
-        for (i = 0; i < nd; i++)
-            fmpq_set_fmpz_frac(z + i, Zn + i, Dz);
-        fmpz_mul(q, den, Dy);
+        /* z = Znum / Dfin with Znum = Q Zn + (U_l at piv[l]), Q = den Dy,
+           Dfin = Q Dz (all positive): the cone and the predictions are
+           decided on these integers, with x_t = Xz_t / xs_t:
+             s_{j,t} <z_j, x_t> has the sign of s_{j,t} S_{j,t},
+             S_{j,t} = Q <Zn_j, Xz_t> + <U_j, Xz_t>  (U_j = 0 for most j),
+             p_t = P_t / (Dfin xs_t), P_t = sum_{j: a_{j,t} = +1} S_{j,t};
+           with Lx = lcm xs_t, r_t = p_t - y_t = e_t / Den,
+             e_t = Dy (Lx / xs_t) P_t - Dfin Lx Y_t,  Den = Dfin Lx Dy,
+           and f(z) = sum e_t^2 / (m Den^2).  Nothing here relies on how
+           z was found. */
+        fmpz *Uc = _fmpz_vec_init(nd), *e = _fmpz_vec_init(m);
+        int *hasp = flint_calloc((size_t) n, sizeof(int));
+        fmpz_t Q, Dfin, Lx, Den, P1, P2, dot;
+        fmpz_init(Q);
+        fmpz_init(Dfin);
+        fmpz_init(Lx);
+        fmpz_init(Den);
+        fmpz_init(P1);
+        fmpz_init(P2);
+        fmpz_init(dot);
+        fmpz_mul(Q, den, Dy);
+        fmpz_mul(Dfin, Q, Dz);
+        fmpz_one(Lx);
+        for (t = 0; t < m; t++)
+            fmpz_lcm(Lx, Lx, C->xs + t);
+        fmpz_mul(Den, Dfin, Lx);
+        fmpz_mul(Den, Den, Dy);
         for (l = 0; l < neq; l++)
         {
-            fmpz_mul(s, Zn + piv[l], q);
-            fmpz_add(s, s, fmpz_mat_entry(U, l, 0));
-            fmpz_mul(fmpq_denref(z + piv[l]), q, Dz);
-            fmpz_set(fmpq_numref(z + piv[l]), s);
-            fmpq_canonicalise(z + piv[l]);
+            fmpz_set(Uc + piv[l], fmpz_mat_entry(U, l, 0));
+            hasp[piv[l] / d] = 1;
         }
-        ok = offer_upper(R, B, z);
-    }
-    if (ok && !fmpq_is_zero(R->upper))
-    {
-        /* clamped points: the dual certificate r = Mz - y (zero off the
-           clamped points), mu_{j,t} = b_j r_t where a_{j,t} = +1, which
-           makes every stationarity equation an identity; mu >= 0 exactly
-           when every residual has the sign -b of its neurons, and then
-           r . Mz = 0 makes the bound equal f(z) */
-        fmpq *r = _fmpq_vec_init(m), *mu = _fmpq_vec_init(n * m);
-        basin_predict(r, B, R->z);
-        for (t = 0; t < m; t++)
+        for (t = 0; t < m && ok; t++)
         {
-            fmpq_sub(r + t, r + t, B->y + t);
-            for (j = 0; j < n; j++)
+            fmpz_zero(P1);
+            fmpz_zero(P2);
+            for (j = 0; j < n && ok; j++)
+            {
+                int sg, sj = B->a[j * m + t] * B->b[j];
+                _fmpz_vec_dot(dot, Zn + j * d, C->Xz->rows[t], d);
                 if (B->a[j * m + t] > 0)
+                    fmpz_add(P1, P1, dot);
+                if (hasp[j])
                 {
-                    if (B->b[j] > 0)
-                        fmpq_set(mu + j * m + t, r + t);
-                    else
-                        fmpq_neg(mu + j * m + t, r + t);
+                    fmpz_mul(s, dot, Q);
+                    _fmpz_vec_dot(dot, Uc + j * d, C->Xz->rows[t], d);
+                    if (B->a[j * m + t] > 0)
+                        fmpz_add(P2, P2, dot);
+                    fmpz_add(s, s, dot);
+                    sg = fmpz_sgn(s);
                 }
+                else
+                    sg = fmpz_sgn(dot);
+                if (sg * sj < 0)
+                    ok = 0;
+            }
+            /* P_t = Q P1 + P2; e_t = Dy (Lx / xs_t) P_t - Dfin Lx Y_t */
+            fmpz_mul(P1, P1, Q);
+            fmpz_add(P1, P1, P2);
+            fmpz_divexact(q, Lx, C->xs + t);
+            fmpz_mul(q, q, Dy);
+            fmpz_mul(e + t, P1, q);
+            fmpz_mul(q, Dfin, Lx);
+            fmpz_submul(e + t, q, Y + t);
         }
-        offer_lower(R, B, r, mu);
-        _fmpq_vec_clear(r, m);
-        _fmpq_vec_clear(mu, n * m);
+        if (ok)
+        {
+            fmpq_t f;
+            fmpq_init(f);
+            _fmpz_vec_dot(fmpq_numref(f), e, e, m);
+            fmpz_mul(fmpq_denref(f), Den, Den);
+            fmpz_mul_si(fmpq_denref(f), fmpq_denref(f), m);
+            fmpq_canonicalise(f);
+            if (fmpq_cmp(f, R->upper) < 0)
+            {
+                fmpq_set(R->upper, f);
+                for (i = 0; i < nd; i++)
+                    fmpq_set_fmpz_frac(R->z + i, Zn + i, Dz);
+                for (l = 0; l < neq; l++)
+                {
+                    fmpz_mul(s, Zn + piv[l], Q);
+                    fmpz_add(fmpq_numref(R->z + piv[l]), s, Uc + piv[l]);
+                    fmpz_set(fmpq_denref(R->z + piv[l]), Dfin);
+                    fmpq_canonicalise(R->z + piv[l]);
+                }
+            }
+            if (!fmpq_is_zero(f))
+            {
+                /* clamped points: the dual certificate r = Mz - y (zero
+                   off the clamped points), mu_{j,t} = b_j r_t where
+                   a_{j,t} = +1, which makes every stationarity equation
+                   an identity; mu >= 0 exactly when every residual has
+                   the sign -b of its neurons, and then r . Mz = 0 makes
+                   the bound equal f(z) */
+                fmpq *r = _fmpq_vec_init(m), *mu = _fmpq_vec_init(n * m);
+                for (t = 0; t < m; t++)
+                {
+                    fmpq_set_fmpz_frac(r + t, e + t, Den);
+                    for (j = 0; j < n; j++)
+                        if (B->a[j * m + t] > 0)
+                        {
+                            if (B->b[j] > 0)
+                                fmpq_set(mu + j * m + t, r + t);
+                            else
+                                fmpq_neg(mu + j * m + t, r + t);
+                        }
+                }
+                offer_lower(R, B, r, mu);
+                _fmpq_vec_clear(r, m);
+                _fmpq_vec_clear(mu, n * m);
+            }
+            fmpq_clear(f);
+        }
+        _fmpz_vec_clear(Uc, nd);
+        _fmpz_vec_clear(e, m);
+        flint_free(hasp);
+        fmpz_clear(Q);
+        fmpz_clear(Dfin);
+        fmpz_clear(Lx);
+        fmpz_clear(Den);
+        fmpz_clear(P1);
+        fmpz_clear(P2);
+        fmpz_clear(dot);
     }
     ok = ok && fmpq_equal(R->lower, R->upper);
     fmpz_mat_clear(Mc);
@@ -1139,7 +1229,6 @@ interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp
     fmpz_mat_clear(U);
     _fmpz_vec_clear(Zn, nd);
     _fmpz_vec_clear(Y, m);
-    _fmpq_vec_clear(z, nd);
     fmpz_clear(Dz);
     fmpz_clear(Dy);
     fmpz_clear(den);
