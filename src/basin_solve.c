@@ -402,6 +402,14 @@ typedef struct
     slong *kj;                   /* n: their numbers */
     double *PX, *AA, *V, *w, *c; /* V, w: m x m workspaces of psd_lsq */
     reduced_ws S;
+    /* the face changes by one constraint per iteration: each neuron's
+       span basis, projected rows PX and Gram contribution AAj (n m x m,
+       allocated on first use) are recomputed only when its working set
+       row differs from prev */
+    int *prev;     /* n * m: the working set of the last call */
+    int *fresh_u;  /* n: U_j, kj[j] match prev */
+    int *fresh_px; /* n: PX and AAj of neuron j match prev */
+    double *AAj;
 } step_ws;
 
 static void
@@ -440,6 +448,10 @@ step_ws_init(step_ws *W, const basin_t B, const double *X, const double *xn)
     W->S.g = flint_malloc(sizeof(double) * (size_t) nd);
     W->S.u = flint_malloc(sizeof(double) * (size_t) nd);
     W->S.have_h = 0;
+    W->prev = flint_malloc(sizeof(int) * (size_t) (n * m));
+    W->fresh_u = flint_calloc((size_t) n, sizeof(int));
+    W->fresh_px = flint_calloc((size_t) n, sizeof(int));
+    W->AAj = NULL;
 }
 
 static void
@@ -461,6 +473,10 @@ step_ws_clear(step_ws *W)
     flint_free(W->S.w);
     flint_free(W->S.g);
     flint_free(W->S.u);
+    flint_free(W->prev);
+    flint_free(W->fresh_u);
+    flint_free(W->fresh_px);
+    flint_free(W->AAj);
 }
 
 /* The least-norm step p (n * d) minimising |M(z + p) - y|^2 over the face
@@ -475,7 +491,13 @@ face_step(double *p, step_ws *W, const double *r, const int *work)
     slong n = B->n, m = B->m, d = B->d, j, t, u, i, Ktot = 0;
     for (j = 0; j < n; j++)
     {
-        W->kj[j] = span_basis(W->U + j * d * d, X, work + j * m, m, d);
+        if (!W->fresh_u[j] || memcmp(work + j * m, W->prev + j * m, sizeof(int) * (size_t) m))
+        {
+            memcpy(W->prev + j * m, work + j * m, sizeof(int) * (size_t) m);
+            W->kj[j] = span_basis(W->U + j * d * d, X, work + j * m, m, d);
+            W->fresh_u[j] = 1;
+            W->fresh_px[j] = 0;
+        }
         Ktot += d - W->kj[j];
     }
     if (Ktot < m)
@@ -484,17 +506,29 @@ face_step(double *p, step_ws *W, const double *r, const int *work)
         return;
     }
     /* the m x m formulation: fewer points than face dimensions */
+    if (W->AAj == NULL)
+        W->AAj = flint_malloc(sizeof(double) * (size_t) (n * m * m));
     for (j = 0; j < n; j++)
+    {
+        double *Aj = W->AAj + j * m * m;
+        if (W->fresh_px[j])
+            continue;
         for (t = 0; t < m; t++)
             if (B->a[j * m + t] > 0)
                 project(W->PX + (j * m + t) * d, W->U + j * d * d, W->kj[j], X + t * d, d);
+        for (t = 0; t < m; t++)
+            for (u = 0; u <= t; u++)
+                Aj[t * m + u] = (B->a[j * m + t] > 0 && B->a[j * m + u] > 0)
+                                    ? dotd(W->PX + (j * m + t) * d, W->PX + (j * m + u) * d, d)
+                                    : 0.0;
+        W->fresh_px[j] = 1;
+    }
     for (t = 0; t < m; t++)
         for (u = 0; u <= t; u++)
         {
             double s = 0.0;
             for (j = 0; j < n; j++)
-                if (B->a[j * m + t] > 0 && B->a[j * m + u] > 0)
-                    s += dotd(W->PX + (j * m + t) * d, W->PX + (j * m + u) * d, d);
+                s += W->AAj[j * m * m + t * m + u];
             W->AA[t * m + u] = W->AA[u * m + t] = s;
         }
     psd_lsq(W->c, W->AA, r, m, 1e-12 * W->wmax, W->V, W->w);
