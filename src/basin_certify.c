@@ -584,30 +584,47 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
     slong *idx = flint_malloc(sizeof(slong) * (size_t) m);
     slong *piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
     slong *ipiv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(d, 1));
-    fmpq *c = _fmpq_vec_init(d);
-    fmpq_t s;
+    fmpz *R = _fmpz_vec_init(m), *Lt = _fmpz_vec_init(m), *Cn = _fmpz_vec_init(d);
+    fmpz_t Dr, L, c, den, q;
     double worst = 0.0;
     int ok = 1;
 
-    fmpq_init(s);
+    /* integers: r_t = R_t / Dr, x_t = Xz_t / xs_t, L = lcm xs_t,
+       Lt_t = L / xs_t; c_j = sum_{t: a=+1} r_t x_t = Cn_j / (Dr L) */
+    fmpz_init(Dr);
+    fmpz_init(L);
+    fmpz_init(c);
+    fmpz_init(den);
+    fmpz_init(q);
+    fmpz_one(Dr);
+    fmpz_one(L);
+    for (t = 0; t < m; t++)
+    {
+        fmpz_lcm(Dr, Dr, fmpq_denref(r + t));
+        fmpz_lcm(L, L, C->xs + t);
+    }
+    for (t = 0; t < m; t++)
+    {
+        fmpz_divexact(R + t, Dr, fmpq_denref(r + t));
+        fmpz_mul(R + t, R + t, fmpq_numref(r + t));
+        fmpz_divexact(Lt + t, L, C->xs + t);
+        fmpz_mul(R + t, R + t, Lt + t); /* R_t Lt_t from here on */
+    }
     qv_zero(mu, n * m);
     for (j = 0; j < n; j++)
     {
-        fmpz_mat_t A;
-        fmpq_mat_t G, h, u;
+        fmpz_mat_t A, G, h, u;
         w = 0;
         for (t = 0; t < m; t++)
             if (work[j * m + t])
                 idx[w++] = t;
-        for (i = 0; i < d; i++)
-        {
-            fmpq_zero(c + i);
-            for (t = 0; t < m; t++)
-                if (B->a[j * m + t] > 0)
-                    fmpq_addmul(c + i, r + t, fmpq_mat_entry(B->X, t, i));
-        }
         if (w == 0)
             continue; /* c_j must be 0: basin_dual_bound checks it */
+        _fmpz_vec_zero(Cn, d);
+        for (t = 0; t < m; t++)
+            if (B->a[j * m + t] > 0 && !fmpz_is_zero(R + t))
+                for (i = 0; i < d; i++)
+                    fmpz_addmul(Cn + i, R + t, fmpz_mat_entry(C->Xz, t, i));
         /* independent subset of the active x_t: pivot columns of the
            d x w matrix with columns x_t */
         fmpz_mat_init(A, d, w);
@@ -620,33 +637,45 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
             continue;
         /* square system on rank independent coordinates: the columns
            g_l = s_{j,t} x_t are independent, so rows ipiv of them are;
-           the remaining coordinates are checked by basin_dual_bound */
+           the remaining coordinates are checked by basin_dual_bound.
+           In v_l = mu_l / xs_{t_l}: sum_l s Xz_{t_l, ipiv[k]} (Dr L v_l)
+           = Cn_{ipiv[k]}, solved on integers */
         fmpz_mat_init(A, rank, d);
         for (l = 0; l < rank; l++)
             for (i = 0; i < d; i++)
                 fmpz_set(fmpz_mat_entry(A, l, i), fmpz_mat_entry(C->Xz, idx[piv[l]], i));
         pivot_columns(ipiv, A);
         fmpz_mat_clear(A);
-        fmpq_mat_init(G, rank, rank);
-        fmpq_mat_init(h, rank, 1);
-        fmpq_mat_init(u, rank, 1);
+        fmpz_mat_init(G, rank, rank);
+        fmpz_mat_init(h, rank, 1);
+        fmpz_mat_init(u, rank, 1);
         for (k = 0; k < rank; k++)
         {
             for (l = 0; l < rank; l++)
             {
                 slong tl = idx[piv[l]];
-                fmpq_set(fmpq_mat_entry(G, k, l), fmpq_mat_entry(B->X, tl, ipiv[k]));
                 if (B->a[j * m + tl] * B->b[j] < 0)
-                    fmpq_neg(fmpq_mat_entry(G, k, l), fmpq_mat_entry(G, k, l));
+                    fmpz_neg(fmpz_mat_entry(G, k, l), fmpz_mat_entry(C->Xz, tl, ipiv[k]));
+                else
+                    fmpz_set(fmpz_mat_entry(G, k, l), fmpz_mat_entry(C->Xz, tl, ipiv[k]));
             }
-            fmpq_set(fmpq_mat_entry(h, k, 0), c + ipiv[k]);
+            fmpz_set(fmpz_mat_entry(h, k, 0), Cn + ipiv[k]);
         }
-        if (fmpq_mat_solve(u, G, h))
+        if (fmpz_mat_solve(u, den, G, h))
         {
+            /* mu_l = xs_{t_l} U_l / (den Dr L) */
+            fmpz_mul(q, den, Dr);
+            fmpz_mul(q, q, L);
+            if (fmpz_sgn(q) < 0)
+            {
+                fmpz_neg(q, q);
+                fmpz_mat_neg(u, u);
+            }
             for (l = 0; l < rank; l++)
             {
                 slong tl = idx[piv[l]];
-                fmpq_set(mu + j * m + tl, fmpq_mat_entry(u, l, 0));
+                fmpz_mul(c, fmpz_mat_entry(u, l, 0), C->xs + tl);
+                fmpq_set_fmpz_frac(mu + j * m + tl, c, q);
                 if (fmpq_sgn(mu + j * m + tl) < 0)
                 {
                     double v = fmpq_get_d(mu + j * m + tl);
@@ -669,12 +698,18 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
         }
         else
             ok = 0, *nj = -1, *nt = -1;
-        fmpq_mat_clear(G);
-        fmpq_mat_clear(h);
-        fmpq_mat_clear(u);
+        fmpz_mat_clear(G);
+        fmpz_mat_clear(h);
+        fmpz_mat_clear(u);
     }
-    fmpq_clear(s);
-    _fmpq_vec_clear(c, d);
+    _fmpz_vec_clear(R, m);
+    _fmpz_vec_clear(Lt, m);
+    _fmpz_vec_clear(Cn, d);
+    fmpz_clear(Dr);
+    fmpz_clear(L);
+    fmpz_clear(c);
+    fmpz_clear(den);
+    fmpz_clear(q);
     flint_free(idx);
     flint_free(piv);
     flint_free(ipiv);
