@@ -23,6 +23,11 @@
             basin_dual_bound), and 0 is always a lower bound;
      exact: when both coincide (the float active set was right), the
             value is exact and z is an exact minimiser.
+   The common case of overspecified networks, a float solution that fits
+   every point it can (Bas = 0, or Bas = sum y_t^2 / m over points whose
+   active neurons all have the output sign opposite to y_t), is certified
+   first by one exact m x m solve on the data's own integers (see
+   basin_certify.c); the face/KKT rounds are the fallback.
    A wrong float solve can only weaken the bounds, never invalidate them.
 
    Only the squared loss is implemented; the loss is a field of the
