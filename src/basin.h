@@ -171,20 +171,23 @@ extern "C"
    roughly f at the solution); *iters the iterations used. */
     double _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, const basin_t B);
 
-    /* Floating-point search for an interpolating point with slack, the
-   common case Bas = 0 of overspecified networks.  z (n * d, in the
-   scaled units of _basin_solve_d with exponent zexp) is its solution.
-   If it interpolates (Mz = y up to rounding), z is moved along a
-   direction that keeps the predictions and makes every tight constraint
-   slack, except that neurons with z_j ~ 0 are set to exactly 0 and
-   constraints forced to equality (y_t = 0 and all neurons active at t of
-   one output sign) are kept.  Then rows (*neq entries, at most m + n m)
-   receives the equations an exact point must satisfy: t < m for
-   p_t = y_t, m + j m + t for <z_j, x_t> = 0; piv (*neq entries j * d + i,
-   sorted) coordinates of live neurons whose columns in these equations
-   look independent; and 1 is returned.  Returns 0 (z untouched) when any
-   of this fails.  Only a guess: the caller solves the equations exactly
-   on the piv coordinates and checks the cone exactly. */
+    /* Floating-point search for a best-fitting point with slack, the common
+   case of overspecified networks.  A point t is clamped when all neurons
+   active at t have one output sign b and b y_t <= 0 (or none is active):
+   p_t = 0 is then the best prediction there.  z (n * d, in the scaled
+   units of _basin_solve_d with exponent zexp) is its solution.  If it
+   fits (p_t = y_t at the other points, p_t = 0 at the clamped ones, up to
+   rounding), z is moved along a direction that keeps the predictions and
+   makes every tight constraint slack, except that neurons with z_j ~ 0
+   are set to exactly 0 and the constraints of the neurons active at a
+   clamped point are kept with equality.  Then rows (*neq entries, at
+   most m + n m) receives the equations an exact point must satisfy:
+   t < m for p_t = y_t, m + j m + t for <z_j, x_t> = 0; piv (*neq entries
+   j * d + i, sorted) coordinates of live neurons whose columns in these
+   equations look independent; and 1 is returned.  Returns 0 (z
+   untouched) when any of this fails.  Only a guess: the caller solves
+   the equations exactly on the piv coordinates and checks the cone, the
+   value and the dual certificate exactly. */
     int _basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B, slong zexp);
 
 #ifdef __cplusplus

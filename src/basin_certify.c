@@ -1028,8 +1028,9 @@ segment_upper(basin_result_t R, const basin_t B, const fmpq *z0, const fmpq *z1)
    rounded to integers over a power of two (60 bits below its largest
    coordinate), the neq coordinates piv are corrected so that the
    equations rows hold exactly (p_t = y_t, or <z_j, x_t> = 0 for the
-   forced constraints, which give p_t = 0 = y_t at their points): one
-   neq x neq integer system, solved by p-adic lifting.  zd has a margin
+   forced constraints, which give p_t = 0 at the clamped points): one
+   neq x neq integer system, solved by fraction-free LU or p-adic
+   lifting.  zd has a margin
    on every other constraint and the correction is of rounding size, so
    the result normally lies in the cone; that and f(z) are then decided
    exactly on integers, independently of this construction.  With
