@@ -23,6 +23,11 @@
             basin_dual_bound), and 0 is always a lower bound;
      exact: when both coincide (the float active set was right), the
             value is exact and z is an exact minimiser.
+   The common case of overspecified networks, a float solution that fits
+   every point it can (Bas = 0, or Bas = sum y_t^2 / m over points whose
+   active neurons all have the output sign opposite to y_t), is certified
+   first by one exact m x m solve on the data's own integers (see
+   basin_certify.c); the face/KKT rounds are the fallback.
    A wrong float solve can only weaken the bounds, never invalidate them.
 
    Only the squared loss is implemented; the loss is a field of the
@@ -165,6 +170,25 @@ extern "C"
    value the float objective of the scaled problem times its scale (so
    roughly f at the solution); *iters the iterations used. */
     double _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, const basin_t B);
+
+    /* Floating-point search for a best-fitting point with slack, the common
+   case of overspecified networks.  A point t is clamped when all neurons
+   active at t have one output sign b and b y_t <= 0 (or none is active):
+   p_t = 0 is then the best prediction there.  z (n * d, in the scaled
+   units of _basin_solve_d with exponent zexp) is its solution.  If it
+   fits (p_t = y_t at the other points, p_t = 0 at the clamped ones, up to
+   rounding), z is moved along a direction that keeps the predictions and
+   makes every tight constraint slack, except that neurons with z_j ~ 0
+   are set to exactly 0 and the constraints of the neurons active at a
+   clamped point are kept with equality.  Then rows (*neq entries, at
+   most m + n m) receives the equations an exact point must satisfy:
+   t < m for p_t = y_t, m + j m + t for <z_j, x_t> = 0; piv (*neq entries
+   j * d + i, sorted) coordinates of live neurons whose columns in these
+   equations look independent; and 1 is returned.  Returns 0 (z
+   untouched) when any of this fails.  Only a guess: the caller solves
+   the equations exactly on the piv coordinates and checks the cone, the
+   value and the dual certificate exactly. */
+    int _basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B, slong zexp);
 
 #ifdef __cplusplus
 }

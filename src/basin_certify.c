@@ -20,7 +20,15 @@
    rounded float point with violating neurons zeroed, moved along the
    segment towards the face minimiser as far as feasibility allows, and
    rescaled optimally (the cone is closed under scaling); and z = 0 with
-   f = |y|^2 / m.  The lower bound 0 is always valid since f >= 0. */
+   f = |y|^2 / m.  The lower bound 0 is always valid since f >= 0.
+   Before all this, the common case of overspecified networks, Bas = 0
+   (the float solution interpolates), is tried on its own: a float point
+   that interpolates with slack on every constraint not forced to
+   equality (_basin_interp_d), rounded, corrected exactly on a few
+   coordinates so that Mz = y holds (interp_certify), and offered; f >= 0
+   makes 0 exact when it is feasible.  Only m x m linear algebra on the
+   data's own integers, no null-space bases. */
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -133,44 +141,66 @@ pivot_columns(slong *piv, const fmpz_mat_t A)
     return rank;
 }
 
-/* Greedy column pivoting of B in double (modified Gram-Schmidt, largest
-   remaining column first); returns the number of columns chosen.  Only a
-   guess: the caller verifies exactly. */
+/* Greedy column pivoting of the face matrix Bq = diag(1/xs) Bz in double
+   (modified Gram-Schmidt, largest remaining column first); returns the
+   number of columns chosen.  Only a guess: the caller verifies exactly.
+   Columns are normalised first: the null-space columns of different
+   neurons differ in scale by hundreds of binades, and a threshold
+   relative to the largest column would declare all but one of them zero
+   (column scaling does not change which columns are independent).
+   Entries go through mantissa and exponent, so none over- or
+   underflows. */
 static slong
-float_pivots(slong *piv, const fmpq_mat_t Bq)
+float_pivots(slong *piv, const fmpz_mat_t Bz, const fmpz *xs)
 {
-    slong m = fmpq_mat_nrows(Bq), K = fmpq_mat_ncols(Bq), t, k, l, rank = 0;
-    double *A = flint_malloc(sizeof(double) * (size_t) (m * K)), *nrm, top = 0.0;
+    slong m = fmpz_mat_nrows(Bz), K = fmpz_mat_ncols(Bz), t, k, l, rank = 0;
+    double *A = flint_malloc(sizeof(double) * (size_t) (m * K)), *nrm;
+    slong *ex = flint_malloc(sizeof(slong) * (size_t) (m * K));
     nrm = flint_malloc(sizeof(double) * (size_t) K);
-    for (t = 0; t < m; t++)
-        for (k = 0; k < K; k++)
-        {
-            A[k * m + t] = fmpq_get_d(fmpq_mat_entry(Bq, t, k));
-            if (!isfinite(A[k * m + t]))
-            {
-                rank = -1;
-                goto done;
-            }
-        }
     for (k = 0; k < K; k++)
     {
+        slong top = WORD_MIN;
         double s = 0.0;
         for (t = 0; t < m; t++)
+        {
+            slong e1, e2;
+            double d1 = fmpz_get_d_2exp(&e1, fmpz_mat_entry(Bz, t, k));
+            double d2 = fmpz_get_d_2exp(&e2, xs + t);
+            A[k * m + t] = d1 / d2;
+            ex[k * m + t] = e1 - e2;
+            if (d1 != 0.0)
+                top = FLINT_MAX(top, e1 - e2);
+        }
+        for (t = 0; t < m; t++)
+        {
+            /* top is WORD_MIN only for a zero column: no shift then */
+            if (A[k * m + t] != 0.0)
+            {
+                slong sh = ex[k * m + t] - top;
+                A[k * m + t] = sh < -1000 ? 0.0 : ldexp(A[k * m + t], (int) sh);
+            }
             s += A[k * m + t] * A[k * m + t];
+        }
+        if (s > 0.0)
+        {
+            s = sqrt(s);
+            for (t = 0; t < m; t++)
+                A[k * m + t] /= s;
+            s = 1.0;
+        }
         nrm[k] = s;
-        top = FLINT_MAX(top, s);
     }
     while (rank < m)
     {
         slong best = -1;
-        double bn = 1e-20 * top;
+        double bn = 1e-20;
         for (k = 0; k < K; k++)
             if (nrm[k] > bn)
             {
                 bn = nrm[k];
                 best = k;
             }
-        if (best < 0 || top == 0.0)
+        if (best < 0)
             break;
         piv[rank++] = best;
         {
@@ -201,101 +231,147 @@ float_pivots(slong *piv, const fmpq_mat_t Bq)
             piv[l] = piv[l - 1];
             piv[l - 1] = tmp;
         }
-done:
     flint_free(A);
+    flint_free(ex);
     flint_free(nrm);
-    return rank < 0 ? 0 : rank;
+    return rank;
 }
 
-/* Exact check B^T r = 0. */
+/* Least squares on the columns piv (assumed independent) of the face
+   matrix Bq = diag(1/xs) Bz, over the integers: z += N u,
+   r = Bq_piv u - yt.  With Dy the common denominator of yt (Yn = Dy yt),
+   Lam = lcm xs and w_t = Lam / xs_t, square systems are
+   Bz_piv (Dy u) = xs Yn, others the normal equations
+   (W Bz_piv)^T (W Bz_piv) (Dy u) = Lam (W Bz_piv)^T Yn, W = diag(w); both
+   solved by p-adic lifting with one common denominator (no fmpq
+   arithmetic inside the solve).  If orth is not NULL, *orth is set to
+   whether the exact residual is orthogonal to EVERY column of Bq (the
+   face optimality condition), checked on integers: Bq^T r = 0 iff
+   Bz^T (w^2 e) = 0 with e the integer numerator of r.  Returns 0 if the
+   exact system is singular. */
 static int
-orthogonal_to_columns(const fmpq_mat_t Bq, const fmpq *r)
-{
-    slong m = fmpq_mat_nrows(Bq), K = fmpq_mat_ncols(Bq), t, k;
-    int ok = 1;
-    fmpq_t s;
-    fmpq_init(s);
-    for (k = 0; k < K && ok; k++)
-    {
-        fmpq_zero(s);
-        for (t = 0; t < m; t++)
-            fmpq_addmul(s, fmpq_mat_entry(Bq, t, k), r + t);
-        ok = fmpq_is_zero(s);
-    }
-    fmpq_clear(s);
-    return ok;
-}
-
-/* Least squares on the columns piv (assumed independent): z += N u,
-   r = B' u - yt.  Square systems are solved directly, others through
-   the normal equations.  Returns 0 if the exact system is singular. */
-static int
-ls_solve(fmpq *z, fmpq *r, const cert_ctx *C, const fmpq_mat_t Bq, const slong *piv, slong rank,
+ls_solve(fmpq *z, fmpq *r, int *orth, const cert_ctx *C, const fmpz_mat_t Bz, const slong *piv, slong rank,
          const slong *colj, const slong *coll, const fmpz_mat_struct *N, const fmpq *yt)
 {
     const basin_struct *B = C->B;
-    slong m = B->m, d = B->d, t, l, k, i, j;
-    fmpq_mat_t Bp, G, h, u;
-    fmpq_t s, q;
+    slong m = B->m, d = B->d, K = fmpz_mat_ncols(Bz), t, l, k, i, j;
+    fmpz_mat_t Bp, U, rhs;
+    fmpz *Yn = _fmpz_vec_init(m), *w = _fmpz_vec_init(m), *e = _fmpz_vec_init(m);
+    fmpz *acc = _fmpz_vec_init(d);
+    fmpz_t Dy, Lam, den, dd, tmp;
+    fmpq_t q;
     int ok;
-    fmpq_init(s);
+    fmpz_init(Dy);
+    fmpz_init(Lam);
+    fmpz_init(den);
+    fmpz_init(dd);
+    fmpz_init(tmp);
     fmpq_init(q);
-    fmpq_mat_init(Bp, m, rank);
-    fmpq_mat_init(G, rank, rank);
-    fmpq_mat_init(h, rank, 1);
-    fmpq_mat_init(u, rank, 1);
+    fmpz_one(Dy);
+    fmpz_one(Lam);
+    for (t = 0; t < m; t++)
+    {
+        fmpz_lcm(Dy, Dy, fmpq_denref(yt + t));
+        fmpz_lcm(Lam, Lam, C->xs + t);
+    }
+    for (t = 0; t < m; t++)
+    {
+        fmpz_divexact(Yn + t, Dy, fmpq_denref(yt + t));
+        fmpz_mul(Yn + t, Yn + t, fmpq_numref(yt + t));
+        fmpz_divexact(w + t, Lam, C->xs + t);
+    }
+    fmpz_mat_init(Bp, m, rank);
+    fmpz_mat_init(U, rank, 1);
+    fmpz_mat_init(rhs, rank, 1);
     for (t = 0; t < m; t++)
         for (l = 0; l < rank; l++)
-            fmpq_set(fmpq_mat_entry(Bp, t, l), fmpq_mat_entry(Bq, t, piv[l]));
+            fmpz_set(fmpz_mat_entry(Bp, t, l), fmpz_mat_entry(Bz, t, piv[l]));
     if (rank == m)
     {
         for (t = 0; t < m; t++)
-            fmpq_set(fmpq_mat_entry(h, t, 0), yt + t);
-        ok = fmpq_mat_solve(u, Bp, h);
+            fmpz_mul(fmpz_mat_entry(rhs, t, 0), C->xs + t, Yn + t);
+        ok = fmpz_mat_solve_dixon_den(U, den, Bp, rhs);
     }
     else
     {
+        fmpz_mat_t WB, WBt, G;
+        fmpz_mat_init(WB, m, rank);
+        fmpz_mat_init(WBt, rank, m);
+        fmpz_mat_init(G, rank, rank);
+        for (t = 0; t < m; t++)
+            for (l = 0; l < rank; l++)
+                fmpz_mul(fmpz_mat_entry(WB, t, l), fmpz_mat_entry(Bp, t, l), w + t);
+        fmpz_mat_transpose(WBt, WB);
+        fmpz_mat_mul(G, WBt, WB);
         for (l = 0; l < rank; l++)
         {
-            for (k = 0; k <= l; k++)
-            {
-                fmpq_zero(s);
-                for (t = 0; t < m; t++)
-                    fmpq_addmul(s, fmpq_mat_entry(Bp, t, l), fmpq_mat_entry(Bp, t, k));
-                fmpq_set(fmpq_mat_entry(G, l, k), s);
-                fmpq_set(fmpq_mat_entry(G, k, l), s);
-            }
-            fmpq_zero(s);
-            for (t = 0; t < m; t++)
-                fmpq_addmul(s, fmpq_mat_entry(Bp, t, l), yt + t);
-            fmpq_set(fmpq_mat_entry(h, l, 0), s);
+            _fmpz_vec_dot(tmp, WBt->rows[l], Yn, m);
+            fmpz_mul(fmpz_mat_entry(rhs, l, 0), tmp, Lam);
         }
-        ok = fmpq_mat_solve(u, G, h);
+        ok = fmpz_mat_solve_dixon_den(U, den, G, rhs);
+        fmpz_mat_clear(WB);
+        fmpz_mat_clear(WBt);
+        fmpz_mat_clear(G);
     }
     if (ok)
     {
+        /* u = U / dd with dd = den Dy; r_t = e_t / (xs_t dd) with
+           e = Bp U - den xs Yn */
+        fmpz_mul(dd, den, Dy);
         for (t = 0; t < m; t++)
         {
-            fmpq_neg(r + t, yt + t);
+            fmpz_mul(e + t, C->xs + t, Yn + t);
+            fmpz_mul(e + t, e + t, den);
+            fmpz_neg(e + t, e + t);
             for (l = 0; l < rank; l++)
-                fmpq_addmul(r + t, fmpq_mat_entry(Bp, t, l), fmpq_mat_entry(u, l, 0));
+                fmpz_addmul(e + t, fmpz_mat_entry(Bp, t, l), fmpz_mat_entry(U, l, 0));
+            fmpz_mul(tmp, C->xs + t, dd);
+            fmpq_set_fmpz_frac(r + t, e + t, tmp);
         }
-        for (l = 0; l < rank; l++)
+        if (orth != NULL)
         {
-            slong c = piv[l];
-            j = colj[c];
+            *orth = 1;
+            for (t = 0; t < m; t++)
+            {
+                fmpz_mul(e + t, e + t, w + t);
+                fmpz_mul(e + t, e + t, w + t);
+            }
+            for (k = 0; k < K && *orth; k++)
+            {
+                fmpz_zero(tmp);
+                for (t = 0; t < m; t++)
+                    fmpz_addmul(tmp, fmpz_mat_entry(Bz, t, k), e + t);
+                *orth = fmpz_is_zero(tmp);
+            }
+        }
+        /* z_j += (N_j restricted to the pivot columns of neuron j) U / dd:
+           the pivot columns are sorted, so each neuron's form a run */
+        for (l = 0; l < rank;)
+        {
+            j = colj[piv[l]];
+            _fmpz_vec_zero(acc, d);
+            for (; l < rank && colj[piv[l]] == j; l++)
+                for (i = 0; i < d; i++)
+                    fmpz_addmul(acc + i, fmpz_mat_entry(N + j, i, coll[piv[l]]), fmpz_mat_entry(U, l, 0));
             for (i = 0; i < d; i++)
             {
-                fmpq_mul_fmpz(q, fmpq_mat_entry(u, l, 0), fmpz_mat_entry(N + j, i, coll[c]));
+                fmpq_set_fmpz_frac(q, acc + i, dd);
                 fmpq_add(z + j * d + i, z + j * d + i, q);
             }
         }
     }
-    fmpq_mat_clear(Bp);
-    fmpq_mat_clear(G);
-    fmpq_mat_clear(h);
-    fmpq_mat_clear(u);
-    fmpq_clear(s);
+    fmpz_mat_clear(Bp);
+    fmpz_mat_clear(U);
+    fmpz_mat_clear(rhs);
+    _fmpz_vec_clear(Yn, m);
+    _fmpz_vec_clear(w, m);
+    _fmpz_vec_clear(e, m);
+    _fmpz_vec_clear(acc, d);
+    fmpz_clear(Dy);
+    fmpz_clear(Lam);
+    fmpz_clear(den);
+    fmpz_clear(dd);
+    fmpz_clear(tmp);
     fmpq_clear(q);
     return ok;
 }
@@ -316,7 +392,6 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
     fmpz_mat_struct *N = flint_malloc(sizeof(fmpz_mat_struct) * (size_t) n);
     slong *kj = flint_malloc(sizeof(slong) * (size_t) n);
     slong *colj, *coll, *piv;
-    fmpq_mat_t Bq;
     fmpz_mat_t Bz;
     fmpq *yt;
     fmpq_t s, q;
@@ -347,6 +422,22 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
                 }
             kj[j] = fmpz_mat_nullspace(N + j, A);
             fmpz_mat_clear(A);
+            /* primitive basis columns: smaller numbers in every solve
+               below, the same face */
+            {
+                fmpz_t g;
+                fmpz_init(g);
+                for (l = 0; l < kj[j]; l++)
+                {
+                    fmpz_zero(g);
+                    for (i = 0; i < d; i++)
+                        fmpz_gcd(g, g, fmpz_mat_entry(N + j, i, l));
+                    if (!fmpz_is_zero(g) && !fmpz_is_one(g))
+                        for (i = 0; i < d; i++)
+                            fmpz_divexact(fmpz_mat_entry(N + j, i, l), fmpz_mat_entry(N + j, i, l), g);
+                }
+                fmpz_clear(g);
+            }
         }
         K += kj[j];
     }
@@ -366,7 +457,6 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
     colj = flint_malloc(sizeof(slong) * (size_t) K);
     coll = flint_malloc(sizeof(slong) * (size_t) K);
     piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(K, m));
-    fmpq_mat_init(Bq, m, K);
     fmpz_mat_init(Bz, m, K);
     k = 0;
     for (j = 0; j < n; j++)
@@ -377,24 +467,23 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
             for (t = 0; t < m; t++)
                 if (B->a[j * m + t] > 0)
                 {
-                    fmpz_t acc;
-                    fmpz_init(acc);
+                    fmpz *acc = fmpz_mat_entry(Bz, t, k);
                     for (i = 0; i < d; i++)
                         fmpz_addmul(acc, fmpz_mat_entry(C->Xz, t, i), fmpz_mat_entry(N + j, i, l));
-                    fmpz_set(fmpz_mat_entry(Bz, t, k), acc);
-                    fmpq_set_fmpz_frac(fmpq_mat_entry(Bq, t, k), acc, C->xs + t);
-                    fmpz_clear(acc);
                 }
             k++;
         }
     /* independent columns: first guessed in floating point (greedy
        Gram-Schmidt with pivoting), then trusted only if the exact solve
-       succeeds and the exact residual is orthogonal to EVERY column of B
+       succeeds and the exact residual is orthogonal to EVERY column of Bq
        (the face optimality condition); otherwise exact fraction-free rref
        (row scaling, Bz, does not change the independent columns) */
-    rank = float_pivots(piv, Bq);
-    if (rank > 0 && ls_solve(z, r, C, Bq, piv, rank, colj, coll, N, yt) && orthogonal_to_columns(Bq, r))
-        goto cleanup1;
+    rank = float_pivots(piv, Bz, C->xs);
+    {
+        int orth = 0;
+        if (rank > 0 && ls_solve(z, r, &orth, C, Bz, piv, rank, colj, coll, N, yt) && orth)
+            goto cleanup1;
+    }
     qv_set(z, zb, n * d);
     rank = pivot_columns(piv, Bz);
     if (rank == 0)
@@ -403,9 +492,8 @@ face_solve(fmpq *z, fmpq *r, const cert_ctx *C, const int *work, const fmpq *zb)
             fmpq_neg(r + t, yt + t);
         goto cleanup1;
     }
-    ok = ls_solve(z, r, C, Bq, piv, rank, colj, coll, N, yt);
+    ok = ls_solve(z, r, NULL, C, Bz, piv, rank, colj, coll, N, yt);
 cleanup1:
-    fmpq_mat_clear(Bq);
     fmpz_mat_clear(Bz);
     flint_free(colj);
     flint_free(coll);
@@ -496,30 +584,47 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
     slong *idx = flint_malloc(sizeof(slong) * (size_t) m);
     slong *piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
     slong *ipiv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(d, 1));
-    fmpq *c = _fmpq_vec_init(d);
-    fmpq_t s;
+    fmpz *R = _fmpz_vec_init(m), *Lt = _fmpz_vec_init(m), *Cn = _fmpz_vec_init(d);
+    fmpz_t Dr, L, c, den, q;
     double worst = 0.0;
     int ok = 1;
 
-    fmpq_init(s);
+    /* integers: r_t = R_t / Dr, x_t = Xz_t / xs_t, L = lcm xs_t,
+       Lt_t = L / xs_t; c_j = sum_{t: a=+1} r_t x_t = Cn_j / (Dr L) */
+    fmpz_init(Dr);
+    fmpz_init(L);
+    fmpz_init(c);
+    fmpz_init(den);
+    fmpz_init(q);
+    fmpz_one(Dr);
+    fmpz_one(L);
+    for (t = 0; t < m; t++)
+    {
+        fmpz_lcm(Dr, Dr, fmpq_denref(r + t));
+        fmpz_lcm(L, L, C->xs + t);
+    }
+    for (t = 0; t < m; t++)
+    {
+        fmpz_divexact(R + t, Dr, fmpq_denref(r + t));
+        fmpz_mul(R + t, R + t, fmpq_numref(r + t));
+        fmpz_divexact(Lt + t, L, C->xs + t);
+        fmpz_mul(R + t, R + t, Lt + t); /* R_t Lt_t from here on */
+    }
     qv_zero(mu, n * m);
     for (j = 0; j < n; j++)
     {
-        fmpz_mat_t A;
-        fmpq_mat_t G, h, u;
+        fmpz_mat_t A, G, h, u;
         w = 0;
         for (t = 0; t < m; t++)
             if (work[j * m + t])
                 idx[w++] = t;
-        for (i = 0; i < d; i++)
-        {
-            fmpq_zero(c + i);
-            for (t = 0; t < m; t++)
-                if (B->a[j * m + t] > 0)
-                    fmpq_addmul(c + i, r + t, fmpq_mat_entry(B->X, t, i));
-        }
         if (w == 0)
             continue; /* c_j must be 0: basin_dual_bound checks it */
+        _fmpz_vec_zero(Cn, d);
+        for (t = 0; t < m; t++)
+            if (B->a[j * m + t] > 0 && !fmpz_is_zero(R + t))
+                for (i = 0; i < d; i++)
+                    fmpz_addmul(Cn + i, R + t, fmpz_mat_entry(C->Xz, t, i));
         /* independent subset of the active x_t: pivot columns of the
            d x w matrix with columns x_t */
         fmpz_mat_init(A, d, w);
@@ -532,33 +637,45 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
             continue;
         /* square system on rank independent coordinates: the columns
            g_l = s_{j,t} x_t are independent, so rows ipiv of them are;
-           the remaining coordinates are checked by basin_dual_bound */
+           the remaining coordinates are checked by basin_dual_bound.
+           In v_l = mu_l / xs_{t_l}: sum_l s Xz_{t_l, ipiv[k]} (Dr L v_l)
+           = Cn_{ipiv[k]}, solved on integers */
         fmpz_mat_init(A, rank, d);
         for (l = 0; l < rank; l++)
             for (i = 0; i < d; i++)
                 fmpz_set(fmpz_mat_entry(A, l, i), fmpz_mat_entry(C->Xz, idx[piv[l]], i));
         pivot_columns(ipiv, A);
         fmpz_mat_clear(A);
-        fmpq_mat_init(G, rank, rank);
-        fmpq_mat_init(h, rank, 1);
-        fmpq_mat_init(u, rank, 1);
+        fmpz_mat_init(G, rank, rank);
+        fmpz_mat_init(h, rank, 1);
+        fmpz_mat_init(u, rank, 1);
         for (k = 0; k < rank; k++)
         {
             for (l = 0; l < rank; l++)
             {
                 slong tl = idx[piv[l]];
-                fmpq_set(fmpq_mat_entry(G, k, l), fmpq_mat_entry(B->X, tl, ipiv[k]));
                 if (B->a[j * m + tl] * B->b[j] < 0)
-                    fmpq_neg(fmpq_mat_entry(G, k, l), fmpq_mat_entry(G, k, l));
+                    fmpz_neg(fmpz_mat_entry(G, k, l), fmpz_mat_entry(C->Xz, tl, ipiv[k]));
+                else
+                    fmpz_set(fmpz_mat_entry(G, k, l), fmpz_mat_entry(C->Xz, tl, ipiv[k]));
             }
-            fmpq_set(fmpq_mat_entry(h, k, 0), c + ipiv[k]);
+            fmpz_set(fmpz_mat_entry(h, k, 0), Cn + ipiv[k]);
         }
-        if (fmpq_mat_solve(u, G, h))
+        if (fmpz_mat_solve(u, den, G, h))
         {
+            /* mu_l = xs_{t_l} U_l / (den Dr L) */
+            fmpz_mul(q, den, Dr);
+            fmpz_mul(q, q, L);
+            if (fmpz_sgn(q) < 0)
+            {
+                fmpz_neg(q, q);
+                fmpz_mat_neg(u, u);
+            }
             for (l = 0; l < rank; l++)
             {
                 slong tl = idx[piv[l]];
-                fmpq_set(mu + j * m + tl, fmpq_mat_entry(u, l, 0));
+                fmpz_mul(c, fmpz_mat_entry(u, l, 0), C->xs + tl);
+                fmpq_set_fmpz_frac(mu + j * m + tl, c, q);
                 if (fmpq_sgn(mu + j * m + tl) < 0)
                 {
                     double v = fmpq_get_d(mu + j * m + tl);
@@ -581,71 +698,168 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
         }
         else
             ok = 0, *nj = -1, *nt = -1;
-        fmpq_mat_clear(G);
-        fmpq_mat_clear(h);
-        fmpq_mat_clear(u);
+        fmpz_mat_clear(G);
+        fmpz_mat_clear(h);
+        fmpz_mat_clear(u);
     }
-    fmpq_clear(s);
-    _fmpq_vec_clear(c, d);
+    _fmpz_vec_clear(R, m);
+    _fmpz_vec_clear(Lt, m);
+    _fmpz_vec_clear(Cn, d);
+    fmpz_clear(Dr);
+    fmpz_clear(L);
+    fmpz_clear(c);
+    fmpz_clear(den);
+    fmpz_clear(q);
     flint_free(idx);
     flint_free(piv);
     flint_free(ipiv);
     return ok;
 }
 
+/* Integer form of the predictions of z: p_t = P_t / den for all t, with
+   one common denominator (sums of rationals with unrelated denominators
+   would cost a gcd per addition). */
+static void
+predict_common(fmpz *P, fmpz_t den, const basin_t B, const fmpq *z)
+{
+    slong n = B->n, m = B->m, d = B->d, j, t, i;
+    fmpz *Zz = _fmpz_vec_init(n * d), *zs = _fmpz_vec_init(n), *xr = _fmpz_vec_init(d);
+    fmpz_t D, L, c, s;
+    fmpz_init(D);
+    fmpz_init(L);
+    fmpz_init(c);
+    fmpz_init(s);
+    /* z_j = Zz_j / D after scaling each block to the common D */
+    fmpz_one(D);
+    for (j = 0; j < n; j++)
+    {
+        fmpz_one(zs + j);
+        for (i = 0; i < d; i++)
+            fmpz_lcm(zs + j, zs + j, fmpq_denref(z + j * d + i));
+        fmpz_lcm(D, D, zs + j);
+    }
+    for (j = 0; j < n; j++)
+        for (i = 0; i < d; i++)
+        {
+            fmpz_divexact(c, D, fmpq_denref(z + j * d + i));
+            fmpz_mul(Zz + j * d + i, c, fmpq_numref(z + j * d + i));
+        }
+    /* x_t = xr / xs_t, scaled to the common L = lcm xs_t */
+    fmpz_one(L);
+    for (t = 0; t < m; t++)
+        for (i = 0; i < d; i++)
+            fmpz_lcm(L, L, fmpq_denref(fmpq_mat_entry(B->X, t, i)));
+    for (t = 0; t < m; t++)
+    {
+        for (i = 0; i < d; i++)
+        {
+            fmpz_divexact(xr + i, L, fmpq_denref(fmpq_mat_entry(B->X, t, i)));
+            fmpz_mul(xr + i, xr + i, fmpq_numref(fmpq_mat_entry(B->X, t, i)));
+        }
+        fmpz_zero(P + t);
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+            {
+                _fmpz_vec_dot(s, Zz + j * d, xr, d);
+                fmpz_add(P + t, P + t, s);
+            }
+    }
+    fmpz_mul(den, D, L);
+    _fmpz_vec_clear(Zz, n * d);
+    _fmpz_vec_clear(zs, n);
+    _fmpz_vec_clear(xr, d);
+    fmpz_clear(D);
+    fmpz_clear(L);
+    fmpz_clear(c);
+    fmpz_clear(s);
+}
+
 /* Offers the point z as an upper bound: if z lies in the cone, the best
    multiple alpha z (alpha >= 0; the cone is closed under scaling) is
-   compared with R->upper.  Returns 1 if z was feasible. */
+   compared with R->upper.  Returns 1 if z was feasible.  All sums are
+   formed on integer numerators over common denominators, with one
+   canonicalisation at the end. */
 static int
 offer_upper(basin_result_t R, const basin_t B, const fmpq *z)
 {
     slong m = B->m, t, nd = B->n * B->d, i;
-    fmpq *p;
-    fmpq_t py, pp, alpha, f, e;
+    fmpz *P, *Y;
+    fmpz_t den, Dy, spy, spp, an, ad, e, q;
+    fmpq_t alpha, f;
     if (!basin_is_feasible(B, z, NULL, NULL))
         return 0;
-    p = _fmpq_vec_init(m);
-    fmpq_init(py);
-    fmpq_init(pp);
+    P = _fmpz_vec_init(m);
+    Y = _fmpz_vec_init(m);
+    fmpz_init(den);
+    fmpz_init(Dy);
+    fmpz_init(spy);
+    fmpz_init(spp);
+    fmpz_init(an);
+    fmpz_init(ad);
+    fmpz_init(e);
+    fmpz_init(q);
     fmpq_init(alpha);
     fmpq_init(f);
-    fmpq_init(e);
-    basin_predict(p, B, z);
+    predict_common(P, den, B, z);
+    fmpz_one(Dy);
+    for (t = 0; t < m; t++)
+        fmpz_lcm(Dy, Dy, fmpq_denref(B->y + t));
     for (t = 0; t < m; t++)
     {
-        fmpq_addmul(py, p + t, B->y + t);
-        fmpq_addmul(pp, p + t, p + t);
+        fmpz_divexact(Y + t, Dy, fmpq_denref(B->y + t));
+        fmpz_mul(Y + t, Y + t, fmpq_numref(B->y + t));
     }
-    /* f(alpha z) = (|y|^2 - 2 alpha p.y + alpha^2 |p|^2) / m, minimal at
-       alpha = p.y / |p|^2 if positive, else at alpha = 0 */
-    if (fmpq_is_zero(pp) || fmpq_sgn(py) <= 0)
+    /* p.y = spy / (den Dy), |p|^2 = spp / den^2;
+       f(alpha z) = (|y|^2 - 2 alpha p.y + alpha^2 |p|^2) / m, minimal at
+       alpha = p.y / |p|^2 = spy den / (spp Dy) if positive, else at 0 */
+    _fmpz_vec_dot(spy, P, Y, m);
+    _fmpz_vec_dot(spp, P, P, m);
+    if (fmpz_is_zero(spp) || fmpz_sgn(spy) <= 0)
         fmpq_zero(alpha);
     else
-        fmpq_div(alpha, py, pp);
+    {
+        fmpz_mul(an, spy, den);
+        fmpz_mul(ad, spp, Dy);
+        fmpq_set_fmpz_frac(alpha, an, ad);
+    }
+    /* alpha = an / ad canonical; e_t = alpha p_t - y_t
+       = (an P_t Dy - ad den Y_t) / (ad den Dy) */
+    fmpz_set(an, fmpq_numref(alpha));
+    fmpz_set(ad, fmpq_denref(alpha));
+    fmpz_mul(q, ad, den);
+    fmpz_zero(spp);
     for (t = 0; t < m; t++)
     {
-        fmpq_mul(e, alpha, p + t);
-        fmpq_sub(e, e, B->y + t);
-        fmpq_addmul(f, e, e);
+        fmpz_mul(e, an, P + t);
+        fmpz_mul(e, e, Dy);
+        fmpz_submul(e, q, Y + t);
+        fmpz_addmul(spp, e, e);
     }
-    {
-        fmpz_t mm;
-        fmpz_init_set_si(mm, m);
-        fmpq_div_fmpz(f, f, mm);
-        fmpz_clear(mm);
-    }
+    fmpz_mul(q, q, Dy);
+    fmpz_mul(q, q, q);
+    fmpz_mul_si(q, q, m);
+    fmpq_set_fmpz_frac(f, spp, q);
     if (fmpq_cmp(f, R->upper) < 0)
     {
         fmpq_set(R->upper, f);
-        for (i = 0; i < nd; i++)
-            fmpq_mul(R->z + i, z + i, alpha);
+        if (fmpq_is_one(alpha))
+            qv_set(R->z, z, nd);
+        else
+            for (i = 0; i < nd; i++)
+                fmpq_mul(R->z + i, z + i, alpha);
     }
-    _fmpq_vec_clear(p, m);
-    fmpq_clear(py);
-    fmpq_clear(pp);
+    _fmpz_vec_clear(P, m);
+    _fmpz_vec_clear(Y, m);
+    fmpz_clear(den);
+    fmpz_clear(Dy);
+    fmpz_clear(spy);
+    fmpz_clear(spp);
+    fmpz_clear(an);
+    fmpz_clear(ad);
+    fmpz_clear(e);
+    fmpz_clear(q);
     fmpq_clear(alpha);
     fmpq_clear(f);
-    fmpq_clear(e);
     return 1;
 }
 
@@ -808,6 +1022,257 @@ segment_upper(basin_result_t R, const basin_t B, const fmpq *z0, const fmpq *z1)
     fmpq_clear(den);
 }
 
+/* The case Bas = 0, common for overspecified networks: f >= 0, so a
+   point of the cone with f = 0 is a minimiser and 0 is exact.  From the
+   float interpolating point zd of _basin_interp_d (scaled by 2^zexp),
+   rounded to integers over a power of two (60 bits below its largest
+   coordinate), the neq coordinates piv are corrected so that the
+   equations rows hold exactly (p_t = y_t, or <z_j, x_t> = 0 for the
+   forced constraints, which give p_t = 0 at the clamped points): one
+   neq x neq integer system, solved by fraction-free LU or p-adic
+   lifting.  zd has a margin
+   on every other constraint and the correction is of rounding size, so
+   the result normally lies in the cone; that and f(z) are then decided
+   exactly on integers, independently of this construction.  With
+   clamped points (all neurons active at t of one output sign b, b y_t < 0)
+   the value is sum y_t^2 / m over them, certified by the dual
+   certificate built below and checked by basin_dual_bound.  Returns 1
+   if R->lower = R->upper now (the value is exact). */
+static int
+interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp, const slong *rows,
+               const slong *piv, slong neq)
+{
+    const basin_struct *B = C->B;
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, i, j, t, l, k, sh;
+    int emax = INT_MIN, e, ok = 1;
+    fmpz *Zn = _fmpz_vec_init(nd), *Y = _fmpz_vec_init(m);
+    fmpz_mat_t Mc, E, U;
+    fmpz_t Dz, Dy, den, s, q;
+
+    for (i = 0; i < nd; i++)
+        if (zd[i] != 0.0 && isfinite(zd[i]))
+        {
+            frexp(zd[i], &e);
+            emax = FLINT_MAX(emax, e);
+        }
+    if (emax == INT_MIN)
+        emax = 0;
+    /* zd_i ~ Zt_i 2^(emax - 60), |Zt_i| <= 2^60; z~ = Zn / Dz */
+    fmpz_init(Dz);
+    fmpz_init(Dy);
+    fmpz_init(den);
+    fmpz_init(s);
+    fmpz_init(q);
+    for (i = 0; i < nd; i++)
+        fmpz_set_d(Zn + i, isfinite(zd[i]) ? rint(ldexp(zd[i], 60 - emax)) : 0.0);
+    sh = zexp + emax - 60;
+    fmpz_one(Dz);
+    if (sh >= 0)
+        _fmpz_vec_scalar_mul_2exp(Zn, Zn, nd, (ulong) sh);
+    else
+        fmpz_mul_2exp(Dz, Dz, (ulong) (-sh));
+    /* y = Y / Dy */
+    fmpz_one(Dy);
+    for (t = 0; t < m; t++)
+        fmpz_lcm(Dy, Dy, fmpq_denref(B->y + t));
+    for (t = 0; t < m; t++)
+    {
+        fmpz_divexact(Y + t, Dy, fmpq_denref(B->y + t));
+        fmpz_mul(Y + t, Y + t, fmpq_numref(B->y + t));
+    }
+    /* with x_t = Xz_t / xs_t, the corrections Delta_l of the coordinates
+       piv[l] solve, in the unknowns Dy Dz Delta_l,
+         p_t = y_t:          sum_l [a_{j_l,t} = +1] Xz_{t,i_l} (.) = xs_t Dz Y_t - Dy P_t,
+         <z_j, x_t> = 0:     sum_l [j_l = j] Xz_{t,i_l} (.) = -Dy <Zn_j, Xz_t>,
+       with P_t = sum_{j: a_{j,t} = +1} <Zn_j, Xz_t> */
+    fmpz_mat_init(Mc, FLINT_MAX(neq, 1), FLINT_MAX(neq, 1));
+    fmpz_mat_init(E, FLINT_MAX(neq, 1), 1);
+    fmpz_mat_init(U, FLINT_MAX(neq, 1), 1);
+    for (k = 0; k < neq; k++)
+    {
+        fmpz *rhs = fmpz_mat_entry(E, k, 0);
+        fmpz_zero(s);
+        if (rows[k] < m)
+        {
+            t = rows[k];
+            for (j = 0; j < n; j++)
+                if (B->a[j * m + t] > 0)
+                    for (i = 0; i < d; i++)
+                        fmpz_addmul(s, Zn + j * d + i, fmpz_mat_entry(C->Xz, t, i));
+            fmpz_mul(q, C->xs + t, Dz);
+            fmpz_mul(rhs, q, Y + t);
+            fmpz_submul(rhs, Dy, s);
+            for (l = 0; l < neq; l++)
+                if (B->a[(piv[l] / d) * m + t] > 0)
+                    fmpz_set(fmpz_mat_entry(Mc, k, l), fmpz_mat_entry(C->Xz, t, piv[l] % d));
+        }
+        else
+        {
+            j = (rows[k] - m) / m;
+            t = (rows[k] - m) % m;
+            for (i = 0; i < d; i++)
+                fmpz_addmul(s, Zn + j * d + i, fmpz_mat_entry(C->Xz, t, i));
+            fmpz_mul(rhs, Dy, s);
+            fmpz_neg(rhs, rhs);
+            for (l = 0; l < neq; l++)
+                if (piv[l] / d == j)
+                    fmpz_set(fmpz_mat_entry(Mc, k, l), fmpz_mat_entry(C->Xz, t, piv[l] % d));
+        }
+    }
+    /* fraction-free LU is the faster for the small systems, p-adic
+       lifting for the larger (measured crossover near 24 on this data) */
+    if (neq > 24)
+        ok = fmpz_mat_solve_dixon_den(U, den, Mc, E);
+    else if (neq > 0)
+        ok = fmpz_mat_solve_fflu(U, den, Mc, E);
+    else
+        fmpz_one(den);
+    if (ok && fmpz_sgn(den) < 0)
+    {
+        /* fraction-free LU gives den = det Mc, of either sign */
+        fmpz_neg(den, den);
+        fmpz_mat_neg(U, U);
+    }
+    if (ok)
+    {
+        /* z = Znum / Dfin with Znum = Q Zn + (U_l at piv[l]), Q = den Dy,
+           Dfin = Q Dz (all positive): the cone and the predictions are
+           decided on these integers, with x_t = Xz_t / xs_t:
+             s_{j,t} <z_j, x_t> has the sign of s_{j,t} S_{j,t},
+             S_{j,t} = Q <Zn_j, Xz_t> + <U_j, Xz_t>  (U_j = 0 for most j),
+             p_t = P_t / (Dfin xs_t), P_t = sum_{j: a_{j,t} = +1} S_{j,t};
+           with Lx = lcm xs_t, r_t = p_t - y_t = e_t / Den,
+             e_t = Dy (Lx / xs_t) P_t - Dfin Lx Y_t,  Den = Dfin Lx Dy,
+           and f(z) = sum e_t^2 / (m Den^2).  Nothing here relies on how
+           z was found. */
+        fmpz *Uc = _fmpz_vec_init(nd), *e = _fmpz_vec_init(m);
+        int *hasp = flint_calloc((size_t) n, sizeof(int));
+        fmpz_t Q, Dfin, Lx, Den, P1, P2, dot;
+        fmpz_init(Q);
+        fmpz_init(Dfin);
+        fmpz_init(Lx);
+        fmpz_init(Den);
+        fmpz_init(P1);
+        fmpz_init(P2);
+        fmpz_init(dot);
+        fmpz_mul(Q, den, Dy);
+        fmpz_mul(Dfin, Q, Dz);
+        fmpz_one(Lx);
+        for (t = 0; t < m; t++)
+            fmpz_lcm(Lx, Lx, C->xs + t);
+        fmpz_mul(Den, Dfin, Lx);
+        fmpz_mul(Den, Den, Dy);
+        for (l = 0; l < neq; l++)
+        {
+            fmpz_set(Uc + piv[l], fmpz_mat_entry(U, l, 0));
+            hasp[piv[l] / d] = 1;
+        }
+        for (t = 0; t < m && ok; t++)
+        {
+            fmpz_zero(P1);
+            fmpz_zero(P2);
+            for (j = 0; j < n && ok; j++)
+            {
+                int sg, sj = B->a[j * m + t] * B->b[j];
+                _fmpz_vec_dot(dot, Zn + j * d, C->Xz->rows[t], d);
+                if (B->a[j * m + t] > 0)
+                    fmpz_add(P1, P1, dot);
+                if (hasp[j])
+                {
+                    fmpz_mul(s, dot, Q);
+                    _fmpz_vec_dot(dot, Uc + j * d, C->Xz->rows[t], d);
+                    if (B->a[j * m + t] > 0)
+                        fmpz_add(P2, P2, dot);
+                    fmpz_add(s, s, dot);
+                    sg = fmpz_sgn(s);
+                }
+                else
+                    sg = fmpz_sgn(dot);
+                if (sg * sj < 0)
+                    ok = 0;
+            }
+            /* P_t = Q P1 + P2; e_t = Dy (Lx / xs_t) P_t - Dfin Lx Y_t */
+            fmpz_mul(P1, P1, Q);
+            fmpz_add(P1, P1, P2);
+            fmpz_divexact(q, Lx, C->xs + t);
+            fmpz_mul(q, q, Dy);
+            fmpz_mul(e + t, P1, q);
+            fmpz_mul(q, Dfin, Lx);
+            fmpz_submul(e + t, q, Y + t);
+        }
+        if (ok)
+        {
+            fmpq_t f;
+            fmpq_init(f);
+            _fmpz_vec_dot(fmpq_numref(f), e, e, m);
+            fmpz_mul(fmpq_denref(f), Den, Den);
+            fmpz_mul_si(fmpq_denref(f), fmpq_denref(f), m);
+            fmpq_canonicalise(f);
+            if (fmpq_cmp(f, R->upper) < 0)
+            {
+                fmpq_set(R->upper, f);
+                for (i = 0; i < nd; i++)
+                    fmpq_set_fmpz_frac(R->z + i, Zn + i, Dz);
+                for (l = 0; l < neq; l++)
+                {
+                    fmpz_mul(s, Zn + piv[l], Q);
+                    fmpz_add(fmpq_numref(R->z + piv[l]), s, Uc + piv[l]);
+                    fmpz_set(fmpq_denref(R->z + piv[l]), Dfin);
+                    fmpq_canonicalise(R->z + piv[l]);
+                }
+            }
+            if (!fmpq_is_zero(f))
+            {
+                /* clamped points: the dual certificate r = Mz - y (zero
+                   off the clamped points), mu_{j,t} = b_j r_t where
+                   a_{j,t} = +1, which makes every stationarity equation
+                   an identity; mu >= 0 exactly when every residual has
+                   the sign -b of its neurons, and then r . Mz = 0 makes
+                   the bound equal f(z) */
+                fmpq *r = _fmpq_vec_init(m), *mu = _fmpq_vec_init(n * m);
+                for (t = 0; t < m; t++)
+                {
+                    fmpq_set_fmpz_frac(r + t, e + t, Den);
+                    for (j = 0; j < n; j++)
+                        if (B->a[j * m + t] > 0)
+                        {
+                            if (B->b[j] > 0)
+                                fmpq_set(mu + j * m + t, r + t);
+                            else
+                                fmpq_neg(mu + j * m + t, r + t);
+                        }
+                }
+                offer_lower(R, B, r, mu);
+                _fmpq_vec_clear(r, m);
+                _fmpq_vec_clear(mu, n * m);
+            }
+            fmpq_clear(f);
+        }
+        _fmpz_vec_clear(Uc, nd);
+        _fmpz_vec_clear(e, m);
+        flint_free(hasp);
+        fmpz_clear(Q);
+        fmpz_clear(Dfin);
+        fmpz_clear(Lx);
+        fmpz_clear(Den);
+        fmpz_clear(P1);
+        fmpz_clear(P2);
+        fmpz_clear(dot);
+    }
+    ok = ok && fmpq_equal(R->lower, R->upper);
+    fmpz_mat_clear(Mc);
+    fmpz_mat_clear(E);
+    fmpz_mat_clear(U);
+    _fmpz_vec_clear(Zn, nd);
+    _fmpz_vec_clear(Y, m);
+    fmpz_clear(Dz);
+    fmpz_clear(Dy);
+    fmpz_clear(den);
+    fmpz_clear(s);
+    fmpz_clear(q);
+    return ok;
+}
+
 static void
 result_resize(basin_result_t R, slong n, slong d, slong m)
 {
@@ -872,6 +1337,27 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
         R->active += work[i] != 0;
 
     ctx_init(&C, B);
+    /* Bas = 0 (interpolation inside the basin): one exact m x m solve */
+    if (rounds > 0)
+    {
+        double *zi = flint_malloc(sizeof(double) * (size_t) FLINT_MAX(nd, 1));
+        slong *rows = flint_malloc(sizeof(slong) * (size_t) (m + nm));
+        slong *piv = flint_malloc(sizeof(slong) * (size_t) (m + nm));
+        slong neq;
+        int done;
+        memcpy(zi, zd, sizeof(double) * (size_t) nd);
+        done =
+            _basin_interp_d(zi, rows, piv, &neq, B, zexp) && interp_certify(R, &C, zi, zexp, rows, piv, neq);
+        flint_free(zi);
+        flint_free(rows);
+        flint_free(piv);
+        if (done)
+        {
+            R->rounds = 1;
+            ctx_clear(&C);
+            goto finish;
+        }
+    }
     z1 = _fmpq_vec_init(nd);
     z0 = _fmpq_vec_init(nd);
     zf = _fmpq_vec_init(nd);
@@ -894,6 +1380,7 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
        instead of 0: project onto the working face exactly first, so that
        only genuinely violated neurons are zeroed */
     face_project(z0, &C, work, zf);
+    qv_set(zb, z0, nd); /* the projection round 0 needs, before repair */
     {
         slong vj, vt;
         while (most_violated(&vj, &vt, B, z0))
@@ -907,7 +1394,8 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
         slong nj = -1, nt = -1, vj = -1, vt = -1;
         int dual_ok, primal_ok, changed = 0;
         R->rounds = round + 1;
-        face_project(zb, &C, work, zf);
+        if (round > 0) /* round 0: work unchanged since the projection above */
+            face_project(zb, &C, work, zf);
         if (!face_solve(z1, r1, &C, work, zb))
             break;
         dual_ok = dual_solve(mu1, &nj, &nt, &C, r1, work);
@@ -934,6 +1422,14 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
             break;
     }
 
+    ctx_clear(&C);
+    _fmpq_vec_clear(z1, nd);
+    _fmpq_vec_clear(z0, nd);
+    _fmpq_vec_clear(zf, nd);
+    _fmpq_vec_clear(zb, nd);
+    _fmpq_vec_clear(r1, m);
+    _fmpq_vec_clear(mu1, nm);
+finish:
     R->certified = 1;
     fmpq_neg(R->width, R->lower);
     fmpq_add(R->width, R->width, R->upper);
@@ -953,13 +1449,6 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
     arb_clear(lo);
     arb_clear(hi);
 
-    ctx_clear(&C);
-    _fmpq_vec_clear(z1, nd);
-    _fmpq_vec_clear(z0, nd);
-    _fmpq_vec_clear(zf, nd);
-    _fmpq_vec_clear(zb, nd);
-    _fmpq_vec_clear(r1, m);
-    _fmpq_vec_clear(mu1, nm);
     flint_free(zd);
     flint_free(lam);
     flint_free(work);

@@ -262,48 +262,98 @@ basin_dual_bound(fmpq_t lb, const basin_t B, const fmpq *r, const fmpq *mu)
 {
     slong j, t, i, n = B->n, m = B->m, d = B->d;
     int ok = 1;
-    fmpq_t lhs, p, c;
+    fmpz *Xz, *xs, *R, *acc;
+    fmpz_t Dr, L, Dm, c, e, q;
+    fmpq_t lhs, cq;
 
     for (j = 0; j < n * m; j++)
         if (fmpq_sgn(mu + j) < 0)
             return 0;
-    fmpq_init(lhs);
-    fmpq_init(p);
-    fmpq_init(c);
-    /* stationarity, neuron by neuron and coordinate by coordinate:
-       sum_{t: a=+1} r_t x_t(i) - sum_t mu_{j,t} s_{j,t} x_t(i) = 0 */
+    /* stationarity, neuron by neuron: sum_{t: a=+1} r_t x_t =
+       sum_t mu_{j,t} s_{j,t} x_t, decided on integers.  With
+       x_t = Xz_t / xs_t, L = lcm xs_t, r_t = R_t / Dr and
+       mu_{j,t} = Mu_{j,t} / Dm (Dm the common denominator of neuron j's
+       multipliers), the equation times Dr Dm L is
+       sum_t c_t Xz_t = 0,  c_t = (L / xs_t) ([a_{j,t} = +1] Dm R_t - s_{j,t} Dr Mu_{j,t}). */
+    Xz = _fmpz_vec_init(m * d);
+    xs = _fmpz_vec_init(m);
+    R = _fmpz_vec_init(m);
+    acc = _fmpz_vec_init(d);
+    fmpz_init(Dr);
+    fmpz_init(L);
+    fmpz_init(Dm);
+    fmpz_init(c);
+    fmpz_init(e);
+    fmpz_init(q);
+    fmpz_one(Dr);
+    fmpz_one(L);
+    for (t = 0; t < m; t++)
+    {
+        rows_to_fmpz(Xz + t * d, xs + t, fmpq_mat_entry(B->X, t, 0), d, 1);
+        fmpz_lcm(L, L, xs + t);
+        fmpz_lcm(Dr, Dr, fmpq_denref(r + t));
+    }
+    for (t = 0; t < m; t++)
+    {
+        fmpz_divexact(R + t, Dr, fmpq_denref(r + t));
+        fmpz_mul(R + t, R + t, fmpq_numref(r + t));
+        fmpz_divexact(xs + t, L, xs + t); /* xs_t now holds L / xs_t */
+    }
     for (j = 0; j < n && ok; j++)
-        for (i = 0; i < d && ok; i++)
+    {
+        fmpz_one(Dm);
+        for (t = 0; t < m; t++)
+            fmpz_lcm(Dm, Dm, fmpq_denref(mu + j * m + t));
+        _fmpz_vec_zero(acc, d);
+        for (t = 0; t < m; t++)
         {
-            fmpq_zero(lhs);
-            for (t = 0; t < m; t++)
+            fmpz_zero(c);
+            if (B->a[j * m + t] > 0)
+                fmpz_mul(c, Dm, R + t);
+            if (!fmpq_is_zero(mu + j * m + t))
             {
-                const fmpq *x = fmpq_mat_entry(B->X, t, i);
-                if (B->a[j * m + t] > 0)
-                    fmpq_addmul(lhs, r + t, x);
-                fmpq_mul(p, mu + j * m + t, x);
+                fmpz_divexact(q, Dm, fmpq_denref(mu + j * m + t));
+                fmpz_mul(q, q, fmpq_numref(mu + j * m + t));
+                fmpz_mul(e, q, Dr);
                 if (B->a[j * m + t] * B->b[j] > 0)
-                    fmpq_sub(lhs, lhs, p);
+                    fmpz_sub(c, c, e);
                 else
-                    fmpq_add(lhs, lhs, p);
+                    fmpz_add(c, c, e);
             }
-            ok = fmpq_is_zero(lhs);
+            if (fmpz_is_zero(c))
+                continue;
+            fmpz_mul(c, c, xs + t);
+            for (i = 0; i < d; i++)
+                fmpz_addmul(acc + i, c, Xz + t * d + i);
         }
+        for (i = 0; i < d && ok; i++)
+            ok = fmpz_is_zero(acc + i);
+    }
     if (ok)
     {
         /* lb = (|y|^2 - |y + r|^2) / m */
-        fmpq_zero(lhs);
+        fmpq_init(lhs);
+        fmpq_init(cq);
         for (t = 0; t < m; t++)
         {
             fmpq_addmul(lhs, B->y + t, B->y + t);
-            fmpq_add(c, B->y + t, r + t);
-            fmpq_submul(lhs, c, c);
+            fmpq_add(cq, B->y + t, r + t);
+            fmpq_submul(lhs, cq, cq);
         }
         div_slong(lb, lhs, m);
+        fmpq_clear(lhs);
+        fmpq_clear(cq);
     }
-    fmpq_clear(lhs);
-    fmpq_clear(p);
-    fmpq_clear(c);
+    _fmpz_vec_clear(Xz, m * d);
+    _fmpz_vec_clear(xs, m);
+    _fmpz_vec_clear(R, m);
+    _fmpz_vec_clear(acc, d);
+    fmpz_clear(Dr);
+    fmpz_clear(L);
+    fmpz_clear(Dm);
+    fmpz_clear(c);
+    fmpz_clear(e);
+    fmpz_clear(q);
     return ok;
 }
 

@@ -141,6 +141,483 @@ project(double *out, const double *U, slong k, const double *x, slong d)
     }
 }
 
+/* Orthonormal basis Z (rows) of the orthogonal complement of the rows of
+   U (k x d, orthonormal): greedy over the unit vectors, the one with the
+   largest residual first (the residual norms squared sum to d - k, so
+   the chosen ones are never tiny).  Returns the number of rows. */
+static slong
+complement_basis(double *Z, const double *U, slong k, slong d, double *v)
+{
+    slong q = 0, i, l, pass, best;
+    while (q < d - k)
+    {
+        double bn = 1e-16;
+        best = -1;
+        for (i = 0; i < d; i++)
+        {
+            double nv;
+            memset(v, 0, sizeof(double) * (size_t) d);
+            v[i] = 1.0;
+            for (pass = 0; pass < 2; pass++)
+            {
+                for (l = 0; l < k; l++)
+                {
+                    double c = dotd(U + l * d, v, d);
+                    slong ii;
+                    for (ii = 0; ii < d; ii++)
+                        v[ii] -= c * U[l * d + ii];
+                }
+                for (l = 0; l < q; l++)
+                {
+                    double c = dotd(Z + l * d, v, d);
+                    slong ii;
+                    for (ii = 0; ii < d; ii++)
+                        v[ii] -= c * Z[l * d + ii];
+                }
+            }
+            nv = dotd(v, v, d);
+            if (nv > bn)
+            {
+                bn = nv;
+                best = i;
+                memcpy(Z + q * d, v, sizeof(double) * (size_t) d);
+            }
+        }
+        if (best < 0)
+            break;
+        bn = sqrt(bn);
+        for (l = 0; l < d; l++)
+            Z[q * d + l] /= bn;
+        q++;
+    }
+    return q;
+}
+
+/* Workspace of the reduced (null-space) step. */
+typedef struct
+{
+    double *H;  /* nd x nd Hessian M^T M, blocks sum_{t: a_jt = a_kt = +1} x_t x_t^T */
+    double *Zc; /* nd x d: face basis vectors, Zc[c * d + i] */
+    slong *cj;  /* nd: neuron of basis vector c */
+    double *T;  /* nd x nd: H Z */
+    double *Hr; /* nd x nd: Z^T H Z */
+    double *V;  /* nd x nd: eigenvectors */
+    double *w;  /* nd: eigenvalues, then scratch */
+    double *g;  /* nd: M^T r, then Z^T M^T r */
+    double *u;  /* nd */
+    int have_h;
+} reduced_ws;
+
+/* The least-norm step p minimising |M(z + p) - y|^2 over p_j orthogonal
+   to the working rows (U_j, kj[j]), in the K = sum_j (d - kj[j])
+   coordinates of the face: p = Z u, u = -(Z^T H Z)^+ Z^T M^T r.  Used
+   when K < m: the face dimension, not the number of points, sets the
+   cost, and H is formed once per solve.  Z^T H Z = (MZ)^T (MZ) has the
+   non-zero spectrum of M Pi M^T, so the cut-off cut means the same as
+   in the m x m formulation; Z is orthonormal per block, so the least-norm
+   u gives the least-norm p. */
+static void
+reduced_step(double *p, reduced_ws *S, const double *U, const slong *kj, const double *X, const double *r,
+             const basin_t B, double cut)
+{
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, j, k, t, i, i2, c, c2, K = 0;
+    double *v = S->w; /* scratch until the eigenvalues */
+    if (!S->have_h)
+    {
+        memset(S->H, 0, sizeof(double) * (size_t) (nd * nd));
+        for (t = 0; t < m; t++)
+            for (j = 0; j < n; j++)
+                if (B->a[j * m + t] > 0)
+                    for (k = 0; k < n; k++)
+                        if (B->a[k * m + t] > 0)
+                            for (i = 0; i < d; i++)
+                                for (i2 = 0; i2 < d; i2++)
+                                    S->H[(j * d + i) * nd + k * d + i2] += X[t * d + i] * X[t * d + i2];
+        S->have_h = 1;
+    }
+    for (j = 0; j < n; j++)
+    {
+        slong q = complement_basis(S->Zc + K * d, U + j * d * d, kj[j], d, v);
+        for (c = K; c < K + q; c++)
+            S->cj[c] = j;
+        K += q;
+    }
+    memset(p, 0, sizeof(double) * (size_t) nd);
+    if (K == 0)
+        return;
+    /* g = M^T r blockwise, then its face coordinates */
+    memset(S->g, 0, sizeof(double) * (size_t) nd);
+    for (j = 0; j < n; j++)
+        for (t = 0; t < m; t++)
+            if (B->a[j * m + t] > 0)
+                for (i = 0; i < d; i++)
+                    S->g[j * d + i] += r[t] * X[t * d + i];
+    for (c = 0; c < K; c++)
+        S->u[c] = dotd(S->Zc + c * d, S->g + S->cj[c] * d, d);
+    /* T = H Z (nd x K), Hr = Z^T T */
+    for (i = 0; i < nd; i++)
+        for (c = 0; c < K; c++)
+            S->T[i * K + c] = dotd(S->H + i * nd + S->cj[c] * d, S->Zc + c * d, d);
+    for (c = 0; c < K; c++)
+        for (c2 = 0; c2 <= c; c2++)
+        {
+            double s = 0.0;
+            for (i = 0; i < d; i++)
+                s += S->Zc[c * d + i] * S->T[(S->cj[c] * d + i) * K + c2];
+            S->Hr[c * K + c2] = S->Hr[c2 * K + c] = s;
+        }
+    jacobi_eig(S->Hr, S->V, S->w, K);
+    /* g (reused) = -(Hr)^+ (Z^T M^T r) with the relative cut-off */
+    for (c = 0; c < K; c++)
+        S->g[c] = 0.0;
+    for (c2 = 0; c2 < K; c2++)
+    {
+        double s = 0.0;
+        if (S->w[c2] <= cut || S->w[c2] <= 0.0)
+            continue;
+        for (c = 0; c < K; c++)
+            s += S->V[c * K + c2] * S->u[c];
+        s /= S->w[c2];
+        for (c = 0; c < K; c++)
+            S->g[c] -= s * S->V[c * K + c2];
+    }
+    for (c = 0; c < K; c++)
+        for (i = 0; i < d; i++)
+            p[S->cj[c] * d + i] += S->g[c] * S->Zc[c * d + i];
+}
+
+/* c = -(A A^T)^+ r up to null(A A^T), which A^T does not see: sets c (m)
+   to a least-squares solution of G c = -r for the m x m positive
+   semidefinite G (overwritten), from a Cholesky factorisation with
+   diagonal pivoting G ~ L L^T stopped when the largest remaining pivot
+   is <= cut (L: m x k, k the numerical rank), then w minimising
+   |L w + r| (QR of L by modified Gram-Schmidt, twice) and L_P^T c_P = w
+   on the pivot rows P (c = 0 elsewhere): G c = L w = -(projection of r
+   onto range G).  Every least-squares solution gives the same step
+   A^T c, so this is the least-norm step of an eigen-decomposition at a
+   fraction of its cost.  L, Q (m * m each) are workspaces. */
+static void
+psd_lsq(double *c, double *G, const double *r, slong m, double cut, double *L, double *Q)
+{
+    slong k, i, l, t, rank = 0;
+    slong *perm = flint_malloc(sizeof(slong) * (size_t) m);
+    double *w = flint_malloc(sizeof(double) * (size_t) m);
+    double *R = flint_malloc(sizeof(double) * (size_t) (m * m));
+    for (i = 0; i < m; i++)
+        perm[i] = i;
+    /* outer-product Cholesky on the permuted matrix: column k of L in
+       L[i * m + k] for original row i */
+    for (k = 0; k < m; k++)
+    {
+        slong best = k;
+        double piv;
+        for (i = k + 1; i < m; i++)
+            if (G[perm[i] * m + perm[i]] > G[perm[best] * m + perm[best]])
+                best = i;
+        piv = G[perm[best] * m + perm[best]];
+        if (!(piv > cut) || !(piv > 0.0))
+            break;
+        {
+            slong tmp = perm[k];
+            perm[k] = perm[best];
+            perm[best] = tmp;
+        }
+        piv = sqrt(piv);
+        for (i = 0; i < k; i++)
+            L[perm[i] * m + k] = 0.0;
+        L[perm[k] * m + k] = piv;
+        for (i = k + 1; i < m; i++)
+            L[perm[i] * m + k] = G[perm[i] * m + perm[k]] / piv;
+        for (i = k + 1; i < m; i++)
+            for (l = k + 1; l <= i; l++)
+            {
+                double v = G[perm[i] * m + perm[l]] - L[perm[i] * m + k] * L[perm[l] * m + k];
+                G[perm[i] * m + perm[l]] = G[perm[l] * m + perm[i]] = v;
+            }
+        rank++;
+    }
+    for (t = 0; t < m; t++)
+        c[t] = 0.0;
+    if (rank > 0)
+    {
+        /* w = argmin |L w + r| by Q R = L (Q: m x rank orthonormal) */
+        for (t = 0; t < m; t++)
+            for (k = 0; k < rank; k++)
+                Q[t * m + k] = L[t * m + k];
+        for (k = 0; k < rank; k++)
+        {
+            double nq = 0.0;
+            for (l = 0; l < rank; l++)
+                R[l * m + k] = 0.0;
+            for (i = 0; i < 2; i++)
+                for (l = 0; l < k; l++)
+                {
+                    double s = 0.0;
+                    for (t = 0; t < m; t++)
+                        s += Q[t * m + l] * Q[t * m + k];
+                    R[l * m + k] += s;
+                    for (t = 0; t < m; t++)
+                        Q[t * m + k] -= s * Q[t * m + l];
+                }
+            for (t = 0; t < m; t++)
+                nq += Q[t * m + k] * Q[t * m + k];
+            nq = sqrt(nq);
+            R[k * m + k] = nq;
+            if (nq > 0.0)
+                for (t = 0; t < m; t++)
+                    Q[t * m + k] /= nq;
+        }
+        for (k = rank - 1; k >= 0; k--)
+        {
+            double s = 0.0;
+            for (t = 0; t < m; t++)
+                s -= Q[t * m + k] * r[t];
+            for (l = k + 1; l < rank; l++)
+                s -= R[k * m + l] * w[l];
+            w[k] = R[k * m + k] > 0.0 ? s / R[k * m + k] : 0.0;
+        }
+        /* L_P^T c_P = w, L_P[l][k] = L[perm[l]][k] lower triangular */
+        for (k = rank - 1; k >= 0; k--)
+        {
+            double s = w[k];
+            for (l = k + 1; l < rank; l++)
+                s -= L[perm[l] * m + k] * c[perm[l]];
+            c[perm[k]] = s / L[perm[k] * m + k];
+        }
+    }
+    flint_free(perm);
+    flint_free(w);
+    flint_free(R);
+}
+
+/* Everything the face step needs, allocated once per solve: the scaled
+   data X (m x d), the row norms xn, and the workspaces of both step
+   formulations. */
+typedef struct
+{
+    const basin_struct *B;
+    const double *X, *xn;
+    double wmax;                 /* eigenvalue scale: max_t |x_t|^2 #{j : a_{j,t} = +1} */
+    double *U;                   /* n * d * d: orthonormal rows of each span{x_t : t in W_j} */
+    slong *kj;                   /* n: their numbers */
+    double *PX, *AA, *V, *w, *c; /* V, w: m x m workspaces of psd_lsq */
+    reduced_ws S;
+    /* the face changes by one constraint per iteration: each neuron's
+       span basis, projected rows PX and Gram contribution AAj (n m x m,
+       allocated on first use) are recomputed only when its working set
+       row differs from prev */
+    int *prev;     /* n * m: the working set of the last call */
+    int *fresh_u;  /* n: U_j, kj[j] match prev */
+    int *fresh_px; /* n: PX and AAj of neuron j match prev */
+    double *AAj;
+} step_ws;
+
+static void
+step_ws_init(step_ws *W, const basin_t B, const double *X, const double *xn)
+{
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, j, t;
+    W->B = B;
+    W->X = X;
+    W->xn = xn;
+    /* eigenvalue cut-off relative to the unprojected scale, so that a
+       face on which no prediction can move (all of A ~ 0) gives a zero
+       step */
+    W->wmax = 0.0;
+    for (t = 0; t < m; t++)
+    {
+        double s = 0.0;
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+                s += xn[t] * xn[t];
+        W->wmax = FLINT_MAX(W->wmax, s);
+    }
+    W->U = flint_malloc(sizeof(double) * (size_t) (nd * d));
+    W->kj = flint_malloc(sizeof(slong) * (size_t) n);
+    W->PX = flint_malloc(sizeof(double) * (size_t) (n * m * d));
+    W->AA = flint_malloc(sizeof(double) * (size_t) (m * m));
+    W->V = flint_malloc(sizeof(double) * (size_t) (m * m));
+    W->w = flint_malloc(sizeof(double) * (size_t) (m * m));
+    W->c = flint_malloc(sizeof(double) * (size_t) m);
+    W->S.H = flint_malloc(sizeof(double) * (size_t) (nd * nd));
+    W->S.Zc = flint_malloc(sizeof(double) * (size_t) (nd * d));
+    W->S.cj = flint_malloc(sizeof(slong) * (size_t) nd);
+    W->S.T = flint_malloc(sizeof(double) * (size_t) (nd * nd));
+    W->S.Hr = flint_malloc(sizeof(double) * (size_t) (nd * nd));
+    W->S.V = flint_malloc(sizeof(double) * (size_t) (nd * nd));
+    W->S.w = flint_malloc(sizeof(double) * (size_t) nd);
+    W->S.g = flint_malloc(sizeof(double) * (size_t) nd);
+    W->S.u = flint_malloc(sizeof(double) * (size_t) nd);
+    W->S.have_h = 0;
+    W->prev = flint_malloc(sizeof(int) * (size_t) (n * m));
+    W->fresh_u = flint_calloc((size_t) n, sizeof(int));
+    W->fresh_px = flint_calloc((size_t) n, sizeof(int));
+    W->AAj = NULL;
+}
+
+static void
+step_ws_clear(step_ws *W)
+{
+    flint_free(W->U);
+    flint_free(W->kj);
+    flint_free(W->PX);
+    flint_free(W->AA);
+    flint_free(W->V);
+    flint_free(W->w);
+    flint_free(W->c);
+    flint_free(W->S.H);
+    flint_free(W->S.Zc);
+    flint_free(W->S.cj);
+    flint_free(W->S.T);
+    flint_free(W->S.Hr);
+    flint_free(W->S.V);
+    flint_free(W->S.w);
+    flint_free(W->S.g);
+    flint_free(W->S.u);
+    flint_free(W->prev);
+    flint_free(W->fresh_u);
+    flint_free(W->fresh_px);
+    flint_free(W->AAj);
+}
+
+/* The least-norm step p (n * d) minimising |M(z + p) - y|^2 over the face
+   of the working set work, given r = Mz - y: in the K face coordinates
+   when K < m (reduced_step), else in the m x m formulation
+   c = -(A A^T)^+ r of the top of this file. */
+static void
+face_step(double *p, step_ws *W, const double *r, const int *work)
+{
+    const basin_struct *B = W->B;
+    const double *X = W->X;
+    slong n = B->n, m = B->m, d = B->d, j, t, u, i, Ktot = 0;
+    for (j = 0; j < n; j++)
+    {
+        if (!W->fresh_u[j] || memcmp(work + j * m, W->prev + j * m, sizeof(int) * (size_t) m))
+        {
+            memcpy(W->prev + j * m, work + j * m, sizeof(int) * (size_t) m);
+            W->kj[j] = span_basis(W->U + j * d * d, X, work + j * m, m, d);
+            W->fresh_u[j] = 1;
+            W->fresh_px[j] = 0;
+        }
+        Ktot += d - W->kj[j];
+    }
+    if (Ktot < m)
+    {
+        reduced_step(p, &W->S, W->U, W->kj, X, r, B, 1e-12 * W->wmax);
+        return;
+    }
+    /* the m x m formulation: fewer points than face dimensions */
+    if (W->AAj == NULL)
+        W->AAj = flint_malloc(sizeof(double) * (size_t) (n * m * m));
+    for (j = 0; j < n; j++)
+    {
+        double *Aj = W->AAj + j * m * m;
+        if (W->fresh_px[j])
+            continue;
+        for (t = 0; t < m; t++)
+            if (B->a[j * m + t] > 0)
+                project(W->PX + (j * m + t) * d, W->U + j * d * d, W->kj[j], X + t * d, d);
+        for (t = 0; t < m; t++)
+            for (u = 0; u <= t; u++)
+                Aj[t * m + u] = (B->a[j * m + t] > 0 && B->a[j * m + u] > 0)
+                                    ? dotd(W->PX + (j * m + t) * d, W->PX + (j * m + u) * d, d)
+                                    : 0.0;
+        W->fresh_px[j] = 1;
+    }
+    for (t = 0; t < m; t++)
+        for (u = 0; u <= t; u++)
+        {
+            double s = 0.0;
+            for (j = 0; j < n; j++)
+                s += W->AAj[j * m * m + t * m + u];
+            W->AA[t * m + u] = W->AA[u * m + t] = s;
+        }
+    psd_lsq(W->c, W->AA, r, m, 1e-12 * W->wmax, W->V, W->w);
+    for (j = 0; j < n; j++)
+    {
+        for (i = 0; i < d; i++)
+            p[j * d + i] = 0.0;
+        for (t = 0; t < m; t++)
+            if (B->a[j * m + t] > 0)
+                for (i = 0; i < d; i++)
+                    p[j * d + i] += W->c[t] * W->PX[(j * m + t) * d + i];
+    }
+}
+
+/* Power-of-two scaling so that data and targets are O(1) in double
+   (exact data may be far outside the double range): sets X (m x d),
+   y (m) and xn (m, the row norms) to the data divided by 2^ex and the
+   targets divided by 2^ey, ex and ey the largest binary exponents (*pey
+   set to ey if not NULL); returns ey - ex, the exponent that takes a
+   scaled z back to the original. */
+static slong
+scaled_data(double *X, double *y, double *xn, slong *pey, const basin_t B)
+{
+    slong m = B->m, d = B->d, t, i, ex = WORD_MIN, ey = WORD_MIN;
+    fmpq_t q;
+    fmpq_init(q);
+    for (t = 0; t < m; t++)
+    {
+        for (i = 0; i < d; i++)
+            if (!fmpq_is_zero(fmpq_mat_entry(B->X, t, i)))
+                ex = FLINT_MAX(ex, qexp(fmpq_mat_entry(B->X, t, i)));
+        if (!fmpq_is_zero(B->y + t))
+            ey = FLINT_MAX(ey, qexp(B->y + t));
+    }
+    if (ex == WORD_MIN)
+        ex = 0;
+    if (ey == WORD_MIN)
+        ey = 0;
+    for (t = 0; t < m; t++)
+    {
+        for (i = 0; i < d; i++)
+        {
+            if (ex >= 0)
+                fmpq_div_2exp(q, fmpq_mat_entry(B->X, t, i), (ulong) ex);
+            else
+                fmpq_mul_2exp(q, fmpq_mat_entry(B->X, t, i), (ulong) (-ex));
+            X[t * d + i] = fmpq_get_d(q);
+        }
+        if (y != NULL)
+        {
+            if (ey >= 0)
+                fmpq_div_2exp(q, B->y + t, (ulong) ey);
+            else
+                fmpq_mul_2exp(q, B->y + t, (ulong) (-ey));
+            y[t] = fmpq_get_d(q);
+        }
+        xn[t] = sqrt(dotd(X + t * d, X + t * d, d));
+    }
+    fmpq_clear(q);
+    if (pey != NULL)
+        *pey = ey;
+    return ey - ex;
+}
+
+/* Sets z (n * d) to the network's own point B->start divided by
+   2^zexp, or to 0 without one. */
+static void
+scaled_start(double *z, const basin_t B, slong zexp)
+{
+    slong i, nd = B->n * B->d;
+    fmpq_t q;
+    for (i = 0; i < nd; i++)
+        z[i] = 0.0;
+    if (B->start == NULL)
+        return;
+    fmpq_init(q);
+    for (i = 0; i < nd; i++)
+    {
+        if (zexp >= 0)
+            fmpq_div_2exp(q, B->start + i, (ulong) zexp);
+        else
+            fmpq_mul_2exp(q, B->start + i, (ulong) (-zexp));
+        z[i] = fmpq_get_d(q);
+        if (!isfinite(z[i]))
+            z[i] = 0.0;
+    }
+    fmpq_clear(q);
+}
+
 /* Least-squares solve of the small SPD-ish system G mu = h (k x k) by
    Gaussian elimination with partial pivoting; singular pivots give 0. */
 static void
@@ -189,87 +666,27 @@ small_solve(double *mu, double *G, double *h, slong k)
 double
 _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, const basin_t B)
 {
-    slong n = B->n, m = B->m, d = B->d, j, t, u, i, it, maxit;
-    slong ex = WORD_MIN, ey = WORD_MIN, zexp0;
-    double *X, *y, *r, *U, *kU, *PX, *AA, *V, *w, *c, *p, *xn, fval = 0.0;
+    slong n = B->n, m = B->m, d = B->d, j, t, u, i, it, maxit, ey;
+    step_ws W;
+    double *X, *y, *r, *p, *xn, fval = 0.0;
     double *G, *h, *mu;
-    slong *kj, *idx;
-    fmpq_t q;
+    slong *idx;
 
-    fmpq_init(q);
-    /* power-of-two scaling so that data and targets are O(1) in double
-       (exact data may be far outside the double range) */
-    for (t = 0; t < m; t++)
-    {
-        for (i = 0; i < d; i++)
-            if (!fmpq_is_zero(fmpq_mat_entry(B->X, t, i)))
-                ex = FLINT_MAX(ex, qexp(fmpq_mat_entry(B->X, t, i)));
-        if (!fmpq_is_zero(B->y + t))
-            ey = FLINT_MAX(ey, qexp(B->y + t));
-    }
-    if (ex == WORD_MIN)
-        ex = 0;
-    if (ey == WORD_MIN)
-        ey = 0;
-    *zexp = ey - ex;
-    zexp0 = *zexp;
     X = flint_malloc(sizeof(double) * (size_t) (m * d));
     y = flint_malloc(sizeof(double) * (size_t) m);
     xn = flint_malloc(sizeof(double) * (size_t) m);
-    for (t = 0; t < m; t++)
-    {
-        for (i = 0; i < d; i++)
-        {
-            if (ex >= 0)
-                fmpq_div_2exp(q, fmpq_mat_entry(B->X, t, i), (ulong) ex);
-            else
-                fmpq_mul_2exp(q, fmpq_mat_entry(B->X, t, i), (ulong) (-ex));
-            X[t * d + i] = fmpq_get_d(q);
-        }
-        if (ey >= 0)
-            fmpq_div_2exp(q, B->y + t, (ulong) ey);
-        else
-            fmpq_mul_2exp(q, B->y + t, (ulong) (-ey));
-        y[t] = fmpq_get_d(q);
-        xn[t] = sqrt(dotd(X + t * d, X + t * d, d));
-    }
-    fmpq_clear(q);
-
+    *zexp = scaled_data(X, y, xn, &ey, B);
     r = flint_malloc(sizeof(double) * (size_t) m);
-    U = flint_malloc(sizeof(double) * (size_t) (n * d * d));
-    kU = NULL;
-    kj = flint_malloc(sizeof(slong) * (size_t) n);
-    PX = flint_malloc(sizeof(double) * (size_t) (n * m * d));
-    AA = flint_malloc(sizeof(double) * (size_t) (m * m));
-    V = flint_malloc(sizeof(double) * (size_t) (m * m));
-    w = flint_malloc(sizeof(double) * (size_t) m);
-    c = flint_malloc(sizeof(double) * (size_t) m);
     p = flint_malloc(sizeof(double) * (size_t) (n * d));
     G = flint_malloc(sizeof(double) * (size_t) (m * m));
     h = flint_malloc(sizeof(double) * (size_t) m);
     mu = flint_malloc(sizeof(double) * (size_t) m);
     idx = flint_malloc(sizeof(slong) * (size_t) m);
-    (void) kU;
+    step_ws_init(&W, B, X, xn);
 
     /* start at z = 0 (always feasible) or at the network's own point
        z_j = v_j w_j (interior: fewer degenerate zero steps) */
-    for (i = 0; i < n * d; i++)
-        z[i] = 0.0;
-    if (B->start != NULL)
-    {
-        fmpq_init(q);
-        for (i = 0; i < n * d; i++)
-        {
-            if (zexp0 >= 0)
-                fmpq_div_2exp(q, B->start + i, (ulong) zexp0);
-            else
-                fmpq_mul_2exp(q, B->start + i, (ulong) (-zexp0));
-            z[i] = fmpq_get_d(q);
-            if (!isfinite(z[i]))
-                z[i] = 0.0;
-        }
-        fmpq_clear(q);
-    }
+    scaled_start(z, B, *zexp);
     for (i = 0; i < n * m; i++)
     {
         work[i] = 0;
@@ -279,7 +696,7 @@ _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, con
 
     for (it = 0; it < maxit; it++)
     {
-        double pn = 0.0, zn = 0.0, alpha = 1.0, wmax = 0.0;
+        double pn = 0.0, zn = 0.0, alpha = 1.0;
         slong bj = -1, bt = -1;
         int stationary = 0;
 
@@ -291,57 +708,7 @@ _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, con
                 if (B->a[j * m + t] > 0)
                     r[t] += dotd(z + j * d, X + t * d, d);
         }
-        for (j = 0; j < n; j++)
-        {
-            kj[j] = span_basis(U + j * d * d, X, work + j * m, m, d);
-            for (t = 0; t < m; t++)
-                if (B->a[j * m + t] > 0)
-                    project(PX + (j * m + t) * d, U + j * d * d, kj[j], X + t * d, d);
-        }
-        for (t = 0; t < m; t++)
-            for (u = 0; u <= t; u++)
-            {
-                double s = 0.0;
-                for (j = 0; j < n; j++)
-                    if (B->a[j * m + t] > 0 && B->a[j * m + u] > 0)
-                        s += dotd(PX + (j * m + t) * d, PX + (j * m + u) * d, d);
-                AA[t * m + u] = AA[u * m + t] = s;
-            }
-        jacobi_eig(AA, V, w, m);
-        /* cut-off relative to the unprojected scale, so that a face on
-           which no prediction can move (all of A ~ 0) gives a zero step */
-        for (t = 0; t < m; t++)
-        {
-            double s = 0.0;
-            for (j = 0; j < n; j++)
-                if (B->a[j * m + t] > 0)
-                    s += xn[t] * xn[t];
-            wmax = FLINT_MAX(wmax, s);
-        }
-        /* c = -(AA)^+ r with a relative eigenvalue cut-off */
-        for (t = 0; t < m; t++)
-            c[t] = 0.0;
-        for (u = 0; u < m; u++)
-        {
-            double s;
-            if (w[u] <= 1e-12 * wmax || w[u] <= 0.0)
-                continue;
-            s = 0.0;
-            for (t = 0; t < m; t++)
-                s += V[t * m + u] * r[t];
-            s /= w[u];
-            for (t = 0; t < m; t++)
-                c[t] -= s * V[t * m + u];
-        }
-        for (j = 0; j < n; j++)
-        {
-            for (i = 0; i < d; i++)
-                p[j * d + i] = 0.0;
-            for (t = 0; t < m; t++)
-                if (B->a[j * m + t] > 0)
-                    for (i = 0; i < d; i++)
-                        p[j * d + i] += c[t] * PX[(j * m + t) * d + i];
-        }
+        face_step(p, &W, r, work);
         pn = sqrt(dotd(p, p, n * d));
         zn = sqrt(dotd(z, z, n * d));
         if (pn <= 1e-14 * (1.0 + zn))
@@ -444,21 +811,348 @@ _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, con
     *iters = it;
     fval = ldexp(fval, (int) FLINT_MIN(FLINT_MAX(2 * ey, -2000), 2000));
 
+    step_ws_clear(&W);
     flint_free(X);
     flint_free(y);
     flint_free(xn);
     flint_free(r);
-    flint_free(U);
-    flint_free(kj);
-    flint_free(PX);
-    flint_free(AA);
-    flint_free(V);
-    flint_free(w);
-    flint_free(c);
     flint_free(p);
     flint_free(G);
     flint_free(h);
     flint_free(mu);
     flint_free(idx);
     return fval;
+}
+
+/* Greedy column pivoting (modified Gram-Schmidt, the largest remaining
+   column first, columns scaled to unit norm) of the neq x n d matrix
+   whose rows are the equations rows[] of _basin_interp_d: rows[k] = t < m
+   is the prediction of point t (column (j, i) holds x_t(i) if
+   a_{j,t} = +1), rows[k] = m + j m + t the constraint <z_j, x_t> = 0
+   (x_t(i) in the columns of neuron j).  Columns of neurons with
+   dead[j] set are not used.  Rows that look dependent on earlier ones
+   are dropped first (for exact data and targets in the range they hold
+   once the others do; the exact check decides), so *neq may shrink.
+   Writes *neq column indices j * d + i, sorted, to piv and returns 1, or
+   0 if fewer than *neq columns stay clearly independent. */
+static int
+interp_columns(slong *piv, slong *rows, slong *pneq, const int *dead, const double *X, const basin_t B)
+{
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, j, i, k, l, rank = 0, neq = *pneq, kept = 0;
+    double *A = flint_malloc(sizeof(double) * (size_t) (nd * FLINT_MAX(neq, 1)));
+    double *nrm = flint_malloc(sizeof(double) * (size_t) nd);
+    /* rows first: A holds the rows (k * nd), Gram-Schmidt in order */
+    for (k = 0; k < neq; k++)
+    {
+        double *row = A + kept * nd, s;
+        for (j = 0; j < n; j++)
+            for (i = 0; i < d; i++)
+            {
+                slong t = rows[k] < m ? rows[k] : (rows[k] - m) % m;
+                int on = rows[k] < m ? B->a[j * m + t] > 0 : (rows[k] - m) / m == j;
+                row[j * d + i] = (on && !dead[j]) ? X[t * d + i] : 0.0;
+            }
+        s = sqrt(dotd(row, row, nd));
+        if (s == 0.0)
+            continue;
+        for (l = 0; l < nd; l++)
+            row[l] /= s;
+        for (l = 0; l < kept; l++)
+        {
+            double c = dotd(A + l * nd, row, nd);
+            slong ii;
+            for (ii = 0; ii < nd; ii++)
+                row[ii] -= c * A[l * nd + ii];
+        }
+        s = sqrt(dotd(row, row, nd));
+        if (s <= 1e-9)
+            continue;
+        for (l = 0; l < nd; l++)
+            row[l] /= s;
+        rows[kept++] = rows[k];
+    }
+    neq = *pneq = kept;
+    for (j = 0; j < n; j++)
+        for (i = 0; i < d; i++)
+        {
+            double *col = A + (j * d + i) * neq, s;
+            for (k = 0; k < neq; k++)
+            {
+                slong t = rows[k] < m ? rows[k] : (rows[k] - m) % m;
+                int on = rows[k] < m ? B->a[j * m + t] > 0 : (rows[k] - m) / m == j;
+                col[k] = (on && !dead[j]) ? X[t * d + i] : 0.0;
+            }
+            s = sqrt(dotd(col, col, neq));
+            if (s > 0.0)
+                for (k = 0; k < neq; k++)
+                    col[k] /= s;
+            nrm[j * d + i] = s > 0.0 ? 1.0 : 0.0;
+        }
+    for (rank = 0; rank < neq; rank++)
+    {
+        slong best = -1;
+        double bn = 1e-16; /* squared residual norm of a unit column */
+        for (k = 0; k < nd; k++)
+            if (nrm[k] > bn)
+            {
+                bn = nrm[k];
+                best = k;
+            }
+        if (best < 0)
+            break;
+        piv[rank] = best;
+        nrm[best] = 0.0;
+        {
+            const double *q = A + best * neq;
+            for (k = 0; k < nd; k++)
+                if (nrm[k] > 0.0)
+                {
+                    double c = dotd(q, A + k * neq, neq) / bn;
+                    for (l = 0; l < neq; l++)
+                        A[k * neq + l] -= c * q[l];
+                    nrm[k] = dotd(A + k * neq, A + k * neq, neq);
+                }
+        }
+    }
+    for (k = 1; k < rank; k++)
+        for (l = k; l > 0 && piv[l - 1] > piv[l]; l--)
+        {
+            slong tmp = piv[l];
+            piv[l] = piv[l - 1];
+            piv[l - 1] = tmp;
+        }
+    flint_free(A);
+    flint_free(nrm);
+    return rank == neq;
+}
+
+/* Slack s_{j,t} <z_j, x_t> of one constraint in double. */
+static double
+slack_d(const double *z, const double *X, const basin_t B, slong j, slong t)
+{
+    return B->a[j * B->m + t] * B->b[j] * dotd(z + j * B->d, X + t * B->d, B->d);
+}
+
+int
+_basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B, slong zexp)
+{
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, nm = n * m, j, t, i, k, u, q;
+    double *X, *y, *xn, *r, *zs, *g, *p, *G, *h, *c;
+    int *tight, *forced, *dead, *work, *clamped, ok = 0;
+    slong *idx;
+    double rmax = 0.0, pscale = 0.0, Zs = 0.0, alpha = 1.0, dscale = 0.0;
+    step_ws W;
+
+    X = flint_malloc(sizeof(double) * (size_t) (m * d));
+    y = flint_malloc(sizeof(double) * (size_t) m);
+    xn = flint_malloc(sizeof(double) * (size_t) m);
+    r = flint_malloc(sizeof(double) * (size_t) m);
+    zs = flint_malloc(sizeof(double) * (size_t) nd);
+    g = flint_malloc(sizeof(double) * (size_t) nd);
+    p = flint_malloc(sizeof(double) * (size_t) nd);
+    G = flint_malloc(sizeof(double) * (size_t) (m * m));
+    h = flint_malloc(sizeof(double) * (size_t) m);
+    c = flint_malloc(sizeof(double) * (size_t) m);
+    idx = flint_malloc(sizeof(slong) * (size_t) m);
+    tight = flint_malloc(sizeof(int) * (size_t) nm);
+    forced = flint_malloc(sizeof(int) * (size_t) nm);
+    work = flint_malloc(sizeof(int) * (size_t) nm);
+    dead = flint_malloc(sizeof(int) * (size_t) n);
+    clamped = flint_malloc(sizeof(int) * (size_t) m);
+    /* the same scaling as _basin_solve_d: z is in its units iff the
+       returned exponent equals zexp */
+    if (scaled_data(X, y, xn, NULL, B) != zexp)
+        goto done;
+    step_ws_init(&W, B, X, xn);
+    scaled_start(zs, B, zexp); /* 0 without a start */
+
+    /* 0. clamped points: all neurons active at t have one output sign b
+       and b y_t <= 0 (or none is active): every term of p_t has sign b, so
+       the best p_t is 0; the target there is 0 (0 = y_t when y_t = 0) */
+    for (t = 0; t < m; t++)
+    {
+        int sgn = 0, one = 1;
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+            {
+                if (sgn != 0 && B->b[j] != sgn)
+                    one = 0;
+                sgn = B->b[j];
+            }
+        clamped[t] = one && sgn * fmpq_sgn(B->y + t) <= 0;
+    }
+    /* 1. does z fit the targets (in floating point)? */
+    for (t = 0; t < m; t++)
+    {
+        double ps = 0.0;
+        r[t] = clamped[t] ? 0.0 : -y[t];
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+            {
+                double v = dotd(z + j * d, X + t * d, d);
+                r[t] += v;
+                ps += fabs(v);
+            }
+        rmax = FLINT_MAX(rmax, fabs(r[t]));
+        pscale = FLINT_MAX(pscale, ps + fabs(y[t]));
+    }
+    if (!(rmax <= 1e-9 * pscale))
+        goto done_ws;
+    for (j = 0; j < n; j++)
+        Zs = FLINT_MAX(Zs, sqrt(dotd(z + j * d, z + j * d, d)));
+
+    /* 2. dead neurons (z_j ~ 0) stay exactly 0: every constraint of
+       theirs holds; forced constraints are kept with equality: at a
+       clamped point every term of p_t = 0 vanishes, <z_j, x_t> = 0 for
+       every active neuron; all other tight constraints (slack ~ 0) are to
+       become slack */
+    for (j = 0; j < n; j++)
+        dead[j] = sqrt(dotd(z + j * d, z + j * d, d)) <= 1e-12 * Zs;
+    for (t = 0; t < m; t++)
+    {
+        for (j = 0; j < n; j++)
+        {
+            forced[j * m + t] = clamped[t] && B->a[j * m + t] > 0 && !dead[j];
+            tight[j * m + t] = !dead[j] && xn[t] > 0.0 && slack_d(z, X, B, j, t) <= 1e-9 * Zs * xn[t];
+            tight[j * m + t] |= forced[j * m + t];
+            work[j * m + t] = dead[j] || tight[j * m + t];
+        }
+    }
+    /* 3. a direction g that makes the tight constraints positive and keeps
+       the forced ones: per neuron the least-norm g_j with
+       s_{j,t} <g_j, x_t> = target_t on its tight constraints (target 0 if
+       forced, else the slack of the network's own point scaled to the
+       size of z, or |x_t| |z| without one) */
+    for (j = 0; j < n; j++)
+    {
+        double zn = sqrt(dotd(zs + j * d, zs + j * d, d));
+        for (i = 0; i < d; i++)
+            g[j * d + i] = 0.0;
+        if (dead[j])
+            continue;
+        k = 0;
+        for (t = 0; t < m; t++)
+            if (tight[j * m + t])
+                idx[k++] = t;
+        if (k == 0)
+            continue;
+        for (q = 0; q < k; q++)
+        {
+            slong tq = idx[q];
+            double sq = B->a[j * m + tq] * B->b[j];
+            for (u = 0; u < k; u++)
+                G[q * k + u] = sq * B->a[j * m + idx[u]] * B->b[j] * dotd(X + tq * d, X + idx[u] * d, d);
+            if (forced[j * m + tq])
+                h[q] = 0.0;
+            else if (zn > 0.0)
+                h[q] = Zs / zn * slack_d(zs, X, B, j, tq);
+            else
+                h[q] = Zs * xn[tq];
+        }
+        small_solve(c, G, h, k);
+        for (q = 0; q < k; q++)
+        {
+            double sq = B->a[j * m + idx[q]] * B->b[j];
+            for (i = 0; i < d; i++)
+                g[j * d + i] += c[q] * sq * X[idx[q] * d + i];
+        }
+    }
+    /* 4. correct g on the face of the working constraints so that the
+       predictions do not move: p minimises |M(g + p)|^2 there */
+    for (t = 0; t < m; t++)
+    {
+        r[t] = 0.0;
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+                r[t] += dotd(g + j * d, X + t * d, d);
+        dscale = FLINT_MAX(dscale, fabs(r[t]));
+    }
+    face_step(p, &W, r, work);
+    for (i = 0; i < nd; i++)
+        g[i] += p[i];
+    rmax = 0.0;
+    for (t = 0; t < m; t++)
+    {
+        double v = 0.0;
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+                v += dotd(g + j * d, X + t * d, d);
+        rmax = FLINT_MAX(rmax, fabs(v));
+    }
+    if (!(rmax <= 1e-9 * (dscale + pscale)))
+        goto done_ws; /* the push would move the predictions */
+    /* 5. step length: tight constraints must gain, the others keep at
+       least half their slack */
+    for (j = 0; j < n; j++)
+        for (t = 0; t < m; t++)
+        {
+            double rate = slack_d(g, X, B, j, t);
+            if (dead[j] || forced[j * m + t])
+                continue;
+            if (tight[j * m + t])
+            {
+                if (!(rate > 1e-9 * Zs * xn[t]))
+                    goto done_ws;
+            }
+            else if (rate < 0.0)
+                alpha = FLINT_MIN(alpha, 0.5 * slack_d(z, X, B, j, t) / -rate);
+        }
+    if (!(alpha > 0.0))
+        goto done_ws;
+    for (i = 0; i < nd; i++)
+        zs[i] = dead[i / d] ? 0.0 : z[i] + alpha * g[i];
+    /* 6. every constraint but the forced ones clearly slack */
+    for (j = 0; j < n; j++)
+    {
+        double zn = sqrt(dotd(zs + j * d, zs + j * d, d));
+        if (dead[j])
+            continue;
+        for (t = 0; t < m; t++)
+            if (xn[t] > 0.0 && !forced[j * m + t] && !(slack_d(zs, X, B, j, t) > 1e-12 * zn * xn[t]))
+                goto done_ws;
+    }
+    /* 7. the exact equations: the predictions of the points that are not
+       clamped, and the forced constraints (they imply p_t = 0) */
+    k = 0;
+    for (t = 0; t < m; t++)
+    {
+        int f = 0, live = 0;
+        for (j = 0; j < n; j++)
+        {
+            f |= forced[j * m + t];
+            live |= B->a[j * m + t] > 0 && !dead[j];
+        }
+        if (!f && live) /* without a live neuron p_t = 0 already */
+            rows[k++] = t;
+    }
+    for (j = 0; j < n; j++)
+        for (t = 0; t < m; t++)
+            if (forced[j * m + t])
+                rows[k++] = m + j * m + t;
+    *neq = k;
+    if (!interp_columns(piv, rows, neq, dead, X, B))
+        goto done_ws;
+    for (i = 0; i < nd; i++)
+        z[i] = zs[i];
+    ok = 1;
+done_ws:
+    step_ws_clear(&W);
+done:
+    flint_free(X);
+    flint_free(y);
+    flint_free(xn);
+    flint_free(r);
+    flint_free(zs);
+    flint_free(g);
+    flint_free(p);
+    flint_free(G);
+    flint_free(h);
+    flint_free(c);
+    flint_free(idx);
+    flint_free(tight);
+    flint_free(forced);
+    flint_free(work);
+    flint_free(dead);
+    flint_free(clamped);
+    return ok;
 }

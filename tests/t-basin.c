@@ -552,6 +552,205 @@ test_random_networks(void)
     CU_ASSERT(nex * 10 >= tot * 8);
 }
 
+/* Overspecified instances whose value is 0 by construction: targets
+   y = M z' from a witness z' of the closed cone (checked here with the
+   test's own loops), either (i) z'_j = c_j v_j w_j for a random network
+   (c_j in {0, 1/2, 1, 2}: some neurons dead), or (ii) a pattern built
+   around a random z' in which one point t0 has y_{t0} = 0 with every
+   neuron active there of output sign +1 and orthogonal to x_{t0}: the
+   constraints at t0 are then forced to equality in every interpolating
+   point.  In every other instance of (ii) y_{t0} is then set to a
+   negative value: p_{t0} >= 0 on the whole cone, so
+   Bas = y_{t0}^2 / m exactly, attained by z'.  The engine must return
+   exactly that value with a minimiser that the test checks on its own
+   (cone, predictions); the float path (_basin_solve_d, then
+   _basin_interp_d) must succeed on most. */
+static void
+test_interpolating(void)
+{
+    slong iters = test_iters(24), it, tot = 0, fast = 0;
+    for (it = 0; it < iters; it++)
+    {
+        rng_t r;
+        slong d = 2 + (slong) (it % 3), m = 3 + (slong) ((it / 3) % 4),
+              n = (m + d) / d + 1 + (slong) (it % 2);
+        slong j, t, i, t0 = 0;
+        int forced = it % 2, clamp = forced && (it / 2) % 2,
+            *a = flint_malloc(sizeof(int) * (size_t) (n * m)), *b = flint_malloc(sizeof(int) * (size_t) n);
+        fmpq_mat_t X, W;
+        fmpq *y, *v, *zw;
+        fmpq_t s, q, want;
+        basin_t B;
+        basin_result_t R;
+        int ok = 1;
+
+        rng_init(r, test_seed(), rng_stream_id("t-basin interpolating"), (uint64_t) it);
+        fmpq_mat_init(X, m, d);
+        fmpq_mat_init(W, n, d);
+        y = _fmpq_vec_init(m);
+        v = _fmpq_vec_init(n);
+        zw = _fmpq_vec_init(n * d);
+        fmpq_init(s);
+        fmpq_init(q);
+        fmpq_init(want);
+        basin_init(B);
+        basin_result_init(R);
+        for (t = 0; t < m; t++)
+            for (i = 0; i < d; i++)
+                bc_fmpq_set_d(fmpq_mat_entry(X, t, i), rng_normal(r));
+        for (j = 0; j < n; j++)
+        {
+            for (i = 0; i < d; i++)
+                bc_fmpq_set_d(fmpq_mat_entry(W, j, i), rng_normal(r));
+            bc_fmpq_set_d(v + j, rng_normal(r));
+        }
+        if (!forced)
+        {
+            if (basin_pattern(B, X, y, W, v, n, NULL, NULL) != BASIN_OK)
+                goto next;
+            for (j = 0; j < n; j++)
+            {
+                slong c = (slong) rng_below(r, 4); /* 0, 1/2, 1, 2 */
+                fmpq_set_si(q, c == 0 ? 0 : (c == 1 ? 1 : (c == 2 ? 2 : 4)), 2);
+                for (i = 0; i < d; i++)
+                {
+                    fmpq_mul(zw + j * d + i, fmpq_mat_entry(W, j, i), v + j);
+                    fmpq_mul(zw + j * d + i, zw + j * d + i, q);
+                }
+            }
+        }
+        else
+        {
+            /* z'_j = w_j, b_j = sign v_j; at t0 neurons with b = +1 are
+               projected onto x_{t0}^perp and active, those with b = -1
+               reflected to <z'_j, x_{t0}> > 0, hence inactive */
+            fmpq_t xx;
+            fmpq_init(xx);
+            t0 = (slong) rng_below(r, (ulong) m);
+            for (i = 0; i < d; i++)
+                fmpq_addmul(xx, fmpq_mat_entry(X, t0, i), fmpq_mat_entry(X, t0, i));
+            for (j = 0; j < n; j++)
+            {
+                b[j] = fmpq_sgn(v + j) >= 0 ? 1 : -1;
+                fmpq_zero(s);
+                for (i = 0; i < d; i++)
+                {
+                    fmpq_set(zw + j * d + i, fmpq_mat_entry(W, j, i));
+                    fmpq_addmul(s, zw + j * d + i, fmpq_mat_entry(X, t0, i));
+                }
+                if (b[j] > 0 || fmpq_sgn(s) < 0)
+                {
+                    fmpq_div(q, s, xx);
+                    if (b[j] < 0)
+                        fmpq_mul_2exp(q, q, 1);
+                    for (i = 0; i < d; i++)
+                        fmpq_submul(zw + j * d + i, q, fmpq_mat_entry(X, t0, i));
+                }
+                for (t = 0; t < m; t++)
+                {
+                    fmpq_zero(s);
+                    for (i = 0; i < d; i++)
+                        fmpq_addmul(s, zw + j * d + i, fmpq_mat_entry(X, t, i));
+                    a[j * m + t] = t == t0 ? b[j] : b[j] * (fmpq_sgn(s) >= 0 ? 1 : -1);
+                }
+            }
+            fmpq_clear(xx);
+        }
+        /* y = M z', and z' in the cone, with the test's own loops */
+        for (t = 0; t < m; t++)
+        {
+            fmpq_zero(y + t);
+            for (j = 0; j < n; j++)
+            {
+                int aj = forced ? a[j * m + t] : B->a[j * m + t], bj = forced ? b[j] : B->b[j];
+                fmpq_zero(s);
+                for (i = 0; i < d; i++)
+                    fmpq_addmul(s, zw + j * d + i, fmpq_mat_entry(X, t, i));
+                if (fmpq_sgn(s) * aj * bj < 0)
+                    ok = 0;
+                if (aj > 0)
+                    fmpq_add(y + t, y + t, s);
+            }
+        }
+        if (forced)
+        {
+            CU_ASSERT(fmpq_is_zero(y + t0));
+            if (clamp)
+            {
+                /* y_{t0} < 0: the loss there is y_{t0}^2 on the whole cone */
+                fmpq_set_si(y + t0, -1 - (slong) rng_below(r, 7), 4);
+                fmpq_mul(want, y + t0, y + t0);
+                fmpq_set_si(q, m, 1);
+                fmpq_div(want, want, q);
+            }
+            CU_ASSERT_EQUAL_FATAL(basin_set_pattern(B, X, y, a, b, n), BASIN_OK);
+        }
+        else
+            for (t = 0; t < m; t++)
+                fmpq_set(B->y + t, y + t);
+        CU_ASSERT_FATAL(ok);
+        tot++;
+        basin_value(R, B, 64);
+        /* the engine's minimiser, checked with the test's own loops */
+        for (t = 0; t < m && ok; t++)
+        {
+            fmpq_zero(q);
+            for (j = 0; j < n; j++)
+            {
+                fmpq_zero(s);
+                for (i = 0; i < d; i++)
+                    fmpq_addmul(s, R->z + j * d + i, fmpq_mat_entry(X, t, i));
+                if (fmpq_sgn(s) * B->a[j * m + t] * B->b[j] < 0)
+                    ok = 0;
+                if (B->a[j * m + t] > 0)
+                    fmpq_add(q, q, s);
+            }
+            /* the prediction is y_t, except 0 at a clamped t0 */
+            ok &= (clamp && t == t0) ? fmpq_is_zero(q) : fmpq_equal(q, y + t);
+        }
+        if (!R->is_exact || !fmpq_equal(R->exact, want) || !ok || !certificates_ok(R, B))
+        {
+            TEST_REPORT("instance with known Bas", "iteration %ld n=%ld d=%ld m=%ld forced=%d clamp=%d",
+                        (long) it, (long) n, (long) d, (long) m, forced, clamp);
+            CU_FAIL("instance with known Bas");
+        }
+        /* the float interpolation path itself */
+        {
+            double *zd = flint_malloc(sizeof(double) * (size_t) (n * d));
+            double *lam = flint_malloc(sizeof(double) * (size_t) (n * m));
+            int *work = flint_malloc(sizeof(int) * (size_t) (n * m));
+            slong *rows = flint_malloc(sizeof(slong) * (size_t) (m + n * m));
+            slong *piv = flint_malloc(sizeof(slong) * (size_t) (m + n * m));
+            slong zexp, its, neq;
+            _basin_solve_d(zd, &zexp, work, lam, &its, B);
+            fast += _basin_interp_d(zd, rows, piv, &neq, B, zexp);
+            flint_free(zd);
+            flint_free(lam);
+            flint_free(work);
+            flint_free(rows);
+            flint_free(piv);
+        }
+    next:
+        basin_result_clear(R);
+        basin_clear(B);
+        fmpq_mat_clear(X);
+        fmpq_mat_clear(W);
+        _fmpq_vec_clear(y, m);
+        _fmpq_vec_clear(v, n);
+        _fmpq_vec_clear(zw, n * d);
+        fmpq_clear(s);
+        fmpq_clear(q);
+        fmpq_clear(want);
+        flint_free(a);
+        flint_free(b);
+    }
+    if (fast * 10 < tot * 8)
+    {
+        TEST_REPORT("interpolation path taken", "%ld of %ld", (long) fast, (long) tot);
+        CU_FAIL("interpolation path taken");
+    }
+}
+
 int
 t_basin_register(void)
 {
@@ -562,7 +761,8 @@ t_basin_register(void)
         !CU_add_test(s, "negative control and tampered certificates", test_negative_control) ||
         !CU_add_test(s, "boundary detection", test_boundary) ||
         !CU_add_test(s, "random patterns vs exhaustive oracle", test_random_vs_oracle) ||
-        !CU_add_test(s, "random networks certified", test_random_networks))
+        !CU_add_test(s, "random networks certified", test_random_networks) ||
+        !CU_add_test(s, "interpolating and clamped instances: known Bas exactly", test_interpolating))
         return 1;
     return 0;
 }
