@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "mc.h"
@@ -175,10 +176,27 @@ cli_run(int argc, char **argv)
             any |= selected(&o, m, m->specs[j].id);
         if (!any)
             continue;
-        if (!o.quiet)
+        if (!o.quiet && isatty(2))
             fprintf(stderr, "basincheck: %s (%s)...\n", m->claim, m->name);
         if (m->run(L, &o.run) != 0)
             status = CLI_EXIT_USAGE;
+    }
+    if (status != CLI_EXIT_OK)
+    {
+        /* an input error (already reported on one line): no summary and no
+           reports that would look like a completed run */
+        if (fj)
+            fclose(fj);
+        if (ft)
+            fclose(ft);
+        if (o.json)
+            remove(o.json);
+        if (o.tex)
+            remove(o.tex);
+        checklist_clear(L);
+        checklist_clear(K);
+        cli_opts_clear(&o);
+        return status;
     }
 
     /* keep the selected records; a listed check that produced no record

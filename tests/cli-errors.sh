@@ -47,6 +47,9 @@ expect 2 run --width x
 expect 2 run --clusters 99999999
 expect 2 run --data ""
 expect 2 run --teacher
+# an input error ends the run: one line, no summary, no half-written report
+expect 2 run thm4 --data "$tmp/none.csv" --width 2 --json "$tmp/half.json"
+if [ -e "$tmp/half.json" ]; then echo "FAIL: a report was left after an input error"; fails=$((fails + 1)); fi
 expect 2 run --samples 1e3
 expect 2 run --confidence 1
 expect 2 run --confidence 0
