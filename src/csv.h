@@ -46,12 +46,18 @@ extern "C"
         slong rows, cols; /* rows x cols table, row major */
         fmpq *entries;    /* rows * cols initialised fmpq (alloc of them) */
         slong alloc;      /* number of initialised fmpq in entries */
+        slong *line;      /* rows entries: the 1-based source line of each row */
+        slong line_alloc; /* room in line */
     } csv_table_struct;
 
     typedef csv_table_struct csv_table_t[1];
 
 /* Entry (i, j), 0-based; no bounds check. */
 #define csv_table_entry(T, i, j) ((T)->entries + (i) * (T)->cols + (j))
+
+/* The 1-based line of the file that holds row i (blank and comment
+   lines are not rows), for messages about a row's content. */
+#define csv_table_row_line(T, i) ((T)->line[i])
 
     /* Sets T to the empty 0 x 0 table. */
     void csv_table_init(csv_table_t T);

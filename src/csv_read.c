@@ -35,6 +35,8 @@ csv_table_init(csv_table_t T)
     T->cols = 0;
     T->entries = NULL;
     T->alloc = 0;
+    T->line = NULL;
+    T->line_alloc = 0;
 }
 
 void
@@ -44,6 +46,7 @@ csv_table_clear(csv_table_t T)
     for (i = 0; i < T->alloc; i++)
         fmpq_clear(T->entries + i);
     flint_free(T->entries);
+    flint_free(T->line);
     csv_table_init(T);
 }
 
@@ -424,6 +427,12 @@ parse_line(csv_state *s)
                          (long) nf);
     if (T->rows + 1 > CSV_MAX_ENTRIES / T->cols)
         return csv_error(s, s->line, 1, "table has more than %ld entries", (long) CSV_MAX_ENTRIES);
+    if (T->rows == T->line_alloc)
+    {
+        T->line_alloc = FLINT_MAX(16, 2 * T->line_alloc);
+        T->line = flint_realloc(T->line, sizeof(slong) * (size_t) T->line_alloc);
+    }
+    T->line[T->rows] = s->line;
     T->rows++;
     return 0;
 }

@@ -140,11 +140,10 @@ good 1 '"boundary": {"kind": "v", "neuron": 2, "neuron_line": 3, "point": null, 
 printf '1,0,0,3\n\n# x_2 = 0\n0,0,0,1\n' >"$tmp/zero-point.csv"
 good 1 'x_2 = 0, so every network lies on this boundary' basin --data "$tmp/zero-point.csv" --weights "$EX/basin-net.csv"
 has "  data point 2: $tmp/zero-point.csv, line 4"
-# a FIFO cannot be re-read for line numbers (nor must the attempt block):
-# rows are then named by their index
+# a FIFO is read once, and its rows keep their line numbers
 if mkfifo "$tmp/fifo" 2>/dev/null; then
     cat "$tmp/zero-point.csv" >"$tmp/fifo" &
-    good 1 "  data point 2: $tmp/fifo, row 2" basin --data "$tmp/fifo" --weights "$EX/basin-net.csv"
+    good 1 "  data point 2: $tmp/fifo, line 4" basin --data "$tmp/fifo" --weights "$EX/basin-net.csv"
     wait
 fi
 

@@ -113,6 +113,29 @@ test_exact_values(void)
     }
 }
 
+/* every row remembers its source line: counted here by hand over the
+   blank, comment and CRLF lines of the input */
+static void
+test_row_lines(void)
+{
+    static const char src[] = "\xef\xbb\xbf# h\r\n\r\n1,2 # c\r\n   \n\t# x\n3,4\n\n\n5,6";
+    static const slong want[3] = {3, 6, 9};
+    csv_table_t T;
+    char err[128];
+    slong i;
+    csv_table_init(T);
+    CU_ASSERT_EQUAL_FATAL(parse(T, src, strlen(src), err, sizeof err), 0);
+    CU_ASSERT_EQUAL(T->rows, 3);
+    for (i = 0; i < T->rows && i < 3; i++)
+        if (csv_table_row_line(T, i) != want[i])
+        {
+            TEST_REPORT("csv row line", "row %ld: line %ld, want %ld", (long) i,
+                        (long) csv_table_row_line(T, i), (long) want[i]);
+            CU_FAIL("csv row line");
+        }
+    csv_table_clear(T);
+}
+
 static void
 test_negative_control(void)
 {
@@ -226,6 +249,7 @@ t_csv_register(void)
     if (s == NULL)
         return 1;
     if (!CU_add_test(s, "exact values and layouts", test_exact_values) ||
+        !CU_add_test(s, "row line numbers", test_row_lines) ||
         !CU_add_test(s, "negative control", test_negative_control) ||
         !CU_add_test(s, "errors with line:col", test_errors) ||
         !CU_add_test(s, "files, directories, paths", test_files))
