@@ -13,31 +13,6 @@
 #include "testutil.h"
 #include "thm5.h"
 
-/* I from integer coordinates over den (points m x d, centres k x d) */
-static void
-make_inst(thm5_inst_t I, slong m, slong d, slong k, const slong *pts, const slong *ys, slong yden,
-          const slong *cs, slong den)
-{
-    fmpq_mat_t X, C;
-    fmpq *y = _fmpq_vec_init(m);
-    slong t, l;
-    fmpq_mat_init(X, m, d);
-    fmpq_mat_init(C, k, d);
-    for (t = 0; t < m; t++)
-    {
-        for (l = 0; l < d; l++)
-            fmpq_set_si(fmpq_mat_entry(X, t, l), pts[t * d + l], den);
-        fmpq_set_si(y + t, ys[t], yden);
-    }
-    for (t = 0; t < k; t++)
-        for (l = 0; l < d; l++)
-            fmpq_set_si(fmpq_mat_entry(C, t, l), cs[t * d + l], den);
-    thm5_inst_set(I, X, y, C);
-    fmpq_mat_clear(X);
-    fmpq_mat_clear(C);
-    _fmpq_vec_clear(y, m);
-}
-
 /* lambda = (tr -+ sqrt(tr^2 - 4 det)) / 2 of a symmetric 2 x 2 matrix */
 static void
 oracle_eigs2(arb_t lo, arb_t hi, const fmpq_mat_t C, slong prec)
@@ -255,7 +230,7 @@ test_hypotheses(void)
     {
         static const slong p[] = {8, 8, -16, 4, 0, -16};
         static const slong y[] = {1, 1, 1};
-        make_inst(I, 3, 2, 3, p, y, 1, p, 8);
+        thm5_inst_set_si(I, 3, 2, 3, p, y, 1, p, 8);
         thm5_hyp_init(H);
         CU_ASSERT_EQUAL(thm5_hyp_check(H, I, B2, c2, g2), THM5_H_KD);
         CU_ASSERT_EQUAL(H->holds[THM5_H_GENERAL], BC_FALSE);
@@ -266,7 +241,7 @@ test_hypotheses(void)
         static const slong p[] = {8, 8, 0, -16, 4, 0};
         static const slong c[] = {8, 8, 0, -16, 4, 0, 0, 0, 40};
         static const slong y[] = {1, 1};
-        make_inst(I, 2, 3, 3, p, y, 1, c, 8);
+        thm5_inst_set_si(I, 2, 3, 3, p, y, 1, c, 8);
         thm5_hyp_init(H);
         CU_ASSERT_EQUAL(thm5_hyp_check(H, I, B2, c2, g2), THM5_H_NONEMPTY);
         CU_ASSERT_EQUAL(H->holds[THM5_H_GENERAL], BC_TRUE);
@@ -276,7 +251,7 @@ test_hypotheses(void)
     {
         static const slong p[] = {8, 8, -16, -16};
         static const slong y[] = {1, 1};
-        make_inst(I, 2, 2, 2, p, y, 1, p, 8);
+        thm5_inst_set_si(I, 2, 2, 2, p, y, 1, p, 8);
         thm5_hyp_init(H);
         CU_ASSERT_EQUAL(thm5_hyp_check(H, I, B2, c2, g2), THM5_H_GENERAL);
         thm5_hyp_clear(H);
@@ -287,7 +262,7 @@ test_hypotheses(void)
         static const slong p[] = {20, 0, 10, 9, 0, 20, 0, 35};
         static const slong c[] = {20, 0, 0, 20};
         static const slong y[] = {1, 1, 1, 1};
-        make_inst(I, 4, 2, 2, p, y, 1, c, 20);
+        thm5_inst_set_si(I, 4, 2, 2, p, y, 1, c, 20);
         thm5_hyp_init(H);
         thm5_hyp_check(H, I, B2, c2, g2);
         CU_ASSERT_EQUAL(H->holds[THM5_H_UNIQUE], BC_FALSE);
@@ -295,7 +270,7 @@ test_hypotheses(void)
         /* move the far point of cluster 2 in: delta_2^2 = 1/4 < 221/400 */
         {
             static const slong q[] = {20, 0, 10, 9, 0, 20, 0, 30};
-            make_inst(I, 4, 2, 2, q, y, 1, c, 20);
+            thm5_inst_set_si(I, 4, 2, 2, q, y, 1, c, 20);
             thm5_hyp_init(H);
             thm5_hyp_check(H, I, B2, c2, g2);
             CU_ASSERT_EQUAL(H->holds[THM5_H_UNIQUE], BC_TRUE);
@@ -309,12 +284,12 @@ test_hypotheses(void)
         static const slong ok[] = {1110, 0, 1000, 0, 0, 1000};
         static const slong bad[] = {1111, 0, 1000, 0, 0, 1000};
         static const slong y[] = {1, 1, 1};
-        make_inst(I, 3, 2, 2, ok, y, 1, c, 1000);
+        thm5_inst_set_si(I, 3, 2, 2, ok, y, 1, c, 1000);
         thm5_hyp_init(H);
         thm5_hyp_check(H, I, B2, c2, g2);
         CU_ASSERT_EQUAL(H->holds[THM5_H_RADIUS], BC_TRUE);
         thm5_hyp_clear(H);
-        make_inst(I, 3, 2, 2, bad, y, 1, c, 1000);
+        thm5_inst_set_si(I, 3, 2, 2, bad, y, 1, c, 1000);
         thm5_hyp_init(H);
         thm5_hyp_check(H, I, B2, c2, g2);
         CU_ASSERT_EQUAL(H->holds[THM5_H_RADIUS], BC_FALSE);
@@ -403,7 +378,7 @@ test_K_exact_bas(void)
     slong t;
 
     thm5_inst_init(I);
-    make_inst(I, 3, 1, 1, p, ys, 16, c, 8);
+    thm5_inst_set_si(I, 3, 1, 1, p, ys, 16, c, 8);
     fmpq_init(sxx);
     fmpq_init(sxy);
     fmpq_init(syy);

@@ -69,32 +69,6 @@ _thm5_check_start(check_t c, const char *id, int reconstructed)
 
 /* ---------------------------------------------------- instance builders */
 
-/* I from integer arrays over a common denominator den: m points of
-   dimension d (pts, m * d), targets ys (m, over yden), k centres (cs) */
-static void
-inst_from_ints(thm5_inst_t I, slong m, slong d, slong k, const slong *pts, const slong *ys, slong yden,
-               const slong *cs, slong den)
-{
-    fmpq_mat_t X, C;
-    fmpq *y = _fmpq_vec_init(m);
-    slong t, l;
-    fmpq_mat_init(X, m, d);
-    fmpq_mat_init(C, k, d);
-    for (t = 0; t < m; t++)
-    {
-        for (l = 0; l < d; l++)
-            fmpq_set_si(fmpq_mat_entry(X, t, l), pts[t * d + l], den);
-        fmpq_set_si(y + t, ys[t], yden);
-    }
-    for (t = 0; t < k; t++)
-        for (l = 0; l < d; l++)
-            fmpq_set_si(fmpq_mat_entry(C, t, l), cs[t * d + l], den);
-    thm5_inst_set(I, X, y, C);
-    fmpq_mat_clear(X);
-    fmpq_mat_clear(C);
-    _fmpq_vec_clear(y, m);
-}
-
 /* The scaling configurations at radius delta (exact rational):
    tangent: d = 3, centres (1, 1, 0), (-2, 1/2, 0), points c_j + delta s e_3,
    s = 0, +-1/4, .., +-1 (displacements orthogonal to the span of the
@@ -284,19 +258,19 @@ run_hyp_controls(checklist_t L)
         switch (h)
         {
         case THM5_H_KD:
-            inst_from_ints(I, 6, 2, 3, kd_pts, kd_y, 1, kd_c, 8);
+            thm5_inst_set_si(I, 6, 2, 3, kd_pts, kd_y, 1, kd_c, 8);
             desc = bc_aprintf("centres (1,1), (-2,1/2), (0,-2) in R^2, two points each");
             break;
         case THM5_H_NONEMPTY:
-            inst_from_ints(I, 4, 3, 3, ne_pts, ne_y, 1, ne_c, 16);
+            thm5_inst_set_si(I, 4, 3, 3, ne_pts, ne_y, 1, ne_c, 16);
             desc = bc_aprintf("centres (1,1,0), (-2,1/2,0), (0,0,5); no point near (0,0,5)");
             break;
         case THM5_H_GENERAL:
-            inst_from_ints(I, 4, 2, 2, gp_pts, gp_y, 1, gp_c, 8);
+            thm5_inst_set_si(I, 4, 2, 2, gp_pts, gp_y, 1, gp_c, 8);
             desc = bc_aprintf("centres (1,1), (-2,-2): collinear");
             break;
         case THM5_H_UNIQUE:
-            inst_from_ints(I, 4, 2, 2, un_pts, un_y, 1, un_c, 20);
+            thm5_inst_set_si(I, 4, 2, 2, un_pts, un_y, 1, un_c, 20);
             desc = bc_aprintf("centres (1,0), (1,1/10); points (1,0), (1,1/20), (1,1/10), (1,3/20): (1,1/20) "
                               "is at distance "
                               "1/20 = delta_2 of c_2");

@@ -61,6 +61,12 @@ extern "C"
        first point of cluster j.  Requires X->c == C->c, m, k >= 1. */
     void thm5_inst_set(thm5_inst_t I, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t C);
 
+    /* thm5_inst_set from integer arrays over common denominators: m
+       points of dimension d (pts, m * d, over den), targets ys (m, over
+       yden), k centres (cs, k * d, over den). */
+    void thm5_inst_set_si(thm5_inst_t I, slong m, slong d, slong k, const slong *pts, const slong *ys,
+                          slong yden, const slong *cs, slong den);
+
     /* Finds k clusters in X (m x d, 1 <= k <= m) deterministically and
        exactly: single linkage (the minimum spanning tree of the exact
        squared distances, Prim from point 0, ties to the lowest index;

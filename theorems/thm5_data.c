@@ -121,6 +121,30 @@ thm5_inst_set(thm5_inst_t I, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t
     fmpq_clear(r);
 }
 
+void
+thm5_inst_set_si(thm5_inst_t I, slong m, slong d, slong k, const slong *pts, const slong *ys, slong yden,
+                 const slong *cs, slong den)
+{
+    fmpq_mat_t X, C;
+    fmpq *y = _fmpq_vec_init(m);
+    slong t, l;
+    fmpq_mat_init(X, m, d);
+    fmpq_mat_init(C, k, d);
+    for (t = 0; t < m; t++)
+    {
+        for (l = 0; l < d; l++)
+            fmpq_set_si(fmpq_mat_entry(X, t, l), pts[t * d + l], den);
+        fmpq_set_si(y + t, ys[t], yden);
+    }
+    for (t = 0; t < k; t++)
+        for (l = 0; l < d; l++)
+            fmpq_set_si(fmpq_mat_entry(C, t, l), cs[t * d + l], den);
+    thm5_inst_set(I, X, y, C);
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(C);
+    _fmpq_vec_clear(y, m);
+}
+
 /* ------------------------------------------------------ clustering */
 
 static slong
