@@ -337,41 +337,12 @@ test_module_records(void)
 {
     checklist_t L;
     run_opts o;
-    slong i, k, bad = 0;
     memset(&o, 0, sizeof o);
     o.seed = test_seed();
     o.size = SIZE_QUICK;
     o.threads = 1;
     o.tail = 1e-4;
-    checklist_init(L);
-    CU_ASSERT_EQUAL(module_thm3.run(L, &o), 0);
-    checklist_judge(L, o.tail);
-    for (k = 0; k < module_thm3.nspecs; k++)
-    {
-        const check_spec *s = module_thm3.specs + k;
-        slong found = 0;
-        for (i = 0; i < L->nchecks; i++)
-        {
-            const check_struct *c = L->checks + i;
-            if (strcmp(c->id, s->id) != 0)
-                continue;
-            found++;
-            if (c->status != s->expected || c->control != s->control || c->kind != s->kind)
-            {
-                TEST_REPORT("thm3 record matches its spec", "%s: status %s expected %s", c->id,
-                            check_status_str(c->status), check_status_str(s->expected));
-                bad++;
-            }
-        }
-        if (found != 1)
-        {
-            TEST_REPORT("every spec produced once", "%s produced %ld times", s->id, (long) found);
-            bad++;
-        }
-    }
-    CU_ASSERT_EQUAL(L->nchecks, module_thm3.nspecs);
-    CU_ASSERT_EQUAL(bad, 0);
-    checklist_clear(L);
+    CU_ASSERT_EQUAL(test_module_table(&module_thm3, &o, 1), 0);
     o.size = (run_size) 7;
     checklist_init(L);
     CU_ASSERT_EQUAL(module_thm3.run(L, &o), 2);
