@@ -447,7 +447,7 @@ cli_basin(int argc, char **argv)
     int json, rc;
     csv_table_t D, N;
     slong *dlines = NULL, *wlines = NULL;
-    slong n, m, d, t, i, bad_j = -1, bad_t = -1;
+    slong n, m, d, i, bad_j = -1, bad_t = -1;
     fmpq_mat_t X, W;
     fmpq *y, *v;
     basin_t B;
@@ -483,18 +483,8 @@ cli_basin(int argc, char **argv)
     fmpq_mat_init(W, n, d);
     y = _fmpq_vec_init(m);
     v = _fmpq_vec_init(n);
-    for (t = 0; t < m; t++)
-    {
-        for (i = 0; i < d; i++)
-            fmpq_set(fmpq_mat_entry(X, t, i), csv_table_entry(D, t, i));
-        fmpq_set(y + t, csv_table_entry(D, t, d));
-    }
-    for (t = 0; t < n; t++)
-    {
-        for (i = 0; i < d; i++)
-            fmpq_set(fmpq_mat_entry(W, t, i), csv_table_entry(N, t, i));
-        fmpq_set(v + t, csv_table_entry(N, t, d));
-    }
+    csv_table_split(X, y, D);
+    csv_table_split(W, v, N);
     /* the tables are no longer needed: free them before the solve */
     csv_table_clear(D);
     csv_table_clear(N);

@@ -81,6 +81,11 @@ extern "C"
    columns. */
     void csv_table_get_fmpq_mat(fmpq_mat_t A, const csv_table_t T);
 
+    /* Splits the table of rows "x_1,...,x_d,last" (T->cols = d + 1 >= 2):
+   copies the first d columns into A (already T->rows x d) and the last
+   column into last (T->rows initialised entries). */
+    void csv_table_split(fmpq_mat_t A, fmpq *last, const csv_table_t T);
+
 #ifdef __cplusplus
 }
 #endif

@@ -59,6 +59,18 @@ csv_table_get_fmpq_mat(fmpq_mat_t A, const csv_table_t T)
             fmpq_set(fmpq_mat_entry(A, i, j), csv_table_entry(T, i, j));
 }
 
+void
+csv_table_split(fmpq_mat_t A, fmpq *last, const csv_table_t T)
+{
+    slong i, j, d = T->cols - 1;
+    for (i = 0; i < T->rows; i++)
+    {
+        for (j = 0; j < d; j++)
+            fmpq_set(fmpq_mat_entry(A, i, j), csv_table_entry(T, i, j));
+        fmpq_set(last + i, csv_table_entry(T, i, d));
+    }
+}
+
 /* Formats "NAME:LINE:COL: msg" (col > 0), or "NAME: msg" (line == 0). */
 static int
 csv_error(csv_state *s, slong line, slong col, const char *fmt, ...)

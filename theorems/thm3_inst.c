@@ -650,7 +650,7 @@ thm3_read_user(thm3_inst_t I, const char *data, const char *teacher, const char 
     csv_table_t D, T, E;
     char err[512];
     int ret = 2, code;
-    slong d, m, n, t, j, i, bad;
+    slong d, m, n, bad;
     fmpq_mat_t X, W;
     fmpq *y = NULL, *v = NULL;
     fmpq_t B;
@@ -703,18 +703,8 @@ thm3_read_user(thm3_inst_t I, const char *data, const char *teacher, const char 
     fmpq_mat_init(W, n, d);
     y = _fmpq_vec_init(m);
     v = _fmpq_vec_init(n);
-    for (t = 0; t < m; t++)
-    {
-        for (i = 0; i < d; i++)
-            fmpq_set(fmpq_mat_entry(X, t, i), csv_table_entry(D, t, i));
-        fmpq_set(y + t, csv_table_entry(D, t, d));
-    }
-    for (j = 0; j < n; j++)
-    {
-        for (i = 0; i < d; i++)
-            fmpq_set(fmpq_mat_entry(W, j, i), csv_table_entry(T, j, i));
-        fmpq_set(v + j, csv_table_entry(T, j, d));
-    }
+    csv_table_split(X, y, D);
+    csv_table_split(W, v, T);
     thm3_teacher_B(B, W, v, 20);
     code = thm3_inst_set(I, X, y, W, v, B, csv_table_entry(E, 0, 0), &bad, err, sizeof err);
     switch (code)

@@ -294,7 +294,7 @@ thm4_data_read(thm4_data_t D, const char *path, char *err, size_t errlen)
     csv_table_t T;
     fmpq_mat_t X;
     fmpq *y;
-    slong m, d, t, j, bad;
+    slong m, d, bad;
     int rc = 0;
 
     csv_table_init(T);
@@ -314,12 +314,7 @@ thm4_data_read(thm4_data_t D, const char *path, char *err, size_t errlen)
     }
     fmpq_mat_init(X, m, d);
     y = _fmpq_vec_init(m);
-    for (t = 0; t < m; t++)
-    {
-        for (j = 0; j < d; j++)
-            fmpq_set(fmpq_mat_entry(X, t, j), csv_table_entry(T, t, j));
-        fmpq_set(y + t, csv_table_entry(T, t, d));
-    }
+    csv_table_split(X, y, T);
     if (thm4_data_set(D, X, y) < m || !D->full)
     {
         bad = thm4_first_dependent(X);

@@ -775,7 +775,7 @@ user_instance(thm5_inst_t I, const run_opts *opts)
     csv_table_t D, Ct;
     char err[4096 + 512];
     int rc = 0;
-    slong t, l, m, d;
+    slong m, d;
     fmpq_mat_t X, C;
     fmpq *y;
 
@@ -801,12 +801,7 @@ user_instance(thm5_inst_t I, const run_opts *opts)
     d = D->cols - 1;
     fmpq_mat_init(X, m, d);
     y = _fmpq_vec_init(m);
-    for (t = 0; t < m; t++)
-    {
-        for (l = 0; l < d; l++)
-            fmpq_set(fmpq_mat_entry(X, t, l), csv_table_entry(D, t, l));
-        fmpq_set(y + t, csv_table_entry(D, t, d));
-    }
+    csv_table_split(X, y, D);
     fmpq_mat_init(C, 0, 0);
     if (opts->centres != NULL)
     {
