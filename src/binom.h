@@ -36,6 +36,17 @@ extern "C"
    of the exact limits. */
     void binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a);
 
+    /* Decides whether the exact Clopper-Pearson upper limit u at tail level
+   a in (0, 1/2) (the root of P[Bin(N, u) <= K] = a; u = 1 when K >= N)
+   is at least b, for a ball b: since the tail decreases in p, u >= b
+   exactly when P[Bin(N, b) <= K] >= a, which is decided with rigorous
+   tails at rising precision.  BC_TRUE, BC_FALSE, or BC_UNDECIDED when
+   the ball b straddles 0 or 1 or the tail cannot be separated from a
+   by BC_PREC_MAX bits.  This is the rigorous form of "the interval's
+   upper limit reaches b": binom_cp_interval's hi is only within 2^-40
+   of u. */
+    truth_t binom_cp_upper_ge(ulong N, ulong K, double a, const arb_t b);
+
 #ifdef __cplusplus
 }
 #endif

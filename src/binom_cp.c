@@ -298,3 +298,54 @@ binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a)
     arf_sub_ui(lo, lo, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
     arf_neg(lo, lo);
 }
+
+truth_t
+binom_cp_upper_ge(ulong N, ulong K, double a, const arb_t b)
+{
+    arb_t ab, v;
+    slong prec;
+    truth_t r = BC_UNDECIDED;
+
+    if (!(a > 0.0 && a < 1.0))
+    {
+        flint_printf("binom_cp_upper_ge: tail level a = %g not in (0, 1)\n", a);
+        flint_abort();
+    }
+    if (K >= N) /* u = 1 */
+    {
+        arb_init(v);
+        arb_one(v);
+        arb_sub(v, v, b, 256);
+        r = arb_is_nonnegative(v) ? BC_TRUE : arb_is_negative(v) ? BC_FALSE : BC_UNDECIDED;
+        arb_clear(v);
+        return r;
+    }
+    if (arb_is_nonpositive(b)) /* u >= 0 >= b */
+        return BC_TRUE;
+    arb_init(v);
+    arb_one(v);
+    arb_sub(v, b, v, 256);
+    if (arb_is_positive(v)) /* b > 1 >= u */
+    {
+        arb_clear(v);
+        return BC_FALSE;
+    }
+    if (!arb_is_nonnegative(b) || !arb_is_nonpositive(v))
+    {
+        arb_clear(v);
+        return BC_UNDECIDED; /* b straddles 0 or 1 */
+    }
+    arb_init(ab);
+    arb_set_d(ab, a);
+    for (prec = 64; prec <= BC_PREC_MAX && r == BC_UNDECIDED; prec *= 2)
+    {
+        binom_cdf_arb(v, N, b, K, prec);
+        if (arb_ge(v, ab))
+            r = BC_TRUE;
+        else if (arb_lt(v, ab))
+            r = BC_FALSE;
+    }
+    arb_clear(ab);
+    arb_clear(v);
+    return r;
+}

@@ -88,26 +88,6 @@ arf_str_dir(const arf_t x, int dir)
     return s;
 }
 
-/* Decides hi >= bound where hi is exact: BC_TRUE, BC_FALSE or undecided
-   when the bound's ball straddles hi. */
-static truth_t
-arf_ge_arb(const arf_t hi, const arb_t bound)
-{
-    arb_t d;
-    truth_t r;
-    arb_init(d);
-    arb_set_arf(d, hi);
-    arb_sub(d, d, bound, 256);
-    if (arb_is_nonnegative(d))
-        r = BC_TRUE;
-    else if (arb_is_negative(d))
-        r = BC_FALSE;
-    else
-        r = BC_UNDECIDED;
-    arb_clear(d);
-    return r;
-}
-
 void
 checklist_judge(checklist_t L, double tail)
 {
@@ -144,11 +124,13 @@ checklist_judge(checklist_t L, double tail)
         {
             /* undecided samples counted as failures (pessimistic) and as
                successes (optimistic): only a verdict both agree on is
-               given */
+               given.  The verdicts are decided on the exact upper limits
+               (binom_cp_upper_ge), not on the printed ones, which are
+               only within 2^-40 of them. */
             binom_cp_interval(lo, hi, N, K, tail);
             binom_cp_interval(lo2, hi2, N, K + U, tail);
-            pess = arf_ge_arb(hi, c->mc.bound);
-            opt = arf_ge_arb(hi2, c->mc.bound);
+            pess = binom_cp_upper_ge(N, K, tail, c->mc.bound);
+            opt = binom_cp_upper_ge(N, K + U, tail, c->mc.bound);
             if (pess == BC_TRUE)
                 c->status = ST_CONSISTENT;
             else if (opt == BC_FALSE)

@@ -20,6 +20,7 @@ extern "C"
     {
         run_opts run;
         double confidence;
+        const char *confidence_text; /* as typed (exact decimal), or NULL: 0.99 */
         const char *json;
         const char *tex;
         int quiet;
@@ -28,9 +29,16 @@ extern "C"
         const char *command;
     } cli_opts;
 
-    /* Parses an unsigned decimal (or 0x hex) integer that fits in 64 bits,
-   with nothing after it.  Returns 0 on success, -1 otherwise. */
+    /* Parses an unsigned decimal integer (digits only: no sign, no
+   blanks, no 0x; leading zeros are decimal) that fits in 64 bits.
+   Returns 0 on success, -1 otherwise. */
     int cli_parse_u64(uint64_t *out, const char *s);
+
+    /* The per-side tail level of each of nmc Monte Carlo intervals
+   (Bonferroni): the largest double <= (1 - C) / (2 nmc), C the exact
+   value of the decimal conf (or 0.99 when conf is NULL), so that the
+   family-wise confidence is at least C exactly. */
+    double cli_tail_level(const char *conf, slong nmc);
 
     /* Parses a finite double with nothing after it.  Returns 0 or -1. */
     int cli_parse_double(double *out, const char *s);

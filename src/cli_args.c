@@ -7,20 +7,59 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "csv.h"
 
 int
 cli_parse_u64(uint64_t *out, const char *s)
 {
     char *end;
     unsigned long long v;
-    if (s == NULL || *s == '\0' || *s == '-' || *s == '+' || *s == ' ')
+    size_t k;
+    if (s == NULL || *s == '\0')
         return -1;
+    for (k = 0; s[k] != '\0'; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return -1;
     errno = 0;
-    v = strtoull(s, &end, 0);
+    v = strtoull(s, &end, 10);
     if (errno != 0 || *end != '\0')
         return -1;
     *out = (uint64_t) v;
     return 0;
+}
+
+double
+cli_tail_level(const char *conf, slong nmc)
+{
+    csv_table_t T;
+    fmpq_t q, h;
+    arf_t t;
+    double r = 0.0;
+
+    if (conf == NULL)
+        conf = "0.99";
+    csv_table_init(T);
+    fmpq_init(q);
+    fmpq_init(h);
+    arf_init(t);
+    /* the exact decimal (csv.h grammar); 0 on anything else */
+    if (csv_read_mem(T, "--confidence", conf, strlen(conf), NULL, 0) == 0 && T->rows == 1 && T->cols == 1)
+    {
+        fmpq_one(q);
+        fmpq_sub(q, q, csv_table_entry(T, 0, 0));
+        fmpq_set_si(h, 1, (ulong) (2 * FLINT_MAX(nmc, 1)));
+        fmpq_mul(q, q, h);
+        if (fmpq_sgn(q) > 0 && fmpq_cmp_si(q, 1) < 0)
+        {
+            arf_fmpz_div_fmpz(t, fmpq_numref(q), fmpq_denref(q), 53, ARF_RND_DOWN);
+            r = arf_get_d(t, ARF_RND_DOWN);
+        }
+    }
+    csv_table_clear(T);
+    fmpq_clear(q);
+    fmpq_clear(h);
+    arf_clear(t);
+    return r;
 }
 
 int
@@ -166,9 +205,11 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
         }
         else if (!strcmp(a, "--confidence"))
         {
-            if (cli_parse_double(&o->confidence, v) != 0 || !(o->confidence > 0.0) || !(o->confidence < 1.0))
-                return usage_error("--confidence expects a number strictly between 0 and 1, got '%s'%s", v,
+            if (cli_parse_double(&o->confidence, v) != 0 || !(o->confidence > 0.0) ||
+                !(o->confidence < 1.0) || cli_tail_level(v, 1) <= 0.0)
+                return usage_error("--confidence expects a decimal strictly between 0 and 1, got '%s'%s", v,
                                    "");
+            o->confidence_text = v;
             i++;
         }
         else if (!strcmp(a, "--json"))

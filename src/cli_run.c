@@ -147,7 +147,7 @@ cli_run(int argc, char **argv)
                 nsel++;
                 nmc += theorem_modules[i]->specs[j].kind == CHECK_MONTECARLO;
             }
-    o.run.tail = (1.0 - o.confidence) / (2.0 * (double) (nmc > 0 ? nmc : 1));
+    o.run.tail = cli_tail_level(o.confidence_text, nmc);
     if (o.run.samples == -1 && nmc > 0)
         printf("samples auto: %lu per Monte Carlo check (half-width %g at per-side tail %.3g, worst-case "
                "rate 1/2)\n",

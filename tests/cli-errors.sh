@@ -33,6 +33,9 @@ expect 2 run --seed
 expect 2 run --seed -1
 expect 2 run --seed 12x
 expect 2 run --seed 99999999999999999999999
+expect 2 run --seed 0x10
+expect 2 run --seed " 7"
+expect 2 run --samples 1e3
 expect 2 run --threads 0
 expect 2 run --threads 1000
 expect 2 run --threads abc

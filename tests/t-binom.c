@@ -1092,6 +1092,90 @@ test_cp_random_exact(void)
 
 /* Limits that are exact dyadic numbers (the tail equals a exactly there,
    so no enclosure can decide the comparison at the root itself). */
+/* binom_cp_upper_ge against an exact oracle: u >= b iff the exact
+   rational tail P[Bin(N, b) <= K] (binom_cdf_fmpq) is >= a, for rational
+   b near the limit (from the printed hi, nudged by less than the 2^-40
+   tolerance of the interval, where only the exact decision is right) */
+static void
+test_cp_upper_ge_exact(void)
+{
+    uint64_t st = test_seed() ^ UINT64_C(0x6006);
+    slong iter, n = test_iters(60);
+    arf_t lo, hi;
+    arb_t bb;
+    fmpq_t b, tl, aq;
+
+    arf_init(lo);
+    arf_init(hi);
+    arb_init(bb);
+    fmpq_init(b);
+    fmpq_init(tl);
+    fmpq_init(aq);
+    for (iter = 0; iter < n; iter++)
+    {
+        ulong N = 1 + rand_below(&st, 60), K = rand_below(&st, N + 1);
+        double a = 0.5 * rand_unit(&st) + 1e-6;
+        truth_t got, want;
+        slong shift = -(slong) rand_below(&st, 60);
+
+        binom_cp_interval(lo, hi, N, K, a);
+        /* b = hi + s 2^shift, s in {-1, 0, 1}, clamped to [0, 1] */
+        arf_get_fmpq(b, hi);
+        {
+            fmpq_t e;
+            fmpq_init(e);
+            fmpq_one(e);
+            if (shift < 0)
+                fmpq_div_2exp(e, e, (ulong) -shift);
+            switch (rand_below(&st, 3))
+            {
+            case 0:
+                fmpq_sub(b, b, e);
+                break;
+            case 1:
+                fmpq_add(b, b, e);
+                break;
+            default:
+                break;
+            }
+            fmpq_clear(e);
+        }
+        if (fmpq_sgn(b) < 0)
+            fmpq_zero(b);
+        if (fmpq_cmp_si(b, 1) > 0)
+            fmpq_one(b);
+        arb_set_fmpq(bb, b, 1024); /* b is dyadic with < 128 bits: exact */
+        CU_ASSERT_FATAL(arb_is_exact(bb));
+        binom_cdf_fmpq(tl, N, b, K);
+        bc_fmpq_set_d(aq, a);
+        want = fmpq_cmp(tl, aq) >= 0 ? BC_TRUE : BC_FALSE;
+        got = binom_cp_upper_ge(N, K, a, bb);
+        if (got != want)
+        {
+            char *sb = fmpq_get_str(NULL, 10, b);
+            TEST_REPORT("u >= b decided exactly", "N=%lu K=%lu a=%.17g b=%s: got %s want %s",
+                        (unsigned long) N, (unsigned long) K, a, sb, bc_truth_str(got), bc_truth_str(want));
+            flint_free(sb);
+            CU_FAIL("binom_cp_upper_ge");
+            break;
+        }
+    }
+    /* the ends: b <= 0 and b > 1, and K = N */
+    arb_set_si(bb, -1);
+    CU_ASSERT_EQUAL(binom_cp_upper_ge(10, 0, 0.01, bb), BC_TRUE);
+    arb_set_si(bb, 2);
+    CU_ASSERT_EQUAL(binom_cp_upper_ge(10, 10, 0.01, bb), BC_FALSE);
+    arb_one(bb);
+    CU_ASSERT_EQUAL(binom_cp_upper_ge(10, 10, 0.01, bb), BC_TRUE);
+    CU_ASSERT_EQUAL(binom_cp_upper_ge(10, 9, 0.01, bb), BC_FALSE);
+    arf_clear(lo);
+    arf_clear(hi);
+    arb_clear(bb);
+    fmpq_clear(b);
+    fmpq_clear(tl);
+    fmpq_clear(aq);
+}
+
 static void
 test_cp_dyadic_roots(void)
 {
@@ -1276,6 +1360,7 @@ t_binom_register(void)
         CU_add_test(s, "Clopper-Pearson table and closed forms", test_cp_table) == NULL ||
         CU_add_test(s, "Clopper-Pearson random (exact check)", test_cp_random_exact) == NULL ||
         CU_add_test(s, "Clopper-Pearson at dyadic limits", test_cp_dyadic_roots) == NULL ||
+        CU_add_test(s, "Clopper-Pearson upper limit >= b, exactly", test_cp_upper_ge_exact) == NULL ||
         CU_add_test(s, "Clopper-Pearson large N (MPFR check)", test_cp_large) == NULL ||
         CU_add_test(s, "Clopper-Pearson negative controls", test_cp_negative_control) == NULL)
         return 1;
