@@ -307,7 +307,8 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
             continue;
         fprintf(f, "\\clearpage\n\\section{%s}\n", m->title);
         if (m->reconstructed)
-            fputs("\\emph{Part of this claim is a reconstruction: the seed text lost it. The "
+            fputs("\\emph{Part of this claim is a reconstruction: the seed text lost it, or gives it only "
+                  "in words. The "
                   "reconstructed statement is the one checked, and is marked as such below.}\n\n",
                   f);
         for (line = m->fragment; line != NULL && *line != NULL; line++)

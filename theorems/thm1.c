@@ -703,6 +703,9 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
         }
 
         check_start(c, (snprintf(id, sizeof(id), "thm1.rescale.%s.depth%ld", lt, (long) depth), id));
+        /* the s in [1, 2] piece is this module's completion of what B.1
+           gives in words (thm1.tex): a reconstruction */
+        c->reconstructed = 1;
         c->statement =
             bc_aprintf("The rescaled path $\\tilde W^{(s)}$ (App.~B.1: output layer of $W^{(\\min(s,1))}$ "
                        "times $\\tilde c^{(s)}$, the largest root of $L(c\\,P(W^{(\\min(s,1))})) = "
@@ -743,6 +746,7 @@ run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const 
     /* ---- the end point ---- */
     t0 = bc_seconds();
     check_start(c, (snprintf(id, sizeof(id), "thm1.end.%s.depth%ld", lt, (long) depth), id));
+    c->reconstructed = 1; /* the end piece is the module's completion (thm1.tex) */
     if (kind == LOSS_SQUARED)
         c->statement =
             bc_aprintf("The rescaled path ends at a point as good as $W^{(1)}$: $L(P(\\tilde W^{(2)})) = "
@@ -861,6 +865,7 @@ control_start_below_zero(checklist_t out, const thm1_size *z, uint64_t seed)
     slong width[3], idx, rej;
     arb_t gap;
     check_t c;
+    truth_t built = BC_UNDECIDED;
     double t0 = bc_seconds();
     const char *stream = "thm1.control.w0_below";
 
@@ -871,14 +876,36 @@ control_start_below_zero(checklist_t out, const thm1_size *z, uint64_t seed)
     make_data(I, "thm1.data.sq.depth2", seed);
     arb_init(gap);
     idx = draw_w0(thm1_knot(I, 0), &rej, gap, I, stream, -1, seed);
+    if (idx >= 0)
+    {
+        /* the path the main checks would build from this start (W(1)
+           by gradient descent), fed to the proof's construction itself,
+           which must refuse it on hypothesis (ii) */
+        thm1_rescale_t R;
+        slong npar = I->N->npar;
+        memcpy(I->N->par, thm1_knot(I, 0), (size_t) npar * sizeof(double));
+        thm1_descend(I->N, LOSS_SQUARED, I->S, z->gd_iters);
+        memcpy(thm1_knot(I, 1), I->N->par, (size_t) npar * sizeof(double));
+        thm1_rescale_init(R, 64);
+        built = thm1_rescale_build(R, I);
+        thm1_rescale_clear(R);
+    }
 
     check_start(c, "thm1.control.start_below_zero");
     c->statement =
         bc_aprintf("Negative control. A start $W^{(0)}$ with $L(P(W^{(0)})) < L(\\mathbf{0})$ (squared loss, "
                    "depth 2, data of \\texttt{thm1.hyp\\_ii.sq.depth2}): hypothesis (ii) is decided false "
                    "exactly, so Theorem~1 is inapplicable to any path from it (the targets $v^{(s)}$ of "
-                   "the proof would not stay above $L(\\mathbf{0})$, the value at $c = 0$ of every ray).");
-    c->status = idx >= 0 ? ST_INAPPLICABLE : ST_UNDECIDED;
+                   "the proof would not stay above $L(\\mathbf{0})$, the value at $c = 0$ of every ray). "
+                   "The path to a gradient-descent $W^{(1)}$ from this start is handed to the proof's "
+                   "construction, the same code as \\texttt{thm1.rescale.*}: it must refuse it.");
+    /* inapplicable only when the construction itself refuses; a
+       construction that accepts this start is a harness bug (fails) */
+    c->status = idx < 0             ? ST_UNDECIDED
+                : built == BC_FALSE ? ST_INAPPLICABLE
+                : built == BC_TRUE  ? ST_FAILS
+                                    : ST_UNDECIDED;
+    check_field_add(c, "construction", "%s", bc_truth_str(built));
     check_field_arb(c, "L0_minus_Lzero", gap, 20);
     c->witness = bc_aprintf("seed=%llu; squared loss, widths %ld-%ld-1, m=%ld; data stream "
                             "thm1.data.sq.depth2 index 0; W0 stream %s index %ld (first draw with "
@@ -1078,7 +1105,7 @@ const module_struct module_thm1 = {
     "thm1",
     "Theorem 1",
     "A strictly decreasing path by rescaling the output layer (networks of any depth)",
-    0,
+    1, /* the end piece of the rescaled path (B.1 gives it in words) */
     thm1_specs,
     THM1_NSPECS,
     fragment_thm1,
