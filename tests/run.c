@@ -19,7 +19,7 @@ int
 main(int argc, char **argv)
 {
     size_t i;
-    unsigned int failures;
+    unsigned int failures = 0;
 
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 1;
@@ -46,11 +46,15 @@ main(int argc, char **argv)
                 return 1;
             }
             CU_basic_run_suite(s);
+            /* each run resets CUnit's counts: add them up per suite */
+            failures += CU_get_number_of_failures() + CU_get_number_of_suites_failed();
         }
     }
     else
+    {
         CU_basic_run_tests();
-    failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
+        failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
+    }
     CU_cleanup_registry();
     flint_cleanup_master();
     return failures > 255 ? 255 : (int) failures;

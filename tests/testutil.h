@@ -43,7 +43,6 @@ int t_loss_register(void);
 int t_binom_register(void);
 int t_mc_register(void);
 int t_report_register(void);
-int t_cli_register(void);
 int t_thm1_register(void);
 int t_prop12_register(void);
 int t_csv_register(void);
