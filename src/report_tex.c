@@ -269,18 +269,35 @@ figure_end(FILE *f, const figure_struct *g)
     fputs("})}\n\\end{figure}\n", f);
 }
 
+/* the start of a figure up to the axis labels x and y; the caller closes
+   the axis options */
+static void
+figure_begin(FILE *f, const figure_struct *g, const char *size)
+{
+    fputs("\\begin{figure}[htbp]\\centering\n\\begin{tikzpicture}\n\\begin{axis}[width=0.8\\textwidth,", f);
+    fputs(size, f);
+    fputs(",legend pos=outer north east,legend style={font=\\footnotesize},xlabel={", f);
+    fputs(g->xlabel, f);
+    fputs("},ylabel={", f);
+    fputs(g->ylabel, f);
+    fputs("}", f);
+}
+
+/* the end of a plot's coordinates and its legend entry */
+static void
+plot_end(FILE *f, const figure_series *q)
+{
+    fputs("};\n\\addlegendentry{", f);
+    fputs(q->name, f); /* LaTeX, like the caption */
+    fputs("}\n", f);
+}
+
 static void
 write_figure(FILE *f, const figure_struct *g)
 {
     slong s, i;
-    fputs("\\begin{figure}[htbp]\\centering\n\\begin{tikzpicture}\n\\begin{axis}[width=0.8\\textwidth,"
-          "height=0.45\\textwidth,legend pos=outer north east,legend style={font=\\footnotesize},"
-          "xlabel={",
-          f);
-    fputs(g->xlabel, f);
-    fputs("},ylabel={", f);
-    fputs(g->ylabel, f);
-    fprintf(f, "}%s%s]\n", g->logx ? ",xmode=log" : "", g->logy ? ",ymode=log" : "");
+    figure_begin(f, g, "height=0.45\\textwidth");
+    fprintf(f, "%s%s]\n", g->logx ? ",xmode=log" : "", g->logy ? ",ymode=log" : "");
     for (s = 0; s < g->nseries; s++)
     {
         const figure_series *q = g->series + s;
@@ -290,9 +307,7 @@ write_figure(FILE *f, const figure_struct *g)
             if (isfinite(q->x[i]) && isfinite(q->y[i]) && (!g->logx || q->x[i] > 0) &&
                 (!g->logy || q->y[i] > 0))
                 fprintf(f, "(%.10g,%.10g)", q->x[i], q->y[i]);
-        fputs("};\n\\addlegendentry{", f);
-        fputs(q->name, f); /* LaTeX, like the caption */
-        fputs("}\n", f);
+        plot_end(f, q);
     }
     figure_end(f, g);
 }
@@ -305,15 +320,9 @@ static void
 write_figure3(FILE *f, const figure_struct *g)
 {
     slong s, i;
-    fputs("\\begin{figure}[htbp]\\centering\n\\begin{tikzpicture}\n\\begin{axis}[width=0.8\\textwidth,"
-          "height=0.6\\textwidth,view={-135}{50},colormap/viridis,colorbar,unbounded coords=jump,"
-          "legend pos=outer north east,"
-          "legend style={font=\\footnotesize},xlabel={",
-          f);
-    fputs(g->xlabel, f);
-    fputs("},ylabel={", f);
-    fputs(g->ylabel, f);
-    fputs("},zlabel={", f);
+    figure_begin(f, g,
+                 "height=0.6\\textwidth,view={-135}{50},colormap/viridis,colorbar,unbounded coords=jump");
+    fputs(",zlabel={", f);
     fputs(g->zlabel, f);
     fputs("}]\n", f);
     for (s = 0; s < g->nseries; s++)
@@ -334,9 +343,7 @@ write_figure3(FILE *f, const figure_struct *g)
             else if (q->cols > 0 && isfinite(q->x[i]) && isfinite(q->y[i]))
                 fprintf(f, "(%.10g,%.10g,nan)", q->x[i], q->y[i]);
         }
-        fputs("};\n\\addlegendentry{", f);
-        fputs(q->name, f);
-        fputs("}\n", f);
+        plot_end(f, q);
     }
     figure_end(f, g);
 }

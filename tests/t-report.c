@@ -55,6 +55,21 @@ test_tex_escape(void)
     flint_free(e);
 }
 
+/* the provenance of a test report */
+static void
+meta_set(report_meta *meta)
+{
+    memset(meta, 0, sizeof *meta);
+    meta->seed = 7;
+    meta->mode = "quick";
+    meta->confidence = 0.99;
+    meta->tail = 0.005;
+    meta->revision = "abc";
+    meta->compiler = "cc";
+    meta->started = "now";
+    meta->command = "basincheck run";
+}
+
 static void
 test_json_writer(void)
 {
@@ -88,15 +103,7 @@ test_json_writer(void)
     checklist_push(L, c);
     checklist_judge(L, 0.005);
 
-    memset(&meta, 0, sizeof meta);
-    meta.seed = 7;
-    meta.mode = "quick";
-    meta.confidence = 0.99;
-    meta.tail = 0.005;
-    meta.revision = "abc";
-    meta.compiler = "cc";
-    meta.started = "now";
-    meta.command = "basincheck run";
+    meta_set(&meta);
     CU_ASSERT(report_write_json(f, L, &meta) == 0);
     rewind(f);
     n = fread(buf, 1, sizeof buf - 1, f);
@@ -191,14 +198,7 @@ test_figures(void)
     CU_ASSERT(L->figures[0].zlabel == NULL && L->figures[0].series[0].z == NULL);
     CU_ASSERT(L->figures[1].series[0].cols == 2 && L->figures[1].series[1].cols == 0);
 
-    memset(&meta, 0, sizeof meta);
-    meta.mode = "quick";
-    meta.confidence = 0.99;
-    meta.tail = 0.005;
-    meta.revision = "abc";
-    meta.compiler = "cc";
-    meta.started = "now";
-    meta.command = "basincheck run";
+    meta_set(&meta);
     CU_ASSERT(report_write_tex(ft, L, &meta) == 0);
     CU_ASSERT(report_write_json(fj, L, &meta) == 0);
     tex = slurp(ft);
