@@ -4,7 +4,8 @@
    never uses separability, the separability identity against a direct
    evaluation written here, the certificate's failure modes, the basin
    closed form against the engine on every orthant, the exact tails
-   against an integer binomial sum. */
+   against an integer binomial sum, and the module's records against its
+   table. */
 #include <math.h>
 #include <string.h>
 
@@ -804,6 +805,18 @@ test_prob(void)
     arb_clear(lim);
 }
 
+static void
+test_module_records(void)
+{
+    run_opts o;
+    memset(&o, 0, sizeof o);
+    o.seed = test_seed();
+    o.size = SIZE_QUICK;
+    o.threads = 2;
+    o.tail = 1e-4;
+    CU_ASSERT_EQUAL(test_module_table(&module_thm6, &o, 1), 0);
+}
+
 int
 t_thm6_register(void)
 {
@@ -819,7 +832,8 @@ t_thm6_register(void)
         CU_add_test(s, "separability against a direct evaluation", test_separable) == NULL ||
         CU_add_test(s, "the minimum certificate and its refusals", test_certify) == NULL ||
         CU_add_test(s, "closed-form Bas against the engine on every orthant", test_bas) == NULL ||
-        CU_add_test(s, "exact tails and the rate", test_prob) == NULL)
+        CU_add_test(s, "exact tails and the rate", test_prob) == NULL ||
+        CU_add_test(s, "module records match the table", test_module_records) == NULL)
         return 1;
     return 0;
 }

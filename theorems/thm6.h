@@ -149,9 +149,9 @@ extern "C"
     } thm6_enum_struct;
 
     /* Enumerates the 2^d points {1, -q}^d for the Appendix C data of eps in
-   dimension 1 <= d <= 20 and certifies each (thm6_certify_min) with its
-   value; sets E.  Returns 1 when every point is certified with the
-   stated value, else 0. */
+   dimension 1 <= d <= 20 (aborts otherwise, a programming error) and
+   certifies each (thm6_certify_min) with its value; sets E.  Returns 1
+   when every point is certified with the stated value, else 0. */
     int thm6_enumerate(thm6_enum_struct *E, const fmpq_t eps, slong d);
 
     /* ------------------------------------------------------ basins */

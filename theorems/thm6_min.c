@@ -60,14 +60,13 @@ thm6_certify_min(fmpq_t value, const fmpq_mat_t X, const fmpq *y, const fmpq *w)
 {
     slong m = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), r, i, bj, bt;
     fmpq_mat_t W, M, H, z, p, g;
-    fmpq_t v, s;
+    fmpq_t v;
     basin_t B;
     lemma12_ldl_t info;
     int ret = THM6_CERT_OK;
 
     fmpq_mat_init(W, 1, d);
     fmpq_init(v);
-    fmpq_init(s);
     neuron_of(W, v, w, d);
     lemma12_net_loss(value, X, y, W, v);
     basin_init(B);
@@ -77,7 +76,6 @@ thm6_certify_min(fmpq_t value, const fmpq_mat_t X, const fmpq *y, const fmpq *w)
         basin_clear(B);
         fmpq_mat_clear(W);
         fmpq_clear(v);
-        fmpq_clear(s);
         return THM6_CERT_KINK;
     }
     fmpq_mat_init(M, 0, 0);
@@ -119,7 +117,6 @@ thm6_certify_min(fmpq_t value, const fmpq_mat_t X, const fmpq *y, const fmpq *w)
     basin_clear(B);
     fmpq_mat_clear(W);
     fmpq_clear(v);
-    fmpq_clear(s);
     return ret;
 }
 
@@ -168,12 +165,20 @@ int
 thm6_enumerate(thm6_enum_struct *E, const fmpq_t eps, slong d)
 {
     slong m = 2 * d;
-    ulong mask, n = UWORD(1) << d;
+    ulong mask, n;
     fmpq_mat_t X;
-    fmpq *y = _fmpq_vec_init(m), *w = _fmpq_vec_init(d);
+    fmpq *y, *w;
     fmpq_t q, epsp, val, want;
     double t0 = bc_seconds();
 
+    if (d < 1 || d > 20)
+    {
+        flint_printf("thm6_enumerate: d = %wd outside 1..20\n", d);
+        flint_abort();
+    }
+    n = UWORD(1) << d;
+    y = _fmpq_vec_init(m);
+    w = _fmpq_vec_init(d);
     fmpq_mat_init(X, m, d);
     fmpq_init(q);
     fmpq_init(epsp);
