@@ -163,6 +163,8 @@ figure_clear(figure_t f)
         flint_free(f->series[i].name);
         flint_free(f->series[i].x);
         flint_free(f->series[i].y);
+        if (f->series[i].z != NULL)
+            flint_free(f->series[i].z);
     }
     if (f->series != NULL)
         flint_free(f->series);
@@ -171,10 +173,13 @@ figure_clear(figure_t f)
     free0(&f->caption);
     free0(&f->xlabel);
     free0(&f->ylabel);
+    free0(&f->zlabel);
 }
 
-void
-figure_add_series(figure_t f, const char *name, const double *x, const double *y, slong n, int marks)
+/* appends a series with a copy of x, y (and z when not NULL) */
+static figure_series *
+series_push(figure_t f, const char *name, const double *x, const double *y, const double *z, slong n,
+            int marks)
 {
     figure_series *s;
     f->series = flint_realloc(f->series, (f->nseries + 1) * sizeof(figure_series));
@@ -185,6 +190,49 @@ figure_add_series(figure_t f, const char *name, const double *x, const double *y
     s->y = flint_malloc((n + 1) * sizeof(double));
     memcpy(s->x, x, n * sizeof(double));
     memcpy(s->y, y, n * sizeof(double));
+    s->z = NULL;
+    if (z != NULL)
+    {
+        s->z = flint_malloc((n + 1) * sizeof(double));
+        memcpy(s->z, z, n * sizeof(double));
+    }
+    s->cols = 0;
     s->marks = marks;
     f->nseries++;
+    return s;
+}
+
+void
+figure_add_series(figure_t f, const char *name, const double *x, const double *y, slong n, int marks)
+{
+    if (f->zlabel != NULL)
+    {
+        flint_printf("figure_add_series: %s is a 3-D figure\n", f->id);
+        flint_abort();
+    }
+    series_push(f, name, x, y, NULL, n, marks);
+}
+
+void
+figure_set_3d(figure_t f, const char *zlabel)
+{
+    if (f->nseries > 0)
+    {
+        flint_printf("figure_set_3d: %s already has 2-D series\n", f->id);
+        flint_abort();
+    }
+    free0(&f->zlabel);
+    f->zlabel = bc_strdup(zlabel);
+}
+
+void
+figure_add_series3(figure_t f, const char *name, const double *x, const double *y, const double *z, slong n,
+                   slong cols, int marks)
+{
+    if (f->zlabel == NULL || cols < 0 || (cols > 0 && n % cols != 0))
+    {
+        flint_printf("figure_add_series3: %s is not a 3-D figure or the mesh is ragged\n", f->id);
+        flint_abort();
+    }
+    series_push(f, name, x, y, z, n, marks)->cols = cols;
 }

@@ -116,14 +116,17 @@ extern "C"
     void check_set_mc(check_t c, ulong samples, ulong successes, ulong undecided, ulong escalations,
                       const arb_t bound, const char *bound_tex);
 
-    /* Figures: series of (x, y) points drawn with pgfplots. */
+    /* Figures: series of (x, y) points drawn with pgfplots, or, in a 3-D
+   figure (figure_set_3d), of (x, y, z) points: surfaces and marks. */
     typedef struct
     {
         char *name; /* LaTeX, as the caption */
         slong n;
         double *x;
         double *y;
-        int marks; /* 1: marks only, 0: line */
+        double *z;  /* NULL in a 2-D series */
+        slong cols; /* 3-D only: > 0 for a surface mesh of scanlines of cols points */
+        int marks;  /* 1: marks only, 0: line */
     } figure_series;
 
     typedef struct
@@ -133,6 +136,7 @@ extern "C"
         char *caption; /* LaTeX */
         char *xlabel;
         char *ylabel;
+        char *zlabel; /* NULL: a 2-D figure */
         int logx;
         int logy;
         slong nseries;
@@ -147,6 +151,19 @@ extern "C"
     /* Appends a series (copies x and y). */
     void figure_add_series(figure_t f, const char *name, const double *x, const double *y, slong n,
                            int marks);
+
+    /* Makes f, which has no series yet (aborts otherwise), a 3-D figure
+   whose z axis is labelled zlabel (LaTeX); its series are then added
+   with figure_add_series3 (figure_add_series aborts on it). */
+    void figure_set_3d(figure_t f, const char *zlabel);
+
+    /* Appends a 3-D series of n points (copies x, y, z).  cols > 0: a
+   surface mesh, the points given scanline by scanline (x varying
+   fastest), cols points per scanline, n a multiple of cols (aborts
+   otherwise, a programming error); cols = 0: marks (marks = 1) or a line
+   through the points.  Aborts when f is not a 3-D figure. */
+    void figure_add_series3(figure_t f, const char *name, const double *x, const double *y, const double *z,
+                            slong n, slong cols, int marks);
 
     /* A run's results: checks and figures, plus free-form instance
    descriptions per claim (LaTeX paragraphs). */

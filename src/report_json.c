@@ -100,6 +100,11 @@ write_figure(FILE *f, const figure_struct *g)
     jstr(f, g->xlabel);
     fputs(", \"ylabel\": ", f);
     jstr(f, g->ylabel);
+    if (g->zlabel != NULL)
+    {
+        fputs(", \"zlabel\": ", f);
+        jstr(f, g->zlabel);
+    }
     fputs(", \"series\": [", f);
     for (s = 0; s < g->nseries; s++)
     {
@@ -120,7 +125,20 @@ write_figure(FILE *f, const figure_struct *g)
                 fputs(",", f);
             jnum(f, q->y[i]);
         }
-        fputs("]}", f);
+        if (q->z != NULL)
+        {
+            fputs("], \"z\": [", f);
+            for (i = 0; i < q->n; i++)
+            {
+                if (i)
+                    fputs(",", f);
+                jnum(f, q->z[i]);
+            }
+            fprintf(f, "], \"cols\": %ld", (long) q->cols);
+            fputs("}", f);
+        }
+        else
+            fputs("]}", f);
     }
     fputs("]}", f);
 }

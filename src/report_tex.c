@@ -256,37 +256,96 @@ write_check_details(FILE *f, const checklist_t L, const module_struct *m)
     }
 }
 
+static const char *const fig_colors[] = {"blue", "red", "black", "green!60!black", "orange", "violet"};
+
+/* the end of a figure: axis, picture, caption with the figure's id */
 static void
-write_figure(FILE *f, const figure_struct *g)
+figure_end(FILE *f, const figure_struct *g)
 {
-    slong s, i;
-    static const char *const colors[] = {"blue", "red", "black", "green!60!black", "orange", "violet"};
-    fputs("\\begin{figure}[htbp]\\centering\n\\begin{tikzpicture}\n\\begin{axis}[width=0.8\\textwidth,"
-          "height=0.45\\textwidth,legend pos=outer north east,legend style={font=\\footnotesize},"
-          "xlabel={",
-          f);
-    fputs(g->xlabel, f);
-    fputs("},ylabel={", f);
-    fputs(g->ylabel, f);
-    fprintf(f, "}%s%s]\n", g->logx ? ",xmode=log" : "", g->logy ? ",ymode=log" : "");
-    for (s = 0; s < g->nseries; s++)
-    {
-        const figure_series *q = g->series + s;
-        fprintf(f, "\\addplot[%s,%s] coordinates {", colors[s % 6],
-                q->marks ? "only marks,mark=*,mark size=1pt" : "no marks,thick");
-        for (i = 0; i < q->n; i++)
-            if (isfinite(q->x[i]) && isfinite(q->y[i]) && (!g->logx || q->x[i] > 0) &&
-                (!g->logy || q->y[i] > 0))
-                fprintf(f, "(%.10g,%.10g)", q->x[i], q->y[i]);
-        fputs("};\n\\addlegendentry{", f);
-        fputs(q->name, f); /* LaTeX, like the caption */
-        fputs("}\n", f);
-    }
     fputs("\\end{axis}\n\\end{tikzpicture}\n\\caption{", f);
     fputs(g->caption, f);
     fputs(" (figure \\texttt{", f);
     tex_text(f, g->id);
     fputs("})}\n\\end{figure}\n", f);
+}
+
+/* the start of a figure up to the axis labels x and y; the caller closes
+   the axis options */
+static void
+figure_begin(FILE *f, const figure_struct *g, const char *size)
+{
+    fputs("\\begin{figure}[htbp]\\centering\n\\begin{tikzpicture}\n\\begin{axis}[width=0.8\\textwidth,", f);
+    fputs(size, f);
+    fputs(",legend pos=outer north east,legend style={font=\\footnotesize},xlabel={", f);
+    fputs(g->xlabel, f);
+    fputs("},ylabel={", f);
+    fputs(g->ylabel, f);
+    fputs("}", f);
+}
+
+/* the end of a plot's coordinates and its legend entry */
+static void
+plot_end(FILE *f, const figure_series *q)
+{
+    fputs("};\n\\addlegendentry{", f);
+    fputs(q->name, f); /* LaTeX, like the caption */
+    fputs("}\n", f);
+}
+
+static void
+write_figure(FILE *f, const figure_struct *g)
+{
+    slong s, i;
+    figure_begin(f, g, "height=0.45\\textwidth");
+    fprintf(f, "%s%s]\n", g->logx ? ",xmode=log" : "", g->logy ? ",ymode=log" : "");
+    for (s = 0; s < g->nseries; s++)
+    {
+        const figure_series *q = g->series + s;
+        fprintf(f, "\\addplot[%s,%s] coordinates {", fig_colors[s % 6],
+                q->marks ? "only marks,mark=*,mark size=1pt" : "no marks,thick");
+        for (i = 0; i < q->n; i++)
+            if (isfinite(q->x[i]) && isfinite(q->y[i]) && (!g->logx || q->x[i] > 0) &&
+                (!g->logy || q->y[i] > 0))
+                fprintf(f, "(%.10g,%.10g)", q->x[i], q->y[i]);
+        plot_end(f, q);
+    }
+    figure_end(f, g);
+}
+
+/* A 3-D figure: surfaces (pgfplots surf on a mesh of scanlines,
+   coloured by height with a colour bar; a non-finite value is written
+   as nan, which pgfplots leaves as a hole) and marks or lines in space,
+   seen from a fixed high angle (azimuth -135, elevation 50 degrees). */
+static void
+write_figure3(FILE *f, const figure_struct *g)
+{
+    slong s, i;
+    figure_begin(f, g,
+                 "height=0.6\\textwidth,view={-135}{50},colormap/viridis,colorbar,unbounded coords=jump");
+    fputs(",zlabel={", f);
+    fputs(g->zlabel, f);
+    fputs("}]\n", f);
+    for (s = 0; s < g->nseries; s++)
+    {
+        const figure_series *q = g->series + s;
+        if (q->z == NULL)
+            continue; /* figure_add_series refuses 3-D figures */
+        if (q->cols > 0)
+            fprintf(f, "\\addplot3[surf,shader=faceted,mesh/cols=%ld] coordinates {", (long) q->cols);
+        else
+            fprintf(f, "\\addplot3[%s,%s] coordinates {", fig_colors[s % 6],
+                    q->marks ? "only marks,mark=*,mark size=2pt" : "no marks,thick");
+        for (i = 0; i < q->n; i++)
+        {
+            int fin = isfinite(q->x[i]) && isfinite(q->y[i]) && isfinite(q->z[i]);
+            if (fin)
+                fprintf(f, "(%.10g,%.10g,%.10g)", q->x[i], q->y[i], q->z[i]);
+            else if (q->cols > 0 && isfinite(q->x[i]) && isfinite(q->y[i]))
+                fprintf(f, "(%.10g,%.10g,nan)", q->x[i], q->y[i]);
+        }
+        plot_end(f, q);
+    }
+    figure_end(f, g);
 }
 
 int
@@ -326,7 +385,12 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
         {
             const figure_struct *g = L->figures + j;
             if (module_has_claim(L, m, g->claim))
-                write_figure(f, g);
+            {
+                if (g->zlabel != NULL)
+                    write_figure3(f, g);
+                else
+                    write_figure(f, g);
+            }
         }
         write_check_details(f, L, m);
     }

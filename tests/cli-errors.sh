@@ -94,5 +94,21 @@ expect 2 run --quiet --quick thm5 --data "$tmp/t5wide.csv" --clusters 2
 expect 2 run --quiet --quick thm5 --data "$tmp/t5bad.csv" --clusters 1
 expect 2 run --quiet --quick thm5 --data "$tmp/t5.csv" --centres "$tmp/t5c3.csv"
 expect 2 run --quiet --quick thm5 --data "$tmp/t5.csv" --centres "$tmp/t5c3.csv" --clusters 2
+
+# thm6: --eps an exact number in (0, 1/2), --dim at most 256
+expect 2 run thm6 --quiet --quick --eps 1/2
+expect 2 run thm6 --quiet --quick --eps 0
+expect 2 run thm6 --quiet --quick --eps -0.1
+expect 2 run thm6 --quiet --quick --eps 0.6
+expect 2 run thm6 --quiet --quick --eps 1/10x
+expect 2 run thm6 --quiet --quick --eps 1,2
+expect 2 run thm6 --quiet --quick --eps nan
+expect 2 run thm6 --quiet --quick --dim 257
+expect 2 run thm6 --quiet --quick --dim 0
+expect 2 run thm6 --quiet --quick --width 4
+expect 2 run thm6 --quiet --quick --dim 300 --json "$tmp/half6.json"
+if [ -e "$tmp/half6.json" ]; then echo "FAIL: a report was left after an input error"; fails=$((fails + 1)); fi
+expect 0 run thm6.user --quiet --quick --dim 3 --eps 1/3
+expect 0 run thm6.user --quiet --quick --dim 40 --eps 0.125
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

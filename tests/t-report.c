@@ -1,6 +1,9 @@
-/* t-report.c -- JSON and LaTeX escaping, and the JSON writer on a small
-   hand-made checklist (the full schema validation runs on the quick
-   report in tests/quick-run.sh). */
+/* t-report.c -- JSON and LaTeX escaping, the JSON writer on a small
+   hand-made checklist, and the figures in both writers: a 2-D figure
+   written byte for byte as before the 3-D extension, and a 3-D figure
+   (surface and marks) in LaTeX and JSON (the full schema validation runs
+   on the quick report in tests/quick-run.sh). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +55,21 @@ test_tex_escape(void)
     flint_free(e);
 }
 
+/* the provenance of a test report */
+static void
+meta_set(report_meta *meta)
+{
+    memset(meta, 0, sizeof *meta);
+    meta->seed = 7;
+    meta->mode = "quick";
+    meta->confidence = 0.99;
+    meta->tail = 0.005;
+    meta->revision = "abc";
+    meta->compiler = "cc";
+    meta->started = "now";
+    meta->command = "basincheck run";
+}
+
 static void
 test_json_writer(void)
 {
@@ -85,15 +103,7 @@ test_json_writer(void)
     checklist_push(L, c);
     checklist_judge(L, 0.005);
 
-    memset(&meta, 0, sizeof meta);
-    meta.seed = 7;
-    meta.mode = "quick";
-    meta.confidence = 0.99;
-    meta.tail = 0.005;
-    meta.revision = "abc";
-    meta.compiler = "cc";
-    meta.started = "now";
-    meta.command = "basincheck run";
+    meta_set(&meta);
     CU_ASSERT(report_write_json(f, L, &meta) == 0);
     rewind(f);
     n = fread(buf, 1, sizeof buf - 1, f);
@@ -116,6 +126,110 @@ test_json_writer(void)
     checklist_clear(L);
 }
 
+/* the whole of f as a string (flint_free) */
+static char *
+slurp(FILE *f)
+{
+    long n;
+    char *buf;
+    fflush(f);
+    n = ftell(f);
+    rewind(f);
+    buf = flint_malloc((size_t) n + 1);
+    n = (long) fread(buf, 1, (size_t) n, f);
+    buf[n] = '\0';
+    return buf;
+}
+
+static void
+test_figures(void)
+{
+    /* the 2-D figure exactly as report_tex.c wrote it before 3-D figures */
+    static const char *want2 =
+        "\\begin{figure}[htbp]\\centering\n\\begin{tikzpicture}\n\\begin{axis}[width=0.8\\textwidth,"
+        "height=0.45\\textwidth,legend pos=outer north east,legend style={font=\\footnotesize},xlabel={$x$},"
+        "ylabel={$y$},xmode=log]\n\\addplot[blue,no marks,thick] coordinates {(1,1)(2,4)};\n"
+        "\\addlegendentry{line}\n\\addplot[red,only marks,mark=*,mark size=1pt] coordinates {(1.5,0.25)};\n"
+        "\\addlegendentry{marks}\n\\end{axis}\n\\end{tikzpicture}\n\\caption{Two (figure "
+        "\\texttt{t.fig\\_two})}\n\\end{figure}\n";
+    static const char *want3[] = {
+        "\\addplot3[surf,shader=faceted,mesh/cols=2] coordinates {(0,0,1)(1,0,2)(0,1,3)(1,1,nan)};\n"
+        "\\addlegendentry{surface}\n",
+        "\\addplot3[red,only marks,mark=*,mark size=2pt] coordinates {(0.5,0.5,0.75)};\n"
+        "\\addlegendentry{minimum}\n",
+        "xlabel={$w_1$},ylabel={$w_2$},zlabel={$L$}]", "\\caption{Three (figure \\texttt{t.fig\\_three})}"};
+    static const char *wantj[] = {
+        "\"ylabel\": \"$y$\", \"series\": [{\"name\": \"line\", \"x\": [1,2], \"y\": "
+        "[1,4]}, {\"name\": \"marks\", \"x\": [1.5], \"y\": [0.25]}]}",
+        "\"ylabel\": \"$w_2$\", \"zlabel\": \"$L$\", \"series\": [{\"name\": "
+        "\"surface\", \"x\": [0,1,0,1], \"y\": [0,0,1,1], \"z\": [1,2,3,null], "
+        "\"cols\": 2}, {\"name\": \"minimum\", \"x\": [0.5], \"y\": [0.5], \"z\": "
+        "[0.75], \"cols\": 0}]}"};
+    static const double x2[] = {1, 2}, y2[] = {1, 4}, mx = 1.5, my = 0.25;
+    static const double sx[] = {0, 1, 0, 1}, sy[] = {0, 0, 1, 1}, mz = 0.75, h = 0.5;
+    double sz[4] = {1, 2, 3, 0};
+    checklist_t L;
+    check_t c;
+    figure_t f, g;
+    report_meta meta;
+    FILE *ft = tmpfile(), *fj = tmpfile();
+    char *tex, *json;
+    size_t i;
+
+    sz[3] = NAN;
+    checklist_init(L);
+    check_init(c);
+    c->id = flint_malloc(16);
+    strcpy(c->id, "thm4.alpha"); /* figures are filed under the claims of a module's checks */
+    c->claim = flint_malloc(16);
+    strcpy(c->claim, "Theorem 4");
+    c->status = c->expected = ST_HOLDS;
+    checklist_push(L, c);
+    figure_init(f, "t.fig_two", "Theorem 4", "Two", "$x$", "$y$");
+    f->logx = 1;
+    figure_add_series(f, "line", x2, y2, 2, 0);
+    figure_add_series(f, "marks", &mx, &my, 1, 1);
+    checklist_push_figure(L, f);
+    figure_init(g, "t.fig_three", "Theorem 4", "Three", "$w_1$", "$w_2$");
+    figure_set_3d(g, "$L$");
+    figure_add_series3(g, "surface", sx, sy, sz, 4, 2, 0);
+    figure_add_series3(g, "minimum", &h, &h, &mz, 1, 0, 1);
+    checklist_push_figure(L, g);
+    CU_ASSERT(L->figures[0].zlabel == NULL && L->figures[0].series[0].z == NULL);
+    CU_ASSERT(L->figures[1].series[0].cols == 2 && L->figures[1].series[1].cols == 0);
+
+    meta_set(&meta);
+    CU_ASSERT(report_write_tex(ft, L, &meta) == 0);
+    CU_ASSERT(report_write_json(fj, L, &meta) == 0);
+    tex = slurp(ft);
+    json = slurp(fj);
+    if (strstr(tex, want2) == NULL)
+    {
+        TEST_REPORT("2-D figure unchanged", "expected\n%s\nin the LaTeX report", want2);
+        CU_FAIL("2-D figure unchanged");
+    }
+    for (i = 0; i < sizeof want3 / sizeof want3[0]; i++)
+        if (strstr(tex, want3[i]) == NULL)
+        {
+            TEST_REPORT("3-D figure in LaTeX", "expected\n%s", want3[i]);
+            CU_FAIL("3-D figure in LaTeX");
+        }
+    /* the 3-D axis comes after the 2-D one, and only once */
+    CU_ASSERT(strstr(tex, "\\addplot3") > strstr(tex, want2));
+    CU_ASSERT(strstr(strstr(tex, "zlabel=") + 1, "zlabel=") == NULL);
+    for (i = 0; i < sizeof wantj / sizeof wantj[0]; i++)
+        if (strstr(json, wantj[i]) == NULL)
+        {
+            TEST_REPORT("figures in JSON", "expected\n%s\nin\n%s", wantj[i], json);
+            CU_FAIL("figures in JSON");
+        }
+    flint_free(tex);
+    flint_free(json);
+    fclose(ft);
+    fclose(fj);
+    checklist_clear(L);
+}
+
 int
 t_report_register(void)
 {
@@ -124,7 +238,8 @@ t_report_register(void)
         return 1;
     if (!CU_add_test(s, "JSON escaping", test_json_escape) ||
         !CU_add_test(s, "LaTeX escaping", test_tex_escape) ||
-        !CU_add_test(s, "JSON writer and Monte Carlo judgement", test_json_writer))
+        !CU_add_test(s, "JSON writer and Monte Carlo judgement", test_json_writer) ||
+        !CU_add_test(s, "2-D and 3-D figures in LaTeX and JSON", test_figures))
         return 1;
     return 0;
 }

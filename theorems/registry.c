@@ -1,11 +1,12 @@
 /* registry.c -- the list of claim modules, in report order. */
 #include <string.h>
 
+#include "rng.h"
 #include "theorems.h"
 
-const module_struct *const theorem_modules[] = {&module_thm1,   &module_prop12, &module_lemma12,
-                                                &module_claims, &module_thm3,   &module_thm4,
-                                                &module_lemma8, &module_thm5,   &module_audit};
+const module_struct *const theorem_modules[] = {&module_thm1, &module_prop12, &module_lemma12, &module_claims,
+                                                &module_thm3, &module_thm4,   &module_lemma8,  &module_thm5,
+                                                &module_thm6, &module_audit};
 const slong theorem_nmodules = sizeof(theorem_modules) / sizeof(theorem_modules[0]);
 
 const check_spec *
@@ -60,4 +61,15 @@ theorem_check_start(check_t c, const check_spec *specs, slong nspecs, const char
     c->control = sp->control;
     c->reconstructed = 0;
     c->status = ST_UNDECIDED;
+}
+
+void
+theorem_mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const run_opts *opts,
+               const char *stream)
+{
+    mc_opts o;
+    o.threads = opts->threads < 1 ? 1 : opts->threads;
+    o.progress = opts->progress;
+    o.label = stream;
+    mc_run(T, fn, ctx, N, opts->seed, rng_stream_id(stream), &o);
 }

@@ -10,6 +10,7 @@
 
 #include "bc.h"
 #include "check.h"
+#include "mc.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -91,6 +92,12 @@ extern "C"
     void theorem_check_start(check_t c, const check_spec *specs, slong nspecs, const char *id,
                              const char *claim);
 
+    /* Runs fn on ctx for N samples of the named Monte Carlo stream
+   (rng_stream_id(stream)) under the run's seed, with the run's threads
+   (at least 1) and progress setting, labelled stream; sets T. */
+    void theorem_mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const run_opts *opts,
+                        const char *stream);
+
     /* Fragments generated at build time from theorems/<name>.tex. */
     extern const char *const fragment_thm1[];
     extern const char *const fragment_prop12[];
@@ -101,6 +108,7 @@ extern "C"
     extern const char *const fragment_thm4[];
     extern const char *const fragment_thm5[];
     extern const char *const fragment_thm3[];
+    extern const char *const fragment_thm6[];
 
     extern const module_struct module_thm1;
     extern const module_struct module_prop12;
@@ -111,6 +119,7 @@ extern "C"
     extern const module_struct module_thm4;
     extern const module_struct module_thm5;
     extern const module_struct module_thm3;
+    extern const module_struct module_thm6;
 
 #ifdef __cplusplus
 }
