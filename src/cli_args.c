@@ -254,6 +254,8 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
             return usage_error("unexpected argument '%s'%s", a, "");
     }
     o->run.progress = !o->quiet;
+    o->run.nselect = o->nids;
+    o->run.select = o->ids;
     return 0;
 }
 

@@ -13,29 +13,10 @@
 #define __VERSION__ "unknown"
 #endif
 
-/* 1 when id is selected by pattern: the exact id, its module's name, or
-   a prefix of the id that ends at a '.' boundary. */
-static int
-id_matches(const char *id, const char *module, const char *pat)
-{
-    size_t n = strlen(pat);
-    if (n == 0)
-        return 0;
-    if (!strcmp(id, pat) || !strcmp(module, pat))
-        return 1;
-    return strncmp(id, pat, n) == 0 && (id[n] == '.' || pat[n - 1] == '.');
-}
-
 static int
 selected(const cli_opts *o, const module_struct *m, const char *id)
 {
-    int i;
-    if (o->nids == 0)
-        return 1;
-    for (i = 0; i < o->nids; i++)
-        if (id_matches(id, m->name, o->ids[i]))
-            return 1;
-    return 0;
+    return theorem_wanted(&o->run, m, id);
 }
 
 int
@@ -99,7 +80,7 @@ cli_run(int argc, char **argv)
         slong a, b;
         for (a = 0; a < theorem_nmodules && !hit; a++)
             for (b = 0; b < theorem_modules[a]->nspecs && !hit; b++)
-                hit = id_matches(theorem_modules[a]->specs[b].id, theorem_modules[a]->name, o.ids[i]);
+                hit = theorem_id_matches(theorem_modules[a]->specs[b].id, theorem_modules[a]->name, o.ids[i]);
         if (!hit)
         {
             fprintf(stderr, "basincheck: unknown check id '%s' (see 'basincheck list')\n", o.ids[i]);

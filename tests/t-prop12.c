@@ -751,6 +751,29 @@ test_module_records(void)
     CU_ASSERT(L->ninstances >= 2);
     checklist_clear(L);
 
+    /* a run that selects one control computes only the controls: the
+       wanted record is there, no configuration was run, no figure */
+    {
+        char *sel[1] = {(char *) "prop1.control.tight"};
+        slong ncfg = 0, have = 0;
+        o.nselect = 1;
+        o.select = sel;
+        checklist_init(L);
+        CU_ASSERT_EQUAL(module_prop12.run(L, &o), 0);
+        for (i = 0; i < L->nchecks; i++)
+        {
+            have += !strcmp(L->checks[i].id, "prop1.control.tight");
+            ncfg += !strncmp(L->checks[i].id, "prop1.h", 7) &&
+                    strcmp(L->checks[i].id, "prop1.h3.n32.sq.gauss.pos");
+        }
+        CU_ASSERT_EQUAL(have, 1);
+        CU_ASSERT_EQUAL(ncfg, 0);
+        CU_ASSERT_EQUAL(L->nfigures, 0);
+        checklist_clear(L);
+        o.nselect = 0;
+        o.select = NULL;
+    }
+
     /* an invalid option is an input error */
     o.samples = -5;
     checklist_init(L);

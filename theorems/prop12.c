@@ -1081,6 +1081,7 @@ prop12_run(checklist_t L, const run_opts *opts)
     prop1_result *res;
     ulong N;
     slong p, l, q;
+    int prop2;
     double rate_skew = 0.0, rate_twin = 0.0;
 
     if (opts->samples < -1 || opts->threads < 1 || opts->size < SIZE_QUICK || opts->size > SIZE_FULL)
@@ -1095,22 +1096,40 @@ prop12_run(checklist_t L, const run_opts *opts)
         for (q = 0; q < PROP12_DATA_COUNT; q++)
             prop12_data_init(D[l][q], (prop12_dataset) q, (loss_kind) l, opts->seed);
 
+    /* a run may select single checks: the Proposition 2 records pool
+       the samples of every configuration, so any of them needs all */
+    prop2 = theorem_wanted_prefix(opts, &module_prop12, "prop2.");
     res = flint_calloc(PROP1_NCONFIGS, sizeof(prop1_result));
     for (p = 0; p < PROP1_NCONFIGS; p++)
-        run_prop1_config(L, res + p, prop1_configs + p, D, N, opts);
-
-    run_controls(L, D[0][PROP12_DATA_POSITIVE], D[0][PROP12_DATA_SINGLE], N, opts, &rate_skew, &rate_twin);
-
-    for (l = 0; l < 2; l++)
     {
-        run_prop2_pooled(L, res, (loss_kind) l, 0);
-        run_prop2_pooled(L, res, (loss_kind) l, 1);
+        char *id = bc_aprintf("prop1.%s", prop1_configs[p].suffix);
+        if (prop2 || theorem_wanted(opts, &module_prop12, id))
+            run_prop1_config(L, res + p, prop1_configs + p, D, N, opts);
+        flint_free(id);
     }
-    for (p = 0; p < PROP1_NCONFIGS; p++)
-        if (prop1_configs[p].nonzero_check)
-            run_prop2_nonzero(L, res + p, prop1_configs + p, N, opts);
 
-    push_figures(L, res);
+    if (theorem_wanted(opts, &module_prop12, "prop1.h3.n32.sq.gauss.pos") ||
+        theorem_wanted_prefix(opts, &module_prop12, "prop1.control."))
+        run_controls(L, D[0][PROP12_DATA_POSITIVE], D[0][PROP12_DATA_SINGLE], N, opts, &rate_skew,
+                     &rate_twin);
+
+    if (prop2)
+    {
+        for (l = 0; l < 2; l++)
+        {
+            run_prop2_pooled(L, res, (loss_kind) l, 0);
+            run_prop2_pooled(L, res, (loss_kind) l, 1);
+        }
+        for (p = 0; p < PROP1_NCONFIGS; p++)
+            if (prop1_configs[p].nonzero_check)
+                run_prop2_nonzero(L, res + p, prop1_configs + p, N, opts);
+    }
+
+    /* the rate figures only when every configuration ran */
+    for (p = 0; p < PROP1_NCONFIGS && res[p].tally.samples > 0; p++)
+        ;
+    if (p == PROP1_NCONFIGS)
+        push_figures(L, res);
     add_instances(L, D, N, opts);
 
     flint_free(res);

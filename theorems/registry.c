@@ -25,6 +25,40 @@ theorem_find_spec(const char *id, const module_struct **mod)
 }
 
 int
+theorem_id_matches(const char *id, const char *module, const char *pat)
+{
+    size_t n = strlen(pat);
+    if (n == 0)
+        return 0;
+    if (!strcmp(id, pat) || !strcmp(module, pat))
+        return 1;
+    return strncmp(id, pat, n) == 0 && (id[n] == '.' || pat[n - 1] == '.');
+}
+
+int
+theorem_wanted(const run_opts *o, const module_struct *m, const char *id)
+{
+    int i;
+    if (o->nselect == 0)
+        return 1;
+    for (i = 0; i < o->nselect; i++)
+        if (theorem_id_matches(id, m->name, o->select[i]))
+            return 1;
+    return 0;
+}
+
+int
+theorem_wanted_prefix(const run_opts *o, const module_struct *m, const char *prefix)
+{
+    slong j;
+    size_t n = strlen(prefix);
+    for (j = 0; j < m->nspecs; j++)
+        if (strncmp(m->specs[j].id, prefix, n) == 0 && theorem_wanted(o, m, m->specs[j].id))
+            return 1;
+    return 0;
+}
+
+int
 theorem_accepts(const module_struct *m, const char *name)
 {
     const char *s = m->inputs;

@@ -45,6 +45,13 @@ extern "C"
         long dim;            /* --dim D */
         long width;          /* --width N */
         long clusters;       /* --clusters K */
+        /* The checks the run selected (patterns as on the command line:
+           an id, a module name, or an id prefix ending at a '.'); nselect
+           = 0 selects everything.  A module may skip the work of checks
+           that are not wanted (theorem_wanted); it must still produce
+           every wanted one, whatever they depend on. */
+        int nselect;
+        char *const *select;
     } run_opts;
 
     typedef struct
@@ -74,6 +81,17 @@ extern "C"
        accept. */
         const char *inputs;
     } module_struct;
+
+    /* 1 when pattern pat selects check id of module `module`: the exact id,
+   the module's name, or a prefix of the id that ends at a '.'. */
+    int theorem_id_matches(const char *id, const char *module, const char *pat);
+
+    /* 1 when the run o wants check id of module m (o->nselect = 0 wants
+   every check). */
+    int theorem_wanted(const run_opts *o, const module_struct *m, const char *id);
+
+    /* 1 when the run o wants some check of m whose id starts with prefix. */
+    int theorem_wanted_prefix(const run_opts *o, const module_struct *m, const char *prefix);
 
     /* 1 when module m accepts the user option name ("data"), else 0. */
     int theorem_accepts(const module_struct *m, const char *name);
