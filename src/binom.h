@@ -36,6 +36,15 @@ extern "C"
    of the exact limits. */
     void binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a);
 
+    /* Exact two-sided binomial test of K successes in N trials against the
+   probability p (a ball in [0, 1]), at level tail per side: BC_TRUE when
+   both tails P[Bin(N, p) <= K] and P[Bin(N, p) >= K] are at least tail
+   (no evidence against p), BC_FALSE when one of them is below tail,
+   else BC_UNDECIDED (p too wide, or a tail equal to tail within the
+   precision tried, up to 1024 bits).  *plo, *phi (if not NULL) receive
+   upper bounds of the two tails as doubles. */
+    truth_t binom_test_two_sided(ulong N, ulong K, const arb_t p, double tail, double *plo, double *phi);
+
 #ifdef __cplusplus
 }
 #endif

@@ -835,7 +835,7 @@ check_agree(checklist_t L, cell_t cells[THM4_DATA_COUNT][NGRID_M][NGRID_N], cons
             for (w = 0; w < 2; w++)
             {
                 double plo, phi;
-                truth_t r = thm4_binom_test(e->N, w ? e->b6 : e->good, w ? pb : pg, tau, &plo, &phi);
+                truth_t r = binom_test_two_sided(e->N, w ? e->b6 : e->good, w ? pb : pg, tau, &plo, &phi);
                 minp = FLINT_MIN(minp, FLINT_MIN(plo, phi));
                 if (r == BC_FALSE)
                 {
@@ -959,7 +959,7 @@ check_skewed(checklist_t L, const grid_data *G, const thm4_sizes *z, const run_o
     g.construct = 0;
     run_mc(T, grid_sample, &g, N, opts, "thm4.control.skewed");
     cell_exact(pg, pb, D, n);
-    r = thm4_binom_test(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
+    r = binom_test_two_sided(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
     start(c, "thm4.control.skewed");
     c->status = r == BC_FALSE ? ST_FAILS : (r == BC_TRUE ? ST_HOLDS : ST_UNDECIDED);
     c->statement = bc_aprintf(
@@ -1235,7 +1235,7 @@ check_user(checklist_t L, const thm4_sizes *z, const run_opts *opts, double tail
     if (have)
     {
         double plo, phi;
-        truth_t r = thm4_binom_test(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
+        truth_t r = binom_test_two_sided(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
         if (rat)
         {
             char *s = fmpq_str(pq);
