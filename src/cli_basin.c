@@ -15,7 +15,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "basin.h"
 #include "cli.h"
@@ -114,67 +113,6 @@ basin_fail(const char *fmt, ...)
     return CLI_EXIT_USAGE;
 }
 
-/* 1-based line numbers of the rows of the CSV file at path, which
-   csv_read has just accepted with `rows` rows.  By the grammar of csv.h a
-   line holds a row unless it is blank or a comment after leading blanks
-   (a valid file has CR only before LF or at its end, and a non-ASCII
-   first byte only in a byte order mark).  Returns NULL if the file no
-   longer matches (it changed in between): callers then name rows by
-   their index ("row k"). */
-static slong *
-row_lines(const char *path, slong rows)
-{
-    FILE *f;
-    struct stat st;
-    slong *L, line = 1, k = 0;
-    int c;
-
-    /* only a regular file can be read a second time: reopening a pipe
-       or a FIFO would find it drained, or block */
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return NULL;
-    f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    L = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(rows, 1));
-    c = getc(f);
-    if (c == 0xef) /* UTF-8 byte order mark */
-    {
-        getc(f);
-        getc(f);
-        c = getc(f);
-    }
-    for (;;)
-    {
-        while (c == ' ' || c == '\t')
-            c = getc(f);
-        if (c == EOF)
-            break;
-        if (c != '\n' && c != '\r' && c != '#')
-        {
-            if (k == rows)
-            {
-                k = -1;
-                break;
-            }
-            L[k++] = line;
-        }
-        while (c != '\n' && c != EOF)
-            c = getc(f);
-        if (c == EOF)
-            break;
-        line++;
-        c = getc(f);
-    }
-    fclose(f);
-    if (k != rows)
-    {
-        flint_free(L);
-        return NULL;
-    }
-    return L;
-}
-
 /* Reads path into T and its row line numbers into *lines (NULL if
    unknown).  Returns 0, or CLI_EXIT_USAGE after printing csv_read's
    message, which already names the file, line and column. */
@@ -185,7 +123,7 @@ load_table(csv_table_t T, slong **lines, const char *path)
     *lines = NULL;
     if (csv_read(T, path, err, sizeof err) != 0)
         return basin_fail("%s", err);
-    *lines = row_lines(path, T->rows);
+    *lines = csv_row_lines(path, T->rows);
     return 0;
 }
 

@@ -75,6 +75,14 @@ extern "C"
    columns. */
     void csv_table_get_fmpq_mat(fmpq_mat_t A, const csv_table_t T);
 
+    /* 1-based line numbers of the rows of the CSV file at path, which
+   csv_read has just accepted with `rows` rows (a line holds a row unless
+   it is blank or a comment), in a new array of `rows` entries (free with
+   flint_free).  Returns NULL when the file is not a regular file (a pipe
+   cannot be read twice) or no longer matches (it changed in between):
+   callers then name rows by their index ("row k"). */
+    slong *csv_row_lines(const char *path, slong rows);
+
 #ifdef __cplusplus
 }
 #endif

@@ -219,6 +219,42 @@ test_files(void)
     csv_table_clear(T);
 }
 
+/* csv_row_lines: line numbers by hand for comments, blank lines, a byte
+   order mark, CRLF and indented comments; NULL for a pipe-like path and
+   for a file that no longer matches the row count */
+static void
+test_row_lines(void)
+{
+    static const char text[] = "\xef\xbb\xbf# head\r\n1,2\r\n\r\n  # indented\n \t3,4\n\n5,6";
+    static const slong want[3] = {2, 5, 7};
+    char err[512], path[] = "/tmp/t-csv-XXXXXX";
+    csv_table_t T;
+    slong *L, k;
+    int fd = mkstemp(path);
+    CU_ASSERT_FATAL(fd >= 0);
+    CU_ASSERT(write(fd, text, sizeof text - 1) == (ssize_t) (sizeof text - 1));
+    close(fd);
+    csv_table_init(T);
+    CU_ASSERT_EQUAL_FATAL(csv_read(T, path, err, sizeof err), 0);
+    CU_ASSERT_EQUAL_FATAL(T->rows, 3);
+    L = csv_row_lines(path, T->rows);
+    CU_ASSERT_FATAL(L != NULL);
+    for (k = 0; k < 3; k++)
+        if (L[k] != want[k])
+        {
+            TEST_REPORT("csv_row_lines by hand", "row %ld: line %ld, want %ld", (long) k, (long) L[k],
+                        (long) want[k]);
+            CU_FAIL("row line");
+        }
+    flint_free(L);
+    CU_ASSERT(csv_row_lines(path, 2) == NULL);
+    CU_ASSERT(csv_row_lines(path, 4) == NULL);
+    CU_ASSERT(csv_row_lines("/", 1) == NULL);
+    CU_ASSERT(csv_row_lines("/nonexistent/x.csv", 1) == NULL);
+    unlink(path);
+    csv_table_clear(T);
+}
+
 int
 t_csv_register(void)
 {
@@ -228,7 +264,8 @@ t_csv_register(void)
     if (!CU_add_test(s, "exact values and layouts", test_exact_values) ||
         !CU_add_test(s, "negative control", test_negative_control) ||
         !CU_add_test(s, "errors with line:col", test_errors) ||
-        !CU_add_test(s, "files, directories, paths", test_files))
+        !CU_add_test(s, "files, directories, paths", test_files) ||
+        !CU_add_test(s, "line numbers of rows", test_row_lines))
         return 1;
     return 0;
 }

@@ -1,7 +1,6 @@
 /* thm3_inst.c -- Theorem 3's instances: the hypotheses decided exactly,
    the built-in instances, and the user's CSV files (Thm 3, Sec. 4.2). */
 #include <string.h>
-#include <sys/stat.h>
 
 #include <flint/fmpq_vec.h>
 
@@ -634,56 +633,6 @@ thm3_generated(thm3_raw_t R, int which)
 
 /* ------------------------------------------------------ user input */
 
-/* 1-based line numbers of the rows of a CSV file that csv_read accepted
-   (a line holds a row unless blank or a comment); NULL if the file
-   cannot be re-read as a regular file. */
-static slong *
-row_lines(const char *path, slong rows)
-{
-    FILE *f;
-    struct stat st;
-    slong *L, line = 1, k = 0;
-    int c, content = 0, start = 1;
-
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return NULL;
-    f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    L = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(rows, 1));
-    while ((c = getc(f)) != EOF)
-    {
-        if (c == '\n')
-        {
-            if (content && k < rows)
-                L[k++] = line;
-            line++;
-            content = 0;
-            start = 1;
-            continue;
-        }
-        if (start && (c == ' ' || c == '\t' || c == '\r' || c == 0xef || c == 0xbb || c == 0xbf))
-            continue;
-        if (start && c == '#')
-        {
-            start = 0;
-            continue;
-        }
-        if (start)
-            content = 1;
-        start = 0;
-    }
-    if (content && k < rows)
-        L[k++] = line;
-    fclose(f);
-    if (k != rows)
-    {
-        flint_free(L);
-        return NULL;
-    }
-    return L;
-}
-
 static void
 user_error(const char *file, const slong *lines, slong row, slong col, const char *what)
 {
@@ -730,8 +679,8 @@ thm3_read_user(thm3_inst_t I, const char *data, const char *teacher, const char 
         fprintf(stderr, "basincheck: --eps:1:1: expected one number\n");
         goto out;
     }
-    dl = row_lines(data, D->rows);
-    tl = row_lines(teacher, T->rows);
+    dl = csv_row_lines(data, D->rows);
+    tl = csv_row_lines(teacher, T->rows);
     if (D->cols < 2)
     {
         user_error(data, dl, 0, 1, "expected at least two columns x_1,...,x_d,y");

@@ -4,7 +4,6 @@
    user's file, and the exact activation signs of a network on them. */
 #include <math.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <flint/fmpq_vec.h>
 
@@ -289,62 +288,6 @@ thm4_first_dependent(const fmpq_mat_t X)
     return res;
 }
 
-/* 1-based line numbers of the rows of the CSV file at path (which
-   csv_read accepted with `rows` rows): a line holds a row unless it is
-   blank or a comment.  NULL when the file changed in between or is not
-   a regular file. */
-static slong *
-row_lines(const char *path, slong rows)
-{
-    FILE *f;
-    struct stat st;
-    slong *L, line = 1, k = 0;
-    int c;
-
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return NULL;
-    f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    L = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(rows, 1));
-    c = getc(f);
-    if (c == 0xef) /* UTF-8 byte order mark */
-    {
-        getc(f);
-        getc(f);
-        c = getc(f);
-    }
-    for (;;)
-    {
-        while (c == ' ' || c == '\t')
-            c = getc(f);
-        if (c == EOF)
-            break;
-        if (c != '\n' && c != '\r' && c != '#')
-        {
-            if (k == rows)
-            {
-                k = -1;
-                break;
-            }
-            L[k++] = line;
-        }
-        while (c != '\n' && c != EOF)
-            c = getc(f);
-        if (c == EOF)
-            break;
-        line++;
-        c = getc(f);
-    }
-    fclose(f);
-    if (k != rows)
-    {
-        flint_free(L);
-        return NULL;
-    }
-    return L;
-}
-
 int
 thm4_data_read(thm4_data_t D, const char *path, char *err, size_t errlen)
 {
@@ -379,7 +322,7 @@ thm4_data_read(thm4_data_t D, const char *path, char *err, size_t errlen)
     }
     if (thm4_data_set(D, X, y) < m || !D->full)
     {
-        slong *lines = row_lines(path, m);
+        slong *lines = csv_row_lines(path, m);
         bad = thm4_first_dependent(X);
         if (bad < 0)
             bad = m - 1;
