@@ -101,6 +101,7 @@ extern "C"
     extern const char *const fragment_thm4[];
     extern const char *const fragment_thm5[];
     extern const char *const fragment_thm3[];
+    extern const char *const fragment_thm2[];
 
     extern const module_struct module_thm1;
     extern const module_struct module_prop12;
@@ -111,6 +112,7 @@ extern "C"
     extern const module_struct module_thm4;
     extern const module_struct module_thm5;
     extern const module_struct module_thm3;
+    extern const module_struct module_thm2;
 
 #ifdef __cplusplus
 }
