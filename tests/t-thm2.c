@@ -621,6 +621,61 @@ test_module(void)
     o.tail = 0.0005;
     CU_ASSERT_EQUAL(test_module_table(&module_thm2, &o, 3), 0);
 
+    /* the user's data: the record carries alpha, the bound, the exact
+       probability (= Lemma 2.C computed here), and the tally */
+    {
+        char path[] = "/tmp/bc-thm2-user-XXXXXX";
+        int fd = mkstemp(path);
+        FILE *f;
+        thm2_data_t D;
+        fmpq_t p;
+        slong i;
+        const check_struct *u = NULL;
+        CU_ASSERT_FATAL(fd >= 0);
+        f = fdopen(fd, "w");
+        fputs("1,0,2\n-0.5,0,1\n0,3,-1\n0,-1,0.5\n", f);
+        fclose(f);
+        o.data = path;
+        o.width = 5;
+        o.samples = 10;
+        checklist_init(L);
+        CU_ASSERT_EQUAL(module_thm2.run(L, &o), 0);
+        checklist_judge(L, o.tail);
+        for (i = 0; i < L->nchecks; i++)
+            if (strcmp(L->checks[i].id, "thm2.user") == 0)
+                u = L->checks + i;
+        CU_ASSERT_FATAL(u != NULL);
+        CU_ASSERT_EQUAL(u->status, ST_CONSISTENT);
+        thm2_data_init(D);
+        fmpq_init(p);
+        CU_ASSERT_EQUAL(thm2_data_read(D, path, NULL, 0), 0);
+        thm2_prob_good(p, D, 5);
+        {
+            static const char *const keys[] = {"alpha",   "bound",     "exact_probability",
+                                               "samples", "successes", "ci"};
+            char *want = fmpq_get_str(NULL, 10, p);
+            slong k, found = 0;
+            for (k = 0; k < 6; k++)
+                for (i = 0; i < u->nfields; i++)
+                    if (strcmp(u->fields[i].key, keys[k]) == 0)
+                    {
+                        found++;
+                        if (k == 2)
+                            CU_ASSERT_STRING_EQUAL(u->fields[i].value, want);
+                        if (k == 3)
+                            CU_ASSERT_STRING_EQUAL(u->fields[i].value, "10");
+                    }
+            CU_ASSERT_EQUAL(found, 6);
+            flint_free(want);
+        }
+        fmpq_clear(p);
+        thm2_data_clear(D);
+        checklist_clear(L);
+        unlink(path);
+        o.samples = 0;
+        o.width = 0;
+    }
+
     /* data without a width, and a missing file: input errors */
     o.data = "/nonexistent/thm2.csv";
     checklist_init(L);
