@@ -22,6 +22,7 @@
 #include "binom.h"
 #include "lemma12.h"
 #include "mc.h"
+#include "report.h"
 #include "sampler.h"
 #include "thm2.h"
 
@@ -1529,6 +1530,7 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
     fmpq_t alpha, bq, pq, peq;
     double plo, phi;
     truth_t r;
+    char *tname;
     const char *name = opts->data != NULL ? opts->data : "built-in example (docs/examples/basin-data.csv)";
 
     thm2_data_init(D);
@@ -1577,6 +1579,7 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
     r = binom_test_two_sided(e.N, e.good, pb, tail, &plo, &phi);
 
     start(c, "thm2.user");
+    tname = report_tex_escape(name); /* a file name in LaTeX text */
     {
         char *btex = bc_aprintf("1-%ld(3/4)^{%ld}", (long) (2 * D->d), (long) n);
         check_set_mc(c, e.N, e.good, e.und, 0, b, btex);
@@ -1587,8 +1590,9 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
         "points in $d=%ld$ (singleton data, checked exactly; %ld of the $2d$ sides with a need), width "
         "$n=%ld$, law \\texttt{gauss}; every sample decided exactly (exact signs, the closed form of "
         "Lemma~2.A), beside the exact probability of Lemma~2.C.",
-        opts->data != NULL ? "the user's" : "example", name, (long) D->m, (long) D->d, (long) D->needy,
+        opts->data != NULL ? "the user's" : "example", tname, (long) D->m, (long) D->d, (long) D->needy,
         (long) n);
+    flint_free(tname);
     {
         char *sa = q_show(alpha), *sb = q_show(bq), *sp = q_show(pq), *se = q_show(peq),
              *ci = ci_str(e.N, e.good, tail);
