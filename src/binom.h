@@ -36,6 +36,10 @@ extern "C"
    of the exact limits. */
     void binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a);
 
+    /* The interval of binom_cp_interval as a new string "[lo, hi]" with
+   digits significant digits, rounded outward (free with flint_free). */
+    char *binom_cp_str(ulong N, ulong K, double a, slong digits);
+
     /* Exact two-sided binomial test of K successes in N trials against the
    probability p (a ball in [0, 1]), at level tail per side: BC_TRUE when
    both tails P[Bin(N, p) <= K] and P[Bin(N, p) >= K] are at least tail

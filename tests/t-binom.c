@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "binom.h"
 #include "testutil.h"
@@ -1321,6 +1322,30 @@ test_two_sided(void)
     arb_clear(pb);
 }
 
+/* binom_cp_str encloses the interval it prints */
+static void
+test_cp_str(void)
+{
+    static const ulong NK[4][2] = {{20000, 6028}, {10, 0}, {10, 10}, {1, 1}};
+    slong i;
+    for (i = 0; i < 4; i++)
+    {
+        arf_t lo, hi;
+        char *s = binom_cp_str(NK[i][0], NK[i][1], 0.001, 6);
+        double a, b;
+        arf_init(lo);
+        arf_init(hi);
+        binom_cp_interval(lo, hi, NK[i][0], NK[i][1], 0.001);
+        CU_ASSERT_EQUAL(sscanf(s, "[%lf, %lf]", &a, &b), 2);
+        CU_ASSERT(s[0] == '[' && s[strlen(s) - 1] == ']');
+        CU_ASSERT(a <= arf_get_d(lo, ARF_RND_NEAR) && b >= arf_get_d(hi, ARF_RND_NEAR));
+        CU_ASSERT(arf_get_d(lo, ARF_RND_NEAR) - a < 1e-5 && b - arf_get_d(hi, ARF_RND_NEAR) < 1e-5);
+        flint_free(s);
+        arf_clear(lo);
+        arf_clear(hi);
+    }
+}
+
 int
 t_binom_register(void)
 {
@@ -1343,7 +1368,8 @@ t_binom_register(void)
         CU_add_test(s, "Clopper-Pearson at dyadic limits", test_cp_dyadic_roots) == NULL ||
         CU_add_test(s, "Clopper-Pearson large N (MPFR check)", test_cp_large) == NULL ||
         CU_add_test(s, "Clopper-Pearson negative controls", test_cp_negative_control) == NULL ||
-        CU_add_test(s, "two-sided test = exact tails", test_two_sided) == NULL)
+        CU_add_test(s, "two-sided test = exact tails", test_two_sided) == NULL ||
+        CU_add_test(s, "Clopper-Pearson interval as a string", test_cp_str) == NULL)
         return 1;
 
     return 0;

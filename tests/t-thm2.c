@@ -73,16 +73,6 @@ oracle_event(const thm2_data_t D, const int *ws, const int *vs, slong n)
     return ok;
 }
 
-static void
-pattern(int *ws, int *vs, ulong M, slong n, slong d)
-{
-    slong i;
-    for (i = 0; i < n * d; i++)
-        ws[i] = (M >> i & 1) ? 1 : -1;
-    for (i = 0; i < n; i++)
-        vs[i] = (M >> (n * d + i) & 1) ? 1 : -1;
-}
-
 /* the engine's value on the cell of (ws, vs), its pattern computed from
    the rationals: a_{i,t} = sign sum_j ws_ij x_tj */
 static void
@@ -206,7 +196,7 @@ test_prob_enum(void)
             fmpq_init(ce);
             for (M = 0; M < ((ulong) 1 << bits); M++)
             {
-                pattern(ws, vs, M, n, d);
+                thm2_sign_pattern(ws, vs, M, n, d);
                 thm2_bas_closed(val + M, D, ws, vs, n);
                 if (M == 0 || fmpq_cmp(val + M, amin) < 0)
                     fmpq_set(amin, val + M);
@@ -455,7 +445,7 @@ test_single(void)
         thm2_data_random(D, 1 + (slong) rng_below(r, 10), dd, r);
         for (M = 0; M < ((slong) 1 << dd); M++)
         {
-            pattern(ws, vs, (ulong) M, 1, dd);
+            thm2_sign_pattern(ws, vs, (ulong) M, 1, dd);
             vs[0] = 1;
             thm2_bas_closed(val + M, D, ws, vs, 1);
             if (M == 0 || fmpq_cmp(val + M, amin) < 0)

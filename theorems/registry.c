@@ -40,6 +40,16 @@ theorem_accepts(const module_struct *m, const char *name)
 }
 
 void
+theorem_input_error(const char *msg)
+{
+    const unsigned char *p;
+    fputs("basincheck: ", stderr);
+    for (p = (const unsigned char *) msg; *p != '\0'; p++)
+        fputc(*p < 0x20 ? '?' : *p, stderr);
+    fputc('\n', stderr);
+}
+
+void
 theorem_check_start(check_t c, const check_spec *specs, slong nspecs, const char *id, const char *claim)
 {
     slong i;

@@ -77,6 +77,11 @@ extern "C"
     /* 1 when module m accepts the user option name ("data"), else 0. */
     int theorem_accepts(const module_struct *m, const char *name);
 
+    /* Prints msg on stderr as the one line "basincheck: msg", with every
+   control character (a file name may hold one) replaced by '?': the
+   message of a module's input error (its run then returns 2). */
+    void theorem_input_error(const char *msg);
+
     /* All modules, in report order. */
     extern const module_struct *const theorem_modules[];
     extern const slong theorem_nmodules;

@@ -197,21 +197,12 @@ start(check_t c, const char *id)
     theorem_check_start(c, thm2_specs, THM2_NSPECS, id, CLAIM);
 }
 
-static char *
-q_str(const fmpq_t q)
-{
-    char *s = fmpq_get_str(NULL, 10, q);
-    char *r = bc_aprintf("%s", s);
-    flint_free(s);
-    return r;
-}
-
 /* q as a rational when short, else a rigorous decimal enclosure */
 static char *
 q_show(const fmpq_t q)
 {
     if (fmpz_bits(fmpq_numref(q)) + fmpz_bits(fmpq_denref(q)) <= 200)
-        return q_str(q);
+        return fmpq_get_str(NULL, 10, q);
     {
         arb_t x;
         char *lo, *hi, *r;
@@ -282,15 +273,6 @@ typedef struct
 #define EV_BUILT 6      /* W' built and verified (construct only) */
 #define EV_GOOD_AGREE 7 /* the engine's decision of Bas <= alpha = the closed form's */
 #define NEV 8
-
-static void
-draw_net(double *W, double *v, slong n, slong d, sampler_kind law, rng_t rng)
-{
-    slong i;
-    for (i = 0; i < n; i++)
-        sampler_draw(W + i * d, d, law, 1.0, rng);
-    sampler_draw(v, n, law, 1.0, rng);
-}
 
 /* the certified engine on (W, v) itself (its own signs), and B.4's W'
    checked by the Lemma 1-2 module's independent code */
@@ -374,7 +356,7 @@ run_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
     int *ws = flint_malloc(sizeof(int) * (size_t) (n * d + n)), *vs = ws + n * d;
 
     (void) index;
-    draw_net(W, v, n, d, g->law, rng);
+    sampler_draw_net(W, v, n, d, g->law, rng);
     out->nevents = NEV;
     out->escalations = 0; /* signs of doubles are exact: nothing to escalate */
     for (k = 0; k < NEV; k++)
@@ -575,27 +557,14 @@ check_singleton(checklist_t L, const data_sets *S)
     check_field_add(c, "data sets", "%d", NDS);
     check_field_add(c, "not singleton", "%ld", (long) bad);
     check_field_add(c, "sides not as chosen", "%ld", (long) chosen_bad);
-    if (wit != NULL)
-        check_set_witness(c, "%s", wit);
-    else
-        check_set_witness(c, "data from rng streams thm2/data/<name> under the run seed");
+    check_set_witness(c, "%s",
+                      wit != NULL ? wit : "data from rng streams thm2/data/<name> under the run seed");
     flint_free(wit);
     c->seconds = bc_seconds() - t0;
     checklist_push(L, c);
 }
 
 /* ------------------------------------------------- alpha and cells */
-
-/* sets ws (n d) and vs (n) to the sign pattern number M (n (d + 1) bits) */
-static void
-pattern_of(int *ws, int *vs, ulong M, slong n, slong d)
-{
-    slong i;
-    for (i = 0; i < n * d; i++)
-        ws[i] = (M >> i & 1) ? 1 : -1;
-    for (i = 0; i < n; i++)
-        vs[i] = (M >> (n * d + i) & 1) ? 1 : -1;
-}
 
 /* the certified engine's value on the cell of the sign pattern (ws, vs) */
 static void
@@ -625,7 +594,7 @@ cells_min(fmpq_t lo, fmpq_t up, const thm2_data_t D, slong n)
     basin_result_init(R);
     for (M = 0; M < ((ulong) 1 << bits); M++)
     {
-        pattern_of(ws, vs, M, n, d);
+        thm2_sign_pattern(ws, vs, M, n, d);
         cell_value(R, D, ws, vs, n);
         if (M == 0 || fmpq_cmp(R->lower, lo) < 0)
             fmpq_set(lo, R->lower);
@@ -682,7 +651,8 @@ check_alpha(checklist_t L, const data_sets *S)
             bad++;
             if (wit == NULL)
             {
-                char *sa = q_str(alpha), *sl = q_str(lo), *su = q_str(up), *sw = q_str(Lw);
+                char *sa = fmpq_get_str(NULL, 10, alpha), *sl = fmpq_get_str(NULL, 10, lo),
+                     *su = fmpq_get_str(NULL, 10, up), *sw = fmpq_get_str(NULL, 10, Lw);
                 wit = bc_aprintf("%s, n=%ld: alpha=%s, min lower=%s, min upper=%s, network %s",
                                  ds_names[alpha_inst[q].ds], (long) n, sa, sl, su, sw);
                 flint_free(sa);
@@ -693,7 +663,7 @@ check_alpha(checklist_t L, const data_sets *S)
         }
         if (alpha_inst[q].ds == DS_SMALL)
         {
-            char *sa = q_str(alpha), *key = bc_aprintf("alpha small n=%ld", (long) n);
+            char *sa = fmpq_get_str(NULL, 10, alpha), *key = bc_aprintf("alpha small n=%ld", (long) n);
             check_field_add(c, key, "%s", sa);
             flint_free(sa);
             flint_free(key);
@@ -715,10 +685,9 @@ check_alpha(checklist_t L, const data_sets *S)
     check_field_add(c, "cells", "%ld", (long) cells);
     check_field_add(c, "instances with alpha above the naive value", "%ld", (long) above);
     check_field_add(c, "failures", "%ld", (long) bad);
-    if (wit != NULL)
-        check_set_witness(c, "%s", wit);
-    else
-        check_set_witness(c, "the data sets of thm2.data.singleton; every sign pattern of each instance");
+    check_set_witness(
+        c, "%s",
+        wit != NULL ? wit : "the data sets of thm2.data.singleton; every sign pattern of each instance");
     flint_free(wit);
     c->seconds = bc_seconds() - t0;
     checklist_push(L, c);
@@ -753,7 +722,7 @@ check_naive(checklist_t L, const data_sets *S)
             refuted++;
             if (wit == NULL)
             {
-                char *a = q_str(nv), *b = q_str(lo);
+                char *a = fmpq_get_str(NULL, 10, nv), *b = fmpq_get_str(NULL, 10, lo);
                 wit = bc_aprintf("%s, n=%ld: naive %s < %s = least certified lower bound over all cells",
                                  ds_names[ctl[q].ds], (long) ctl[q].n, a, b);
                 flint_free(a);
@@ -818,7 +787,7 @@ check_enum(checklist_t L, const data_sets *S)
            Assumption 1; its basin value from the certified engine */
         for (M = 0; M < NM; M++)
         {
-            pattern_of(ws, vs, (ulong) M, n, d);
+            thm2_sign_pattern(ws, vs, (ulong) M, n, d);
             cell_value(R, D, ws, vs, n);
             if (!R->is_exact)
                 inexact++;
@@ -842,7 +811,8 @@ check_enum(checklist_t L, const data_sets *S)
             bad++;
             if (wit == NULL)
             {
-                char *s1 = q_str(pg), *s2 = q_str(cg), *s3 = q_str(pe), *s4 = q_str(ce);
+                char *s1 = fmpq_get_str(NULL, 10, pg), *s2 = fmpq_get_str(NULL, 10, cg),
+                     *s3 = fmpq_get_str(NULL, 10, pe), *s4 = fmpq_get_str(NULL, 10, ce);
                 wit = bc_aprintf("%s, n=%ld: P[good] %s vs enumeration %s, P[event] %s vs %s",
                                  ds_names[enum_inst[q].ds], (long) n, s1, s2, s3, s4);
                 flint_free(s1);
@@ -868,10 +838,7 @@ check_enum(checklist_t L, const data_sets *S)
     check_field_add(c, "patterns", "%ld", (long) patterns);
     check_field_add(c, "engine values not exact", "%ld", (long) inexact);
     check_field_add(c, "mismatches", "%ld", (long) bad);
-    if (wit != NULL)
-        check_set_witness(c, "%s", wit);
-    else
-        check_set_witness(c, "every sign pattern of each instance");
+    check_set_witness(c, "%s", wit != NULL ? wit : "every sign pattern of each instance");
     flint_free(wit);
     c->seconds = bc_seconds() - t0;
     checklist_push(L, c);
@@ -1495,29 +1462,6 @@ static const char builtin_csv[] = "1,0,0,3\n0,2,0,-1\n0,0,0.5,0.25\n";
 #define USER_MAX_WIDTH 4096
 #define USER_MAX_ND ((slong) 1 << 20)
 
-static char *
-ci_str(ulong N, ulong K, double tail)
-{
-    arf_t lo, hi;
-    arb_t x;
-    char *sl, *sh, *r;
-    arf_init(lo);
-    arf_init(hi);
-    arb_init(x);
-    binom_cp_interval(lo, hi, N, K, tail);
-    arb_set_arf(x, lo);
-    sl = bc_arb_bound_str(x, -1, 6);
-    arb_set_arf(x, hi);
-    sh = bc_arb_bound_str(x, 1, 6);
-    r = bc_aprintf("[%s, %s]", sl, sh);
-    flint_free(sl);
-    flint_free(sh);
-    arf_clear(lo);
-    arf_clear(hi);
-    arb_clear(x);
-    return r;
-}
-
 static int
 check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, engine_acc *A)
 {
@@ -1544,11 +1488,7 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
                             : thm2_data_read_mem(D, "built-in example", builtin_csv, sizeof builtin_csv - 1,
                                                  err, sizeof err)) != 0)
     {
-        size_t k;
-        for (k = 0; err[k] != '\0'; k++)
-            if ((unsigned char) err[k] < 0x20)
-                err[k] = '?';
-        fprintf(stderr, "basincheck: %s\n", err);
+        theorem_input_error(err);
         thm2_data_clear(D);
         return 2;
     }
@@ -1595,7 +1535,7 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
     flint_free(tname);
     {
         char *sa = q_show(alpha), *sb = q_show(bq), *sp = q_show(pq), *se = q_show(peq),
-             *ci = ci_str(e.N, e.good, tail);
+             *ci = binom_cp_str(e.N, e.good, tail, 6);
         check_field_add(c, "alpha", "%s", sa);
         check_field_add(c, "bound", "%s", sb);
         check_field_add(c, "exact_probability", "%s", sp);
@@ -1666,7 +1606,7 @@ check_skewed(checklist_t L, const data_sets *S, const sizes *z, const run_opts *
         "signs are no longer fair coins). It must reject.",
         (long) n);
     {
-        char *sp = q_str(p);
+        char *sp = fmpq_get_str(NULL, 10, p);
         check_field_add(c, "exact probability (Assumption 1)", "%s", sp);
         flint_free(sp);
     }

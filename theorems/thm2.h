@@ -126,6 +126,11 @@ extern "C"
    sgn(t) of basin.h (n * m entries). */
     void thm2_pattern(int *a, const thm2_data_t D, const int *ws, slong n);
 
+    /* Sets ws (n d) and vs (n) to the sign pattern number M < 2^(n(d+1)):
+   bit i d + j of M is w_ij > 0, bit n d + i is v_i > 0.  Under
+   Assumption 1 the 2^(n(d+1)) patterns are equally likely. */
+    void thm2_sign_pattern(int *ws, int *vs, ulong M, slong n, slong d);
+
     /* ------------------------------------------ basin value and alpha */
 
     /* Sets c to the value of side k when the neurons active on it have

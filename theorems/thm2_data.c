@@ -78,8 +78,7 @@ thm2_data_set(thm2_data_t D, const fmpq_mat_t X, const fmpq *y)
     D->m = m;
     D->d = d;
     fmpq_mat_clear(D->X);
-    fmpq_mat_init(D->X, m, d);
-    fmpq_mat_set(D->X, X);
+    fmpq_mat_init_set(D->X, X);
     D->y = _fmpq_vec_init(m);
     for (t = 0; t < m; t++)
         fmpq_set(D->y + t, y + t);
@@ -380,4 +379,14 @@ thm2_pattern(int *a, const thm2_data_t D, const int *ws, slong n)
     for (i = 0; i < n; i++)
         for (t = 0; t < m; t++)
             a[i * m + t] = ws[i * d + D->coord[t]] * D->sgn[t];
+}
+
+void
+thm2_sign_pattern(int *ws, int *vs, ulong M, slong n, slong d)
+{
+    slong i;
+    for (i = 0; i < n * d; i++)
+        ws[i] = (M >> i & 1) ? 1 : -1;
+    for (i = 0; i < n; i++)
+        vs[i] = (M >> (n * d + i) & 1) ? 1 : -1;
 }
