@@ -133,6 +133,8 @@ extern "C"
 
     /* ------------------------------------------ basin value and alpha */
 
+    /* Everything from here on needs singleton data (D->singleton). */
+
     /* Sets c to the value of side k when the neurons active on it have
    output signs + (has_plus) and/or - (has_minus): opt_k when its need
    is 0 or met, else C_k (beta = 0, the nearest point of the cone). */
