@@ -46,6 +46,18 @@ extern "C"
    upper limit reaches b": binom_cp_interval's hi is only within 2^-40
    of u. */
     truth_t binom_cp_upper_ge(ulong N, ulong K, double a, const arb_t b);
+    /* The interval of binom_cp_interval as a new string "[lo, hi]" with
+   digits significant digits, rounded outward (free with flint_free). */
+    char *binom_cp_str(ulong N, ulong K, double a, slong digits);
+
+    /* Exact two-sided binomial test of K successes in N trials against the
+   probability p (a ball in [0, 1]), at level tail per side: BC_TRUE when
+   both tails P[Bin(N, p) <= K] and P[Bin(N, p) >= K] are at least tail
+   (no evidence against p), BC_FALSE when one of them is below tail,
+   else BC_UNDECIDED (p too wide, or a tail equal to tail within the
+   precision tried, up to 1024 bits).  *plo, *phi (if not NULL) receive
+   upper bounds of the two tails as doubles. */
+    truth_t binom_test_two_sided(ulong N, ulong K, const arb_t p, double tail, double *plo, double *phi);
 
 #ifdef __cplusplus
 }

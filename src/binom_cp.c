@@ -349,3 +349,26 @@ binom_cp_upper_ge(ulong N, ulong K, double a, const arb_t b)
     arb_clear(v);
     return r;
 }
+
+char *
+binom_cp_str(ulong N, ulong K, double a, slong digits)
+{
+    arf_t lo, hi;
+    arb_t x;
+    char *sl, *sh, *r;
+    arf_init(lo);
+    arf_init(hi);
+    arb_init(x);
+    binom_cp_interval(lo, hi, N, K, a);
+    arb_set_arf(x, lo);
+    sl = bc_arb_bound_str(x, -1, digits);
+    arb_set_arf(x, hi);
+    sh = bc_arb_bound_str(x, 1, digits);
+    r = bc_aprintf("[%s, %s]", sl, sh);
+    flint_free(sl);
+    flint_free(sh);
+    arf_clear(lo);
+    arf_clear(hi);
+    arb_clear(x);
+    return r;
+}

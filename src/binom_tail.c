@@ -437,3 +437,36 @@ binom_cdf_fmpq(fmpq_t out, ulong N, const fmpq_t p, ulong k)
     fmpz_clear(num);
     fmpz_clear(den);
 }
+
+/* ------------------------------------------------------------------ */
+/* Two-sided test                                                       */
+/* ------------------------------------------------------------------ */
+
+truth_t
+binom_test_two_sided(ulong N, ulong K, const arb_t p, double tail, double *plo, double *phi)
+{
+    slong prec;
+    truth_t res = BC_UNDECIDED;
+    arb_t lo, hi, tl;
+    arb_init(lo);
+    arb_init(hi);
+    arb_init(tl);
+    arb_set_d(tl, tail);
+    for (prec = 128; prec <= 1024 && res == BC_UNDECIDED; prec *= 2)
+    {
+        binom_cdf_arb(lo, N, p, K, prec); /* P[Bin <= K] */
+        binom_sf_arb(hi, N, p, K, prec);  /* P[Bin >= K] */
+        if (arb_lt(lo, tl) || arb_lt(hi, tl))
+            res = BC_FALSE;
+        else if (arb_ge(lo, tl) && arb_ge(hi, tl))
+            res = BC_TRUE;
+    }
+    if (plo != NULL)
+        *plo = arf_get_d(arb_midref(lo), ARF_RND_NEAR) + mag_get_d(arb_radref(lo));
+    if (phi != NULL)
+        *phi = arf_get_d(arb_midref(hi), ARF_RND_NEAR) + mag_get_d(arb_radref(hi));
+    arb_clear(lo);
+    arb_clear(hi);
+    arb_clear(tl);
+    return res;
+}

@@ -75,3 +75,12 @@ sampler_draw(double *v, slong len, sampler_kind kind, double scale, rng_t rng)
     for (i = 0; i < len; i++)
         v[i] = r * (v[i] / norm);
 }
+
+void
+sampler_draw_net(double *W, double *v, slong n, slong d, sampler_kind kind, rng_t rng)
+{
+    slong i;
+    for (i = 0; i < n; i++)
+        sampler_draw(W + i * d, d, kind, 1.0, rng);
+    sampler_draw(v, n, kind, 1.0, rng);
+}

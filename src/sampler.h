@@ -39,6 +39,11 @@ extern "C"
    non-zero (zero draws are redrawn, which keeps the law symmetric). */
     void sampler_draw(double *v, slong len, sampler_kind kind, double scale, rng_t rng);
 
+    /* Draws a two-layer network (W, v) by Assumption 1 with law kind and
+   scale 1: the rows w_i of W (n x d, row major) one after the other,
+   then v (n entries) as one vector, all from rng in that order. */
+    void sampler_draw_net(double *W, double *v, slong n, slong d, sampler_kind kind, rng_t rng);
+
 #ifdef __cplusplus
 }
 #endif

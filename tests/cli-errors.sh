@@ -73,6 +73,24 @@ expect 2 run thm4 --quiet --data "$tmp/dep4.csv" --width 3
 expect 2 run thm4 --quiet --data "$tmp/dep4.csv"
 expect 2 run thm4 --quiet --data "$tmp/none.csv" --width 2
 expect 2 bench thm4 --samples abc
+# thm2: the user's data must be singleton data, named by file and line;
+# --data needs --width; the width is bounded
+printf '1,0,0,3\n# a comment\n0,-2,0,1\n1,0,0.5,2\n' >"$tmp/ns2.csv"
+printf '1,0,3\n0,0,1\n' >"$tmp/z2.csv"
+printf '1,0,3\n0,-2,1\n' >"$tmp/ok2.csv"
+printf '1,3\n1,x\n' >"$tmp/bad2.csv"
+expect 2 run thm2 --quiet --data "$tmp/ns2.csv" --width 3
+if ! grep -q "ns2.csv:4: point 3 is not a singleton: 2 non-zero coordinates (x_1, x_3)" "$tmp/err"; then
+    echo "FAIL: thm2 does not name the non-singleton point:"; cat "$tmp/err"; fails=$((fails + 1))
+fi
+expect 2 run thm2 --quiet --data "$tmp/z2.csv" --width 3
+expect 2 run thm2 --quiet --data "$tmp/bad2.csv" --width 3
+expect 2 run thm2 --quiet --data "$tmp/ok2.csv"
+expect 2 run thm2 --quiet --data "$tmp/none.csv" --width 2
+expect 2 run thm2 --quiet --data "$tmp/ok2.csv" --width 5000
+expect 2 run thm2 --quiet --data "$tmp/ok2.csv" --width 3 --eps 1/10
+expect 2 run thm2 --quiet --data "$tmp/ns2.csv" --width 3 --json "$tmp/half2.json"
+if [ -e "$tmp/half2.json" ]; then echo "FAIL: a report was left after an input error"; fails=$((fails + 1)); fi
 expect 2 run thm3 --quiet --eps 1/10
 expect 2 run thm3 --quiet --data "$tmp/none.csv" --teacher "$tmp/none.csv" --eps 1/10
 printf '1,0,0,1\n0,1.5,0,0\n0.6,0.8,0,0.6\n' >"$tmp/t3d.csv"

@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "binom.h"
 #include "testutil.h"
@@ -1340,6 +1341,95 @@ test_cp_negative_control(void)
     arf_clear(t);
 }
 
+/* The two-sided test against exact rational tails summed term by term:
+   both tails >= tail gives BC_TRUE, one below gives BC_FALSE.  Levels
+   are dyadic doubles away from the exact tails (a tie is undecided by
+   design and is skipped). */
+static void
+test_two_sided(void)
+{
+    uint64_t st = test_seed() ^ UINT64_C(0x2515);
+    slong iter, n = test_iters(80), bad = 0;
+    fmpq_t p, lo, hi, t;
+    arb_t pb;
+
+    fmpq_init(p);
+    fmpq_init(lo);
+    fmpq_init(hi);
+    fmpq_init(t);
+    arb_init(pb);
+    for (iter = 0; iter < n; iter++)
+    {
+        ulong N = 1 + rand_below(&st, 150), K = rand_below(&st, N + 1), b = 2 + rand_below(&st, 30);
+        double tail = ldexp(1.0, -(int) (2 + rand_below(&st, 12)));
+        truth_t want, got;
+        double plo, phi;
+
+        fmpq_set_ui(p, 1 + rand_below(&st, b - 1), b);
+        brute_cdf_fmpq(lo, N, p, K);
+        if (K == 0)
+            fmpq_one(hi);
+        else
+        {
+            brute_cdf_fmpq(hi, N, p, K - 1);
+            fmpq_sub_si(hi, hi, 1);
+            fmpq_neg(hi, hi);
+        }
+        fmpq_set_double(t, tail);
+        if (fmpq_equal(lo, t) || fmpq_equal(hi, t))
+            continue;
+        want = (fmpq_cmp(lo, t) >= 0 && fmpq_cmp(hi, t) >= 0) ? BC_TRUE : BC_FALSE;
+        arb_set_fmpq(pb, p, 256);
+        got = binom_test_two_sided(N, K, pb, tail, &plo, &phi);
+        if (got != want || plo < fmpq_get_d(lo) * (1 - 1e-12) || phi < fmpq_get_d(hi) * (1 - 1e-12))
+        {
+            TEST_REPORT("two-sided test = exact tails", "N=%lu K=%lu p=%lu/%lu tail=%g: got %d want %d",
+                        (unsigned long) N, (unsigned long) K, (unsigned long) fmpz_get_ui(fmpq_numref(p)),
+                        (unsigned long) fmpz_get_ui(fmpq_denref(p)), tail, (int) got, (int) want);
+            bad++;
+        }
+    }
+    /* closed cases: Bin(100, 1/2) */
+    arb_set_d(pb, 0.5);
+    CU_ASSERT_EQUAL(binom_test_two_sided(100, 50, pb, 0.001, NULL, NULL), BC_TRUE);
+    CU_ASSERT_EQUAL(binom_test_two_sided(100, 90, pb, 0.001, NULL, NULL), BC_FALSE);
+    CU_ASSERT_EQUAL(binom_test_two_sided(100, 10, pb, 0.001, NULL, NULL), BC_FALSE);
+    /* a ball too wide to decide */
+    arb_set_d(pb, 0.5);
+    mag_set_d(arb_radref(pb), 0.4);
+    CU_ASSERT_EQUAL(binom_test_two_sided(100, 80, pb, 0.001, NULL, NULL), BC_UNDECIDED);
+    CU_ASSERT_EQUAL(bad, 0);
+    fmpq_clear(p);
+    fmpq_clear(lo);
+    fmpq_clear(hi);
+    fmpq_clear(t);
+    arb_clear(pb);
+}
+
+/* binom_cp_str encloses the interval it prints */
+static void
+test_cp_str(void)
+{
+    static const ulong NK[4][2] = {{20000, 6028}, {10, 0}, {10, 10}, {1, 1}};
+    slong i;
+    for (i = 0; i < 4; i++)
+    {
+        arf_t lo, hi;
+        char *s = binom_cp_str(NK[i][0], NK[i][1], 0.001, 6);
+        double a, b;
+        arf_init(lo);
+        arf_init(hi);
+        binom_cp_interval(lo, hi, NK[i][0], NK[i][1], 0.001);
+        CU_ASSERT_EQUAL(sscanf(s, "[%lf, %lf]", &a, &b), 2);
+        CU_ASSERT(s[0] == '[' && s[strlen(s) - 1] == ']');
+        CU_ASSERT(a <= arf_get_d(lo, ARF_RND_NEAR) && b >= arf_get_d(hi, ARF_RND_NEAR));
+        CU_ASSERT(arf_get_d(lo, ARF_RND_NEAR) - a < 1e-5 && b - arf_get_d(hi, ARF_RND_NEAR) < 1e-5);
+        flint_free(s);
+        arf_clear(lo);
+        arf_clear(hi);
+    }
+}
+
 int
 t_binom_register(void)
 {
@@ -1362,7 +1452,9 @@ t_binom_register(void)
         CU_add_test(s, "Clopper-Pearson at dyadic limits", test_cp_dyadic_roots) == NULL ||
         CU_add_test(s, "Clopper-Pearson upper limit >= b, exactly", test_cp_upper_ge_exact) == NULL ||
         CU_add_test(s, "Clopper-Pearson large N (MPFR check)", test_cp_large) == NULL ||
-        CU_add_test(s, "Clopper-Pearson negative controls", test_cp_negative_control) == NULL)
+        CU_add_test(s, "Clopper-Pearson negative controls", test_cp_negative_control) == NULL ||
+        CU_add_test(s, "two-sided test = exact tails", test_two_sided) == NULL ||
+        CU_add_test(s, "Clopper-Pearson interval as a string", test_cp_str) == NULL)
         return 1;
 
     return 0;

@@ -242,6 +242,34 @@ test_files(void)
     csv_table_clear(T);
 }
 
+/* the rows of a file keep their line numbers, by hand for comments,
+   blank lines, a byte order mark, CRLF and indented comments */
+static void
+test_row_lines_file(void)
+{
+    static const char text[] = "\xef\xbb\xbf# head\r\n1,2\r\n\r\n  # indented\n \t3,4\n\n5,6";
+    static const slong want[3] = {2, 5, 7};
+    char err[512], path[] = "/tmp/t-csv-XXXXXX";
+    csv_table_t T;
+    slong k;
+    int fd = mkstemp(path);
+    CU_ASSERT_FATAL(fd >= 0);
+    CU_ASSERT(write(fd, text, sizeof text - 1) == (ssize_t) (sizeof text - 1));
+    close(fd);
+    csv_table_init(T);
+    CU_ASSERT_EQUAL_FATAL(csv_read(T, path, err, sizeof err), 0);
+    CU_ASSERT_EQUAL_FATAL(T->rows, 3);
+    for (k = 0; k < 3; k++)
+        if (csv_table_row_line(T, k) != want[k])
+        {
+            TEST_REPORT("csv row lines by hand", "row %ld: line %ld, want %ld", (long) k,
+                        (long) csv_table_row_line(T, k), (long) want[k]);
+            CU_FAIL("row line");
+        }
+    unlink(path);
+    csv_table_clear(T);
+}
+
 int
 t_csv_register(void)
 {
@@ -252,7 +280,8 @@ t_csv_register(void)
         !CU_add_test(s, "row line numbers", test_row_lines) ||
         !CU_add_test(s, "negative control", test_negative_control) ||
         !CU_add_test(s, "errors with line:col", test_errors) ||
-        !CU_add_test(s, "files, directories, paths", test_files))
+        !CU_add_test(s, "files, directories, paths", test_files) ||
+        !CU_add_test(s, "line numbers of a file's rows", test_row_lines_file))
         return 1;
     return 0;
 }

@@ -5,8 +5,8 @@
 #include "theorems.h"
 
 const module_struct *const theorem_modules[] = {&module_thm1, &module_prop12, &module_lemma12, &module_claims,
-                                                &module_thm3, &module_thm4,   &module_lemma8,  &module_thm5,
-                                                &module_thm6, &module_audit};
+                                                &module_thm2, &module_thm3,   &module_thm4,    &module_lemma8,
+                                                &module_thm5, &module_thm6,   &module_audit};
 const slong theorem_nmodules = sizeof(theorem_modules) / sizeof(theorem_modules[0]);
 
 const check_spec *
@@ -72,6 +72,16 @@ theorem_accepts(const module_struct *m, const char *name)
         s += strspn(s, " ");
     }
     return 0;
+}
+
+void
+theorem_input_error(const char *msg)
+{
+    const unsigned char *p;
+    fputs("basincheck: ", stderr);
+    for (p = (const unsigned char *) msg; *p != '\0'; p++)
+        fputc(*p < 0x20 ? '?' : *p, stderr);
+    fputc('\n', stderr);
 }
 
 void

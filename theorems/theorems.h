@@ -96,6 +96,11 @@ extern "C"
     /* 1 when module m accepts the user option name ("data"), else 0. */
     int theorem_accepts(const module_struct *m, const char *name);
 
+    /* Prints msg on stderr as the one line "basincheck: msg", with every
+   control character (a file name may hold one) replaced by '?': the
+   message of a module's input error (its run then returns 2). */
+    void theorem_input_error(const char *msg);
+
     /* All modules, in report order. */
     extern const module_struct *const theorem_modules[];
     extern const slong theorem_nmodules;
@@ -127,6 +132,7 @@ extern "C"
     extern const char *const fragment_thm5[];
     extern const char *const fragment_thm3[];
     extern const char *const fragment_thm6[];
+    extern const char *const fragment_thm2[];
 
     extern const module_struct module_thm1;
     extern const module_struct module_prop12;
@@ -138,6 +144,7 @@ extern "C"
     extern const module_struct module_thm5;
     extern const module_struct module_thm3;
     extern const module_struct module_thm6;
+    extern const module_struct module_thm2;
 
 #ifdef __cplusplus
 }

@@ -128,16 +128,6 @@ typedef struct
 #define EV_GOOD 1
 #define EV_BUILT 2
 
-/* draws (W, v) by Assumption 1: each w_i, and v as one vector */
-static void
-draw_net(double *W, double *v, slong n, slong d, sampler_kind law, rng_t rng)
-{
-    slong i;
-    for (i = 0; i < n; i++)
-        sampler_draw(W + i * d, d, law, 1.0, rng);
-    sampler_draw(v, n, law, 1.0, rng);
-}
-
 static void
 grid_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
 {
@@ -151,7 +141,7 @@ grid_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
     fmpq_t bas;
 
     (void) index;
-    draw_net(W, v, n, d, g->law, rng);
+    sampler_draw_net(W, v, n, d, g->law, rng);
     out->nevents = g->construct ? 3 : 2;
     out->escalations = 0;
     if (thm4_signs(a, b, D, W, v, n, &out->escalations))
@@ -206,7 +196,7 @@ b6_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
     int st;
 
     (void) index;
-    draw_net(W, v, n, d, g->law, rng);
+    sampler_draw_net(W, v, n, d, g->law, rng);
     out->nevents = B6_NEV;
     out->escalations = 0;
     for (k = 0; k < B6_NEV; k++)
@@ -835,7 +825,7 @@ check_agree(checklist_t L, cell_t cells[THM4_DATA_COUNT][NGRID_M][NGRID_N], cons
             for (w = 0; w < 2; w++)
             {
                 double plo, phi;
-                truth_t r = thm4_binom_test(e->N, w ? e->b6 : e->good, w ? pb : pg, tau, &plo, &phi);
+                truth_t r = binom_test_two_sided(e->N, w ? e->b6 : e->good, w ? pb : pg, tau, &plo, &phi);
                 minp = FLINT_MIN(minp, FLINT_MIN(plo, phi));
                 if (r == BC_FALSE)
                 {
@@ -959,7 +949,7 @@ check_skewed(checklist_t L, const grid_data *G, const thm4_sizes *z, const run_o
     g.construct = 0;
     run_mc(T, grid_sample, &g, N, opts, "thm4.control.skewed");
     cell_exact(pg, pb, D, n);
-    r = thm4_binom_test(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
+    r = binom_test_two_sided(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
     start(c, "thm4.control.skewed");
     c->status = r == BC_FALSE ? ST_FAILS : (r == BC_TRUE ? ST_HOLDS : ST_UNDECIDED);
     c->statement = bc_aprintf(
@@ -1092,7 +1082,7 @@ check_rank_control(checklist_t L, const run_opts *opts)
         rng_t r;
         int all = 1;
         rng_init(r, opts->seed, rng_stream_id("thm4.control.rank"), (uint64_t) s);
-        draw_net(W, v, n, 3, SAMPLER_GAUSS, r);
+        sampler_draw_net(W, v, n, 3, SAMPLER_GAUSS, r);
         if (thm4_signs(a, b, D, W, v, n, NULL) || !thm4_event_b6(chosen, a, b, ybar, n, 3))
             continue;
         events++;
@@ -1177,11 +1167,7 @@ check_user(checklist_t L, const thm4_sizes *z, const run_opts *opts, double tail
         }
         if (thm4_data_read(D, opts->data, err, sizeof err) != 0)
         {
-            size_t k;
-            for (k = 0; err[k] != '\0'; k++)
-                if ((unsigned char) err[k] < 0x20)
-                    err[k] = '?';
-            fprintf(stderr, "basincheck: %s\n", err);
+            theorem_input_error(err);
             thm4_data_clear(D);
             return 2;
         }
@@ -1235,7 +1221,7 @@ check_user(checklist_t L, const thm4_sizes *z, const run_opts *opts, double tail
     if (have)
     {
         double plo, phi;
-        truth_t r = thm4_binom_test(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
+        truth_t r = binom_test_two_sided(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
         if (rat)
         {
             char *s = fmpq_str(pq);
@@ -1255,23 +1241,9 @@ check_user(checklist_t L, const thm4_sizes *z, const run_opts *opts, double tail
     check_field_add(c, "samples", "%lu", (unsigned long) T->samples);
     check_field_add(c, "successes", "%lu", (unsigned long) T->hits[EV_GOOD]);
     {
-        arf_t lo, hi;
-        arb_t x;
-        char *sl, *sh;
-        arf_init(lo);
-        arf_init(hi);
-        arb_init(x);
-        binom_cp_interval(lo, hi, T->samples, T->hits[EV_GOOD], tail);
-        arb_set_arf(x, lo);
-        sl = bc_arb_bound_str(x, -1, 6);
-        arb_set_arf(x, hi);
-        sh = bc_arb_bound_str(x, 1, 6);
-        check_field_add(c, "ci", "[%s, %s]", sl, sh);
-        flint_free(sl);
-        flint_free(sh);
-        arf_clear(lo);
-        arf_clear(hi);
-        arb_clear(x);
+        char *ci = binom_cp_str(T->samples, T->hits[EV_GOOD], tail, 6);
+        check_field_add(c, "ci", "%s", ci);
+        flint_free(ci);
     }
     check_field_add(c, "b6_event", "%lu", (unsigned long) T->hits[EV_B6]);
     check_field_add(c, "b6_constructed", "%lu", (unsigned long) T->hits[EV_BUILT]);

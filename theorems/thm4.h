@@ -17,7 +17,8 @@
      - the exact probabilities of B.6's event and of the good-basin event
        (inclusion-exclusion over the points, which is exact: the per-point
        events are NOT independent, since a neuron's output sign is shared
-       by every point), and an exact two-sided binomial test. */
+       by every point); Monte Carlo tallies are tested against them with
+       binom_test_two_sided (binom.h). */
 #ifndef THM4_H
 #define THM4_H
 
@@ -234,14 +235,6 @@ extern "C"
 
     /* The theorem's bound 1 - m (3/4)^n, exactly. */
     void thm4_bound(fmpq_t b, slong m, slong n);
-
-    /* Exact two-sided binomial test of K successes in N trials against
-   the probability p (a ball): BC_TRUE when both tails
-   P[Bin(N, p) <= K] and P[Bin(N, p) >= K] are at least tail (no
-   evidence against p), BC_FALSE when one of them is below tail, else
-   undecided.  *plo, *phi (if not NULL) receive upper bounds of the two
-   tails as doubles. */
-    truth_t thm4_binom_test(ulong N, ulong K, const arb_t p, double tail, double *plo, double *phi);
 
     extern const module_struct module_thm4;
     extern const char *const fragment_thm4[];

@@ -1,15 +1,14 @@
 /* thm4_prob.c -- exact probabilities of B.6's event and of the
-   good-basin event under Assumption 1, the theorem's bound, and the
-   exact two-sided binomial test of a Monte Carlo tally against them.
+   good-basin event under Assumption 1, and the theorem's bound.
 
    The per-point events "some neuron serves x_t" are not independent
    across points even for orthogonal data: a neuron's output sign b_i is
    shared by every point.  The formulas below are exact (thm4.tex):
    conditioning on the signs for orthogonal data, inclusion-exclusion
-   over the unserved points in general. */
+   over the unserved points in general.  The test of a tally against
+   them is binom_test_two_sided (binom.h). */
 #include <string.h>
 
-#include "binom.h"
 #include "thm4.h"
 
 /* points of a need set whose component has more than this many cannot
@@ -421,33 +420,4 @@ thm4_bound(fmpq_t b, slong m, slong n)
     fmpq_neg(b, b);
     fmpz_clear(num);
     fmpz_clear(den);
-}
-
-truth_t
-thm4_binom_test(ulong N, ulong K, const arb_t p, double tail, double *plo, double *phi)
-{
-    slong prec;
-    truth_t res = BC_UNDECIDED;
-    arb_t lo, hi, tl;
-    arb_init(lo);
-    arb_init(hi);
-    arb_init(tl);
-    arb_set_d(tl, tail);
-    for (prec = 128; prec <= 1024 && res == BC_UNDECIDED; prec *= 2)
-    {
-        binom_cdf_arb(lo, N, p, K, prec); /* P[Bin <= K] */
-        binom_sf_arb(hi, N, p, K, prec);  /* P[Bin >= K] */
-        if (arb_lt(lo, tl) || arb_lt(hi, tl))
-            res = BC_FALSE;
-        else if (arb_ge(lo, tl) && arb_ge(hi, tl))
-            res = BC_TRUE;
-    }
-    if (plo != NULL)
-        *plo = arf_get_d(arb_midref(lo), ARF_RND_NEAR) + mag_get_d(arb_radref(lo));
-    if (phi != NULL)
-        *phi = arf_get_d(arb_midref(hi), ARF_RND_NEAR) + mag_get_d(arb_radref(hi));
-    arb_clear(lo);
-    arb_clear(hi);
-    arb_clear(tl);
-    return res;
 }

@@ -1,0 +1,691 @@
+/* t-thm2.c -- Theorem 2: the closed-form basin value against the
+   certified engine, alpha and the exact probabilities against the
+   enumeration of all sign patterns (with an independently written
+   event), the event probability against the audit module's special-case
+   formula, hand-computed instances, the explicit networks and B.4's W'
+   against the network's own loss (lemma12), the singleton test and the
+   reader's messages, and the module's records against its table. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <flint/fmpq_vec.h>
+
+#include "audit.h"
+#include "basin.h"
+#include "lemma12.h"
+#include "sampler.h"
+#include "thm2.h"
+#include "testutil.h"
+
+/* singleton data from integer triples (coordinate, s, y) over dens */
+static void
+set_points(thm2_data_t D, slong m, slong d, const slong *pts, ulong sden, ulong yden)
+{
+    fmpq_mat_t X;
+    fmpq *y = _fmpq_vec_init(m);
+    slong t;
+    fmpq_mat_init(X, m, d);
+    for (t = 0; t < m; t++)
+    {
+        fmpq_set_si(fmpq_mat_entry(X, t, pts[3 * t]), pts[3 * t + 1], sden);
+        fmpq_set_si(y + t, pts[3 * t + 2], yden);
+    }
+    thm2_data_set(D, X, y);
+    fmpq_mat_clear(X);
+    _fmpq_vec_clear(y, m);
+}
+
+/* B.4's event written from its definition: for each side, the sum
+   sum |s_t| y_t from the data, and a neuron of the needed sign on it */
+static int
+oracle_event(const thm2_data_t D, const int *ws, const int *vs, slong n)
+{
+    slong j, sg, i, t;
+    fmpq_t b, q;
+    int ok = 1;
+    fmpq_init(b);
+    fmpq_init(q);
+    for (j = 0; j < D->d && ok; j++)
+        for (sg = -1; sg <= 1 && ok; sg += 2)
+        {
+            int need, found = 0;
+            fmpq_zero(b);
+            for (t = 0; t < D->m; t++)
+            {
+                const fmpq *x = fmpq_mat_entry(D->X, t, j);
+                if (fmpq_sgn(x) != sg)
+                    continue;
+                fmpq_mul(q, x, D->y + t);
+                if (sg < 0)
+                    fmpq_neg(q, q);
+                fmpq_add(b, b, q);
+            }
+            need = fmpq_sgn(b);
+            if (need == 0)
+                continue;
+            for (i = 0; i < n; i++)
+                found |= ws[i * D->d + j] == sg && vs[i] == need;
+            ok = found;
+        }
+    fmpq_clear(b);
+    fmpq_clear(q);
+    return ok;
+}
+
+/* the engine's value on the cell of (ws, vs), its pattern computed from
+   the rationals: a_{i,t} = sign sum_j ws_ij x_tj */
+static void
+engine_value(fmpq_t val, int *exact, const thm2_data_t D, const int *ws, const int *vs, slong n)
+{
+    slong i, t, j, m = D->m, d = D->d;
+    int *a = flint_malloc(sizeof(int) * (size_t) (n * m));
+    basin_t B;
+    basin_result_t R;
+    fmpq_t s;
+    fmpq_init(s);
+    for (i = 0; i < n; i++)
+        for (t = 0; t < m; t++)
+        {
+            fmpq_zero(s);
+            for (j = 0; j < d; j++)
+                if (ws[i * d + j] > 0)
+                    fmpq_add(s, s, fmpq_mat_entry(D->X, t, j));
+                else
+                    fmpq_sub(s, s, fmpq_mat_entry(D->X, t, j));
+            a[i * m + t] = fmpq_sgn(s);
+        }
+    basin_init(B);
+    basin_result_init(R);
+    basin_set_pattern(B, D->X, D->y, a, vs, n);
+    basin_value(R, B, 64);
+    *exact = R->is_exact;
+    fmpq_set(val, R->upper);
+    basin_result_clear(R);
+    basin_clear(B);
+    fmpq_clear(s);
+    flint_free(a);
+}
+
+static void
+test_closed_vs_engine(void)
+{
+    slong it, iters = test_iters(60), bad = 0;
+    rng_t r;
+    rng_init(r, test_seed(), rng_stream_id("t-thm2.closed"), 0);
+    for (it = 0; it < iters; it++)
+    {
+        thm2_data_t D;
+        slong d = 1 + (slong) rng_below(r, 4), n = 1 + (slong) rng_below(r, 5), i;
+        int *ws, *vs, exact;
+        fmpq_t bas, ev;
+        thm2_data_init(D);
+        if (it % 2)
+            thm2_data_random(D, 2 + (slong) rng_below(r, 10), d, r);
+        else
+        {
+            slong cnt[8];
+            int nd[8];
+            for (i = 0; i < 2 * d; i++)
+            {
+                cnt[i] = (slong) rng_below(r, 4);
+                nd[i] = cnt[i] == 0 ? 0 : (int) rng_below(r, 3) - 1;
+            }
+            cnt[0] += cnt[0] == 0 && cnt[1] == 0; /* at least one point */
+            if (cnt[0] == 1 && nd[0] == 0 && cnt[1] == 0)
+                nd[0] = 1;
+            thm2_data_sides(D, d, cnt, nd, r);
+        }
+        ws = flint_malloc(sizeof(int) * (size_t) (n * d + n));
+        vs = ws + n * d;
+        for (i = 0; i < n * d; i++)
+            ws[i] = (rng_u32(r) & 1) ? 1 : -1;
+        for (i = 0; i < n; i++)
+            vs[i] = (rng_u32(r) & 1) ? 1 : -1;
+        fmpq_init(bas);
+        fmpq_init(ev);
+        thm2_bas_closed(bas, D, ws, vs, n);
+        engine_value(ev, &exact, D, ws, vs, n);
+        if (!exact || !fmpq_equal(ev, bas))
+        {
+            TEST_REPORT("closed form = certified engine", "iteration %ld d=%ld n=%ld m=%ld exact=%d",
+                        (long) it, (long) d, (long) n, (long) D->m, exact);
+            bad++;
+        }
+        fmpq_clear(bas);
+        fmpq_clear(ev);
+        flint_free(ws);
+        thm2_data_clear(D);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* alpha and both probabilities by enumerating every sign pattern with
+   the closed form (itself checked against the engine above) */
+static void
+test_prob_enum(void)
+{
+    static const slong ns[] = {1, 2, 3, 4};
+    slong it, iters = test_iters(8), bad = 0;
+    rng_t r;
+    fmpq_t eps;
+    fmpq_init(eps);
+    fmpq_set_si(eps, 1, 8); /* q = 1/2 exactly */
+    rng_init(r, test_seed(), rng_stream_id("t-thm2.enum"), 0);
+    for (it = 0; it < iters; it++)
+    {
+        thm2_data_t D;
+        slong d = 1 + it % 3, q;
+        thm2_data_init(D);
+        if (it % 4 == 3)
+            thm2_data_appc(D, eps, d);
+        else
+            thm2_data_random(D, 3 + (slong) rng_below(r, 6), d, r);
+        for (q = 0; q < 4 && ns[q] * (d + 1) <= 12; q++)
+        {
+            slong n = ns[q], bits = n * (d + 1);
+            ulong M, good = 0, ev = 0;
+            int *ws = flint_malloc(sizeof(int) * (size_t) (n * d + n)), *vs = ws + n * d;
+            fmpq *val = _fmpq_vec_init((slong) 1 << bits);
+            fmpq_t amin, a, pg, pe;
+            fmpq_init(amin);
+            fmpq_init(a);
+            fmpq_init(pg);
+            fmpq_init(pe);
+            for (M = 0; M < ((ulong) 1 << bits); M++)
+            {
+                thm2_sign_pattern(ws, vs, M, n, d);
+                thm2_bas_closed(val + M, D, ws, vs, n);
+                if (M == 0 || fmpq_cmp(val + M, amin) < 0)
+                    fmpq_set(amin, val + M);
+                ev += oracle_event(D, ws, vs, n);
+            }
+            for (M = 0; M < ((ulong) 1 << bits); M++)
+                good += fmpq_equal(val + M, amin);
+            /* 2^bits P must be the integer count of patterns */
+            thm2_alpha(a, NULL, D, n);
+            thm2_prob_good(pg, D, n);
+            thm2_prob_event(pe, D, n);
+            fmpq_mul_2exp(pg, pg, (ulong) bits);
+            fmpq_mul_2exp(pe, pe, (ulong) bits);
+            if (!fmpq_equal(a, amin) || !fmpz_is_one(fmpq_denref(pg)) || !fmpz_is_one(fmpq_denref(pe)) ||
+                fmpz_cmp_ui(fmpq_numref(pg), good) != 0 || fmpz_cmp_ui(fmpq_numref(pe), ev) != 0)
+            {
+                TEST_REPORT("alpha, P[good], P[event] = enumeration", "iteration %ld d=%ld n=%ld m=%ld",
+                            (long) it, (long) d, (long) n, (long) D->m);
+                bad++;
+            }
+            fmpq_clear(amin);
+            fmpq_clear(a);
+            fmpq_clear(pg);
+            fmpq_clear(pe);
+            _fmpq_vec_clear(val, (slong) 1 << bits);
+            flint_free(ws);
+        }
+        thm2_data_clear(D);
+    }
+    fmpq_clear(eps);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* the audit module's formula: `same` coordinates needing + on both sides,
+   the others + on S_j^+ and - on S_j^- */
+static void
+test_audit_oracle(void)
+{
+    slong d, same, n, bad = 0;
+    for (d = 1; d <= 4; d++)
+        for (same = 0; same <= d; same++)
+        {
+            thm2_data_t D;
+            slong pts[24], j;
+            fmpq_t pe, pg, f;
+            for (j = 0; j < d; j++)
+            {
+                pts[6 * j] = j;
+                pts[6 * j + 1] = 1;
+                pts[6 * j + 2] = 1;
+                pts[6 * j + 3] = j;
+                pts[6 * j + 4] = -2;
+                pts[6 * j + 5] = j < same ? 3 : -3;
+            }
+            thm2_data_init(D);
+            set_points(D, 2 * d, d, pts, 1, 1);
+            fmpq_init(pe);
+            fmpq_init(pg);
+            fmpq_init(f);
+            for (n = 1; n <= 24; n++)
+            {
+                thm2_prob_event(pe, D, n);
+                audit_thm2_fail_singleton(f, (ulong) n, (ulong) d, (ulong) same);
+                fmpq_add(f, f, pe);
+                /* for n >= 4 alpha is the naive value: good <=> event */
+                thm2_prob_good(pg, D, n);
+                if (!fmpq_is_one(f) || (n >= 4 && !fmpq_equal(pg, pe)))
+                {
+                    TEST_REPORT("P[event] = 1 - audit_thm2_fail_singleton", "d=%ld same=%ld n=%ld", (long) d,
+                                (long) same, (long) n);
+                    bad++;
+                }
+            }
+            fmpq_clear(pe);
+            fmpq_clear(pg);
+            fmpq_clear(f);
+            thm2_data_clear(D);
+        }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* by hand: x = +-e_1 with y = 1, x = +-e_2 with y = -1 (needs (+,+) and
+   (-,-), opt = 0 and C = 1 on every side, m = 4) */
+static void
+test_hand(void)
+{
+    static const slong pts[12] = {0, 1, 1, 0, -1, 1, 1, 1, -1, 1, -1, -1};
+    thm2_data_t D;
+    fmpq_t a, e, p;
+    thm2_data_init(D);
+    set_points(D, 4, 2, pts, 1, 1);
+    fmpq_init(a);
+    fmpq_init(e);
+    fmpq_init(p);
+    CU_ASSERT(D->singleton && D->needy == 4 && D->need[0] == 1 && D->need[1] == 1 && D->need[2] == -1 &&
+              D->need[3] == -1);
+    /* n = 1: the neuron meets one need: 3/4; n = 2: two needs: 1/2;
+       n = 3: P = 2, Q = 1 meets three: 1/4; n = 4: 0 */
+    thm2_alpha(a, NULL, D, 1);
+    fmpq_set_si(e, 3, 4);
+    CU_ASSERT(fmpq_equal(a, e));
+    thm2_alpha(a, NULL, D, 2);
+    fmpq_set_si(e, 1, 2);
+    CU_ASSERT(fmpq_equal(a, e));
+    thm2_alpha(a, NULL, D, 3);
+    fmpq_set_si(e, 1, 4);
+    CU_ASSERT(fmpq_equal(a, e));
+    thm2_alpha(a, NULL, D, 4);
+    CU_ASSERT(fmpq_is_zero(a));
+    thm2_alpha_naive(a, D);
+    CU_ASSERT(fmpq_is_zero(a));
+    /* n = 4: P = Q = 2 (6/16), each coordinate split (1/2 each): 3/32;
+       B.4's event is the same event */
+    thm2_prob_good(p, D, 4);
+    fmpq_set_si(e, 3, 32);
+    CU_ASSERT(fmpq_equal(p, e));
+    thm2_prob_event(p, D, 4);
+    CU_ASSERT(fmpq_equal(p, e));
+    /* n = 2: every P gives 2/m = 1/2.  P = 1 (probability 1/2) always
+       meets one need per coordinate; P = 2 (1/4) needs coordinate 1
+       split (1/2), P = 0 (1/4) coordinate 2 split (1/2): 3/4.  The four
+       needs cannot all be met: B.4's event is impossible */
+    thm2_prob_good(p, D, 2);
+    fmpq_set_si(e, 3, 4);
+    CU_ASSERT(fmpq_equal(p, e));
+    thm2_prob_event(p, D, 2);
+    CU_ASSERT(fmpq_is_zero(p));
+    fmpq_clear(a);
+    fmpq_clear(e);
+    fmpq_clear(p);
+    thm2_data_clear(D);
+}
+
+/* the explicit network attains alpha (its loss with its ReLUs), and B.4's
+   W' attains the naive value inside the closed cell */
+static void
+test_networks(void)
+{
+    slong it, iters = test_iters(40), bad = 0;
+    rng_t r;
+    rng_init(r, test_seed(), rng_stream_id("t-thm2.nets"), 0);
+    for (it = 0; it < iters; it++)
+    {
+        thm2_data_t D;
+        slong d = 1 + (slong) rng_below(r, 5), n = 1 + (slong) rng_below(r, 7), i, j;
+        fmpq_mat_t W, Wq;
+        fmpq *v = _fmpq_vec_init(n), *vq = _fmpq_vec_init(n);
+        fmpq_t a, nv, Lw;
+        double *Wd = flint_malloc(sizeof(double) * (size_t) (n * d + n)), *vd = Wd + n * d;
+        int *ws = flint_malloc(sizeof(int) * (size_t) (n * d + n)), *vs = ws + n * d;
+        thm2_data_init(D);
+        thm2_data_random(D, 2 + (slong) rng_below(r, 12), d, r);
+        fmpq_mat_init(W, n, d);
+        fmpq_mat_init(Wq, n, d);
+        fmpq_init(a);
+        fmpq_init(nv);
+        fmpq_init(Lw);
+        thm2_alpha(a, NULL, D, n);
+        thm2_alpha_naive(nv, D);
+        thm2_alpha_net(W, v, D, n);
+        lemma12_net_loss(Lw, D->X, D->y, W, v);
+        if (!fmpq_equal(Lw, a) || fmpq_cmp(a, nv) < 0)
+        {
+            TEST_REPORT("the explicit network attains alpha >= naive", "iteration %ld d=%ld n=%ld", (long) it,
+                        (long) d, (long) n);
+            bad++;
+        }
+        for (i = 0; i < n; i++)
+            sampler_draw(Wd + i * d, d, SAMPLER_GAUSS, 1.0, r);
+        sampler_draw(vd, n, SAMPLER_GAUSS, 1.0, r);
+        if (!thm2_signs(ws, vs, D, Wd, vd, n))
+        {
+            basin_t B;
+            int ev = thm2_event(D, ws, vs, n);
+            for (i = 0; i < n; i++)
+            {
+                bc_fmpq_set_d(vq + i, vd[i]);
+                for (j = 0; j < d; j++)
+                    bc_fmpq_set_d(fmpq_mat_entry(Wq, i, j), Wd[i * d + j]);
+            }
+            basin_init(B);
+            CU_ASSERT_EQUAL(basin_pattern(B, D->X, D->y, Wq, vq, n, NULL, NULL), BASIN_OK);
+            if (thm2_b4_construct(W, D, ws, vs, vq, n) != ev || ev != oracle_event(D, ws, vs, n))
+                bad++;
+            else if (ev)
+            {
+                lemma12_net_loss(Lw, D->X, D->y, W, vq);
+                if (!lemma12_in_closed_cell(B, W, vq) || !fmpq_equal(Lw, nv) || !fmpq_equal(a, nv))
+                {
+                    TEST_REPORT("B.4's W' in the closed cell with loss = naive = alpha", "iteration %ld",
+                                (long) it);
+                    bad++;
+                }
+            }
+            basin_clear(B);
+        }
+        fmpq_mat_clear(W);
+        fmpq_mat_clear(Wq);
+        _fmpq_vec_clear(v, n);
+        _fmpq_vec_clear(vq, n);
+        fmpq_clear(a);
+        fmpq_clear(nv);
+        fmpq_clear(Lw);
+        flint_free(Wd);
+        flint_free(ws);
+        thm2_data_clear(D);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* the single neuron, against the enumeration of its 2^d placements */
+static void
+test_single(void)
+{
+    slong it, iters = test_iters(20), bad = 0, d;
+    rng_t r;
+    fmpq_t eps, p, a1, e;
+    fmpq_init(eps);
+    fmpq_init(p);
+    fmpq_init(a1);
+    fmpq_init(e);
+    fmpq_set_si(eps, 1, 10);
+    for (d = 1; d <= 64; d *= 2)
+    {
+        thm2_data_t D;
+        thm2_data_init(D);
+        thm2_data_appc(D, eps, d);
+        thm2_prob_single(p, a1, D);
+        fmpq_one(e);
+        fmpq_div_2exp(e, e, (ulong) d);
+        CU_ASSERT(fmpq_equal(p, e));
+        thm2_data_clear(D);
+    }
+    rng_init(r, test_seed(), rng_stream_id("t-thm2.single"), 0);
+    for (it = 0; it < iters; it++)
+    {
+        thm2_data_t D;
+        slong M, dd = 1 + (slong) rng_below(r, 6), good = 0;
+        int ws[6], vs[1] = {1};
+        fmpq *val = _fmpq_vec_init((slong) 1 << dd);
+        fmpq_t amin;
+        fmpq_init(amin);
+        thm2_data_init(D);
+        thm2_data_random(D, 1 + (slong) rng_below(r, 10), dd, r);
+        for (M = 0; M < ((slong) 1 << dd); M++)
+        {
+            thm2_sign_pattern(ws, vs, (ulong) M, 1, dd);
+            vs[0] = 1;
+            thm2_bas_closed(val + M, D, ws, vs, 1);
+            if (M == 0 || fmpq_cmp(val + M, amin) < 0)
+                fmpq_set(amin, val + M);
+        }
+        for (M = 0; M < ((slong) 1 << dd); M++)
+            good += fmpq_equal(val + M, amin);
+        fmpq_set_si(e, good, 1);
+        fmpq_div_2exp(e, e, (ulong) dd);
+        thm2_prob_single(p, a1, D);
+        if (!fmpq_equal(p, e) || !fmpq_equal(a1, amin))
+        {
+            TEST_REPORT("single neuron = enumeration", "iteration %ld d=%ld", (long) it, (long) dd);
+            bad++;
+        }
+        fmpq_clear(amin);
+        _fmpq_vec_clear(val, (slong) 1 << dd);
+        thm2_data_clear(D);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    fmpq_clear(eps);
+    fmpq_clear(p);
+    fmpq_clear(a1);
+    fmpq_clear(e);
+}
+
+static void
+test_data(void)
+{
+    fmpq_mat_t X;
+    fmpq y[3];
+    thm2_data_t D;
+    slong it, bad = 0, k;
+    rng_t r;
+    double W[4] = {1, 0, 0, 1}, v[2] = {1, -1};
+    int ws[4], vs[2];
+
+    fmpq_mat_init(X, 3, 3);
+    for (k = 0; k < 3; k++)
+        fmpq_init(y + k);
+    fmpq_set_si(fmpq_mat_entry(X, 0, 1), -3, 2);
+    fmpq_set_si(fmpq_mat_entry(X, 1, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(X, 2, 2), 2, 1);
+    CU_ASSERT_EQUAL(thm2_first_nonsingleton(X), -1);
+    thm2_data_init(D);
+    CU_ASSERT(thm2_data_set(D, X, y));
+    CU_ASSERT(D->coord[0] == 1 && D->sgn[0] == -1 && D->count[3] == 1 && D->used == 3);
+    fmpq_set_si(fmpq_mat_entry(X, 2, 0), 1, 7); /* row 2 has two */
+    CU_ASSERT_EQUAL(thm2_first_nonsingleton(X), 2);
+    CU_ASSERT(!thm2_data_set(D, X, y));
+    CU_ASSERT_EQUAL(D->bad_t, 2);
+    fmpq_mat_zero(X); /* zero rows */
+    CU_ASSERT_EQUAL(thm2_first_nonsingleton(X), 0);
+
+    /* boundaries: w_ij = 0 matters only on a coordinate with data */
+    {
+        static const slong pts[3] = {0, 1, 1};
+        set_points(D, 1, 2, pts, 1, 1);
+        CU_ASSERT_EQUAL(thm2_signs(ws, vs, D, W, v, 2), 1); /* w_21 = 0 */
+        W[2] = -1;
+        CU_ASSERT_EQUAL(thm2_signs(ws, vs, D, W, v, 2), 0); /* w_12 = 0: no data there */
+        v[1] = 0;
+        CU_ASSERT_EQUAL(thm2_signs(ws, vs, D, W, v, 2), 1);
+    }
+
+    /* the chosen sides are as chosen */
+    rng_init(r, test_seed(), rng_stream_id("t-thm2.sides"), 0);
+    for (it = 0; it < test_iters(30); it++)
+    {
+        slong cnt[10], j;
+        int nd[10];
+        for (j = 0; j < 10; j++)
+        {
+            cnt[j] = (slong) rng_below(r, 4);
+            nd[j] = cnt[j] == 0 ? 0 : (int) rng_below(r, 3) - 1;
+        }
+        cnt[4] = 1 + cnt[4];
+        if (nd[4] == 0 && cnt[4] == 1)
+            nd[4] = -1;
+        thm2_data_sides(D, 5, cnt, nd, r);
+        for (j = 0; j < 10; j++)
+            bad += !D->singleton || D->count[j] != cnt[j] || D->need[j] != nd[j];
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    fmpq_mat_clear(X);
+    for (k = 0; k < 3; k++)
+        fmpq_clear(y + k);
+    thm2_data_clear(D);
+}
+
+static void
+test_read(void)
+{
+    char path[] = "/tmp/bc-thm2-XXXXXX", err[1024];
+    int fd = mkstemp(path);
+    FILE *f;
+    thm2_data_t D;
+    CU_ASSERT_FATAL(fd >= 0);
+    f = fdopen(fd, "w");
+    fputs("# comment\n1,0,0,3\n0,-2,0,1\n\n1,0,0.5,2\n", f);
+    fclose(f);
+    thm2_data_init(D);
+    CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
+    CU_ASSERT(strstr(err, ":5: point 3 is not a singleton: 2 non-zero coordinates (x_1, x_3)") != NULL);
+    CU_ASSERT(strncmp(err, path, strlen(path)) == 0);
+    CU_ASSERT(strchr(err, '\n') == NULL);
+    f = fopen(path, "w");
+    fputs("1,0,0,3\n0,0,0,1\n", f);
+    fclose(f);
+    CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
+    CU_ASSERT(strstr(err, ":2: point 2 is zero") != NULL);
+    f = fopen(path, "w");
+    fputs("1,0,0,3\n0,-1/3,0,1/3\n0,0,2.5,-1\n", f);
+    fclose(f);
+    CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 0);
+    CU_ASSERT(D->m == 3 && D->d == 3 && D->singleton && D->needy == 3 && D->need[3] == 1 && D->need[4] == -1);
+    f = fopen(path, "w");
+    fputs("1,0,x\n", f);
+    fclose(f);
+    CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
+    CU_ASSERT(strstr(err, ":1:") != NULL);
+    f = fopen(path, "w");
+    fputs("1\n2\n", f);
+    fclose(f);
+    CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
+    CU_ASSERT(strstr(err, "at least 2 columns") != NULL);
+    CU_ASSERT_EQUAL(thm2_data_read_mem(D, "buf", "1,1,2\n", 6, err, sizeof err), 1);
+    CU_ASSERT(strcmp(err,
+                     "buf:1: point 1 is not a singleton: 2 non-zero coordinates (x_1, x_2); Theorem "
+                     "2 needs exactly one per point") == 0);
+    thm2_data_clear(D);
+    unlink(path);
+}
+
+static void
+test_bound(void)
+{
+    fmpq_t b, c, e;
+    fmpq_init(b);
+    fmpq_init(c);
+    fmpq_init(e);
+    fmpq_set_si(c, 3, 4);
+    thm2_bound(b, 2, 2, c); /* 1 - 2 9/16 */
+    fmpq_set_si(e, -1, 8);
+    CU_ASSERT(fmpq_equal(b, e));
+    thm2_bound(b, 1, 1, c);
+    fmpq_set_si(e, 1, 4);
+    CU_ASSERT(fmpq_equal(b, e));
+    fmpq_clear(b);
+    fmpq_clear(c);
+    fmpq_clear(e);
+}
+
+static void
+test_module(void)
+{
+    run_opts o;
+    checklist_t L;
+    memset(&o, 0, sizeof o);
+    o.seed = test_seed();
+    o.size = SIZE_QUICK;
+    o.threads = 2;
+    o.tail = 0.0005;
+    CU_ASSERT_EQUAL(test_module_table(&module_thm2, &o, 3), 0);
+
+    /* the user's data: the record carries alpha, the bound, the exact
+       probability (= Lemma 2.C computed here), and the tally */
+    {
+        char path[] = "/tmp/bc-thm2-user-XXXXXX";
+        int fd = mkstemp(path);
+        FILE *f;
+        thm2_data_t D;
+        fmpq_t p;
+        slong i;
+        const check_struct *u = NULL;
+        CU_ASSERT_FATAL(fd >= 0);
+        f = fdopen(fd, "w");
+        fputs("1,0,2\n-0.5,0,1\n0,3,-1\n0,-1,0.5\n", f);
+        fclose(f);
+        o.data = path;
+        o.width = 5;
+        o.samples = 10;
+        checklist_init(L);
+        CU_ASSERT_EQUAL(module_thm2.run(L, &o), 0);
+        checklist_judge(L, o.tail);
+        for (i = 0; i < L->nchecks; i++)
+            if (strcmp(L->checks[i].id, "thm2.user") == 0)
+                u = L->checks + i;
+        CU_ASSERT_FATAL(u != NULL);
+        CU_ASSERT_EQUAL(u->status, ST_CONSISTENT);
+        thm2_data_init(D);
+        fmpq_init(p);
+        CU_ASSERT_EQUAL(thm2_data_read(D, path, NULL, 0), 0);
+        thm2_prob_good(p, D, 5);
+        {
+            static const char *const keys[] = {"alpha",   "bound",     "exact_probability",
+                                               "samples", "successes", "ci"};
+            char *want = fmpq_get_str(NULL, 10, p);
+            slong k, found = 0;
+            for (k = 0; k < 6; k++)
+                for (i = 0; i < u->nfields; i++)
+                    if (strcmp(u->fields[i].key, keys[k]) == 0)
+                    {
+                        found++;
+                        if (k == 2)
+                            CU_ASSERT_STRING_EQUAL(u->fields[i].value, want);
+                        if (k == 3)
+                            CU_ASSERT_STRING_EQUAL(u->fields[i].value, "10");
+                    }
+            CU_ASSERT_EQUAL(found, 6);
+            flint_free(want);
+        }
+        fmpq_clear(p);
+        thm2_data_clear(D);
+        checklist_clear(L);
+        unlink(path);
+        o.samples = 0;
+        o.width = 0;
+    }
+
+    /* data without a width, and a missing file: input errors */
+    o.data = "/nonexistent/thm2.csv";
+    checklist_init(L);
+    CU_ASSERT_EQUAL(module_thm2.run(L, &o), 2);
+    checklist_clear(L);
+    o.width = 3;
+    checklist_init(L);
+    CU_ASSERT_EQUAL(module_thm2.run(L, &o), 2);
+    checklist_clear(L);
+}
+
+int
+t_thm2_register(void)
+{
+    CU_pSuite s = CU_add_suite("thm2", NULL, NULL);
+    if (s == NULL || CU_add_test(s, "closed-form basin value = engine", test_closed_vs_engine) == NULL ||
+        CU_add_test(s, "alpha and probabilities = enumeration", test_prob_enum) == NULL ||
+        CU_add_test(s, "event probability = audit formula", test_audit_oracle) == NULL ||
+        CU_add_test(s, "hand-computed instance", test_hand) == NULL ||
+        CU_add_test(s, "explicit network and B.4's W'", test_networks) == NULL ||
+        CU_add_test(s, "single neuron", test_single) == NULL ||
+        CU_add_test(s, "singleton data, signs, chosen sides", test_data) == NULL ||
+        CU_add_test(s, "data reader", test_read) == NULL || CU_add_test(s, "bound", test_bound) == NULL ||
+        CU_add_test(s, "module records match the table", test_module) == NULL)
+        return 1;
+    return 0;
+}
