@@ -569,9 +569,8 @@ test_read(void)
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, "at least 2 columns") != NULL);
     CU_ASSERT_EQUAL(thm2_data_read_mem(D, "buf", "1,1,2\n", 6, err, sizeof err), 1);
-    CU_ASSERT(strcmp(err,
-                     "buf:1: point 1 is not a singleton: 2 non-zero coordinates (x_1, x_2); Theorem "
-                     "2 needs exactly one per point") == 0);
+    CU_ASSERT(strcmp(err, "buf:1: point 1 is not a singleton: 2 non-zero coordinates (x_1, x_2); Theorem "
+                          "2 needs exactly one per point") == 0);
     thm2_data_clear(D);
     unlink(path);
 }

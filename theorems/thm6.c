@@ -21,6 +21,7 @@
 #include "mc.h"
 #include "rng.h"
 #include "sampler.h"
+#include "thm2.h"
 #include "thm4.h"
 #include "thm6.h"
 
@@ -86,6 +87,10 @@ static const check_spec thm6_specs[] = {
      "control: exponent 3/20 > ln 2 - H(1/4): P[K < d/4] <= exp(-3d/20) refuted exactly for some d <= 256"},
     {"thm6.control.tight_mc", CHECK_MONTECARLO, ST_VIOLATED, 1,
      "control: d = 16, exponent 1/16 raised to 1/2: P >= 1 - exp(-8) must be violated"},
+    {"thm6.contrast.width", CHECK_EXACT, ST_HOLDS, 0,
+     "same data, width-n network (Thm 2): P[optimal basin] >= 1 - 1/(2d) at n_d = O(log d), single neuron 2^-d"},
+    {"thm6.control.fixed_width", CHECK_EXACT, ST_FAILS, 1,
+     "control: a width independent of d (n = 12) claimed to give P[optimal basin] >= 1/2 for every d <= 256"},
 };
 /* clang-format on */
 
@@ -1523,6 +1528,210 @@ add_instances(checklist_t L, const mc_cell cells[NMC], const fmpq *T, double tai
     arb_clear(half);
 }
 
+/* ------------------------------------- the contrast with Theorem 2 */
+
+/* the dimensions of the contrast, and the fixed width of its control */
+static const slong contrast_dims[] = {1, 2, 4, 8, 16, 32, 64, 128, 256};
+#define NCONTRAST 9
+#define FIXED_WIDTH 12
+
+/* n_d: the least n with 2d (3/4)^n <= 1/(2d), i.e. 4^n >= 4 d^2 3^n, the
+   width at which Theorem 2's bound reaches 1 - 1/(2d) ("overwhelming
+   probability" with n = Omega(log d)); exact integer comparison */
+static slong
+width_overwhelming(slong d)
+{
+    fmpz_t a, b;
+    slong n;
+    fmpz_init(a);
+    fmpz_init(b);
+    for (n = 1;; n++)
+    {
+        fmpz_ui_pow_ui(a, 4, (ulong) n);
+        fmpz_ui_pow_ui(b, 3, (ulong) n);
+        fmpz_mul_ui(b, b, (ulong) (4 * d * d));
+        if (fmpz_cmp(a, b) >= 0)
+            break;
+    }
+    fmpz_clear(a);
+    fmpz_clear(b);
+    return n;
+}
+
+typedef struct
+{
+    slong d, nstar, nd;
+    double single, bad, at_nd, at_fixed; /* for the table and the figure */
+    int agree;                           /* thm2's single neuron = 2^-d, its minimum = eps' */
+    int meets;                           /* exact P at n_d >= 1 - 1/(2d) */
+    int fixed_ok;                        /* exact P at FIXED_WIDTH >= 1/2 */
+} contrast_row;
+
+/* One dimension: the single neuron of this module against the width-n
+   network of Theorem 2's module, on the same data S_d(1/10).  The two
+   modules compute the single neuron independently (here K ~ Bin(d, 1/2),
+   there the per-coordinate split formula): they must agree. */
+static void
+contrast_row_compute(contrast_row *r, slong d, const s1_t S, const fmpq *T)
+{
+    thm2_data_t D;
+    fmpq_t p, a1, want, half, lim;
+    slong n;
+
+    thm2_data_init(D);
+    fmpq_init(p);
+    fmpq_init(a1);
+    fmpq_init(want);
+    fmpq_init(half);
+    fmpq_init(lim);
+    thm2_data_appc(D, S->eps, d);
+    r->d = d;
+    thm2_prob_single(p, a1, D);
+    fmpq_one(want);
+    fmpq_div_2exp(want, want, (ulong) d); /* P[K = 0] */
+    r->agree = fmpq_equal(p, want) && fmpq_equal(a1, S->epsp);
+    r->single = fmpq_get_d(p);
+    r->bad = 1.0 - fmpq_get_d(T + d);
+    r->nd = width_overwhelming(d);
+    fmpq_set_si(half, 1, 2);
+    fmpq_set_si(lim, 1, (ulong) (2 * d));
+    fmpq_sub(lim, half, lim);
+    fmpq_add(lim, lim, half); /* 1 - 1/(2d) */
+    r->nstar = -1;
+    for (n = 1; n <= r->nd || r->nstar < 0; n++)
+    {
+        thm2_prob_good(p, D, n);
+        if (r->nstar < 0 && fmpq_cmp(p, half) >= 0)
+            r->nstar = n;
+        if (n == FIXED_WIDTH)
+        {
+            r->fixed_ok = fmpq_cmp(p, half) >= 0;
+            r->at_fixed = fmpq_get_d(p);
+        }
+        if (n == r->nd)
+        {
+            r->meets = fmpq_cmp(p, lim) >= 0;
+            r->at_nd = fmpq_get_d(p);
+        }
+    }
+    if (r->nd < FIXED_WIDTH && r->nstar < FIXED_WIDTH)
+    {
+        thm2_prob_good(p, D, FIXED_WIDTH);
+        r->fixed_ok = fmpq_cmp(p, half) >= 0;
+        r->at_fixed = fmpq_get_d(p);
+    }
+    thm2_data_clear(D);
+    fmpq_clear(p);
+    fmpq_clear(a1);
+    fmpq_clear(want);
+    fmpq_clear(half);
+    fmpq_clear(lim);
+}
+
+static void
+check_contrast(checklist_t L, const fmpq *T)
+{
+    contrast_row R[NCONTRAST];
+    s1_t S;
+    check_t c, k;
+    figure_t f;
+    slong i, bad = 0, fixed_fail = -1;
+    double t0 = bc_seconds(), x[NCONTRAST], y[4][NCONTRAST];
+    char *tab, *nb;
+
+    s1_init_si(S, 1, 10);
+    for (i = 0; i < NCONTRAST; i++)
+    {
+        contrast_row_compute(R + i, contrast_dims[i], S, T);
+        bad += !R[i].agree || !R[i].meets;
+        if (!R[i].fixed_ok && fixed_fail < 0)
+            fixed_fail = i;
+    }
+
+    start(c, "thm6.contrast.width");
+    c->statement = bc_aprintf(
+        "The paper's point (Sec.~4.1, App.~C): on the same data $S_d(1/10)$ a single neuron starts in a "
+        "globally optimal basin with probability $2^{-d}$ and in a basin at least $c/2$ above the optimum "
+        "with probability $\\Pr[K\\ge d/4]\\to1$, while a two-layer network of width "
+        "$n_d=\\min\\{n: 2d(3/4)^n\\le 1/(2d)\\}=O(\\log d)$ starts in a globally optimal basin "
+        "($\\mathrm{Bas}\\le\\alpha_n$) with probability at least $1-1/(2d)$. Decided exactly for "
+        "$d\\in\\{1,2,4,\\dots,256\\}$: the width-$n$ probabilities by Theorem~2's module "
+        "(\\texttt{thm2\\_prob\\_good}), and its single-neuron probability and minimum against this "
+        "module's $2^{-d}$ (from $K\\sim\\mathrm{Bin}(d,\\tfrac12)$) and $\\epsilon'$, computed "
+        "independently.");
+    c->status = bad == 0 ? ST_HOLDS : ST_FAILS;
+    check_field_add(c, "dimensions", "%d", NCONTRAST);
+    check_field_add(c, "failures", "%ld", (long) bad);
+    for (i = 0; i < NCONTRAST; i++)
+    {
+        char key[32];
+        snprintf(key, sizeof key, "d = %ld", (long) R[i].d);
+        check_field_add(c, key, "n* = %ld, n_d = %ld, P(n_d) = %.12g, single 2^-d = %.3g", (long) R[i].nstar,
+                        (long) R[i].nd, R[i].at_nd, R[i].single);
+    }
+    push_check(L, c,
+               bc_aprintf("S_d(1/10) of appc.h for d in {1,2,4,...,256}; thm2_prob_good(D, n) for "
+                          "n = 1..n_d; thm2_prob_single against 2^-d and eps'"),
+               bc_seconds() - t0);
+
+    start(k, "thm6.control.fixed_width");
+    k->control = 1;
+    k->statement = bc_aprintf(
+        "Negative control: a width that does not grow with $d$ is claimed to suffice, "
+        "$\\Pr[\\mathrm{Bas}\\le\\alpha_{%d}]\\ge\\tfrac12$ for every $d\\le256$ on $S_d(1/10)$. The "
+        "exact probabilities must refute it: the width has to grow like $\\log d$.",
+        FIXED_WIDTH);
+    k->status = fixed_fail >= 0 ? ST_FAILS : ST_HOLDS;
+    push_check(L, k,
+               fixed_fail >= 0
+                   ? bc_aprintf("d = %ld: P[Bas <= alpha_%d] = %.12g < 1/2 (exact, thm2_prob_good)",
+                                (long) R[fixed_fail].d, FIXED_WIDTH, R[fixed_fail].at_fixed)
+                   : NULL,
+               0.0);
+
+    tab = bc_aprintf(
+        "\\textbf{The contrast with Theorem 2} (same data $S_d(1/10)$; exact probabilities). $n^*$ is the "
+        "least width with $\\Pr[\\mathrm{Bas}\\le\\alpha_n]\\ge\\tfrac12$, $n_d$ the width at which "
+        "Theorem~2's bound reaches $1-1/(2d)$.\n"
+        "\\begin{center}\\footnotesize\\begin{tabular}{rrrrrrr}\\toprule $d$ & single: optimal & single: "
+        "$\\ge c/2$ above & $n^*$ & $n_d$ & width $n_d$: optimal & width %d: optimal\\\\\\midrule\n",
+        FIXED_WIDTH);
+    for (i = 0; i < NCONTRAST; i++)
+    {
+        char *row =
+            bc_aprintf("%ld & %.3g & %.6f & %ld & %ld & %.10f & %.6f\\\\\n", (long) R[i].d, R[i].single,
+                       R[i].bad, (long) R[i].nstar, (long) R[i].nd, R[i].at_nd, R[i].at_fixed);
+        nb = bc_aprintf("%s%s", tab, row);
+        flint_free(tab);
+        flint_free(row);
+        tab = nb;
+        x[i] = (double) R[i].d;
+        y[0][i] = R[i].single;
+        y[1][i] = R[i].bad;
+        y[2][i] = R[i].at_nd;
+        y[3][i] = R[i].at_fixed;
+    }
+    checklist_add_instance(L, CLAIM, "%s\\bottomrule\\end{tabular}\\end{center}", tab);
+    flint_free(tab);
+
+    figure_init(f, "thm6.contrast", CLAIM,
+                "The brittleness of Appendix~C's hardness to overspecification, on the same data "
+                "$S_d(1/10)$ (exact probabilities): a single neuron starts in a globally optimal basin "
+                "with probability $2^{-d}$ and in a basin at least $c/2$ above the optimum with "
+                "probability tending to 1, while a width-$n_d$ network ($n_d=O(\\log d)$) starts in a "
+                "globally optimal basin with probability at least $1-1/(2d)$; a fixed width degrades as "
+                "$d$ grows.",
+                "dimension $d$", "probability");
+    f->logx = 1;
+    figure_add_series(f, "single neuron: optimal basin ($2^{-d}$)", x, y[0], NCONTRAST, 0);
+    figure_add_series(f, "single neuron: $\\ge c/2$ above the optimum", x, y[1], NCONTRAST, 0);
+    figure_add_series(f, "width $n_d$: optimal basin", x, y[2], NCONTRAST, 0);
+    figure_add_series(f, "width 12: optimal basin", x, y[3], NCONTRAST, 0);
+    checklist_push_figure(L, f);
+    figure_clear(f);
+    s1_clear(S);
+}
+
 /* ------------------------------------------------------------- run */
 
 static int
@@ -1562,6 +1771,7 @@ thm6_run(checklist_t L, const run_opts *opts)
     check_agree(L, cells, tail);
     check_user(L, ueps, ud, &z, opts);
     check_sampler_controls(L, &z, opts, tail);
+    check_contrast(L, T);
     push_figures(L);
     add_instances(L, cells, T, tail);
 
