@@ -57,8 +57,10 @@ cli_run(int argc, char **argv)
     cli_opts o;
     checklist_t L, K;
     FILE *fj = NULL, *ft = NULL;
-    slong i, j, nmc = 0, nsel = 0, mism;
+    slong i, j, nmc = 0, nsel = 0, mism, nmod = 0;
     int rc, status = CLI_EXIT_OK;
+    const char **mod_names = NULL;
+    double *mod_secs = NULL;
     report_meta meta;
     char started[64];
     time_t now = time(NULL);
@@ -149,18 +151,24 @@ cli_run(int argc, char **argv)
 
     checklist_init(L);
     checklist_init(K);
+    mod_names = flint_malloc(sizeof(char *) * (size_t) theorem_nmodules);
+    mod_secs = flint_malloc(sizeof(double) * (size_t) theorem_nmodules);
     for (i = 0; i < theorem_nmodules && status == CLI_EXIT_OK; i++)
     {
         const module_struct *m = theorem_modules[i];
         int any = 0;
+        double tm;
         for (j = 0; j < m->nspecs; j++)
             any |= selected(&o, m, m->specs[j].id);
         if (!any)
             continue;
         if (!o.quiet && isatty(2))
             fprintf(stderr, "basincheck: %s (%s)...\n", m->claim, m->name);
+        tm = bc_seconds();
         if (m->run(L, &o.run) != 0)
             status = CLI_EXIT_USAGE;
+        mod_names[nmod] = m->name;
+        mod_secs[nmod++] = bc_seconds() - tm;
     }
     if (status != CLI_EXIT_OK)
     {
@@ -177,6 +185,8 @@ cli_run(int argc, char **argv)
         checklist_clear(L);
         checklist_clear(K);
         cli_opts_clear(&o);
+        flint_free(mod_names);
+        flint_free(mod_secs);
         return status;
     }
 
@@ -264,6 +274,9 @@ cli_run(int argc, char **argv)
     meta.started = started;
     meta.seconds = bc_seconds() - t0;
     meta.command = o.command;
+    meta.nmodules = nmod;
+    meta.module_names = mod_names;
+    meta.module_seconds = mod_secs;
     {
         size_t len = 1;
         char *cmd;
@@ -297,5 +310,7 @@ cli_run(int argc, char **argv)
     checklist_clear(L);
     checklist_clear(K);
     cli_opts_clear(&o);
+    flint_free(mod_names);
+    flint_free(mod_secs);
     return status;
 }

@@ -24,6 +24,11 @@ extern "C"
         const char *started; /* ISO 8601 UTC */
         double seconds;
         const char *command; /* the command line */
+        /* wall-clock seconds of each module the run executed, in report
+           order (nmodules entries; 0 for none) */
+        slong nmodules;
+        const char *const *module_names;
+        const double *module_seconds;
     } report_meta;
 
     /* Returns a newly allocated JSON string literal body for s (quotes not

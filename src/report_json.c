@@ -178,6 +178,16 @@ report_write_json(FILE *f, const checklist_t L, const report_meta *meta)
     jstr(f, meta->command);
     fputs(",\n  \"seconds\": ", f);
     jnum(f, meta->seconds);
+    fputs(",\n  \"modules\": [", f);
+    for (i = 0; i < meta->nmodules; i++)
+    {
+        fputs(i ? ", {\"name\": " : "{\"name\": ", f);
+        jstr(f, meta->module_names[i]);
+        fputs(", \"seconds\": ", f);
+        jnum(f, meta->module_seconds[i]);
+        fputs("}", f);
+    }
+    fputs("]", f);
 
     for (i = 0; i < L->nchecks; i++)
         counts[L->checks[i].status]++;

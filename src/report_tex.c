@@ -3,6 +3,7 @@
    verdicts and margins, the Monte Carlo tables and the figures; errata;
    a colophon with the provenance of the run. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -433,11 +434,36 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
             meta->mode, meta->threads);
     fprintf(f, "confidence & %g family-wise (Bonferroni over %ld intervals)\\\\\n", meta->confidence,
             (long) meta->nmc);
-    fprintf(f, "precision & doubles exact; Arb precision raised up to %d bits when needed\\\\\n",
-            BC_PREC_MAX);
+    {
+        /* the highest precision a check recorded (field max_precision_bits) */
+        slong best = 0, k;
+        const char *who = NULL;
+        for (i = 0; i < L->nchecks; i++)
+            for (k = 0; k < L->checks[i].nfields; k++)
+                if (!strcmp(L->checks[i].fields[k].key, "max_precision_bits") &&
+                    atol(L->checks[i].fields[k].value) > best)
+                {
+                    best = atol(L->checks[i].fields[k].value);
+                    who = L->checks[i].id;
+                }
+        fprintf(f,
+                "precision & doubles and rationals exact; Arb balls from 64--128 bits, doubled where a "
+                "decision needs it, up to %d bits (beyond: \\texttt{undecided})\\\\\n",
+                BC_PREC_MAX);
+        if (who != NULL)
+        {
+            fprintf(f, "precision reached & %ld bits (highest recorded, \\texttt{", (long) best);
+            tex_text(f, who);
+            fputs("})\\\\\n", f);
+        }
+    }
     fputs("started & ", f);
     tex_text(f, meta->started);
-    fprintf(f, "\\\\\nwall time & %.1f s\\\\\ncommand & \\texttt{", meta->seconds);
+    fprintf(f, "\\\\\nwall time & %.1f s\\\\\n", meta->seconds);
+    for (i = 0; i < meta->nmodules; i++)
+        fprintf(f, "%s & \\texttt{%s} %.1f s\\\\\n", i == 0 ? "module times" : "", meta->module_names[i],
+                meta->module_seconds[i]);
+    fputs("command & \\texttt{", f);
     tex_text(f, meta->command);
     fputs("}\\\\\n\\bottomrule\\end{tabular}\n\n\\end{document}\n", f);
     return ferror(f) ? -1 : 0;

@@ -104,10 +104,19 @@ test_json_writer(void)
     checklist_judge(L, 0.005);
 
     meta_set(&meta);
+    {
+        static const char *const names[2] = {"thm1", "prop12"};
+        static const double secs[2] = {1.5, 0.25};
+        meta.nmodules = 2;
+        meta.module_names = names;
+        meta.module_seconds = secs;
+    }
     CU_ASSERT(report_write_json(f, L, &meta) == 0);
     rewind(f);
     n = fread(buf, 1, sizeof buf - 1, f);
     buf[n] = '\0';
+    CU_ASSERT(strstr(buf, "\"modules\": [{\"name\": \"thm1\", \"seconds\": 1.5}, {\"name\": \"prop12\"") !=
+              NULL);
     CU_ASSERT(strstr(buf, "\"seed\": 7") != NULL);
     CU_ASSERT(strstr(buf, "\"quote\": \"say \\\"3\\\"\"") != NULL);
     CU_ASSERT(strstr(buf, "\"status\": \"consistent\"") != NULL);
