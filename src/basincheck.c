@@ -1,7 +1,21 @@
 /* basincheck.c -- entry point: dispatches to the commands. */
+#include <errno.h>
 #include <string.h>
 
 #include "cli.h"
+
+/* A run whose standard output could not be written (a full disk, a
+   closed pipe) must not report success: its results are lost. */
+static int
+finish(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout))
+    {
+        fprintf(stderr, "basincheck: error writing standard output: %s\n", strerror(errno));
+        return CLI_EXIT_USAGE;
+    }
+    return rc;
+}
 
 static void
 version(void)
@@ -25,12 +39,12 @@ main(int argc, char **argv)
     if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help"))
     {
         cli_usage(stdout);
-        return CLI_EXIT_OK;
+        return finish(CLI_EXIT_OK);
     }
     if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version"))
     {
         version();
-        return CLI_EXIT_OK;
+        return finish(CLI_EXIT_OK);
     }
     if (!strcmp(argv[1], "list"))
         rc = cli_list(argc - 1, argv + 1);
@@ -50,5 +64,5 @@ main(int argc, char **argv)
         rc = CLI_EXIT_USAGE;
     }
     flint_cleanup_master();
-    return rc;
+    return finish(rc);
 }

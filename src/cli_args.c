@@ -136,7 +136,7 @@ cli_usage(FILE *f)
 int
 cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
 {
-    int i;
+    int i, size_given = 0;
     long nproc = sysconf(_SC_NPROCESSORS_ONLN);
 
     memset(o, 0, sizeof(cli_opts));
@@ -165,10 +165,14 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
             cli_usage(stdout);
             return -1;
         }
-        else if (!strcmp(a, "--quick"))
-            o->run.size = SIZE_QUICK;
-        else if (!strcmp(a, "--full"))
-            o->run.size = SIZE_FULL;
+        else if (!strcmp(a, "--quick") || !strcmp(a, "--full"))
+        {
+            run_size want = a[2] == 'q' ? SIZE_QUICK : SIZE_FULL;
+            if (size_given && o->run.size != want)
+                return usage_error("--quick and --full exclude each other%s%s", "", "");
+            o->run.size = want;
+            size_given = 1;
+        }
         else if (!strcmp(a, "--quiet"))
             o->quiet = 1;
         else if (!strcmp(a, "--seed"))

@@ -34,6 +34,18 @@ expect 2 run --seed -1
 expect 2 run --seed 12x
 expect 2 run --seed 99999999999999999999999
 expect 2 run --seed 0x10
+expect 2 run --quick --full
+# output that cannot be written is an error, not a success
+if [ -w /dev/full ]; then
+    for cmd in list --help; do
+        $BC_WRAP "$BC" $cmd >/dev/full 2>"$tmp/err"
+        if [ $? -ne 2 ] || [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
+            echo "FAIL: basincheck $cmd >/dev/full did not fail with one line"; fails=$((fails + 1))
+        else
+            passes=$((passes + 1))
+        fi
+    done
+fi
 expect 2 run --seed " 7"
 expect 2 run --samples 1e3
 expect 2 run --threads 0
