@@ -106,7 +106,7 @@ cli_usage(FILE *f)
           "  cap --dim D --angle THETA [--json]\n"
           "                           fraction of S^{D-1} in a cap of angular radius THETA\n"
           "                           (radians or a multiple of pi), with Claim 1's bound\n"
-          "  bench NAME [OPTIONS]     a benchmark (NAME: prop1, basin, audit)\n"
+          "  bench NAME [OPTIONS]     a benchmark (NAME: prop1, basin, audit, thm4)\n"
           "\n"
           "Options of run and bench:\n"
           "  --quick                  small sizes (the test suite's)\n"

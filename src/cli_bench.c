@@ -59,7 +59,7 @@ cli_bench(int argc, char **argv)
             return CLI_EXIT_OK;
         }
         fprintf(stderr,
-                "basincheck: bench needs a benchmark name (prop1, basin, audit) (see 'basincheck --help')\n");
+                "basincheck: bench needs a benchmark name (prop1, basin, audit, thm4) (see 'basincheck --help')\n");
         return CLI_EXIT_USAGE;
     }
     if (!strcmp(argv[1], "basin"))
@@ -70,7 +70,7 @@ cli_bench(int argc, char **argv)
         return cli_bench_thm4(argc - 1, argv + 1);
     if (strcmp(argv[1], "prop1") != 0)
     {
-        fprintf(stderr, "basincheck: unknown benchmark '%s' (known: prop1, basin, audit)\n", argv[1]);
+        fprintf(stderr, "basincheck: unknown benchmark '%s' (known: prop1, basin, audit, thm4)\n", argv[1]);
         return CLI_EXIT_USAGE;
     }
     rc = cli_parse_run(&o, argc - 1, argv + 1, 0);
