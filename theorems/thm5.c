@@ -389,12 +389,8 @@ fixed_network(fmpq_mat_t W, fmpq *v, const thm5_inst_t I, uint64_t seed)
     return idx + 1;
 }
 
-/* Decides the least-squares slope of log Bas_i against log delta_i,
-   delta_i = delta_0 2^-i (i < N), is >= p: with r_i = Bas_i / delta_i^p,
-   slope >= p iff prod r_i^(2i - (N - 1)) <= 1 (see thm5.tex); from the
-   certified bounds [lo_i, hi_i]. */
-static truth_t
-slope_at_least(const fmpq *lo, const fmpq *hi, const fmpq *delta, slong N, slong p)
+truth_t
+thm5_slope_at_least(const fmpq *lo, const fmpq *hi, const fmpq *delta, slong N, slong p)
 {
     fmpq_t Pu, Pl, r, dp;
     slong i;
@@ -409,6 +405,9 @@ slope_at_least(const fmpq *lo, const fmpq *hi, const fmpq *delta, slong N, slong
     for (i = 0; i < N && !zero; i++)
     {
         slong e = 2 * i - (N - 1), a;
+        /* r_i^e is increasing in r_i for e > 0 and decreasing for e < 0:
+           the largest product takes hi_i where e > 0 and lo_i where e < 0,
+           the smallest the other end (e = 0 contributes 1) */
         const fmpq *up = e > 0 ? hi + i : lo + i, *dn = e > 0 ? lo + i : hi + i;
         if (fmpq_is_zero(lo + i))
         {
@@ -418,11 +417,10 @@ slope_at_least(const fmpq *lo, const fmpq *hi, const fmpq *delta, slong N, slong
         fmpq_one(dp);
         for (a = 0; a < p; a++)
             fmpq_mul(dp, dp, delta + i);
-        /* P_upper *= (up / delta^p)^e for e > 0, (dn/..)^e for e < 0 */
-        fmpq_div(r, e >= 0 ? up : dn, dp);
+        fmpq_div(r, up, dp);
         fmpq_pow_si(r, r, e);
         fmpq_mul(Pu, Pu, r);
-        fmpq_div(r, e >= 0 ? dn : up, dp);
+        fmpq_div(r, dn, dp);
         fmpq_pow_si(r, r, e);
         fmpq_mul(Pl, Pl, r);
     }
@@ -565,8 +563,8 @@ run_scaling(checklist_t L, const run_opts *opts)
         }
         if (tangent)
         {
-            s2 = slope_at_least(lo, hi, delta, SCALE_STEPS, 2);
-            s3 = slope_at_least(lo, hi, delta, SCALE_STEPS, 3);
+            s2 = thm5_slope_at_least(lo, hi, delta, SCALE_STEPS, 2);
+            s3 = thm5_slope_at_least(lo, hi, delta, SCALE_STEPS, 3);
             check_field_add(c2, "fitted_slope", "%.9f (double, display only; the verdict is exact)", slope);
             check_field_add(c3, "fitted_slope", "%.9f", slope);
         }

@@ -169,6 +169,19 @@ extern "C"
     int thm5_in_closed_basin(const fmpq_mat_t Wp, const fmpq *vp, const fmpq_mat_t W, const fmpq *v, slong n,
                              const thm5_inst_t I);
 
+    /* Decides whether the least-squares slope of log Bas_i against
+       log delta_i over i = 0..N-1 is at least p, for radii delta_i =
+       delta_0 2^-i (delta has N entries) and Bas_i known only to lie in
+       [lo_i, hi_i] (rationals, 0 <= lo_i <= hi_i), p >= 0: with r_i = Bas_i /
+       delta_i^p the slope is >= p iff prod_i r_i^(2i - (N - 1)) <= 1
+       (thm5.tex).  Returns BC_TRUE when this holds for every Bas in the
+       box (the largest product, hi_i for positive exponents and lo_i for
+       negative ones, is <= 1), BC_FALSE when it fails for every Bas in
+       the box (the smallest product is > 1), else BC_UNDECIDED; also
+       BC_UNDECIDED when some lo_i = 0 (log Bas_i unbounded below).
+       Exact over Q. */
+    truth_t thm5_slope_at_least(const fmpq *lo, const fmpq *hi, const fmpq *delta, slong N, slong p);
+
     /* x = a / n for a C integer n != 0 (FLINT 2.9 has no fmpq_div_si). */
     void _thm5_fmpq_div_si(fmpq_t x, const fmpq_t a, slong n);
 
