@@ -623,6 +623,75 @@ test_slope_intervals(void)
     arb_clear(smax);
 }
 
+/* thm5_noisy_bound at a cluster whose band sits at Lemma 8's bound: in
+   d = 2, band_2(rho) = 2 arcsin(rho) / pi (the arcs within arcsin(rho)
+   of the two directions orthogonal to c), which is 1/8 = 1/(4d) at
+   rho = sin(pi/16).  With rho = P / 2^100 rounded down (up) from
+   sin(pi/16), the decision is true (false) at 256 bits and undecided at
+   32 bits, where a fold would have called it false. */
+static void
+test_noisy_bound_edge(void)
+{
+    int up;
+    arb_t s, U, e;
+    arb_ptr rho = _arb_vec_init(2), band = _arb_vec_init(2);
+    arb_init(s);
+    arb_init(U);
+    arb_init(e);
+    for (up = 0; up < 2; up++)
+    {
+        fmpz_t P, Q;
+        fmpq_mat_t X, C;
+        fmpq *y = _fmpq_vec_init(4);
+        thm5_inst_t I;
+        fmpz_init(P);
+        fmpz_init(Q);
+        fmpq_mat_init(X, 4, 2);
+        fmpq_mat_init(C, 2, 2);
+        thm5_inst_init(I);
+        fmpz_one(Q);
+        fmpz_mul_2exp(Q, Q, 100);
+        arb_const_pi(s, 512);
+        arb_mul_2exp_si(s, s, -4);
+        arb_sin(s, s, 512);
+        arb_mul_2exp_si(s, s, 100);
+        CU_ASSERT_FATAL(arb_get_unique_fmpz(P, s) == 0); /* sin(pi/16) 2^100 is not an integer */
+        arf_get_fmpz(P, arb_midref(s), up ? ARF_RND_CEIL : ARF_RND_FLOOR);
+        /* centres (Q, 0) and (0, Q); cluster 1: the centre and (Q, P),
+           cluster 2: the centre and (Q/1024, Q) */
+        fmpq_set_fmpz_frac(fmpq_mat_entry(C, 0, 0), Q, Q);
+        fmpq_one(fmpq_mat_entry(C, 1, 1));
+        fmpq_one(fmpq_mat_entry(X, 0, 0));
+        fmpq_one(fmpq_mat_entry(X, 1, 0));
+        fmpq_set_fmpz_frac(fmpq_mat_entry(X, 1, 1), P, Q);
+        fmpq_one(fmpq_mat_entry(X, 2, 1));
+        fmpq_set_si(fmpq_mat_entry(X, 3, 0), 1, 1024);
+        fmpq_one(fmpq_mat_entry(X, 3, 1));
+        thm5_inst_set(I, X, y, C);
+        CU_ASSERT_EQUAL(thm5_noisy_bound(rho, band, U, I, 32), BC_UNDECIDED);
+        CU_ASSERT_EQUAL(thm5_noisy_bound(rho, band, U, I, 256), up ? BC_FALSE : BC_TRUE);
+        /* the oracle: band_1 = 2 arcsin(P/Q) / pi */
+        arb_set_fmpz(e, P);
+        arb_mul_2exp_si(e, e, -100);
+        arb_asin(e, e, 256);
+        arb_const_pi(s, 256);
+        arb_div(e, e, s, 256);
+        arb_mul_2exp_si(e, e, 1);
+        CU_ASSERT(arb_overlaps(e, band + 0));
+        thm5_inst_clear(I);
+        fmpq_mat_clear(X);
+        fmpq_mat_clear(C);
+        _fmpq_vec_clear(y, 4);
+        fmpz_clear(P);
+        fmpz_clear(Q);
+    }
+    arb_clear(s);
+    arb_clear(U);
+    arb_clear(e);
+    _arb_vec_clear(rho, 2);
+    _arb_vec_clear(band, 2);
+}
+
 static void
 test_module_records(void)
 {
@@ -647,6 +716,7 @@ t_thm5_register(void)
         CU_add_test(s, "K on a hand-computed instance", test_K_hand) == NULL ||
         CU_add_test(s, "K and the witness where Bas is known exactly", test_K_exact_bas) == NULL ||
         CU_add_test(s, "slope decision on interval data vs corner slopes", test_slope_intervals) == NULL ||
+        CU_add_test(s, "noisy bound at Lemma 8's edge is three-valued", test_noisy_bound_edge) == NULL ||
         CU_add_test(s, "module records match the table", test_module_records) == NULL)
         return 1;
     return 0;

@@ -182,6 +182,15 @@ extern "C"
        Exact over Q. */
     truth_t thm5_slope_at_least(const fmpq *lo, const fmpq *hi, const fmpq *delta, slong N, slong p);
 
+    /* Lemma 8 on the clusters of I at precision prec: sets rho[j] =
+       delta_j / |c_j|, band[j] = band_d(rho_j) (the exact probability that
+       a uniform direction is noisy for cluster j, lemma8_band) and U =
+       sum_j band[j] (rho, band: k entries), and decides band_j <= 1/(4d)
+       for every j and U <= 1/4: BC_FALSE when one of them is decided
+       false, BC_UNDECIDED when none is false but one is not settled at
+       this precision, else BC_TRUE. */
+    truth_t thm5_noisy_bound(arb_ptr rho, arb_ptr band, arb_t U, const thm5_inst_t I, slong prec);
+
     /* x = a / n for a C integer n != 0 (FLINT 2.9 has no fmpq_div_si). */
     void _thm5_fmpq_div_si(fmpq_t x, const fmpq_t a, slong n);
 
