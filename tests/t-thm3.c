@@ -386,6 +386,16 @@ test_cp_agrees(void)
                 CU_ASSERT_EQUAL(out, BC_FALSE);
                 CU_ASSERT_EQUAL(across, BC_UNDECIDED);
             }
+            /* a probability within 2^-60 of 1 whose ball pokes above 1:
+               inside the interval of K = N, whose upper limit is 1 */
+            arb_one(x);
+            arb_mul_2exp_si(lim, x, -60);
+            arb_sub(x, x, lim, 256);
+            arb_add_error_2exp_si(x, -40);
+            CU_ASSERT_EQUAL(thm3_cp_agrees(Ns[i], Ns[i], as[j], x, NULL), BC_TRUE);
+            arb_neg(x, x);
+            arb_add_ui(x, x, 1, 256);
+            CU_ASSERT_EQUAL(thm3_cp_agrees(Ns[i], 0, as[j], x, NULL), BC_TRUE);
         }
     arb_clear(lim);
     arb_clear(x);

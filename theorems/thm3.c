@@ -349,21 +349,27 @@ mc_record(checklist_t L, const char *id, const slot_struct *Z, slong ci, int eve
 truth_t
 thm3_cp_agrees(ulong N, ulong K, double a, const arb_t x, char **desc)
 {
-    arf_t lo, hi;
-    arb_t l, h;
+    arf_t lo, hi, xl, xu;
     truth_t res;
     arf_init(lo);
     arf_init(hi);
-    arb_init(l);
-    arb_init(h);
+    arf_init(xl);
+    arf_init(xu);
     binom_cp_interval(lo, hi, N, K, a);
-    arb_set_arf(l, lo);
-    arb_set_arf(h, hi);
+    /* the ends of x, outward; x is a probability, so only its part in
+       [0, 1] can hold the exact value (a ball 1 - 2^-60 +/- 2^-40 against
+       the upper limit 1 of K = N is inside) */
+    arb_get_lbound_arf(xl, x, ARF_PREC_EXACT);
+    arb_get_ubound_arf(xu, x, ARF_PREC_EXACT);
+    if (arf_sgn(xl) < 0)
+        arf_zero(xl);
+    if (arf_cmp_si(xu, 1) > 0)
+        arf_one(xu);
     /* inside only if the whole ball is; disjoint only if the whole ball is
        above hi or below lo; a ball across a limit decides nothing */
-    if (arb_ge(x, l) && arb_le(x, h))
+    if (arf_cmp(xl, lo) >= 0 && arf_cmp(xu, hi) <= 0)
         res = BC_TRUE;
-    else if (arb_gt(x, h) || arb_lt(x, l))
+    else if (arf_cmp(xl, hi) > 0 || arf_cmp(xu, lo) < 0)
         res = BC_FALSE;
     else
         res = BC_UNDECIDED;
@@ -378,8 +384,8 @@ thm3_cp_agrees(ulong N, ulong K, double a, const arb_t x, char **desc)
     }
     arf_clear(lo);
     arf_clear(hi);
-    arb_clear(l);
-    arb_clear(h);
+    arf_clear(xl);
+    arf_clear(xu);
     return res;
 }
 

@@ -181,7 +181,8 @@ extern "C"
     void thm3_witness(thm3_witness_t Wt, const thm3_inst_t I, const double *W, const double *v, slong N,
                       const slong *match);
 
-    /* Decides whether the exact value x (a ball) lies in the two-sided
+    /* Decides whether the exact value x (a ball enclosing a probability;
+       only its part in [0, 1] is used) lies in the two-sided
        Clopper-Pearson interval of K successes in N trials at per-side
        tail a (binom_cp_interval): BC_TRUE when the whole ball is inside,
        BC_FALSE when it is wholly above the upper or below the lower limit,
