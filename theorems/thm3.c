@@ -879,6 +879,50 @@ rec_mc_control(checklist_t L, const char *id, slot_struct *Z, ulong N, sampler_k
 
 /* ------------------------------------------------------ the module */
 
+/* The one-line error for a user eps whose width N = c ceil(n/p_eps) is
+   above THM3_MAX_N (or undecided).  p_eps = (rho (1 - rho/4))^{(r-1)/2} /
+   (2 pi (r-1)), rho = eps/(nB)^2 in (0, 4], is largest at rho = 2 and
+   tends to 0 at both ends, so eps is either too small or too close to
+   4 (nB)^2.  Every c = 2, 3, 4 fits when 4 ceil(n/p_eps) <= THM3_MAX_N,
+   i.e. p_eps >= n / floor(THM3_MAX_N / 4) =: P0, i.e. rho (1 - rho/4) >=
+   g = (2 pi (r-1) P0)^{2/(r-1)}: rho in [2 - 2 sqrt(1-g), 2 + 2 sqrt(1-g)]
+   when g <= 1, else no eps.  The range is advice (in double, "about"). */
+static void
+eps_advice(const thm3_inst_struct *I, const char *eps_text, const arb_t p, slong ci)
+{
+    char *ps = ds(p);
+    double rho = fmpq_get_d(I->rho), nb2, r1 = (double) (I->r - 1);
+    double P0 = (double) I->n / (double) (THM3_MAX_N / 4), g;
+    fmpq_t q;
+    fmpq_init(q);
+    fmpq_div(q, I->eps, I->rho); /* (nB)^2 */
+    nb2 = fmpq_get_d(q);
+    fmpq_clear(q);
+    g = pow(2.0 * 3.141592653589793 * r1 * P0, 2.0 / r1);
+    if (g > 1.0)
+        fprintf(
+            stderr,
+            "basincheck: --eps:1:1: eps = %s gives p_eps = %s and a width N = %s ceil(n/p_eps) above the "
+            "limit %d (or undecided); no eps does better here: p_eps <= 1/(2 pi (r-1)) at eps = 2 (nB)^2 = "
+            "%.6g, and n = %ld, r = %ld need more than %d neurons\n",
+            eps_text, ps, cstr(ci), THM3_MAX_N, 2.0 * nb2, (long) I->n, (long) I->r, THM3_MAX_N);
+    else
+    {
+        /* the ends 2 -+ 2 sqrt(1 - g) are symmetric about 2: the upper
+           one is 4 - lo, printed so (it is often within 1e-7 of 4);
+           lo = 2 g / (1 + sqrt(1 - g)) without cancellation */
+        double lo = 2.0 * g / (1.0 + sqrt(1.0 - g));
+        fprintf(stderr,
+                "basincheck: --eps:1:1: eps = %s gives p_eps = %s and a width N = %s ceil(n/p_eps) above the "
+                "limit %d (or undecided): eps is %s; widths within the limit need eps/(nB)^2 in about "
+                "[%.6g, 4 - %.6g], i.e. eps in about [%.6g, %.6g - %.6g] ((nB)^2 = %.6g)\n",
+                eps_text, ps, cstr(ci), THM3_MAX_N,
+                rho < 2.0 ? "too small" : "too close to 4 (nB)^2, where p_eps = 0", lo, lo, lo * nb2,
+                4.0 * nb2, lo * nb2, nb2);
+    }
+    flint_free(ps);
+}
+
 static int
 slot_setup(slot_struct *Z, const char *name, thm3_inst_struct *I, int user, const char *eps_text)
 {
@@ -895,12 +939,7 @@ slot_setup(slot_struct *Z, const char *name, thm3_inst_struct *I, int user, cons
         Z->N[ci] = thm3_width(I, c2s[ci], THM3_MAX_N);
         if (Z->N[ci] == 0 && user)
         {
-            char *ps = ds(Z->p);
-            fprintf(stderr,
-                    "basincheck: --eps:1:1: eps = %s gives p_eps = %s and a width N = %s ceil(n/p_eps) above "
-                    "the limit %d (or undecided): expected a larger eps\n",
-                    eps_text, ps, cstr(ci), THM3_MAX_N);
-            flint_free(ps);
+            eps_advice(I, eps_text, Z->p, ci);
             return 2;
         }
     }
