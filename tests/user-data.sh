@@ -1,0 +1,56 @@
+#!/bin/sh
+# user-data.sh -- runs of the modules on the user's own instances: the
+# records of the user's checks in report.json (exact values printed
+# exactly, figures on a probability axis), negative controls that stay on
+# the module's own instances, and vacuous or trivially met claims flagged
+# as such in the record and on the console.
+BC=${BASINCHECK:-./basincheck}
+PY=${PYTHON_JSONSCHEMA:-python3}
+fails=0
+passes=0
+tmp=${TMPDIR:-/tmp}/bc-user.$$
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+
+pass() { passes=$((passes + 1)); }
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# run NAME ARGS...: basincheck run ARGS --json $tmp/NAME.json, console in
+# $tmp/NAME.out; every check must have its expected status (exit 0)
+run() {
+    name=$1; shift
+    $BC_WRAP "$BC" run --quiet "$@" --json "$tmp/$name.json" >"$tmp/$name.out" 2>"$tmp/$name.err"
+    got=$?
+    if [ "$got" -ne 0 ]; then
+        fail "basincheck run $* -> exit $got, expected 0"; grep EXPECTED "$tmp/$name.out"; cat "$tmp/$name.err"
+        return 1
+    fi
+    return 0
+}
+
+# json NAME PYTHON-EXPRESSION: the expression, with d the parsed report and
+# c(id) the record of check id, must be true
+json() {
+    if "$PY" -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+def c(i):
+    return [x for x in d['checks'] if x['id'] == i][0]
+def fig(i):
+    return [x for x in d['figures'] if x['id'] == i][0]
+sys.exit(0 if ($2) else 1)" "$tmp/$1.json"; then pass; else fail "$1: $2"; fi
+}
+
+# Theorem 4 on two points (not orthogonal) with width 3: the exact
+# probability 9/32 of the good basin is a rational, printed as one; the
+# bound series of the m = 8 figure is clipped at 0 (a probability axis);
+# the bits of the exact inverse are a size, never negative
+printf '1,2,0,1\n1,-1,1,-1\n' >"$tmp/g2.csv"
+if run t4 thm4 --quick --samples 100 --data "$tmp/g2.csv" --width 3; then
+    json t4 "c('thm4.user')['fields']['exact_probability'] == '9/32'"
+    json t4 "min(fig('thm4.prob.m8')['series'][0]['y']) >= 0"
+    if grep -q '"bits of P": "[^"]*numerators -' "$tmp/t4.json"; then fail "thm4.data.rank: negative bits"; else pass; fi
+fi
+
+echo "$passes passed, $fails failed"
+[ "$fails" -eq 0 ]
