@@ -84,7 +84,7 @@ fi
 # JSON: one object with every key
 if run 0 --dim 10 --angle 0.7 --json; then
     if [ "$(wc -l <"$tmp/out")" -eq 1 ] && grep -q '^{.*"fraction".*"enclosure".*"lower".*"upper".*"bound".*}$' "$tmp/out" \
-        && grep -q '"bound_holds": "true"' "$tmp/out"; then pass; else
+        && grep -q '"bound_holds": true,' "$tmp/out"; then pass; else
         fail "cap --json: not one object with fraction, enclosure and bound"; cat "$tmp/out"; fi
 fi
 if run 0 --help; then pass; fi
