@@ -346,46 +346,26 @@ mc_record(checklist_t L, const char *id, const slot_struct *Z, slong ci, int eve
     arb_clear(e2);
 }
 
-truth_t
-thm3_cp_agrees(ulong N, ulong K, double a, const arb_t x, char **desc)
+/* binom_cp_agrees with a one-line description *desc (flint_free) */
+static truth_t
+cp_agrees(ulong N, ulong K, double a, const arb_t x, char **desc)
 {
-    arf_t lo, hi, xl, xu;
+    arf_t lo, hi;
     truth_t res;
+    char *ls, *hs, *xs;
     arf_init(lo);
     arf_init(hi);
-    arf_init(xl);
-    arf_init(xu);
-    binom_cp_interval(lo, hi, N, K, a);
-    /* the ends of x, outward; x is a probability, so only its part in
-       [0, 1] can hold the exact value (a ball 1 - 2^-60 +/- 2^-40 against
-       the upper limit 1 of K = N is inside) */
-    arb_get_lbound_arf(xl, x, ARF_PREC_EXACT);
-    arb_get_ubound_arf(xu, x, ARF_PREC_EXACT);
-    if (arf_sgn(xl) < 0)
-        arf_zero(xl);
-    if (arf_cmp_si(xu, 1) > 0)
-        arf_one(xu);
-    /* inside only if the whole ball is; disjoint only if the whole ball is
-       above hi or below lo; a ball across a limit decides nothing */
-    if (arf_cmp(xl, lo) >= 0 && arf_cmp(xu, hi) <= 0)
-        res = BC_TRUE;
-    else if (arf_cmp(xl, hi) > 0 || arf_cmp(xu, lo) < 0)
-        res = BC_FALSE;
-    else
-        res = BC_UNDECIDED;
-    if (desc != NULL)
-    {
-        char *ls = arf_get_str(lo, 8), *hs = arf_get_str(hi, 8), *xs = ds(x);
-        *desc = bc_aprintf("%lu / %lu, interval [%s, %s], exact %s%s", (unsigned long) K, (unsigned long) N,
-                           ls, hs, xs, res == BC_UNDECIDED ? " (across a limit: undecided)" : "");
-        flint_free(ls);
-        flint_free(hs);
-        flint_free(xs);
-    }
+    res = binom_cp_agrees(lo, hi, N, K, a, x);
+    ls = arf_get_str(lo, 8);
+    hs = arf_get_str(hi, 8);
+    xs = ds(x);
+    *desc = bc_aprintf("%lu / %lu, interval [%s, %s], exact %s%s", (unsigned long) K, (unsigned long) N, ls,
+                       hs, xs, res == BC_UNDECIDED ? " (across a limit: undecided)" : "");
+    flint_free(ls);
+    flint_free(hs);
+    flint_free(xs);
     arf_clear(lo);
     arf_clear(hi);
-    arf_clear(xl);
-    arf_clear(xu);
     return res;
 }
 
@@ -547,7 +527,7 @@ rec_law(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
             arb_init(e);
             truth_t t;
             sf(e, Z[k].N[ci], Z[k].q, (ulong) Z[k].I->nlive, PREC);
-            t = thm3_cp_agrees(Z[k].T[ci]->samples, Z[k].T[ci]->hits[EV_MATCHED], a, e, &dsc);
+            t = cp_agrees(Z[k].T[ci]->samples, Z[k].T[ci]->hits[EV_MATCHED], a, e, &dsc);
             key = bc_aprintf("%s_c%s", Z[k].name, cstr(ci));
             if (t == BC_FALSE && all != BC_FALSE)
                 check_set_witness(c, "%s (streams thm3/%s/c%s): %s", key, Z[k].name, cstr(ci), dsc);
@@ -740,7 +720,7 @@ rec_lemma7(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
             HF += Z[k].T[ci]->hits[EV_FULL];
         }
         {
-            truth_t t = thm3_cp_agrees(S, H, a, Z[k].q, &dsc);
+            truth_t t = cp_agrees(S, H, a, Z[k].q, &dsc);
             if (t == BC_FALSE && all != BC_FALSE)
                 check_set_witness(c, "%s instance, neurons 0 and 1 of streams thm3/%s/c2..c4: %s", Z[k].name,
                                   Z[k].name, dsc);

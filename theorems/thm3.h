@@ -181,15 +181,6 @@ extern "C"
     void thm3_witness(thm3_witness_t Wt, const thm3_inst_t I, const double *W, const double *v, slong N,
                       const slong *match);
 
-    /* Decides whether the exact value x (a ball enclosing a probability;
-       only its part in [0, 1] is used) lies in the two-sided
-       Clopper-Pearson interval of K successes in N trials at per-side
-       tail a (binom_cp_interval): BC_TRUE when the whole ball is inside,
-       BC_FALSE when it is wholly above the upper or below the lower limit,
-       BC_UNDECIDED when it straddles a limit.  When desc is not NULL, sets
-       *desc to a one-line description (free with flint_free). */
-    truth_t thm3_cp_agrees(ulong N, ulong K, double a, const arb_t x, char **desc);
-
     /* x = x / k for a non-zero integer k (FLINT 2.9 has no fmpq_div_si). */
     void thm3_qdiv_si(fmpq_t x, slong k);
 
