@@ -13,6 +13,7 @@
 #include "binom.h"
 #include "chernoff.h"
 #include "rng.h"
+#include "sampler.h"
 #include "testutil.h"
 
 /* ---------------------------------------------------------- helpers */
@@ -592,6 +593,35 @@ test_module_records(void)
     checklist_init(L);
     CU_ASSERT_EQUAL(module_audit.run(L, &o), 0);
     CU_ASSERT(L->nfigures >= 1);
+    /* the 3/4 is tested through the four samplers: the rates of every law
+       are in the record, and the tightened 47/64 is refuted by the same
+       rates (with the stream that does it as witness) */
+    {
+        slong i, seen = 0;
+        for (i = 0; i < L->nchecks; i++)
+        {
+            const check_struct *c = L->checks + i;
+            slong j, k;
+            const char *rates = NULL;
+            if (strcmp(c->id, "audit.thm24.three_quarters") && strcmp(c->id, "audit.control.three_quarters"))
+                continue;
+            seen++;
+            for (j = 0; j < c->nfields; j++)
+                if (!strcmp(c->fields[j].key, "rates"))
+                    rates = c->fields[j].value;
+            CU_ASSERT_FATAL(rates != NULL);
+            for (k = 0; k < SAMPLER_SYMMETRIC_COUNT; k++)
+                CU_ASSERT(strstr(rates, sampler_name((sampler_kind) k)) != NULL);
+            if (c->control)
+            {
+                CU_ASSERT(c->status == ST_VIOLATED);
+                CU_ASSERT(c->witness != NULL && strstr(c->witness, "audit.thm24.three_quarters/") != NULL);
+            }
+            else
+                CU_ASSERT(c->status == ST_CONSISTENT && strstr(rates, "DISAGREES") == NULL);
+        }
+        CU_ASSERT_EQUAL(seen, 2);
+    }
     checklist_clear(L);
 }
 
