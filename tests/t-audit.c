@@ -622,6 +622,20 @@ test_module_records(void)
         }
         CU_ASSERT_EQUAL(seen, 2);
     }
+    /* the c = 2 erratum names the smallest refuted n and the smallest-N
+       refuting cell (different cells: n = 12 against n = 30 on the quick
+       grid) */
+    {
+        slong i;
+        for (i = 0; i < L->nchecks; i++)
+            if (!strcmp(L->checks[i].id, "audit.thm3.chernoff.c2"))
+            {
+                const char *w = L->checks[i].witness;
+                CU_ASSERT_FATAL(w != NULL);
+                CU_ASSERT(strstr(w, "smallest refuted n: n=12,") != NULL);
+                CU_ASSERT(strstr(w, "smallest-N refuting cell: n=30,") != NULL);
+            }
+    }
     checklist_clear(L);
 }
 
