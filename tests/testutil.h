@@ -56,5 +56,6 @@ int t_lemma8_register(void);
 int t_thm4_register(void);
 int t_thm5_register(void);
 int t_thm3_register(void);
+int t_claims_register(void);
 
 #endif
