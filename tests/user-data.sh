@@ -41,6 +41,11 @@ def fig(i):
 sys.exit(0 if ($2) else 1)" "$tmp/$1.json"; then pass; else fail "$1: $2"; fi
 }
 
+# console LINE-PATTERN NAME: a line of the console summary matches
+console() {
+    if grep -q -- "$1" "$tmp/$2.out"; then pass; else fail "$2: no console line matching '$1'"; cat "$tmp/$2.out"; fi
+}
+
 # Theorem 4 on two points (not orthogonal) with width 3: the exact
 # probability 9/32 of the good basin is a rational, printed as one; the
 # bound series of the m = 8 figure is clipped at 0 (a probability axis);
@@ -50,6 +55,17 @@ if run t4 thm4 --quick --samples 100 --data "$tmp/g2.csv" --width 3; then
     json t4 "c('thm4.user')['fields']['exact_probability'] == '9/32'"
     json t4 "min(fig('thm4.prob.m8')['series'][0]['y']) >= 0"
     if grep -q '"bits of P": "[^"]*numerators -' "$tmp/t4.json"; then fail "thm4.data.rank: negative bits"; else pass; fi
+fi
+
+# Theorem 3 on the user's files: the controls lemma7_full and width8 run on
+# the built-in main instance (on a user's full-rank data the angle in R^d
+# is the angle on span(X), and the controls would not fail)
+printf '1/2,0,0,1/2\n0,1/2,0,1/2\n1/2,1/2,0,1\n-1/2,0,0,0\n' >"$tmp/t3d.csv"
+printf '1,0,0,1\n0,1,0,1\n' >"$tmp/t3w.csv"
+if run t3 thm3 --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 15.99; then
+    console '^thm3.control.lemma7_full  *violated' t3
+    console '^thm3.control.width8  *violated' t3
+    json t3 "'builtin_main' in c('thm3.hyp')['fields']"
 fi
 
 echo "$passes passed, $fails failed"

@@ -246,7 +246,8 @@ cstr(slong ci)
 
 typedef struct
 {
-    const char *name; /* "main", "engine" */
+    const char *name;   /* "main", "engine", "builtin_main" */
+    const char *stream; /* its rng streams thm3/<stream>/c<c> */
     thm3_inst_struct *I;
     int user;
     int engine;
@@ -530,7 +531,7 @@ rec_law(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
             t = cp_agrees(Z[k].T[ci]->samples, Z[k].T[ci]->hits[EV_MATCHED], a, e, &dsc);
             key = bc_aprintf("%s_c%s", Z[k].name, cstr(ci));
             if (t == BC_FALSE && all != BC_FALSE)
-                check_set_witness(c, "%s (streams thm3/%s/c%s): %s", key, Z[k].name, cstr(ci), dsc);
+                check_set_witness(c, "%s (streams thm3/%s/c%s): %s", key, Z[k].stream, cstr(ci), dsc);
             all = bc_truth_and(all, t);
             check_field_add(c, key, "%s", dsc);
             flint_free(key);
@@ -723,7 +724,7 @@ rec_lemma7(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
             truth_t t = cp_agrees(S, H, a, Z[k].q, &dsc);
             if (t == BC_FALSE && all != BC_FALSE)
                 check_set_witness(c, "%s instance, neurons 0 and 1 of streams thm3/%s/c2..c4: %s", Z[k].name,
-                                  Z[k].name, dsc);
+                                  Z[k].stream, dsc);
             all = bc_truth_and(all, t);
         }
         check_field_add(c, Z[k].name, "on span(X): %s", dsc);
@@ -908,6 +909,7 @@ slot_setup(slot_struct *Z, const char *name, thm3_inst_struct *I, int user, cons
 {
     slong ci;
     Z->name = name;
+    Z->stream = name;
     Z->I = I;
     Z->user = user;
     arb_init(Z->p);
@@ -932,12 +934,17 @@ static int
 thm3_run(checklist_t L, const run_opts *opts)
 {
     thm3_raw_t R;
-    thm3_inst_t IE, IM;
-    slot_struct Z[2];
+    thm3_inst_t IE, IM, IB;
+    /* Z[0] the main instance (the user's when given), Z[1] the engine
+       instance, Z[2] the built-in main instance when the user's replaces
+       it: the negative controls run on the module's own instances only
+       (Zc, Z + 1), where they are known to fail; on a user's instance a
+       control need not fail */
+    slot_struct Z[3], *Zc;
     ulong Smain, Seng;
-    slong k, ci, bad;
+    slong k, ci, bad, nz;
     char msg[512];
-    int ret = 0;
+    int ret = 0, user = opts->data != NULL || opts->teacher != NULL || opts->eps != NULL;
     mc_opts o;
 
     if (opts->size < SIZE_QUICK || opts->size > SIZE_FULL || opts->samples < -1 || opts->threads < 1 ||
@@ -969,6 +976,7 @@ thm3_run(checklist_t L, const run_opts *opts)
 
     thm3_inst_init(IE);
     thm3_inst_init(IM);
+    thm3_inst_init(IB);
     thm3_raw_init(R, 1, 1, 1);
     thm3_generated(R, THM3_GEN_ENGINE);
     if (thm3_inst_set(IE, R->X, R->y, R->W, R->v, R->B, R->eps, &bad, msg, sizeof msg) != THM3_OK)
@@ -976,24 +984,18 @@ thm3_run(checklist_t L, const run_opts *opts)
         flint_printf("thm3: the built-in engine instance is invalid: %s\n", msg);
         flint_abort();
     }
-    if (opts->data != NULL || opts->teacher != NULL || opts->eps != NULL)
+    thm3_generated(R, THM3_GEN_MAIN);
+    if (thm3_inst_set(IB, R->X, R->y, R->W, R->v, R->B, R->eps, &bad, msg, sizeof msg) != THM3_OK)
     {
-        if (thm3_read_user(IM, opts->data, opts->teacher, opts->eps) != 0)
-        {
-            ret = 2;
-            goto out0;
-        }
+        flint_printf("thm3: the built-in main instance is invalid: %s\n", msg);
+        flint_abort();
     }
-    else
+    if (user && thm3_read_user(IM, opts->data, opts->teacher, opts->eps) != 0)
     {
-        thm3_generated(R, THM3_GEN_MAIN);
-        if (thm3_inst_set(IM, R->X, R->y, R->W, R->v, R->B, R->eps, &bad, msg, sizeof msg) != THM3_OK)
-        {
-            flint_printf("thm3: the built-in main instance is invalid: %s\n", msg);
-            flint_abort();
-        }
+        ret = 2;
+        goto out0;
     }
-    if (slot_setup(Z + 0, "main", IM, opts->data != NULL, opts->eps) != 0)
+    if (slot_setup(Z + 0, "main", user ? IM : IB, user, opts->eps) != 0)
     {
         arb_clear(Z[0].p);
         arb_clear(Z[0].q);
@@ -1004,15 +1006,26 @@ thm3_run(checklist_t L, const run_opts *opts)
     Z[1].engine = 1;
     Z[0].S = Smain;
     Z[1].S = Seng;
+    nz = 2;
+    if (user)
+    {
+        /* the built-in main instance, on the streams of a run without user
+           files, so that its control records are those of such a run */
+        slot_setup(Z + 2, "builtin_main", IB, 0, NULL);
+        Z[2].stream = "main";
+        Z[2].S = Smain;
+        nz = 3;
+    }
+    Zc = user ? Z + 2 : Z + 0;
 
     o.threads = opts->threads;
     o.progress = opts->progress;
-    for (k = 0; k < 2; k++)
+    for (k = 0; k < nz; k++)
         for (ci = 0; ci < 3; ci++)
         {
             thm3_ctx C;
             slong j;
-            char *stream = bc_aprintf("thm3/%s/c%s", Z[k].name, cstr(ci));
+            char *stream = bc_aprintf("thm3/%s/c%s", Z[k].stream, cstr(ci));
             C.I = Z[k].I;
             C.N = Z[k].N[ci];
             C.kind = SAMPLER_GAUSS;
@@ -1026,8 +1039,8 @@ thm3_run(checklist_t L, const run_opts *opts)
             flint_free(stream);
         }
 
-    rec_hyp(L, Z, 2);
-    rec_peps(L, Z, 2);
+    rec_hyp(L, Z, nz);
+    rec_peps(L, Z, nz);
     for (ci = 0; ci < 3; ci++)
     {
         char *id = bc_aprintf("thm3.main.witness.c%s", cstr(ci));
@@ -1044,38 +1057,39 @@ thm3_run(checklist_t L, const run_opts *opts)
         flint_free(id);
         flint_free(st);
     }
-    rec_closure(L, Z, 2);
-    rec_law(L, Z, 2, opts);
+    rec_closure(L, Z, nz);
+    rec_law(L, Z, nz, opts);
     rec_tail(L, Z, 2);
     rec_erratum(L);
-    rec_lemma7(L, Z, 2, opts);
-    rec_lemma7_full(L, Z + 0);
+    rec_lemma7(L, Z, nz, opts);
+    rec_lemma7_full(L, Zc);
     rec_hyp_control(L, "thm3.control.xnorm", THM3_GEN_XNORM, THM3_ERR_XNORM);
     rec_hyp_control(L, "thm3.control.teacher", THM3_GEN_TEACHER, THM3_ERR_TEACHER);
     {
-        ulong N8 = thm3_width_rho((ulong) IM->r, IM->rho, (ulong) IM->n, 4, 8, THM3_MAX_N);
+        ulong N8 = thm3_width_rho((ulong) Zc->I->r, Zc->I->rho, (ulong) Zc->I->n, 4, 8, THM3_MAX_N);
         rec_mc_control(
-            L, "thm3.control.width8", Z + 0, N8, SAMPLER_GAUSS, Smain, opts, "thm3/control/width8",
+            L, "thm3.control.width8", Zc, N8, SAMPLER_GAUSS, Smain, opts, "thm3/control/width8",
             "width $c\\lceil n/(8p_\\epsilon)\\rceil$ (the constant of $p_\\epsilon$ multiplied by 8)");
     }
     rec_mc_control(L, "thm3.control.biased", Z + 1, Z[1].N[0], SAMPLER_SKEWED, Smain, opts,
                    "thm3/control/biased", "skewed initialisation");
 
-    for (k = 0; k < 2; k++)
+    for (k = 0; k < nz; k++)
     {
         char *s0 = inst_desc(Z + k);
         char *s = report_tex_escape(s0);
         flint_free(s0);
         checklist_add_instance(L, CLAIM,
                                "\\textbf{%s instance%s.} %s. Widths $N=%lu,%lu,%lu$ for $c=2,3,4$; "
-                               "%lu samples per width (streams \\texttt{thm3/%s/c$c$}, seed %llu)%s.",
+                               "%lu samples per width (streams \\texttt{thm3/%s/c$c$}, seed %llu)%s%s.",
                                Z[k].name, Z[k].user ? " (user files)" : "", s, (unsigned long) Z[k].N[0],
                                (unsigned long) Z[k].N[1], (unsigned long) Z[k].N[2], (unsigned long) Z[k].S,
-                               Z[k].name, (unsigned long long) opts->seed,
-                               Z[k].engine ? "; certified $\\mathrm{Bas}$ by the basin engine" : "");
+                               Z[k].stream, (unsigned long long) opts->seed,
+                               Z[k].engine ? "; certified $\\mathrm{Bas}$ by the basin engine" : "",
+                               Z + k == Zc ? "; the negative controls run on this instance" : "");
         flint_free(s);
     }
-    for (k = 0; k < 2; k++)
+    for (k = 0; k < nz; k++)
     {
         arb_clear(Z[k].p);
         arb_clear(Z[k].q);
@@ -1084,6 +1098,7 @@ out0:
     thm3_raw_clear(R);
     thm3_inst_clear(IE);
     thm3_inst_clear(IM);
+    thm3_inst_clear(IB);
     return ret;
 }
 
