@@ -46,13 +46,18 @@ console() {
     if grep -q -- "$1" "$tmp/$2.out"; then pass; else fail "$2: no console line matching '$1'"; cat "$tmp/$2.out"; fi
 }
 
-# Theorem 4 on two points (not orthogonal) with width 3: the exact
-# probability 9/32 of the good basin is a rational, printed as one; the
+# Theorem 4 on two points (not orthogonal) with width 2: the bound
+# 1 - 2 (3/4)^2 = -1/8 is vacuous, and the record says so (field first,
+# note, console line, LaTeX); the exact probability 1/8 of the good basin
+# (an exact ball of the solid-angle route) is printed as a rational; the
 # bound series of the m = 8 figure is clipped at 0 (a probability axis);
 # the bits of the exact inverse are a size, never negative
 printf '1,2,0,1\n1,-1,1,-1\n' >"$tmp/g2.csv"
-if run t4 thm4 --quick --samples 100 --data "$tmp/g2.csv" --width 3; then
-    json t4 "c('thm4.user')['fields']['exact_probability'] == '9/32'"
+if run t4 thm4 --quick --samples 100 --data "$tmp/g2.csv" --width 2 --tex "$tmp/t4.tex"; then
+    json t4 "c('thm4.user')['fields']['exact_probability'] == '1/8'"
+    json t4 "list(c('thm4.user')['fields'])[0] == 'vacuous' and 'Vacuous' in c('thm4.user')['note']"
+    console '^thm4.user .*(vacuous: the bound is <= 0' t4
+    if grep -q 'Vacuous:.*1-2(3/4)' "$tmp/t4.tex"; then pass; else fail "t4.tex: the vacuous note is missing"; fi
     json t4 "min(fig('thm4.prob.m8')['series'][0]['y']) >= 0"
     if grep -q '"bits of P": "[^"]*numerators -' "$tmp/t4.json"; then fail "thm4.data.rank: negative bits"; else pass; fi
 fi
