@@ -62,6 +62,25 @@ if run t4 thm4 --quick --samples 100 --data "$tmp/g2.csv" --width 2 --tex "$tmp/
     if grep -q '"bits of P": "[^"]*numerators -' "$tmp/t4.json"; then fail "thm4.data.rank: negative bits"; else pass; fi
 fi
 
+# Theorem 5 on two clusters of the user's data with width 3: the negative
+# controls stay on the module's own instance (Figure 1 clusters, n = 24),
+# where they fail, so the run is as expected; the bound 1 - 2 (7/8)^3 < 0
+# is vacuous and K delta^2 >= L_S(0) makes the level trivial (zero network)
+printf '1,17/16,1\n17/16,1,33/32\n1,15/16,1\n15/16,1,33/32\n-2,3/5,-1/2\n-19/10,1/2,-9/20\n-2,2/5,-1/2\n-21/10,1/2,-9/20\n' \
+    >"$tmp/t5.csv"
+if run t5 thm5 --quick --data "$tmp/t5.csv" --clusters 2 --width 3; then
+    console '^thm5.control.biased  *violated' t5
+    console '^thm5.control.tight_k  *violated' t5
+    console '^thm5.mc.bas .*(vacuous: the bound is <= 0.*(trivial: K delta^2 = .* >= L_S(0) = ' t5
+    json t5 "'n = 3' in c('thm5.mc.bas')['fields']['instance'] and 'trivial' in c('thm5.mc.bas')['fields']"
+    json t5 "'Figure~1' in c('thm5.control.biased')['statement'] and 'n=24' in c('thm5.control.biased')['statement']"
+fi
+# --width without --data is honoured (as by thm4), on the module's instance
+if run t5w thm5 --quick --samples 50 --width 3; then
+    json t5w "'n = 3' in c('thm5.mc.bas')['fields']['instance'] and 'vacuous' in c('thm5.mc.bas')['fields']"
+    json t5w "'n=24' in c('thm5.control.tight_k')['statement']"
+fi
+
 # Theorem 3 on the user's files: the controls lemma7_full and width8 run on
 # the built-in main instance (on a user's full-rank data the angle in R^d
 # is the angle on span(X), and the controls would not fail)

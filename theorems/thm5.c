@@ -896,17 +896,24 @@ thm5_run(checklist_t L, const run_opts *opts)
 
     run_hyp_instances(L, have_user ? U : NULL, opts->data);
     run_hyp_controls(L);
-    _thm5_run_mc(L, &z, opts, have_user ? U : NULL, opts->width > 0 ? opts->width : 16, opts->data);
+    _thm5_run_mc(L, &z, opts, have_user ? U : NULL,
+                 opts->width > 0 ? opts->width : (have_user ? 16 : THM5_MC_N), opts->data);
     run_scaling(L, opts);
     run_figure1(L);
     checklist_add_instance(
         L, CLAIM,
         "\\textbf{Instances.} Figure~1 centres $c_1=(1,1)$, $c_2=(-2,\\frac12)$ in $\\mathbb R^2$ "
         "with eight exact points per cluster; Monte Carlo on radii $\\frac1{64},\\frac1{40}$ "
-        "with width $n=24$ (%lu samples, %lu per control), noisy regions on radii "
-        "$\\frac18,\\frac15$ (%lu directions); scaling on $\\delta=2^{-4}..2^{-9}$%s.",
-        (unsigned long) z.bas, (unsigned long) z.ctrl, (unsigned long) z.noisy,
-        have_user ? "; the user's data replace the Monte Carlo instance" : "");
+        "with width $n=%d$ (%lu samples, %lu per control), noisy regions on radii "
+        "$\\frac18,\\frac15$ (%lu directions); scaling on $\\delta=2^{-4}..2^{-9}$%s%s.",
+        THM5_MC_N, (unsigned long) z.bas, (unsigned long) z.ctrl, (unsigned long) z.noisy,
+        have_user ? "; the user's data replace the instance of \\texttt{thm5.mc.bas}, \\texttt{thm5.mc.good} "
+                    "and \\texttt{thm5.witness}"
+                  : "",
+        opts->width > 0
+            ? "; those three checks use the width given by \\texttt{-{}-width}, the negative controls "
+              "always the module's own instance and width"
+            : "; the negative controls always run on the module's own instance and width");
     thm5_inst_clear(U);
     return 0;
 }

@@ -204,9 +204,14 @@ extern "C"
         ulong ctrl;  /* samples of each Monte Carlo control */
     } thm5_sizes;
 
-    /* The Monte Carlo checks; the basin-value family runs on user (width n,
-       named uname in the statements) when user is not NULL, else on the
-       Figure 1 instance at radius scale 1/8 with n = 24. */
+    /* The width of the module's own Monte Carlo instance. */
+#define THM5_MC_N 24
+
+    /* The Monte Carlo checks; the basin-value family runs with width n on
+       user (named uname in the statements) when user is not NULL, else on
+       the Figure 1 instance at radius scale 1/8 (the module's own, with
+       n = THM5_MC_N unless --width says otherwise); its negative controls
+       always run on the module's own instance and width. */
     void _thm5_run_mc(checklist_t L, const thm5_sizes *z, const run_opts *opts, const thm5_inst_t user,
                       slong n, const char *uname);
     void _thm5_check_start(check_t c, const char *id, int reconstructed);
