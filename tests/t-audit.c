@@ -582,11 +582,7 @@ test_module_records(void)
 {
     checklist_t L;
     run_opts o;
-    memset(&o, 0, sizeof(o));
-    o.seed = test_seed();
-    o.size = SIZE_QUICK;
-    o.threads = 2;
-    o.tail = 1e-4;
+    test_quick_opts(&o, 2);
     /* every spec once with its expected status (controls fail), a witness
        on every erratum and control */
     CU_ASSERT_EQUAL(test_module_table(&module_audit, &o, 0), 0);

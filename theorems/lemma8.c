@@ -1189,14 +1189,18 @@ run_claim3_band(checklist_t L, slong dmax)
 
 /* ------------------------------------------------- the chain */
 
-/* r = a / n (FLINT 2.9 has no fmpq_div_ui) */
+/* sqrt(k / (2 pi)), the bound of omega_{k-1}/omega_k (Leopardi) */
 static void
-q_div_ui(fmpq_t r, const fmpq_t a, ulong n)
+sqrt_k_2pi(arb_t res, ulong k, slong prec)
 {
-    fmpz_t z;
-    fmpz_init_set_ui(z, n);
-    fmpq_div_fmpz(r, a, z);
-    fmpz_clear(z);
+    arb_t t;
+    arb_init(t);
+    arb_const_pi(t, prec);
+    arb_mul_2exp_si(t, t, 1);
+    arb_set_ui(res, k);
+    arb_div(res, res, t, prec);
+    arb_sqrt(res, res, prec);
+    arb_clear(t);
 }
 
 /* Records the first decided failure of the chain as the witness. */
@@ -1234,7 +1238,7 @@ chain_decide(check_t c, slong knum, slong kden)
     slong n_id = 0, n_leo = 0, n_leo1 = 0, n_c3 = 0, n_eq = 0;
     truth_t all = BC_TRUE, t, v_ok = BC_TRUE, vi_ok;
     arb_t rho, ap, s, R, sq, sq1, u, bd, pb, hp;
-    fmpq_t q, h, Kq;
+    fmpq_t q, h;
 
     arb_init(rho);
     arb_init(ap);
@@ -1248,8 +1252,6 @@ chain_decide(check_t c, slong knum, slong kden)
     arb_init(hp);
     fmpq_init(q);
     fmpq_init(h);
-    fmpq_init(Kq);
-    fmpq_set_si(Kq, knum, kden);
 
     for (d = 2; d <= DMAX; d++)
     {
@@ -1273,14 +1275,8 @@ chain_decide(check_t c, slong knum, slong kden)
         n_id += t == BC_TRUE;
         /* (ii) */
         sphere_omega_ratio(R, d, PREC);
-        arb_const_pi(u, PREC);
-        arb_mul_2exp_si(u, u, 1);
-        arb_set_ui(sq, d);
-        arb_div(sq, sq, u, PREC);
-        arb_sqrt(sq, sq, PREC);
-        arb_set_ui(sq1, d - 1);
-        arb_div(sq1, sq1, u, PREC);
-        arb_sqrt(sq1, sq1, PREC);
+        sqrt_k_2pi(sq, d, PREC);
+        sqrt_k_2pi(sq1, d - 1, PREC);
         t = arb_lt(R, sq) ? BC_TRUE : (arb_ge(R, sq) ? BC_FALSE : BC_UNDECIDED);
         chain_fail(c, t, "(ii) d = %lu: omega_{d-2}/omega_{d-1} >= sqrt(d/(2 pi))", d);
         all = bc_truth_and(all, t);
@@ -1308,8 +1304,8 @@ chain_decide(check_t c, slong knum, slong kden)
             fmpq_div_fmpz(q, q, d3); /* s_d^2 / (2 pi) = 1/(256 d^3) */
             fmpz_clear(d3);
         }
-        fmpq_mul_ui(q, q, 16 * d); /* the left side squared: 1/(16 d^2) */
-        q_div_ui(h, Kq, 4 * d);
+        fmpq_mul_ui(q, q, 16 * d);                    /* the left side squared: 1/(16 d^2) */
+        fmpq_set_si(h, knum, (slong) (4 * d) * kden); /* K/(4d) */
         fmpq_mul(h, h, h);
         t = fmpq_cmp(q, h) <= 0 ? BC_TRUE : BC_FALSE;
         chain_fail(c, t, "(iv) d = %lu: 2 alpha_p sqrt(d/(2 pi)) = 1/(4d) exceeds the per-cluster bound", d);
@@ -1331,8 +1327,7 @@ chain_decide(check_t c, slong knum, slong kden)
         ulong k;
         for (k = 1; k <= d; k++)
         {
-            fmpq_mul_ui(q, Kq, k);
-            q_div_ui(q, q, 4 * d);
+            fmpq_set_si(q, (slong) k * knum, (slong) (4 * d) * kden); /* k K/(4d) */
             fmpq_set_si(h, 1, 4);
             if (fmpq_cmp(q, h) > 0 && v_ok == BC_TRUE)
             {
@@ -1342,7 +1337,7 @@ chain_decide(check_t c, slong knum, slong kden)
         }
     }
     all = bc_truth_and(all, v_ok);
-    q_div_ui(q, Kq, 4);
+    fmpq_set_si(q, knum, 4 * kden); /* K/4 */
     fmpq_set_si(h, 1, 2);
     fmpq_sub(q, h, q);
     fmpq_div_2exp(q, q, 1);
@@ -1390,7 +1385,6 @@ chain_decide(check_t c, slong knum, slong kden)
     arb_clear(hp);
     fmpq_clear(q);
     fmpq_clear(h);
-    fmpq_clear(Kq);
     return all;
 }
 
@@ -1462,11 +1456,7 @@ run_chain(checklist_t L)
     {
         lemma8_radius(rho, d, PREC);
         sphere_omega_ratio(R, d, PREC);
-        arb_const_pi(t, PREC);
-        arb_mul_2exp_si(t, t, 1);
-        arb_set_ui(sq, d);
-        arb_div(sq, sq, t, PREC);
-        arb_sqrt(sq, sq, PREC);
+        sqrt_k_2pi(sq, d, PREC);
         lemma8_bound(pb, d, PREC);
         arb_asin(ac, rho, PREC);
         arb_mul(t, ac, sq, PREC);

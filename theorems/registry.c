@@ -61,3 +61,9 @@ theorem_check_start(check_t c, const check_spec *specs, slong nspecs, const char
     c->reconstructed = 0;
     c->status = ST_UNDECIDED;
 }
+
+check_status
+theorem_agreement_status(truth_t t)
+{
+    return t == BC_TRUE ? ST_CONSISTENT : (t == BC_FALSE ? ST_VIOLATED : ST_UNDECIDED);
+}

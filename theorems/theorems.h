@@ -91,6 +91,10 @@ extern "C"
     void theorem_check_start(check_t c, const check_spec *specs, slong nspecs, const char *id,
                              const char *claim);
 
+    /* The status of a two-sided agreement audit (a rate against an exact
+   probability) from its decision: consistent, violated, or undecided. */
+    check_status theorem_agreement_status(truth_t t);
+
     /* Fragments generated at build time from theorems/<name>.tex. */
     extern const char *const fragment_thm1[];
     extern const char *const fragment_prop12[];

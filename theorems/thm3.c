@@ -372,13 +372,6 @@ cp_agrees(ulong N, ulong K, double a, const arb_t x, char **desc)
     return res;
 }
 
-/* the status of a two-sided agreement audit from its combined truth */
-static check_status
-agree_status(truth_t t)
-{
-    return t == BC_TRUE ? ST_CONSISTENT : (t == BC_FALSE ? ST_VIOLATED : ST_UNDECIDED);
-}
-
 /* decides P[Bin(N, p) < n] <= exp(-c2 n / 8) at rising precision */
 static truth_t
 tail_le_bound(arb_t tail, ulong r, const fmpq_t rho, ulong N, ulong n, ulong c2, int exact_q)
@@ -581,7 +574,7 @@ rec_law(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
             flint_free(dsc);
             arb_clear(e);
         }
-    c->status = agree_status(all);
+    c->status = theorem_agreement_status(all);
     check_add_note(c, "A two-sided audit (outside the Bonferroni family): it tests the exact law of the "
                       "count, hence every cap decision and Lemma 7's reduction together.");
     checklist_push(L, c);
@@ -787,7 +780,7 @@ rec_lemma7(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
         arb_clear(fd);
         fmpq_clear(cth);
     }
-    c->status = agree_status(all);
+    c->status = theorem_agreement_status(all);
     checklist_push(L, c);
     check_clear(c);
 }
