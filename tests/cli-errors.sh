@@ -103,5 +103,6 @@ expect 2 run --quiet --quick thm5 --data "$tmp/t5wide.csv" --clusters 2
 expect 2 run --quiet --quick thm5 --data "$tmp/t5bad.csv" --clusters 1
 expect 2 run --quiet --quick thm5 --data "$tmp/t5.csv" --centres "$tmp/t5c3.csv"
 expect 2 run --quiet --quick thm5 --data "$tmp/t5.csv" --centres "$tmp/t5c3.csv" --clusters 2
+expect 2 run --quiet --quick thm5 --width 5000
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

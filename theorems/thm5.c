@@ -853,6 +853,12 @@ thm5_run(checklist_t L, const run_opts *opts)
         fprintf(stderr, "basincheck: thm5: invalid options\n");
         return 2;
     }
+    if (opts->width > 4096)
+    {
+        /* as thm4: the certified basin value of wider networks is out of reach */
+        fprintf(stderr, "basincheck: thm5: --width %ld is too large (at most 4096)\n", opts->width);
+        return 2;
+    }
     thm5_inst_init(U);
     if (opts->data != NULL)
     {
