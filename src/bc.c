@@ -58,6 +58,26 @@ bc_arb_gt_zero(const arb_t x)
     return BC_UNDECIDED;
 }
 
+truth_t
+bc_arb_le(const arb_t a, const arb_t b)
+{
+    if (arb_le(a, b))
+        return BC_TRUE;
+    if (arb_gt(a, b))
+        return BC_FALSE;
+    return BC_UNDECIDED;
+}
+
+truth_t
+bc_truth_and(truth_t a, truth_t b)
+{
+    if (a == BC_FALSE || b == BC_FALSE)
+        return BC_FALSE;
+    if (a == BC_UNDECIDED || b == BC_UNDECIDED)
+        return BC_UNDECIDED;
+    return BC_TRUE;
+}
+
 const char *
 bc_truth_str(truth_t t)
 {

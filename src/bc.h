@@ -61,6 +61,16 @@ extern "C"
    BC_FALSE when it is non-positive, else BC_UNDECIDED. */
     truth_t bc_arb_gt_zero(const arb_t x);
 
+    /* Decides a <= b for Arb balls: BC_TRUE when it holds for every pair of
+   points of the balls, BC_FALSE when a > b for every pair, else
+   BC_UNDECIDED (the balls overlap and neither is settled). */
+    truth_t bc_arb_le(const arb_t a, const arb_t b);
+
+    /* The conjunction of two decisions: BC_FALSE when either is false (a
+   decided violation stays one), else BC_UNDECIDED when either is
+   undecided, else BC_TRUE. */
+    truth_t bc_truth_and(truth_t a, truth_t b);
+
     /* Name of a truth value: "true", "false", "undecided". */
     const char *bc_truth_str(truth_t t);
 

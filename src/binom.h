@@ -58,6 +58,13 @@ extern "C"
    precision tried, up to 1024 bits).  *plo, *phi (if not NULL) receive
    upper bounds of the two tails as doubles. */
     truth_t binom_test_two_sided(ulong N, ulong K, const arb_t p, double tail, double *plo, double *phi);
+    /* Decides whether the exact value x (a ball enclosing a probability;
+   only its part in [0, 1] is used) lies in the Clopper-Pearson interval
+   [lo, hi] of K successes in N trials at per-side tail a: BC_TRUE when
+   the whole ball is inside, BC_FALSE when it is wholly above hi or below
+   lo, BC_UNDECIDED when it straddles a limit (a two-sided agreement
+   test).  When lo, hi are not NULL they are set to the limits. */
+    truth_t binom_cp_agrees(arf_t lo, arf_t hi, ulong N, ulong K, double a, const arb_t x);
 
 #ifdef __cplusplus
 }

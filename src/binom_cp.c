@@ -372,3 +372,41 @@ binom_cp_str(ulong N, ulong K, double a, slong digits)
     arb_clear(x);
     return r;
 }
+
+truth_t
+binom_cp_agrees(arf_t lo_out, arf_t hi_out, ulong N, ulong K, double a, const arb_t x)
+{
+    arf_t lo, hi, xl, xu;
+    truth_t res;
+    arf_init(lo);
+    arf_init(hi);
+    arf_init(xl);
+    arf_init(xu);
+    binom_cp_interval(lo, hi, N, K, a);
+    /* the ends of x, outward; x is a probability, so only its part in
+       [0, 1] can hold the exact value (a ball 1 - 2^-60 +/- 2^-40 against
+       the upper limit 1 of K = N is inside) */
+    arb_get_lbound_arf(xl, x, ARF_PREC_EXACT);
+    arb_get_ubound_arf(xu, x, ARF_PREC_EXACT);
+    if (arf_sgn(xl) < 0)
+        arf_zero(xl);
+    if (arf_cmp_si(xu, 1) > 0)
+        arf_one(xu);
+    /* inside only if the whole ball is; disjoint only if the whole ball is
+       above hi or below lo; a ball across a limit decides nothing */
+    if (arf_cmp(xl, lo) >= 0 && arf_cmp(xu, hi) <= 0)
+        res = BC_TRUE;
+    else if (arf_cmp(xl, hi) > 0 || arf_cmp(xu, lo) < 0)
+        res = BC_FALSE;
+    else
+        res = BC_UNDECIDED;
+    if (lo_out != NULL)
+        arf_set(lo_out, lo);
+    if (hi_out != NULL)
+        arf_set(hi_out, hi);
+    arf_clear(lo);
+    arf_clear(hi);
+    arf_clear(xl);
+    arf_clear(xu);
+    return res;
+}

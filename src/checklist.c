@@ -88,6 +88,26 @@ arf_str_dir(const arf_t x, int dir)
     return s;
 }
 
+/* Moves the last field of c to the front, where the report's check table
+   (which shows the first fields) and a reader see it first. */
+static void
+last_field_to_front(check_struct *c)
+{
+    check_field f = c->fields[c->nfields - 1];
+    memmove(c->fields + 1, c->fields, (size_t) (c->nfields - 1) * sizeof(check_field));
+    c->fields[0] = f;
+}
+
+static int
+has_field(const check_struct *c, const char *key)
+{
+    slong i;
+    for (i = 0; i < c->nfields; i++)
+        if (!strcmp(c->fields[i].key, key))
+            return 1;
+    return 0;
+}
+
 void
 checklist_judge(checklist_t L, double tail)
 {
@@ -109,6 +129,21 @@ checklist_judge(checklist_t L, double tail)
         arb_init(est);
         arb_init(slack);
         c->mc.tail = tail;
+        /* a claim P[E] >= b with b <= 0 holds for every rate: whatever the
+           verdict, it carries no information, and the record says so
+           (field "vacuous", first, and the note) */
+        if (arb_is_nonpositive(c->mc.bound) && !has_field(c, "vacuous"))
+        {
+            char *b = bc_arb_bound_str(c->mc.bound, 1, 6);
+            check_field_add(c, "vacuous", "the bound is <= 0: %s <= %s",
+                            c->mc.bound_tex ? c->mc.bound_tex : "b", b);
+            last_field_to_front(c);
+            check_add_note(c,
+                           "\\textbf{Vacuous:} the claimed lower bound $%s$ is at most %s $\\le0$, so every "
+                           "rate meets it; the verdict says nothing about the claim.",
+                           c->mc.bound_tex ? c->mc.bound_tex : "b", b);
+            flint_free(b);
+        }
         /* a re-judgement replaces the previous interval */
         drop(&c->mc.lo);
         drop(&c->mc.hi);

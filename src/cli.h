@@ -51,6 +51,9 @@ extern "C"
 
     void cli_opts_clear(cli_opts *o);
 
+    /* A decision as a JSON value: true, false, or the string "undecided". */
+    const char *cli_json_truth(truth_t t);
+
     /* The commands; each returns an exit status. */
     int cli_list(int argc, char **argv);
     int cli_run(int argc, char **argv);

@@ -269,3 +269,9 @@ cli_opts_clear(cli_opts *o)
 {
     flint_free(o->ids);
 }
+
+const char *
+cli_json_truth(truth_t t)
+{
+    return t == BC_TRUE ? "true" : (t == BC_FALSE ? "false" : "\"undecided\"");
+}

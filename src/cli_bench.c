@@ -58,8 +58,8 @@ cli_bench(int argc, char **argv)
             cli_usage(stdout);
             return CLI_EXIT_OK;
         }
-        fprintf(stderr,
-                "basincheck: bench needs a benchmark name (prop1, basin, audit, thm4) (see 'basincheck --help')\n");
+        fprintf(stderr, "basincheck: bench needs a benchmark name (prop1, basin, audit, thm4) (see "
+                        "'basincheck --help')\n");
         return CLI_EXIT_USAGE;
     }
     if (!strcmp(argv[1], "basin"))

@@ -421,9 +421,9 @@ cli_cap(int argc, char **argv)
         printf("{\"dim\": %llu, \"angle\": \"%s\", \"exact\": %s, \"fraction\": \"%s\", "
                "\"enclosure\": {\"lower\": \"%s\", \"upper\": \"%s\"}, "
                "\"bound\": \"%s\", \"bound_enclosure\": {\"lower\": \"%s\", \"upper\": \"%s\"}, "
-               "\"bound_holds\": \"%s\", \"precision\": %ld}\n",
+               "\"bound_holds\": %s, \"precision\": %ld}\n",
                (unsigned long long) D, esc, exact ? "true" : "false", fs, flo, fhi, exact_bound ? "0" : bs,
-               blo, bhi, bc_truth_str(holds), (long) prec);
+               blo, bhi, cli_json_truth(holds), (long) prec);
         flint_free(esc);
     }
     else

@@ -251,13 +251,19 @@ cli_run(int argc, char **argv)
     checklist_judge(K, o.run.tail);
     mism = checklist_mismatches(K);
 
-    /* summary on stdout */
+    /* summary on stdout; a vacuous or trivially met claim says so on its
+       line (fields "vacuous", "trivial") */
     for (i = 0; i < K->nchecks; i++)
     {
         const check_struct *c = K->checks + i;
-        printf("%-44s %-12s %s%s\n", c->id, check_status_str(c->status),
+        slong f;
+        printf("%-44s %-12s %s%s", c->id, check_status_str(c->status),
                c->status == c->expected ? "" : "EXPECTED ",
                c->status == c->expected ? "" : check_status_str(c->expected));
+        for (f = 0; f < c->nfields; f++)
+            if (!strcmp(c->fields[f].key, "vacuous") || !strcmp(c->fields[f].key, "trivial"))
+                printf(" (%s: %s)", c->fields[f].key, c->fields[f].value);
+        printf("\n");
     }
     printf("%ld checks, %ld as expected, %ld not\n", (long) K->nchecks, (long) (K->nchecks - mism),
            (long) mism);

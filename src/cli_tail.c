@@ -170,19 +170,78 @@ parse_prob(fmpq_t out, const char *s)
     return rc;
 }
 
-static const char *
-truth_json(truth_t t)
-{
-    return t == BC_TRUE ? "true" : (t == BC_FALSE ? "false" : "\"undecided\"");
-}
-
 typedef struct
 {
     const char *key;
     const char *text;
+    const char *needs; /* the hypotheses, as printed when they fail */
     truth_t applies;
     arb_t value;
 } bound_row;
+
+typedef truth_t (*tail_bound_fn)(arb_t out, ulong N, const arb_t p, ulong K, slong prec);
+
+/* Bound i (0: relative entropy, 1: multiplicative, 2: Hoeffding) of
+   P[Bin(N, p) < K] for the exact p.  Its hypotheses are rational
+   comparisons and are decided here exactly: K >= 1 (the bounds are for
+   k = K - 1 >= 0; K = 0 is the empty event, whose probability 0 needs no
+   bound), K - 1 <= N p, and 0 < p < 1 (relative entropy), N p > 0
+   (multiplicative), N >= 1 (Hoeffding).  When they fail, applies is
+   false and value 1 (the trivial bound).  At K - 1 = N p every bound is
+   exactly exp(0) = 1, which balls around an inexact N p cannot see;
+   otherwise the enclosure of chernoff.h is taken at a precision raised
+   until its own (ball) decision agrees. */
+static void
+tail_bound(bound_row *B, int i, uint64_t N, const fmpq_t p, uint64_t K)
+{
+    static const tail_bound_fn fn[3] = {chernoff_binom_below_kl, chernoff_binom_below_mult,
+                                        hoeffding_binom_below};
+    fmpq_t np, k1;
+    int ok, eq;
+    fmpq_init(np);
+    fmpq_init(k1);
+    fmpq_mul_ui(np, p, N);
+    fmpq_set_ui(k1, K > 0 ? K - 1 : 0, 1);
+    ok = K >= 1 && fmpq_cmp(k1, np) <= 0;
+    eq = ok && fmpq_equal(k1, np);
+    if (i == 0)
+        ok = ok && fmpq_sgn(p) > 0 && fmpq_cmp_ui(p, 1) < 0;
+    else if (i == 1)
+        ok = ok && fmpq_sgn(np) > 0;
+    else
+        ok = ok && N >= 1;
+    if (!ok)
+    {
+        B->applies = BC_FALSE;
+        arb_one(B->value);
+    }
+    else if (eq)
+    {
+        B->applies = BC_TRUE;
+        arb_one(B->value);
+    }
+    else
+    {
+        slong prec;
+        arb_t pb;
+        arb_init(pb);
+        B->applies = BC_UNDECIDED;
+        for (prec = TAIL_PREC; prec <= BC_PREC_MAX && B->applies != BC_TRUE; prec *= 2)
+        {
+            arb_set_fmpq(pb, p, prec + 64);
+            B->applies = fn[i](B->value, (ulong) N, pb, (ulong) K, prec);
+        }
+        /* the hypotheses hold exactly: the ball route can only fail to see it */
+        if (B->applies != BC_TRUE)
+        {
+            B->applies = BC_UNDECIDED;
+            arb_one(B->value);
+        }
+        arb_clear(pb);
+    }
+    fmpq_clear(np);
+    fmpq_clear(k1);
+}
 
 int
 cli_tail(int argc, char **argv)
@@ -305,19 +364,18 @@ cli_tail(int argc, char **argv)
 
     B[0].key = "chernoff_relative_entropy";
     B[0].text = "Chernoff (relative entropy) exp(-N D((K-1)/N || p))";
+    B[0].needs = "K - 1 <= N p and 0 < p < 1";
     B[1].key = "chernoff_multiplicative";
     B[1].text = "Chernoff (multiplicative)   exp(-delta^2 N p / 2)";
+    B[1].needs = "K - 1 <= N p and N p > 0";
     B[2].key = "hoeffding";
     B[2].text = "Hoeffding                   exp(-2 (N p - K + 1)^2 / N)";
+    B[2].needs = "K - 1 <= N p and N >= 1";
     for (i = 0; i < 3; i++)
+    {
         arb_init(B[i].value);
-    arb_set_fmpq(pb, p, TAIL_PREC + 64);
-    B[0].applies =
-        chernoff_binom_below_kl(B[0].value, (ulong) N, pb, (ulong) (K > N + 1 ? N + 1 : K), TAIL_PREC);
-    B[1].applies =
-        chernoff_binom_below_mult(B[1].value, (ulong) N, pb, (ulong) (K > N + 1 ? N + 1 : K), TAIL_PREC);
-    B[2].applies =
-        hoeffding_binom_below(B[2].value, (ulong) N, pb, (ulong) (K > N + 1 ? N + 1 : K), TAIL_PREC);
+        tail_bound(B + i, i, N, p, K > N + 1 ? N + 1 : K);
+    }
     /* a decided violation would be a bug; equality cases (K = 1: the
        relative-entropy bound is exactly (1 - p)^N = P[X = 0]) stay
        undecided on balls, which is reported as such */
@@ -347,10 +405,10 @@ cli_tail(int argc, char **argv)
         {
             char *u = bc_arb_bound_str(B[i].value, 1, TAIL_DIGITS);
             printf("%s\"%s\": {\"applies\": %s, \"upper\": \"%s\"}", i ? ", " : "", B[i].key,
-                   truth_json(B[i].applies), u);
+                   cli_json_truth(B[i].applies), u);
             flint_free(u);
         }
-        printf("}, \"bounds_hold\": %s}\n", truth_json(all_hold));
+        printf("}, \"bounds_hold\": %s}\n", cli_json_truth(all_hold));
     }
     else
     {
@@ -366,9 +424,12 @@ cli_tail(int argc, char **argv)
             char *u = bc_arb_bound_str(B[i].value, 1, TAIL_DIGITS);
             if (B[i].applies == BC_TRUE)
                 printf("%s <= %s\n", B[i].text, u);
+            else if (K == 0)
+                printf("%s: not applicable (K = 0: the event X < 0 is empty, the tail is 0)\n", B[i].text);
+            else if (B[i].applies == BC_FALSE)
+                printf("%s: not applicable (needs %s)\n", B[i].text, B[i].needs);
             else
-                printf("%s: not applicable (needs K - 1 <= N p and 0 < p < 1%s)\n", B[i].text,
-                       B[i].applies == BC_UNDECIDED ? "; undecided" : "");
+                printf("%s: hypotheses hold (%s), enclosure not obtained\n", B[i].text, B[i].needs);
             flint_free(u);
         }
         printf("every applicable bound >= tail: %s\n",

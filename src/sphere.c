@@ -243,6 +243,34 @@ _cap_fraction_cosine(arb_t res, const arb_t c, ulong d, const arb_t a, const arb
     arb_clear(z);
 }
 
+/* res <- the intersection of res and t, two enclosures of the same cap
+   fraction of S^{d-1}.  Only a finite ball encloses anything: for large d
+   the 2F1 of the cosine form overflows to a non-finite ball (or NaN)
+   while the sine form stays exact to many digits, and the intersection
+   with a non-finite ball would lose the good one.  Two finite enclosures
+   that are disjoint mean one of the forms is wrong: that is reported on
+   stderr and the result is indeterminate (undecided for every caller),
+   never hidden. */
+static void
+_join_enclosures(arb_t res, const arb_t t, ulong d, slong prec)
+{
+    if (!arb_is_finite(t))
+        return;
+    if (!arb_is_finite(res))
+    {
+        arb_set_round(res, t, prec);
+        return;
+    }
+    if (!arb_intersection(res, res, t, prec))
+    {
+        fprintf(stderr,
+                "basincheck: internal error: the sine and cosine forms of the cap fraction of S^%lu "
+                "are disjoint enclosures at %ld bits; the fraction is reported as undecided\n",
+                (unsigned long) (d - 1), (long) prec);
+        arb_indeterminate(res);
+    }
+}
+
 /* F_d from c = cos theta and s2 = sin^2 theta (both balls, consistent). */
 static void
 _sphere_cap_fraction_cs(arb_t res, const arb_t c, const arb_t s2, ulong d, slong prec)
@@ -283,8 +311,7 @@ _sphere_cap_fraction_cs(arb_t res, const arb_t c, const arb_t s2, ulong d, slong
         if (arb_is_positive(c) || arb_is_negative(c))
         {
             _cap_fraction_sine(t, c, s2, a, prec);
-            if (arb_is_finite(t) && !arb_intersection(res, res, t, prec))
-                arb_indeterminate(res);
+            _join_enclosures(res, t, d, prec);
         }
     }
     /* a fraction: the exact value is in [0, 1] */

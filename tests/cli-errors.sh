@@ -111,6 +111,18 @@ expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv"
 printf '1,0,0,1\n0,0.5,0,0\n0.6,0.8,0,0.6\n' >"$tmp/t3d.csv"
 expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 0
 expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 1e-30
+# the advice names the side: p_eps vanishes at eps -> 0 and at eps = 4 (nB)^2
+# (here n = B = 1), and gives the admissible range
+says() {
+    if grep -q "$1" "$tmp/err" && grep -q 'eps in about \[' "$tmp/err"; then passes=$((passes + 1)); else
+        echo "FAIL: $2: stderr does not say '$1' with the range:"; cat "$tmp/err"; fails=$((fails + 1)); fi
+}
+expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 1e-30
+says 'eps is too small' 'thm3 --eps 1e-30'
+expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 4
+says 'too close to 4 (nB)^2' 'thm3 --eps 4'
+expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 3.99999999
+says 'too close to 4 (nB)^2' 'thm3 --eps 3.99999999'
 
 # thm5: the user's clustered data (one 'basincheck: ...' line, exit 2)
 printf '1,1,1\n1.0625,1,1\n-2,0.5,0\n-2,0.5625,0\n' >"$tmp/t5.csv"
@@ -140,5 +152,6 @@ expect 2 run thm6 --quiet --quick --dim 300 --json "$tmp/half6.json"
 if [ -e "$tmp/half6.json" ]; then echo "FAIL: a report was left after an input error"; fails=$((fails + 1)); fi
 expect 0 run thm6.user --quiet --quick --dim 3 --eps 1/3
 expect 0 run thm6.user --quiet --quick --dim 40 --eps 0.125
+expect 2 run --quiet --quick thm5 --width 5000
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -13,6 +13,7 @@
 #include "binom.h"
 #include "chernoff.h"
 #include "rng.h"
+#include "sampler.h"
 #include "testutil.h"
 
 /* ---------------------------------------------------------- helpers */
@@ -581,17 +582,56 @@ test_module_records(void)
 {
     checklist_t L;
     run_opts o;
-    memset(&o, 0, sizeof(o));
-    o.seed = test_seed();
-    o.size = SIZE_QUICK;
-    o.threads = 2;
-    o.tail = 1e-4;
+    test_quick_opts(&o, 2);
     /* every spec once with its expected status (controls fail), a witness
        on every erratum and control */
     CU_ASSERT_EQUAL(test_module_table(&module_audit, &o, 0), 0);
     checklist_init(L);
     CU_ASSERT_EQUAL(module_audit.run(L, &o), 0);
     CU_ASSERT(L->nfigures >= 1);
+    /* the 3/4 is tested through the four samplers: the rates of every law
+       are in the record, and the tightened 47/64 is refuted by the same
+       rates (with the stream that does it as witness) */
+    {
+        slong i, seen = 0;
+        for (i = 0; i < L->nchecks; i++)
+        {
+            const check_struct *c = L->checks + i;
+            slong j, k;
+            const char *rates = NULL;
+            if (strcmp(c->id, "audit.thm24.three_quarters") && strcmp(c->id, "audit.control.three_quarters"))
+                continue;
+            seen++;
+            for (j = 0; j < c->nfields; j++)
+                if (!strcmp(c->fields[j].key, "rates"))
+                    rates = c->fields[j].value;
+            CU_ASSERT_FATAL(rates != NULL);
+            for (k = 0; k < SAMPLER_SYMMETRIC_COUNT; k++)
+                CU_ASSERT(strstr(rates, sampler_name((sampler_kind) k)) != NULL);
+            if (c->control)
+            {
+                CU_ASSERT(c->status == ST_VIOLATED);
+                CU_ASSERT(c->witness != NULL && strstr(c->witness, "audit.thm24.three_quarters/") != NULL);
+            }
+            else
+                CU_ASSERT(c->status == ST_CONSISTENT && strstr(rates, "DISAGREES") == NULL);
+        }
+        CU_ASSERT_EQUAL(seen, 2);
+    }
+    /* the c = 2 erratum names the smallest refuted n and the smallest-N
+       refuting cell (different cells: n = 12 against n = 30 on the quick
+       grid) */
+    {
+        slong i;
+        for (i = 0; i < L->nchecks; i++)
+            if (!strcmp(L->checks[i].id, "audit.thm3.chernoff.c2"))
+            {
+                const char *w = L->checks[i].witness;
+                CU_ASSERT_FATAL(w != NULL);
+                CU_ASSERT(strstr(w, "smallest refuted n: n=12,") != NULL);
+                CU_ASSERT(strstr(w, "smallest-N refuting cell: n=30,") != NULL);
+            }
+    }
     checklist_clear(L);
 }
 

@@ -1430,6 +1430,75 @@ test_cp_str(void)
     }
 }
 
+/* binom_cp_agrees against the closed-form Clopper-Pearson limits of K = 0
+   and K = N (upper 1 - a^{1/N}, lower a^{1/N}): inside, outside, and a
+   ball across a limit, which must stay undecided (thm3.law and thm3.lemma7
+   used to count it as agreement, folding undecided into consistent). */
+static void
+test_cp_agrees(void)
+{
+    static const ulong Ns[] = {10, 100, 2000};
+    static const double as[] = {1e-2, 1e-4};
+    size_t i, j;
+    arb_t lim, x;
+    arb_init(lim);
+    arb_init(x);
+    for (i = 0; i < sizeof Ns / sizeof Ns[0]; i++)
+        for (j = 0; j < sizeof as / sizeof as[0]; j++)
+        {
+            ulong N = Ns[i];
+            int upper;
+            for (upper = 0; upper < 2; upper++)
+            {
+                /* K = 0: [0, 1 - a^{1/N}]; K = N: [a^{1/N}, 1] */
+                ulong K = upper ? 0 : N;
+                truth_t in, out, across;
+                arb_set_d(lim, as[j]);
+                arb_root_ui(lim, lim, N, 256);
+                if (upper)
+                {
+                    arb_sub_ui(lim, lim, 1, 256);
+                    arb_neg(lim, lim);
+                }
+                /* inside: halfway between the limit and the far end */
+                arb_set_ui(x, upper ? 0 : 1);
+                arb_add(x, x, lim, 256);
+                arb_mul_2exp_si(x, x, -1);
+                in = binom_cp_agrees(NULL, NULL, N, K, as[j], x);
+                /* outside: twice the upper limit, half the lower one */
+                if (upper)
+                    arb_mul_2exp_si(x, lim, 1);
+                else
+                    arb_mul_2exp_si(x, lim, -1);
+                out = binom_cp_agrees(NULL, NULL, N, K, as[j], x);
+                /* across: the exact limit +/- 2^-20 */
+                arb_set(x, lim);
+                arb_add_error_2exp_si(x, -20);
+                across = binom_cp_agrees(NULL, NULL, N, K, as[j], x);
+                if (in != BC_TRUE || out != BC_FALSE || across != BC_UNDECIDED)
+                    TEST_REPORT("cp_agrees three-valued",
+                                "N = %lu, K = %lu, a = %g: inside %d, outside %d, "
+                                "across %d",
+                                N, K, as[j], (int) in, (int) out, (int) across);
+                CU_ASSERT_EQUAL(in, BC_TRUE);
+                CU_ASSERT_EQUAL(out, BC_FALSE);
+                CU_ASSERT_EQUAL(across, BC_UNDECIDED);
+            }
+            /* a probability within 2^-60 of 1 whose ball pokes above 1:
+               inside the interval of K = N, whose upper limit is 1 */
+            arb_one(x);
+            arb_mul_2exp_si(lim, x, -60);
+            arb_sub(x, x, lim, 256);
+            arb_add_error_2exp_si(x, -40);
+            CU_ASSERT_EQUAL(binom_cp_agrees(NULL, NULL, Ns[i], Ns[i], as[j], x), BC_TRUE);
+            arb_neg(x, x);
+            arb_add_ui(x, x, 1, 256);
+            CU_ASSERT_EQUAL(binom_cp_agrees(NULL, NULL, Ns[i], 0, as[j], x), BC_TRUE);
+        }
+    arb_clear(lim);
+    arb_clear(x);
+}
+
 int
 t_binom_register(void)
 {
@@ -1454,7 +1523,8 @@ t_binom_register(void)
         CU_add_test(s, "Clopper-Pearson large N (MPFR check)", test_cp_large) == NULL ||
         CU_add_test(s, "Clopper-Pearson negative controls", test_cp_negative_control) == NULL ||
         CU_add_test(s, "two-sided test = exact tails", test_two_sided) == NULL ||
-        CU_add_test(s, "Clopper-Pearson interval as a string", test_cp_str) == NULL)
+        CU_add_test(s, "Clopper-Pearson interval as a string", test_cp_str) == NULL ||
+        CU_add_test(s, "Clopper-Pearson agreement is three-valued", test_cp_agrees) == NULL)
         return 1;
 
     return 0;

@@ -126,6 +126,37 @@ test_truth(void)
     arb_add_error_2exp_si(x, -10);
     CU_ASSERT(bc_arb_gt_zero(x) == BC_UNDECIDED);
     CU_ASSERT(strcmp(bc_truth_str(BC_UNDECIDED), "undecided") == 0);
+    {
+        /* a <= b: [1 +/- 2^-10] against 1, 2 and 0 */
+        arb_t y;
+        arb_init(y);
+        arb_one(x);
+        arb_add_error_2exp_si(x, -10);
+        arb_set_si(y, 2);
+        CU_ASSERT(bc_arb_le(x, y) == BC_TRUE);
+        CU_ASSERT(bc_arb_le(y, x) == BC_FALSE);
+        arb_zero(y);
+        CU_ASSERT(bc_arb_le(x, y) == BC_FALSE);
+        arb_one(y);
+        CU_ASSERT(bc_arb_le(x, y) == BC_UNDECIDED);
+        CU_ASSERT(bc_arb_le(y, x) == BC_UNDECIDED);
+        /* exact equal points: <= holds */
+        arb_one(x);
+        CU_ASSERT(bc_arb_le(x, y) == BC_TRUE);
+        arb_clear(y);
+    }
+    {
+        /* the table of the three-valued conjunction, rows and columns
+           false, true, undecided */
+        static const truth_t v[3] = {BC_FALSE, BC_TRUE, BC_UNDECIDED};
+        static const truth_t want[3][3] = {{BC_FALSE, BC_FALSE, BC_FALSE},
+                                           {BC_FALSE, BC_TRUE, BC_UNDECIDED},
+                                           {BC_FALSE, BC_UNDECIDED, BC_UNDECIDED}};
+        int i, j;
+        for (i = 0; i < 3; i++)
+            for (j = 0; j < 3; j++)
+                CU_ASSERT(bc_truth_and(v[i], v[j]) == want[i][j]);
+    }
     arb_clear(x);
 }
 

@@ -409,11 +409,7 @@ static void
 test_module_records(void)
 {
     run_opts o;
-    memset(&o, 0, sizeof o);
-    o.seed = test_seed();
-    o.size = SIZE_QUICK;
-    o.threads = 2;
-    o.tail = 1e-4;
+    test_quick_opts(&o, 2);
     CU_ASSERT_EQUAL(test_module_table(&module_lemma8, &o, 2), 0);
     {
         checklist_t L;

@@ -293,6 +293,128 @@ test_wide_balls(void)
     arb_clear(fp);
 }
 
+/* Large d against an elementary oracle.  For 0 < theta < pi/2 and
+   k = d - 2, integrating by parts with sin^k = (sin^k cos) / cos,
+     int_0^theta sin^k = sin^{k+1} theta / ((k+1) cos theta) - E,
+     0 <= E <= tan^2(theta) / (k+3) * sin^{k+1} theta / ((k+1) cos theta)
+   (the remainder is int sin^{k+2} / ((k+1) cos^2), bounded by the same
+   identity at k + 2), so with M = R(d) sin^{d-1} theta / ((d-1) cos theta)
+     M (1 - tan^2(theta) / (d+1)) <= F_d(theta) <= M,
+   R(d) = exp(lgamma(d/2) - lgamma((d-1)/2)) / sqrt(pi) by the log-Gamma
+   function (not the Gamma route of sphere_omega_ratio).  For d = 10^5,
+   theta = 1 the interval is 2.4e-5 wide relative to F ~ 2.3e-7499.  Then
+   near pi/2, where the cosine form takes over, the complement symmetry
+   F(theta) + F(pi - theta) = 1 and rigorous quadrature of sin^{d-2}. */
+/* R(d) = omega_{d-2}/omega_{d-1} = exp(lgamma(d/2) - lgamma((d-1)/2)) / sqrt(pi) */
+static void
+ratio_lgamma(arb_t R, ulong d, slong prec)
+{
+    arb_t t, u;
+    arb_init(t);
+    arb_init(u);
+    arb_set_ui(t, d);
+    arb_mul_2exp_si(t, t, -1);
+    arb_lgamma(R, t, prec);
+    arb_set_ui(t, d - 1);
+    arb_mul_2exp_si(t, t, -1);
+    arb_lgamma(u, t, prec);
+    arb_sub(R, R, u, prec);
+    arb_exp(R, R, prec);
+    arb_const_sqrt_pi(u, prec);
+    arb_div(R, R, u, prec);
+    arb_clear(t);
+    arb_clear(u);
+}
+
+static void
+test_large_d(void)
+{
+    static const ulong ds[] = {2000, 50000, 100000, 300000, 1000000};
+    static const double ths[] = {0.5, 1.0, 1.2, 1.4};
+    size_t i, j;
+    arb_t th, f, M, lo, t, u, pi;
+    arb_init(th);
+    arb_init(f);
+    arb_init(M);
+    arb_init(lo);
+    arb_init(t);
+    arb_init(u);
+    arb_init(pi);
+    arb_const_pi(pi, 2 * PREC);
+    for (i = 0; i < sizeof ds / sizeof ds[0]; i++)
+        for (j = 0; j < sizeof ths / sizeof ths[0]; j++)
+        {
+            ulong d = ds[i];
+            arb_set_d(th, ths[j]);
+            sphere_cap_fraction(f, th, d, PREC);
+            /* the oracle at twice the precision */
+            ratio_lgamma(M, d, 2 * PREC);
+            arb_sin(t, th, 2 * PREC);
+            arb_pow_ui(t, t, d - 1, 2 * PREC);
+            arb_mul(M, M, t, 2 * PREC);
+            arb_cos(u, th, 2 * PREC);
+            arb_div(M, M, u, 2 * PREC);
+            arb_div_ui(M, M, d - 1, 2 * PREC);
+            arb_tan(t, th, 2 * PREC);
+            arb_sqr(t, t, 2 * PREC);
+            arb_div_ui(t, t, d + 1, 2 * PREC);
+            arb_sub_ui(t, t, 1, 2 * PREC);
+            arb_neg(t, t);
+            arb_mul(lo, M, t, 2 * PREC);
+            /* F in [lo, M]: the hull, then overlap */
+            arb_union(t, lo, M, 2 * PREC);
+            if (!arb_is_finite(f) || arb_rel_accuracy_bits(f) < 60 || !arb_overlaps(f, t))
+            {
+                char *a = arb_get_str(f, 20, 0), *b = arb_get_str(lo, 20, 0), *c = arb_get_str(M, 20, 0);
+                TEST_REPORT("large-d cap fraction within the integration-by-parts bounds",
+                            "d = %lu, theta = %.17g: F = %s, oracle [%s, %s]", d, ths[j], a, b, c);
+                flint_free(a);
+                flint_free(b);
+                flint_free(c);
+            }
+            CU_ASSERT(arb_is_finite(f));
+            CU_ASSERT(arb_rel_accuracy_bits(f) >= 60);
+            CU_ASSERT(arb_overlaps(f, t));
+        }
+    /* near pi/2: the cosine form, which overflowed for large d */
+    for (i = 0; i < sizeof ds / sizeof ds[0]; i++)
+    {
+        static const double nh[] = {1.5, 1.57, 1.5707};
+        for (j = 0; j < sizeof nh / sizeof nh[0]; j++)
+        {
+            ulong d = ds[i];
+            arb_set_d(th, nh[j]);
+            sphere_cap_fraction(f, th, d, PREC);
+            arb_sub(u, pi, th, 2 * PREC);
+            sphere_cap_fraction(M, u, d, PREC);
+            arb_add(t, f, M, PREC);
+            arb_one(u);
+            if (!arb_is_finite(f) || !arb_contains(t, u) || arb_rel_accuracy_bits(t) < 60)
+                TEST_REPORT("F(theta) + F(pi - theta) = 1", "d = %lu, theta = %.17g", d, nh[j]);
+            CU_ASSERT(arb_is_finite(f));
+            CU_ASSERT(arb_contains(t, u));
+            CU_ASSERT(arb_rel_accuracy_bits(t) >= 60);
+        }
+    }
+    /* quadrature at d = 50000, theta = 1.57 (F ~ 0.43): F = R(d) int sin^{d-2} */
+    arb_set_d(th, 1.57);
+    sphere_cap_fraction(f, th, 50000, PREC);
+    CU_ASSERT_FATAL(sphere_sinpow_integral_quad(t, th, 50000 - 2, PREC) == 0);
+    ratio_lgamma(M, 50000, 2 * PREC);
+    arb_mul(t, t, M, PREC);
+    if (!arb_overlaps(f, t) || arb_rel_accuracy_bits(f) < 60)
+        TEST_REPORT("cap fraction vs quadrature, d = 50000", "theta = 1.57");
+    CU_ASSERT(arb_overlaps(f, t));
+    CU_ASSERT(arb_rel_accuracy_bits(f) >= 60);
+    arb_clear(th);
+    arb_clear(f);
+    arb_clear(M);
+    arb_clear(lo);
+    arb_clear(t);
+    arb_clear(u);
+    arb_clear(pi);
+}
+
 int
 t_sphere_register(void)
 {
@@ -304,7 +426,8 @@ t_sphere_register(void)
         CU_add_test(s, "cap fraction vs closed forms d = 2, 3, 4", test_closed_forms) == NULL ||
         CU_add_test(s, "int sin^k vs acb_calc_integrate", test_quadrature) == NULL ||
         CU_add_test(s, "symmetry, cosine form, ends", test_symmetry_and_ends) == NULL ||
-        CU_add_test(s, "wide balls", test_wide_balls) == NULL)
+        CU_add_test(s, "wide balls", test_wide_balls) == NULL ||
+        CU_add_test(s, "large d: elementary bounds, symmetry, quadrature", test_large_d) == NULL)
         return -1;
     return 0;
 }

@@ -468,15 +468,235 @@ test_K_exact_bas(void)
     arb_clear(x);
 }
 
+/* The least-squares slope of y_i = log Bas_i against x_i = log delta_i,
+   enclosed in Arb from its definition (no product form). */
+static void
+oracle_slope(arb_t slope, const fmpq *bas, const fmpq *delta, slong N, slong prec)
+{
+    arb_ptr x = _arb_vec_init(N), y = _arb_vec_init(N);
+    arb_t sx, sy, sxx, sxy, t;
+    slong i;
+    arb_init(sx);
+    arb_init(sy);
+    arb_init(sxx);
+    arb_init(sxy);
+    arb_init(t);
+    for (i = 0; i < N; i++)
+    {
+        arb_set_fmpq(x + i, delta + i, prec);
+        arb_log(x + i, x + i, prec);
+        arb_set_fmpq(y + i, bas + i, prec);
+        arb_log(y + i, y + i, prec);
+        arb_add(sx, sx, x + i, prec);
+        arb_add(sy, sy, y + i, prec);
+        arb_addmul(sxx, x + i, x + i, prec);
+        arb_addmul(sxy, x + i, y + i, prec);
+    }
+    /* (N sxy - sx sy) / (N sxx - sx^2) */
+    arb_mul_si(sxy, sxy, N, prec);
+    arb_submul(sxy, sx, sy, prec);
+    arb_mul_si(sxx, sxx, N, prec);
+    arb_submul(sxx, sx, sx, prec);
+    arb_div(slope, sxy, sxx, prec);
+    _arb_vec_clear(x, N);
+    _arb_vec_clear(y, N);
+    arb_clear(sx);
+    arb_clear(sy);
+    arb_clear(sxx);
+    arb_clear(sxy);
+    arb_clear(t);
+}
+
+/* thm5_slope_at_least on interval data: the slope is linear in each
+   log Bas_i, so over the box [lo, hi] its extremes are at corners; the
+   oracle encloses the slope at all 2^N corners from its definition.
+   The case of the report: Bas_0 in [1/100, 1], Bas_1 = 1/8 at delta =
+   1, 1/2 has slopes from log(25/2)/log(1/2) ~ -3.64 to 3, so "slope >=
+   2" is undecided (the wrong interval ends made it true). */
+static void
+test_slope_intervals(void)
+{
+    slong it, n = test_iters(200);
+    rng_t r;
+    fmpq *lo = _fmpq_vec_init(6), *hi = _fmpq_vec_init(6), *de = _fmpq_vec_init(6), *pt = _fmpq_vec_init(6);
+    arb_t s, smin, smax;
+    arb_init(s);
+    arb_init(smin);
+    arb_init(smax);
+
+    fmpq_one(de + 0);
+    fmpq_set_si(de + 1, 1, 2);
+    fmpq_set_si(lo + 0, 1, 100);
+    fmpq_one(hi + 0);
+    fmpq_set_si(lo + 1, 1, 8);
+    fmpq_set_si(hi + 1, 1, 8);
+    CU_ASSERT_EQUAL(thm5_slope_at_least(lo, hi, de, 2, 2), BC_UNDECIDED);
+    /* slope >= 4 for no point of that box, slope >= 0 for some */
+    CU_ASSERT_EQUAL(thm5_slope_at_least(lo, hi, de, 2, 4), BC_FALSE);
+    CU_ASSERT_EQUAL(thm5_slope_at_least(lo, hi, de, 2, 0), BC_UNDECIDED);
+    /* Bas_0 in [1/100, 1/20]: slopes from -3.64 to -1.32, none >= 0 */
+    fmpq_set_si(hi + 0, 1, 20);
+    CU_ASSERT_EQUAL(thm5_slope_at_least(lo, hi, de, 2, 0), BC_FALSE);
+    fmpq_one(hi + 0);
+    /* the upper end is exactly 3 (Bas_0 = 1): slope >= 3 is not true on
+       the whole box, slope >= 3 at the corner is */
+    CU_ASSERT_EQUAL(thm5_slope_at_least(lo, hi, de, 2, 3), BC_UNDECIDED);
+    CU_ASSERT_EQUAL(thm5_slope_at_least(hi, hi, de, 2, 3), BC_TRUE);
+    /* a pure power law Bas = delta^3 at four radii: slope exactly 3 */
+    fmpq_set_si(de + 0, 1, 16);
+    for (it = 0; it < 4; it++)
+    {
+        if (it > 0)
+            fmpq_div_2exp(de + it, de + it - 1, 1);
+        fmpq_pow_si(pt + it, de + it, 3);
+    }
+    CU_ASSERT_EQUAL(thm5_slope_at_least(pt, pt, de, 4, 3), BC_TRUE);
+    CU_ASSERT_EQUAL(thm5_slope_at_least(pt, pt, de, 4, 2), BC_TRUE);
+    CU_ASSERT_EQUAL(thm5_slope_at_least(pt, pt, de, 4, 4), BC_FALSE);
+
+    rng_init(r, test_seed(), rng_stream_id("t-thm5/slope"), 0);
+    for (it = 0; it < n; it++)
+    {
+        slong N = 2 + (slong) rng_below(r, 5), p = 1 + (slong) rng_below(r, 3), i, k;
+        truth_t got, want;
+        int tie = 0;
+        fmpq_set_si(de + 0, 1, 1 + (slong) rng_below(r, 16));
+        for (i = 0; i < N; i++)
+        {
+            /* Bas_i near delta_i^2 times a factor in [1/4, 4], intervals
+               of relative width up to 2 (often a point) */
+            fmpz_t a;
+            if (i > 0)
+                fmpq_div_2exp(de + i, de + i - 1, 1);
+            fmpz_init_set_ui(a, 1 + rng_below(r, 64));
+            fmpq_mul(lo + i, de + i, de + i);
+            fmpq_mul_fmpz(lo + i, lo + i, a);
+            fmpq_div_2exp(lo + i, lo + i, 4);
+            fmpz_set_ui(a, rng_below(r, 3) == 0 ? 64 : 64 + rng_below(r, 64));
+            fmpq_mul_fmpz(hi + i, lo + i, a);
+            fmpq_div_2exp(hi + i, hi + i, 6);
+            fmpz_clear(a);
+        }
+        arb_pos_inf(smin);
+        arb_neg_inf(smax);
+        for (k = 0; k < (1L << N); k++)
+        {
+            for (i = 0; i < N; i++)
+                fmpq_set(pt + i, (k >> i) & 1 ? hi + i : lo + i);
+            oracle_slope(s, pt, de, N, 256);
+            if (arb_contains_si(s, p))
+                tie = 1;
+            if (k == 0 || arb_lt(s, smin))
+                arb_set(smin, s);
+            if (k == 0 || arb_gt(s, smax))
+                arb_set(smax, s);
+        }
+        if (tie)
+            continue; /* a corner on the threshold: the enclosures cannot say */
+        {
+            arb_t pp;
+            arb_init(pp);
+            arb_set_si(pp, p);
+            want = arb_gt(smin, pp) ? BC_TRUE : (arb_lt(smax, pp) ? BC_FALSE : BC_UNDECIDED);
+            arb_clear(pp);
+        }
+        got = thm5_slope_at_least(lo, hi, de, N, p);
+        if (got != want)
+        {
+            char *a = arb_get_str(smin, 10, 0), *b = arb_get_str(smax, 10, 0);
+            TEST_REPORT("slope_at_least agrees with the corner slopes",
+                        "N = %ld, p = %ld: got %d, want %d "
+                        "(slopes from %s to %s)",
+                        (long) N, (long) p, (int) got, (int) want, a, b);
+            flint_free(a);
+            flint_free(b);
+        }
+        CU_ASSERT_EQUAL(got, want);
+    }
+    rng_clear(r);
+    _fmpq_vec_clear(lo, 6);
+    _fmpq_vec_clear(hi, 6);
+    _fmpq_vec_clear(de, 6);
+    _fmpq_vec_clear(pt, 6);
+    arb_clear(s);
+    arb_clear(smin);
+    arb_clear(smax);
+}
+
+/* thm5_noisy_bound at a cluster whose band sits at Lemma 8's bound: in
+   d = 2, band_2(rho) = 2 arcsin(rho) / pi (the arcs within arcsin(rho)
+   of the two directions orthogonal to c), which is 1/8 = 1/(4d) at
+   rho = sin(pi/16).  With rho = P / 2^100 rounded down (up) from
+   sin(pi/16), the decision is true (false) at 256 bits and undecided at
+   32 bits, where a fold would have called it false. */
+static void
+test_noisy_bound_edge(void)
+{
+    int up;
+    arb_t s, U, e;
+    arb_ptr rho = _arb_vec_init(2), band = _arb_vec_init(2);
+    arb_init(s);
+    arb_init(U);
+    arb_init(e);
+    for (up = 0; up < 2; up++)
+    {
+        fmpz_t P, Q;
+        fmpq_mat_t X, C;
+        fmpq *y = _fmpq_vec_init(4);
+        thm5_inst_t I;
+        fmpz_init(P);
+        fmpz_init(Q);
+        fmpq_mat_init(X, 4, 2);
+        fmpq_mat_init(C, 2, 2);
+        thm5_inst_init(I);
+        fmpz_one(Q);
+        fmpz_mul_2exp(Q, Q, 100);
+        arb_const_pi(s, 512);
+        arb_mul_2exp_si(s, s, -4);
+        arb_sin(s, s, 512);
+        arb_mul_2exp_si(s, s, 100);
+        CU_ASSERT_FATAL(arb_get_unique_fmpz(P, s) == 0); /* sin(pi/16) 2^100 is not an integer */
+        arf_get_fmpz(P, arb_midref(s), up ? ARF_RND_CEIL : ARF_RND_FLOOR);
+        /* centres (Q, 0) and (0, Q); cluster 1: the centre and (Q, P),
+           cluster 2: the centre and (Q/1024, Q) */
+        fmpq_set_fmpz_frac(fmpq_mat_entry(C, 0, 0), Q, Q);
+        fmpq_one(fmpq_mat_entry(C, 1, 1));
+        fmpq_one(fmpq_mat_entry(X, 0, 0));
+        fmpq_one(fmpq_mat_entry(X, 1, 0));
+        fmpq_set_fmpz_frac(fmpq_mat_entry(X, 1, 1), P, Q);
+        fmpq_one(fmpq_mat_entry(X, 2, 1));
+        fmpq_set_si(fmpq_mat_entry(X, 3, 0), 1, 1024);
+        fmpq_one(fmpq_mat_entry(X, 3, 1));
+        thm5_inst_set(I, X, y, C);
+        CU_ASSERT_EQUAL(thm5_noisy_bound(rho, band, U, I, 32), BC_UNDECIDED);
+        CU_ASSERT_EQUAL(thm5_noisy_bound(rho, band, U, I, 256), up ? BC_FALSE : BC_TRUE);
+        /* the oracle: band_1 = 2 arcsin(P/Q) / pi */
+        arb_set_fmpz(e, P);
+        arb_mul_2exp_si(e, e, -100);
+        arb_asin(e, e, 256);
+        arb_const_pi(s, 256);
+        arb_div(e, e, s, 256);
+        arb_mul_2exp_si(e, e, 1);
+        CU_ASSERT(arb_overlaps(e, band + 0));
+        thm5_inst_clear(I);
+        fmpq_mat_clear(X);
+        fmpq_mat_clear(C);
+        _fmpq_vec_clear(y, 4);
+        fmpz_clear(P);
+        fmpz_clear(Q);
+    }
+    arb_clear(s);
+    arb_clear(U);
+    arb_clear(e);
+    _arb_vec_clear(rho, 2);
+    _arb_vec_clear(band, 2);
+}
+
 static void
 test_module_records(void)
 {
     run_opts o;
-    memset(&o, 0, sizeof o);
-    o.seed = test_seed();
-    o.size = SIZE_QUICK;
-    o.threads = 2;
-    o.tail = 1e-4;
+    test_quick_opts(&o, 2);
     CU_ASSERT_EQUAL(test_module_table(&module_thm5, &o, 1), 0);
 }
 
@@ -491,6 +711,8 @@ t_thm5_register(void)
         CU_add_test(s, "hypothesis checker, satisfied and broken", test_hypotheses) == NULL ||
         CU_add_test(s, "K on a hand-computed instance", test_K_hand) == NULL ||
         CU_add_test(s, "K and the witness where Bas is known exactly", test_K_exact_bas) == NULL ||
+        CU_add_test(s, "slope decision on interval data vs corner slopes", test_slope_intervals) == NULL ||
+        CU_add_test(s, "noisy bound at Lemma 8's edge is three-valued", test_noisy_bound_edge) == NULL ||
         CU_add_test(s, "module records match the table", test_module_records) == NULL)
         return 1;
     return 0;

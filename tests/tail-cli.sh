@@ -60,6 +60,32 @@ has '"bounds_hold": true' --trials 2000000 --p 0.0001 --below 100 --json
 # bounds not applicable beyond the mean
 has '"applies": false' --trials 10 --p 0.1 --below 5 --json
 has 'Hoeffding' --trials 100 --p 0.3 --below 20
+# applicability is a rational comparison, decided exactly: K = 0 is the
+# empty event (no bound is printed as '<= 0'), p = 0 and p = 1 fail
+# 0 < p < 1 (never 'undecided'), and at K - 1 = N p every bound is 1
+# exactly (N p = 1 is not exact in binary)
+lacks() {
+    want=$1; shift
+    $BC_WRAP "$BC" tail "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" -ne 0 ] || grep -qF -- "$want" "$tmp/out"; then
+        echo "FAIL: basincheck tail $* -> exit $got, output has '$want':"; cat "$tmp/out" "$tmp/err"
+        fails=$((fails + 1))
+    else
+        passes=$((passes + 1))
+    fi
+}
+lacks '<= 0' --trials 5 --p 0.3 --below 0
+has 'not applicable (K = 0: the event X < 0 is empty' --trials 5 --p 0.3 --below 0
+has '"chernoff_relative_entropy": {"applies": false' --trials 5 --p 0.3 --below 0 --json
+lacks 'undecided' --trials 5 --p 0 --below 1
+lacks 'undecided' --trials 5 --p 1 --below 5
+lacks 'undecided' --trials 5 --p 0 --below 2 --json
+has '"chernoff_relative_entropy": {"applies": false' --trials 5 --p 1 --below 5 --json
+has '"chernoff_multiplicative": {"applies": true' --trials 5 --p 1 --below 5 --json
+has '"chernoff_relative_entropy": {"applies": true, "upper": "1.0000000000000000000e+0"}' --trials 3 --p 1/3 --below 2 --json
+has '"hoeffding": {"applies": true, "upper": "1.0000000000000000000e+0"}' --trials 3 --p 1/3 --below 2 --json
+has '"bounds_hold": true' --trials 3 --p 1/3 --below 2 --json
 expect 0 --help
 
 # bad command lines

@@ -26,6 +26,16 @@ test_iters(slong base)
     return base * (slong) mult;
 }
 
+void
+test_quick_opts(run_opts *o, int threads)
+{
+    memset(o, 0, sizeof *o);
+    o->seed = test_seed();
+    o->size = SIZE_QUICK;
+    o->threads = threads;
+    o->tail = 1e-4;
+}
+
 slong
 test_module_table(const module_struct *m, const run_opts *o, slong min_instances)
 {

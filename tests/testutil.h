@@ -27,6 +27,10 @@ slong test_iters(slong base);
         fprintf(stderr, "\n");                                                                               \
     } while (0)
 
+/* Sets o to the options of a quick module run in a test: zero except the
+   test seed, SIZE_QUICK, threads and per-side tail 1e-4. */
+void test_quick_opts(run_opts *o, int threads);
+
 /* Runs module m with options o, judges its Monte Carlo records at o->tail
    and checks them against the module's table: every spec produced exactly
    once with its kind, control flag and expected status, a statement on
@@ -57,5 +61,6 @@ int t_thm5_register(void);
 int t_thm3_register(void);
 int t_thm6_register(void);
 int t_thm2_register(void);
+int t_claims_register(void);
 
 #endif

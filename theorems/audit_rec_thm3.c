@@ -106,6 +106,7 @@ typedef struct
 {
     slong cells, nfalse, nundec;
     ulong nmin_fail;  /* smallest failing n (0: none) */
+    slong nmin_cell;  /* failing cell with the smallest n (ties: the smallest N) */
     slong first_fail; /* failing cell with the smallest N */
     slong worst;      /* failing cell with the largest tail / bound (midpoints) */
     slong argmin;     /* cell of the smallest kappa (midpoints) */
@@ -123,7 +124,7 @@ summarise(c_summary *S, const audit_grid_t G, ulong c2, int which)
     arf_init(l);
     arf_init(h);
     memset(S, 0, sizeof(*S) - sizeof(arb_t));
-    S->first_fail = S->worst = S->argmin = -1;
+    S->first_fail = S->worst = S->argmin = S->nmin_cell = -1;
     arb_init(S->kmin);
     arf_pos_inf(lo);
     arf_pos_inf(hi);
@@ -157,6 +158,9 @@ summarise(c_summary *S, const audit_grid_t G, ulong c2, int which)
             S->nfalse++;
             if (S->nmin_fail == 0 || C->n < S->nmin_fail)
                 S->nmin_fail = C->n;
+            if (S->nmin_cell < 0 || C->n < G->cells[S->nmin_cell].n ||
+                (C->n == G->cells[S->nmin_cell].n && C->N < G->cells[S->nmin_cell].N))
+                S->nmin_cell = i;
             if (S->first_fail < 0 || C->N < G->cells[S->first_fail].N)
                 S->first_fail = i;
             /* log(tail) - log(bound), bound = exp(-c n / 4) for which = 0 */
@@ -250,17 +254,28 @@ record_stated(checklist_t out, const audit_grid_t G, slong k, const arb_t cstar,
 
     if (S.first_fail >= 0)
     {
-        s = cell_witness(G->cells + S.first_fail, 0, "exp(-cn/4)");
-        if (S.worst >= 0 && S.worst != S.first_fail)
+        /* the smallest refuted n and the smallest refuting N are different
+           cells in general (c = 2: n = 12 against N = 200 at n = 21 on the
+           full grid): both are given, then the largest ratio */
+        s = cell_witness(G->cells + S.nmin_cell, 0, "exp(-cn/4)");
+        if (S.nmin_cell != S.first_fail)
         {
-            s2 = cell_witness(G->cells + S.worst, 0, "exp(-cn/4)");
-            s3 = bc_aprintf("smallest-N refuting cell: %s || largest-ratio refuting cell: %s", s, s2);
+            s2 = cell_witness(G->cells + S.first_fail, 0, "exp(-cn/4)");
+            s3 = bc_aprintf("smallest refuted n: %s || smallest-N refuting cell: %s", s, s2);
             flint_free(s2);
         }
         else
-            s3 = bc_aprintf("smallest-N refuting cell: %s", s);
-        c->witness = s3;
+            s3 = bc_aprintf("smallest refuted n, also the smallest-N refuting cell: %s", s);
         flint_free(s);
+        if (S.worst >= 0 && S.worst != S.first_fail && S.worst != S.nmin_cell)
+        {
+            s2 = cell_witness(G->cells + S.worst, 0, "exp(-cn/4)");
+            s = bc_aprintf("%s || largest-ratio refuting cell: %s", s3, s2);
+            flint_free(s2);
+            flint_free(s3);
+            s3 = s;
+        }
+        c->witness = s3;
     }
 
     if (below)

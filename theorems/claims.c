@@ -56,6 +56,12 @@ static const check_spec claims_specs[] = {
      "control: Claim 1's cap bound multiplied by 2; false for d = 2, 3"},
     {"claims.control.touch", CHECK_RANGE, ST_HOLDS, 1,
      "control: (theta - sin theta)/pi >= 0 (cap bound, d = 2) touches at 0: holds only by monotonicity"},
+    {"claims.control.ratio_monotone", CHECK_BALL, ST_FAILS, 1,
+     "control: (1001/1000) omega_{d-2}/omega_{d-1} < omega_{d-1}/omega_d, d = 2..10^4 (fails near d = 500)"},
+    {"claims.control.ratio_limit", CHECK_BALL, ST_FAILS, 1,
+     "control: Wendel's bounds with 1001/1000 and 999/1000 factors, d = 2..10^4"},
+    {"claims.control.ratio_bound", CHECK_BALL, ST_FAILS, 1,
+     "control: omega_{d-1}/omega_d <= (999/1000) sqrt(d/(2 pi)), d = 2..10^4"},
 };
 
 #define CLAIMS_NSPECS ((slong) (sizeof(claims_specs) / sizeof(claims_specs[0])))
@@ -773,57 +779,174 @@ ratio_table(arb_ptr T, slong dmax, slong prec, slong *nchecked)
     return bad;
 }
 
+truth_t
+claims_ratio_decide(claims_ratio_ineq which, arb_srcptr T, slong N, slong knum, slong kden, slong prec,
+                    slong *nheld, slong *dfalse, slong *dopen)
+{
+    slong d;
+    truth_t all = BC_TRUE;
+    arb_t pi, K, lhs, rhs, t;
+    arb_init(pi);
+    arb_init(K);
+    arb_init(lhs);
+    arb_init(rhs);
+    arb_init(t);
+    arb_const_pi(pi, prec);
+    arb_set_si(K, knum);
+    arb_div_si(K, K, kden, prec);
+    *nheld = 0;
+    *dfalse = *dopen = -1;
+    for (d = 2; d <= N; d++)
+    {
+        truth_t r;
+        if (which == CLAIMS_RATIO_MONO)
+        {
+            /* K R(d) < R(d+1): false when K R(d) >= R(d+1) for the whole balls */
+            arb_mul(lhs, K, T + d, prec);
+            r = arb_lt(lhs, T + d + 1) ? BC_TRUE : (arb_ge(lhs, T + d + 1) ? BC_FALSE : BC_UNDECIDED);
+        }
+        else
+        {
+            /* squared forms, every side positive:
+               LO  K^2 (d-1)^2 <= 2 pi d R(d)^2
+               HI  2 pi R(d)^2 <= K^2 (d-1)
+               C3  2 pi R(d+1)^2 <= K^2 d */
+            arb_sqr(t, K, prec);
+            arb_sqr(rhs, which == CLAIMS_RATIO_C3 ? T + d + 1 : T + d, prec);
+            arb_mul(rhs, rhs, pi, prec);
+            arb_mul_2exp_si(rhs, rhs, 1);
+            if (which == CLAIMS_RATIO_LO)
+            {
+                arb_mul_ui(rhs, rhs, (ulong) d, prec);
+                arb_set_ui(lhs, (ulong) (d - 1));
+                arb_sqr(lhs, lhs, prec);
+                arb_mul(lhs, lhs, t, prec);
+                r = bc_arb_le(lhs, rhs);
+            }
+            else
+            {
+                arb_set_ui(lhs, (ulong) (which == CLAIMS_RATIO_C3 ? d : d - 1));
+                arb_mul(lhs, lhs, t, prec);
+                r = bc_arb_le(rhs, lhs);
+            }
+        }
+        if (r == BC_TRUE)
+            (*nheld)++;
+        else if (r == BC_FALSE && *dfalse < 0)
+            *dfalse = d;
+        else if (r == BC_UNDECIDED && *dopen < 0)
+            *dopen = d;
+        all = bc_truth_and(all, r);
+    }
+    arb_clear(pi);
+    arb_clear(K);
+    arb_clear(lhs);
+    arb_clear(rhs);
+    arb_clear(t);
+    return all;
+}
+
+/* the two sides of inequality `which` at d with constant K, as decimals,
+   for a witness */
+static char *
+ratio_sides(claims_ratio_ineq which, arb_srcptr T, slong d, slong knum, slong kden, slong prec)
+{
+    arb_t a, b, K, pi;
+    char *sa, *sb, *s;
+    static const char *const form[4] = {"K R(d) = %s, R(d+1) = %s", "K (d-1)/sqrt(2 pi d) = %s, R(d) = %s",
+                                        "R(d) = %s, K sqrt((d-1)/(2 pi)) = %s",
+                                        "R(d+1) = omega_{d-1}/omega_d = %s, K sqrt(d/(2 pi)) = %s"};
+    arb_init(a);
+    arb_init(b);
+    arb_init(K);
+    arb_init(pi);
+    arb_const_pi(pi, prec);
+    arb_set_si(K, knum);
+    arb_div_si(K, K, kden, prec);
+    switch (which)
+    {
+    case CLAIMS_RATIO_MONO:
+        arb_mul(a, K, T + d, prec);
+        arb_set(b, T + d + 1);
+        break;
+    case CLAIMS_RATIO_LO:
+        arb_mul_ui(a, pi, 2 * (ulong) d, prec);
+        arb_sqrt(a, a, prec);
+        arb_ui_div(a, (ulong) (d - 1), a, prec);
+        arb_mul(a, a, K, prec);
+        arb_set(b, T + d);
+        break;
+    default:
+        arb_set(a, which == CLAIMS_RATIO_C3 ? T + d + 1 : T + d);
+        arb_set_ui(b, (ulong) (which == CLAIMS_RATIO_C3 ? d : d - 1));
+        arb_div(b, b, pi, prec);
+        arb_mul_2exp_si(b, b, -1);
+        arb_sqrt(b, b, prec);
+        arb_mul(b, b, K, prec);
+        break;
+    }
+    sa = bc_arb_str(a, 20);
+    sb = bc_arb_str(b, 20);
+    s = bc_aprintf(form[which], sa, sb);
+    flint_free(sa);
+    flint_free(sb);
+    arb_clear(a);
+    arb_clear(b);
+    arb_clear(K);
+    arb_clear(pi);
+    return s;
+}
+
+/* One inequality of a ratio record decided with constant K: appends the
+   field key ("k of N-1 decided...") and, on a decided violation, the
+   witness (the first such d, with both sides).  Returns the decision. */
+static truth_t
+ratio_part(check_t c, const char *key, claims_ratio_ineq which, arb_srcptr T, slong N, slong knum, slong kden,
+           slong prec)
+{
+    slong held, df, dop;
+    truth_t t = claims_ratio_decide(which, T, N, knum, kden, prec, &held, &df, &dop);
+    check_field_add(c, key, "%ld of %ld decided true%s", (long) held, (long) (N - 1),
+                    t == BC_TRUE ? "" : (t == BC_FALSE ? " (a decided violation)" : " (some undecided)"));
+    if (df >= 0)
+    {
+        char *s = ratio_sides(which, T, df, knum, kden, prec);
+        if (c->witness == NULL)
+            check_set_witness(c, "%s: first violation at d = %ld with K = %ld/%ld: %s", key, (long) df,
+                              (long) knum, (long) kden, s);
+        flint_free(s);
+    }
+    else if (dop >= 0)
+        check_field_add(c, "first_undecided", "%s: d = %ld", key, (long) dop);
+    return t;
+}
+
+/* the status of a ratio record: the decisions, and the Gamma cross-check
+   (a disagreement of the two evaluations of R would make every decision
+   suspect: undecided, never a pass) */
+static check_status
+ratio_status(truth_t t, slong bad)
+{
+    if (bad > 0 && t != BC_FALSE)
+        return ST_UNDECIDED;
+    return check_status_from_truth(t);
+}
+
 static void
 run_ratios(checklist_t L, const claims_size *z)
 {
-    slong N = z->ratio_dmax, d, nchk, bad, prec = 256;
-    slong n_mono = 0, n_lo = 0, n_hi = 0, n_c3 = 0, first_fail[4] = {-1, -1, -1, -1};
+    slong N = z->ratio_dmax, nchk, bad, prec = 256;
     arb_ptr T = _arb_vec_init(N + 2);
-    arb_t pi, t, u, w;
+    arb_t pi, t;
     check_t c;
     double t0 = bc_seconds(), secs;
+    truth_t r1, r2;
     char *s;
 
     arb_init(pi);
     arb_init(t);
-    arb_init(u);
-    arb_init(w);
     arb_const_pi(pi, prec);
     bad = ratio_table(T, N + 1, prec, &nchk);
-
-    for (d = 2; d <= N; d++)
-    {
-        /* monotone: R(d) < R(d+1) */
-        if (arb_lt(T + d, T + d + 1))
-            n_mono++;
-        else if (first_fail[0] < 0)
-            first_fail[0] = d;
-        /* Wendel: 2 pi d R^2 >= (d-1)^2 and 2 pi R^2 <= d - 1 */
-        arb_sqr(t, T + d, prec);
-        arb_mul(t, t, pi, prec);
-        arb_mul_2exp_si(t, t, 1);
-        arb_mul_ui(u, t, (ulong) d, prec);
-        arb_set_ui(w, (ulong) (d - 1));
-        arb_sqr(w, w, prec);
-        if (arb_ge(u, w))
-            n_lo++;
-        else if (first_fail[1] < 0)
-            first_fail[1] = d;
-        arb_set_ui(w, (ulong) (d - 1));
-        if (arb_le(t, w))
-            n_hi++;
-        else if (first_fail[2] < 0)
-            first_fail[2] = d;
-        /* Claim 3's bound: omega_{d-1}/omega_d = R(d+1) <= sqrt(d/(2 pi)) */
-        arb_sqr(t, T + d + 1, prec);
-        arb_mul(t, t, pi, prec);
-        arb_mul_2exp_si(t, t, 1);
-        arb_set_ui(w, (ulong) d);
-        if (arb_le(t, w))
-            n_c3++;
-        else if (first_fail[3] < 0)
-            first_fail[3] = d;
-    }
     secs = bc_seconds() - t0;
 
     /* claim1.omega_ratio_monotone */
@@ -832,8 +955,8 @@ run_ratios(checklist_t L, const claims_size *z)
                               "$d=2,\\dots,%ld$; hence $\\frac{\\omega_{d-2}}{\\omega_{d-1}}\\ge"
                               "\\frac{\\omega_0}{\\omega_1}=\\frac1\\pi$ on that range.",
                               (long) N);
-    c->status = (n_mono == N - 1 && bad == 0) ? ST_HOLDS : ST_UNDECIDED;
-    check_field_add(c, "decided", "%ld of %ld comparisons R(d) < R(d+1)", (long) n_mono, (long) (N - 1));
+    r1 = ratio_part(c, "decided", CLAIMS_RATIO_MONO, T, N, 1, 1, prec);
+    c->status = ratio_status(r1, bad);
     check_field_add(c, "gamma_crosscheck",
                     "%ld values of the recurrence against Gamma(d/2)/(sqrt(pi) "
                     "Gamma((d-1)/2)), %ld disagreements",
@@ -844,15 +967,15 @@ run_ratios(checklist_t L, const claims_size *z)
     s = bc_arb_str(T + N, 20);
     check_field_add(c, "R(max)", "%s", s);
     flint_free(s);
-    if (first_fail[0] >= 0)
-        check_set_witness(c, "first comparison not decided: d = %ld", (long) first_fail[0]);
     check_add_note(
         c,
         "$R(d)=\\omega_{d-2}/\\omega_{d-1}=\\Gamma(d/2)/(\\sqrt\\pi\\,\\Gamma((d-1)/2))$, computed "
         "by the exact recurrence $R(d+2)=R(d)\\,d/(d-1)$ from $R(2)=1/\\pi$, $R(3)=1/2$ at %ld bits "
         "and cross-checked against the Gamma form. For all $d$: $R(d+1)/R(d)=\\Gamma(\\frac{d+1}2)"
         "\\Gamma(\\frac{d-1}2)/\\Gamma(\\frac d2)^2>1$ by the strict log-convexity of $\\Gamma$; the "
-        "check decides each comparison up to %ld.",
+        "check decides each comparison up to %ld (a comparison decided the other way is a failure, "
+        "\\texttt{claims.control.ratio\\_monotone} feeds a tightened constant through the same "
+        "decision).",
         (long) prec, (long) N);
     c->seconds = secs;
     checklist_push(L, c);
@@ -864,9 +987,9 @@ run_ratios(checklist_t L, const claims_size *z)
                               "\\sqrt{\\frac{d-1}{2\\pi}}$ for $d=2,\\dots,%ld$, so the ratio grows like "
                               "$\\sqrt{d/(2\\pi)}$ (ratio to it $\\to1$).",
                               (long) N);
-    c->status = (n_lo == N - 1 && n_hi == N - 1 && bad == 0) ? ST_HOLDS : ST_UNDECIDED;
-    check_field_add(c, "lower_decided", "%ld of %ld", (long) n_lo, (long) (N - 1));
-    check_field_add(c, "upper_decided", "%ld of %ld", (long) n_hi, (long) (N - 1));
+    r1 = ratio_part(c, "lower_decided", CLAIMS_RATIO_LO, T, N, 1, 1, prec);
+    r2 = ratio_part(c, "upper_decided", CLAIMS_RATIO_HI, T, N, 1, 1, prec);
+    c->status = ratio_status(bc_truth_and(r1, r2), bad);
     /* R(N) / sqrt(N/(2 pi)) */
     arb_mul_ui(t, pi, 2, prec);
     arb_div_ui(t, t, (ulong) N, prec);
@@ -875,14 +998,11 @@ run_ratios(checklist_t L, const claims_size *z)
     s = bc_arb_str(t, 15);
     check_field_add(c, "R(max)/sqrt(max/(2 pi))", "%s", s);
     flint_free(s);
-    if (first_fail[1] >= 0 || first_fail[2] >= 0)
-        check_set_witness(c, "first undecided: lower d = %ld, upper d = %ld", (long) first_fail[1],
-                          (long) first_fail[2]);
     check_add_note(
         c, "Wendel's inequality $(x/(x+\\frac12))^{1/2}\\le\\Gamma(x+\\frac12)/(x^{1/2}\\Gamma(x))\\le1$ "
            "with $x=(d-1)/2$ gives these bounds for all $d\\ge2$; the check decides them for each "
-           "$d$ in the range. Limit: $R(d)\\sim\\sqrt{d/(2\\pi)}$, so $R$ is unbounded and its minimum "
-           "over $d\\ge2$ is $R(2)=1/\\pi$, the constant of Claim 1.");
+           "$d$ in the range (squared, both sides positive). Limit: $R(d)\\sim\\sqrt{d/(2\\pi)}$, so $R$ "
+           "is unbounded and its minimum over $d\\ge2$ is $R(2)=1/\\pi$, the constant of Claim 1.");
     c->seconds = secs;
     checklist_push(L, c);
     check_clear(c);
@@ -891,8 +1011,8 @@ run_ratios(checklist_t L, const claims_size *z)
     check_start(c, "claim3.omega_ratio_bound", CLAIM3, 0);
     c->statement = bc_aprintf(
         "$\\frac{\\omega_{d-1}}{\\omega_d}\\le\\sqrt{\\frac{d}{2\\pi}}$ for $d=2,\\dots,%ld$.", (long) N);
-    c->status = (n_c3 == N - 1 && bad == 0) ? ST_HOLDS : ST_UNDECIDED;
-    check_field_add(c, "decided", "%ld of %ld", (long) n_c3, (long) (N - 1));
+    r1 = ratio_part(c, "decided", CLAIMS_RATIO_C3, T, N, 1, 1, prec);
+    c->status = ratio_status(r1, bad);
     arb_mul_ui(t, pi, 2, prec);
     arb_div_ui(t, t, (ulong) N, prec);
     arb_sqrt(t, t, prec);
@@ -900,8 +1020,6 @@ run_ratios(checklist_t L, const claims_size *z)
     s = bc_arb_str(t, 15);
     check_field_add(c, "ratio_at_max", "omega_{d-1}/omega_d / sqrt(d/(2 pi)) at d = %ld: %s", (long) N, s);
     flint_free(s);
-    if (first_fail[3] >= 0)
-        check_set_witness(c, "first undecided: d = %ld", (long) first_fail[3]);
     check_add_note(
         c, "$\\omega_{d-1}/\\omega_d=R(d+1)=\\Gamma(\\frac{d+1}2)/(\\sqrt\\pi\\,\\Gamma(\\frac d2))$; the "
            "bound is Wendel's upper inequality with $x=d/2$, tight as $d\\to\\infty$ (the ratio to "
@@ -910,11 +1028,44 @@ run_ratios(checklist_t L, const claims_size *z)
     checklist_push(L, c);
     check_clear(c);
 
+    /* the controls: the same decisions with tightened constants; each
+       inequality is tight as d grows (ratios 1 + 1/(2d), 1 + 1/(4d),
+       1 - 1/(4d)), so a factor 1 -+ 1/1000 breaks it near d ~ 250..500 */
+    check_start(c, "claims.control.ratio_monotone", CLAIM1, 0);
+    c->statement =
+        bc_aprintf("Negative control (tightened constant): $\\frac{1001}{1000}\\,"
+                   "\\frac{\\omega_{d-2}}{\\omega_{d-1}}<\\frac{\\omega_{d-1}}{\\omega_d}$ for "
+                   "$d=2,\\dots,%ld$, through the decision of \\texttt{claim1.omega\\_ratio\\_monotone}.",
+                   (long) N);
+    c->status = ratio_status(ratio_part(c, "decided", CLAIMS_RATIO_MONO, T, N, 1001, 1000, prec), bad);
+    checklist_push(L, c);
+    check_clear(c);
+
+    check_start(c, "claims.control.ratio_limit", CLAIM1, 0);
+    c->statement =
+        bc_aprintf("Negative control (tightened constants): $\\frac{1001}{1000}\\frac{d-1}{\\sqrt{2\\pi "
+                   "d}}\\le\\frac{\\omega_{d-2}}{\\omega_{d-1}}\\le\\frac{999}{1000}"
+                   "\\sqrt{\\frac{d-1}{2\\pi}}$ for $d=2,\\dots,%ld$, through the decisions of "
+                   "\\texttt{claim1.omega\\_ratio\\_limit}.",
+                   (long) N);
+    r1 = ratio_part(c, "lower_decided", CLAIMS_RATIO_LO, T, N, 1001, 1000, prec);
+    r2 = ratio_part(c, "upper_decided", CLAIMS_RATIO_HI, T, N, 999, 1000, prec);
+    c->status = ratio_status(bc_truth_and(r1, r2), bad);
+    checklist_push(L, c);
+    check_clear(c);
+
+    check_start(c, "claims.control.ratio_bound", CLAIM3, 0);
+    c->statement = bc_aprintf("Negative control (tightened constant): $\\frac{\\omega_{d-1}}{\\omega_d}\\le"
+                              "\\frac{999}{1000}\\sqrt{\\frac{d}{2\\pi}}$ for $d=2,\\dots,%ld$, through the "
+                              "decision of \\texttt{claim3.omega\\_ratio\\_bound}.",
+                              (long) N);
+    c->status = ratio_status(ratio_part(c, "decided", CLAIMS_RATIO_C3, T, N, 999, 1000, prec), bad);
+    checklist_push(L, c);
+    check_clear(c);
+
     _arb_vec_clear(T, N + 2);
     arb_clear(pi);
     arb_clear(t);
-    arb_clear(u);
-    arb_clear(w);
 }
 
 /* ------------------------------------------------------- Lemma 7 */

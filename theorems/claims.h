@@ -25,6 +25,32 @@ extern "C"
 {
 #endif
 
+    /* The inequalities of the Gamma ratio R(d) = omega_{d-2}/omega_{d-1},
+   each with a constant K = knum/kden (K = 1: the statement; other K:
+   the negative controls):
+     CLAIMS_RATIO_MONO  K R(d) < R(d+1)                    (Claim 1)
+     CLAIMS_RATIO_LO    K (d-1)/sqrt(2 pi d) <= R(d)       (Wendel, lower)
+     CLAIMS_RATIO_HI    R(d) <= K sqrt((d-1)/(2 pi))       (Wendel, upper)
+     CLAIMS_RATIO_C3    R(d+1) <= K sqrt(d/(2 pi))         (Claim 3) */
+    typedef enum
+    {
+        CLAIMS_RATIO_MONO = 0,
+        CLAIMS_RATIO_LO,
+        CLAIMS_RATIO_HI,
+        CLAIMS_RATIO_C3
+    } claims_ratio_ineq;
+
+    /* Decides inequality `which` for d = 2..N from enclosures T[d] of R(d)
+   (T has N + 2 entries, T[2..N+1] set, e.g. by
+   sphere_omega_ratio_table) at precision prec (the non-monotone forms are
+   decided squared; all sides are positive).  Sets *nheld to the number of
+   d decided true, *dfalse to the first d decided false and *dopen to the
+   first undecided d (-1 if none).  Returns BC_FALSE when some d is
+   decided false, else BC_UNDECIDED when some d is undecided, else
+   BC_TRUE. */
+    truth_t claims_ratio_decide(claims_ratio_ineq which, arb_srcptr T, slong N, slong knum, slong kden,
+                                slong prec, slong *nheld, slong *dfalse, slong *dopen);
+
     extern const module_struct module_claims;
     extern const char *const fragment_claims[];
 

@@ -117,3 +117,9 @@ theorem_mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const ru
     o.label = stream;
     mc_run(T, fn, ctx, N, opts->seed, rng_stream_id(stream), &o);
 }
+
+check_status
+theorem_agreement_status(truth_t t)
+{
+    return t == BC_TRUE ? ST_CONSISTENT : (t == BC_FALSE ? ST_VIOLATED : ST_UNDECIDED);
+}

@@ -120,6 +120,9 @@ extern "C"
    (at least 1) and progress setting, labelled stream; sets T. */
     void theorem_mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const run_opts *opts,
                         const char *stream);
+    /* The status of a two-sided agreement audit (a rate against an exact
+   probability) from its decision: consistent, violated, or undecided. */
+    check_status theorem_agreement_status(truth_t t);
 
     /* Fragments generated at build time from theorems/<name>.tex. */
     extern const char *const fragment_thm1[];

@@ -61,6 +61,8 @@ static const check_spec thm3_specs[] = {
      "control: a teacher neuron with |v| ||w|| > B is detected (hypothesis violated)"},
     {"thm3.control.width8", CHECK_MONTECARLO, ST_VIOLATED, 1,
      "control: tightened constant, width c ceil(n/(8 p_eps)): P[witness] >= 1 - exp(-c n/4) violated"},
+    {"thm3.control.peps8", CHECK_BALL, ST_FAILS, 1,
+     "control: 8 p_eps <= F_r(theta)/2 at the module's instances (tightened constant through thm3.peps)"},
     {"thm3.control.biased", CHECK_MONTECARLO, ST_VIOLATED, 1,
      "control: biased (skewed, not spherically symmetric) initialisation: P[witness] >= 1 - exp(-c n/4) "
      "violated"},
@@ -246,7 +248,8 @@ cstr(slong ci)
 
 typedef struct
 {
-    const char *name; /* "main", "engine" */
+    const char *name;   /* "main", "engine", "builtin_main" */
+    const char *stream; /* its rng streams thm3/<stream>/c<c> */
     thm3_inst_struct *I;
     int user;
     int engine;
@@ -346,36 +349,27 @@ mc_record(checklist_t L, const char *id, const slot_struct *Z, slong ci, int eve
     arb_clear(e2);
 }
 
-/* CP interval of K/N at per-side tail a intersects the ball x? */
-static int
-cp_meets(ulong N, ulong K, double a, const arb_t x, char **desc)
+/* binom_cp_agrees with a one-line description *desc (flint_free) */
+static truth_t
+cp_agrees(ulong N, ulong K, double a, const arb_t x, char **desc)
 {
     arf_t lo, hi;
-    arb_t l, h;
-    int meet;
+    truth_t res;
     char *ls, *hs, *xs;
     arf_init(lo);
     arf_init(hi);
-    arb_init(l);
-    arb_init(h);
-    binom_cp_interval(lo, hi, N, K, a);
-    arb_set_arf(l, lo);
-    arb_set_arf(h, hi);
-    /* disjoint only if the whole ball is above hi or below lo */
-    meet = !(arb_gt(x, h) || arb_lt(x, l));
+    res = binom_cp_agrees(lo, hi, N, K, a, x);
     ls = arf_get_str(lo, 8);
     hs = arf_get_str(hi, 8);
     xs = ds(x);
-    *desc = bc_aprintf("%lu / %lu, interval [%s, %s], exact %s", (unsigned long) K, (unsigned long) N, ls, hs,
-                       xs);
+    *desc = bc_aprintf("%lu / %lu, interval [%s, %s], exact %s%s", (unsigned long) K, (unsigned long) N, ls,
+                       hs, xs, res == BC_UNDECIDED ? " (across a limit: undecided)" : "");
     flint_free(ls);
     flint_free(hs);
     flint_free(xs);
     arf_clear(lo);
     arf_clear(hi);
-    arb_clear(l);
-    arb_clear(h);
-    return meet;
+    return res;
 }
 
 /* decides P[Bin(N, p) < n] <= exp(-c2 n / 8) at rising precision */
@@ -435,37 +429,78 @@ rec_hyp(checklist_t L, slot_struct *Z, slong nz)
     check_clear(c);
 }
 
+/* Decides mult * p_eps <= F_r(theta)/2 (Lemma 7 on span(X): the proof's
+   p_eps bounds the exact probability of the cap event) at the slots
+   S[0..ns-1], and that their widths were decided (N > 0).  mult = 1 is
+   the check, mult = 8 its control (the constant of p_eps multiplied by
+   8, as thm3.control.width8 does with the width).  Adds the fields and,
+   for the first decided violation, the witness. */
+static truth_t
+peps_decide(check_t c, slot_struct *const *S, slong ns, ulong mult)
+{
+    slong k, ci;
+    truth_t all = BC_TRUE;
+    arb_t mp;
+    char *lhs = mult == 1 ? bc_aprintf("p_eps") : bc_aprintf("%lu p_eps", mult);
+    arb_init(mp);
+    for (k = 0; k < ns; k++)
+    {
+        truth_t r;
+        char *ps, *qs;
+        arb_mul_ui(mp, S[k]->p, mult, PREC);
+        r = bc_arb_le(mp, S[k]->q);
+        ps = ds(mp);
+        qs = ds(S[k]->q);
+        if (r == BC_FALSE && c->witness == NULL)
+        {
+            char *rs = fmpq_get_str(NULL, 10, S[k]->I->rho);
+            check_set_witness(c, "%s instance (r = %ld, eps/(nB)^2 = %s): %s = %s > F_r(theta)/2 = %s",
+                              S[k]->name, (long) S[k]->I->r, rs, lhs, ps, qs);
+            flint_free(rs);
+        }
+        check_field_add(c, S[k]->name, "%s = %s, F_r(theta)/2 = %s, N = %lu, %lu, %lu (c = 2, 3, 4)", lhs, ps,
+                        qs, (unsigned long) S[k]->N[0], (unsigned long) S[k]->N[1],
+                        (unsigned long) S[k]->N[2]);
+        for (ci = 0; ci < 3; ci++)
+            if (S[k]->N[ci] == 0)
+                r = bc_truth_and(r, BC_UNDECIDED);
+        all = bc_truth_and(all, r);
+        flint_free(ps);
+        flint_free(qs);
+    }
+    flint_free(lhs);
+    arb_clear(mp);
+    return all;
+}
+
 static void
-rec_peps(checklist_t L, slot_struct *Z, slong nz)
+rec_peps(checklist_t L, slot_struct *Z, slong nz, slot_struct *const *own, slong nown)
 {
     check_t c;
-    slong k, ci;
-    int ok = 1;
+    slong k;
+    slot_struct *S[3];
+    for (k = 0; k < nz; k++)
+        S[k] = Z + k;
     check_start(c, "thm3.peps", 1);
     c->statement =
         bc_aprintf("$p_\\epsilon=\\frac{1}{2\\pi(r-1)}\\bigl(\\delta\\sqrt{1-\\delta^2/4}\\bigr)^{r-1}$, "
                    "$\\delta^2=\\epsilon/(nB)^2$, is enclosed rigorously and is at most the exact "
                    "probability $F_r(\\theta)/2$, $\\cos\\theta=1-\\delta^2/2$, of the event it "
-                   "bounds (Lemma 7 on $\\mathrm{span}(X)$); the widths "
-                   "$N=c\\lceil n/p_\\epsilon\\rceil$ are decided.");
-    for (k = 0; k < nz; k++)
-    {
-        arb_t t;
-        char *ps = ds(Z[k].p), *qs = ds(Z[k].q);
-        arb_init(t);
-        arb_sub(t, Z[k].q, Z[k].p, PREC);
-        if (!arb_is_nonnegative(t))
-            ok = 0;
-        check_field_add(c, Z[k].name, "p_eps = %s, F_r(theta)/2 = %s, N = %lu, %lu, %lu (c = 2, 3, 4)", ps,
-                        qs, (unsigned long) Z[k].N[0], (unsigned long) Z[k].N[1], (unsigned long) Z[k].N[2]);
-        for (ci = 0; ci < 3; ci++)
-            if (Z[k].N[ci] == 0)
-                ok = 0;
-        flint_free(ps);
-        flint_free(qs);
-        arb_clear(t);
-    }
-    c->status = ok ? ST_HOLDS : ST_UNDECIDED;
+                   "bounds (Lemma 7 on $\\mathrm{span}(X)$), decided (a decided $p_\\epsilon>F_r(\\theta)/2$ "
+                   "fails); the widths $N=c\\lceil n/p_\\epsilon\\rceil$ are decided.");
+    c->status = check_status_from_truth(peps_decide(c, S, nz, 1));
+    checklist_push(L, c);
+    check_clear(c);
+
+    check_start(c, "thm3.control.peps8", 1);
+    c->statement =
+        bc_aprintf("Negative control (tightened constant): $8p_\\epsilon\\le F_r(\\theta)/2$ at the "
+                   "module's instances, through the decision of \\texttt{thm3.peps}.");
+    c->status = check_status_from_truth(peps_decide(c, own, nown, 8));
+    check_add_note(c,
+                   "Expected to fail: for small angles $F_r(\\theta)/2\\approx\\pi R(r)\\,p_\\epsilon$ with "
+                   "$\\pi R(r)<8$ for the ranks of the module's instances ($r=2,3$), so the constant of "
+                   "$p_\\epsilon$ leaves less than a factor 8.");
     checklist_push(L, c);
     check_clear(c);
 }
@@ -512,7 +547,7 @@ rec_law(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
 {
     check_t c;
     slong k, ci;
-    int ok = 1;
+    truth_t all = BC_TRUE;
     double a = opts->tail / (double) (3 * nz);
     check_start(c, "thm3.law", 1);
     c->statement =
@@ -527,16 +562,19 @@ rec_law(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
             arb_t e;
             char *dsc, *key;
             arb_init(e);
+            truth_t t;
             sf(e, Z[k].N[ci], Z[k].q, (ulong) Z[k].I->nlive, PREC);
-            if (!cp_meets(Z[k].T[ci]->samples, Z[k].T[ci]->hits[EV_MATCHED], a, e, &dsc))
-                ok = 0;
+            t = cp_agrees(Z[k].T[ci]->samples, Z[k].T[ci]->hits[EV_MATCHED], a, e, &dsc);
             key = bc_aprintf("%s_c%s", Z[k].name, cstr(ci));
+            if (t == BC_FALSE && all != BC_FALSE)
+                check_set_witness(c, "%s (streams thm3/%s/c%s): %s", key, Z[k].stream, cstr(ci), dsc);
+            all = bc_truth_and(all, t);
             check_field_add(c, key, "%s", dsc);
             flint_free(key);
             flint_free(dsc);
             arb_clear(e);
         }
-    c->status = ok ? ST_CONSISTENT : ST_VIOLATED;
+    c->status = theorem_agreement_status(all);
     check_add_note(c, "A two-sided audit (outside the Bonferroni family): it tests the exact law of the "
                       "count, hence every cap decision and Lemma 7's reduction together.");
     checklist_push(L, c);
@@ -696,7 +734,7 @@ rec_lemma7(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
 {
     check_t c;
     slong k, ci;
-    int ok = 1;
+    truth_t all = BC_TRUE;
     double a = opts->tail / (double) nz;
     check_start(c, "thm3.lemma7", 1);
     c->statement = bc_aprintf(
@@ -718,8 +756,13 @@ rec_lemma7(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
             H += Z[k].T[ci]->hits[EV_L7A] + Z[k].T[ci]->hits[EV_L7B];
             HF += Z[k].T[ci]->hits[EV_FULL];
         }
-        if (!cp_meets(S, H, a, Z[k].q, &dsc))
-            ok = 0;
+        {
+            truth_t t = cp_agrees(S, H, a, Z[k].q, &dsc);
+            if (t == BC_FALSE && all != BC_FALSE)
+                check_set_witness(c, "%s instance, neurons 0 and 1 of streams thm3/%s/c2..c4: %s", Z[k].name,
+                                  Z[k].stream, dsc);
+            all = bc_truth_and(all, t);
+        }
         check_field_add(c, Z[k].name, "on span(X): %s", dsc);
         flint_free(dsc);
         /* the full-dimension fraction F_d(theta)/2 for comparison */
@@ -737,7 +780,7 @@ rec_lemma7(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
         arb_clear(fd);
         fmpq_clear(cth);
     }
-    c->status = ok ? ST_CONSISTENT : ST_VIOLATED;
+    c->status = theorem_agreement_status(all);
     checklist_push(L, c);
     check_clear(c);
 }
@@ -853,11 +896,56 @@ rec_mc_control(checklist_t L, const char *id, slot_struct *Z, ulong N, sampler_k
 
 /* ------------------------------------------------------ the module */
 
+/* The one-line error for a user eps whose width N = c ceil(n/p_eps) is
+   above THM3_MAX_N (or undecided).  p_eps = (rho (1 - rho/4))^{(r-1)/2} /
+   (2 pi (r-1)), rho = eps/(nB)^2 in (0, 4], is largest at rho = 2 and
+   tends to 0 at both ends, so eps is either too small or too close to
+   4 (nB)^2.  Every c = 2, 3, 4 fits when 4 ceil(n/p_eps) <= THM3_MAX_N,
+   i.e. p_eps >= n / floor(THM3_MAX_N / 4) =: P0, i.e. rho (1 - rho/4) >=
+   g = (2 pi (r-1) P0)^{2/(r-1)}: rho in [2 - 2 sqrt(1-g), 2 + 2 sqrt(1-g)]
+   when g <= 1, else no eps.  The range is advice (in double, "about"). */
+static void
+eps_advice(const thm3_inst_struct *I, const char *eps_text, const arb_t p, slong ci)
+{
+    char *ps = ds(p);
+    double rho = fmpq_get_d(I->rho), nb2, r1 = (double) (I->r - 1);
+    double P0 = (double) I->n / (double) (THM3_MAX_N / 4), g;
+    fmpq_t q;
+    fmpq_init(q);
+    fmpq_div(q, I->eps, I->rho); /* (nB)^2 */
+    nb2 = fmpq_get_d(q);
+    fmpq_clear(q);
+    g = pow(2.0 * 3.141592653589793 * r1 * P0, 2.0 / r1);
+    if (g > 1.0)
+        fprintf(
+            stderr,
+            "basincheck: --eps:1:1: eps = %s gives p_eps = %s and a width N = %s ceil(n/p_eps) above the "
+            "limit %d (or undecided); no eps does better here: p_eps <= 1/(2 pi (r-1)) at eps = 2 (nB)^2 = "
+            "%.6g, and n = %ld, r = %ld need more than %d neurons\n",
+            eps_text, ps, cstr(ci), THM3_MAX_N, 2.0 * nb2, (long) I->n, (long) I->r, THM3_MAX_N);
+    else
+    {
+        /* the ends 2 -+ 2 sqrt(1 - g) are symmetric about 2: the upper
+           one is 4 - lo, printed so (it is often within 1e-7 of 4);
+           lo = 2 g / (1 + sqrt(1 - g)) without cancellation */
+        double lo = 2.0 * g / (1.0 + sqrt(1.0 - g));
+        fprintf(stderr,
+                "basincheck: --eps:1:1: eps = %s gives p_eps = %s and a width N = %s ceil(n/p_eps) above the "
+                "limit %d (or undecided): eps is %s; widths within the limit need eps/(nB)^2 in about "
+                "[%.6g, 4 - %.6g], i.e. eps in about [%.6g, %.6g - %.6g] ((nB)^2 = %.6g)\n",
+                eps_text, ps, cstr(ci), THM3_MAX_N,
+                rho < 2.0 ? "too small" : "too close to 4 (nB)^2, where p_eps = 0", lo, lo, lo * nb2,
+                4.0 * nb2, lo * nb2, nb2);
+    }
+    flint_free(ps);
+}
+
 static int
 slot_setup(slot_struct *Z, const char *name, thm3_inst_struct *I, int user, const char *eps_text)
 {
     slong ci;
     Z->name = name;
+    Z->stream = name;
     Z->I = I;
     Z->user = user;
     arb_init(Z->p);
@@ -869,12 +957,7 @@ slot_setup(slot_struct *Z, const char *name, thm3_inst_struct *I, int user, cons
         Z->N[ci] = thm3_width(I, c2s[ci], THM3_MAX_N);
         if (Z->N[ci] == 0 && user)
         {
-            char *ps = ds(Z->p);
-            fprintf(stderr,
-                    "basincheck: --eps:1:1: eps = %s gives p_eps = %s and a width N = %s ceil(n/p_eps) above "
-                    "the limit %d (or undecided): expected a larger eps\n",
-                    eps_text, ps, cstr(ci), THM3_MAX_N);
-            flint_free(ps);
+            eps_advice(I, eps_text, Z->p, ci);
             return 2;
         }
     }
@@ -887,12 +970,17 @@ static int
 thm3_run(checklist_t L, const run_opts *opts)
 {
     thm3_raw_t R;
-    thm3_inst_t IE, IM;
-    slot_struct Z[2];
+    thm3_inst_t IE, IM, IB;
+    /* Z[0] the main instance (the user's when given), Z[1] the engine
+       instance, Z[2] the built-in main instance when the user's replaces
+       it: the negative controls run on the module's own instances only
+       (Zc, Z + 1), where they are known to fail; on a user's instance a
+       control need not fail */
+    slot_struct Z[3], *Zc;
     ulong Smain, Seng;
-    slong k, ci, bad;
+    slong k, ci, bad, nz;
     char msg[512];
-    int ret = 0;
+    int ret = 0, user = opts->data != NULL || opts->teacher != NULL || opts->eps != NULL;
     mc_opts o;
 
     if (opts->size < SIZE_QUICK || opts->size > SIZE_FULL || opts->samples < -1 || opts->threads < 1 ||
@@ -924,6 +1012,7 @@ thm3_run(checklist_t L, const run_opts *opts)
 
     thm3_inst_init(IE);
     thm3_inst_init(IM);
+    thm3_inst_init(IB);
     thm3_raw_init(R, 1, 1, 1);
     thm3_generated(R, THM3_GEN_ENGINE);
     if (thm3_inst_set(IE, R->X, R->y, R->W, R->v, R->B, R->eps, &bad, msg, sizeof msg) != THM3_OK)
@@ -931,24 +1020,18 @@ thm3_run(checklist_t L, const run_opts *opts)
         flint_printf("thm3: the built-in engine instance is invalid: %s\n", msg);
         flint_abort();
     }
-    if (opts->data != NULL || opts->teacher != NULL || opts->eps != NULL)
+    thm3_generated(R, THM3_GEN_MAIN);
+    if (thm3_inst_set(IB, R->X, R->y, R->W, R->v, R->B, R->eps, &bad, msg, sizeof msg) != THM3_OK)
     {
-        if (thm3_read_user(IM, opts->data, opts->teacher, opts->eps) != 0)
-        {
-            ret = 2;
-            goto out0;
-        }
+        flint_printf("thm3: the built-in main instance is invalid: %s\n", msg);
+        flint_abort();
     }
-    else
+    if (user && thm3_read_user(IM, opts->data, opts->teacher, opts->eps) != 0)
     {
-        thm3_generated(R, THM3_GEN_MAIN);
-        if (thm3_inst_set(IM, R->X, R->y, R->W, R->v, R->B, R->eps, &bad, msg, sizeof msg) != THM3_OK)
-        {
-            flint_printf("thm3: the built-in main instance is invalid: %s\n", msg);
-            flint_abort();
-        }
+        ret = 2;
+        goto out0;
     }
-    if (slot_setup(Z + 0, "main", IM, opts->data != NULL, opts->eps) != 0)
+    if (slot_setup(Z + 0, "main", user ? IM : IB, user, opts->eps) != 0)
     {
         arb_clear(Z[0].p);
         arb_clear(Z[0].q);
@@ -959,15 +1042,26 @@ thm3_run(checklist_t L, const run_opts *opts)
     Z[1].engine = 1;
     Z[0].S = Smain;
     Z[1].S = Seng;
+    nz = 2;
+    if (user)
+    {
+        /* the built-in main instance, on the streams of a run without user
+           files, so that its control records are those of such a run */
+        slot_setup(Z + 2, "builtin_main", IB, 0, NULL);
+        Z[2].stream = "main";
+        Z[2].S = Smain;
+        nz = 3;
+    }
+    Zc = user ? Z + 2 : Z + 0;
 
     o.threads = opts->threads;
     o.progress = opts->progress;
-    for (k = 0; k < 2; k++)
+    for (k = 0; k < nz; k++)
         for (ci = 0; ci < 3; ci++)
         {
             thm3_ctx C;
             slong j;
-            char *stream = bc_aprintf("thm3/%s/c%s", Z[k].name, cstr(ci));
+            char *stream = bc_aprintf("thm3/%s/c%s", Z[k].stream, cstr(ci));
             C.I = Z[k].I;
             C.N = Z[k].N[ci];
             C.kind = SAMPLER_GAUSS;
@@ -981,8 +1075,13 @@ thm3_run(checklist_t L, const run_opts *opts)
             flint_free(stream);
         }
 
-    rec_hyp(L, Z, 2);
-    rec_peps(L, Z, 2);
+    rec_hyp(L, Z, nz);
+    {
+        slot_struct *own[2];
+        own[0] = Zc;
+        own[1] = Z + 1;
+        rec_peps(L, Z, nz, own, 2);
+    }
     for (ci = 0; ci < 3; ci++)
     {
         char *id = bc_aprintf("thm3.main.witness.c%s", cstr(ci));
@@ -999,38 +1098,39 @@ thm3_run(checklist_t L, const run_opts *opts)
         flint_free(id);
         flint_free(st);
     }
-    rec_closure(L, Z, 2);
-    rec_law(L, Z, 2, opts);
+    rec_closure(L, Z, nz);
+    rec_law(L, Z, nz, opts);
     rec_tail(L, Z, 2);
     rec_erratum(L);
-    rec_lemma7(L, Z, 2, opts);
-    rec_lemma7_full(L, Z + 0);
+    rec_lemma7(L, Z, nz, opts);
+    rec_lemma7_full(L, Zc);
     rec_hyp_control(L, "thm3.control.xnorm", THM3_GEN_XNORM, THM3_ERR_XNORM);
     rec_hyp_control(L, "thm3.control.teacher", THM3_GEN_TEACHER, THM3_ERR_TEACHER);
     {
-        ulong N8 = thm3_width_rho((ulong) IM->r, IM->rho, (ulong) IM->n, 4, 8, THM3_MAX_N);
+        ulong N8 = thm3_width_rho((ulong) Zc->I->r, Zc->I->rho, (ulong) Zc->I->n, 4, 8, THM3_MAX_N);
         rec_mc_control(
-            L, "thm3.control.width8", Z + 0, N8, SAMPLER_GAUSS, Smain, opts, "thm3/control/width8",
+            L, "thm3.control.width8", Zc, N8, SAMPLER_GAUSS, Smain, opts, "thm3/control/width8",
             "width $c\\lceil n/(8p_\\epsilon)\\rceil$ (the constant of $p_\\epsilon$ multiplied by 8)");
     }
     rec_mc_control(L, "thm3.control.biased", Z + 1, Z[1].N[0], SAMPLER_SKEWED, Smain, opts,
                    "thm3/control/biased", "skewed initialisation");
 
-    for (k = 0; k < 2; k++)
+    for (k = 0; k < nz; k++)
     {
         char *s0 = inst_desc(Z + k);
         char *s = report_tex_escape(s0);
         flint_free(s0);
         checklist_add_instance(L, CLAIM,
                                "\\textbf{%s instance%s.} %s. Widths $N=%lu,%lu,%lu$ for $c=2,3,4$; "
-                               "%lu samples per width (streams \\texttt{thm3/%s/c$c$}, seed %llu)%s.",
+                               "%lu samples per width (streams \\texttt{thm3/%s/c$c$}, seed %llu)%s%s.",
                                Z[k].name, Z[k].user ? " (user files)" : "", s, (unsigned long) Z[k].N[0],
                                (unsigned long) Z[k].N[1], (unsigned long) Z[k].N[2], (unsigned long) Z[k].S,
-                               Z[k].name, (unsigned long long) opts->seed,
-                               Z[k].engine ? "; certified $\\mathrm{Bas}$ by the basin engine" : "");
+                               Z[k].stream, (unsigned long long) opts->seed,
+                               Z[k].engine ? "; certified $\\mathrm{Bas}$ by the basin engine" : "",
+                               Z + k == Zc ? "; the negative controls run on this instance" : "");
         flint_free(s);
     }
-    for (k = 0; k < 2; k++)
+    for (k = 0; k < nz; k++)
     {
         arb_clear(Z[k].p);
         arb_clear(Z[k].q);
@@ -1039,6 +1139,7 @@ out0:
     thm3_raw_clear(R);
     thm3_inst_clear(IE);
     thm3_inst_clear(IM);
+    thm3_inst_clear(IB);
     return ret;
 }
 

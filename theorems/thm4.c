@@ -369,7 +369,7 @@ check_rank(checklist_t L, const grid_data *G, const thm4_data_struct *small[3])
     {
         const thm4_data_struct *D = G->D[k][NGRID_M - 1];
         check_field_add(c, "bits of P", "%s m=16: numerators %ld bits, denominator %ld bits",
-                        thm4_data_name((thm4_data_kind) k), (long) fmpz_mat_max_bits(D->Pn),
+                        thm4_data_name((thm4_data_kind) k), (long) FLINT_ABS(fmpz_mat_max_bits(D->Pn)),
                         (long) fmpz_bits(D->pi));
     }
     for (j = 0; j < 1; j++)
@@ -1222,6 +1222,12 @@ check_user(checklist_t L, const thm4_sizes *z, const run_opts *opts, double tail
     {
         double plo, phi;
         truth_t r = binom_test_two_sided(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
+        if (!rat && arb_is_exact(pg))
+        {
+            /* an exact ball is the probability itself, a dyadic rational */
+            arf_get_fmpq(pq, arb_midref(pg));
+            rat = 1;
+        }
         if (rat)
         {
             char *s = fmpq_str(pq);
@@ -1294,7 +1300,7 @@ push_figures(checklist_t L, cell_t cells[THM4_DATA_COUNT][NGRID_M][NGRID_N], con
         fmpq_init(b);
         thm4_bound(b, 8, grid_n[q]);
         x[q] = (double) grid_n[q];
-        y[q] = fmpq_get_d(b);
+        y[q] = fmax(0.0, fmpq_get_d(b)); /* a probability axis: the bound is vacuous below 0 */
         fmpq_clear(b);
     }
     figure_add_series(f, "bound $1-m(3/4)^n$", x, y, NGRID_N, 0);

@@ -169,6 +169,28 @@ extern "C"
     int thm5_in_closed_basin(const fmpq_mat_t Wp, const fmpq *vp, const fmpq_mat_t W, const fmpq *v, slong n,
                              const thm5_inst_t I);
 
+    /* Decides whether the least-squares slope of log Bas_i against
+       log delta_i over i = 0..N-1 is at least p, for radii delta_i =
+       delta_0 2^-i (delta has N entries) and Bas_i known only to lie in
+       [lo_i, hi_i] (rationals, 0 <= lo_i <= hi_i), p >= 0: with r_i = Bas_i /
+       delta_i^p the slope is >= p iff prod_i r_i^(2i - (N - 1)) <= 1
+       (thm5.tex).  Returns BC_TRUE when this holds for every Bas in the
+       box (the largest product, hi_i for positive exponents and lo_i for
+       negative ones, is <= 1), BC_FALSE when it fails for every Bas in
+       the box (the smallest product is > 1), else BC_UNDECIDED; also
+       BC_UNDECIDED when some lo_i = 0 (log Bas_i unbounded below).
+       Exact over Q. */
+    truth_t thm5_slope_at_least(const fmpq *lo, const fmpq *hi, const fmpq *delta, slong N, slong p);
+
+    /* Lemma 8 on the clusters of I at precision prec: sets rho[j] =
+       delta_j / |c_j|, band[j] = band_d(rho_j) (the exact probability that
+       a uniform direction is noisy for cluster j, lemma8_band) and U =
+       sum_j band[j] (rho, band: k entries), and decides band_j <= 1/(4d)
+       for every j and U <= 1/4: BC_FALSE when one of them is decided
+       false, BC_UNDECIDED when none is false but one is not settled at
+       this precision, else BC_TRUE. */
+    truth_t thm5_noisy_bound(arb_ptr rho, arb_ptr band, arb_t U, const thm5_inst_t I, slong prec);
+
     /* x = a / n for a C integer n != 0 (FLINT 2.9 has no fmpq_div_si). */
     void _thm5_fmpq_div_si(fmpq_t x, const fmpq_t a, slong n);
 
@@ -182,9 +204,14 @@ extern "C"
         ulong ctrl;  /* samples of each Monte Carlo control */
     } thm5_sizes;
 
-    /* The Monte Carlo checks; the basin-value family runs on user (width n,
-       named uname in the statements) when user is not NULL, else on the
-       Figure 1 instance at radius scale 1/8 with n = 24. */
+    /* The width of the module's own Monte Carlo instance. */
+#define THM5_MC_N 24
+
+    /* The Monte Carlo checks; the basin-value family runs with width n on
+       user (named uname in the statements) when user is not NULL, else on
+       the Figure 1 instance at radius scale 1/8 (the module's own, with
+       n = THM5_MC_N unless --width says otherwise); its negative controls
+       always run on the module's own instance and width. */
     void _thm5_run_mc(checklist_t L, const thm5_sizes *z, const run_opts *opts, const thm5_inst_t user,
                       slong n, const char *uname);
     void _thm5_check_start(check_t c, const char *id, int reconstructed);
