@@ -92,5 +92,27 @@ if run t3 thm3 --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 15.9
     json t3 "'builtin_main' in c('thm3.hyp')['fields']"
 fi
 
+# file names with LaTeX's special characters reach the LaTeX report
+# escaped (a raw '_' or '&' would break pdflatex), in every user module
+mkdir -p "$tmp/a_b&c"
+cp "$tmp/g2.csv" "$tmp/a_b&c/d.csv"
+cp "$tmp/t5.csv" "$tmp/a_b&c/t5.csv"
+cp "$tmp/t3d.csv" "$tmp/a_b&c/t3d.csv"
+cp "$tmp/t3w.csv" "$tmp/a_b&c/t3w.csv"
+printf '1,0,1\n-2,0,1\n0,1,-1\n' >"$tmp/a_b&c/s.csv"
+for m in "thm4 --data $tmp/a_b&c/d.csv --width 2" "thm2 --data $tmp/a_b&c/s.csv --width 3" \
+    "thm5 --data $tmp/a_b&c/t5.csv --clusters 2" \
+    "thm3 --data $tmp/a_b&c/t3d.csv --teacher $tmp/a_b&c/t3w.csv --eps 1"; do
+    # shellcheck disable=SC2086
+    set -- $m
+    if run esc "$@" --quick --samples 50 --tex "$tmp/esc.tex"; then
+        if grep -F "a_b&c" "$tmp/esc.tex" | grep -v -F 'a\_b\&c' | grep -q .; then
+            fail "$1: an unescaped file name in the LaTeX report"
+        else
+            pass
+        fi
+    fi
+done
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

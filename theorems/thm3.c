@@ -22,6 +22,8 @@
 #define THM3_MAX_N 200000
 /* the certified basin value is computed only up to this width */
 #define THM3_ENGINE_MAX_N 400
+/* the least number of samples of a negative control (its power) */
+#define THM3_CONTROL_SAMPLES 1000
 
 static const check_spec thm3_specs[] = {
     {"thm3.hyp", CHECK_EXACT, ST_HOLDS, 0,
@@ -977,7 +979,7 @@ thm3_run(checklist_t L, const run_opts *opts)
        (Zc, Z + 1), where they are known to fail; on a user's instance a
        control need not fail */
     slot_struct Z[3], *Zc;
-    ulong Smain, Seng;
+    ulong Smain, Seng, Sctl;
     slong k, ci, bad, nz;
     char msg[512];
     int ret = 0, user = opts->data != NULL || opts->teacher != NULL || opts->eps != NULL;
@@ -1043,16 +1045,19 @@ thm3_run(checklist_t L, const run_opts *opts)
     Z[0].S = Smain;
     Z[1].S = Seng;
     nz = 2;
-    if (user)
+    /* the negative controls keep their power whatever --samples asks:
+       at least THM3_CONTROL_SAMPLES samples */
+    Sctl = FLINT_MAX(Smain, THM3_CONTROL_SAMPLES);
+    if (user || Sctl > Smain)
     {
         /* the built-in main instance, on the streams of a run without user
            files, so that its control records are those of such a run */
         slot_setup(Z + 2, "builtin_main", IB, 0, NULL);
         Z[2].stream = "main";
-        Z[2].S = Smain;
+        Z[2].S = Sctl;
         nz = 3;
     }
-    Zc = user ? Z + 2 : Z + 0;
+    Zc = nz == 3 ? Z + 2 : Z + 0;
 
     o.threads = opts->threads;
     o.progress = opts->progress;
@@ -1109,10 +1114,10 @@ thm3_run(checklist_t L, const run_opts *opts)
     {
         ulong N8 = thm3_width_rho((ulong) Zc->I->r, Zc->I->rho, (ulong) Zc->I->n, 4, 8, THM3_MAX_N);
         rec_mc_control(
-            L, "thm3.control.width8", Zc, N8, SAMPLER_GAUSS, Smain, opts, "thm3/control/width8",
+            L, "thm3.control.width8", Zc, N8, SAMPLER_GAUSS, Sctl, opts, "thm3/control/width8",
             "width $c\\lceil n/(8p_\\epsilon)\\rceil$ (the constant of $p_\\epsilon$ multiplied by 8)");
     }
-    rec_mc_control(L, "thm3.control.biased", Z + 1, Z[1].N[0], SAMPLER_SKEWED, Smain, opts,
+    rec_mc_control(L, "thm3.control.biased", Z + 1, Z[1].N[0], SAMPLER_SKEWED, Sctl, opts,
                    "thm3/control/biased", "skewed initialisation");
 
     for (k = 0; k < nz; k++)

@@ -18,6 +18,7 @@
 #include "binom.h"
 #include "lemma12.h"
 #include "mc.h"
+#include "report.h"
 #include "thm4.h"
 
 #define CLAIM "Theorem 4"
@@ -1155,6 +1156,7 @@ check_user(checklist_t L, const thm4_sizes *z, const run_opts *opts, double tail
     fmpq_t alpha, bq, pq;
     int rat = 0, have;
     const char *name = opts->data != NULL ? opts->data : "built-in example (docs/examples/basin-data.csv)";
+    char *tname;
 
     thm4_data_init(D);
     if (opts->data != NULL)
@@ -1205,12 +1207,14 @@ check_user(checklist_t L, const thm4_sizes *z, const run_opts *opts, double tail
         check_set_mc(c, T->samples, T->hits[EV_GOOD], T->undecided[EV_GOOD], T->escalations, b, btex);
         flint_free(btex);
     }
+    tname = report_tex_escape(name); /* a file name in LaTeX text */
     c->statement =
         bc_aprintf("$\\Pr[\\mathrm{Bas}(W,\\mathbf v)\\le\\alpha]\\ge1-m(3/4)^n$ on %s data: "
                    "\\texttt{%s}, $m=%ld$ points in $d=%ld$ ($\\operatorname{rank}X=m$ checked "
                    "exactly), width $n=%ld$, law \\texttt{gauss}; every sample decided exactly, with "
                    "the B.6 construction built and verified exactly.",
-                   opts->data != NULL ? "the user's" : "example", name, (long) D->m, (long) D->d, (long) n);
+                   opts->data != NULL ? "the user's" : "example", tname, (long) D->m, (long) D->d, (long) n);
+    flint_free(tname);
     {
         char *s = fmpq_str(alpha), *sb = fmpq_str(bq);
         check_field_add(c, "alpha", "%s", s);

@@ -206,6 +206,8 @@ extern "C"
 
     /* The width of the module's own Monte Carlo instance. */
 #define THM5_MC_N 24
+/* the least number of samples behind a basin-value control (its power) */
+#define THM5_CONTROL_SAMPLES 150
 
     /* The Monte Carlo checks; the basin-value family runs with width n on
        user (named uname in the statements) when user is not NULL, else on

@@ -13,6 +13,7 @@
 #include "mc.h"
 #include "sampler.h"
 #include "sphere.h"
+#include "report.h"
 #include "thm5.h"
 
 #define PREC 128
@@ -669,15 +670,18 @@ _thm5_run_mc(checklist_t L, const thm5_sizes *z, const run_opts *opts, const thm
     _thm5_fig1_instance(I, 8);
     if (user != NULL)
     {
-        char *w = bc_aprintf("the user's data \\texttt{\\detokenize{%s}}", uname);
+        char *e = report_tex_escape(uname);
+        char *w = bc_aprintf("the user's data \\texttt{%s}", e);
+        flint_free(e);
         run_bas(L, T, user, n, z->bas, opts, w);
         flint_free(w);
     }
     else
         run_bas(L, T, I, n, z->bas, opts, fig1);
-    /* the controls on the module's own instance and width; the tally of
-       the main family is theirs when that is where it ran */
-    if (user != NULL || n != THM5_MC_N)
+    /* the controls on the module's own instance and width, with at least
+       THM5_CONTROL_SAMPLES samples (their power, whatever --samples asks);
+       the tally of the main family is theirs when that is where it ran */
+    if (user != NULL || n != THM5_MC_N || z->bas < THM5_CONTROL_SAMPLES)
     {
         bas_ctx X;
         mc_opts o;
@@ -685,7 +689,8 @@ _thm5_run_mc(checklist_t L, const thm5_sizes *z, const run_opts *opts, const thm
         o.progress = opts->progress;
         o.label = "thm5 Bas (controls)";
         bas_ctx_init(&X, I, THM5_MC_N, 0);
-        mc_run(T, bas_sample, &X, z->bas, opts->seed, rng_stream_id("thm5.mc.bas"), &o);
+        mc_run(T, bas_sample, &X, FLINT_MAX(z->bas, THM5_CONTROL_SAMPLES), opts->seed,
+               rng_stream_id("thm5.mc.bas"), &o);
         bas_ctx_clear(&X);
     }
     run_bas_controls(L, T, I, THM5_MC_N, z->ctrl, opts, fig1);
