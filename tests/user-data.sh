@@ -89,7 +89,7 @@ printf '1,0,0,1\n0,1,0,1\n' >"$tmp/t3w.csv"
 if run t3 thm3 --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 15.99; then
     console '^thm3.control.lemma7_full  *violated' t3
     console '^thm3.control.width8  *violated' t3
-    json t3 "'builtin_main' in c('thm3.hyp')['fields']"
+    json t3 "'builtin' in c('thm3.hyp')['fields']"
 fi
 
 # file names with LaTeX's special characters reach the LaTeX report
@@ -105,11 +105,19 @@ for m in "thm4 --data $tmp/a_b&c/d.csv --width 2" "thm2 --data $tmp/a_b&c/s.csv 
     "thm3 --data $tmp/a_b&c/t3d.csv --teacher $tmp/a_b&c/t3w.csv --eps 1"; do
     # shellcheck disable=SC2086
     set -- $m
-    if run esc "$@" --quick --samples 50 --tex "$tmp/esc.tex"; then
+    if run escrun "$@" --quick --samples 50 --tex "$tmp/esc.tex"; then
         if grep -F "a_b&c" "$tmp/esc.tex" | grep -v -F 'a\_b\&c' | grep -q .; then
             fail "$1: an unescaped file name in the LaTeX report"
         else
             pass
+        fi
+        # and the report of a user run compiles
+        if command -v pdflatex >/dev/null 2>&1; then
+            if (cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error esc.tex >/dev/null 2>&1); then
+                pass
+            else
+                fail "$1: the LaTeX report of a user run does not compile"; grep -A3 '^!' "$tmp/esc.log" | head
+            fi
         fi
     fi
 done

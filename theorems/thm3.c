@@ -250,7 +250,7 @@ cstr(slong ci)
 
 typedef struct
 {
-    const char *name;   /* "main", "engine", "builtin_main" */
+    const char *name;   /* "main", "engine", "builtin" */
     const char *stream; /* its rng streams thm3/<stream>/c<c> */
     thm3_inst_struct *I;
     int user;
@@ -1052,7 +1052,7 @@ thm3_run(checklist_t L, const run_opts *opts)
     {
         /* the built-in main instance, on the streams of a run without user
            files, so that its control records are those of such a run */
-        slot_setup(Z + 2, "builtin_main", IB, 0, NULL);
+        slot_setup(Z + 2, "builtin", IB, 0, NULL);
         Z[2].stream = "main";
         Z[2].S = Sctl;
         nz = 3;
@@ -1123,17 +1123,18 @@ thm3_run(checklist_t L, const run_opts *opts)
     for (k = 0; k < nz; k++)
     {
         char *s0 = inst_desc(Z + k);
-        char *s = report_tex_escape(s0);
+        char *s = report_tex_escape(s0), *nm = report_tex_escape(Z[k].name);
         flint_free(s0);
         checklist_add_instance(L, CLAIM,
                                "\\textbf{%s instance%s.} %s. Widths $N=%lu,%lu,%lu$ for $c=2,3,4$; "
                                "%lu samples per width (streams \\texttt{thm3/%s/c$c$}, seed %llu)%s%s.",
-                               Z[k].name, Z[k].user ? " (user files)" : "", s, (unsigned long) Z[k].N[0],
+                               nm, Z[k].user ? " (user files)" : "", s, (unsigned long) Z[k].N[0],
                                (unsigned long) Z[k].N[1], (unsigned long) Z[k].N[2], (unsigned long) Z[k].S,
                                Z[k].stream, (unsigned long long) opts->seed,
                                Z[k].engine ? "; certified $\\mathrm{Bas}$ by the basin engine" : "",
                                Z + k == Zc ? "; the negative controls run on this instance" : "");
         flint_free(s);
+        flint_free(nm);
     }
     for (k = 0; k < nz; k++)
     {
