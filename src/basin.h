@@ -136,6 +136,15 @@ extern "C"
    are not NULL, the first violated constraint). */
     int basin_is_feasible(const basin_t B, const fmpq *z, slong *j, slong *t);
 
+    /* Moves each neuron block z_j (z of length n * d, exact) towards z0_j by
+   the least theta_j in [0, 1] that puts it in the closed cone:
+   z_j + theta_j (z0_j - z_j).  z0 must lie in the cone and satisfy
+   every constraint that z violates strictly (s_{j,t} <z0_j, x_t> > 0
+   where s_{j,t} <z_j, x_t> < 0), as the network's own point B->start
+   does.  Returns 1 (z now in K), or 0 if z0 does not qualify (z is then
+   left partly moved and must not be used). */
+    int basin_repair(fmpq *z, const basin_t B, const fmpq *z0);
+
     /* Exact check of a dual certificate: returns 1 and sets lb to
    (|y|^2 - |y + r|^2) / m if mu >= 0 and for every neuron j
    sum_{t: a_{j,t}=+1} r_t x_t = sum_t mu_{j,t} s_{j,t} x_t; then
@@ -155,9 +164,11 @@ extern "C"
 
     /* As basin_value with at most rounds exact certification rounds (basin_value
    uses 12).  rounds = 0 skips the exact face solve: upper comes from the
-   rounded float point (violating neurons zeroed, optimally rescaled) and
-   lower is the trivial 0 -- the pure interval path, for tests and for
-   problems too large for exact linear algebra. */
+   rounded float point, moved into the cone (towards the network's own
+   point B->start when there is one, else by projecting onto the float
+   working face and zeroing violating neurons) and optimally rescaled,
+   and lower is the trivial 0 -- the pure interval path, for tests and
+   for problems too large for exact linear algebra. */
     void basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds);
 
     /* --- internal, shared between the basin_*.c files --- */

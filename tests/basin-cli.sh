@@ -214,6 +214,30 @@ else
     cat "$tmp/out" "$tmp/err"
 fi
 has 'float solver alone seconds='
+has 'bench basin: interval path (no exact face solve): instances=3 seconds='
+has ' interval=3 median_width='
+# --export: the documented files, one QP per instance (16 neurons x 16
+# points x 8 coordinates: 2048 constraint entries, 16 targets)
+run bench basin --samples 2 --seed 5 --export "$tmp/qp"
+if [ "$got" -eq 0 ] && [ -f "$tmp/qp/summary.txt" ] && [ -f "$tmp/qp/qp-0000.txt" ] && [ -f "$tmp/qp/qp-0001.txt" ] &&
+    [ ! -e "$tmp/qp/qp-0002.txt" ]; then
+    passes=$((passes + 1))
+else
+    fail "bench basin --export -> exit $got, files: $(ls "$tmp/qp" 2>&1)"
+fi
+has "bench basin: exported 2 QPs to $tmp/qp"
+q=$tmp/qp/qp-0001.txt
+if grep -qx 'size 128 16 256' "$q" && [ "$(grep -c '^y ' "$q")" -eq 16 ] && [ "$(grep -c '^G ' "$q")" -eq 2048 ] &&
+    grep -q '^exact ' "$q" && grep -q '^bounds ' "$q" && grep -q '^interval ' "$q" && [ "$(tail -n 1 "$q")" = end ] &&
+    grep -qx 'instances 2' "$tmp/qp/summary.txt" && grep -q '^certified_seconds ' "$tmp/qp/summary.txt"; then
+    passes=$((passes + 1))
+else
+    fail "bench basin --export: $q or summary.txt not in the documented format"
+    head -n 3 "$q"
+fi
+: >"$tmp/not-a-dir"
+bad 'is not a directory' -- bench basin --samples 1 --export "$tmp/not-a-dir"
+bad '--export needs a directory name' -- bench basin --export ''
 good 0 'Usage: basincheck bench basin' bench basin --help
 bad '--samples expects' -- bench basin --samples 0
 bad '--samples expects' -- bench basin --samples abc
