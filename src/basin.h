@@ -56,17 +56,28 @@ extern "C"
 #define BASIN_BOUNDARY_V 2 /* v_j = 0: on a boundary (bad_t = -1) */
 #define BASIN_BAD_INPUT 3  /* inconsistent sizes or a sign not in {-1, +1} */
 
+/* Stages reported to a progress hook. */
+#define BASIN_STAGE_FLOAT 0 /* float active-set iterations (done = iteration, size = working set) */
+#define BASIN_STAGE_EXACT 1 /* exact certification (done = round, size = 0) */
+#define BASIN_STAGE_DONE 2  /* basin_value is about to return */
+
+    /* Progress hook: called by basin_value every few float iterations and
+   at each exact round; it must not modify the problem. */
+    typedef void (*basin_progress_fn)(void *ctx, int stage, slong done, slong size);
+
     typedef struct
     {
-        slong n, m, d;     /* neurons, data points, input dimension */
-        fmpq_mat_t X;      /* m x d data, rows x_t */
-        fmpq *y;           /* m targets */
-        int *a;            /* n * m signs, a[j * m + t] = a_{j,t} in {-1, +1} */
-        int *b;            /* n signs b_j in {-1, +1} */
-        basin_loss_t loss; /* BASIN_LOSS_SQUARED */
-        fmpq *start;       /* NULL, or n * d: a point of the cone's interior
+        slong n, m, d;              /* neurons, data points, input dimension */
+        fmpq_mat_t X;               /* m x d data, rows x_t */
+        fmpq *y;                    /* m targets */
+        int *a;                     /* n * m signs, a[j * m + t] = a_{j,t} in {-1, +1} */
+        int *b;                     /* n signs b_j in {-1, +1} */
+        basin_loss_t loss;          /* BASIN_LOSS_SQUARED */
+        fmpq *start;                /* NULL, or n * d: a point of the cone's interior
                           (z_j = v_j w_j, set by basin_pattern), used only
                           as the float solver's starting point */
+        basin_progress_fn progress; /* NULL (set by basin_init), or a hook for long solves */
+        void *progress_ctx;         /* passed to progress */
     } basin_struct;
 
     typedef basin_struct basin_t[1];
@@ -99,7 +110,9 @@ extern "C"
 
     typedef basin_result_struct basin_result_t[1];
 
-    /* Initialises B as the empty problem (n = m = d = 0). */
+    /* Initialises B as the empty problem (n = m = d = 0), without a
+   progress hook; basin_pattern and basin_set_pattern reset the hook, so
+   set it after them. */
     void basin_init(basin_t B);
 
     /* Frees B. */

@@ -1337,6 +1337,8 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
         R->active += work[i] != 0;
 
     ctx_init(&C, B);
+    if (B->progress != NULL)
+        B->progress(B->progress_ctx, BASIN_STAGE_EXACT, 0, 0);
     /* Bas = 0 (interpolation inside the basin): one exact m x m solve */
     if (rounds > 0)
     {
@@ -1406,6 +1408,8 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
         slong nj = -1, nt = -1, vj = -1, vt = -1;
         int dual_ok, primal_ok, changed = 0;
         R->rounds = round + 1;
+        if (B->progress != NULL)
+            B->progress(B->progress_ctx, BASIN_STAGE_EXACT, round + 1, 0);
         if (round > 0) /* round 0: work unchanged since the projection above */
             face_project(zb, &C, work, zf);
         if (!face_solve(z1, r1, &C, work, zb))
@@ -1442,6 +1446,8 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
     _fmpq_vec_clear(r1, m);
     _fmpq_vec_clear(mu1, nm);
 finish:
+    if (B->progress != NULL)
+        B->progress(B->progress_ctx, BASIN_STAGE_DONE, 0, 0);
     R->certified = 1;
     fmpq_neg(R->width, R->lower);
     fmpq_add(R->width, R->width, R->upper);

@@ -16,6 +16,8 @@ basin_init(basin_t B)
     B->b = NULL;
     B->loss = BASIN_LOSS_SQUARED;
     B->start = NULL;
+    B->progress = NULL;
+    B->progress_ctx = NULL;
 }
 
 void

@@ -809,6 +809,14 @@ _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, con
 
     for (it = 0; it < maxit; it++)
     {
+        /* every 16 iterations: the hook decides whether to print */
+        if (B->progress != NULL && it % 16 == 0)
+        {
+            slong act = 0;
+            for (i = 0; i < n * m; i++)
+                act += work[i] != 0;
+            B->progress(B->progress_ctx, BASIN_STAGE_FLOAT, it, act);
+        }
         double pn = 0.0, zn = 0.0, alpha = 1.0;
         slong bj = -1, bt = -1;
         int stationary = 0;

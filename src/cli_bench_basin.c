@@ -45,7 +45,7 @@ static void
 bench_help(FILE *f)
 {
     fputs("Usage: basincheck bench basin [--samples K] [--seed S] [--export DIR]\n"
-
+          "       basincheck bench basin --limits [--seed S]\n"
           "Times the certified basin value (float solve plus exact certificates) of K\n"
           "random width-16 networks (Gaussian weights) on m = 16 points in d = 8\n"
           "(x ~ N(0, I), targets from a random width-4 teacher), against the float\n"
@@ -59,6 +59,10 @@ bench_help(FILE *f)
           "  --export DIR  also write every instance's QP to DIR (created if missing)\n"
           "                for an outside QP solver: tests/bench-qp.py solves them with\n"
           "                cvxopt and compares times and values\n"
+          "  --limits      instead, time one network of each of five shapes at the size\n"
+          "                limits of 'basincheck basin' (6-digit decimal data and\n"
+          "                weights, random targets); the last line reads\n"
+          "                bench basin limits: shapes=5 seconds=S max_seconds=M\n"
           "  -h, --help    this help\n"
           "\n"
           "Export format: DIR/summary.txt holds 'key value' lines (instances, seed,\n"
@@ -88,12 +92,13 @@ bench_fail(const char *msg, const char *arg)
 }
 
 static int
-bench_parse(uint64_t *K, uint64_t *seed, const char **dir, int argc, char **argv)
+bench_parse(uint64_t *K, uint64_t *seed, const char **dir, int *limits, int argc, char **argv)
 {
     int i, have_k = 0, have_s = 0;
     *K = BENCH_SAMPLES;
     *seed = 1;
     *dir = NULL;
+    *limits = 0;
     for (i = 1; i < argc; i++)
     {
         const char *a = argv[i];
@@ -125,6 +130,12 @@ bench_parse(uint64_t *K, uint64_t *seed, const char **dir, int argc, char **argv
             have_s = 1;
             i++;
         }
+        else if (!strcmp(a, "--limits"))
+        {
+            if (*limits)
+                return bench_fail("option --limits given twice", NULL);
+            *limits = 1;
+        }
         else if (!strcmp(a, "--export"))
         {
             if (*dir != NULL)
@@ -139,6 +150,8 @@ bench_parse(uint64_t *K, uint64_t *seed, const char **dir, int argc, char **argv
         else
             return bench_fail("unexpected argument", a);
     }
+    if (*limits && (have_k || *dir != NULL))
+        return bench_fail("--limits takes no --samples or --export", NULL);
     return 0;
 }
 
@@ -312,6 +325,85 @@ export_summary(const char *dir, uint64_t seed, slong K, double tcert, double tin
     return export_close(f, path);
 }
 
+/* Sets q to a standard normal draw rounded to 6 decimals, exactly
+   (k / 10^6): the kind of number a user's CSV file holds. */
+static void
+decimal6_q(fmpq_t q, rng_t r)
+{
+    fmpq_set_si(q, (slong) nearbyint(1e6 * rng_normal(r)), 1000000);
+}
+
+/* --limits: one network per shape at the limits of `basincheck basin`
+   (n m d <= 250000, m <= 256), data, targets and weights N(0, 1) with 6
+   decimals, from stream (seed, "bench.basin.limits", shape). */
+static int
+bench_limits(uint64_t seed)
+{
+    static const slong shapes[][3] = {
+        {100, 256, 9}, {256, 256, 3}, {25, 256, 39}, {10, 256, 97}, {976, 256, 1}};
+    slong k, ns = (slong) (sizeof(shapes) / sizeof(shapes[0]));
+    double total = 0.0, worst = 0.0;
+    int rc = CLI_EXIT_OK;
+    for (k = 0; k < ns; k++)
+    {
+        slong n = shapes[k][0], m = shapes[k][1], d = shapes[k][2], t, i, j, tries;
+        fmpq_mat_t X, W;
+        fmpq *y = _fmpq_vec_init(m), *v = _fmpq_vec_init(n);
+        basin_t B;
+        basin_result_t R;
+        rng_t r;
+        double t0, sec;
+        fmpq_mat_init(X, m, d);
+        fmpq_mat_init(W, n, d);
+        basin_init(B);
+        basin_result_init(R);
+        rng_init(r, seed, rng_stream_id("bench.basin.limits"), (uint64_t) k);
+        for (t = 0; t < m; t++)
+        {
+            for (i = 0; i < d; i++)
+                decimal6_q(fmpq_mat_entry(X, t, i), r);
+            decimal6_q(y + t, r);
+        }
+        for (tries = 0;; tries++)
+        {
+            for (j = 0; j < n; j++)
+            {
+                for (i = 0; i < d; i++)
+                    decimal6_q(fmpq_mat_entry(W, j, i), r);
+                decimal6_q(v + j, r);
+            }
+            if (basin_pattern(B, X, y, W, v, n, NULL, NULL) == BASIN_OK)
+                break;
+            if (tries >= BENCH_MAX_REDRAWS)
+            {
+                fprintf(stderr, "basincheck: bench basin: shape %ld stays on a basin boundary\n", (long) k);
+                abort();
+            }
+        }
+        t0 = bc_seconds();
+        basin_value(R, B, 128);
+        sec = bc_seconds() - t0;
+        total += sec;
+        worst = FLINT_MAX(worst, sec);
+        printf("bench basin limits: n=%ld m=%ld d=%ld (n m d = %ld) seconds=%.2f iterations=%ld status=%s "
+               "numerator_bits=%lu\n",
+               (long) n, (long) m, (long) d, (long) (n * m * d), sec, (long) R->iterations,
+               !R->certified ? "UNCERTIFIED" : (R->is_exact ? "exact" : "interval"),
+               (unsigned long) fmpz_bits(fmpq_numref(R->upper)));
+        fflush(stdout);
+        if (!R->certified)
+            rc = CLI_EXIT_MISMATCH;
+        basin_result_clear(R);
+        basin_clear(B);
+        fmpq_mat_clear(X);
+        fmpq_mat_clear(W);
+        _fmpq_vec_clear(y, m);
+        _fmpq_vec_clear(v, n);
+    }
+    printf("bench basin limits: shapes=%ld seconds=%.2f max_seconds=%.2f\n", (long) ns, total, worst);
+    return rc;
+}
+
 int
 cli_bench_basin(int argc, char **argv)
 {
@@ -326,11 +418,13 @@ cli_bench_basin(int argc, char **argv)
     rng_t r;
     double t0, tcert, tint, tfloat, wmed = 0.0, iwmed = 0.0;
     const char *dir;
-    int rc;
+    int rc, limits;
 
-    rc = bench_parse(&K64, &seed, &dir, argc, argv);
+    rc = bench_parse(&K64, &seed, &dir, &limits, argc, argv);
     if (rc != 0)
         return rc < 0 ? CLI_EXIT_OK : rc;
+    if (limits)
+        return bench_limits(seed);
     K = (slong) K64;
     if (dir != NULL && (rc = export_dir(dir)) != 0)
         return rc;
