@@ -306,6 +306,40 @@ export_qp(const char *dir, slong k, const basin_t B, const bench_results *Z)
     return export_close(f, path);
 }
 
+/* Certifies the K basins Bs (basin_value if rounds < 0, else
+   basin_value_rounds with that many rounds) and returns the seconds
+   taken; lo, hi (and exact, if not NULL) receive each result's bounds,
+   widths the widths of the *nint certified non-exact ones, *nuncert the
+   number not certified.  Copying the bounds out is timed with the
+   solves: it is negligible next to them. */
+static double
+certify_all(fmpq *lo, fmpq *hi, int *exact, fmpq *widths, slong *nint, slong *nuncert, const basin_struct *Bs,
+            slong K, slong rounds)
+{
+    slong k;
+    double t0 = bc_seconds();
+    *nint = *nuncert = 0;
+    for (k = 0; k < K; k++)
+    {
+        basin_result_t R;
+        basin_result_init(R);
+        if (rounds < 0)
+            basin_value(R, Bs + k, 128);
+        else
+            basin_value_rounds(R, Bs + k, 128, rounds);
+        if (!R->certified)
+            (*nuncert)++;
+        else if (!R->is_exact)
+            fmpq_set(widths + (*nint)++, R->width);
+        if (exact != NULL)
+            exact[k] = R->certified && R->is_exact;
+        fmpq_set(lo + k, R->lower);
+        fmpq_set(hi + k, R->upper);
+        basin_result_clear(R);
+    }
+    return bc_seconds() - t0;
+}
+
 /* DIR/summary.txt: the timings the outside solver is compared with. */
 static int
 export_summary(const char *dir, uint64_t seed, slong K, double tcert, double tint, double tfloat)
@@ -497,46 +531,14 @@ cli_bench_basin(int argc, char **argv)
     Z.ihi = _fmpq_vec_init(K);
     Z.exact = flint_calloc((size_t) K, sizeof(int));
 
-    /* certified values (copying the bounds out is part of the timed
-       loop; it is negligible next to a solve) */
+    /* certified values, then the interval path on the same basins (no
+       exact face solve) */
     widths = _fmpq_vec_init(K);
-    t0 = bc_seconds();
-    for (k = 0; k < K; k++)
-    {
-        basin_result_t R;
-        basin_result_init(R);
-        basin_value(R, Bs + k, 128);
-        if (!R->certified)
-            nuncert++;
-        else if (R->is_exact)
-            nexact++;
-        else
-            fmpq_set(widths + ninterval++, R->width);
-        Z.exact[k] = R->certified && R->is_exact;
-        fmpq_set(Z.lo + k, R->lower);
-        fmpq_set(Z.hi + k, R->upper);
-        basin_result_clear(R);
-    }
-    tcert = bc_seconds() - t0;
+    tcert = certify_all(Z.lo, Z.hi, Z.exact, widths, &ninterval, &nuncert, Bs, K, -1);
+    nexact = K - ninterval - nuncert;
     if (ninterval > 0)
         wmed = median_d(widths, ninterval);
-
-    /* the interval path on the same basins: no exact face solve */
-    t0 = bc_seconds();
-    for (k = 0; k < K; k++)
-    {
-        basin_result_t R;
-        basin_result_init(R);
-        basin_value_rounds(R, Bs + k, 128, 0);
-        if (!R->certified)
-            iuncert++;
-        else if (!R->is_exact)
-            fmpq_set(widths + iint++, R->width);
-        fmpq_set(Z.ilo + k, R->lower);
-        fmpq_set(Z.ihi + k, R->upper);
-        basin_result_clear(R);
-    }
-    tint = bc_seconds() - t0;
+    tint = certify_all(Z.ilo, Z.ihi, NULL, widths, &iint, &iuncert, Bs, K, 0);
     if (iint > 0)
         iwmed = median_d(widths, iint);
     /* both enclose Bas, so they must overlap (untimed) */

@@ -972,12 +972,7 @@ run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, con
         fmpq_mat_init(W, B->n, B->d);
         fmpq_init(Ln);
         /* the point (w_j = b_j z*_j, v_j = b_j) of the closed cell */
-        for (j = 0; j < B->n; j++)
-        {
-            fmpq_set_si(v + j, B->b[j], 1);
-            for (i = 0; i < B->d; i++)
-                fmpq_mul_si(fmpq_mat_entry(W, j, i), R->z + j * B->d + i, B->b[j]);
-        }
+        lemma12_net_of_z(W, v, B, R->z);
         lemma12_net_loss(Ln, B->X, B->y, W, v);
         if (R->certified && lemma12_in_closed_cell(B, W, v) && fmpq_equal(Ln, R->upper))
             attained++;

@@ -126,6 +126,11 @@ extern "C"
    (Lawson-Hanson).  Candidates only.  Returns the iterations. */
     slong lemma12_descent_d(double *z, const basin_t B, const double *zstart, slong maxit);
 
+    /* Sets (W, v) (n x d and n, allocated) to the network
+   (w_j, v_j) = (b_j z_j, b_j), whose v_j w_j is z_j; in the closed cell
+   of B when z is in its cone. */
+    void lemma12_net_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z);
+
     /* L = the network's loss at (w_j, v_j) = (b_j z_j, b_j), evaluated
    with ReLUs (lemma12_net_loss): equal to f(z) for z in the closed cell,
    and the network's loss at any (W, v) with v_j w_j = z_j, sign v = b. */

@@ -913,19 +913,26 @@ lemma12_descent_d(double *z, const basin_t B, const double *zstart, slong maxit)
 /* ------------------------------------------- second-difference Hessian */
 
 void
+lemma12_net_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z)
+{
+    slong j, i;
+    /* v_j w_j = b_j^2 z_j = z_j */
+    for (j = 0; j < B->n; j++)
+    {
+        fmpq_set_si(v + j, B->b[j], 1);
+        for (i = 0; i < B->d; i++)
+            fmpq_mul_si(fmpq_mat_entry(W, j, i), z + j * B->d + i, B->b[j]);
+    }
+}
+
+void
 lemma12_net_loss_z(fmpq_t L, const basin_t B, const fmpq *z)
 {
-    slong n = B->n, d = B->d, j, i;
+    slong n = B->n, d = B->d;
     fmpq_mat_t W;
     fmpq *v = _fmpq_vec_init(n);
     fmpq_mat_init(W, n, d);
-    /* (w_j, v_j) = (b_j z_j, b_j): v_j w_j = z_j (b_j^2 = 1) */
-    for (j = 0; j < n; j++)
-    {
-        fmpq_set_si(v + j, B->b[j], 1);
-        for (i = 0; i < d; i++)
-            fmpq_mul_si(fmpq_mat_entry(W, j, i), z + j * d + i, B->b[j]);
-    }
+    lemma12_net_of_z(W, v, B, z);
     lemma12_net_loss(L, B->X, B->y, W, v);
     fmpq_mat_clear(W);
     _fmpq_vec_clear(v, n);
@@ -1113,12 +1120,7 @@ lemma12_kkt_verify(fmpq_t value, const basin_t B, const fmpq *z, const fmpq *mu)
         fmpq_mat_t W;
         fmpq *v = _fmpq_vec_init(n);
         fmpq_mat_init(W, n, d);
-        for (j = 0; j < n; j++)
-        {
-            fmpq_set_si(v + j, B->b[j], 1);
-            for (i = 0; i < d; i++)
-                fmpq_mul_si(fmpq_mat_entry(W, j, i), z + j * d + i, B->b[j]);
-        }
+        lemma12_net_of_z(W, v, B, z);
         net_pred(p, B->X, W, v);
         loss_of_pred(value, p, B->y, m);
         for (t = 0; t < m; t++)
