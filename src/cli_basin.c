@@ -247,7 +247,7 @@ print_boundary(const basin_io *io, int code, slong bad_j, slong bad_t, int zero_
         printf(", \"weights\": ");
         json_str(stdout, io->weights);
         printf(", \"n\": %ld, \"m\": %ld, \"d\": %ld, \"status\": \"boundary\", "
-               "\"exact\": null, \"lower\": null, \"upper\": null, \"width\": null, "
+               "\"exact\": null, \"exact_bits\": null, \"lower\": null, \"upper\": null, \"width\": null, "
                "\"lower_rational\": null, \"upper_rational\": null, \"certified\": false, "
                "\"pattern\": null, \"active\": null, \"boundary\": {\"kind\": \"%s\", "
                "\"neuron\": %ld, \"neuron_line\": ",

@@ -151,7 +151,7 @@ has "  data point 1: $D, line 3"
 has 'has no basin of its own'
 good 1 '"status": "boundary"' basin --data "$D" --weights "$EX/basin-net-boundary.csv" --json
 has '"boundary": {"kind": "w", "neuron": 2, "neuron_line": 5, "point": 1, "point_line": 3, "zero_point": false, "zero_neuron": false}'
-has '"exact": null'
+has '"exact": null, "exact_bits": null'
 printf '# v = 0 below\n1,1,1,2\n1,1,1,0/7\n' >"$tmp/v0.csv"
 good 1 'boundary: v_2 = 0 exactly' basin --data "$D" --weights "$tmp/v0.csv"
 has "  neuron 2: $tmp/v0.csv, line 3"
