@@ -56,17 +56,28 @@ extern "C"
 #define BASIN_BOUNDARY_V 2 /* v_j = 0: on a boundary (bad_t = -1) */
 #define BASIN_BAD_INPUT 3  /* inconsistent sizes or a sign not in {-1, +1} */
 
+/* Stages reported to a progress hook. */
+#define BASIN_STAGE_FLOAT 0 /* float active-set iterations (done = iteration, size = working set) */
+#define BASIN_STAGE_EXACT 1 /* exact certification (done = round, size = 0) */
+#define BASIN_STAGE_DONE 2  /* basin_value is about to return */
+
+    /* Progress hook: called by basin_value every few float iterations and
+   at each exact round; it must not modify the problem. */
+    typedef void (*basin_progress_fn)(void *ctx, int stage, slong done, slong size);
+
     typedef struct
     {
-        slong n, m, d;     /* neurons, data points, input dimension */
-        fmpq_mat_t X;      /* m x d data, rows x_t */
-        fmpq *y;           /* m targets */
-        int *a;            /* n * m signs, a[j * m + t] = a_{j,t} in {-1, +1} */
-        int *b;            /* n signs b_j in {-1, +1} */
-        basin_loss_t loss; /* BASIN_LOSS_SQUARED */
-        fmpq *start;       /* NULL, or n * d: a point of the cone's interior
+        slong n, m, d;              /* neurons, data points, input dimension */
+        fmpq_mat_t X;               /* m x d data, rows x_t */
+        fmpq *y;                    /* m targets */
+        int *a;                     /* n * m signs, a[j * m + t] = a_{j,t} in {-1, +1} */
+        int *b;                     /* n signs b_j in {-1, +1} */
+        basin_loss_t loss;          /* BASIN_LOSS_SQUARED */
+        fmpq *start;                /* NULL, or n * d: a point of the cone's interior
                           (z_j = v_j w_j, set by basin_pattern), used only
                           as the float solver's starting point */
+        basin_progress_fn progress; /* NULL (set by basin_init), or a hook for long solves */
+        void *progress_ctx;         /* passed to progress */
     } basin_struct;
 
     typedef basin_struct basin_t[1];
@@ -99,7 +110,9 @@ extern "C"
 
     typedef basin_result_struct basin_result_t[1];
 
-    /* Initialises B as the empty problem (n = m = d = 0). */
+    /* Initialises B as the empty problem (n = m = d = 0), without a
+   progress hook; basin_pattern and basin_set_pattern reset the hook, so
+   set it after them. */
     void basin_init(basin_t B);
 
     /* Frees B. */
@@ -136,6 +149,15 @@ extern "C"
    are not NULL, the first violated constraint). */
     int basin_is_feasible(const basin_t B, const fmpq *z, slong *j, slong *t);
 
+    /* Moves each neuron block z_j (z of length n * d, exact) towards z0_j by
+   the least theta_j in [0, 1] that puts it in the closed cone:
+   z_j + theta_j (z0_j - z_j).  z0 must lie in the cone and satisfy
+   every constraint that z violates strictly (s_{j,t} <z0_j, x_t> > 0
+   where s_{j,t} <z_j, x_t> < 0), as the network's own point B->start
+   does.  Returns 1 (z now in K), or 0 if z0 does not qualify (z is then
+   left partly moved and must not be used). */
+    int basin_repair(fmpq *z, const basin_t B, const fmpq *z0);
+
     /* Exact check of a dual certificate: returns 1 and sets lb to
    (|y|^2 - |y + r|^2) / m if mu >= 0 and for every neuron j
    sum_{t: a_{j,t}=+1} r_t x_t = sum_t mu_{j,t} s_{j,t} x_t; then
@@ -155,9 +177,11 @@ extern "C"
 
     /* As basin_value with at most rounds exact certification rounds (basin_value
    uses 12).  rounds = 0 skips the exact face solve: upper comes from the
-   rounded float point (violating neurons zeroed, optimally rescaled) and
-   lower is the trivial 0 -- the pure interval path, for tests and for
-   problems too large for exact linear algebra. */
+   rounded float point, moved into the cone (towards the network's own
+   point B->start when there is one, else by projecting onto the float
+   working face and zeroing violating neurons) and optimally rescaled,
+   and lower is the trivial 0 -- the pure interval path, for tests and
+   for problems too large for exact linear algebra. */
     void basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds);
 
     /* --- internal, shared between the basin_*.c files --- */

@@ -1337,6 +1337,8 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
         R->active += work[i] != 0;
 
     ctx_init(&C, B);
+    if (B->progress != NULL)
+        B->progress(B->progress_ctx, BASIN_STAGE_EXACT, 0, 0);
     /* Bas = 0 (interpolation inside the basin): one exact m x m solve */
     if (rounds > 0)
     {
@@ -1376,24 +1378,38 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
             fmpq_div_2exp(z0 + i, z0 + i, (ulong) (-zexp));
     }
     qv_set(zf, z0, nd); /* the rounded float point, before repair */
-    /* rounding leaves the constraints of the working set at +-1e-17
-       instead of 0: project onto the working face exactly first, so that
-       only genuinely violated neurons are zeroed */
-    face_project(z0, &C, work, zf);
+    if (rounds == 0 && B->start != NULL && basin_repair(z0, B, B->start))
+    {
+        /* the interval path with the network's interior point: the
+           rounded point moved towards it by the least amount that
+           reaches the cone (a relative move of rounding size, far
+           cheaper than the exact face projection below, whose rationals
+           grow to thousands of digits) */
+        offer_upper(R, B, z0);
+        rounds = -1; /* skip the projection and the rounds */
+    }
+    else
+        /* rounding leaves the constraints of the working set at +-1e-17
+           instead of 0: project onto the working face exactly first, so
+           that only genuinely violated neurons are zeroed */
+        face_project(z0, &C, work, zf);
     qv_set(zb, z0, nd); /* the projection round 0 needs, before repair */
+    if (rounds >= 0)
     {
         slong vj, vt;
         while (most_violated(&vj, &vt, B, z0))
             for (i = 0; i < d; i++)
                 fmpq_zero(z0 + vj * d + i);
+        offer_upper(R, B, z0);
     }
-    offer_upper(R, B, z0);
 
     for (round = 0; round < rounds; round++)
     {
         slong nj = -1, nt = -1, vj = -1, vt = -1;
         int dual_ok, primal_ok, changed = 0;
         R->rounds = round + 1;
+        if (B->progress != NULL)
+            B->progress(B->progress_ctx, BASIN_STAGE_EXACT, round + 1, 0);
         if (round > 0) /* round 0: work unchanged since the projection above */
             face_project(zb, &C, work, zf);
         if (!face_solve(z1, r1, &C, work, zb))
@@ -1430,6 +1446,8 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
     _fmpq_vec_clear(r1, m);
     _fmpq_vec_clear(mu1, nm);
 finish:
+    if (B->progress != NULL)
+        B->progress(B->progress_ctx, BASIN_STAGE_DONE, 0, 0);
     R->certified = 1;
     fmpq_neg(R->width, R->lower);
     fmpq_add(R->width, R->width, R->upper);

@@ -2,6 +2,8 @@
    exact objective, feasibility and the weak-duality certificate check. */
 #include <stdlib.h>
 
+#include <flint/fmpq_vec.h>
+
 #include "basin.h"
 
 void
@@ -14,6 +16,8 @@ basin_init(basin_t B)
     B->b = NULL;
     B->loss = BASIN_LOSS_SQUARED;
     B->start = NULL;
+    B->progress = NULL;
+    B->progress_ctx = NULL;
 }
 
 void
@@ -254,6 +258,55 @@ basin_is_feasible(const basin_t B, const fmpq *z, slong *jj, slong *tt)
     fmpz_clear(s);
     _fmpz_vec_clear(Xz, m * d);
     _fmpz_vec_clear(Zz, d);
+    return ok;
+}
+
+int
+basin_repair(fmpq *z, const basin_t B, const fmpq *z0)
+{
+    slong n = B->n, m = B->m, d = B->d, j, t;
+    fmpq_t c, c0, th, q;
+    int ok = 1;
+
+    fmpq_init(c);
+    fmpq_init(c0);
+    fmpq_init(th);
+    fmpq_init(q);
+    for (j = 0; j < n && ok; j++)
+    {
+        fmpq_zero(th);
+        for (t = 0; t < m && ok; t++)
+        {
+            int s = B->a[j * m + t] * B->b[j];
+            _fmpq_vec_dot(c, z + j * d, fmpq_mat_entry(B->X, t, 0), d);
+            if (fmpq_sgn(c) * s >= 0)
+                continue;
+            _fmpq_vec_dot(c0, z0 + j * d, fmpq_mat_entry(B->X, t, 0), d);
+            if (fmpq_sgn(c0) * s <= 0)
+            {
+                ok = 0;
+                break;
+            }
+            /* c + theta (c0 - c) has the sign s from theta = c / (c - c0) on */
+            fmpq_sub(q, c, c0);
+            fmpq_div(q, c, q);
+            if (fmpq_cmp(q, th) > 0)
+                fmpq_set(th, q);
+        }
+        if (ok && !fmpq_is_zero(th))
+        {
+            slong i;
+            for (i = 0; i < d; i++)
+            {
+                fmpq_sub(q, z0 + j * d + i, z + j * d + i);
+                fmpq_addmul(z + j * d + i, th, q);
+            }
+        }
+    }
+    fmpq_clear(c);
+    fmpq_clear(c0);
+    fmpq_clear(th);
+    fmpq_clear(q);
     return ok;
 }
 

@@ -23,61 +23,6 @@
 
 #include "basin.h"
 
-/* Symmetric eigen-decomposition A = V diag(w) V^T by cyclic Jacobi
-   (A overwritten).  Small m: accuracy matters more than speed here. */
-static void
-jacobi_eig(double *A, double *V, double *w, slong m)
-{
-    slong i, j, k, sweep;
-    for (i = 0; i < m; i++)
-        for (j = 0; j < m; j++)
-            V[i * m + j] = (i == j);
-    for (sweep = 0; sweep < 60; sweep++)
-    {
-        double off = 0.0, tot = 0.0;
-        for (i = 0; i < m; i++)
-            for (j = 0; j < m; j++)
-            {
-                tot += A[i * m + j] * A[i * m + j];
-                if (i != j)
-                    off += A[i * m + j] * A[i * m + j];
-            }
-        if (off <= 1e-26 * tot || off == 0.0)
-            break;
-        for (i = 0; i < m; i++)
-            for (j = i + 1; j < m; j++)
-            {
-                double aij = A[i * m + j], th, t, c, s;
-                if (fabs(aij) < 1e-300)
-                    continue;
-                th = (A[j * m + j] - A[i * m + i]) / (2.0 * aij);
-                t = (th >= 0 ? 1.0 : -1.0) / (fabs(th) + sqrt(th * th + 1.0));
-                c = 1.0 / sqrt(t * t + 1.0);
-                s = t * c;
-                for (k = 0; k < m; k++)
-                {
-                    double aki = A[k * m + i], akj = A[k * m + j];
-                    A[k * m + i] = c * aki - s * akj;
-                    A[k * m + j] = s * aki + c * akj;
-                }
-                for (k = 0; k < m; k++)
-                {
-                    double aik = A[i * m + k], ajk = A[j * m + k];
-                    A[i * m + k] = c * aik - s * ajk;
-                    A[j * m + k] = s * aik + c * ajk;
-                }
-                for (k = 0; k < m; k++)
-                {
-                    double vki = V[k * m + i], vkj = V[k * m + j];
-                    V[k * m + i] = c * vki - s * vkj;
-                    V[k * m + j] = s * vki + c * vkj;
-                }
-            }
-    }
-    for (i = 0; i < m; i++)
-        w[i] = A[i * m + i];
-}
-
 static double
 dotd(const double *u, const double *v, slong d)
 {
@@ -193,201 +138,323 @@ complement_basis(double *Z, const double *U, slong k, slong d, double *v)
     return q;
 }
 
-/* Workspace of the reduced (null-space) step. */
-typedef struct
-{
-    double *H;  /* nd x nd Hessian M^T M, blocks sum_{t: a_jt = a_kt = +1} x_t x_t^T */
-    double *Zc; /* nd x d: face basis vectors, Zc[c * d + i] */
-    slong *cj;  /* nd: neuron of basis vector c */
-    double *T;  /* nd x nd: H Z */
-    double *Hr; /* nd x nd: Z^T H Z */
-    double *V;  /* nd x nd: eigenvectors */
-    double *w;  /* nd: eigenvalues, then scratch */
-    double *g;  /* nd: M^T r, then Z^T M^T r */
-    double *u;  /* nd */
-    int have_h;
-} reduced_ws;
-
-/* The least-norm step p minimising |M(z + p) - y|^2 over p_j orthogonal
-   to the working rows (U_j, kj[j]), in the K = sum_j (d - kj[j])
-   coordinates of the face: p = Z u, u = -(Z^T H Z)^+ Z^T M^T r.  Used
-   when K < m: the face dimension, not the number of points, sets the
-   cost, and H is formed once per solve.  Z^T H Z = (MZ)^T (MZ) has the
-   non-zero spectrum of M Pi M^T, so the cut-off cut means the same as
-   in the m x m formulation; Z is orthonormal per block, so the least-norm
-   u gives the least-norm p. */
-static void
-reduced_step(double *p, reduced_ws *S, const double *U, const slong *kj, const double *X, const double *r,
-             const basin_t B, double cut)
-{
-    slong n = B->n, m = B->m, d = B->d, nd = n * d, j, k, t, i, i2, c, c2, K = 0;
-    double *v = S->w; /* scratch until the eigenvalues */
-    if (!S->have_h)
-    {
-        memset(S->H, 0, sizeof(double) * (size_t) (nd * nd));
-        for (t = 0; t < m; t++)
-            for (j = 0; j < n; j++)
-                if (B->a[j * m + t] > 0)
-                    for (k = 0; k < n; k++)
-                        if (B->a[k * m + t] > 0)
-                            for (i = 0; i < d; i++)
-                                for (i2 = 0; i2 < d; i2++)
-                                    S->H[(j * d + i) * nd + k * d + i2] += X[t * d + i] * X[t * d + i2];
-        S->have_h = 1;
-    }
-    for (j = 0; j < n; j++)
-    {
-        slong q = complement_basis(S->Zc + K * d, U + j * d * d, kj[j], d, v);
-        for (c = K; c < K + q; c++)
-            S->cj[c] = j;
-        K += q;
-    }
-    memset(p, 0, sizeof(double) * (size_t) nd);
-    if (K == 0)
-        return;
-    /* g = M^T r blockwise, then its face coordinates */
-    memset(S->g, 0, sizeof(double) * (size_t) nd);
-    for (j = 0; j < n; j++)
-        for (t = 0; t < m; t++)
-            if (B->a[j * m + t] > 0)
-                for (i = 0; i < d; i++)
-                    S->g[j * d + i] += r[t] * X[t * d + i];
-    for (c = 0; c < K; c++)
-        S->u[c] = dotd(S->Zc + c * d, S->g + S->cj[c] * d, d);
-    /* T = H Z (nd x K), Hr = Z^T T */
-    for (i = 0; i < nd; i++)
-        for (c = 0; c < K; c++)
-            S->T[i * K + c] = dotd(S->H + i * nd + S->cj[c] * d, S->Zc + c * d, d);
-    for (c = 0; c < K; c++)
-        for (c2 = 0; c2 <= c; c2++)
-        {
-            double s = 0.0;
-            for (i = 0; i < d; i++)
-                s += S->Zc[c * d + i] * S->T[(S->cj[c] * d + i) * K + c2];
-            S->Hr[c * K + c2] = S->Hr[c2 * K + c] = s;
-        }
-    jacobi_eig(S->Hr, S->V, S->w, K);
-    /* g (reused) = -(Hr)^+ (Z^T M^T r) with the relative cut-off */
-    for (c = 0; c < K; c++)
-        S->g[c] = 0.0;
-    for (c2 = 0; c2 < K; c2++)
-    {
-        double s = 0.0;
-        if (S->w[c2] <= cut || S->w[c2] <= 0.0)
-            continue;
-        for (c = 0; c < K; c++)
-            s += S->V[c * K + c2] * S->u[c];
-        s /= S->w[c2];
-        for (c = 0; c < K; c++)
-            S->g[c] -= s * S->V[c * K + c2];
-    }
-    for (c = 0; c < K; c++)
-        for (i = 0; i < d; i++)
-            p[S->cj[c] * d + i] += S->g[c] * S->Zc[c * d + i];
-}
-
 /* c = -(A A^T)^+ r up to null(A A^T), which A^T does not see: sets c (m)
    to a least-squares solution of G c = -r for the m x m positive
    semidefinite G (overwritten), from a Cholesky factorisation with
    diagonal pivoting G ~ L L^T stopped when the largest remaining pivot
-   is <= cut (L: m x k, k the numerical rank), then w minimising
-   |L w + r| (QR of L by modified Gram-Schmidt, twice) and L_P^T c_P = w
-   on the pivot rows P (c = 0 elsewhere): G c = L w = -(projection of r
-   onto range G).  Every least-squares solution gives the same step
-   A^T c, so this is the least-norm step of an eigen-decomposition at a
-   fraction of its cost.  L, Q (m * m each) are workspaces. */
+   is <= cut (L: m x k, k the numerical rank; L_P its k pivot rows, lower
+   triangular, L_R the others), then w minimising |L w + r| and
+   L_P^T c_P = w on the pivot rows (c = 0 elsewhere): G c = L w =
+   -(projection of r onto range G).  Every least-squares solution gives
+   the same step A^T c.  The least-squares problem is solved in the
+   coordinates u = L_P w: with E = L_R L_P^{-1} its normal equations are
+   (I + E^T E) u = -(r_P + E^T r_R), solved through the (m - k) x (m - k)
+   matrix I + E E^T (Woodbury), so that the usual full-rank case costs
+   the factorisation and two triangular solves, and a few dependent rows
+   cost little more (a QR of L would cost 4 m k^2 per step).  I + E^T E
+   has eigenvalues >= 1: no loss of accuracy beyond that of L_P.  With
+   leastnorm set, c is then made the least-norm solution: the null space
+   of L^T is spanned by the columns of N = [-E^T; I] (pivot order), and
+   c - N (N^T N)^{-1} N^T c uses the same N^T N = I + E E^T.  L, E
+   (m * m each) are workspaces. */
 static void
-psd_lsq(double *c, double *G, const double *r, slong m, double cut, double *L, double *Q)
+psd_lsq(double *c, double *G, const double *r, slong m, double cut, double *L, double *E, int leastnorm)
 {
-    slong k, i, l, t, rank = 0;
+    slong k, i, l, q, rank = 0, nr;
     slong *perm = flint_malloc(sizeof(slong) * (size_t) m);
-    double *w = flint_malloc(sizeof(double) * (size_t) m);
-    double *R = flint_malloc(sizeof(double) * (size_t) (m * m));
+    double *u = flint_malloc(sizeof(double) * (size_t) m);
+    double *v = flint_malloc(sizeof(double) * (size_t) m);
     for (i = 0; i < m; i++)
         perm[i] = i;
-    /* outer-product Cholesky on the permuted matrix: column k of L in
-       L[i * m + k] for original row i */
+    /* Cholesky with symmetric pivoting on G itself, rows and columns
+       swapped physically (contiguous access), only the upper triangle
+       G[i * m + j], i <= j, updated; column k of L (in pivot order) in
+       L[k * m + i], i >= k */
     for (k = 0; k < m; k++)
     {
         slong best = k;
         double piv;
         for (i = k + 1; i < m; i++)
-            if (G[perm[i] * m + perm[i]] > G[perm[best] * m + perm[best]])
+            if (G[i * m + i] > G[best * m + best])
                 best = i;
-        piv = G[perm[best] * m + perm[best]];
+        piv = G[best * m + best];
         if (!(piv > cut) || !(piv > 0.0))
             break;
+        if (best != k)
         {
-            slong tmp = perm[k];
+            double tmp;
+            slong ti;
+            /* swap indices k < best of the symmetric remaining block and
+               the finished rows of L */
+            for (i = k + 1; i < m; i++)
+            {
+                double *a1, *a2;
+                if (i == best)
+                    continue;
+                a1 = G + (k < i ? k * m + i : i * m + k);
+                a2 = G + (best < i ? best * m + i : i * m + best);
+                tmp = *a1;
+                *a1 = *a2;
+                *a2 = tmp;
+            }
+            tmp = G[k * m + k];
+            G[k * m + k] = G[best * m + best];
+            G[best * m + best] = tmp;
+            for (l = 0; l < k; l++)
+            {
+                tmp = L[l * m + k];
+                L[l * m + k] = L[l * m + best];
+                L[l * m + best] = tmp;
+            }
+            ti = perm[k];
             perm[k] = perm[best];
-            perm[best] = tmp;
+            perm[best] = ti;
         }
         piv = sqrt(piv);
-        for (i = 0; i < k; i++)
-            L[perm[i] * m + k] = 0.0;
-        L[perm[k] * m + k] = piv;
-        for (i = k + 1; i < m; i++)
-            L[perm[i] * m + k] = G[perm[i] * m + perm[k]] / piv;
-        for (i = k + 1; i < m; i++)
-            for (l = k + 1; l <= i; l++)
+        {
+            double *lk = L + k * m;
+            const double *gk = G + k * m;
+            lk[k] = piv;
+            for (i = k + 1; i < m; i++)
+                lk[i] = gk[i] / piv;
+            for (l = k + 1; l < m; l++)
             {
-                double v = G[perm[i] * m + perm[l]] - L[perm[i] * m + k] * L[perm[l] * m + k];
-                G[perm[i] * m + perm[l]] = G[perm[l] * m + perm[i]] = v;
+                double *gl = G + l * m, f = lk[l];
+                if (f == 0.0)
+                    continue;
+                for (i = l; i < m; i++)
+                    gl[i] -= f * lk[i];
             }
+        }
         rank++;
     }
-    for (t = 0; t < m; t++)
-        c[t] = 0.0;
+    for (i = 0; i < m; i++)
+        c[i] = 0.0;
+    nr = m - rank;
     if (rank > 0)
     {
-        /* w = argmin |L w + r| by Q R = L (Q: m x rank orthonormal) */
-        for (t = 0; t < m; t++)
+        /* row q of E solves L_P^T e = (row rank + q of L), backwards */
+        for (q = 0; q < nr; q++)
+        {
+            double *e = E + q * m;
+            for (k = rank - 1; k >= 0; k--)
+            {
+                const double *lk = L + k * m;
+                double x = lk[rank + q];
+                for (l = k + 1; l < rank; l++)
+                    x -= lk[l] * e[l];
+                e[k] = x / lk[k];
+            }
+        }
+        /* u = -(r_P + E^T r_R), in pivot order */
+        for (k = 0; k < rank; k++)
+            u[k] = -r[perm[k]];
+        for (q = 0; q < nr; q++)
+        {
+            double rq = r[perm[rank + q]];
             for (k = 0; k < rank; k++)
-                Q[t * m + k] = L[t * m + k];
+                u[k] -= E[q * m + k] * rq;
+        }
+        if (nr > 0)
+        {
+            /* u -= E^T (I + E E^T)^{-1} E u, with S = I + E E^T factorised
+               in place of G (no longer needed) by plain Cholesky: S >= I */
+            double *S = G;
+            for (q = 0; q < nr; q++)
+            {
+                for (l = 0; l <= q; l++)
+                {
+                    double x = q == l ? 1.0 : 0.0;
+                    for (k = 0; k < rank; k++)
+                        x += E[q * m + k] * E[l * m + k];
+                    S[q * nr + l] = x;
+                }
+                v[q] = 0.0;
+                for (k = 0; k < rank; k++)
+                    v[q] += E[q * m + k] * u[k];
+            }
+            for (q = 0; q < nr; q++)
+            {
+                double x = S[q * nr + q];
+                for (l = 0; l < q; l++)
+                    x -= S[q * nr + l] * S[q * nr + l];
+                S[q * nr + q] = sqrt(x);
+                for (i = q + 1; i < nr; i++)
+                {
+                    double y = S[i * nr + q];
+                    for (l = 0; l < q; l++)
+                        y -= S[i * nr + l] * S[q * nr + l];
+                    S[i * nr + q] = y / S[q * nr + q];
+                }
+            }
+            for (q = 0; q < nr; q++)
+            {
+                for (l = 0; l < q; l++)
+                    v[q] -= S[q * nr + l] * v[l];
+                v[q] /= S[q * nr + q];
+            }
+            for (q = nr - 1; q >= 0; q--)
+            {
+                for (l = q + 1; l < nr; l++)
+                    v[q] -= S[l * nr + q] * v[l];
+                v[q] /= S[q * nr + q];
+            }
+            for (q = 0; q < nr; q++)
+                for (k = 0; k < rank; k++)
+                    u[k] -= E[q * m + k] * v[q];
+        }
+        /* w = L_P^{-1} u (in u, by columns), then L_P^T c_P = w */
         for (k = 0; k < rank; k++)
         {
-            double nq = 0.0;
-            for (l = 0; l < rank; l++)
-                R[l * m + k] = 0.0;
-            for (i = 0; i < 2; i++)
-                for (l = 0; l < k; l++)
-                {
-                    double s = 0.0;
-                    for (t = 0; t < m; t++)
-                        s += Q[t * m + l] * Q[t * m + k];
-                    R[l * m + k] += s;
-                    for (t = 0; t < m; t++)
-                        Q[t * m + k] -= s * Q[t * m + l];
-                }
-            for (t = 0; t < m; t++)
-                nq += Q[t * m + k] * Q[t * m + k];
-            nq = sqrt(nq);
-            R[k * m + k] = nq;
-            if (nq > 0.0)
-                for (t = 0; t < m; t++)
-                    Q[t * m + k] /= nq;
+            const double *lk = L + k * m;
+            u[k] /= lk[k];
+            for (i = k + 1; i < rank; i++)
+                u[i] -= lk[i] * u[k];
         }
         for (k = rank - 1; k >= 0; k--)
         {
-            double s = 0.0;
-            for (t = 0; t < m; t++)
-                s -= Q[t * m + k] * r[t];
+            const double *lk = L + k * m;
+            double x = u[k];
             for (l = k + 1; l < rank; l++)
-                s -= R[k * m + l] * w[l];
-            w[k] = R[k * m + k] > 0.0 ? s / R[k * m + k] : 0.0;
+                x -= lk[l] * v[l];
+            v[k] = x / lk[k];
         }
-        /* L_P^T c_P = w, L_P[l][k] = L[perm[l]][k] lower triangular */
-        for (k = rank - 1; k >= 0; k--)
+        if (leastnorm && nr > 0)
         {
-            double s = w[k];
-            for (l = k + 1; l < rank; l++)
-                s -= L[perm[l] * m + k] * c[perm[l]];
-            c[perm[k]] = s / L[perm[k] * m + k];
+            /* N^T c = -E c_P (c_R = 0); y = S^{-1} N^T c in u; then
+               c_P += E^T y, c_R = -y */
+            const double *S = G;
+            for (q = 0; q < nr; q++)
+            {
+                double x = 0.0;
+                for (k = 0; k < rank; k++)
+                    x -= E[q * m + k] * v[k];
+                for (l = 0; l < q; l++)
+                    x -= S[q * nr + l] * u[l];
+                u[q] = x / S[q * nr + q];
+            }
+            for (q = nr - 1; q >= 0; q--)
+            {
+                for (l = q + 1; l < nr; l++)
+                    u[q] -= S[l * nr + q] * u[l];
+                u[q] /= S[q * nr + q];
+            }
+            for (q = 0; q < nr; q++)
+            {
+                for (k = 0; k < rank; k++)
+                    v[k] += E[q * m + k] * u[q];
+                c[perm[rank + q]] = -u[q];
+            }
         }
+        for (k = 0; k < rank; k++)
+            c[perm[k]] = v[k];
     }
     flint_free(perm);
-    flint_free(w);
-    flint_free(R);
+    flint_free(u);
+    flint_free(v);
+}
+
+/* Workspace of the reduced (null-space) step.  Everything is kept per
+   neuron in fixed slots (slot j d + c: the c-th face basis vector of
+   neuron j) and recomputed only for the neurons whose working set
+   changed: the face changes by one constraint per iteration.  Memory is
+   O(n d^2 + n m d + m^2): nothing of size (n d)^2. */
+typedef struct
+{
+    double *Zc;   /* n * d * d: per neuron q[j] orthonormal face vectors, Zc[(j d + c) d + i] */
+    slong *q;     /* n: their numbers */
+    double *MZ;   /* n * d * m: column (j d + c) of M Z, MZ[(j d + c) m + t] */
+    int *fresh;   /* n: Zc, MZ of neuron j match its current working set */
+    int *chg;     /* n: neuron j was recomputed in this call */
+    slong *cols;  /* m: slots of the compact columns, this call */
+    slong *pcols; /* m: and the last call's */
+    slong K, pK;  /* their numbers */
+    slong *slot;  /* n * d: compact index in the last call, or -1 */
+    double *Hc;   /* m * m: Z^T H Z of this call (compact, lower triangle) */
+    double *pHc;  /* m * m: of the last call */
+    double *Hw;   /* m * m: copy destroyed by psd_lsq */
+    double *L, *E;
+    double *u, *g; /* m: Z^T M^T r, the step's coordinates */
+    double *v;     /* d: scratch */
+} reduced_ws;
+
+/* The least-norm step p minimising |M(z + p) - y|^2 over p_j orthogonal
+   to the working rows (U_j, kj[j]), in the K = sum_j (d - kj[j])
+   coordinates of the face: p = Z u, u = -(Z^T H Z)^+ Z^T M^T r with
+   H = M^T M.  Used when K < m: the face dimension, not the number of
+   points, sets the cost.  Z^T H Z = (MZ)^T (MZ) has the non-zero
+   spectrum of M Pi M^T, so the cut-off cut means the same as in the
+   m x m formulation; Z is orthonormal per block, so the least-norm u
+   gives the least-norm p.  Entries of Z^T H Z between two neurons that
+   did not change are copied from the last call. */
+static void
+reduced_step(double *p, reduced_ws *S, const double *U, const slong *kj, const double *X, const double *r,
+             const basin_t B, double cut)
+{
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, j, t, i, c, c2, K = 0;
+    for (j = 0; j < n; j++)
+    {
+        S->chg[j] = !S->fresh[j];
+        if (S->fresh[j])
+            continue;
+        S->q[j] = complement_basis(S->Zc + j * d * d, U + j * d * d, kj[j], d, S->v);
+        for (c = 0; c < S->q[j]; c++)
+        {
+            const double *zc = S->Zc + (j * d + c) * d;
+            double *col = S->MZ + (j * d + c) * m;
+            for (t = 0; t < m; t++)
+                col[t] = B->a[j * m + t] > 0 ? dotd(zc, X + t * d, d) : 0.0;
+        }
+        S->fresh[j] = 1;
+    }
+    for (j = 0; j < n; j++)
+        for (c = 0; c < S->q[j]; c++)
+            S->cols[K++] = j * d + c; /* K < m: the caller checked */
+    memset(p, 0, sizeof(double) * (size_t) nd);
+    if (K > 0)
+    {
+        /* u = (MZ)^T r; Z^T H Z = (MZ)^T (MZ), copied where possible */
+        for (c = 0; c < K; c++)
+        {
+            const double *mc = S->MZ + S->cols[c] * m;
+            slong jc = S->cols[c] / d, oc = S->slot[S->cols[c]];
+            S->u[c] = dotd(mc, r, m);
+            for (c2 = 0; c2 <= c; c2++)
+            {
+                slong jc2 = S->cols[c2] / d, oc2 = S->slot[S->cols[c2]];
+                double h;
+                if (!S->chg[jc] && !S->chg[jc2] && oc >= 0 && oc2 >= 0)
+                    h = oc >= oc2 ? S->pHc[oc * m + oc2] : S->pHc[oc2 * m + oc];
+                else
+                    h = dotd(mc, S->MZ + S->cols[c2] * m, m);
+                S->Hc[c * m + c2] = h;
+                S->Hw[c * K + c2] = S->Hw[c2 * K + c] = h;
+            }
+        }
+        /* g = -(Z^T H Z)^+ u, least-norm, with the relative cut-off */
+        psd_lsq(S->g, S->Hw, S->u, K, cut, S->L, S->E, 1);
+        for (c = 0; c < K; c++)
+        {
+            const double *zc = S->Zc + S->cols[c] * d;
+            double *pj = p + (S->cols[c] / d) * d;
+            for (i = 0; i < d; i++)
+                pj[i] += S->g[c] * zc[i];
+        }
+    }
+    /* this call's compact layout becomes the last call's */
+    for (c = 0; c < S->pK; c++)
+        S->slot[S->pcols[c]] = -1;
+    for (c = 0; c < K; c++)
+        S->slot[S->cols[c]] = c;
+    {
+        slong *tc = S->pcols;
+        double *th = S->pHc;
+        S->pcols = S->cols;
+        S->cols = tc;
+        S->pHc = S->Hc;
+        S->Hc = th;
+    }
+    S->pK = K;
 }
 
 /* Everything the face step needs, allocated once per solve: the scaled
@@ -401,16 +468,24 @@ typedef struct
     double *U;                   /* n * d * d: orthonormal rows of each span{x_t : t in W_j} */
     slong *kj;                   /* n: their numbers */
     double *PX, *AA, *V, *w, *c; /* V, w: m x m workspaces of psd_lsq */
+    double *px;                  /* m * d: one neuron's new projected rows */
     reduced_ws S;
     /* the face changes by one constraint per iteration: each neuron's
-       span basis, projected rows PX and Gram contribution AAj (n m x m,
-       allocated on first use) are recomputed only when its working set
-       row differs from prev */
+       span basis and projected rows PX (n m d) are recomputed only when
+       its working set row differs from prev */
     int *prev;     /* n * m: the working set of the last call */
     int *fresh_u;  /* n: U_j, kj[j] match prev */
-    int *fresh_px; /* n: PX and AAj of neuron j match prev */
-    double *AAj;
+    int *fresh_px; /* n: PX of neuron j matches prev */
+    /* AAs = sum_j A_j A_j^T, (A_j A_j^T)_{t,u} = <PX_{j,t}, PX_{j,u}> over
+       the points active at j (lower triangle), kept up to date by
+       subtracting a changed neuron's old contribution and adding its new
+       one (n m^2 d / 2 flops per step otherwise); summed afresh every
+       ACC_FRESH updates, so that rounding cannot accumulate */
+    double *AAs;
+    slong updates; /* updates since AAs was last summed afresh, -1: never */
 } step_ws;
+
+#define ACC_FRESH 64
 
 static void
 step_ws_init(step_ws *W, const basin_t B, const double *X, const double *xn)
@@ -434,24 +509,35 @@ step_ws_init(step_ws *W, const basin_t B, const double *X, const double *xn)
     W->U = flint_malloc(sizeof(double) * (size_t) (nd * d));
     W->kj = flint_malloc(sizeof(slong) * (size_t) n);
     W->PX = flint_malloc(sizeof(double) * (size_t) (n * m * d));
+    W->px = flint_malloc(sizeof(double) * (size_t) (m * d));
     W->AA = flint_malloc(sizeof(double) * (size_t) (m * m));
+    W->AAs = flint_malloc(sizeof(double) * (size_t) (m * m));
     W->V = flint_malloc(sizeof(double) * (size_t) (m * m));
     W->w = flint_malloc(sizeof(double) * (size_t) (m * m));
     W->c = flint_malloc(sizeof(double) * (size_t) m);
-    W->S.H = flint_malloc(sizeof(double) * (size_t) (nd * nd));
     W->S.Zc = flint_malloc(sizeof(double) * (size_t) (nd * d));
-    W->S.cj = flint_malloc(sizeof(slong) * (size_t) nd);
-    W->S.T = flint_malloc(sizeof(double) * (size_t) (nd * nd));
-    W->S.Hr = flint_malloc(sizeof(double) * (size_t) (nd * nd));
-    W->S.V = flint_malloc(sizeof(double) * (size_t) (nd * nd));
-    W->S.w = flint_malloc(sizeof(double) * (size_t) nd);
-    W->S.g = flint_malloc(sizeof(double) * (size_t) nd);
-    W->S.u = flint_malloc(sizeof(double) * (size_t) nd);
-    W->S.have_h = 0;
+    W->S.q = flint_calloc((size_t) n, sizeof(slong));
+    W->S.MZ = flint_malloc(sizeof(double) * (size_t) (nd * m));
+    W->S.fresh = flint_calloc((size_t) n, sizeof(int));
+    W->S.chg = flint_calloc((size_t) n, sizeof(int));
+    W->S.cols = flint_malloc(sizeof(slong) * (size_t) m);
+    W->S.pcols = flint_malloc(sizeof(slong) * (size_t) m);
+    W->S.K = W->S.pK = 0;
+    W->S.slot = flint_malloc(sizeof(slong) * (size_t) nd);
+    for (j = 0; j < nd; j++)
+        W->S.slot[j] = -1;
+    W->S.Hc = flint_malloc(sizeof(double) * (size_t) (m * m));
+    W->S.pHc = flint_malloc(sizeof(double) * (size_t) (m * m));
+    W->S.Hw = flint_malloc(sizeof(double) * (size_t) (m * m));
+    W->S.L = flint_malloc(sizeof(double) * (size_t) (m * m));
+    W->S.E = flint_malloc(sizeof(double) * (size_t) (m * m));
+    W->S.u = flint_malloc(sizeof(double) * (size_t) m);
+    W->S.g = flint_malloc(sizeof(double) * (size_t) m);
+    W->S.v = flint_malloc(sizeof(double) * (size_t) d);
     W->prev = flint_malloc(sizeof(int) * (size_t) (n * m));
     W->fresh_u = flint_calloc((size_t) n, sizeof(int));
     W->fresh_px = flint_calloc((size_t) n, sizeof(int));
-    W->AAj = NULL;
+    W->updates = -1;
 }
 
 static void
@@ -460,23 +546,44 @@ step_ws_clear(step_ws *W)
     flint_free(W->U);
     flint_free(W->kj);
     flint_free(W->PX);
+    flint_free(W->px);
     flint_free(W->AA);
+    flint_free(W->AAs);
     flint_free(W->V);
     flint_free(W->w);
     flint_free(W->c);
-    flint_free(W->S.H);
     flint_free(W->S.Zc);
-    flint_free(W->S.cj);
-    flint_free(W->S.T);
-    flint_free(W->S.Hr);
-    flint_free(W->S.V);
-    flint_free(W->S.w);
-    flint_free(W->S.g);
+    flint_free(W->S.q);
+    flint_free(W->S.MZ);
+    flint_free(W->S.fresh);
+    flint_free(W->S.chg);
+    flint_free(W->S.cols);
+    flint_free(W->S.pcols);
+    flint_free(W->S.slot);
+    flint_free(W->S.Hc);
+    flint_free(W->S.pHc);
+    flint_free(W->S.Hw);
+    flint_free(W->S.L);
+    flint_free(W->S.E);
     flint_free(W->S.u);
+    flint_free(W->S.g);
+    flint_free(W->S.v);
     flint_free(W->prev);
     flint_free(W->fresh_u);
     flint_free(W->fresh_px);
-    flint_free(W->AAj);
+}
+
+/* AAs (lower triangle) += sign * sum over the points t, u active at j of
+   <P_t, P_u>, P_t = P + t d. */
+static void
+gram_acc(double *AAs, const double *P, const basin_t B, slong j, double sign)
+{
+    slong m = B->m, d = B->d, t, u;
+    for (t = 0; t < m; t++)
+        if (B->a[j * m + t] > 0)
+            for (u = 0; u <= t; u++)
+                if (B->a[j * m + u] > 0)
+                    AAs[t * m + u] += sign * dotd(P + t * d, P + u * d, d);
 }
 
 /* The least-norm step p (n * d) minimising |M(z + p) - y|^2 over the face
@@ -497,6 +604,7 @@ face_step(double *p, step_ws *W, const double *r, const int *work)
             W->kj[j] = span_basis(W->U + j * d * d, X, work + j * m, m, d);
             W->fresh_u[j] = 1;
             W->fresh_px[j] = 0;
+            W->S.fresh[j] = 0;
         }
         Ktot += d - W->kj[j];
     }
@@ -506,32 +614,37 @@ face_step(double *p, step_ws *W, const double *r, const int *work)
         return;
     }
     /* the m x m formulation: fewer points than face dimensions */
-    if (W->AAj == NULL)
-        W->AAj = flint_malloc(sizeof(double) * (size_t) (n * m * m));
     for (j = 0; j < n; j++)
     {
-        double *Aj = W->AAj + j * m * m;
+        double *PXj = W->PX + j * m * d;
+        int incr = W->updates >= 0 && W->updates < ACC_FRESH;
         if (W->fresh_px[j])
             continue;
         for (t = 0; t < m; t++)
             if (B->a[j * m + t] > 0)
-                project(W->PX + (j * m + t) * d, W->U + j * d * d, W->kj[j], X + t * d, d);
-        for (t = 0; t < m; t++)
-            for (u = 0; u <= t; u++)
-                Aj[t * m + u] = (B->a[j * m + t] > 0 && B->a[j * m + u] > 0)
-                                    ? dotd(W->PX + (j * m + t) * d, W->PX + (j * m + u) * d, d)
-                                    : 0.0;
+                project(W->px + t * d, W->U + j * d * d, W->kj[j], X + t * d, d);
+        if (incr)
+        {
+            gram_acc(W->AAs, PXj, B, j, -1.0);
+            gram_acc(W->AAs, W->px, B, j, 1.0);
+            W->updates++;
+        }
+        else
+            W->updates = ACC_FRESH; /* forces the fresh sum below */
+        memcpy(PXj, W->px, sizeof(double) * (size_t) (m * d));
         W->fresh_px[j] = 1;
+    }
+    if (W->updates < 0 || W->updates >= ACC_FRESH)
+    {
+        memset(W->AAs, 0, sizeof(double) * (size_t) (m * m));
+        for (j = 0; j < n; j++)
+            gram_acc(W->AAs, W->PX + j * m * d, B, j, 1.0);
+        W->updates = 0;
     }
     for (t = 0; t < m; t++)
         for (u = 0; u <= t; u++)
-        {
-            double s = 0.0;
-            for (j = 0; j < n; j++)
-                s += W->AAj[j * m * m + t * m + u];
-            W->AA[t * m + u] = W->AA[u * m + t] = s;
-        }
-    psd_lsq(W->c, W->AA, r, m, 1e-12 * W->wmax, W->V, W->w);
+            W->AA[t * m + u] = W->AA[u * m + t] = W->AAs[t * m + u];
+    psd_lsq(W->c, W->AA, r, m, 1e-12 * W->wmax, W->V, W->w, 0);
     for (j = 0; j < n; j++)
     {
         for (i = 0; i < d; i++)
@@ -696,6 +809,14 @@ _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, con
 
     for (it = 0; it < maxit; it++)
     {
+        /* every 16 iterations: the hook decides whether to print */
+        if (B->progress != NULL && it % 16 == 0)
+        {
+            slong act = 0;
+            for (i = 0; i < n * m; i++)
+                act += work[i] != 0;
+            B->progress(B->progress_ctx, BASIN_STAGE_FLOAT, it, act);
+        }
         double pn = 0.0, zn = 0.0, alpha = 1.0;
         slong bj = -1, bt = -1;
         int stationary = 0;

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "basin.h"
 #include "cli.h"
@@ -22,13 +23,15 @@
 #include "report.h"
 
 /* Size limits, checked before any solve.  The float solver stores
-   n d^2 doubles and, per iteration, eigen-decomposes an m x m matrix
-   (about 0.5 s at m = 256 on a 2-core test machine; iterations grow with
-   n m), and the exact certificate's memory grows with the sizes and the
-   digits of the input.  Measured: n = m = d = 100 with 4-digit decimals,
-   5 minutes and 1.5 GB (hence n m d <= 250000); m = 200, n = 10, d = 5,
-   4 minutes.  The caps bound memory and work; they cannot bound the time
-   of every input, which depends on the solver's iteration count. */
+   O(n d^2 + n m d + m^2) doubles and costs O(m^3) per iteration at
+   worst, with up to several thousand iterations at the largest sizes;
+   the exact certificate's memory and time grow with the sizes and the
+   digits of the input.  Measured by `basincheck bench basin --limits`
+   (6-digit decimal data, 2-core machine): n = 100, m = 256, d = 9: 6 s;
+   n = 256, m = 256, d = 3: 32 s (7262 iterations); n = 25, m = 256,
+   d = 39: 16 s.  The caps bound memory and work; they cannot bound the
+   time of every input (it depends on the iteration count), hence the
+   progress line on a terminal. */
 #define BASIN_CLI_MAX_NMD 250000   /* n * m * d */
 #define BASIN_CLI_MAX_NDD 10000000 /* n * d * d (float basis storage) */
 /* data points: the float solver eigen-decomposes an m x m matrix per
@@ -37,9 +40,22 @@
 
 /* Working precision of the enclosure used for decimal output; the
    bounds themselves are exact rationals, so it only affects how many
-   bits of them the decimals see (arb_set_fmpq rounds outward). */
+   bits of them the decimals see (arb_set_fmpq rounds outward).  More
+   digits than it carries get a higher precision (basin_io.prec). */
 #define BASIN_CLI_PREC 256
 #define BASIN_CLI_DIGITS 20
+#define BASIN_CLI_MAX_DIGITS 10000
+
+/* An exact value is printed in full on stdout when its decimal string
+   has at most this many characters; otherwise a rigorous decimal
+   enclosure and the sizes of numerator and denominator (--digits all
+   prints it whole; JSON always carries it). */
+#define BASIN_CLI_SHORT 60
+
+/* The progress line (stderr, only on a terminal) appears after this
+   many seconds and is redrawn at most every BASIN_CLI_TICK seconds. */
+#define BASIN_CLI_QUIET 2.0
+#define BASIN_CLI_TICK 0.5
 
 /* Text output lists each neuron's sign string only up to this many
    points (the counts are always printed; --json always has the full
@@ -49,7 +65,7 @@
 static void
 basin_help(FILE *f)
 {
-    fputs("Usage: basincheck basin --data DATA.csv --weights NET.csv [--json]\n"
+    fputs("Usage: basincheck basin --data DATA.csv --weights NET.csv [--json] [--digits N|all]\n"
           "Certified basin value Bas(W, v) of a two-layer ReLU network\n"
           "x -> sum_j v_j [<w_j, x>]_+ on a data set, for the squared loss\n"
           "(Safran & Shamir 2016, Def. 2 and Lemma 1).\n"
@@ -57,22 +73,31 @@ basin_help(FILE *f)
           "  --data FILE      one data point per line: x_1,...,x_d,y\n"
           "  --weights FILE   one hidden neuron per line: w_1,...,w_d,v\n"
           "  --json           print one JSON object on stdout instead of text\n"
+          "  --digits N       significant digits of the decimal bounds, 1..10000 (default 20)\n"
+          "  --digits all     also print long exact rationals in full in the text output\n"
           "  -h, --help       this help\n"
           "\n"
           "Numbers are read exactly: decimals (0.1 is 1/10, 2.5e-3) or rationals (7/3);\n"
           "'#' starts a comment; blank lines are skipped.  Both files need the same\n"
           "number of columns, d + 1.  Limits (n neurons, m points): m <= 256,\n"
-          "n*m*d <= 250000, n*d*d <= 10000000; the time grows like m^3 per solver\n"
-          "iteration, and the largest allowed sizes can take minutes.\n"
+          "n*m*d <= 250000, n*d*d <= 10000000.  The largest allowed sizes take up to\n"
+          "about half a minute on a 2-core machine ('basincheck bench basin --limits'\n"
+          "times five such shapes); on a terminal a progress line on stderr shows the\n"
+          "solver's iterations after 2 s.\n"
           "\n"
           "Output: the sizes, the sign pattern (per neuron: sign of v_j and the points\n"
-          "where <w_j, x_t> > 0), and Bas either exactly (a reduced fraction) or as a\n"
-          "certified interval [lower, upper]; decimals are rounded outward.  JSON keys:\n"
-          "status (exact|interval|boundary), exact (\"p/q\" or null), lower, upper, width\n"
-          "(decimal strings), lower_rational, upper_rational, certified, n, m, d,\n"
-          "pattern (per neuron \"B:A1A2...Am\", B = sign of v_j, At = sign of <w_j, x_t>),\n"
-          "active (points per neuron with <w_j, x_t> > 0), boundary (null or the neuron\n"
-          "and point, with their line numbers).\n"
+          "where <w_j, x_t> > 0), and Bas either exactly or as a certified interval\n"
+          "[lower, upper]; decimals are rounded outward.  An exact value is a reduced\n"
+          "fraction p/q, or an integer p when q = 1 (the same string in text and JSON);\n"
+          "in the text output a value longer than 60 characters is shown by its rigorous\n"
+          "decimal enclosure and the bit sizes of p and q, unless --digits all.\n"
+          "JSON keys: status (exact|interval|boundary), exact (the exact rational as\n"
+          "above, always in full, or null), exact_bits ([bits of p, bits of q] or null),\n"
+          "lower, upper, width (decimal strings), lower_rational, upper_rational (exact\n"
+          "rationals as above), certified, n, m, d, pattern (per neuron \"B:A1A2...Am\",\n"
+          "B = sign of v_j, At = sign of <w_j, x_t>), active (points per neuron with\n"
+          "<w_j, x_t> > 0), boundary (null or the neuron and point, with their line\n"
+          "numbers).\n"
           "\n"
           "Exit status: 0 a value was certified; 1 the network lies on a basin boundary\n"
           "(some <w_j, x_t> = 0 or v_j = 0: it has no basin of its own; the neuron and\n"
@@ -159,31 +184,17 @@ json_str(FILE *f, const char *s)
 }
 
 /* Outward-rounded decimal bound of the exact rational q (dir < 0: not
-   above q; dir > 0: not below q).  Free with flint_free. */
+   above q; dir > 0: not below q) with digits significant digits, from
+   an enclosure at prec bits.  Free with flint_free. */
 static char *
-fmpq_bound_str(const fmpq_t q, int dir)
+fmpq_bound_str(const fmpq_t q, int dir, slong digits, slong prec)
 {
     arb_t x;
     char *s;
     arb_init(x);
-    arb_set_fmpq(x, q, BASIN_CLI_PREC);
-    s = bc_arb_bound_str(x, dir, BASIN_CLI_DIGITS);
+    arb_set_fmpq(x, q, prec);
+    s = bc_arb_bound_str(x, dir, digits);
     arb_clear(x);
-    return s;
-}
-
-/* "p/q" with the denominator always written (q = 1 included), so that
-   readers can split on '/'.  Free with flint_free. */
-static char *
-fmpq_pq_str(const fmpq_t q)
-{
-    char *p = fmpz_get_str(NULL, 10, fmpq_numref(q));
-    char *d = fmpz_get_str(NULL, 10, fmpq_denref(q));
-    size_t len = strlen(p) + strlen(d) + 2;
-    char *s = flint_malloc(len);
-    snprintf(s, len, "%s/%s", p, d);
-    flint_free(p);
-    flint_free(d);
     return s;
 }
 
@@ -215,6 +226,9 @@ typedef struct
     const slong *dlines, *wlines;
     slong n, m, d;
     int json;
+    slong digits; /* of the decimal bounds */
+    int all;      /* --digits all: long exact rationals in full */
+    slong prec;   /* bits of the enclosures behind the decimals */
 } basin_io;
 
 /* The boundary result: neuron bad_j has v_j = 0 (bad_t < 0) or
@@ -233,7 +247,7 @@ print_boundary(const basin_io *io, int code, slong bad_j, slong bad_t, int zero_
         printf(", \"weights\": ");
         json_str(stdout, io->weights);
         printf(", \"n\": %ld, \"m\": %ld, \"d\": %ld, \"status\": \"boundary\", "
-               "\"exact\": null, \"lower\": null, \"upper\": null, \"width\": null, "
+               "\"exact\": null, \"exact_bits\": null, \"lower\": null, \"upper\": null, \"width\": null, "
                "\"lower_rational\": null, \"upper_rational\": null, \"certified\": false, "
                "\"pattern\": null, \"active\": null, \"boundary\": {\"kind\": \"%s\", "
                "\"neuron\": %ld, \"neuron_line\": ",
@@ -281,14 +295,16 @@ static void
 print_result(const basin_io *io, const basin_t B, const basin_result_t R)
 {
     slong j;
-    char *lo = fmpq_bound_str(R->lower, -1);
-    char *hi = fmpq_bound_str(R->upper, +1);
-    char *wd = fmpq_bound_str(R->width, +1);
+    char *lo = fmpq_bound_str(R->lower, -1, io->digits, io->prec);
+    char *hi = fmpq_bound_str(R->upper, +1, io->digits, io->prec);
+    char *wd = fmpq_bound_str(R->width, +1, io->digits, io->prec);
     char *sig = flint_malloc((size_t) B->m + 3);
 
     if (io->json)
     {
-        char *lq = fmpq_pq_str(R->lower), *uq = fmpq_pq_str(R->upper);
+        /* the exact rationals in full: they are data (canonical, as in
+           the text output) */
+        char *lq = fmpq_get_str(NULL, 10, R->lower), *uq = fmpq_get_str(NULL, 10, R->upper);
         printf("{\"command\": \"basin\", \"data\": ");
         json_str(stdout, io->data);
         printf(", \"weights\": ");
@@ -297,12 +313,13 @@ print_result(const basin_io *io, const basin_t B, const basin_result_t R)
                (long) io->m, (long) io->d, R->is_exact ? "exact" : "interval");
         if (R->is_exact)
         {
-            char *e = fmpq_pq_str(R->exact);
-            printf("\"%s\"", e);
+            char *e = fmpq_get_str(NULL, 10, R->exact);
+            printf("\"%s\", \"exact_bits\": [%lu, %lu]", e, (unsigned long) fmpz_bits(fmpq_numref(R->exact)),
+                   (unsigned long) fmpz_bits(fmpq_denref(R->exact)));
             flint_free(e);
         }
         else
-            printf("null");
+            printf("null, \"exact_bits\": null");
         printf(", \"lower\": \"%s\", \"upper\": \"%s\", \"width\": \"%s\", "
                "\"lower_rational\": \"%s\", \"upper_rational\": \"%s\", \"certified\": %s, "
                "\"lower_trivial\": %s, \"rounds\": %ld, \"iterations\": %ld, \"pattern\": [",
@@ -344,9 +361,14 @@ print_result(const basin_io *io, const basin_t B, const basin_result_t R)
         if (R->is_exact)
         {
             char *e = fmpq_get_str(NULL, 10, R->exact);
-            printf("Bas = %s (exact)\n", e);
+            if (io->all || strlen(e) <= BASIN_CLI_SHORT)
+                printf("Bas = %s (exact)\n", e);
+            else
+                printf("Bas = an exact rational p/q with %lu-bit p and %lu-bit q (--digits all prints it)\n",
+                       (unsigned long) fmpz_bits(fmpq_numref(R->exact)),
+                       (unsigned long) fmpz_bits(fmpq_denref(R->exact)));
             /* lower and upper decimal of the same exact value: an
-               enclosure at 20 digits, equal when the value is short */
+               enclosure, equal when the value is short */
             if (strcmp(lo, hi) == 0)
                 printf("    = %s (decimal, exact)\n", lo);
             else
@@ -357,6 +379,13 @@ print_result(const basin_io *io, const basin_t B, const basin_result_t R)
         {
             printf("Bas in [%s, %s]\n", lo, hi);
             printf("width <= %s\n", wd);
+            if (io->all)
+            {
+                char *lq = fmpq_get_str(NULL, 10, R->lower), *uq = fmpq_get_str(NULL, 10, R->upper);
+                printf("lower = %s (exact)\nupper = %s (exact)\n", lq, uq);
+                flint_free(lq);
+                flint_free(uq);
+            }
         }
         if (!R->certified)
             printf("certificate: NONE (the engine could not certify this value)\n");
@@ -375,13 +404,52 @@ print_result(const basin_io *io, const basin_t B, const basin_result_t R)
     flint_free(wd);
 }
 
+/* The progress line of a long solve, on stderr (installed only when it
+   is a terminal): nothing for the first BASIN_CLI_QUIET seconds, then
+   the stage and the float iteration count, cleared at the end. */
+typedef struct
+{
+    double t0, last;
+    int shown;
+} basin_progress_state;
+
+static void
+basin_progress(void *ctx, int stage, slong done, slong size)
+{
+    basin_progress_state *st = ctx;
+    double now = bc_seconds();
+    if (stage == BASIN_STAGE_DONE)
+    {
+        if (st->shown)
+            fprintf(stderr, "\r%*s\r", 78, "");
+        fflush(stderr);
+        st->shown = 0;
+        return;
+    }
+    /* the exact stage is announced at once (it reports rarely) */
+    if (now - st->t0 < BASIN_CLI_QUIET || (stage == BASIN_STAGE_FLOAT && now - st->last < BASIN_CLI_TICK))
+        return;
+    st->last = now;
+    st->shown = 1;
+    if (stage == BASIN_STAGE_FLOAT)
+        fprintf(stderr, "\rbasin: float solve: iteration %ld, %ld constraints held, %.0f s   ", (long) done,
+                (long) size, now - st->t0);
+    else
+        fprintf(stderr, "\rbasin: exact certificate: step %ld, %.0f s                         ",
+                (long) (done + 1), now - st->t0);
+    fflush(stderr);
+}
+
 /* Option parsing.  Returns 0, -1 after --help, or CLI_EXIT_USAGE. */
 static int
-basin_parse(const char **data, const char **weights, int *json, int argc, char **argv)
+basin_parse(const char **data, const char **weights, int *json, slong *digits, int *all, int argc,
+            char **argv)
 {
-    int i;
+    int i, have_digits = 0;
     *data = *weights = NULL;
     *json = 0;
+    *digits = BASIN_CLI_DIGITS;
+    *all = 0;
     for (i = 1; i < argc; i++)
     {
         const char *a = argv[i];
@@ -395,6 +463,24 @@ basin_parse(const char **data, const char **weights, int *json, int argc, char *
             if (*json)
                 return basin_fail("basin: option --json given twice (see 'basincheck basin --help')");
             *json = 1;
+        }
+        else if (!strcmp(a, "--digits"))
+        {
+            const char *v = (i + 1 < argc) ? argv[i + 1] : NULL;
+            uint64_t k;
+            if (have_digits)
+                return basin_fail("basin: option --digits given twice (see 'basincheck basin --help')");
+            if (v == NULL)
+                return basin_fail("basin: option --digits needs a value (see 'basincheck basin --help')");
+            if (!strcmp(v, "all"))
+                *all = 1;
+            else if (cli_parse_u64(&k, v) == 0 && k >= 1 && k <= BASIN_CLI_MAX_DIGITS)
+                *digits = (slong) k;
+            else
+                return basin_fail("basin: --digits expects 'all' or an integer from 1 to %d, got '%s'",
+                                  BASIN_CLI_MAX_DIGITS, v);
+            have_digits = 1;
+            i++;
         }
         else if (!strcmp(a, "--data") || !strcmp(a, "--weights"))
         {
@@ -444,7 +530,8 @@ int
 cli_basin(int argc, char **argv)
 {
     const char *data, *weights;
-    int json, rc;
+    int json, rc, all;
+    slong digits;
     csv_table_t D, N;
     slong *dlines = NULL, *wlines = NULL;
     slong n, m, d, i, bad_j = -1, bad_t = -1;
@@ -453,7 +540,7 @@ cli_basin(int argc, char **argv)
     basin_t B;
     basin_io io;
 
-    rc = basin_parse(&data, &weights, &json, argc, argv);
+    rc = basin_parse(&data, &weights, &json, &digits, &all, argc, argv);
     if (rc != 0)
         return rc < 0 ? CLI_EXIT_OK : rc;
 
@@ -497,6 +584,10 @@ cli_basin(int argc, char **argv)
     io.m = m;
     io.d = d;
     io.json = json;
+    io.digits = digits;
+    io.all = all;
+    /* about 3.33 bits per digit, with room for the outward rounding */
+    io.prec = FLINT_MAX(BASIN_CLI_PREC, 4 * digits + 64);
 
     basin_init(B);
     rc = basin_pattern(B, X, y, W, v, n, &bad_j, &bad_t);
@@ -523,8 +614,16 @@ cli_basin(int argc, char **argv)
     else
     {
         basin_result_t R;
+        basin_progress_state st;
+        st.t0 = st.last = bc_seconds();
+        st.shown = 0;
+        if (isatty(2))
+        {
+            B->progress = basin_progress;
+            B->progress_ctx = &st;
+        }
         basin_result_init(R);
-        basin_value(R, B, BASIN_CLI_PREC);
+        basin_value(R, B, io.prec);
         print_result(&io, B, R);
         /* an uncertified value is not a result (never expected for the
            squared loss): say so through the status as well */

@@ -114,15 +114,35 @@ fi
 good 0 '"pattern": ["+:+++", "-:--+"]' basin --data "$D" --weights "$EX/basin-net-two.csv" --json
 has '"exact": "1/3"'
 
-# an integer value is written p/q with q = 1; CRLF line ends and a byte
-# order mark are accepted, and line numbers still count every line
+# an integer value is written as the same canonical rational in text and
+# JSON ("0", not "0/1"); CRLF line ends and a byte order mark are
+# accepted, and line numbers still count every line
 printf '\357\273\277# x,y\r\n\r\n2,5\r\n' >"$tmp/crlf-data.csv"
 printf '# w,v\r\n1,1\r\n' >"$tmp/crlf-net.csv"
-good 0 '"exact": "0/1"' basin --data "$tmp/crlf-data.csv" --weights "$tmp/crlf-net.csv" --json
+good 0 '"exact": "0", "exact_bits": [0, 1]' basin --data "$tmp/crlf-data.csv" --weights "$tmp/crlf-net.csv" --json
+has '"lower_rational": "0", "upper_rational": "0"'
+good 0 'Bas = 0 (exact)' basin --data "$tmp/crlf-data.csv" --weights "$tmp/crlf-net.csv"
 good 0 '  neuron 1 (line 2): v +' basin --data "$tmp/crlf-data.csv" --weights "$tmp/crlf-net.csv"
 # wrong output sign: prediction stuck at 0, Bas = 25 / 1
 printf '1,-1\n' >"$tmp/neg-net.csv"
 good 0 'Bas = 25 (exact)' basin --data "$tmp/crlf-data.csv" --weights "$tmp/neg-net.csv"
+
+# a long exact value: on stdout its decimal enclosure and its size, in
+# full with --digits all; JSON always has it whole (and the same string)
+printf '0.1234567,0.3,1.7654321\n0.7654321,-0.9,-0.3333333\n1.2345678,0.2,0.9876543\n-0.5,0.11,0.4\n' >"$tmp/long-data.csv"
+printf '1,0.5,1\n-1,1,-1\n' >"$tmp/long-net.csv"
+LONG=507125795395012338908736947773/857149682339894600000000000000
+good 0 'Bas = an exact rational p/q with 99-bit p and 100-bit q (--digits all prints it)' basin --data "$tmp/long-data.csv" --weights "$tmp/long-net.csv"
+has '    in [5.9164205020835135876e-1, 5.9164205020835135877e-1] (decimal, rounded outward)'
+if grep -qF "$LONG" "$tmp/out"; then fail "a long exact value is printed in full without --digits all"; else passes=$((passes + 1)); fi
+good 0 "Bas = $LONG (exact)" basin --data "$tmp/long-data.csv" --weights "$tmp/long-net.csv" --digits all
+good 0 "\"exact\": \"$LONG\", \"exact_bits\": [99, 100]" basin --data "$tmp/long-data.csv" --weights "$tmp/long-net.csv" --json
+good 0 '    in [5.916420502083513587653520777086331132630e-1, 5.916420502083513587653520777086331132631e-1]' basin --data "$tmp/long-data.csv" --weights "$tmp/long-net.csv" --digits 40
+good 0 '"lower": "5.91e-1", "upper": "5.92e-1"' basin --data "$tmp/long-data.csv" --weights "$tmp/long-net.csv" --digits 3 --json
+bad "--digits expects 'all' or an integer from 1 to 10000, got '0'" -- basin --data "$D" --weights "$EX/basin-net.csv" --digits 0
+bad "--digits expects 'all' or an integer from 1 to 10000, got 'many'" -- basin --data "$D" --weights "$EX/basin-net.csv" --digits many
+bad '--digits needs a value' -- basin --data "$D" --weights "$EX/basin-net.csv" --digits
+bad '--digits given twice' -- basin --data "$D" --weights "$EX/basin-net.csv" --digits 5 --digits all
 
 # --- the boundary: a result (exit 1), neuron and point with their lines
 good 1 'boundary: <w_2, x_1> = 0 exactly' basin --data "$D" --weights "$EX/basin-net-boundary.csv"
@@ -131,7 +151,7 @@ has "  data point 1: $D, line 3"
 has 'has no basin of its own'
 good 1 '"status": "boundary"' basin --data "$D" --weights "$EX/basin-net-boundary.csv" --json
 has '"boundary": {"kind": "w", "neuron": 2, "neuron_line": 5, "point": 1, "point_line": 3, "zero_point": false, "zero_neuron": false}'
-has '"exact": null'
+has '"exact": null, "exact_bits": null'
 printf '# v = 0 below\n1,1,1,2\n1,1,1,0/7\n' >"$tmp/v0.csv"
 good 1 'boundary: v_2 = 0 exactly' basin --data "$D" --weights "$tmp/v0.csv"
 has "  neuron 2: $tmp/v0.csv, line 3"
@@ -214,6 +234,31 @@ else
     cat "$tmp/out" "$tmp/err"
 fi
 has 'float solver alone seconds='
+has 'bench basin: interval path (no exact face solve): instances=3 seconds='
+has ' interval=3 median_width='
+# --export: the documented files, one QP per instance (16 neurons x 16
+# points x 8 coordinates: 2048 constraint entries, 16 targets)
+run bench basin --samples 2 --seed 5 --export "$tmp/qp"
+if [ "$got" -eq 0 ] && [ -f "$tmp/qp/summary.txt" ] && [ -f "$tmp/qp/qp-0000.txt" ] && [ -f "$tmp/qp/qp-0001.txt" ] &&
+    [ ! -e "$tmp/qp/qp-0002.txt" ]; then
+    passes=$((passes + 1))
+else
+    fail "bench basin --export -> exit $got, files: $(ls "$tmp/qp" 2>&1)"
+fi
+has "bench basin: exported 2 QPs to $tmp/qp"
+q=$tmp/qp/qp-0001.txt
+if grep -qx 'size 128 16 256' "$q" && [ "$(grep -c '^y ' "$q")" -eq 16 ] && [ "$(grep -c '^G ' "$q")" -eq 2048 ] &&
+    grep -q '^exact ' "$q" && grep -q '^bounds ' "$q" && grep -q '^interval ' "$q" && [ "$(tail -n 1 "$q")" = end ] &&
+    grep -qx 'instances 2' "$tmp/qp/summary.txt" && grep -q '^certified_seconds ' "$tmp/qp/summary.txt"; then
+    passes=$((passes + 1))
+else
+    fail "bench basin --export: $q or summary.txt not in the documented format"
+    head -n 3 "$q"
+fi
+: >"$tmp/not-a-dir"
+bad 'is not a directory' -- bench basin --samples 1 --export "$tmp/not-a-dir"
+bad '--export needs a directory name' -- bench basin --export ''
+bad '--limits takes no --samples or --export' -- bench basin --limits --samples 3
 good 0 'Usage: basincheck bench basin' bench basin --help
 bad '--samples expects' -- bench basin --samples 0
 bad '--samples expects' -- bench basin --samples abc

@@ -2,8 +2,11 @@
    against an independent oracle (all principal minors, fmpq_mat_det),
    the Lemma 4 path and the segment on hand instances (and the checker
    failing on bad ones), the Lemma 2 padding witness on a hand instance,
-   the exact repair of a descent end point, and the module's records
-   against its table. */
+   the exact repair of a descent end point, the exact KKT certificate
+   (hand cell, tampered certificates, and against the basin engine on
+   random decimal cells), the second-difference Hessian, and the
+   module's records against its table. */
+#include <math.h>
 #include <string.h>
 
 #include <flint/fmpq_vec.h>
@@ -403,12 +406,16 @@ test_repair_descent(void)
     fmpq_set_si(z + 0, 1, 1);
     fmpq_set_si(z + 1, 1, 1 << 20); /* violates -<z, x_2> >= 0 */
     CU_ASSERT_EQUAL(basin_is_feasible(B, z, NULL, NULL), 0);
-    CU_ASSERT_EQUAL(lemma12_repair(z, B, z0), 1);
+    CU_ASSERT_EQUAL(basin_repair(z, B, z0), 1);
     CU_ASSERT_EQUAL(basin_is_feasible(B, z, NULL, NULL), 1);
-    /* a non-interior anchor is refused */
+    /* an anchor that does not satisfy the violated constraint strictly
+       is refused (z0 = 0); a feasible z needs no anchor */
+    CU_ASSERT_EQUAL(basin_repair(z, B, z0), 1);
     fmpq_zero(z0 + 0);
     fmpq_zero(z0 + 1);
-    CU_ASSERT_EQUAL(lemma12_repair(z, B, z0), 0);
+    CU_ASSERT_EQUAL(basin_repair(z, B, z0), 1);
+    fmpq_set_si(z + 1, 1, 1 << 20);
+    CU_ASSERT_EQUAL(basin_repair(z, B, z0), 0);
 
     /* descent: minimum z = (1, 0) with value (0 + 4) / 2 = 2 */
     basin_value(R, B, 64);
@@ -418,7 +425,7 @@ test_repair_descent(void)
     fmpq_set_si(z0 + 1, -1, 1);
     bc_fmpq_set_d(z + 0, zd[0]);
     bc_fmpq_set_d(z + 1, zd[1]);
-    CU_ASSERT_EQUAL(lemma12_repair(z, B, z0), 1);
+    CU_ASSERT_EQUAL(basin_repair(z, B, z0), 1);
     basin_objective(f, B, z);
     fmpq_sub(f, f, R->exact);
     fmpq_set_si(tol, 1, 1 << 30);
@@ -436,6 +443,235 @@ test_repair_descent(void)
     fmpq_clear(tol);
     _fmpq_vec_clear(z, 2);
     _fmpq_vec_clear(z0, 2);
+}
+
+/* The exact KKT certificate on a hand cell: X = I_2, y = (1, -2), one
+   neuron active on both points with v > 0, so K = {z >= 0} and
+   f = ((z_1 - 1)^2 + (z_2 + 2)^2) / 2: the minimiser (1, 0), value 2,
+   and the multiplier 2 of z_2 >= 0 (r = M z - y = (0, 2), gradient
+   block r_2 x_2 = (0, 2) = mu s x_2 with s = +1).  The certificate can
+   fail: from an interior point nothing is tight, the face is the whole
+   space and its least-squares solution (1, -2) leaves the cone; tampered
+   certificates are refused. */
+static void
+test_kkt_hand(void)
+{
+    fmpq_mat_t X, W;
+    fmpq y[2], v[1];
+    basin_t B;
+    lemma12_kkt_t K;
+    double zd[2] = {1.0 + 1e-12, 1e-17}, zi[2] = {1.0, 1.0};
+    fmpq_t val;
+
+    fmpq_mat_init(X, 2, 2);
+    fmpq_mat_init(W, 1, 2);
+    fmpq_init(y + 0);
+    fmpq_init(y + 1);
+    fmpq_init(v);
+    fmpq_init(val);
+    basin_init(B);
+    hand_data(X, y);
+    fmpq_set_si(y + 1, -2, 1);
+    fmpq_set_si(fmpq_mat_entry(W, 0, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(W, 0, 1), 1, 1);
+    fmpq_one(v);
+    CU_ASSERT_EQUAL_FATAL(basin_pattern(B, X, y, W, v, 1, NULL, NULL), BASIN_OK);
+    lemma12_kkt_init(K, B);
+
+    CU_ASSERT_EQUAL(lemma12_kkt(K, B, zd, 1e-9), 1);
+    CU_ASSERT_EQUAL(K->reason, LEMMA12_KKT_OK);
+    CU_ASSERT(fmpq_equal_si(K->value, 2));
+    CU_ASSERT(fmpq_is_one(K->z + 0) && fmpq_is_zero(K->z + 1));
+    CU_ASSERT(fmpq_is_zero(K->mu + 0) && fmpq_equal_si(K->mu + 1, 2));
+    CU_ASSERT_EQUAL(K->active, 1);
+    CU_ASSERT_EQUAL(lemma12_kkt_verify(val, B, K->z, K->mu), 1);
+
+    /* a negative multiplier, a violated constraint, a wrong
+       multiplier (stationarity), a slack constraint with a multiplier */
+    fmpq_set_si(K->mu + 1, -2, 1);
+    CU_ASSERT_EQUAL(lemma12_kkt_verify(val, B, K->z, K->mu), 0);
+    fmpq_set_si(K->mu + 1, 3, 1);
+    CU_ASSERT_EQUAL(lemma12_kkt_verify(val, B, K->z, K->mu), 0);
+    fmpq_set_si(K->mu + 1, 2, 1);
+    fmpq_set_si(K->z + 1, 1, 8);
+    CU_ASSERT_EQUAL(lemma12_kkt_verify(val, B, K->z, K->mu), 0);
+    fmpq_set_si(K->z + 1, -1, 8);
+    CU_ASSERT_EQUAL(lemma12_kkt_verify(val, B, K->z, K->mu), 0);
+    fmpq_zero(K->z + 1);
+    CU_ASSERT_EQUAL(lemma12_kkt_verify(val, B, K->z, K->mu), 1);
+
+    /* from the interior point: nothing tight, the free least-squares
+       solution z = (1, -2) leaves the cone */
+    CU_ASSERT_EQUAL(lemma12_kkt(K, B, zi, 1e-9), 0);
+    CU_ASSERT_EQUAL(K->reason, LEMMA12_KKT_INFEASIBLE);
+    CU_ASSERT_EQUAL(K->active, 0);
+
+    lemma12_kkt_clear(K);
+    basin_clear(B);
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(W);
+    fmpq_clear(y + 0);
+    fmpq_clear(y + 1);
+    fmpq_clear(v);
+    fmpq_clear(val);
+}
+
+/* Second differences of the network's loss: on the hand cell (X = I_2,
+   m = 2, one neuron active on both points) the Hessian is
+   (2/m) M^T M = I_2; lemma12_diff_step keeps the steps in the open cell;
+   a step that leaves the cell gives another matrix (the check can fail),
+   and a boundary point has no step. */
+static void
+test_hessian_diff_hand(void)
+{
+    fmpq_mat_t X, W, H, HM;
+    fmpq y[2], v[1];
+    fmpq *z0 = _fmpq_vec_init(2);
+    basin_t B;
+    fmpq_t h;
+
+    fmpq_mat_init(X, 2, 2);
+    fmpq_mat_init(W, 1, 2);
+    fmpq_mat_init(H, 0, 0);
+    fmpq_mat_init(HM, 0, 0);
+    fmpq_init(y + 0);
+    fmpq_init(y + 1);
+    fmpq_init(v);
+    fmpq_init(h);
+    basin_init(B);
+    hand_data(X, y);
+    /* w = (1/4, 1/8), v = 1: z0 = (1/4, 1/8), slacks 1/4 and 1/8 */
+    fmpq_set_si(fmpq_mat_entry(W, 0, 0), 1, 4);
+    fmpq_set_si(fmpq_mat_entry(W, 0, 1), 1, 8);
+    fmpq_one(v);
+    CU_ASSERT_EQUAL_FATAL(basin_pattern(B, X, y, W, v, 1, NULL, NULL), BASIN_OK);
+    lemma12_z_of(z0, W, v);
+    CU_ASSERT_EQUAL(lemma12_diff_step(h, B, z0), 1);
+    /* 2 h max |x_t| < 1/8 : h = 1/32 */
+    {
+        fmpq_t e;
+        fmpq_init(e);
+        fmpq_set_si(e, 1, 32);
+        CU_ASSERT(fmpq_equal(h, e));
+        fmpq_clear(e);
+    }
+    lemma12_hessian_diff(H, B, z0, NULL, 2, h);
+    lemma12_hessian(HM, B);
+    CU_ASSERT(fmpq_mat_equal(H, HM));
+    CU_ASSERT(fmpq_mat_is_one(H));
+    /* h = 1 takes z0 + h e_2 + h e_2 out of the cell... it stays in
+       {z >= 0} here; a negative step leaves it: the second coordinate's
+       ReLU switches off and the difference is no longer the Hessian */
+    fmpq_set_si(h, -1, 4);
+    lemma12_hessian_diff(H, B, z0, NULL, 2, h);
+    CU_ASSERT(!fmpq_mat_equal(H, HM));
+    /* on the boundary (z0_2 = 0) there is no step */
+    fmpq_zero(z0 + 1);
+    CU_ASSERT_EQUAL(lemma12_diff_step(h, B, z0), 0);
+
+    basin_clear(B);
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(W);
+    fmpq_mat_clear(H);
+    fmpq_mat_clear(HM);
+    fmpq_clear(y + 0);
+    fmpq_clear(y + 1);
+    fmpq_clear(v);
+    fmpq_clear(h);
+    _fmpq_vec_clear(z0, 2);
+}
+
+/* Random networks of sizes beyond the module's small cells (m up to 12,
+   d up to 5, decimal data with denominators 10): the descent, the
+   KKT certificate and the basin engine must agree exactly -- two
+   independent routes to Bas. */
+static void
+test_kkt_random(void)
+{
+    slong iters = test_iters(12), it, cert = 0;
+    for (it = 0; it < iters; it++)
+    {
+        rng_t r;
+        slong n = 1 + (slong) (it % 4), d = 2 + (slong) (it % 4), m = 4 + (slong) (it % 9), j, t, i, nd;
+        fmpq_mat_t X, W;
+        fmpq *y, *v, *z0;
+        double *zs, *zd;
+        basin_t B;
+        basin_result_t R;
+        lemma12_kkt_t K;
+        slong total = 0, chunk = 25;
+        int ok = 0;
+
+        rng_init(r, test_seed(), rng_stream_id("t-lemma12 kkt"), (uint64_t) it);
+        nd = n * d;
+        fmpq_mat_init(X, m, d);
+        fmpq_mat_init(W, n, d);
+        y = _fmpq_vec_init(m);
+        v = _fmpq_vec_init(n);
+        z0 = _fmpq_vec_init(nd);
+        zs = flint_malloc(sizeof(double) * (size_t) nd);
+        zd = flint_malloc(sizeof(double) * (size_t) nd);
+        for (t = 0; t < m; t++)
+        {
+            for (i = 0; i < d; i++)
+                fmpq_set_si(fmpq_mat_entry(X, t, i), (slong) nearbyint(10.0 * rng_normal(r)), 10);
+            fmpq_set_si(y + t, (slong) nearbyint(10.0 * rng_normal(r)), 10);
+        }
+        basin_init(B);
+        basin_result_init(R);
+        do
+        {
+            for (j = 0; j < n; j++)
+            {
+                for (i = 0; i < d; i++)
+                    fmpq_set_si(fmpq_mat_entry(W, j, i), (slong) nearbyint(10.0 * rng_normal(r)), 10);
+                fmpq_set_si(v + j, (slong) nearbyint(10.0 * rng_normal(r)), 10);
+            }
+        } while (basin_pattern(B, X, y, W, v, n, NULL, NULL) != BASIN_OK);
+        basin_value(R, B, 64);
+        lemma12_kkt_init(K, B);
+        lemma12_z_of(z0, W, v);
+        for (i = 0; i < nd; i++)
+            zs[i] = fmpq_get_d(z0 + i);
+        while (!ok && total < 20000)
+        {
+            slong s = lemma12_descent_d(zd, B, zs, chunk);
+            total += s;
+            ok = lemma12_kkt(K, B, zd, 1e-9) || lemma12_kkt(K, B, zd, 1e-6);
+            memcpy(zs, zd, sizeof(double) * (size_t) nd);
+            if (s < chunk)
+                break;
+            chunk *= 2;
+        }
+        if (ok)
+        {
+            cert++;
+            if (!R->is_exact || !fmpq_equal(K->value, R->exact))
+            {
+                TEST_REPORT("KKT value == engine's exact Bas", "iteration %ld n=%ld d=%ld m=%ld: %g vs %g",
+                            (long) it, (long) n, (long) d, (long) m, fmpq_get_d(K->value),
+                            fmpq_get_d(R->exact));
+                CU_FAIL("KKT value == engine's exact Bas");
+            }
+        }
+        else
+        {
+            TEST_REPORT("KKT certificate found", "iteration %ld n=%ld d=%ld m=%ld after %ld iterations",
+                        (long) it, (long) n, (long) d, (long) m, (long) total);
+            CU_FAIL("KKT certificate found");
+        }
+        lemma12_kkt_clear(K);
+        basin_result_clear(R);
+        basin_clear(B);
+        fmpq_mat_clear(X);
+        fmpq_mat_clear(W);
+        _fmpq_vec_clear(y, m);
+        _fmpq_vec_clear(v, n);
+        _fmpq_vec_clear(z0, nd);
+        flint_free(zs);
+        flint_free(zd);
+    }
+    CU_ASSERT(cert == iters);
 }
 
 /* the Hessian in (W, v) of the control is indefinite on the hand cell:
@@ -506,6 +742,9 @@ t_lemma12_register(void)
         CU_add_test(s, "Lemma 4 path and segment, hand cell", test_path_hand) == NULL ||
         CU_add_test(s, "Lemma 2 padding witness, hand cell", test_witness_hand) == NULL ||
         CU_add_test(s, "exact repair and descent", test_repair_descent) == NULL ||
+        CU_add_test(s, "exact KKT certificate, hand cell and tampering", test_kkt_hand) == NULL ||
+        CU_add_test(s, "second-difference Hessian, hand cell", test_hessian_diff_hand) == NULL ||
+        CU_add_test(s, "descent + KKT == engine, random decimal cells", test_kkt_random) == NULL ||
         CU_add_test(s, "(W, v) Hessian control indefinite", test_wv_control_hand) == NULL ||
         CU_add_test(s, "module records match the table", test_module_records) == NULL)
         return 1;

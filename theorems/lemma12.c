@@ -12,6 +12,7 @@
 
 #include <flint/fmpq_vec.h>
 
+#include "csv.h"
 #include "lemma12.h"
 #include "rng.h"
 
@@ -19,9 +20,9 @@
 #define GRID_BITS 4
 /* grid of each piece of the App. A.1 path */
 #define PATH_GRID 8
-/* descent budget and tolerance 2^-TOL_BITS * f(0) */
+/* descent budget and its first chunk (then doubled) */
 #define DESCENT_MAXIT 20000
-#define TOL_BITS 20
+#define DESCENT_FIRST 25
 
 static const check_spec lemma12_specs[] = {
     {"lemma1.convex.hessian", CHECK_EXACT, ST_HOLDS, 0,
@@ -35,7 +36,7 @@ static const check_spec lemma12_specs[] = {
     {"lemma1.sublevel.segment", CHECK_EXACT, ST_HOLDS, 0,
      "straight segment with v = b stays in the cell, loss a convex quadratic, max <= level"},
     {"lemma1.localmin.descent", CHECK_EXACT, ST_HOLDS, 0,
-     "projected gradient descent from several starts ends (exactly repaired) at Bas within tolerance"},
+     "projected gradient descent from several starts ends on a face whose exact KKT point has value Bas"},
     {"lemma1.localmin.attained", CHECK_EXACT, ST_HOLDS, 0,
      "the certified minimiser is a point (b z*, b) of the closed cell with network loss Bas"},
     {"lemma2.monotone", CHECK_EXACT, ST_HOLDS, 0,
@@ -88,9 +89,44 @@ draw_dyadic(fmpq_t x, rng_t r)
 
 /* ---------------------------------------------------------- instances */
 
+/* Instance families: small cells on the dyadic grid (most); larger ones;
+   decimal data and weights with one or two digits, written as CSV text
+   and read by the same exact parser as `basincheck basin` (0.1 is 1/10:
+   nothing dyadic about them); and cells whose value is left a certified
+   interval (the engine's interval path, no exact face solve), so that
+   the checks meet Bas known only by its bounds. */
+enum
+{
+    INST_SMALL = 0,
+    INST_LARGE,
+    INST_DECIMAL,
+    INST_INTERVAL,
+    INST_KINDS
+};
+
+static const char *const inst_kind_name[INST_KINDS] = {"small dyadic", "larger dyadic", "decimal",
+                                                       "interval"};
+
+/* The family of Lemma 1 cell k and of Lemma 2 network k (no intervals:
+   Lemma 2 compares two values and needs them sharp). */
+static int
+kind_lemma1(slong k)
+{
+    slong c = k % 10;
+    return c < 5 ? INST_SMALL : (c < 7 ? INST_DECIMAL : (c < 9 ? INST_LARGE : INST_INTERVAL));
+}
+
+static int
+kind_lemma2(slong k)
+{
+    slong c = k % 10;
+    return c < 6 ? INST_SMALL : (c < 8 ? INST_DECIMAL : INST_LARGE);
+}
+
 typedef struct
 {
     slong n, m, d;
+    int kind;
     fmpq_mat_t X, W;
     fmpq *y, *v;
     basin_t B;
@@ -109,20 +145,74 @@ inst_clear(inst_struct *I)
     basin_result_clear(I->R);
 }
 
-/* Draws data (m x d, y) and a network of width n in nmin..nmax whose
-   point is interior to its cell (redrawn otherwise), from stream
-   `stream` index idx; computes the certified basin value. */
+/* Appends to buf (a growing string) the decimal k / 10^digits, e.g.
+   "-0.25", from a N(0, 1) draw rounded to that many digits. */
 static void
-inst_draw(inst_struct *I, uint64_t seed, const char *stream, ulong idx, slong nmin, slong nmax)
+decimal_append(char **buf, size_t *len, size_t *cap, rng_t r, int digits, int last)
+{
+    long scale = digits == 1 ? 10 : 100, k = (long) nearbyint((double) scale * rng_normal(r)), a = labs(k);
+    char tmp[64];
+    int w = snprintf(tmp, sizeof tmp, "%s%ld.%0*ld%c", k < 0 ? "-" : "", a / scale, digits, a % scale,
+                     last ? '\n' : ',');
+    if (*len + (size_t) w + 1 > *cap)
+    {
+        *cap = 2 * (*cap + (size_t) w + 1);
+        *buf = flint_realloc(*buf, *cap);
+    }
+    memcpy(*buf + *len, tmp, (size_t) w + 1);
+    *len += (size_t) w;
+}
+
+/* Reads the CSV text buf (rows x cols) into A | last with the exact
+   parser; the text is ours, so a failure is a harness bug. */
+static void
+decimal_parse(fmpq_mat_t A, fmpq *last, const char *buf, size_t len)
+{
+    csv_table_t T;
+    char err[256];
+    csv_table_init(T);
+    if (csv_read_mem(T, "lemma12 instance", buf, len, err, sizeof err) != 0 || T->rows != fmpq_mat_nrows(A) ||
+        T->cols != fmpq_mat_ncols(A) + 1)
+    {
+        fprintf(stderr, "basincheck: lemma12: internal error reading an instance: %s\n", err);
+        flint_abort();
+    }
+    csv_table_split(A, last, T);
+    csv_table_clear(T);
+}
+
+/* Draws data (m x d, y) and a network of width n in nmin..nmax of the
+   given family whose point is interior to its cell (redrawn otherwise),
+   from stream `stream` index idx; computes the certified basin value
+   (exact, or for INST_INTERVAL the interval path's bounds). */
+static void
+inst_draw(inst_struct *I, uint64_t seed, const char *stream, ulong idx, slong nmin, slong nmax, int kind)
 {
     rng_t r;
     slong t, i, j;
-    int ret;
+    int ret, digits = 1;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
 
     rng_init(r, seed, rng_stream_id(stream), idx);
+    I->kind = kind;
     I->n = nmin + (slong) rng_below(r, (uint64_t) (nmax - nmin + 1));
-    I->d = 2 + (slong) rng_below(r, 3);
-    I->m = 2 + (slong) rng_below(r, 5);
+    if (kind == INST_LARGE)
+    {
+        I->d = 4 + (slong) rng_below(r, 3);
+        I->m = 8 + (slong) rng_below(r, 5);
+    }
+    else if (kind == INST_DECIMAL)
+    {
+        I->d = 2 + (slong) rng_below(r, 3);
+        I->m = 2 + (slong) rng_below(r, 7);
+        digits = 1 + (int) rng_below(r, 2);
+    }
+    else
+    {
+        I->d = 2 + (slong) rng_below(r, 3);
+        I->m = 2 + (slong) rng_below(r, 5);
+    }
     fmpq_mat_init(I->X, I->m, I->d);
     fmpq_mat_init(I->W, I->n, I->d);
     I->y = _fmpq_vec_init(I->m);
@@ -130,29 +220,66 @@ inst_draw(inst_struct *I, uint64_t seed, const char *stream, ulong idx, slong nm
     basin_init(I->B);
     basin_result_init(I->R);
     I->redraws = 0;
-    for (t = 0; t < I->m; t++)
+    if (kind == INST_DECIMAL)
     {
-        do
+        /* the data as CSV text, read exactly; a zero x_t is redrawn (it
+           puts every network on a boundary) */
+        for (;;)
         {
-            for (i = 0; i < I->d; i++)
-                draw_dyadic(fmpq_mat_entry(I->X, t, i), r);
-        } while (fmpq_is_zero(fmpq_mat_entry(I->X, t, 0)) && fmpq_is_zero(fmpq_mat_entry(I->X, t, 1)));
-        draw_dyadic(I->y + t, r);
+            int zero = 0;
+            len = 0;
+            for (t = 0; t < I->m; t++)
+                for (i = 0; i <= I->d; i++)
+                    decimal_append(&buf, &len, &cap, r, digits, i == I->d);
+            decimal_parse(I->X, I->y, buf, len);
+            for (t = 0; t < I->m; t++)
+            {
+                int z = 1;
+                for (i = 0; i < I->d; i++)
+                    z &= fmpq_is_zero(fmpq_mat_entry(I->X, t, i));
+                zero |= z;
+            }
+            if (!zero)
+                break;
+        }
     }
+    else
+        for (t = 0; t < I->m; t++)
+        {
+            do
+            {
+                for (i = 0; i < I->d; i++)
+                    draw_dyadic(fmpq_mat_entry(I->X, t, i), r);
+            } while (fmpq_is_zero(fmpq_mat_entry(I->X, t, 0)) && fmpq_is_zero(fmpq_mat_entry(I->X, t, 1)));
+            draw_dyadic(I->y + t, r);
+        }
     for (;;)
     {
-        for (j = 0; j < I->n; j++)
+        if (kind == INST_DECIMAL)
         {
-            for (i = 0; i < I->d; i++)
-                draw_dyadic(fmpq_mat_entry(I->W, j, i), r);
-            draw_dyadic(I->v + j, r);
+            len = 0;
+            for (j = 0; j < I->n; j++)
+                for (i = 0; i <= I->d; i++)
+                    decimal_append(&buf, &len, &cap, r, digits, i == I->d);
+            decimal_parse(I->W, I->v, buf, len);
         }
+        else
+            for (j = 0; j < I->n; j++)
+            {
+                for (i = 0; i < I->d; i++)
+                    draw_dyadic(fmpq_mat_entry(I->W, j, i), r);
+                draw_dyadic(I->v + j, r);
+            }
         ret = basin_pattern(I->B, I->X, I->y, I->W, I->v, I->n, NULL, NULL);
         if (ret == BASIN_OK)
             break;
         I->redraws++;
     }
-    basin_value(I->R, I->B, 64);
+    flint_free(buf);
+    if (kind == INST_INTERVAL)
+        basin_value_rounds(I->R, I->B, 64, 0);
+    else
+        basin_value(I->R, I->B, 64);
 }
 
 /* the per-size counts */
@@ -204,7 +331,8 @@ static void
 run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const run_opts *opts)
 {
     check_t ch, cq, cr;
-    slong k, q, i, t, j, psd = 0, rankdef = 0, taylor_ok = 0, taylor = 0, rep_ok = 0, rep = 0;
+    slong k, q, i, t, j, psd = 0, rankdef = 0, taylor_ok = 0, taylor = 0, rep_ok = 0, rep = 0, same = 0,
+                         nostep = 0, hmax = 0;
     double minpiv = -1.0, t0 = bc_seconds(), tq = 0.0, tr = 0.0;
     char *first_bad = NULL;
 
@@ -212,25 +340,51 @@ run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const
     {
         basin_struct *B = I[k].B;
         slong nd = B->n * B->d;
-        fmpq_mat_t H, M;
+        fmpq_mat_t H, HM, M;
+        fmpq *z0 = _fmpq_vec_init(nd);
+        fmpq_t h;
         lemma12_ldl_t info;
         double s;
 
         fmpq_mat_init(H, 0, 0);
+        fmpq_mat_init(HM, 0, 0);
         fmpq_mat_init(M, 0, 0);
+        fmpq_init(h);
         lemma12_ldl_init(info);
-        lemma12_hessian(H, B);
-        if (lemma12_psd_ldl(info, H))
+        /* the Hessian of the network's own loss in Z, by exact second
+           differences around the network's point, with steps that stay in
+           the open cell; only then compared with the closed form
+           (2/m) M^T M and tested PSD */
+        lemma12_z_of(z0, I[k].W, I[k].v);
+        if (!lemma12_diff_step(h, B, z0))
         {
-            psd++;
-            if (info->rank < nd)
-                rankdef++;
-            if (info->rank > 0 && (minpiv < 0.0 || qd(info->minpiv) < minpiv))
-                minpiv = qd(info->minpiv);
+            nostep++;
+            if (first_bad == NULL)
+                first_bad = bc_aprintf("cell %ld: the network's point is not interior", (long) k);
+            lemma12_hessian(H, B); /* for the Taylor check below */
         }
-        else if (first_bad == NULL)
-            first_bad =
-                bc_aprintf("cell %ld: reason %d at step %ld", (long) k, info->reason, (long) info->step);
+        else
+        {
+            slong e = (slong) fmpz_bits(fmpq_denref(h)) - 1;
+            hmax = FLINT_MAX(hmax, e);
+            lemma12_hessian_diff(H, B, z0, NULL, nd, h);
+            lemma12_hessian(HM, B);
+            if (fmpq_mat_equal(H, HM))
+                same++;
+            else if (first_bad == NULL)
+                first_bad = bc_aprintf("cell %ld: second differences differ from (2/m) M^T M", (long) k);
+            if (lemma12_psd_ldl(info, H))
+            {
+                psd++;
+                if (info->rank < nd)
+                    rankdef++;
+                if (info->rank > 0 && (minpiv < 0.0 || qd(info->minpiv) < minpiv))
+                    minpiv = qd(info->minpiv);
+            }
+            else if (first_bad == NULL)
+                first_bad =
+                    bc_aprintf("cell %ld: reason %d at step %ld", (long) k, info->reason, (long) info->step);
+        }
 
         /* f(z + u) = f(z) + g.u + u^T H u / 2 with g = (2/m) M^T (M z - y):
            the objective the engine minimises is the quadratic whose
@@ -368,19 +522,28 @@ run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const
 
         lemma12_ldl_clear(info);
         fmpq_mat_clear(H);
+        fmpq_mat_clear(HM);
         fmpq_mat_clear(M);
+        _fmpq_vec_clear(z0, nd);
+        fmpq_clear(h);
     }
 
     check_start(ch, "lemma1.convex.hessian", "Lemma 1");
     ch->statement = bc_aprintf(
-        "For every sampled cell $B_S^{A,\\mathbf b}$ the Hessian $\\nabla^2_Z f=\\tfrac2m M^\\top M$ of the "
-        "objective in $Z=(\\mathbf z_j)_j$, $\\mathbf z_j=v_j\\mathbf w_j$ "
-        "($M_{t,(j,i)}=[a_{j,t}=+1]\\,x_{t,i}$), "
-        "is positive semidefinite: Lemma 3 (App.~A), decided by an exact $LDL^\\top$ over $\\mathbb Q$ with "
-        "diagonal pivoting (%ld cells).",
+        "For every sampled cell $B_S^{A,\\mathbf b}$ the network's loss, as a function of "
+        "$Z=(\\mathbf z_j)_j$, $\\mathbf z_j=v_j\\mathbf w_j$, has a positive semidefinite Hessian "
+        "(Lemma 3, App.~A). The Hessian is built from the loss itself, evaluated with its ReLUs: exact "
+        "second differences $(L(Z+he_a+he_c)-L(Z+he_a)-L(Z+he_c)+L(Z))/h^2$ at the network's point, with "
+        "a power of two $h$ that keeps every point in the open cell (where the loss is a quadratic, so the "
+        "differences are its Hessian exactly); it is then shown equal to the closed form "
+        "$\\tfrac2m M^\\top M$ ($M_{t,(j,i)}=[a_{j,t}=+1]\\,x_{t,i}$) and positive semidefinite by an "
+        "exact $LDL^\\top$ over $\\mathbb Q$ with diagonal pivoting (%ld cells). The negative control "
+        "\\texttt{lemma1.control.union} runs the same construction across two cells and fails.",
         (long) N);
-    ch->status = psd == N ? ST_HOLDS : ST_FAILS;
+    ch->status = psd == N && same == N ? ST_HOLDS : (nostep > 0 ? ST_UNDECIDED : ST_FAILS);
     check_field_add(ch, "instances", "%ld", (long) N);
+    check_field_add(ch, "second differences = (2/m) M^T M (exact)", "%ld", (long) same);
+    check_field_add(ch, "smallest step h", "2^-%ld", (long) hmax);
     check_field_add(ch, "PSD (exact)", "%ld", (long) psd);
     check_field_add(ch, "rank-deficient (zero pivots met)", "%ld", (long) rankdef);
     check_field_add(ch, "smallest positive pivot", "%.6g", minpiv);
@@ -620,14 +783,24 @@ run_sublevel(checklist_t L, inst_struct *I, slong N, const run_opts *opts)
 
 /* ------------------------------------- Lemma 1: local minima global */
 
+static int
+cmp_slong(const void *a, const void *b)
+{
+    slong x = *(const slong *) a, y = *(const slong *) b;
+    return (x > y) - (x < y);
+}
+
 static void
 run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const run_opts *opts)
 {
+    static const double kkt_tol[] = {1e-9, 1e-6};
     check_t cd, ca;
-    slong k, s, i, j, starts = 0, within = 0, below = 0, far = 0, infeas = 0, maxit = 0, attained = 0,
-                      exact = 0;
-    double worst = 0.0, t0 = bc_seconds(), ta;
-    char *bad = NULL;
+    slong k, s, i, j, starts = 0, cert = 0, cert_exact = 0, cert_interval = 0, mismatch = 0, uncert = 0,
+                      below = 0, infeas = 0, no_cert_needed = 0, attempts = 0, attained = 0, exact = 0,
+                      nit = 0;
+    slong *iters = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(N * sz->starts, 1));
+    double t0 = bc_seconds(), ta;
+    char *bad = NULL, *undec = NULL;
 
     for (k = 0; k < N; k++)
     {
@@ -638,28 +811,17 @@ run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, con
         fmpq *z0 = _fmpq_vec_init(nd), *ze = _fmpq_vec_init(nd);
         double *zs = flint_malloc(sizeof(double) * (size_t) nd),
                *zd = flint_malloc(sizeof(double) * (size_t) nd);
-        fmpq_t fe, tol, gap;
+        fmpq_t fe;
+        lemma12_kkt_t K;
 
         fmpq_init(fe);
-        fmpq_init(tol);
-        fmpq_init(gap);
+        lemma12_kkt_init(K, B);
         rng_init(r, opts->seed, rng_stream_id("lemma12/descent"), (ulong) k);
         lemma12_z_of(z0, I[k].W, I[k].v);
-        /* tol = 2^-TOL_BITS (1 + f(0)), f(0) = |y|^2 / m: relative, with an
-           absolute floor for targets that round to 0 (then Bas = 0) */
-        _fmpq_vec_dot(tol, B->y, B->y, B->m);
-        {
-            fmpq_t mm;
-            fmpq_init(mm);
-            fmpq_set_si(mm, 1, B->m);
-            fmpq_mul(tol, tol, mm);
-            fmpq_clear(mm);
-        }
-        fmpq_add_si(tol, tol, 1);
-        fmpq_div_2exp(tol, tol, TOL_BITS);
         for (s = 0; s < sz->starts; s++)
         {
-            slong it;
+            slong total = 0, chunk = DESCENT_FIRST, it;
+            int ok = 0, q;
             /* start s = 0: the network's own z; then per-neuron positive
                rescalings by 2^u, u in -3..3 (they stay in the open cell) */
             for (j = 0; j < B->n; j++)
@@ -668,45 +830,79 @@ run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, con
                 for (i = 0; i < B->d; i++)
                     zs[j * B->d + i] = ldexp(fmpq_get_d(z0 + j * B->d + i), u);
             }
-            it = lemma12_descent_d(zd, B, zs, DESCENT_MAXIT);
-            maxit = it > maxit ? it : maxit;
+            starts++;
+            /* descend in doubling chunks; after each, try to certify the
+               end point's face exactly (KKT), and stop at the first
+               certificate */
+            while (!ok && total < DESCENT_MAXIT)
+            {
+                it = lemma12_descent_d(zd, B, zs, FLINT_MIN(chunk, DESCENT_MAXIT - total));
+                total += it;
+                for (q = 0; q < 2 && !ok; q++)
+                {
+                    attempts++;
+                    ok = lemma12_kkt(K, B, zd, kkt_tol[q]);
+                }
+                memcpy(zs, zd, sizeof(double) * (size_t) nd);
+                if (it < chunk && !ok)
+                    break; /* the descent stopped moving: more would not help */
+                chunk *= 2;
+            }
+            iters[nit++] = total;
+            /* the float end point itself, taken exactly and moved into the
+               closed cone towards the network's point: never below the
+               certified lower bound (else a harness bug); exactly optimal
+               only by luck (then no certificate is needed) */
             for (i = 0; i < nd; i++)
                 bc_fmpq_set_d(ze + i, zd[i]);
-            starts++;
-            /* the float end point may be outside K by rounding: move it
-               exactly towards the interior anchor z0 */
-            if (!lemma12_repair(ze, B, z0) || !basin_is_feasible(B, ze, NULL, NULL))
-            {
+            if (!basin_repair(ze, B, z0) || !basin_is_feasible(B, ze, NULL, NULL))
                 infeas++;
-                continue;
-            }
-            basin_objective(fe, B, ze);
-            /* never below the certified lower bound (else a harness bug) */
-            if (fmpq_cmp(fe, R->lower) < 0)
-            {
-                below++;
-                if (bad == NULL)
-                    bad = bc_aprintf("cell %ld start %ld ends below the certified lower bound", (long) k,
-                                     (long) s);
-                continue;
-            }
-            fmpq_sub(gap, fe, R->lower);
-            if (qd(gap) > worst)
-                worst = qd(gap);
-            if (fmpq_cmp(gap, tol) <= 0)
-                within++;
             else
             {
-                fmpq_sub(gap, fe, R->upper);
-                if (fmpq_cmp(gap, tol) > 0)
+                basin_objective(fe, B, ze);
+                if (fmpq_cmp(fe, R->lower) < 0)
                 {
-                    far++;
+                    below++;
                     if (bad == NULL)
-                        bad =
-                            bc_aprintf("cell %ld start %ld: end value exceeds Bas by more than the tolerance "
-                                       "(%.6g, %ld iterations)",
-                                       (long) k, (long) s, qd(gap), (long) it);
+                        bad = bc_aprintf("cell %ld start %ld: the repaired end point is below the certified "
+                                         "lower bound",
+                                         (long) k, (long) s);
                 }
+                else if (R->is_exact && fmpq_equal(fe, R->exact))
+                    no_cert_needed++;
+            }
+            if (!ok)
+            {
+                uncert++;
+                if (undec == NULL)
+                    undec = bc_aprintf(
+                        "cell %ld (%s, n = %ld, d = %ld, m = %ld) start %ld: no exact KKT "
+                        "certificate after %ld iterations (last attempt: %s)",
+                        (long) k, inst_kind_name[I[k].kind], (long) B->n, (long) B->d, (long) B->m, (long) s,
+                        (long) total,
+                        K->reason == LEMMA12_KKT_INFEASIBLE
+                            ? "the face's solution violates a constraint"
+                            : (K->reason == LEMMA12_KKT_NEGATIVE ? "a negative multiplier" : "no solution"));
+                continue;
+            }
+            cert++;
+            /* a certified minimiser: its value is Bas, which the engine
+               certified independently */
+            if (R->is_exact ? fmpq_equal(K->value, R->exact)
+                            : fmpq_cmp(K->value, R->lower) >= 0 && fmpq_cmp(K->value, R->upper) <= 0)
+            {
+                if (R->is_exact)
+                    cert_exact++;
+                else
+                    cert_interval++;
+            }
+            else
+            {
+                mismatch++;
+                if (bad == NULL)
+                    bad = bc_aprintf("cell %ld start %ld: a KKT point of value %.17g, the engine's Bas in "
+                                     "[%.17g, %.17g]",
+                                     (long) k, (long) s, qd(K->value), qd(R->lower), qd(R->upper));
             }
         }
         flint_free(zs);
@@ -714,42 +910,56 @@ run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, con
         _fmpq_vec_clear(z0, nd);
         _fmpq_vec_clear(ze, nd);
         fmpq_clear(fe);
-        fmpq_clear(tol);
-        fmpq_clear(gap);
+        lemma12_kkt_clear(K);
     }
+    qsort(iters, (size_t) nit, sizeof(slong), cmp_slong);
 
     check_start(cd, "lemma1.localmin.descent", "Lemma 1");
     cd->statement = bc_aprintf(
         "Every local minimum in a cell is global (App.~A.1): projected (FISTA) gradient descent on $Z$ "
-        "over the cone, from %ld starts per cell in the open cell, ends (taken exactly and moved "
-        "into the closed cone towards the interior point of the network) at a feasible point whose "
-        "objective is never below the certified lower bound of $\\mathrm{Bas}$ and exceeds it by at "
-        "most $2^{-%d}(1+f(0))$; %ld starts in %ld cells.",
-        (long) sz->starts, TOL_BITS, (long) starts, (long) N);
-    if (below > 0 || infeas > 0 || far > 0)
+        "over the cone, from %ld starts per cell in the open cell, ends at a point whose face is certified "
+        "exactly: the constraints tight at the end point are held with equality, the face's KKT system "
+        "$M^\\top(MZ-\\mathbf y)=C_A^\\top\\boldsymbol\\mu$, $C_AZ=0$ is solved over $\\mathbb Q$, and "
+        "primal feasibility, $\\boldsymbol\\mu\\ge0$ and stationarity are checked exactly (independently "
+        "of the basin engine). Such a point is a minimiser of the convex programme, so its exact value "
+        "must equal the engine's certified $\\mathrm{Bas}$ (or lie in its certified interval); %ld starts "
+        "in %ld cells.",
+        (long) sz->starts, (long) starts, (long) N);
+    if (mismatch > 0 || below > 0)
         cd->status = ST_FAILS;
-    else if (within == starts)
+    else if (cert == starts)
         cd->status = ST_HOLDS;
     else
         cd->status = ST_UNDECIDED;
     check_field_add(cd, "starts", "%ld", (long) starts);
-    check_field_add(cd, "within tolerance of Bas (exact)", "%ld", (long) within);
-    check_field_add(cd, "below the lower bound (harness bug)", "%ld", (long) below);
-    check_field_add(cd, "farther than the tolerance", "%ld", (long) far);
-    check_field_add(cd, "not repairable into K", "%ld", (long) infeas);
-    check_field_add(cd, "worst f(end) - lower", "%.3g", worst);
-    check_field_add(cd, "max iterations", "%ld of %d", (long) maxit, DESCENT_MAXIT);
+    check_field_add(cd, "certified by an exact KKT certificate", "%ld", (long) cert);
+    check_field_add(cd, "certified value = exact Bas", "%ld", (long) cert_exact);
+    check_field_add(cd, "certified value inside the certified interval", "%ld", (long) cert_interval);
+    check_field_add(cd, "certified value differs from Bas", "%ld", (long) mismatch);
+    check_field_add(cd, "no certificate within the budget", "%ld", (long) uncert);
+    check_field_add(cd, "end point already exactly optimal", "%ld (the others needed the certificate)",
+                    (long) no_cert_needed);
+    check_field_add(cd, "repaired end point below the lower bound (harness bug)", "%ld", (long) below);
+    check_field_add(cd, "end point not repairable into K", "%ld", (long) infeas);
+    check_field_add(cd, "descent iterations (median, max)", "%ld, %ld of %d",
+                    (long) (nit ? iters[nit / 2] : 0), (long) (nit ? iters[nit - 1] : 0), DESCENT_MAXIT);
+    check_field_add(cd, "KKT attempts", "%ld", (long) attempts);
     if (bad != NULL)
         check_add_note(cd, "%s.", bad);
-    check_add_note(cd, "Doubles only propose the end point; feasibility, the comparison with the certified "
-                       "bounds and the tolerance are exact. A start that stays above "
-                       "$\\mathrm{Bas}+\\mathrm{tol}$ would be a non-global local minimum or a descent "
-                       "that did not converge: either way it fails.");
+    if (undec != NULL)
+        check_add_note(cd, "First uncertified start: %s.", undec);
+    check_add_note(cd,
+                   "Doubles only propose the end point and its tight constraints; the certificate and "
+                   "every comparison are exact. The descent runs in chunks of %d, %d, ... iterations "
+                   "and stops at the first certified end point.",
+                   DESCENT_FIRST, 2 * DESCENT_FIRST);
     check_set_witness(cd, "seed %llu, stream lemma12/descent, index = cell index",
                       (unsigned long long) opts->seed);
     cd->seconds = bc_seconds() - t0;
     checklist_push(L, cd);
     check_clear(cd);
+    flint_free(iters);
+    flint_free(undec);
 
     ta = bc_seconds();
     for (k = 0; k < N; k++)
@@ -762,12 +972,7 @@ run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, con
         fmpq_mat_init(W, B->n, B->d);
         fmpq_init(Ln);
         /* the point (w_j = b_j z*_j, v_j = b_j) of the closed cell */
-        for (j = 0; j < B->n; j++)
-        {
-            fmpq_set_si(v + j, B->b[j], 1);
-            for (i = 0; i < B->d; i++)
-                fmpq_mul_si(fmpq_mat_entry(W, j, i), R->z + j * B->d + i, B->b[j]);
-        }
+        lemma12_net_of_z(W, v, B, R->z);
         lemma12_net_loss(Ln, B->X, B->y, W, v);
         if (R->certified && lemma12_in_closed_cell(B, W, v) && fmpq_equal(Ln, R->upper))
             attained++;
@@ -886,13 +1091,41 @@ union_witness(inst_struct *I, slong *hexp, char **desc)
                         fmpq_div_2exp(c, c, 1);
                         if (fmpq_cmp(f0, c) > 0)
                         {
-                            found = 1;
-                            *hexp = e;
-                            fmpq_sub(c, f0, c);
-                            *desc = bc_aprintf(
-                                "neuron %ld, point %ld, h = 2^-%ld: f(W') - (f(W-) + f(W+))/2 = %.6g "
-                                "> 0",
-                                (long) j0, (long) t0, (long) e, qd(c));
+                            /* the construction of lemma1.convex.hessian
+                               across the two cells: second differences of
+                               the network's loss in Z from z(W-) along
+                               u = z(W') - z(W-) (step 1, so the points are
+                               z(W-), z(W'), z(W+)), then the same LDL^T */
+                            slong nd = n * d, jj, ii;
+                            fmpq *z0 = _fmpq_vec_init(nd), *u = _fmpq_vec_init(nd);
+                            fmpq_mat_t H;
+                            fmpq_t one;
+                            lemma12_ldl_t info;
+                            fmpq_mat_init(H, 0, 0);
+                            fmpq_init(one);
+                            fmpq_one(one);
+                            lemma12_ldl_init(info);
+                            lemma12_z_of(z0, Wm, I->v);
+                            lemma12_z_of(u, Wc, I->v);
+                            for (jj = 0; jj < n; jj++)
+                                for (ii = 0; ii < d; ii++)
+                                    fmpq_sub(u + jj * d + ii, u + jj * d + ii, z0 + jj * d + ii);
+                            lemma12_hessian_diff(H, Bm, z0, u, 1, one);
+                            if (!lemma12_psd_ldl(info, H))
+                            {
+                                found = 1;
+                                *hexp = e;
+                                fmpq_sub(c, f0, c);
+                                *desc = bc_aprintf(
+                                    "neuron %ld, point %ld, h = 2^-%ld: the second difference along the "
+                                    "crossing is %.6g < 0 (f(W') - (f(W-) + f(W+))/2 = %.6g > 0)",
+                                    (long) j0, (long) t0, (long) e, qd(fmpq_mat_entry(H, 0, 0)), qd(c));
+                            }
+                            fmpq_mat_clear(H);
+                            fmpq_clear(one);
+                            lemma12_ldl_clear(info);
+                            _fmpq_vec_clear(z0, nd);
+                            _fmpq_vec_clear(u, nd);
                         }
                     }
                 }
@@ -941,8 +1174,11 @@ run_controls1(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, co
         "is claimed to have an objective convex along segments, as Lemma 3 gives for one cell. Refuted by "
         "three collinear parameter points $W_-,W',W_+$ ($W'$ on the shared face, $W_\\pm=W'\\pm h\\,"
         "\\mathbf x_{t_0}$ in row $j_0$, interior to the two cells) with "
-        "$L_S(W')>\\tfrac12(L_S(W_-)+L_S(W_+))$, exactly; %ld instances (data of the first cells, the target "
-        "$y_{t_0}$ moved so that the residual at the face is $-v_{j_0}$).",
+        "$L_S(W')>\\tfrac12(L_S(W_-)+L_S(W_+))$, exactly, and by the construction of "
+        "\\texttt{lemma1.convex.hessian} run across the two cells: the second difference of the network's "
+        "loss in $Z$ along the crossing direction, the $1\\times1$ Hessian of the union on that line, is "
+        "negative, which the same $LDL^\\top$ reports as not PSD; %ld instances (data of the first cells, "
+        "the target $y_{t_0}$ moved so that the residual at the face is $-v_{j_0}$).",
         (long) K);
     cu->status = wit > 0 ? ST_FAILS : ST_UNDECIDED;
     check_field_add(cu, "instances", "%ld", (long) K);
@@ -1019,7 +1255,7 @@ run_lemma2(checklist_t L, uint64_t seed, const lemma12_size *sz, const run_opts 
     {
         inst_struct F;
         rng_t r;
-        inst_draw(&F, seed, "lemma12/lemma2", (ulong) k, 2, 4);
+        inst_draw(&F, seed, "lemma12/lemma2", (ulong) k, 2, 4, kind_lemma2(k));
         rng_init(r, seed, rng_stream_id("lemma12/subsets"), (ulong) k);
         for (s = 0; s < sz->subsets; s++)
         {
@@ -1276,7 +1512,7 @@ lemma12_run(checklist_t L, const run_opts *opts)
 {
     lemma12_size sz;
     inst_struct *I;
-    slong k, redraws = 0, exact = 0;
+    slong k, redraws = 0, exact = 0, nkind[INST_KINDS] = {0, 0, 0, 0};
 
     if (opts->size < SIZE_QUICK || opts->size > SIZE_FULL || opts->samples < -1)
     {
@@ -1292,7 +1528,7 @@ lemma12_run(checklist_t L, const run_opts *opts)
     I = flint_calloc((size_t) sz.basins, sizeof(inst_struct));
     for (k = 0; k < sz.basins; k++)
     {
-        inst_draw(I + k, opts->seed, "lemma12/basin", (ulong) k, 1, 4);
+        inst_draw(I + k, opts->seed, "lemma12/basin", (ulong) k, 1, 4, kind_lemma1(k));
         redraws += I[k].redraws;
         exact += I[k].R->is_exact;
     }
@@ -1303,20 +1539,31 @@ lemma12_run(checklist_t L, const run_opts *opts)
     run_controls1(L, I, sz.basins, &sz, opts);
     run_lemma2(L, opts->seed, &sz, opts);
 
+    for (k = 0; k < sz.basins; k++)
+        nkind[I[k].kind]++;
     checklist_add_instance(
         L, "Lemma 1",
-        "\\textbf{Cells} (seed %llu). %ld cells, each from stream \\texttt{lemma12/basin} index $k$: width "
-        "$n$ uniform in 1--4, $d$ in 2--4, $m$ in 2--6; data, targets and weights are $N(0,1)$ draws rounded "
-        "to multiples of $2^{-%d}$ (exact dyadics); a network drawn on a boundary is redrawn (%ld redraws in "
-        "all). The cell is the one of the network's point; its value $\\mathrm{Bas}$ is certified by the "
-        "basin engine (%ld of %ld exact, the others certified intervals).",
-        (unsigned long long) opts->seed, (long) sz.basins, GRID_BITS, (long) redraws, (long) exact,
-        (long) sz.basins);
+        "\\textbf{Cells} (seed %llu). %ld cells, each from stream \\texttt{lemma12/basin} index $k$, of "
+        "four families by $k \\bmod 10$: %ld small dyadic cells ($0$--$4$: width $n$ uniform in 1--4, $d$ in "
+        "2--4, $m$ in 2--6, data, targets and weights $N(0,1)$ draws rounded to multiples of $2^{-%d}$); %ld "
+        "decimal cells ($5$, $6$: $d$ in 2--4, $m$ in 2--8, every number a draw rounded to one or two "
+        "decimal "
+        "digits, written as CSV text and read by the exact parser of \\texttt{basincheck basin}, so "
+        "$0.1=1/10$, not dyadic); %ld larger dyadic cells ($7$, $8$: $d$ in 4--6, $m$ in 8--12); %ld "
+        "interval "
+        "cells ($9$: as the small ones, with $\\mathrm{Bas}$ left as the certified interval of the engine's "
+        "interval path, no exact face solve). A network drawn on a boundary is redrawn (%ld redraws in all). "
+        "The cell is the one of the network's point; %ld of the %ld values $\\mathrm{Bas}$ are exact, the "
+        "others certified intervals.",
+        (unsigned long long) opts->seed, (long) sz.basins, (long) nkind[INST_SMALL], GRID_BITS,
+        (long) nkind[INST_DECIMAL], (long) nkind[INST_LARGE], (long) nkind[INST_INTERVAL], (long) redraws,
+        (long) exact, (long) sz.basins);
     checklist_add_instance(
         L, "Lemma 2",
         "\\textbf{Networks} (seed %llu). %ld networks of width 2--4 from stream \\texttt{lemma12/lemma2} "
-        "(same laws as the Lemma 1 cells), %ld random non-empty proper neuron subsets $I$ each from stream "
-        "\\texttt{lemma12/subsets}; both basin values certified.",
+        "(the small, decimal and larger families of the Lemma 1 cells, by $k \\bmod 10$: $0$--$5$, $6$--$7$, "
+        "$8$--$9$; no interval family, since the lemma compares two values), %ld random non-empty proper "
+        "neuron subsets $I$ each from stream \\texttt{lemma12/subsets}; both basin values certified.",
         (unsigned long long) opts->seed, (long) sz.nets2, (long) sz.subsets);
 
     for (k = 0; k < sz.basins; k++)

@@ -13,8 +13,9 @@
      - the proof path of Lemma 1 (App. A.1): the rescaling of Lemma 4 to
        |v_j| = 1, then the straight segment, checked exactly;
      - the padding witness of Lemma 2 (App. A.2);
-     - the projected-gradient descent (doubles, candidates only) and its
-       exact repair into the closed cone. */
+     - the second-difference Hessian of the network's loss;
+     - the projected-gradient descent (doubles, candidates only) and the
+       exact KKT certificate of its end points. */
 #ifndef LEMMA12_H
 #define LEMMA12_H
 
@@ -120,16 +121,74 @@ extern "C"
                             slong k, const fmpq *zsub);
 
     /* Projected (FISTA) gradient descent on f over the cone of B in
-   doubles, from zstart; the projection per neuron by its KKT conditions
-   (enumerated active sets; needs d, m <= 8).  Candidates only.  Returns
-   the iterations. */
+   doubles, from zstart, for at most maxit iterations; the projection per
+   neuron solves its dual, a non-negative least-squares problem
+   (Lawson-Hanson).  Candidates only.  Returns the iterations. */
     slong lemma12_descent_d(double *z, const basin_t B, const double *zstart, slong maxit);
 
-    /* Exact repair: moves every neuron of z (length n d, exact) towards the
-   strictly interior anchor z0 by the least theta_j in [0, 1] that puts it in
-   the closed cone.  Returns 1 on success (z then feasible), 0 if z0 is
-   not strictly interior. */
-    int lemma12_repair(fmpq *z, const basin_t B, const fmpq *z0);
+    /* Sets (W, v) (n x d and n, allocated) to the network
+   (w_j, v_j) = (b_j z_j, b_j), whose v_j w_j is z_j; in the closed cell
+   of B when z is in its cone. */
+    void lemma12_net_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z);
+
+    /* L = the network's loss at (w_j, v_j) = (b_j z_j, b_j), evaluated
+   with ReLUs (lemma12_net_loss): equal to f(z) for z in the closed cell,
+   and the network's loss at any (W, v) with v_j w_j = z_j, sign v = b. */
+    void lemma12_net_loss_z(fmpq_t L, const basin_t B, const fmpq *z);
+
+    /* H (k x k, resized) = the exact second differences of the network's
+   loss L(z) = lemma12_net_loss_z at z0 along the k directions U
+   (k rows of length n d; NULL: the n d unit vectors, k = n d):
+     H_ac = (L(z0 + h u_a + h u_c) - L(z0 + h u_a) - L(z0 + h u_c) + L(z0)) / h^2.
+   For a quadratic L this is its Hessian in these directions, exactly;
+   it says nothing of M or of the engine. */
+    void lemma12_hessian_diff(fmpq_mat_t H, const basin_t B, const fmpq *z0, const fmpq *U, slong k,
+                              const fmpq_t h);
+
+    /* Sets h to a power of two such that every point z0 + h (e_a + e_c)
+   lies in the open cell of B (on which the loss is the quadratic f);
+   returns 0 if z0 itself is not strictly inside (h untouched). */
+    int lemma12_diff_step(fmpq_t h, const basin_t B, const fmpq *z0);
+
+/* outcomes of lemma12_kkt */
+#define LEMMA12_KKT_OK 0           /* an exact KKT certificate */
+#define LEMMA12_KKT_INCONSISTENT 1 /* the face's KKT system has no solution */
+#define LEMMA12_KKT_INFEASIBLE 2   /* its solution violates a constraint */
+#define LEMMA12_KKT_NEGATIVE 3     /* a multiplier is negative */
+
+    typedef struct
+    {
+        int ok;       /* (z, mu) passed lemma12_kkt_verify */
+        int reason;   /* LEMMA12_KKT_* */
+        slong active; /* independent constraints held with equality */
+        slong free;   /* free unknowns of the KKT system (set from the float point) */
+        slong n, m, d;
+        fmpq *z;      /* n d: the face's exact solution */
+        fmpq *mu;     /* n m: its multipliers (0 off the active set) */
+        fmpq_t value; /* f(z), exact, when ok */
+    } lemma12_kkt_struct;
+
+    typedef lemma12_kkt_struct lemma12_kkt_t[1];
+
+    void lemma12_kkt_init(lemma12_kkt_t K, const basin_t B);
+    void lemma12_kkt_clear(lemma12_kkt_t K);
+
+    /* Exact KKT certificate at the float point zd (n d doubles): the
+   constraints with s_{j,t} <zd_j, x_t> <= tol |x_t| |zd_j| are taken as
+   active (per neuron an independent subset), the face's KKT system
+   M^T (M z - y) = C_A^T mu, C_A z = 0 is solved exactly (free unknowns
+   set from zd), and the result is decided by lemma12_kkt_verify.
+   Returns K->ok: then z is a minimiser of the convex programme over the
+   whole cone (KKT is sufficient) and K->value = Bas exactly. */
+    int lemma12_kkt(lemma12_kkt_t K, const basin_t B, const double *zd, double tol);
+
+    /* 1 if (z, mu) satisfy the KKT conditions of min f over the cone
+   exactly: s_{j,t} <z_j, x_t> >= 0, mu >= 0, mu_{j,t} = 0 wherever the
+   constraint is slack, and for every neuron
+   sum_{t: a=+1} r_t x_t = sum_t mu_{j,t} s_{j,t} x_t, r the network's own
+   residuals at (b_j z_j, b_j); value = f(z).  Independent of the basin
+   engine. */
+    int lemma12_kkt_verify(fmpq_t value, const basin_t B, const fmpq *z, const fmpq *mu);
 
     extern const module_struct module_lemma12;
     extern const char *const fragment_lemma12[];

@@ -596,123 +596,168 @@ lemma12_pad_witness(fmpq_t fval, fmpq *zpad, const basin_t Bfull, const basin_t 
 
 /* ------------------------------------------------------- descent */
 
-/* Projection of u (length d <= 8) onto the polyhedral cone
-   { s_t <u, x_t> >= 0, t < m } of one neuron, by its KKT conditions:
-   for subsets S of the constraints (by increasing size, at most d, rows
-   independent) the candidate u + C_S^T lambda with C_S (u + C_S^T lambda)
-   = 0 is the projection as soon as lambda >= 0 and it is feasible (the
-   problem is convex, so KKT suffices).  Doubles, candidates only: the
-   exact repair and checks decide.  Returns 0 if no subset passed the
-   (tolerant) KKT test; u is then left unchanged. */
+/* Projection of u (length d) onto the polyhedral cone
+   K_j = { w : s_t <w, x_t> >= 0, t < m } of one neuron, by its dual
+   (Moreau): w = u + sum_t lambda_t s_t x_t with lambda >= 0 minimising
+   |u + C lambda|^2 (C the columns s_t x_t), a non-negative least-squares
+   problem solved by the active-set method of Lawson and Hanson; the
+   columns of the passive set stay independent, so each inner solve is a
+   small positive definite system (Cholesky).  Doubles, candidates only:
+   the exact certificate decides.  A constraint with s[t] = 0 is left
+   out.  On return ws[0..m) holds lambda.  Returns 1, or 0 if the
+   iteration limit was hit (u is still moved to the last iterate). */
 static int
-project_neuron(double *u, const double *X, const int *s, slong m, slong d)
+project_neuron(double *u, const double *X, const int *s, slong m, slong d, double *ws)
 {
-    slong size, i, k, r, c, t;
-    ulong S;
-    double nu = 0.0, cu[8];
+    slong t, i, k, it, np, maxit = 3 * m + 10;
+    double *lam = ws, *zeta = ws + m, *res = ws + 2 * m, *G = ws + 2 * m + d, *h = G + m * m;
+    slong *P = (slong *) (h + m);
+    int *inP = (int *) (P + m), ok = 1;
+    double un = 0.0;
 
     for (i = 0; i < d; i++)
-        nu += fabs(u[i]);
-    /* feasible already? */
+        un += u[i] * u[i];
+    un = sqrt(un);
     for (t = 0; t < m; t++)
     {
-        double v = 0.0;
-        for (i = 0; i < d; i++)
-            v += X[t * d + i] * u[i];
-        if (s[t] * v < 0.0)
-            break;
+        lam[t] = 0.0;
+        inP[t] = 0;
     }
-    if (t == m)
-        return 1;
-    for (size = 1; size <= d && size <= m; size++)
-        for (S = 1; S < ((ulong) 1 << m); S++)
+    np = 0;
+    for (it = 0;; it++)
+    {
+        slong best = -1;
+        double gbest = 0.0;
+        /* residual and the gradient <c_t, res> outside P */
+        for (i = 0; i < d; i++)
+            res[i] = u[i];
+        for (k = 0; k < np; k++)
+            for (i = 0; i < d; i++)
+                res[i] += lam[P[k]] * s[P[k]] * X[P[k] * d + i];
+        for (t = 0; t < m; t++)
         {
-            slong rows[8], cnt = 0;
-            double G[8][9], lam[8], cand[8];
-            int ok = 1;
-            for (t = 0; t < m; t++)
-                if (S >> t & 1)
-                    rows[cnt++] = t;
-            if (cnt != size)
+            double g = 0.0, xn = 0.0;
+            if (inP[t])
                 continue;
-            /* G lambda = -C_S u, G = C_S C_S^T */
-            for (r = 0; r < cnt; r++)
+            for (i = 0; i < d; i++)
             {
-                for (c = 0; c < cnt; c++)
+                g += s[t] * X[t * d + i] * res[i];
+                xn += X[t * d + i] * X[t * d + i];
+            }
+            xn = sqrt(xn);
+            if (xn > 0.0 && g < -1e-14 * xn * (un + 1e-300) && g / xn < gbest)
+            {
+                gbest = g / xn;
+                best = t;
+            }
+        }
+        if (best < 0)
+            break;
+        if (it >= maxit || np >= d)
+        {
+            ok = 0;
+            break;
+        }
+        P[np++] = best;
+        inP[best] = 1;
+        for (;;)
+        {
+            /* unconstrained least squares on P: (C_P^T C_P) zeta = -C_P^T u */
+            slong a, b, c, amin;
+            int pd = 1;
+            double alpha = 1.0;
+            for (a = 0; a < np; a++)
+            {
+                for (b = 0; b <= a; b++)
                 {
                     double g = 0.0;
                     for (i = 0; i < d; i++)
-                        g += X[rows[r] * d + i] * X[rows[c] * d + i];
-                    G[r][c] = g * s[rows[r]] * s[rows[c]];
+                        g += X[P[a] * d + i] * X[P[b] * d + i];
+                    G[a * m + b] = g * s[P[a]] * s[P[b]];
                 }
-                cu[r] = 0.0;
+                h[a] = 0.0;
                 for (i = 0; i < d; i++)
-                    cu[r] += X[rows[r] * d + i] * u[i];
-                G[r][cnt] = -cu[r] * s[rows[r]];
+                    h[a] -= s[P[a]] * X[P[a] * d + i] * u[i];
             }
-            for (k = 0; k < cnt && ok; k++)
+            for (a = 0; a < np && pd; a++)
             {
-                slong piv = k;
-                for (r = k + 1; r < cnt; r++)
-                    if (fabs(G[r][k]) > fabs(G[piv][k]))
-                        piv = r;
-                if (fabs(G[piv][k]) <= 1e-12 * (1.0 + fabs(G[k][k])))
-                    ok = 0;
+                double x = G[a * m + a];
+                for (c = 0; c < a; c++)
+                    x -= G[a * m + c] * G[a * m + c];
+                if (!(x > 1e-13 * (G[a * m + a] + 1e-300)))
+                    pd = 0;
                 else
                 {
-                    for (c = 0; c <= cnt; c++)
+                    G[a * m + a] = sqrt(x);
+                    for (b = a + 1; b < np; b++)
                     {
-                        double tmp = G[k][c];
-                        G[k][c] = G[piv][c];
-                        G[piv][c] = tmp;
-                    }
-                    for (r = k + 1; r < cnt; r++)
-                    {
-                        double f = G[r][k] / G[k][k];
-                        for (c = k; c <= cnt; c++)
-                            G[r][c] -= f * G[k][c];
+                        double y = G[b * m + a];
+                        for (c = 0; c < a; c++)
+                            y -= G[b * m + c] * G[a * m + c];
+                        G[b * m + a] = y / G[a * m + a];
                     }
                 }
             }
-            if (!ok)
-                continue;
-            for (k = cnt - 1; k >= 0; k--)
+            if (!pd)
             {
-                double v = G[k][cnt];
-                for (c = k + 1; c < cnt; c++)
-                    v -= G[k][c] * lam[c];
-                lam[k] = v / G[k][k];
-                if (lam[k] < -1e-13 * (1.0 + nu))
-                    ok = 0;
+                /* the new column depends on the others: drop it */
+                inP[P[--np]] = 0;
+                ok = 0;
+                break;
             }
-            if (!ok)
-                continue;
-            for (i = 0; i < d; i++)
+            for (a = 0; a < np; a++)
             {
-                cand[i] = u[i];
-                for (r = 0; r < cnt; r++)
-                    cand[i] += lam[r] * s[rows[r]] * X[rows[r] * d + i];
+                for (c = 0; c < a; c++)
+                    h[a] -= G[a * m + c] * h[c];
+                h[a] /= G[a * m + a];
             }
-            for (t = 0; t < m && ok; t++)
+            for (a = np - 1; a >= 0; a--)
             {
-                double v = 0.0, xn = 0.0;
-                if (S >> t & 1)
-                    continue;
-                for (i = 0; i < d; i++)
+                for (c = a + 1; c < np; c++)
+                    h[a] -= G[c * m + a] * zeta[c];
+                zeta[a] = h[a] / G[a * m + a];
+            }
+            for (a = 0, amin = -1; a < np; a++)
+                if (zeta[a] <= 0.0)
                 {
-                    v += X[t * d + i] * cand[i];
-                    xn += fabs(X[t * d + i]);
+                    double l = lam[P[a]], q = l / (l - zeta[a]);
+                    if (q < alpha)
+                    {
+                        alpha = q;
+                        amin = a;
+                    }
                 }
-                if (s[t] * v < -1e-13 * xn * (1.0 + nu))
-                    ok = 0;
+            if (amin < 0)
+            {
+                for (a = 0; a < np; a++)
+                    lam[P[a]] = zeta[a];
+                break;
             }
-            if (!ok)
-                continue;
-            for (i = 0; i < d; i++)
-                u[i] = cand[i];
-            return 1;
+            /* step towards zeta until a multiplier reaches 0; drop it
+               (the one that defines the step exactly, whatever the
+               rounding of the others) */
+            for (a = 0, c = 0; a < np; a++)
+            {
+                lam[P[a]] += alpha * (zeta[a] - lam[P[a]]);
+                if (a == amin || lam[P[a]] <= 0.0)
+                {
+                    lam[P[a]] = 0.0;
+                    inP[P[a]] = 0;
+                }
+                else
+                    P[c++] = P[a];
+            }
+            np = c;
+            if (np == 0)
+                break;
         }
-    return 0;
+        if (!ok)
+            break;
+    }
+    for (k = 0; k < np; k++)
+        for (i = 0; i < d; i++)
+            u[i] += lam[P[k]] * s[P[k]] * X[P[k] * d + i];
+    return ok;
 }
 
 static double
@@ -745,10 +790,9 @@ lemma12_descent_d(double *z, const basin_t B, const double *zstart, slong maxit)
     double *yv = flint_malloc(sizeof(double) * (size_t) nd);
     double *xn = flint_malloc(sizeof(double) * (size_t) nd);
     int *s = flint_malloc(sizeof(int) * (size_t) (n * m));
+    double *ws = flint_malloc(sizeof(double) * (size_t) (m * m + 5 * m + d)); /* project_neuron's */
     double Lc = 0.0, tk = 1.0, fx, fn;
 
-    if (d > 8 || m > 8)
-        flint_abort(); /* project_neuron's buffers; the module uses d <= 4, m <= 6 */
     for (t = 0; t < m; t++)
     {
         xx[t] = 0.0;
@@ -811,7 +855,7 @@ lemma12_descent_d(double *z, const basin_t B, const double *zstart, slong maxit)
     for (i = 0; i < nd; i++)
         z[i] = zstart[i];
     for (j = 0; j < n; j++)
-        project_neuron(z + j * d, X, s + j * m, m, d);
+        project_neuron(z + j * d, X, s + j * m, m, d, ws);
     for (i = 0; i < nd; i++)
         yv[i] = z[i];
     fx = obj_d(z, X, y, B->a, n, m, d, r);
@@ -830,7 +874,7 @@ lemma12_descent_d(double *z, const basin_t B, const double *zstart, slong maxit)
         for (i = 0; i < nd; i++)
             xn[i] = yv[i] - g[i] / Lc;
         for (j = 0; j < n; j++)
-            project_neuron(xn + j * d, X, s + j * m, m, d);
+            project_neuron(xn + j * d, X, s + j * m, m, d, ws);
         fn = obj_d(xn, X, y, B->a, n, m, d, r);
         if (fn > fx && tk > 1.0)
         {
@@ -862,63 +906,530 @@ lemma12_descent_d(double *z, const basin_t B, const double *zstart, slong maxit)
     flint_free(yv);
     flint_free(xn);
     flint_free(s);
+    flint_free(ws);
     return it;
 }
 
+/* ------------------------------------------- second-difference Hessian */
+
+void
+lemma12_net_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z)
+{
+    slong j, i;
+    /* v_j w_j = b_j^2 z_j = z_j */
+    for (j = 0; j < B->n; j++)
+    {
+        fmpq_set_si(v + j, B->b[j], 1);
+        for (i = 0; i < B->d; i++)
+            fmpq_mul_si(fmpq_mat_entry(W, j, i), z + j * B->d + i, B->b[j]);
+    }
+}
+
+void
+lemma12_net_loss_z(fmpq_t L, const basin_t B, const fmpq *z)
+{
+    slong n = B->n, d = B->d;
+    fmpq_mat_t W;
+    fmpq *v = _fmpq_vec_init(n);
+    fmpq_mat_init(W, n, d);
+    lemma12_net_of_z(W, v, B, z);
+    lemma12_net_loss(L, B->X, B->y, W, v);
+    fmpq_mat_clear(W);
+    _fmpq_vec_clear(v, n);
+}
+
+void
+lemma12_hessian_diff(fmpq_mat_t H, const basin_t B, const fmpq *z0, const fmpq *U, slong k, const fmpq_t h)
+{
+    slong nd = B->n * B->d, a, c, i;
+    fmpq *za = _fmpq_vec_init(nd), *L1 = _fmpq_vec_init(k);
+    fmpq_t L0, Lab, hh;
+    fmpq_init(L0);
+    fmpq_init(Lab);
+    fmpq_init(hh);
+    fmpq_mat_clear(H);
+    fmpq_mat_init(H, k, k);
+    fmpq_mul(hh, h, h);
+    lemma12_net_loss_z(L0, B, z0);
+    /* z0 + h u_a, its loss L1[a]; then z0 + h (u_a + u_c) */
+    for (a = 0; a < k; a++)
+    {
+        for (i = 0; i < nd; i++)
+        {
+            fmpq_set(za + i, z0 + i);
+            if (U == NULL)
+            {
+                if (i == a)
+                    fmpq_add(za + i, za + i, h);
+            }
+            else
+                fmpq_addmul(za + i, h, U + a * nd + i);
+        }
+        lemma12_net_loss_z(L1 + a, B, za);
+    }
+    for (a = 0; a < k; a++)
+        for (c = a; c < k; c++)
+        {
+            for (i = 0; i < nd; i++)
+            {
+                fmpq_set(za + i, z0 + i);
+                if (U == NULL)
+                {
+                    if (i == a)
+                        fmpq_add(za + i, za + i, h);
+                    if (i == c)
+                        fmpq_add(za + i, za + i, h);
+                }
+                else
+                {
+                    fmpq_addmul(za + i, h, U + a * nd + i);
+                    fmpq_addmul(za + i, h, U + c * nd + i);
+                }
+            }
+            lemma12_net_loss_z(Lab, B, za);
+            fmpq_sub(Lab, Lab, L1 + a);
+            fmpq_sub(Lab, Lab, L1 + c);
+            fmpq_add(Lab, Lab, L0);
+            fmpq_div(fmpq_mat_entry(H, a, c), Lab, hh);
+            fmpq_set(fmpq_mat_entry(H, c, a), fmpq_mat_entry(H, a, c));
+        }
+    _fmpq_vec_clear(za, nd);
+    _fmpq_vec_clear(L1, k);
+    fmpq_clear(L0);
+    fmpq_clear(Lab);
+    fmpq_clear(hh);
+}
+
 int
-lemma12_repair(fmpq *z, const basin_t B, const fmpq *z0)
+lemma12_diff_step(fmpq_t h, const basin_t B, const fmpq *z0)
 {
     slong n = B->n, m = B->m, d = B->d, j, t, i;
-    fmpq_t c, c0, th, q;
+    fmpq_t s, xm, c, lo;
     int ok = 1;
-
+    fmpq_init(s);
+    fmpq_init(xm);
     fmpq_init(c);
-    fmpq_init(c0);
-    fmpq_init(th);
-    fmpq_init(q);
+    fmpq_init(lo);
+    /* z0 + h (e_a + e_c) changes s_{j,t} <z_j, x_t> by at most
+       2 h max_i |x_{t,i}|: h with 2 h max_i |x_{t,i}| < slack for every
+       constraint keeps all the points in the open cell */
+    fmpq_set_si(lo, -1, 1); /* the smallest slack / (2 max |x_t|), -1: none yet */
     for (j = 0; j < n && ok; j++)
-    {
-        fmpq_zero(th);
-        for (t = 0; t < m; t++)
+        for (t = 0; t < m && ok; t++)
         {
-            int s = B->a[j * m + t] * B->b[j];
-            fmpq_zero(c);
-            fmpq_zero(c0);
+            fmpq_zero(xm);
             for (i = 0; i < d; i++)
             {
-                fmpq_addmul(c, z + j * d + i, fmpq_mat_entry(B->X, t, i));
-                fmpq_addmul(c0, z0 + j * d + i, fmpq_mat_entry(B->X, t, i));
+                fmpq_abs(c, fmpq_mat_entry(B->X, t, i));
+                if (fmpq_cmp(c, xm) > 0)
+                    fmpq_set(xm, c);
             }
-            if (s < 0)
-            {
-                fmpq_neg(c, c);
-                fmpq_neg(c0, c0);
-            }
-            if (fmpq_sgn(c0) <= 0)
-            {
+            if (fmpq_is_zero(xm))
+                continue; /* x_t = 0: no constraint */
+            _fmpq_vec_dot(s, z0 + j * d, fmpq_mat_entry(B->X, t, 0), d);
+            if (B->a[j * m + t] * B->b[j] < 0)
+                fmpq_neg(s, s);
+            if (fmpq_sgn(s) <= 0)
                 ok = 0;
-                break;
-            }
-            if (fmpq_sgn(c) < 0)
+            else
             {
-                /* c + theta (c0 - c) >= 0 iff theta >= -c / (c0 - c) */
-                fmpq_sub(q, c0, c);
-                fmpq_div(q, c, q);
-                fmpq_neg(q, q);
-                if (fmpq_cmp(q, th) > 0)
-                    fmpq_set(th, q);
+                fmpq_div(s, s, xm);
+                fmpq_div_2exp(s, s, 1);
+                if (fmpq_sgn(lo) < 0 || fmpq_cmp(s, lo) < 0)
+                    fmpq_set(lo, s);
             }
         }
-        if (ok && !fmpq_is_zero(th))
+    if (ok)
+    {
+        /* the largest power of two below lo (1 when unconstrained) */
+        fmpq_one(h);
+        if (fmpq_sgn(lo) > 0)
+        {
+            while (fmpq_cmp(h, lo) >= 0)
+                fmpq_div_2exp(h, h, 1);
+            fmpq_mul_2exp(c, h, 1);
+            while (fmpq_cmp(c, lo) < 0)
+            {
+                fmpq_set(h, c);
+                fmpq_mul_2exp(c, h, 1);
+            }
+        }
+    }
+    fmpq_clear(s);
+    fmpq_clear(xm);
+    fmpq_clear(c);
+    fmpq_clear(lo);
+    return ok;
+}
+
+/* ------------------------------------------------ KKT certificate */
+
+void
+lemma12_kkt_init(lemma12_kkt_t K, const basin_t B)
+{
+    K->ok = 0;
+    K->reason = LEMMA12_KKT_INCONSISTENT;
+    K->active = K->free = 0;
+    K->n = B->n;
+    K->m = B->m;
+    K->d = B->d;
+    K->z = _fmpq_vec_init(B->n * B->d);
+    K->mu = _fmpq_vec_init(B->n * B->m);
+    fmpq_init(K->value);
+}
+
+void
+lemma12_kkt_clear(lemma12_kkt_t K)
+{
+    _fmpq_vec_clear(K->z, K->n * K->d);
+    _fmpq_vec_clear(K->mu, K->n * K->m);
+    fmpq_clear(K->value);
+}
+
+/* s_{j,t} <z_j, x_t> */
+static void
+slack_q(fmpq_t s, const basin_t B, const fmpq *z, slong j, slong t)
+{
+    _fmpq_vec_dot(s, z + j * B->d, fmpq_mat_entry(B->X, t, 0), B->d);
+    if (B->a[j * B->m + t] * B->b[j] < 0)
+        fmpq_neg(s, s);
+}
+
+int
+lemma12_kkt_verify(fmpq_t value, const basin_t B, const fmpq *z, const fmpq *mu)
+{
+    slong n = B->n, m = B->m, d = B->d, j, t, i;
+    fmpq *p = _fmpq_vec_init(m), *g = _fmpq_vec_init(d);
+    fmpq_t s, e;
+    int ok = 1;
+    fmpq_init(s);
+    fmpq_init(e);
+    /* primal feasibility, complementary slackness, dual signs */
+    for (j = 0; j < n && ok; j++)
+        for (t = 0; t < m && ok; t++)
+        {
+            slack_q(s, B, z, j, t);
+            if (fmpq_sgn(s) < 0 || fmpq_sgn(mu + j * m + t) < 0 ||
+                (!fmpq_is_zero(mu + j * m + t) && !fmpq_is_zero(s)))
+                ok = 0;
+        }
+    /* stationarity: sum_{t: a=+1} r_t x_t = sum_t mu_{j,t} s_{j,t} x_t per
+       neuron, r = M z - y from the network's own predictions */
+    if (ok)
+    {
+        fmpq_mat_t W;
+        fmpq *v = _fmpq_vec_init(n);
+        fmpq_mat_init(W, n, d);
+        lemma12_net_of_z(W, v, B, z);
+        net_pred(p, B->X, W, v);
+        loss_of_pred(value, p, B->y, m);
+        for (t = 0; t < m; t++)
+            fmpq_sub(p + t, p + t, B->y + t);
+        for (j = 0; j < n && ok; j++)
+        {
+            qvec_zero(g, d);
+            for (t = 0; t < m; t++)
+            {
+                fmpq_zero(e);
+                if (B->a[j * m + t] > 0)
+                    fmpq_set(e, p + t);
+                if (B->a[j * m + t] * B->b[j] > 0)
+                    fmpq_sub(e, e, mu + j * m + t);
+                else
+                    fmpq_add(e, e, mu + j * m + t);
+                if (!fmpq_is_zero(e))
+                    for (i = 0; i < d; i++)
+                        fmpq_addmul(g + i, e, fmpq_mat_entry(B->X, t, i));
+            }
+            for (i = 0; i < d && ok; i++)
+                ok = fmpq_is_zero(g + i);
+        }
+        fmpq_mat_clear(W);
+        _fmpq_vec_clear(v, n);
+    }
+    _fmpq_vec_clear(p, m);
+    _fmpq_vec_clear(g, d);
+    fmpq_clear(s);
+    fmpq_clear(e);
+    return ok;
+}
+
+/* Appends the row r (length len, rational) to the integer matrix A as
+   row k, scaled by the lcm of its denominators. */
+static void
+int_row(fmpz_mat_t A, slong k, const fmpq *r, slong len)
+{
+    fmpz_t l;
+    slong i;
+    fmpz_init(l);
+    fmpz_one(l);
+    for (i = 0; i < len; i++)
+        fmpz_lcm(l, l, fmpq_denref(r + i));
+    for (i = 0; i < len; i++)
+    {
+        fmpz_divexact(fmpz_mat_entry(A, k, i), l, fmpq_denref(r + i));
+        fmpz_mul(fmpz_mat_entry(A, k, i), fmpz_mat_entry(A, k, i), fmpq_numref(r + i));
+    }
+    fmpz_clear(l);
+}
+
+int
+lemma12_kkt(lemma12_kkt_t K, const basin_t B, const double *zd, double tol)
+{
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, j, t, i, k, l, q, ne = 0, np = 0, N, rows, rank;
+    slong *ej = flint_malloc(sizeof(slong) * (size_t) (n * m)),
+          *et = flint_malloc(sizeof(slong) * (size_t) (n * m));
+    slong *pj = flint_malloc(sizeof(slong) * (size_t) (n * m)),
+          *pt = flint_malloc(sizeof(slong) * (size_t) (n * m));
+    slong *pivc;
+    double *X = flint_malloc(sizeof(double) * (size_t) (m * d)),
+           *r = flint_malloc(sizeof(double) * (size_t) m);
+    double *lam0 = flint_malloc(sizeof(double) * (size_t) (n * m)),
+           *u = flint_malloc(sizeof(double) * (size_t) d);
+    double *ws = flint_malloc(sizeof(double) * (size_t) (m * m + 5 * m + d));
+    int *tight = flint_calloc((size_t) (n * m), sizeof(int)), *sg = flint_malloc(sizeof(int) * (size_t) m);
+    double Zs = 0.0;
+    fmpq *row, *zq = _fmpq_vec_init(nd);
+    fmpz_mat_t A, R;
+    fmpz_t den;
+    int *isfree;
+
+    K->ok = 0;
+    K->free = 0;
+    for (i = 0; i < nd; i++)
+        bc_fmpq_set_d(zq + i, isfinite(zd[i]) ? zd[i] : 0.0);
+    for (t = 0; t < m; t++)
+        for (i = 0; i < d; i++)
+            X[t * d + i] = fmpq_get_d(fmpq_mat_entry(B->X, t, i));
+    for (j = 0; j < n; j++)
+    {
+        double zn = 0.0;
+        for (i = 0; i < d; i++)
+            zn += zd[j * d + i] * zd[j * d + i];
+        Zs = FLINT_MAX(Zs, sqrt(zn));
+    }
+    {
+        /* and never below the size of a z that predicts targets of the
+           data's size, |y|_max / |x|_max (z = 0 is a common minimiser) */
+        double ym = 0.0, xm = 0.0;
+        for (t = 0; t < m; t++)
+        {
+            double xn = 0.0;
+            for (i = 0; i < d; i++)
+                xn += X[t * d + i] * X[t * d + i];
+            xm = FLINT_MAX(xm, sqrt(xn));
+            ym = FLINT_MAX(ym, fabs(fmpq_get_d(B->y + t)));
+        }
+        if (xm > 0.0)
+            Zs = FLINT_MAX(Zs, ym / xm);
+    }
+    /* the constraints tight at zd, relative to the scale of the whole
+       point (a neuron with z_j ~ 0 has all of its constraints tight) */
+    for (j = 0; j < n; j++)
+        for (t = 0; t < m; t++)
+        {
+            double sl = 0.0, xn = 0.0;
             for (i = 0; i < d; i++)
             {
-                fmpq_sub(q, z0 + j * d + i, z + j * d + i);
-                fmpq_addmul(z + j * d + i, th, q);
+                sl += X[t * d + i] * zd[j * d + i];
+                xn += X[t * d + i] * X[t * d + i];
             }
+            sl *= B->a[j * m + t] * B->b[j];
+            tight[j * m + t] = xn > 0.0 && sl <= tol * sqrt(xn) * Zs;
+        }
+    /* equalities: per neuron the tight rows independent of those kept
+       (a dependent row's equality follows from them) */
+    for (j = 0; j < n; j++)
+    {
+        fmpq_mat_t S, T;
+        slong kept = 0;
+        fmpq_mat_init(S, d, d);
+        for (t = 0; t < m && kept < d; t++)
+        {
+            if (!tight[j * m + t])
+                continue;
+            fmpq_mat_init(T, kept + 1, d);
+            for (k = 0; k < kept; k++)
+                for (i = 0; i < d; i++)
+                    fmpq_set(fmpq_mat_entry(T, k, i), fmpq_mat_entry(S, k, i));
+            for (i = 0; i < d; i++)
+                fmpq_set(fmpq_mat_entry(T, kept, i), fmpq_mat_entry(B->X, t, i));
+            if (fmpq_mat_rref(T, T) == kept + 1)
+            {
+                for (i = 0; i < d; i++)
+                    fmpq_set(fmpq_mat_entry(S, kept, i), fmpq_mat_entry(B->X, t, i));
+                kept++;
+                ej[ne] = j;
+                et[ne] = t;
+                ne++;
+            }
+            fmpq_mat_clear(T);
+        }
+        fmpq_mat_clear(S);
     }
-    fmpq_clear(c);
-    fmpq_clear(c0);
-    fmpq_clear(th);
-    fmpq_clear(q);
-    return ok;
+    /* multipliers: where they may be non-zero is guessed by a
+       non-negative least-squares fit of the float gradient
+       g_j = sum_{t: a=+1} r_t x_t by the tight s_{j,t} x_t (at a vertex
+       with more tight rows than dimensions, an arbitrary independent
+       subset would often need a negative multiplier) */
+    for (t = 0; t < m; t++)
+    {
+        r[t] = -fmpq_get_d(B->y + t);
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+                for (i = 0; i < d; i++)
+                    r[t] += zd[j * d + i] * X[t * d + i];
+    }
+    for (j = 0; j < n; j++)
+    {
+        for (i = 0; i < d; i++)
+            u[i] = 0.0;
+        for (t = 0; t < m; t++)
+        {
+            sg[t] = tight[j * m + t] ? B->a[j * m + t] * B->b[j] : 0;
+            if (B->a[j * m + t] > 0)
+                for (i = 0; i < d; i++)
+                    u[i] -= r[t] * X[t * d + i];
+        }
+        project_neuron(u, X, sg, m, d, ws);
+        for (t = 0; t < m; t++)
+        {
+            lam0[j * m + t] = ws[t];
+            if (ws[t] > 0.0)
+            {
+                pj[np] = j;
+                pt[np] = t;
+                np++;
+            }
+        }
+    }
+    K->active = ne;
+    /* the KKT system in (z, mu_P): M^T M z - C_P^T mu = M^T y and
+       C_E z = 0 (C the rows s_{j,t} x_t in block j) */
+    N = nd + np;
+    rows = nd + ne;
+    row = _fmpq_vec_init(N + 1);
+    fmpz_mat_init(A, rows, N + 1);
+    fmpz_mat_init(R, rows, N + 1);
+    fmpz_init(den);
+    for (j = 0; j < n; j++)
+        for (i = 0; i < d; i++)
+        {
+            qvec_zero(row, N + 1);
+            for (t = 0; t < m; t++)
+            {
+                if (B->a[j * m + t] < 0)
+                    continue;
+                /* (M^T M)_{(j,i),(k,l)} = sum_t [a_jt = a_kt = +1] x_ti x_tl */
+                for (k = 0; k < n; k++)
+                    if (B->a[k * m + t] > 0)
+                        for (l = 0; l < d; l++)
+                            fmpq_addmul(row + k * d + l, fmpq_mat_entry(B->X, t, i),
+                                        fmpq_mat_entry(B->X, t, l));
+                fmpq_addmul(row + N, fmpq_mat_entry(B->X, t, i), B->y + t);
+            }
+            for (q = 0; q < np; q++)
+                if (pj[q] == j)
+                {
+                    if (B->a[j * m + pt[q]] * B->b[j] > 0)
+                        fmpq_sub(row + nd + q, row + nd + q, fmpq_mat_entry(B->X, pt[q], i));
+                    else
+                        fmpq_add(row + nd + q, row + nd + q, fmpq_mat_entry(B->X, pt[q], i));
+                }
+            int_row(A, j * d + i, row, N + 1);
+        }
+    for (q = 0; q < ne; q++)
+    {
+        qvec_zero(row, N + 1);
+        for (i = 0; i < d; i++)
+            fmpq_mul_si(row + ej[q] * d + i, fmpq_mat_entry(B->X, et[q], i),
+                        B->a[ej[q] * m + et[q]] * B->b[ej[q]]);
+        int_row(A, nd + q, row, N + 1);
+    }
+    rank = fmpz_mat_rref(R, den, A);
+    /* pivot columns; a pivot in the right-hand side: no solution */
+    pivc = flint_malloc(sizeof(slong) * (size_t) (rank + 1));
+    isfree = flint_malloc(sizeof(int) * (size_t) (N + 1));
+    for (i = 0; i <= N; i++)
+        isfree[i] = 1;
+    for (k = 0, l = 0; k < rank; k++)
+    {
+        while (fmpz_is_zero(fmpz_mat_entry(R, k, l)))
+            l++;
+        pivc[k] = l;
+        isfree[l] = 0;
+    }
+    K->reason = LEMMA12_KKT_INCONSISTENT;
+    if (rank == 0 || pivc[rank - 1] < N)
+    {
+        /* free unknowns from the float point and multipliers; pivots
+           from the rref: den x_p + sum_f R_{k,f} x_f = R_{k,N} */
+        fmpq *x = _fmpq_vec_init(N);
+        fmpq_t c;
+        fmpq_init(c);
+        for (i = 0; i < N; i++)
+            if (isfree[i])
+            {
+                K->free++;
+                if (i < nd)
+                    fmpq_set(x + i, zq + i);
+                else
+                    bc_fmpq_set_d(x + i, lam0[pj[i - nd] * m + pt[i - nd]]);
+            }
+        for (k = 0; k < rank; k++)
+        {
+            fmpq_set_fmpz_frac(x + pivc[k], fmpz_mat_entry(R, k, N), den);
+            for (i = pivc[k] + 1; i < N; i++)
+                if (isfree[i] && !fmpz_is_zero(fmpz_mat_entry(R, k, i)))
+                {
+                    fmpq_set_fmpz_frac(c, fmpz_mat_entry(R, k, i), den);
+                    fmpq_submul(x + pivc[k], c, x + i);
+                }
+        }
+        qvec_set(K->z, x, nd);
+        qvec_zero(K->mu, n * m);
+        for (q = 0; q < np; q++)
+            fmpq_set(K->mu + pj[q] * m + pt[q], x + nd + q);
+        /* decided from scratch, whatever the solve did */
+        K->ok = lemma12_kkt_verify(K->value, B, K->z, K->mu);
+        if (K->ok)
+            K->reason = LEMMA12_KKT_OK;
+        else
+        {
+            /* why: a violated constraint, else a negative multiplier */
+            fmpq_t sl;
+            fmpq_init(sl);
+            for (j = 0; j < n; j++)
+                for (t = 0; t < m; t++)
+                {
+                    slack_q(sl, B, K->z, j, t);
+                    if (fmpq_sgn(sl) < 0)
+                        K->reason = LEMMA12_KKT_INFEASIBLE;
+                    else if (fmpq_sgn(K->mu + j * m + t) < 0 && K->reason != LEMMA12_KKT_INFEASIBLE)
+                        K->reason = LEMMA12_KKT_NEGATIVE;
+                }
+            fmpq_clear(sl);
+        }
+        _fmpq_vec_clear(x, N);
+        fmpq_clear(c);
+    }
+    flint_free(pivc);
+    flint_free(isfree);
+    flint_free(ej);
+    flint_free(et);
+    flint_free(pj);
+    flint_free(pt);
+    flint_free(X);
+    flint_free(r);
+    flint_free(lam0);
+    flint_free(u);
+    flint_free(ws);
+    flint_free(tight);
+    flint_free(sg);
+    _fmpq_vec_clear(row, N + 1);
+    _fmpq_vec_clear(zq, nd);
+    fmpz_mat_clear(A);
+    fmpz_mat_clear(R);
+    fmpz_clear(den);
+    return K->ok;
 }
