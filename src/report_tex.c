@@ -19,6 +19,40 @@ tex_text(FILE *f, const char *s)
     flint_free(e);
 }
 
+/* tex_text, with a permitted line break after every BREAK_RUN characters
+   of an unbroken run (long exact rationals and hex seeds in fields and
+   witnesses would otherwise run off the page); the breaks fall between
+   whole characters, never inside an escape. */
+#define BREAK_RUN 24
+static void
+tex_text_breakable(FILE *f, const char *s)
+{
+    size_t i, n, start = 0, run = 0;
+    char *chunk;
+    if (s == NULL)
+        return;
+    n = strlen(s);
+    chunk = flint_malloc(n + 1);
+    for (i = 0; i < n; i++)
+    {
+        unsigned char c = (unsigned char) s[i];
+        run = c == ' ' ? 0 : run + 1;
+        /* break only between two ASCII characters: a UTF-8 sequence and
+           an escape stay whole */
+        if (run >= BREAK_RUN && c < 0x80 && i + 1 < n && (unsigned char) s[i + 1] < 0x80 && s[i + 1] != ' ')
+        {
+            memcpy(chunk, s + start, i + 1 - start);
+            chunk[i + 1 - start] = '\0';
+            tex_text(f, chunk);
+            fputs("\\allowbreak{}", f);
+            start = i + 1;
+            run = 0;
+        }
+    }
+    tex_text(f, s + start);
+    flint_free(chunk);
+}
+
 static const char *
 status_color(check_status st)
 {
@@ -164,7 +198,7 @@ write_check_table(FILE *f, const checklist_t L, const module_struct *m)
             fputs(k ? "; " : "", f);
             tex_text(f, c->fields[k].key);
             fputs("${}={}$", f);
-            tex_text(f, c->fields[k].value);
+            tex_text_breakable(f, c->fields[k].value);
         }
         fputs("\\\\\n", f);
     }
@@ -184,7 +218,8 @@ write_mc_table(FILE *f, const checklist_t L, const module_struct *m)
           "Clopper--Pearson interval, the paper's bound $b$, and the slack (lower limit minus "
           "$b$; a negative slack is no violation: only an upper limit below $b$ is).\n\n"
           "{\\footnotesize\\setlength{\\tabcolsep}{3pt}\n"
-          "\\begin{longtable}{>{\\raggedright\\arraybackslash}p{0.27\\textwidth}rrllll>{"
+          "\\begin{longtable}{>{\\raggedright\\arraybackslash}p{0.25\\textwidth}rrll>{"
+          "\\raggedright\\arraybackslash}p{0.2\\textwidth}l>{"
           "\\raggedright\\arraybackslash}p{0.08\\textwidth}}\\toprule\n"
           "id & $N$ & $K$ & $K/N$ & interval & bound $b$ & slack & status\\\\\\midrule\\endhead\n",
           f);
@@ -242,7 +277,7 @@ write_check_details(FILE *f, const checklist_t L, const module_struct *m)
                 fputs(k ? "; " : "", f);
                 tex_text(f, c->fields[k].key);
                 fputs(" = \\texttt{", f);
-                tex_text(f, c->fields[k].value);
+                tex_text_breakable(f, c->fields[k].value);
                 fputs("}", f);
             }
             fputs("}\n", f);
@@ -250,7 +285,7 @@ write_check_details(FILE *f, const checklist_t L, const module_struct *m)
         if (c->witness != NULL)
         {
             fputs("\n{\\footnotesize\\emph{Witness:} \\texttt{", f);
-            tex_text(f, c->witness);
+            tex_text_breakable(f, c->witness);
             fputs("}}\n", f);
         }
         fputs("\n", f);
@@ -413,7 +448,7 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
         if (c->witness)
         {
             fputs("\n\n{\\footnotesize\\emph{Witness:} \\texttt{", f);
-            tex_text(f, c->witness);
+            tex_text_breakable(f, c->witness);
             fputs("}}", f);
         }
         fputs("\n\n", f);
@@ -423,7 +458,9 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
               "which are built to fail, are not errata.)\n\n",
               f);
 
-    fputs("\\section{Colophon}\n\\begin{tabular}{ll}\\toprule\n", f);
+    fputs("\\section{Colophon}\n\\begin{tabular}{l>{\\raggedright\\arraybackslash}p{0.78\\textwidth}}"
+          "\\toprule\n",
+          f);
     fputs("tool & basincheck " PACKAGE_VERSION "\\\\\nrevision & \\texttt{", f);
     tex_text(f, meta->revision);
     fputs("}\\\\\ncompiler & ", f);
