@@ -52,6 +52,8 @@ static const check_spec audit_specs[] = {
      "ERRATUM (reconstructed Claim 2, B.7): cap S(c, pi/2 - 2 arcsin(delta/2|c|)) not sign-constant"},
     {"audit.thm5.radius", CHECK_AUDIT, ST_HOLDS, 0,
      "Thm 5 radius 2 sin(sqrt(2 pi)/(16 d sqrt d)): noisy mass d * band <= 1/4, exact band, d = 2..64"},
+    {"audit.thm5.seven_eighths", CHECK_AUDIT, ST_HOLDS, 0,
+     "Thm 5 (B.7): per-neuron failure 3/4 + (d/2) band_d <= 7/8 at the stated radius, d = 2..64; tightest"},
     {"audit.control.chernoff_wrong_tail", CHECK_AUDIT, ST_FAILS, 1,
      "control: the c = 4 Chernoff audit fed the tail of Bin(ceil(n/p), p) (width without c)"},
     {"audit.control.kappa_tighter", CHECK_AUDIT, ST_FAILS, 1,
@@ -60,6 +62,8 @@ static const check_spec audit_specs[] = {
      "control: per-neuron failure probability claimed = 3/4 - 1/64 against the same sampled rates"},
     {"audit.control.union_tighter", CHECK_EXACT, ST_FAILS, 1,
      "control: Thm 4 union bound with the tightest factor lowered by 10%"},
+    {"audit.control.seven_eighths_tighter", CHECK_AUDIT, ST_FAILS, 1,
+     "control: Thm 5's per-neuron failure claimed <= 3/4 (the noisy regions ignored)"},
     {"audit.control.cap_tighter", CHECK_AUDIT, ST_FAILS, 1,
      "control: Claim 1 with the tightest grid cap constant raised by 10%"},
 };
