@@ -38,13 +38,13 @@ extern "C"
 
     /* Decides whether the exact Clopper-Pearson upper limit u at tail level
    a in (0, 1/2) (the root of P[Bin(N, u) <= K] = a; u = 1 when K >= N)
-   is at least b, for a ball b: since the tail decreases in p, u >= b
-   exactly when P[Bin(N, b) <= K] >= a, which is decided with rigorous
-   tails at rising precision.  BC_TRUE, BC_FALSE, or BC_UNDECIDED when
-   the ball b straddles 0 or 1 or the tail cannot be separated from a
-   by BC_PREC_MAX bits.  This is the rigorous form of "the interval's
-   upper limit reaches b": binom_cp_interval's hi is only within 2^-40
-   of u. */
+   is at least b, for a ball b: BC_TRUE when u >= every point of b,
+   BC_FALSE when u < every point, else BC_UNDECIDED (the ball straddles
+   u, or a tail cannot be separated from a by BC_PREC_MAX bits).  Since
+   the tail decreases in p, u >= p exactly when P[Bin(N, p) <= K] >= a,
+   decided with rigorous tails at the ends of b.  This is the rigorous
+   form of "the interval's upper limit reaches b": binom_cp_interval's
+   hi is only within 2^-40 of u. */
     truth_t binom_cp_upper_ge(ulong N, ulong K, double a, const arb_t b);
     /* The interval of binom_cp_interval as a new string "[lo, hi]" with
    digits significant digits, rounded outward (free with flint_free). */
@@ -59,11 +59,13 @@ extern "C"
    upper bounds of the two tails as doubles. */
     truth_t binom_test_two_sided(ulong N, ulong K, const arb_t p, double tail, double *plo, double *phi);
     /* Decides whether the exact value x (a ball enclosing a probability;
-   only its part in [0, 1] is used) lies in the Clopper-Pearson interval
-   [lo, hi] of K successes in N trials at per-side tail a: BC_TRUE when
-   the whole ball is inside, BC_FALSE when it is wholly above hi or below
-   lo, BC_UNDECIDED when it straddles a limit (a two-sided agreement
-   test).  When lo, hi are not NULL they are set to the limits. */
+   only its part in [0, 1] is used) lies in the exact Clopper-Pearson
+   interval [l, u] of K successes in N trials at per-side tail a:
+   BC_TRUE when the whole ball is inside, BC_FALSE when it is wholly
+   above u or below l, BC_UNDECIDED when it straddles a limit (a
+   two-sided agreement test).  Decided like binom_cp_upper_ge, on the
+   exact limits.  When lo, hi are not NULL they are set to
+   binom_cp_interval's outward limits, for printing. */
     truth_t binom_cp_agrees(arf_t lo, arf_t hi, ulong N, ulong K, double a, const arb_t x);
 
 #ifdef __cplusplus

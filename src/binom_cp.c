@@ -275,14 +275,20 @@ _binom_cp_upper(arf_t hi, ulong N, ulong K, double a)
     arf_clear(w);
 }
 
-void
-binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a)
+static void
+check_level(const char *fn, double a)
 {
     if (!(a > 0.0 && a < 1.0))
     {
-        flint_printf("binom_cp_interval: tail level a = %g not in (0, 1)\n", a);
+        flint_printf("%s: tail level a = %g not in (0, 1)\n", fn, a);
         flint_abort();
     }
+}
+
+void
+binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a)
+{
+    check_level("binom_cp_interval", a);
     if (K > N)
     {
         flint_printf("binom_cp_interval: K = %wu > N = %wu\n", K, N);
@@ -299,54 +305,71 @@ binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a)
     arf_neg(lo, lo);
 }
 
-truth_t
-binom_cp_upper_ge(ulong N, ulong K, double a, const arb_t b)
+/* Is the exact Clopper-Pearson upper limit u of K successes in N trials
+   at tail a at least the exact point p?  The tail P[Bin(N, x) <= K]
+   decreases in x, so for p in [0, 1] u >= p exactly when the tail at p
+   is >= a (u = 1 when K >= N; u >= 0 >= p for p <= 0; u <= 1 < p for
+   p > 1).  BC_UNDECIDED only when the tail at p cannot be separated
+   from a by BC_PREC_MAX bits. */
+static truth_t
+_binom_cp_upper_ge_point(ulong N, ulong K, const arb_t a, const arf_t p)
 {
-    arb_t ab, v;
+    arb_t pb, v;
     slong prec;
     truth_t r = BC_UNDECIDED;
 
-    if (!(a > 0.0 && a < 1.0))
-    {
-        flint_printf("binom_cp_upper_ge: tail level a = %g not in (0, 1)\n", a);
-        flint_abort();
-    }
-    if (K >= N) /* u = 1 */
-    {
-        arb_init(v);
-        arb_one(v);
-        arb_sub(v, v, b, 256);
-        r = arb_is_nonnegative(v) ? BC_TRUE : arb_is_negative(v) ? BC_FALSE : BC_UNDECIDED;
-        arb_clear(v);
-        return r;
-    }
-    if (arb_is_nonpositive(b)) /* u >= 0 >= b */
+    if (arf_sgn(p) <= 0)
         return BC_TRUE;
-    arb_init(v);
-    arb_one(v);
-    arb_sub(v, b, v, 256);
-    if (arb_is_positive(v)) /* b > 1 >= u */
-    {
-        arb_clear(v);
+    if (arf_cmp_si(p, 1) > 0)
         return BC_FALSE;
-    }
-    if (!arb_is_nonnegative(b) || !arb_is_nonpositive(v))
-    {
-        arb_clear(v);
-        return BC_UNDECIDED; /* b straddles 0 or 1 */
-    }
-    arb_init(ab);
-    arb_set_d(ab, a);
+    if (K >= N)
+        return BC_TRUE;
+    arb_init(pb);
+    arb_init(v);
+    arb_set_arf(pb, p);
     for (prec = 64; prec <= BC_PREC_MAX && r == BC_UNDECIDED; prec *= 2)
     {
-        binom_cdf_arb(v, N, b, K, prec);
-        if (arb_ge(v, ab))
+        binom_cdf_arb(v, N, pb, K, prec);
+        if (arb_ge(v, a))
             r = BC_TRUE;
-        else if (arb_lt(v, ab))
+        else if (arb_lt(v, a))
             r = BC_FALSE;
     }
-    arb_clear(ab);
+    arb_clear(pb);
     arb_clear(v);
+    return r;
+}
+
+/* u >= every point of [lo, hi] (BC_TRUE), u < every point (BC_FALSE),
+   else undecided: the two ends decide it */
+static truth_t
+_binom_cp_upper_ge_range(ulong N, ulong K, const arb_t a, const arf_t lo, const arf_t hi)
+{
+    if (_binom_cp_upper_ge_point(N, K, a, hi) == BC_TRUE)
+        return BC_TRUE;
+    if (_binom_cp_upper_ge_point(N, K, a, lo) == BC_FALSE)
+        return BC_FALSE;
+    return BC_UNDECIDED;
+}
+
+truth_t
+binom_cp_upper_ge(ulong N, ulong K, double a, const arb_t b)
+{
+    arb_t ab;
+    arf_t lo, hi;
+    truth_t r;
+
+    check_level("binom_cp_upper_ge", a);
+    arb_init(ab);
+    arf_init(lo);
+    arf_init(hi);
+    arb_set_d(ab, a);
+    arb_get_lbound_arf(lo, b, ARF_PREC_EXACT);
+    arb_get_ubound_arf(hi, b, ARF_PREC_EXACT);
+    r = _binom_cp_upper_ge_range(N, K, ab, lo, hi);
+    arb_clear(ab);
+    arf_clear(lo);
+    arf_clear(hi);
     return r;
 }
 
@@ -376,13 +399,17 @@ binom_cp_str(ulong N, ulong K, double a, slong digits)
 truth_t
 binom_cp_agrees(arf_t lo_out, arf_t hi_out, ulong N, ulong K, double a, const arb_t x)
 {
-    arf_t lo, hi, xl, xu;
-    truth_t res;
-    arf_init(lo);
-    arf_init(hi);
+    arb_t ab;
+    arf_t xl, xu, yl, yu;
+    truth_t up, down, res;
+
+    check_level("binom_cp_agrees", a);
+    arb_init(ab);
     arf_init(xl);
     arf_init(xu);
-    binom_cp_interval(lo, hi, N, K, a);
+    arf_init(yl);
+    arf_init(yu);
+    arb_set_d(ab, a);
     /* the ends of x, outward; x is a probability, so only its part in
        [0, 1] can hold the exact value (a ball 1 - 2^-60 +/- 2^-40 against
        the upper limit 1 of K = N is inside) */
@@ -392,21 +419,41 @@ binom_cp_agrees(arf_t lo_out, arf_t hi_out, ulong N, ulong K, double a, const ar
         arf_zero(xl);
     if (arf_cmp_si(xu, 1) > 0)
         arf_one(xu);
+    /* decided on the exact limits, not on binom_cp_interval's (which are
+       only within 2^-40 of them): x <= u, and x >= l, i.e. 1 - x <= u' with
+       u' the upper limit of N - K successes (P[Bin(N, p) >= K] =
+       P[Bin(N, 1 - p) <= N - K]); the subtractions are exact */
+    up = _binom_cp_upper_ge_range(N, K, ab, xl, xu);
+    arf_sub_ui(yl, xu, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_neg(yl, yl);
+    arf_sub_ui(yu, xl, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_neg(yu, yu);
+    down = _binom_cp_upper_ge_range(N, N - K, ab, yl, yu);
     /* inside only if the whole ball is; disjoint only if the whole ball is
-       above hi or below lo; a ball across a limit decides nothing */
-    if (arf_cmp(xl, lo) >= 0 && arf_cmp(xu, hi) <= 0)
+       above u or below l; a ball across a limit decides nothing */
+    if (up == BC_TRUE && down == BC_TRUE)
         res = BC_TRUE;
-    else if (arf_cmp(xl, hi) > 0 || arf_cmp(xu, lo) < 0)
+    else if (up == BC_FALSE || down == BC_FALSE)
         res = BC_FALSE;
     else
         res = BC_UNDECIDED;
-    if (lo_out != NULL)
-        arf_set(lo_out, lo);
-    if (hi_out != NULL)
-        arf_set(hi_out, hi);
-    arf_clear(lo);
-    arf_clear(hi);
+    if (lo_out != NULL || hi_out != NULL)
+    {
+        arf_t lo, hi;
+        arf_init(lo);
+        arf_init(hi);
+        binom_cp_interval(lo, hi, N, K, a);
+        if (lo_out != NULL)
+            arf_set(lo_out, lo);
+        if (hi_out != NULL)
+            arf_set(hi_out, hi);
+        arf_clear(lo);
+        arf_clear(hi);
+    }
+    arb_clear(ab);
     arf_clear(xl);
     arf_clear(xu);
+    arf_clear(yl);
+    arf_clear(yu);
     return res;
 }
