@@ -394,17 +394,13 @@ run_mc(tally *e, const thm2_data_struct *D, slong n, sampler_kind law, const fmp
 {
     run_ctx g;
     mc_tally_t T;
-    mc_opts o;
     g.D = D;
     g.n = n;
     g.law = law;
     g.alpha = alpha;
     g.engine = engine || construct;
     g.construct = construct;
-    o.threads = opts->threads < 1 ? 1 : opts->threads;
-    o.progress = opts->progress;
-    o.label = stream;
-    mc_run(T, run_sample, &g, N, opts->seed, rng_stream_id(stream), &o);
+    theorem_mc_run(T, run_sample, &g, N, opts, stream);
     memset(e, 0, sizeof(tally));
     e->N = T->samples;
     e->good = T->hits[EV_GOOD];

@@ -262,16 +262,6 @@ b6_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
     flint_free(a);
 }
 
-static void
-run_mc(mc_tally_t T, mc_sample_fn fn, const grid_ctx *g, ulong N, const run_opts *opts, const char *stream)
-{
-    mc_opts o;
-    o.threads = opts->threads < 1 ? 1 : opts->threads;
-    o.progress = opts->progress;
-    o.label = stream;
-    mc_run(T, fn, g, N, opts->seed, rng_stream_id(stream), &o);
-}
-
 /* ----------------------------------------------------------- sizes */
 
 typedef struct
@@ -564,7 +554,7 @@ check_b6(checklist_t L, const grid_data *G, const thm4_sizes *z, const run_opts 
         g.ybar = ybar;
         g.alpha = alpha;
         g.construct = 1;
-        run_mc(T, b6_sample, &g, N, opts, cf->id);
+        theorem_mc_run(T, b6_sample, &g, N, opts, cf->id);
         for (k = 0; k < B6_NEV; k++)
             und += T->undecided[k];
         ev = T->hits[B6_EVENT];
@@ -700,7 +690,7 @@ run_grid(cell_t cells[THM4_DATA_COUNT][NGRID_M][NGRID_N], const grid_data *G, co
                 g.ybar = ybar;
                 g.alpha = alpha;
                 g.construct = 0;
-                run_mc(T, grid_sample, &g, z->grid, opts, s);
+                theorem_mc_run(T, grid_sample, &g, z->grid, opts, s);
                 cells[k][j][q].N = T->samples;
                 cells[k][j][q].b6 = T->hits[EV_B6];
                 cells[k][j][q].good = T->hits[EV_GOOD];
@@ -948,7 +938,7 @@ check_skewed(checklist_t L, const grid_data *G, const thm4_sizes *z, const run_o
     g.ybar = ybar;
     g.alpha = alpha;
     g.construct = 0;
-    run_mc(T, grid_sample, &g, N, opts, "thm4.control.skewed");
+    theorem_mc_run(T, grid_sample, &g, N, opts, "thm4.control.skewed");
     cell_exact(pg, pb, D, n);
     r = binom_test_two_sided(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
     start(c, "thm4.control.skewed");
@@ -1003,7 +993,7 @@ check_tight(checklist_t L, const grid_data *G, const thm4_sizes *z, const run_op
     g.ybar = ybar;
     g.alpha = alpha;
     g.construct = 0;
-    run_mc(T, grid_sample, &g, N, opts, "thm4.control.tight");
+    theorem_mc_run(T, grid_sample, &g, N, opts, "thm4.control.tight");
     /* 1 - (2/3)^3 = 19/27 */
     arb_set_si(b, 19);
     arb_div_si(b, b, 27, PREC);
@@ -1199,7 +1189,7 @@ check_user(checklist_t L, const thm4_sizes *z, const run_opts *opts, double tail
     g.ybar = ybar;
     g.alpha = alpha;
     g.construct = 1;
-    run_mc(T, grid_sample, &g, z->user, opts, "thm4.user");
+    theorem_mc_run(T, grid_sample, &g, z->user, opts, "thm4.user");
 
     start(c, "thm4.user");
     {
