@@ -1594,11 +1594,9 @@ contrast_row_compute(contrast_row *r, slong d, const s1_t S, const fmpq *T)
     r->bad = 1.0 - fmpq_get_d(T + d);
     r->nd = width_overwhelming(d);
     fmpq_set_si(half, 1, 2);
-    fmpq_set_si(lim, 1, (ulong) (2 * d));
-    fmpq_sub(lim, half, lim);
-    fmpq_add(lim, lim, half); /* 1 - 1/(2d) */
+    fmpq_set_si(lim, 2 * d - 1, (ulong) (2 * d)); /* 1 - 1/(2d) */
     r->nstar = -1;
-    for (n = 1; n <= r->nd || r->nstar < 0; n++)
+    for (n = 1; n <= FLINT_MAX(r->nd, FIXED_WIDTH) || r->nstar < 0; n++)
     {
         thm2_prob_good(p, D, n);
         if (r->nstar < 0 && fmpq_cmp(p, half) >= 0)
@@ -1613,12 +1611,6 @@ contrast_row_compute(contrast_row *r, slong d, const s1_t S, const fmpq *T)
             r->meets = fmpq_cmp(p, lim) >= 0;
             r->at_nd = fmpq_get_d(p);
         }
-    }
-    if (r->nd < FIXED_WIDTH && r->nstar < FIXED_WIDTH)
-    {
-        thm2_prob_good(p, D, FIXED_WIDTH);
-        r->fixed_ok = fmpq_cmp(p, half) >= 0;
-        r->at_fixed = fmpq_get_d(p);
     }
     thm2_data_clear(D);
     fmpq_clear(p);
