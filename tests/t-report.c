@@ -33,7 +33,7 @@ test_json_escape(void)
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
     {
-        char *e = report_json_escape(cases[i].in);
+        char *e = escape_json(cases[i].in);
         if (strcmp(e, cases[i].out) != 0)
         {
             TEST_REPORT("json escape", "case %zu: got '%s' want '%s'", i, e, cases[i].out);
@@ -46,11 +46,11 @@ test_json_escape(void)
 static void
 test_tex_escape(void)
 {
-    char *e = report_tex_escape("50% of $x_1$ & {a} #2 ~ ^ \\");
+    char *e = escape_tex("50% of $x_1$ & {a} #2 ~ ^ \\");
     CU_ASSERT_STRING_EQUAL(e, "50\\% of \\$x\\_1\\$ \\& \\{a\\} \\#2 \\textasciitilde{} "
                               "\\textasciicircum{} \\textbackslash{}");
     flint_free(e);
-    e = report_tex_escape("--seed a<b|c>d");
+    e = escape_tex("--seed a<b|c>d");
     CU_ASSERT_STRING_EQUAL(e, "-{}-seed a\\textless{}b\\textbar{}c\\textgreater{}d");
     flint_free(e);
 }

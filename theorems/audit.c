@@ -84,7 +84,7 @@ audit_encl(const arb_t x, slong digits)
 void
 audit_check_start(check_t c, const char *id, const char *claim)
 {
-    theorem_check_start(c, audit_specs, AUDIT_NSPECS, id, claim);
+    module_check_start(c, audit_specs, AUDIT_NSPECS, id, claim);
 }
 
 static int

@@ -17,7 +17,7 @@
 
 #include "bc.h"
 #include "check.h"
-#include "theorems.h"
+#include "module.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -144,6 +144,10 @@ extern "C"
 
     extern const char *const fragment_audit[];
     extern const module_struct module_audit;
+
+    /* The module (its table and run) and its LaTeX fragment (audit.tex). */
+    extern const module_struct module_audit;
+    extern const char *const fragment_audit[];
 
 #ifdef __cplusplus
 }

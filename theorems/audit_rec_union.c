@@ -198,7 +198,7 @@ record_three_quarters(checklist_t out, const run_opts *opts)
             flint_free(b);
         }
     }
-    c->status = theorem_agreement_status(allok ? agree : BC_FALSE);
+    c->status = module_agreement_status(allok ? agree : BC_FALSE);
     c->statement = bc_aprintf(
         "Under Assumption~1 a neuron fails a point $x\\ne0$ (Theorem~4, event $A_i^t$ of B.6) or a "
         "one-signed set $S_j^{\\pm}$ (Theorem~2, B.4) with probability exactly $3/4$. Checked through the "
@@ -235,7 +235,7 @@ record_three_quarters(checklist_t out, const run_opts *opts)
     audit_check_start(c, "audit.control.three_quarters", CLAIM24);
     fmpq_set_ui(q, 47, 64);
     agree = tq_agree(&Q, q, tail, opts, &rows, &wit);
-    c->status = theorem_agreement_status(agree);
+    c->status = module_agreement_status(agree);
     c->statement = bc_aprintf("Negative control (tightened constant): the per-neuron failure probability "
                               "is $3/4-1/64=47/64$; the sampled rates of "
                               "\\texttt{audit.thm24.three\\_quarters} must disagree with it.");

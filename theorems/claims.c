@@ -71,7 +71,7 @@ static const check_spec claims_specs[] = {
 static void
 check_start(check_t c, const char *id, const char *claim, int reconstructed)
 {
-    theorem_check_start(c, claims_specs, CLAIMS_NSPECS, id, claim);
+    module_check_start(c, claims_specs, CLAIMS_NSPECS, id, claim);
     c->reconstructed = reconstructed;
 }
 

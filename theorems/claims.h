@@ -18,7 +18,7 @@
 
 #include "bc.h"
 #include "check.h"
-#include "theorems.h"
+#include "module.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -60,6 +60,10 @@ extern "C"
    peps = (sqrt(rho) sqrt(1 - rho/4))^{r-1} / (2 pi (r-1)). */
     void claims_lemma7_prob(arb_t res, ulong r, const fmpq_t rho, slong prec);
     void claims_lemma7_peps(arb_t res, ulong r, const fmpq_t rho, slong prec);
+
+    /* The module (its table and run) and its LaTeX fragment (claims.tex). */
+    extern const module_struct module_claims;
+    extern const char *const fragment_claims[];
 
 #ifdef __cplusplus
 }

@@ -60,7 +60,7 @@ static const check_spec lemma12_specs[] = {
 static void
 check_start(check_t c, const char *id, const char *claim)
 {
-    theorem_check_start(c, lemma12_specs, LEMMA12_NSPECS, id, claim);
+    module_check_start(c, lemma12_specs, LEMMA12_NSPECS, id, claim);
 }
 
 /* exact rational as a short decimal for fields (the exact value is in

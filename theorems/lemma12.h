@@ -22,7 +22,7 @@
 #include "basin.h"
 #include "bc.h"
 #include "check.h"
-#include "theorems.h"
+#include "module.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -190,6 +190,10 @@ extern "C"
    engine. */
     int lemma12_kkt_verify(fmpq_t value, const basin_t B, const fmpq *z, const fmpq *mu);
 
+    extern const module_struct module_lemma12;
+    extern const char *const fragment_lemma12[];
+
+    /* The module (its table and run) and its LaTeX fragment (lemma12.tex). */
     extern const module_struct module_lemma12;
     extern const char *const fragment_lemma12[];
 

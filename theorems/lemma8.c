@@ -78,7 +78,7 @@ static const check_spec lemma8_specs[] = {
 static void
 check_start(check_t c, const char *id, const char *claim, int reconstructed)
 {
-    theorem_check_start(c, lemma8_specs, LEMMA8_NSPECS, id, claim);
+    module_check_start(c, lemma8_specs, LEMMA8_NSPECS, id, claim);
     c->reconstructed = reconstructed;
 }
 

@@ -24,7 +24,7 @@
 
 #include "bc.h"
 #include "check.h"
-#include "theorems.h"
+#include "module.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -102,6 +102,10 @@ extern "C"
     void _lemma8_run_mc(checklist_t L, const lemma8_sizes *z, const run_opts *opts,
                         void (*start)(check_t c, const char *id, const char *claim, int rec));
 
+    extern const module_struct module_lemma8;
+    extern const char *const fragment_lemma8[];
+
+    /* The module (its table and run) and its LaTeX fragment (lemma8.tex). */
     extern const module_struct module_lemma8;
     extern const char *const fragment_lemma8[];
 

@@ -1098,18 +1098,18 @@ prop12_run(checklist_t L, const run_opts *opts)
 
     /* a run may select single checks: the Proposition 2 records pool
        the samples of every configuration, so any of them needs all */
-    prop2 = theorem_wanted_prefix(opts, &module_prop12, "prop2.");
+    prop2 = module_wanted_prefix(opts, &module_prop12, "prop2.");
     res = flint_calloc(PROP1_NCONFIGS, sizeof(prop1_result));
     for (p = 0; p < PROP1_NCONFIGS; p++)
     {
         char *id = bc_aprintf("prop1.%s", prop1_configs[p].suffix);
-        if (prop2 || theorem_wanted(opts, &module_prop12, id))
+        if (prop2 || module_wanted(opts, &module_prop12, id))
             run_prop1_config(L, res + p, prop1_configs + p, D, N, opts);
         flint_free(id);
     }
 
-    if (theorem_wanted(opts, &module_prop12, "prop1.h3.n32.sq.gauss.pos") ||
-        theorem_wanted_prefix(opts, &module_prop12, "prop1.control."))
+    if (module_wanted(opts, &module_prop12, "prop1.h3.n32.sq.gauss.pos") ||
+        module_wanted_prefix(opts, &module_prop12, "prop1.control."))
         run_controls(L, D[0][PROP12_DATA_POSITIVE], D[0][PROP12_DATA_SINGLE], N, opts, &rate_skew,
                      &rate_twin);
 

@@ -18,7 +18,7 @@
 #include "loss.h"
 #include "mc.h"
 #include "net.h"
-#include "theorems.h"
+#include "module.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -138,6 +138,10 @@ extern "C"
 #define PROP12_EV_CONVEX_OPEN 3
 #define PROP12_EV_FLIP 4
 #define PROP12_EV_FLIP_OPEN 5
+
+    /* The module (its table and run) and its LaTeX fragment (prop12.tex). */
+    extern const module_struct module_prop12;
+    extern const char *const fragment_prop12[];
 
 #ifdef __cplusplus
 }

@@ -98,7 +98,7 @@ loss_tag(loss_kind kind)
 static void
 check_start(check_t c, const char *id)
 {
-    theorem_check_start(c, thm1_specs, THM1_NSPECS, id, "Theorem 1");
+    module_check_start(c, thm1_specs, THM1_NSPECS, id, "Theorem 1");
 }
 
 /* The exact dyadic x as a fraction p/q (flint_free the result). */

@@ -27,7 +27,7 @@
 #include "data.h"
 #include "loss.h"
 #include "net.h"
-#include "theorems.h"
+#include "module.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -190,6 +190,10 @@ extern "C"
    the result): iters steps with step halving whenever the objective
    would increase.  Returns the final objective (double, unguarded). */
     double thm1_descend(net_t N, loss_kind kind, const data_t S, slong iters);
+
+    /* The module (its table and run) and its LaTeX fragment (thm1.tex). */
+    extern const module_struct module_thm1;
+    extern const char *const fragment_thm1[];
 
 #ifdef __cplusplus
 }

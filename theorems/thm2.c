@@ -22,7 +22,7 @@
 #include "binom.h"
 #include "lemma12.h"
 #include "mc.h"
-#include "report.h"
+#include "escape.h"
 #include "sampler.h"
 #include "thm2.h"
 
@@ -194,7 +194,7 @@ static const check_spec thm2_specs[] = {
 static void
 start(check_t c, const char *id)
 {
-    theorem_check_start(c, thm2_specs, THM2_NSPECS, id, CLAIM);
+    module_check_start(c, thm2_specs, THM2_NSPECS, id, CLAIM);
 }
 
 /* q as a rational when short, else a rigorous decimal enclosure */
@@ -400,7 +400,7 @@ run_mc(tally *e, const thm2_data_struct *D, slong n, sampler_kind law, const fmp
     g.alpha = alpha;
     g.engine = engine || construct;
     g.construct = construct;
-    theorem_mc_run(T, run_sample, &g, N, opts, stream);
+    module_mc_run(T, run_sample, &g, N, opts, stream);
     memset(e, 0, sizeof(tally));
     e->N = T->samples;
     e->good = T->hits[EV_GOOD];
@@ -1484,7 +1484,7 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
                             : thm2_data_read_mem(D, "built-in example", builtin_csv, sizeof builtin_csv - 1,
                                                  err, sizeof err)) != 0)
     {
-        theorem_input_error(err);
+        module_input_error(err);
         thm2_data_clear(D);
         return 2;
     }
@@ -1518,7 +1518,7 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
     r = binom_test_two_sided(e.N, e.good, pb, tail, &plo, &phi);
 
     start(c, "thm2.user");
-    tname = report_tex_escape(name); /* a file name in LaTeX text */
+    tname = escape_tex(name); /* a file name in LaTeX text */
     {
         char *btex = bc_aprintf("1-%ld(3/4)^{%ld}", (long) (2 * D->d), (long) n);
         check_set_mc(c, e.N, e.good, e.und, 0, b, btex);

@@ -32,7 +32,7 @@
 #include "bc.h"
 #include "check.h"
 #include "rng.h"
-#include "theorems.h"
+#include "module.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -230,6 +230,10 @@ extern "C"
     /* Sets D->tot and D->hist from the side sums (thm2_data_set calls it). */
     void _thm2_regimes(thm2_data_t D);
 
+    extern const module_struct module_thm2;
+    extern const char *const fragment_thm2[];
+
+    /* The module (its table and run) and its LaTeX fragment (thm2.tex). */
     extern const module_struct module_thm2;
     extern const char *const fragment_thm2[];
 

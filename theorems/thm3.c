@@ -12,7 +12,7 @@
 #include "binom.h"
 #include "claims.h"
 #include "mc.h"
-#include "report.h"
+#include "escape.h"
 #include "sphere.h"
 #include "thm3.h"
 
@@ -75,7 +75,7 @@ static const check_spec thm3_specs[] = {
 static void
 check_start(check_t c, const char *id, int reconstructed)
 {
-    theorem_check_start(c, thm3_specs, THM3_NSPECS, id, CLAIM);
+    module_check_start(c, thm3_specs, THM3_NSPECS, id, CLAIM);
     c->reconstructed = reconstructed;
 }
 
@@ -576,7 +576,7 @@ rec_law(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
             flint_free(dsc);
             arb_clear(e);
         }
-    c->status = theorem_agreement_status(all);
+    c->status = module_agreement_status(all);
     check_add_note(c, "A two-sided audit (outside the Bonferroni family): it tests the exact law of the "
                       "count, hence every cap decision and Lemma 7's reduction together.");
     checklist_push(L, c);
@@ -782,7 +782,7 @@ rec_lemma7(checklist_t L, slot_struct *Z, slong nz, const run_opts *opts)
         arb_clear(fd);
         fmpq_clear(cth);
     }
-    c->status = theorem_agreement_status(all);
+    c->status = module_agreement_status(all);
     checklist_push(L, c);
     check_clear(c);
 }
@@ -1123,7 +1123,7 @@ thm3_run(checklist_t L, const run_opts *opts)
     for (k = 0; k < nz; k++)
     {
         char *s0 = inst_desc(Z + k);
-        char *s = report_tex_escape(s0), *nm = report_tex_escape(Z[k].name);
+        char *s = escape_tex(s0), *nm = escape_tex(Z[k].name);
         flint_free(s0);
         checklist_add_instance(L, CLAIM,
                                "\\textbf{%s instance%s.} %s. Widths $N=%lu,%lu,%lu$ for $c=2,3,4$; "

@@ -25,7 +25,7 @@
 #include "check.h"
 #include "rng.h"
 #include "sampler.h"
-#include "theorems.h"
+#include "module.h"
 #include <flint/fmpq_mat.h>
 #include <flint/fmpz_mat.h>
 
@@ -184,6 +184,10 @@ extern "C"
     /* x = x / k for a non-zero integer k (FLINT 2.9 has no fmpq_div_si). */
     void thm3_qdiv_si(fmpq_t x, slong k);
 
+    extern const module_struct module_thm3;
+    extern const char *const fragment_thm3[];
+
+    /* The module (its table and run) and its LaTeX fragment (thm3.tex). */
     extern const module_struct module_thm3;
     extern const char *const fragment_thm3[];
 

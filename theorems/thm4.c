@@ -18,7 +18,7 @@
 #include "binom.h"
 #include "lemma12.h"
 #include "mc.h"
-#include "report.h"
+#include "escape.h"
 #include "thm4.h"
 
 #define CLAIM "Theorem 4"
@@ -95,7 +95,7 @@ sdup(const char *s)
 static void
 start(check_t c, const char *id)
 {
-    theorem_check_start(c, thm4_specs, THM4_NSPECS, id, CLAIM);
+    module_check_start(c, thm4_specs, THM4_NSPECS, id, CLAIM);
 }
 
 static char *
@@ -554,7 +554,7 @@ check_b6(checklist_t L, const grid_data *G, const thm4_sizes *z, const run_opts 
         g.ybar = ybar;
         g.alpha = alpha;
         g.construct = 1;
-        theorem_mc_run(T, b6_sample, &g, N, opts, cf->id);
+        module_mc_run(T, b6_sample, &g, N, opts, cf->id);
         for (k = 0; k < B6_NEV; k++)
             und += T->undecided[k];
         ev = T->hits[B6_EVENT];
@@ -690,7 +690,7 @@ run_grid(cell_t cells[THM4_DATA_COUNT][NGRID_M][NGRID_N], const grid_data *G, co
                 g.ybar = ybar;
                 g.alpha = alpha;
                 g.construct = 0;
-                theorem_mc_run(T, grid_sample, &g, z->grid, opts, s);
+                module_mc_run(T, grid_sample, &g, z->grid, opts, s);
                 cells[k][j][q].N = T->samples;
                 cells[k][j][q].b6 = T->hits[EV_B6];
                 cells[k][j][q].good = T->hits[EV_GOOD];
@@ -938,7 +938,7 @@ check_skewed(checklist_t L, const grid_data *G, const thm4_sizes *z, const run_o
     g.ybar = ybar;
     g.alpha = alpha;
     g.construct = 0;
-    theorem_mc_run(T, grid_sample, &g, N, opts, "thm4.control.skewed");
+    module_mc_run(T, grid_sample, &g, N, opts, "thm4.control.skewed");
     cell_exact(pg, pb, D, n);
     r = binom_test_two_sided(T->samples, T->hits[EV_GOOD], pg, tail, &plo, &phi);
     start(c, "thm4.control.skewed");
@@ -993,7 +993,7 @@ check_tight(checklist_t L, const grid_data *G, const thm4_sizes *z, const run_op
     g.ybar = ybar;
     g.alpha = alpha;
     g.construct = 0;
-    theorem_mc_run(T, grid_sample, &g, N, opts, "thm4.control.tight");
+    module_mc_run(T, grid_sample, &g, N, opts, "thm4.control.tight");
     /* 1 - (2/3)^3 = 19/27 */
     arb_set_si(b, 19);
     arb_div_si(b, b, 27, PREC);
@@ -1159,7 +1159,7 @@ check_user(checklist_t L, const thm4_sizes *z, const run_opts *opts, double tail
         }
         if (thm4_data_read(D, opts->data, err, sizeof err) != 0)
         {
-            theorem_input_error(err);
+            module_input_error(err);
             thm4_data_clear(D);
             return 2;
         }
@@ -1189,7 +1189,7 @@ check_user(checklist_t L, const thm4_sizes *z, const run_opts *opts, double tail
     g.ybar = ybar;
     g.alpha = alpha;
     g.construct = 1;
-    theorem_mc_run(T, grid_sample, &g, z->user, opts, "thm4.user");
+    module_mc_run(T, grid_sample, &g, z->user, opts, "thm4.user");
 
     start(c, "thm4.user");
     {
@@ -1197,7 +1197,7 @@ check_user(checklist_t L, const thm4_sizes *z, const run_opts *opts, double tail
         check_set_mc(c, T->samples, T->hits[EV_GOOD], T->undecided[EV_GOOD], T->escalations, b, btex);
         flint_free(btex);
     }
-    tname = report_tex_escape(name); /* a file name in LaTeX text */
+    tname = escape_tex(name); /* a file name in LaTeX text */
     c->statement =
         bc_aprintf("$\\Pr[\\mathrm{Bas}(W,\\mathbf v)\\le\\alpha]\\ge1-m(3/4)^n$ on %s data: "
                    "\\texttt{%s}, $m=%ld$ points in $d=%ld$ ($\\operatorname{rank}X=m$ checked "

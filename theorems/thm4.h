@@ -29,7 +29,7 @@
 #include "check.h"
 #include "rng.h"
 #include "sampler.h"
-#include "theorems.h"
+#include "module.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -236,6 +236,10 @@ extern "C"
     /* The theorem's bound 1 - m (3/4)^n, exactly. */
     void thm4_bound(fmpq_t b, slong m, slong n);
 
+    extern const module_struct module_thm4;
+    extern const char *const fragment_thm4[];
+
+    /* The module (its table and run) and its LaTeX fragment (thm4.tex). */
     extern const module_struct module_thm4;
     extern const char *const fragment_thm4[];
 

@@ -63,7 +63,7 @@ static const check_spec thm5_specs[] = {
 void
 _thm5_check_start(check_t c, const char *id, int reconstructed)
 {
-    theorem_check_start(c, thm5_specs, THM5_NSPECS, id, CLAIM);
+    module_check_start(c, thm5_specs, THM5_NSPECS, id, CLAIM);
     c->reconstructed = reconstructed;
 }
 

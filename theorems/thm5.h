@@ -24,7 +24,7 @@
 
 #include "bc.h"
 #include "check.h"
-#include "theorems.h"
+#include "module.h"
 #include <flint/fmpq_mat.h>
 
 #ifdef __cplusplus
@@ -222,6 +222,10 @@ extern "C"
        thm5.c); used by the Monte Carlo (scale 8) and Figure 1 (scale 1). */
     void _thm5_fig1_instance(thm5_inst_t I, slong scale);
 
+    extern const module_struct module_thm5;
+    extern const char *const fragment_thm5[];
+
+    /* The module (its table and run) and its LaTeX fragment (thm5.tex). */
     extern const module_struct module_thm5;
     extern const char *const fragment_thm5[];
 

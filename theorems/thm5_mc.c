@@ -13,7 +13,7 @@
 #include "mc.h"
 #include "sampler.h"
 #include "sphere.h"
-#include "report.h"
+#include "escape.h"
 #include "thm5.h"
 
 #define PREC 128
@@ -670,7 +670,7 @@ _thm5_run_mc(checklist_t L, const thm5_sizes *z, const run_opts *opts, const thm
     _thm5_fig1_instance(I, 8);
     if (user != NULL)
     {
-        char *e = report_tex_escape(uname);
+        char *e = escape_tex(uname);
         char *w = bc_aprintf("the user's data \\texttt{%s}", e);
         flint_free(e);
         run_bas(L, T, user, n, z->bas, opts, w);

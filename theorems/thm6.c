@@ -99,7 +99,7 @@ static const check_spec thm6_specs[] = {
 static void
 start(check_t c, const char *id)
 {
-    theorem_check_start(c, thm6_specs, THM6_NSPECS, id, CLAIM);
+    module_check_start(c, thm6_specs, THM6_NSPECS, id, CLAIM);
     c->reconstructed = 1; /* every check of this module checks the reconstruction */
 }
 
@@ -672,7 +672,7 @@ run_gap(mc_cell *e, slong d, sampler_kind law, ulong N, const s1_t S, const run_
     g.kmin = thm6_kmin((ulong) d);
     g.X = NULL;
     g.y = NULL;
-    theorem_mc_run(T, basin_sample, &g, N, opts, stream);
+    module_mc_run(T, basin_sample, &g, N, opts, stream);
     e->N = T->samples;
     e->hits = T->hits[EV_GAP];
     e->und = T->undecided[EV_GAP];
@@ -844,7 +844,7 @@ check_engine(checklist_t L, const thm6_sizes *z, const run_opts *opts)
         g.kmin = thm6_kmin((ulong) d);
         g.X = X;
         g.y = y;
-        theorem_mc_run(T, basin_sample, &g, z->engine, opts, s);
+        module_mc_run(T, basin_sample, &g, z->engine, opts, s);
         tot += T->samples;
         eq += T->hits[EV_EQ];
         ex += T->hits[EV_EXACT];

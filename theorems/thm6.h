@@ -30,7 +30,7 @@
 #include "basin.h"
 #include "bc.h"
 #include "check.h"
-#include "theorems.h"
+#include "module.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -200,6 +200,10 @@ extern "C"
     /* out encloses the limit of kappa_d: ln 2 - H(1/4) = D(1/4 || 1/2). */
     void thm6_rate_limit(arb_t out, slong prec);
 
+    extern const module_struct module_thm6;
+    extern const char *const fragment_thm6[];
+
+    /* The module (its table and run) and its LaTeX fragment (thm6.tex). */
     extern const module_struct module_thm6;
     extern const char *const fragment_thm6[];
 

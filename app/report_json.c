@@ -13,7 +13,7 @@ jstr(FILE *f, const char *s)
         fputs("null", f);
         return;
     }
-    e = report_json_escape(s);
+    e = escape_json(s);
     fprintf(f, "\"%s\"", e);
     flint_free(e);
 }

@@ -1,7 +1,7 @@
-/* report_escape.c -- escaping for JSON strings and LaTeX text. */
+/* escape.c -- escaping for JSON strings and LaTeX text (escape.h). */
 #include <string.h>
 
-#include "report.h"
+#include "escape.h"
 
 /* Length of the valid UTF-8 sequence starting at s, or 0 if invalid. */
 static int
@@ -33,7 +33,7 @@ utf8_len(const unsigned char *s)
 }
 
 char *
-report_json_escape(const char *s)
+escape_json(const char *s)
 {
     const unsigned char *p = (const unsigned char *) s;
     size_t cap = 6 * strlen(s) + 1, k = 0;
@@ -87,7 +87,7 @@ report_json_escape(const char *s)
 }
 
 char *
-report_tex_escape(const char *s)
+escape_tex(const char *s)
 {
     size_t cap = 20 * strlen(s) + 1, k = 0;
     char *out = flint_malloc(cap);

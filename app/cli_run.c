@@ -16,7 +16,7 @@
 static int
 selected(const cli_opts *o, const module_struct *m, const char *id)
 {
-    return theorem_wanted(&o->run, m, id);
+    return module_wanted(&o->run, m, id);
 }
 
 int
@@ -82,7 +82,7 @@ cli_run(int argc, char **argv)
         slong a, b;
         for (a = 0; a < theorem_nmodules && !hit; a++)
             for (b = 0; b < theorem_modules[a]->nspecs && !hit; b++)
-                hit = theorem_id_matches(theorem_modules[a]->specs[b].id, theorem_modules[a]->name, o.ids[i]);
+                hit = module_id_matches(theorem_modules[a]->specs[b].id, theorem_modules[a]->name, o.ids[i]);
         if (!hit)
         {
             fprintf(stderr, "basincheck: unknown check id '%s' (see 'basincheck list')\n", o.ids[i]);
@@ -109,7 +109,7 @@ cli_run(int argc, char **argv)
                 int any = 0;
                 for (j = 0; j < m->nspecs; j++)
                     any |= selected(&o, m, m->specs[j].id);
-                if (any && !theorem_accepts(m, names[k]))
+                if (any && !module_accepts(m, names[k]))
                 {
                     fprintf(stderr,
                             "basincheck: --%s is not taken by module '%s'; select the modules that take it "

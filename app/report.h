@@ -4,7 +4,8 @@
 
 #include "bc.h"
 #include "check.h"
-#include "../theorems/theorems.h"
+#include "escape.h"
+#include "theorems.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -30,15 +31,6 @@ extern "C"
         const char *const *module_names;
         const double *module_seconds;
     } report_meta;
-
-    /* Returns a newly allocated JSON string literal body for s (quotes not
-   included): ", \, control characters escaped; invalid UTF-8 bytes
-   replaced by U+FFFD.  Free with flint_free. */
-    char *report_json_escape(const char *s);
-
-    /* Returns a newly allocated copy of plain text s made safe for LaTeX
-   text mode (the ten special characters escaped).  Free with flint_free. */
-    char *report_tex_escape(const char *s);
 
     /* Writes report.json; returns 0 or -1 on a write error. */
     int report_write_json(FILE *f, const checklist_t L, const report_meta *meta);

@@ -5,7 +5,7 @@
 #define CLI_H
 
 #include "bc.h"
-#include "../theorems/theorems.h"
+#include "theorems.h"
 
 #ifdef __cplusplus
 extern "C"

@@ -178,7 +178,7 @@ json_line(FILE *f, const slong *lines, slong k)
 static void
 json_str(FILE *f, const char *s)
 {
-    char *e = report_json_escape(s);
+    char *e = escape_json(s);
     fprintf(f, "\"%s\"", e);
     flint_free(e);
 }

@@ -14,7 +14,7 @@ tex_text(FILE *f, const char *s)
     char *e;
     if (s == NULL)
         return;
-    e = report_tex_escape(s);
+    e = escape_tex(s);
     fputs(e, f);
     flint_free(e);
 }

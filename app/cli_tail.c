@@ -55,7 +55,7 @@ tail_error(const char *msg, const char *arg)
 {
     if (arg != NULL)
     {
-        char *e = report_json_escape(arg);
+        char *e = escape_json(arg);
         fprintf(stderr, "basincheck: %s, got '%s' (see 'basincheck tail --help')\n", msg, e);
         flint_free(e);
     }

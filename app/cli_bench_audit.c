@@ -5,7 +5,7 @@
    and reports the time.  argv[0] is the benchmark name ("audit"). */
 #include <string.h>
 
-#include "../theorems/audit.h"
+#include "audit.h"
 #include "cli.h"
 
 int

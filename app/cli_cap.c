@@ -417,7 +417,7 @@ cli_cap(int argc, char **argv)
 
     if (json)
     {
-        char *esc = report_json_escape(angle_str);
+        char *esc = escape_json(angle_str);
         printf("{\"dim\": %llu, \"angle\": \"%s\", \"exact\": %s, \"fraction\": \"%s\", "
                "\"enclosure\": {\"lower\": \"%s\", \"upper\": \"%s\"}, "
                "\"bound\": \"%s\", \"bound_enclosure\": {\"lower\": \"%s\", \"upper\": \"%s\"}, "
