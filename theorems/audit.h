@@ -145,10 +145,6 @@ extern "C"
     extern const char *const fragment_audit[];
     extern const module_struct module_audit;
 
-    /* The module (its table and run) and its LaTeX fragment (audit.tex). */
-    extern const module_struct module_audit;
-    extern const char *const fragment_audit[];
-
 #ifdef __cplusplus
 }
 #endif

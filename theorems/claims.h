@@ -61,10 +61,6 @@ extern "C"
     void claims_lemma7_prob(arb_t res, ulong r, const fmpq_t rho, slong prec);
     void claims_lemma7_peps(arb_t res, ulong r, const fmpq_t rho, slong prec);
 
-    /* The module (its table and run) and its LaTeX fragment (claims.tex). */
-    extern const module_struct module_claims;
-    extern const char *const fragment_claims[];
-
 #ifdef __cplusplus
 }
 #endif

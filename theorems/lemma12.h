@@ -193,10 +193,6 @@ extern "C"
     extern const module_struct module_lemma12;
     extern const char *const fragment_lemma12[];
 
-    /* The module (its table and run) and its LaTeX fragment (lemma12.tex). */
-    extern const module_struct module_lemma12;
-    extern const char *const fragment_lemma12[];
-
 #ifdef __cplusplus
 }
 #endif

@@ -105,10 +105,6 @@ extern "C"
     extern const module_struct module_lemma8;
     extern const char *const fragment_lemma8[];
 
-    /* The module (its table and run) and its LaTeX fragment (lemma8.tex). */
-    extern const module_struct module_lemma8;
-    extern const char *const fragment_lemma8[];
-
 #ifdef __cplusplus
 }
 #endif

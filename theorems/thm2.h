@@ -233,10 +233,6 @@ extern "C"
     extern const module_struct module_thm2;
     extern const char *const fragment_thm2[];
 
-    /* The module (its table and run) and its LaTeX fragment (thm2.tex). */
-    extern const module_struct module_thm2;
-    extern const char *const fragment_thm2[];
-
 #ifdef __cplusplus
 }
 #endif

@@ -187,10 +187,6 @@ extern "C"
     extern const module_struct module_thm3;
     extern const char *const fragment_thm3[];
 
-    /* The module (its table and run) and its LaTeX fragment (thm3.tex). */
-    extern const module_struct module_thm3;
-    extern const char *const fragment_thm3[];
-
 #ifdef __cplusplus
 }
 #endif

@@ -239,10 +239,6 @@ extern "C"
     extern const module_struct module_thm4;
     extern const char *const fragment_thm4[];
 
-    /* The module (its table and run) and its LaTeX fragment (thm4.tex). */
-    extern const module_struct module_thm4;
-    extern const char *const fragment_thm4[];
-
 #ifdef __cplusplus
 }
 #endif

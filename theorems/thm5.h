@@ -225,10 +225,6 @@ extern "C"
     extern const module_struct module_thm5;
     extern const char *const fragment_thm5[];
 
-    /* The module (its table and run) and its LaTeX fragment (thm5.tex). */
-    extern const module_struct module_thm5;
-    extern const char *const fragment_thm5[];
-
 #ifdef __cplusplus
 }
 #endif

@@ -203,10 +203,6 @@ extern "C"
     extern const module_struct module_thm6;
     extern const char *const fragment_thm6[];
 
-    /* The module (its table and run) and its LaTeX fragment (thm6.tex). */
-    extern const module_struct module_thm6;
-    extern const char *const fragment_thm6[];
-
 #ifdef __cplusplus
 }
 #endif
