@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "driver.h"
 #include "mc.h"
 #include "report.h"
 #include "revision.h"
@@ -35,8 +36,10 @@ cli_list(int argc, char **argv)
         for (j = 0; j < m->nspecs; j++)
         {
             const check_spec *s = m->specs + j;
-            printf("%-40s %-16s %-10s %-12s %s%s\n", s->id, m->claim, check_kind_str(s->kind),
-                   check_status_str(s->expected), s->control ? "[control] " : "", s->summary);
+            printf("%-40s %-8s %-16s %-12s %-11s %-12s %s%s%s\n", s->id, m->name,
+                   s->file != NULL ? s->file : "-", check_kind_str(s->kind), check_strength_str(s->strength),
+                   check_status_str(s->expected), s->control ? "[control] " : "",
+                   s->reconstructed ? "[reconstructed] " : "", s->summary);
         }
     }
     return CLI_EXIT_OK;
@@ -55,12 +58,11 @@ int
 cli_run(int argc, char **argv)
 {
     cli_opts o;
-    checklist_t L, K;
+    checklist_t K;
     FILE *fj = NULL, *ft = NULL;
-    slong i, j, nmc = 0, nsel = 0, mism, nmod = 0;
+    slong i, j, nmc = 0, mism;
     int rc, status = CLI_EXIT_OK;
-    const char **mod_names = NULL;
-    double *mod_secs = NULL;
+    driver_stats st;
     report_meta meta;
     char started[64];
     time_t now = time(NULL);
@@ -122,15 +124,10 @@ cli_run(int argc, char **argv)
         }
     }
 
-    /* the Monte Carlo family: Bonferroni over every selected interval */
-    for (i = 0; i < theorem_nmodules; i++)
-        for (j = 0; j < theorem_modules[i]->nspecs; j++)
-            if (selected(&o, theorem_modules[i], theorem_modules[i]->specs[j].id))
-            {
-                nsel++;
-                nmc += theorem_modules[i]->specs[j].kind == CHECK_MONTECARLO;
-            }
-    o.run.tail = cli_tail_level(o.confidence_text, nmc);
+    /* the statistical family before the run, from the tables: it sizes
+       --samples auto; the run judges at the level of the tests it made */
+    nmc = driver_selected_statistical(&o.run);
+    o.run.tail = cli_tail_level(o.confidence_text, nmc > 0 ? nmc : 1);
     if (o.run.samples == -1 && nmc > 0)
         printf("samples auto: %lu per Monte Carlo check (half-width %g at per-side tail %.3g, worst-case "
                "rate 1/2)\n",
@@ -149,27 +146,9 @@ cli_run(int argc, char **argv)
         return status;
     }
 
-    checklist_init(L);
     checklist_init(K);
-    mod_names = flint_malloc(sizeof(char *) * (size_t) theorem_nmodules);
-    mod_secs = flint_malloc(sizeof(double) * (size_t) theorem_nmodules);
-    for (i = 0; i < theorem_nmodules && status == CLI_EXIT_OK; i++)
-    {
-        const module_struct *m = theorem_modules[i];
-        int any = 0;
-        double tm;
-        for (j = 0; j < m->nspecs; j++)
-            any |= selected(&o, m, m->specs[j].id);
-        if (!any)
-            continue;
-        if (!o.quiet && isatty(2))
-            fprintf(stderr, "basincheck: %s (%s)...\n", m->claim, m->name);
-        tm = bc_seconds();
-        if (m->run(L, &o.run) != 0)
-            status = CLI_EXIT_USAGE;
-        mod_names[nmod] = m->name;
-        mod_secs[nmod++] = bc_seconds() - tm;
-    }
+    driver_stats_init(&st);
+    status = driver_run(K, &o.run, o.confidence_text, o.quiet, &st);
     if (status != CLI_EXIT_OK)
     {
         /* an input error (already reported on one line): no summary and no
@@ -182,73 +161,11 @@ cli_run(int argc, char **argv)
             remove(o.json);
         if (o.tex)
             remove(o.tex);
-        checklist_clear(L);
         checklist_clear(K);
+        driver_stats_clear(&st);
         cli_opts_clear(&o);
-        flint_free(mod_names);
-        flint_free(mod_secs);
         return status;
     }
-
-    /* keep the selected records; a listed check that produced no record
-       is a failure of the harness, never a silent pass */
-    for (i = 0; i < L->nchecks; i++)
-    {
-        const module_struct *m = NULL;
-        const check_spec *s = theorem_find_spec(L->checks[i].id, &m);
-        if (s == NULL)
-        {
-            fprintf(stderr, "basincheck: internal: record '%s' is not in any module's table\n",
-                    L->checks[i].id);
-            L->checks[i].expected = ST_HOLDS;
-            L->checks[i].status = ST_NOTRUN;
-            checklist_push(K, L->checks + i);
-            continue;
-        }
-        if (!selected(&o, m, s->id))
-            continue;
-        if (L->checks[i].expected != s->expected)
-        {
-            check_add_note(
-                L->checks + i,
-                "(The record's expected status disagreed with the module table; the table's is used.)");
-            L->checks[i].expected = s->expected;
-        }
-        checklist_push(K, L->checks + i);
-    }
-    for (i = 0; i < theorem_nmodules; i++)
-        for (j = 0; j < theorem_modules[i]->nspecs; j++)
-        {
-            const check_spec *s = theorem_modules[i]->specs + j;
-            slong q, found = 0;
-            if (!selected(&o, theorem_modules[i], s->id))
-                continue;
-            for (q = 0; q < K->nchecks; q++)
-                found += !strcmp(K->checks[q].id, s->id);
-            if (found == 0 && status == CLI_EXIT_OK)
-            {
-                check_t c;
-                check_init(c);
-                c->id = flint_malloc(strlen(s->id) + 1);
-                strcpy(c->id, s->id);
-                c->claim = flint_malloc(strlen(theorem_modules[i]->claim) + 1);
-                strcpy(c->claim, theorem_modules[i]->claim);
-                c->kind = s->kind;
-                c->status = ST_NOTRUN;
-                c->expected = s->expected;
-                c->control = s->control;
-                check_add_note(c, "The module did not produce this check.");
-                checklist_push(K, c);
-                check_clear(c);
-            }
-        }
-    /* figures and instances travel with the run */
-    for (i = 0; i < L->nfigures; i++)
-        checklist_push_figure(K, L->figures + i);
-    for (i = 0; i < L->ninstances; i++)
-        checklist_add_instance(K, L->instance_claim[i], "%s", L->instance_text[i]);
-
-    checklist_judge(K, o.run.tail);
     mism = checklist_mismatches(K);
 
     /* summary on stdout; a vacuous or trivially met claim says so on its
@@ -272,17 +189,18 @@ cli_run(int argc, char **argv)
     meta.seed = o.run.seed;
     meta.mode = modes[o.run.size];
     meta.confidence = o.confidence;
-    meta.tail = o.run.tail;
-    meta.nmc = nmc;
+    meta.tail = st.tail;
+    meta.nmc = st.ntests;
     meta.threads = o.run.threads;
     meta.revision = BC_REVISION;
     meta.compiler = compiler;
     meta.started = started;
     meta.seconds = bc_seconds() - t0;
     meta.command = o.command;
-    meta.nmodules = nmod;
-    meta.module_names = mod_names;
-    meta.module_seconds = mod_secs;
+    meta.nmodules = st.nmodules;
+    meta.module_names = st.module_names;
+    meta.module_seconds = st.module_seconds;
+    meta.mutant = o.run.mutant;
     {
         size_t len = 1;
         char *cmd;
@@ -312,11 +230,8 @@ cli_run(int argc, char **argv)
 
     if (status == CLI_EXIT_OK && mism > 0)
         status = CLI_EXIT_MISMATCH;
-    (void) nsel;
-    checklist_clear(L);
     checklist_clear(K);
+    driver_stats_clear(&st);
     cli_opts_clear(&o);
-    flint_free(mod_names);
-    flint_free(mod_secs);
     return status;
 }

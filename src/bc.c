@@ -215,3 +215,18 @@ bc_version_arb(void)
     return arb_version;
 #endif
 }
+
+truth_t
+bc_decide_prec(slong *reached, bc_decide_fn f, void *ctx, slong prec0)
+{
+    slong prec = prec0 < 2 ? 2 : prec0, last = prec;
+    truth_t r = BC_UNDECIDED;
+    for (; prec <= BC_PREC_MAX && r == BC_UNDECIDED; prec *= 2)
+    {
+        last = prec;
+        r = f(ctx, prec);
+    }
+    if (reached != NULL)
+        *reached = last;
+    return r;
+}

@@ -68,6 +68,16 @@ extern "C"
    binom_cp_interval's outward limits, for printing. */
     truth_t binom_cp_agrees(arf_t lo, arf_t hi, ulong N, ulong K, double a, const arb_t x);
 
+    /* The agreement test with U undecided samples: K of N samples are
+   successes and U more may or may not be.  BC_TRUE when x lies (wholly)
+   in the exact Clopper-Pearson interval at per-side tail a of every
+   count K + u, 0 <= u <= U; BC_FALSE when it lies in none of them (above
+   the upper limit of K + U or below the lower limit of K); else
+   BC_UNDECIDED.  U = 0 is binom_cp_agrees.  When lo, hi are not NULL
+   they are set to outward limits of the union of the intervals (the
+   lower limit of K, the upper limit of K + U).  Aborts when K + U > N. */
+    truth_t binom_cp_agrees_range(arf_t lo, arf_t hi, ulong N, ulong K, ulong U, double a, const arb_t x);
+
 #ifdef __cplusplus
 }
 #endif

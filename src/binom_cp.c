@@ -396,14 +396,30 @@ binom_cp_str(ulong N, ulong K, double a, slong digits)
     return r;
 }
 
+/* Sets yl, yu to 1 - xu, 1 - xl (exact): P[Bin(N, p) >= K] = P[Bin(N, 1 - p)
+   <= N - K], so x >= l(K) exactly when 1 - x <= u'(N - K). */
+static void
+_one_minus_range(arf_t yl, arf_t yu, const arf_t xl, const arf_t xu)
+{
+    arf_sub_ui(yl, xu, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_neg(yl, yl);
+    arf_sub_ui(yu, xl, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_neg(yu, yu);
+}
+
 truth_t
-binom_cp_agrees(arf_t lo_out, arf_t hi_out, ulong N, ulong K, double a, const arb_t x)
+binom_cp_agrees_range(arf_t lo_out, arf_t hi_out, ulong N, ulong K, ulong U, double a, const arb_t x)
 {
     arb_t ab;
     arf_t xl, xu, yl, yu;
-    truth_t up, down, res;
+    truth_t up_pess, down_pess, up_opt, down_opt, res;
 
     check_level("binom_cp_agrees", a);
+    if (K + U > N || K + U < K)
+    {
+        flint_printf("binom_cp_agrees_range: K + U > N\n");
+        flint_abort();
+    }
     arb_init(ab);
     arf_init(xl);
     arf_init(xu);
@@ -419,36 +435,42 @@ binom_cp_agrees(arf_t lo_out, arf_t hi_out, ulong N, ulong K, double a, const ar
         arf_zero(xl);
     if (arf_cmp_si(xu, 1) > 0)
         arf_one(xu);
+    _one_minus_range(yl, yu, xl, xu);
     /* decided on the exact limits, not on binom_cp_interval's (which are
-       only within 2^-40 of them): x <= u, and x >= l, i.e. 1 - x <= u' with
-       u' the upper limit of N - K successes (P[Bin(N, p) >= K] =
-       P[Bin(N, 1 - p) <= N - K]); the subtractions are exact */
-    up = _binom_cp_upper_ge_range(N, K, ab, xl, xu);
-    arf_sub_ui(yl, xu, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
-    arf_neg(yl, yl);
-    arf_sub_ui(yu, xl, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
-    arf_neg(yu, yu);
-    down = _binom_cp_upper_ge_range(N, N - K, ab, yl, yu);
+       only within 2^-40 of them).  The limits increase with the count, so
+       x lies in every interval of K + u successes, 0 <= u <= U, exactly
+       when x <= u(K) and x >= l(K + U), and in none exactly when
+       x > u(K + U) or x < l(K). */
+    up_pess = _binom_cp_upper_ge_range(N, K, ab, xl, xu);
+    down_pess = _binom_cp_upper_ge_range(N, N - K - U, ab, yl, yu);
+    up_opt = U == 0 ? up_pess : _binom_cp_upper_ge_range(N, K + U, ab, xl, xu);
+    down_opt = U == 0 ? down_pess : _binom_cp_upper_ge_range(N, N - K, ab, yl, yu);
     /* inside only if the whole ball is; disjoint only if the whole ball is
-       above u or below l; a ball across a limit decides nothing */
-    if (up == BC_TRUE && down == BC_TRUE)
+       above the upper or below the lower limit; a ball across a limit
+       decides nothing */
+    if (up_pess == BC_TRUE && down_pess == BC_TRUE)
         res = BC_TRUE;
-    else if (up == BC_FALSE || down == BC_FALSE)
+    else if (up_opt == BC_FALSE || down_opt == BC_FALSE)
         res = BC_FALSE;
     else
         res = BC_UNDECIDED;
     if (lo_out != NULL || hi_out != NULL)
     {
-        arf_t lo, hi;
+        arf_t lo, hi, lo2, hi2;
         arf_init(lo);
         arf_init(hi);
+        arf_init(lo2);
+        arf_init(hi2);
         binom_cp_interval(lo, hi, N, K, a);
+        binom_cp_interval(lo2, hi2, N, K + U, a);
         if (lo_out != NULL)
             arf_set(lo_out, lo);
         if (hi_out != NULL)
-            arf_set(hi_out, hi);
+            arf_set(hi_out, hi2);
         arf_clear(lo);
         arf_clear(hi);
+        arf_clear(lo2);
+        arf_clear(hi2);
     }
     arb_clear(ab);
     arf_clear(xl);
@@ -456,4 +478,10 @@ binom_cp_agrees(arf_t lo_out, arf_t hi_out, ulong N, ulong K, double a, const ar
     arf_clear(yl);
     arf_clear(yu);
     return res;
+}
+
+truth_t
+binom_cp_agrees(arf_t lo_out, arf_t hi_out, ulong N, ulong K, double a, const arb_t x)
+{
+    return binom_cp_agrees_range(lo_out, hi_out, N, K, 0, a, x);
 }

@@ -1,6 +1,7 @@
 /* module.c -- the helpers of module.h: the run's selection, the options
    a module accepts, input errors, check records started from the static
    table, and Monte Carlo streams under the run's seed. */
+#include <stdarg.h>
 #include <string.h>
 
 #include "module.h"
@@ -104,4 +105,144 @@ check_status
 module_agreement_status(truth_t t)
 {
     return t == BC_TRUE ? ST_CONSISTENT : (t == BC_FALSE ? ST_VIOLATED : ST_UNDECIDED);
+}
+
+/* ------------------------------------------------------ run context */
+
+void
+run_init(run_t R, const module_struct *m, const run_opts *o, checklist_t out)
+{
+    R->mod = m;
+    R->opts = o;
+    R->out = out;
+}
+
+const check_spec *
+module_spec(const module_struct *m, const char *id)
+{
+    slong i;
+    for (i = 0; i < m->nspecs; i++)
+        if (strcmp(m->specs[i].id, id) == 0)
+            return m->specs + i;
+    return NULL;
+}
+
+int
+run_wants(const run_t R, const char *id)
+{
+    return module_wanted(R->opts, R->mod, id);
+}
+
+int
+run_wants_prefix(const run_t R, const char *prefix)
+{
+    return module_wanted_prefix(R->opts, R->mod, prefix);
+}
+
+int
+run_mutant(const run_t R, const char *id)
+{
+    slong i;
+    int listed = 0;
+    for (i = 0; i < R->mod->nmutants && !listed; i++)
+        listed = strcmp(R->mod->mutants[i].id, id) == 0;
+    if (!listed)
+    {
+        flint_printf("run_mutant: %s is not in the mutant table of module %s\n", id, R->mod->name);
+        flint_abort();
+    }
+    return R->opts->mutant != NULL && strcmp(R->opts->mutant, id) == 0;
+}
+
+/* the file name without its directories: __FILE__ depends on how the
+   build names the source */
+static const char *
+base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s != NULL ? s + 1 : path;
+}
+
+void
+_run_check(run_t R, check_t c, const char *id, const char *file)
+{
+    const check_spec *sp = module_spec(R->mod, id);
+    if (sp == NULL)
+    {
+        flint_printf("run_check: no spec for check %s in module %s\n", id, R->mod->name);
+        flint_abort();
+    }
+    check_init(c);
+    c->id = bc_aprintf("%s", id);
+    c->module = R->mod->name;
+    c->src = base_name(file);
+    c->claim = bc_aprintf("%s", sp->claim != NULL ? sp->claim : R->mod->claim);
+    c->kind = sp->kind;
+    c->strength = sp->strength;
+    c->expected = sp->expected;
+    c->control = sp->control;
+    c->reconstructed = sp->reconstructed || (R->mod->reconstructed && sp->claim == NULL);
+    c->status = ST_UNDECIDED;
+    /* the start time until run_push */
+    c->seconds = bc_seconds();
+}
+
+void
+run_push(run_t R, check_t c)
+{
+    c->seconds = bc_seconds() - c->seconds;
+    checklist_push(R->out, c);
+}
+
+void
+run_add_instance(run_t R, const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+    va_start(ap, fmt);
+    s = bc_vaprintf(fmt, ap);
+    va_end(ap);
+    checklist_add_module_instance(R->out, R->mod->name, s);
+    flint_free(s);
+}
+
+void
+run_add_figure(run_t R, figure_t f)
+{
+    f->module = R->mod->name;
+    checklist_push_figure(R->out, f);
+}
+
+slong
+run_size_pick(const run_t R, const slong sizes[3])
+{
+    return sizes[R->opts->size];
+}
+
+/* 1 when the run gives the user's own instance */
+static int
+user_run(const run_opts *o)
+{
+    return o->data != NULL || o->weights != NULL || o->teacher != NULL || o->centres != NULL ||
+           o->eps != NULL || o->dim != 0 || o->width != 0 || o->clusters != 0;
+}
+
+ulong
+run_samples(const run_t R, const char *id, const ulong sizes[3], ulong minimum)
+{
+    const run_opts *o = R->opts;
+    const check_spec *sp = module_spec(R->mod, id);
+    int applies = !user_run(o) || (sp != NULL && sp->user);
+    ulong n = sizes[o->size];
+    if (applies && o->samples > 0)
+        n = (ulong) o->samples;
+    else if (applies && o->samples == -1)
+        n = mc_samples_for_slack(o->slack, o->tail);
+    return n < minimum ? minimum : n;
+}
+
+void
+run_mc(run_t R, mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const char *stream)
+{
+    module_mc_run(T, fn, ctx, N, R->opts, stream);
 }

@@ -724,8 +724,9 @@ test_module_records(void)
             if (strcmp(c->id, s->id) != 0)
                 continue;
             found++;
-            if (c->expected != s->expected || c->control != s->control || !c->has_mc || c->kind != s->kind ||
-                c->statement == NULL || c->witness == NULL || c->mc.samples == 0 || c->mc.bound_tex == NULL ||
+            if (c->expected != s->expected || c->control != s->control || c->ntests != 1 ||
+                c->kind != s->kind || c->statement == NULL || c->witness == NULL ||
+                c->tests[0].samples == 0 || c->tests[0].target_tex == NULL ||
                 (strcmp(c->claim, "Proposition 1") != 0 && strcmp(c->claim, "Proposition 2") != 0) ||
                 c->reconstructed != (strncmp(s->id, "prop2.", 6) == 0))
             {
@@ -733,10 +734,10 @@ test_module_records(void)
                 bad++;
             }
             /* the skewed control's rate is far below its bound */
-            if (!strcmp(s->id, "prop1.control.skewed") && !(10 * c->mc.successes < c->mc.samples))
+            if (!strcmp(s->id, "prop1.control.skewed") && !(10 * c->tests[0].successes < c->tests[0].samples))
             {
                 TEST_REPORT("skewed control fails in the module", "%lu of %lu",
-                            (unsigned long) c->mc.successes, (unsigned long) c->mc.samples);
+                            (unsigned long) c->tests[0].successes, (unsigned long) c->tests[0].samples);
                 bad++;
             }
         }

@@ -126,7 +126,7 @@ test_json_writer(void)
 
     /* negative control: a bound above the upper limit is violated */
     arb_set_d(b, 0.7);
-    arb_set(L->checks[1].mc.bound, b);
+    arb_set(L->checks[1].tests[0].target, b);
     checklist_judge(L, 0.005);
     CU_ASSERT(L->checks[1].status == ST_VIOLATED);
     CU_ASSERT(checklist_mismatches(L) == 1);
@@ -160,7 +160,7 @@ test_figures(void)
         "ylabel={$y$},xmode=log]\n\\addplot[blue,no marks,thick] coordinates {(1,1)(2,4)};\n"
         "\\addlegendentry{line}\n\\addplot[red,only marks,mark=*,mark size=1pt] coordinates {(1.5,0.25)};\n"
         "\\addlegendentry{marks}\n\\end{axis}\n\\end{tikzpicture}\n\\caption{Two (figure "
-        "\\texttt{t.fig\\_two})}\n\\end{figure}\n";
+        "\\texttt{t.fig\\_two})}\\label{fig:t.fig_two}\n\\end{figure}\n";
     static const char *want3[] = {
         "\\addplot3[surf,shader=faceted,mesh/cols=2] coordinates {(0,0,1)(1,0,2)(0,1,3)(1,1,nan)};\n"
         "\\addlegendentry{surface}\n",

@@ -389,8 +389,8 @@ typedef struct
 } tally;
 
 static void
-run_mc(tally *e, const thm2_data_struct *D, slong n, sampler_kind law, const fmpq_t alpha, int engine,
-       int construct, ulong N, const run_opts *opts, const char *stream)
+mc_cell_run(tally *e, const thm2_data_struct *D, slong n, sampler_kind law, const fmpq_t alpha, int engine,
+            int construct, ulong N, const run_opts *opts, const char *stream)
 {
     run_ctx g;
     mc_tally_t T;
@@ -1012,7 +1012,7 @@ run_grid(cell cells[NGRID_DS][NCELL_W], const data_sets *S, const sizes *z, cons
             char *s = bc_aprintf("thm2.grid.%s.n%ld", ds_names[grid_ds[g]], (long) n);
             thm2_alpha(alpha, NULL, D, n);
             cells[g][w].n = n;
-            run_mc(&cells[g][w].t, D, n, laws[(g + w) % 4], alpha, z->engine_all, 0, z->grid, opts, s);
+            mc_cell_run(&cells[g][w].t, D, n, laws[(g + w) % 4], alpha, z->engine_all, 0, z->grid, opts, s);
             acc_add(A, &cells[g][w].t);
             flint_free(s);
         }
@@ -1153,7 +1153,7 @@ check_b4(checklist_t L, const data_sets *S, const sizes *z, const run_opts *opts
 
         thm2_alpha(alpha, NULL, D, cf->n);
         thm2_alpha_naive(nv, D);
-        run_mc(&e, D, cf->n, law, alpha, 1, 1, z->b4, opts, cf->id);
+        mc_cell_run(&e, D, cf->n, law, alpha, 1, 1, z->b4, opts, cf->id);
         acc_add(A, &e);
         /* contradictions only: an engine interval containing the closed
            form is reported, not a failure.  When alpha is the naive value
@@ -1512,8 +1512,8 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
     arb_set_fmpq(pb, pq, PREC);
     /* the engine beside the closed form on the built-in example only: its
        cost on the user's data has no bound */
-    run_mc(&e, D, n, SAMPLER_GAUSS, alpha, z->engine_all && opts->data == NULL, 0, z->user, opts,
-           "thm2.user");
+    mc_cell_run(&e, D, n, SAMPLER_GAUSS, alpha, z->engine_all && opts->data == NULL, 0, z->user, opts,
+                "thm2.user");
     acc_add(A, &e);
     r = binom_test_two_sided(e.N, e.good, pb, tail, &plo, &phi);
 
@@ -1593,7 +1593,7 @@ check_skewed(checklist_t L, const data_sets *S, const sizes *z, const run_opts *
     thm2_alpha(alpha, NULL, D, n);
     thm2_prob_good(p, D, n);
     arb_set_fmpq(pb, p, PREC);
-    run_mc(&e, D, n, SAMPLER_SKEWED, alpha, z->engine_all, 0, z->control, opts, "thm2.control.skewed");
+    mc_cell_run(&e, D, n, SAMPLER_SKEWED, alpha, z->engine_all, 0, z->control, opts, "thm2.control.skewed");
     acc_add(A, &e);
     r = binom_test_two_sided(e.N, e.good, pb, tail, &plo, &phi);
     start(c, "thm2.control.skewed");
@@ -1638,7 +1638,7 @@ check_tight(checklist_t L, const data_sets *S, const sizes *z, const run_opts *o
     arb_init(b);
     fmpq_set_si(c23, 2, 3);
     thm2_alpha(alpha, NULL, D, n);
-    run_mc(&e, D, n, SAMPLER_GAUSS, alpha, z->engine_all, 0, z->control, opts, "thm2.control.tight");
+    mc_cell_run(&e, D, n, SAMPLER_GAUSS, alpha, z->engine_all, 0, z->control, opts, "thm2.control.tight");
     acc_add(A, &e);
     thm2_bound(tb, 2 * D->d, n, c23);
     arb_set_fmpq(b, tb, PREC);
