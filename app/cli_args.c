@@ -94,7 +94,8 @@ cli_usage(FILE *f)
           "Overspecified Neural Networks' (ICML 2016) in exact and rigorous arithmetic.\n"
           "\n"
           "Commands:\n"
-          "  list                     every check id with its claim, kind and summary\n"
+          "  list                     every check: id, module, source file, kind, strength,\n"
+          "                           expected status and summary\n"
           "  run [ID...] [OPTIONS]    run the checks (all, or those whose id, module name or\n"
           "                           id prefix is given) and report the verdicts\n"
           "  basin --data FILE --weights FILE [--json]\n"
@@ -106,6 +107,8 @@ cli_usage(FILE *f)
           "  cap --dim D --angle THETA [--json]\n"
           "                           fraction of S^{D-1} in a cap of angular radius THETA\n"
           "                           (radians or a multiple of pi), with Claim 1's bound\n"
+          "  list --mutants           every mutant: a false variant of a claim and the\n"
+          "                           checks it must turn (the mutation test)\n"
           "  bench NAME [OPTIONS]     a benchmark (NAME: prop1, basin, audit, thm4)\n"
           "\n"
           "Options of run and bench:\n"
@@ -126,6 +129,8 @@ cli_usage(FILE *f)
           "  --json FILE              write report.json to FILE\n"
           "  --tex FILE               write the LaTeX report to FILE\n"
           "  --quiet                  no progress on stderr\n"
+          "  --mutant ID              run with a claim deliberately made false (a mutant of\n"
+          "                           the mutation test): the checks it names must fail\n"
           "  -h, --help               this help\n"
           "  -V, --version            version and library versions\n"
           "\n"
@@ -158,7 +163,8 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
                      !strcmp(a, "--confidence") || !strcmp(a, "--json") || !strcmp(a, "--tex") ||
                      !strcmp(a, "--slack") || !strcmp(a, "--data") || !strcmp(a, "--weights") ||
                      !strcmp(a, "--teacher") || !strcmp(a, "--centres") || !strcmp(a, "--eps") ||
-                     !strcmp(a, "--dim") || !strcmp(a, "--width") || !strcmp(a, "--clusters"));
+                     !strcmp(a, "--dim") || !strcmp(a, "--width") || !strcmp(a, "--clusters") ||
+                     !strcmp(a, "--mutant"));
         if (needs && v == NULL)
             return usage_error("option %s needs a value%s", a, "");
         if (!strcmp(a, "-h") || !strcmp(a, "--help"))
@@ -220,6 +226,18 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
         else if (!strcmp(a, "--json"))
         {
             o->json = v;
+            i++;
+        }
+        else if (!strcmp(a, "--mutant"))
+        {
+            slong m, j;
+            int found = 0;
+            for (m = 0; m < theorem_nmodules && !found; m++)
+                for (j = 0; j < theorem_modules[m]->nmutants && !found; j++)
+                    found = !strcmp(theorem_modules[m]->mutants[j].id, v);
+            if (!found)
+                return usage_error("unknown mutant '%s'; the mutants: basincheck list --mutants%s", v, "");
+            o->run.mutant = v;
             i++;
         }
         else if (!strcmp(a, "--tex"))

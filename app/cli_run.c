@@ -24,10 +24,19 @@ int
 cli_list(int argc, char **argv)
 {
     slong i, j;
-    (void) argv;
+    if (argc == 2 && !strcmp(argv[1], "--mutants"))
+    {
+        for (i = 0; i < theorem_nmodules; i++)
+            for (j = 0; j < theorem_modules[i]->nmutants; j++)
+            {
+                const mutant_spec *u = theorem_modules[i]->mutants + j;
+                printf("%-44s %-8s %s; kills: %s\n", u->id, theorem_modules[i]->name, u->what, u->kills);
+            }
+        return CLI_EXIT_OK;
+    }
     if (argc > 1)
     {
-        fprintf(stderr, "basincheck: list takes no arguments (see 'basincheck --help')\n");
+        fprintf(stderr, "basincheck: list takes no arguments but --mutants (see 'basincheck --help')\n");
         return CLI_EXIT_USAGE;
     }
     for (i = 0; i < theorem_nmodules; i++)

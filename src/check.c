@@ -49,8 +49,7 @@ status_negative(check_status st)
 int
 check_status_flipped(check_status st, check_status e)
 {
-    return (status_positive(e) && (st == ST_FAILS || st == ST_VIOLATED)) ||
-           (status_negative(e) && status_positive(st));
+    return (status_positive(e) && status_negative(st)) || (status_negative(e) && status_positive(st));
 }
 
 static char *

@@ -60,9 +60,9 @@ extern "C"
     check_status check_status_from_truth(truth_t t);
 
     /* 1 when st is the decided opposite of the expected status e: a claim
-       expected to hold (holds, consistent) that fails or is violated, or a
-       control or erratum expected to fail (fails, violated, inapplicable)
-       that holds or is consistent.  This is what kills a mutant; undecided
+       expected to hold (holds, consistent) that fails, is violated or is
+       found inapplicable, or a control or erratum expected to fail (fails,
+       violated, inapplicable) that holds or is consistent.  This is what kills a mutant; undecided
        never does. */
     int check_status_flipped(check_status st, check_status e);
 
