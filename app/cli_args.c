@@ -125,6 +125,8 @@ cli_usage(FILE *f)
           "                           thm5 --data --clusters|--centres, thm6 --dim --eps)\n"
           "  --json FILE              write report.json to FILE\n"
           "  --tex FILE               write the LaTeX report to FILE\n"
+          "  --certificates DIR       run: write each check's certificate to DIR/ID.json\n"
+          "                           (re-decided by 'make recheck CERTS=DIR')\n"
           "  --quiet                  no progress on stderr\n"
           "  -h, --help               this help\n"
           "  -V, --version            version and library versions\n"
@@ -154,11 +156,12 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
     {
         const char *a = argv[i];
         const char *v = (i + 1 < argc) ? argv[i + 1] : NULL;
-        int needs = (!strcmp(a, "--seed") || !strcmp(a, "--threads") || !strcmp(a, "--samples") ||
-                     !strcmp(a, "--confidence") || !strcmp(a, "--json") || !strcmp(a, "--tex") ||
-                     !strcmp(a, "--slack") || !strcmp(a, "--data") || !strcmp(a, "--weights") ||
-                     !strcmp(a, "--teacher") || !strcmp(a, "--centres") || !strcmp(a, "--eps") ||
-                     !strcmp(a, "--dim") || !strcmp(a, "--width") || !strcmp(a, "--clusters"));
+        int needs =
+            (!strcmp(a, "--seed") || !strcmp(a, "--threads") || !strcmp(a, "--samples") ||
+             !strcmp(a, "--confidence") || !strcmp(a, "--json") || !strcmp(a, "--tex") ||
+             !strcmp(a, "--certificates") || !strcmp(a, "--slack") || !strcmp(a, "--data") ||
+             !strcmp(a, "--weights") || !strcmp(a, "--teacher") || !strcmp(a, "--centres") ||
+             !strcmp(a, "--eps") || !strcmp(a, "--dim") || !strcmp(a, "--width") || !strcmp(a, "--clusters"));
         if (needs && v == NULL)
             return usage_error("option %s needs a value%s", a, "");
         if (!strcmp(a, "-h") || !strcmp(a, "--help"))
@@ -225,6 +228,11 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
         else if (!strcmp(a, "--tex"))
         {
             o->tex = v;
+            i++;
+        }
+        else if (!strcmp(a, "--certificates") && allow_ids)
+        {
+            o->certificates = v;
             i++;
         }
         else if (!strcmp(a, "--data") || !strcmp(a, "--weights") || !strcmp(a, "--teacher") ||

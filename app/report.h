@@ -30,6 +30,9 @@ extern "C"
         slong nmodules;
         const char *const *module_names;
         const double *module_seconds;
+        /* the directory the run wrote certificates to (--certificates), or
+           NULL: then no check is said to carry a certificate file */
+        const char *certificates;
     } report_meta;
 
     /* Writes report.json; returns 0 or -1 on a write error. */

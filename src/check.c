@@ -73,6 +73,10 @@ check_clear(check_t c)
     free0(&c->mc.estimate);
     free0(&c->mc.slack);
     arb_clear(c->mc.bound);
+    for (i = 0; i < c->ncerts; i++)
+        flint_free(c->certs[i]);
+    if (c->certs != NULL)
+        flint_free(c->certs);
 }
 
 void
@@ -125,6 +129,13 @@ check_add_note(check_t c, const char *fmt, ...)
     flint_free(c->note);
     flint_free(s);
     c->note = t;
+}
+
+void
+check_cert_add(check_t c, char *json)
+{
+    c->certs = flint_realloc(c->certs, (c->ncerts + 1) * sizeof(char *));
+    c->certs[c->ncerts++] = json;
 }
 
 void

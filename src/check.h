@@ -81,6 +81,8 @@ extern "C"
         check_field *fields;
         int has_mc;
         check_mc mc;
+        slong ncerts; /* certificates: witnesses as JSON objects (src/cert.h) */
+        char **certs;
     } check_struct;
 
     typedef check_struct check_t[1];
@@ -111,6 +113,11 @@ extern "C"
         __attribute__((format(printf, 2, 3)))
 #endif
         ;
+
+    /* Attaches a certificate witness to c: json is one JSON object in the
+   format of docs/certificates.md (as src/cert.h writes it), allocated
+   with flint_malloc; c takes ownership and frees it in check_clear. */
+    void check_cert_add(check_t c, char *json);
 
     /* Declares c a Monte Carlo check of P[E] >= bound with the given tally. */
     void check_set_mc(check_t c, ulong samples, ulong successes, ulong undecided, ulong escalations,
