@@ -156,12 +156,11 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
     {
         const char *a = argv[i];
         const char *v = (i + 1 < argc) ? argv[i + 1] : NULL;
-        int needs =
-            (!strcmp(a, "--seed") || !strcmp(a, "--threads") || !strcmp(a, "--samples") ||
-             !strcmp(a, "--confidence") || !strcmp(a, "--json") || !strcmp(a, "--tex") ||
-             !strcmp(a, "--certificates") || !strcmp(a, "--slack") || !strcmp(a, "--data") ||
-             !strcmp(a, "--weights") || !strcmp(a, "--teacher") || !strcmp(a, "--centres") ||
-             !strcmp(a, "--eps") || !strcmp(a, "--dim") || !strcmp(a, "--width") || !strcmp(a, "--clusters"));
+        int needs = (!strcmp(a, "--seed") || !strcmp(a, "--threads") || !strcmp(a, "--samples") ||
+                     !strcmp(a, "--confidence") || !strcmp(a, "--json") || !strcmp(a, "--tex") ||
+                     !strcmp(a, "--slack") || !strcmp(a, "--data") || !strcmp(a, "--weights") ||
+                     !strcmp(a, "--teacher") || !strcmp(a, "--centres") || !strcmp(a, "--eps") ||
+                     !strcmp(a, "--dim") || !strcmp(a, "--width") || !strcmp(a, "--clusters"));
         if (needs && v == NULL)
             return usage_error("option %s needs a value%s", a, "");
         if (!strcmp(a, "-h") || !strcmp(a, "--help"))
@@ -232,6 +231,8 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
         }
         else if (!strcmp(a, "--certificates") && allow_ids)
         {
+            if (v == NULL)
+                return usage_error("option %s needs a value%s", a, "");
             o->certificates = v;
             i++;
         }
