@@ -305,9 +305,13 @@ extern "C"
 
     typedef cert_mc_struct cert_mc_t[1];
 
+/* Most samples whose outcomes a cert_mc_t records (one byte each). */
+#define CERT_MC_MAX_SAMPLES (UINT64_C(1) << 28)
+
     /* Prepares M for samples samples of stream `stream` (its name, as given
    to module_mc_run) under seed, with nspot spot samples (0 <= nspot;
-   nspot = 0 when samples = 0). */
+   nspot = 0 when samples = 0).  Above CERT_MC_MAX_SAMPLES samples M
+   records nothing and cert_mc attaches nothing. */
     void cert_mc_init(cert_mc_t M, uint64_t seed, const char *stream, ulong samples, slong nspot);
     void cert_mc_clear(cert_mc_t M);
 

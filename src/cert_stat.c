@@ -121,6 +121,8 @@ cert_mc_init(cert_mc_t M, uint64_t seed, const char *stream, ulong samples, slon
     memset(M, 0, sizeof(cert_mc_struct));
     M->seed = seed;
     M->stream = bc_aprintf("%s", stream);
+    if (samples > CERT_MC_MAX_SAMPLES)
+        samples = 0; /* too many to record: M stays empty */
     M->samples = samples;
     M->outcome = flint_malloc(samples + 1);
     memset(M->outcome, '?', samples);

@@ -9,10 +9,8 @@ returns the verdict it re-decided ("holds", "fails", "consistent",
 import random
 from fractions import Fraction
 
-from mpmath import iv
-
 from . import binomial
-from .functions import evaluate, sinpow_integral
+from .functions import evaluate
 from .numbers import (MAX_PREC, Reject, Unknown, agrees, compare, hi, integer, lo, matrix, precision,
                       precisions, rational, real, signs, to_iv, vector)
 from .philox import Stream, stream_id

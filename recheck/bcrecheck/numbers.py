@@ -137,11 +137,6 @@ def hi(x):
         return None
 
 
-def hull(a, b):
-    """The interval from the lower end of a to the upper end of b."""
-    return iv.mpf([to_iv(a).a, to_iv(b).b])
-
-
 def nonneg(x):
     """x with its negative part cut: for quantities known to be >= 0."""
     x = to_iv(x)
