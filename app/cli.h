@@ -23,6 +23,7 @@ extern "C"
         const char *confidence_text; /* as typed (exact decimal), or NULL: 0.99 */
         const char *json;
         const char *tex;
+        const char *certificates; /* --certificates DIR, or NULL */
         int quiet;
         int nids;
         char **ids;

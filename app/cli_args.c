@@ -128,6 +128,8 @@ cli_usage(FILE *f)
           "                           thm5 --data --clusters|--centres, thm6 --dim --eps)\n"
           "  --json FILE              write report.json to FILE\n"
           "  --tex FILE               write the LaTeX report to FILE\n"
+          "  --certificates DIR       run: write each check's certificate to DIR/ID.json\n"
+          "                           (re-decided by 'make recheck CERTS=DIR')\n"
           "  --quiet                  no progress on stderr\n"
           "  --mutant ID              run with a claim deliberately made false (a mutant of\n"
           "                           the mutation test): the checks it names must fail\n"
@@ -243,6 +245,13 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
         else if (!strcmp(a, "--tex"))
         {
             o->tex = v;
+            i++;
+        }
+        else if (!strcmp(a, "--certificates") && allow_ids)
+        {
+            if (v == NULL)
+                return usage_error("option %s needs a value%s", a, "");
+            o->certificates = v;
             i++;
         }
         else if (!strcmp(a, "--data") || !strcmp(a, "--weights") || !strcmp(a, "--teacher") ||

@@ -4,6 +4,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cert.h"
 #include "cli.h"
 #include "driver.h"
 #include "mc.h"
@@ -61,6 +62,38 @@ open_output(const char *path)
     if (f == NULL)
         fprintf(stderr, "basincheck: cannot write '%s': %s\n", path, strerror(errno));
     return f;
+}
+
+/* One file DIR/<id>.json per check that carries certificate witnesses,
+   and the index DIR/index.json of the run's checks (src/cert.h); returns
+   0, or -1 after a message on a write error. */
+static int
+write_certificates(const char *dir, const checklist_t K, uint64_t seed)
+{
+    slong i;
+    for (i = 0; i <= K->nchecks; i++)
+    {
+        const check_struct *c = i < K->nchecks ? K->checks + i : NULL;
+        char *name, *path;
+        FILE *f;
+        int bad;
+        if (c != NULL && c->ncerts == 0)
+            continue;
+        name = c != NULL ? cert_file_name(c) : bc_aprintf("index.json");
+        path = bc_aprintf("%s/%s", dir, name);
+        f = open_output(path);
+        bad = f == NULL ||
+              (c != NULL ? cert_write_check(f, c, seed) : cert_write_index(f, K, seed, BC_REVISION)) != 0;
+        if (f != NULL && fclose(f) != 0)
+            bad = 1;
+        if (bad && f != NULL)
+            fprintf(stderr, "basincheck: error writing '%s'\n", path);
+        flint_free(name);
+        flint_free(path);
+        if (bad)
+            return -1;
+    }
+    return 0;
 }
 
 int
@@ -143,7 +176,13 @@ cli_run(int argc, char **argv)
                (unsigned long) mc_samples_for_slack(o.run.slack, o.run.tail), o.run.slack, o.run.tail);
 
     /* open outputs first: an unwritable path is reported before the run */
-    if (o.json != NULL && (fj = open_output(o.json)) == NULL)
+    if (o.certificates != NULL && cert_mkdir(o.certificates) != 0)
+    {
+        fprintf(stderr, "basincheck: cannot use '%s' as the certificate directory: %s\n", o.certificates,
+                strerror(errno));
+        status = CLI_EXIT_USAGE;
+    }
+    if (status == CLI_EXIT_OK && o.json != NULL && (fj = open_output(o.json)) == NULL)
         status = CLI_EXIT_USAGE;
     if (status == CLI_EXIT_OK && o.tex != NULL && (ft = open_output(o.tex)) == NULL)
         status = CLI_EXIT_USAGE;
@@ -176,6 +215,8 @@ cli_run(int argc, char **argv)
         return status;
     }
     mism = checklist_mismatches(K);
+    if (o.certificates != NULL && write_certificates(o.certificates, K, o.run.seed) != 0)
+        status = CLI_EXIT_USAGE;
 
     /* summary on stdout; a vacuous or trivially met claim says so on its
        line (fields "vacuous", "trivial") */
@@ -210,6 +251,7 @@ cli_run(int argc, char **argv)
     meta.module_names = st.module_names;
     meta.module_seconds = st.module_seconds;
     meta.mutant = o.run.mutant;
+    meta.certificates = o.certificates;
     {
         size_t len = 1;
         char *cmd;

@@ -31,6 +31,9 @@ extern "C"
         const char *const *module_names;
         const double *module_seconds;
         const char *mutant; /* the run's mutant, or NULL */
+        /* the directory the run wrote certificates to (--certificates), or
+           NULL: then no check is said to carry a certificate file */
+        const char *certificates;
     } report_meta;
 
     /* What the run's records are evidence of; each record is counted in

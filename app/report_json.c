@@ -91,7 +91,7 @@ write_montecarlo(FILE *f, const check_struct *c)
 }
 
 static void
-write_check(FILE *f, const check_struct *c)
+write_check(FILE *f, const check_struct *c, const char *certdir)
 {
     slong i;
     char *stmt = report_check_statement(c);
@@ -121,6 +121,16 @@ write_check(FILE *f, const check_struct *c)
     jstr(f, c->note);
     fputs(",\n     \"witness\": ", f);
     jstr(f, c->witness);
+    /* the file of the check's certificate, when the run wrote them */
+    fputs(",\n     \"certificate\": ", f);
+    if (certdir != NULL && c->ncerts > 0)
+    {
+        char *name = bc_aprintf("%s.json", c->id);
+        jstr(f, name);
+        flint_free(name);
+    }
+    else
+        fputs("null", f);
     fputs(",\n     \"fields\": {", f);
     for (i = 0; i < c->nfields; i++)
     {
@@ -258,6 +268,12 @@ report_write_json(FILE *f, const checklist_t L, const report_meta *meta)
             (long) checklist_mismatches(L));
     for (i = 0; i <= ST_INAPPLICABLE; i++)
         fprintf(f, ", \"%s\": %ld", check_status_str((check_status) i), (long) counts[i]);
+    {
+        slong ncert = 0;
+        for (i = 0; i < L->nchecks; i++)
+            ncert += meta->certificates != NULL && L->checks[i].ncerts > 0;
+        fprintf(f, ", \"certificates\": %ld", (long) ncert);
+    }
     fputs("}", f);
     {
         report_evidence e;
@@ -286,7 +302,7 @@ report_write_json(FILE *f, const checklist_t L, const report_meta *meta)
     fputs(",\n  \"checks\": [\n", f);
     for (i = 0; i < L->nchecks; i++)
     {
-        write_check(f, L->checks + i);
+        write_check(f, L->checks + i, meta->certificates);
         fputs(i + 1 < L->nchecks ? ",\n" : "\n", f);
     }
     fputs("  ],\n  \"figures\": [\n", f);

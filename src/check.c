@@ -106,6 +106,10 @@ check_clear(check_t c)
         flint_free(c->tests);
     c->tests = NULL;
     c->ntests = 0;
+    for (i = 0; i < c->ncerts; i++)
+        flint_free(c->certs[i]);
+    if (c->certs != NULL)
+        flint_free(c->certs);
 }
 
 void
@@ -240,6 +244,13 @@ check_add_test(check_t c, check_test_kind kind, const char *label, ulong samples
     t->target_tex = target_tex != NULL ? bc_strdup(target_tex) : NULL;
     t->status = ST_UNDECIDED;
     c->status = ST_UNDECIDED; /* until judged */
+}
+
+void
+check_cert_add(check_t c, char *json)
+{
+    c->certs = flint_realloc(c->certs, (c->ncerts + 1) * sizeof(char *));
+    c->certs[c->ncerts++] = json;
 }
 
 void

@@ -124,6 +124,8 @@ extern "C"
         check_field *fields;
         slong ntests; /* statistical tests (Monte Carlo and agreement) */
         check_test *tests;
+        slong ncerts; /* certificates: witnesses as JSON objects (src/cert.h) */
+        char **certs;
     } check_struct;
 
     typedef check_struct check_t[1];
@@ -201,6 +203,11 @@ extern "C"
        is, else undecided. */
     void check_add_test(check_t c, check_test_kind kind, const char *label, ulong samples, ulong successes,
                         ulong undecided, ulong escalations, const arb_t target, const char *target_tex);
+
+    /* Attaches a certificate witness to c: json is one JSON object in the
+       format of docs/certificates.md (as src/cert.h writes it), allocated
+       with flint_malloc; c takes ownership and frees it in check_clear. */
+    void check_cert_add(check_t c, char *json);
 
     /* The claim P[E] >= bound from a tally: check_add_test with TEST_BOUND
        and no label. */

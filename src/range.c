@@ -272,7 +272,7 @@ _prove_par(range_result_t R, const range_problem_t P, slong par)
     {
         _box B = S.v[--S.n];
         slong prec = P->prec + B.depth;
-        int proved = 0;
+        int proved = 0, how = RANGE_BY_ENCLOSURE;
 
         if (nbox >= P->max_boxes)
         {
@@ -313,6 +313,7 @@ _prove_par(range_result_t R, const range_problem_t P, slong par)
                     left_known = arb_is_nonnegative(v);
                 }
                 proved = left_known;
+                how = RANGE_BY_INCREASING;
             }
             else if (arb_is_nonpositive(dv))
             {
@@ -324,11 +325,14 @@ _prove_par(range_result_t R, const range_problem_t P, slong par)
                     known = arb_is_nonnegative(v);
                 }
                 proved = known;
+                how = RANGE_BY_DECREASING;
             }
             if (proved)
                 R->nproved_monotone++;
         }
 
+        if (proved && P->record != NULL)
+            P->record(P->record_ctx, par, &B.a, &B.b, how, how == RANGE_BY_ENCLOSURE ? v : dv);
         if (proved)
         {
             /* h >= 0 on the closed box, so at B, the next box's left end */

@@ -64,5 +64,6 @@ int t_thm2_register(void);
 int t_claims_register(void);
 int t_modules_register(void);
 int t_check_register(void);
+int t_cert_register(void);
 
 #endif
