@@ -11,8 +11,10 @@
 
 #include <flint/fmpq_vec.h>
 
+#include "ldl.h"
 #include "lemma12.h"
 #include "rng.h"
+#include "shallow.h"
 #include "testutil.h"
 
 /* ------------------------------------------------------------ oracle */
@@ -69,43 +71,43 @@ test_ldl_hand(void)
     static const slong zero[] = {0, 0, 0, 0};                /* PSD, rank 0 */
     static const slong late[] = {1, 1, 1, 1, 1, 1, 1, 1, 0}; /* Schur diag -1 after one step */
     fmpq_mat_t H;
-    lemma12_ldl_t info;
+    ldl_t info;
 
     fmpq_mat_init(H, 0, 0);
-    lemma12_ldl_init(info);
+    ldl_init(info);
 
     mat_from(H, 2, psd1);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
+    CU_ASSERT_EQUAL(ldl_psd(info, H), 1);
     CU_ASSERT_EQUAL(info->rank, 1);
     mat_from(H, 2, pd);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
+    CU_ASSERT_EQUAL(ldl_psd(info, H), 1);
     CU_ASSERT_EQUAL(info->rank, 2);
     CU_ASSERT(fmpq_cmp_si(info->minpiv, 1) > 0); /* pivots 2, 3/2 */
     mat_from(H, 2, zp);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_ZERO_PIV);
+    CU_ASSERT_EQUAL(ldl_psd(info, H), 0);
+    CU_ASSERT_EQUAL(info->reason, LDL_ZERO_PIV);
     mat_from(H, 3, zp3);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_ZERO_PIV);
+    CU_ASSERT_EQUAL(ldl_psd(info, H), 0);
+    CU_ASSERT_EQUAL(info->reason, LDL_ZERO_PIV);
     CU_ASSERT_EQUAL(info->step, 1);
     mat_from(H, 2, ind);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_NEG_DIAG);
+    CU_ASSERT_EQUAL(ldl_psd(info, H), 0);
+    CU_ASSERT_EQUAL(info->reason, LDL_NEG_DIAG);
     mat_from(H, 2, zero);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
+    CU_ASSERT_EQUAL(ldl_psd(info, H), 1);
     CU_ASSERT_EQUAL(info->rank, 0);
     mat_from(H, 3, late);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_NEG_DIAG);
+    CU_ASSERT_EQUAL(ldl_psd(info, H), 0);
+    CU_ASSERT_EQUAL(info->reason, LDL_NEG_DIAG);
     CU_ASSERT(fmpq_equal_si(info->bad, -1));
     /* non-symmetric input is refused */
     {
         static const slong ns[] = {1, 2, 0, 1};
         mat_from(H, 2, ns);
-        CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-        CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_NOT_SQUARE);
+        CU_ASSERT_EQUAL(ldl_psd(info, H), 0);
+        CU_ASSERT_EQUAL(info->reason, LDL_NOT_SQUARE);
     }
-    lemma12_ldl_clear(info);
+    ldl_clear(info);
     fmpq_mat_clear(H);
 }
 
@@ -116,11 +118,11 @@ test_ldl_random(void)
 {
     slong it, iters = test_iters(400), bad = 0, npsd = 0, i, j, k;
     fmpq_mat_t H, G;
-    lemma12_ldl_t info;
+    ldl_t info;
     rng_t r;
 
     fmpq_mat_init(H, 0, 0);
-    lemma12_ldl_init(info);
+    ldl_init(info);
     for (it = 0; it < iters; it++)
     {
         slong n = 1 + (slong) (it % 5), rk, kind;
@@ -165,7 +167,7 @@ test_ldl_random(void)
                     fmpq_set_si(fmpq_mat_entry(H, i, j), (slong) rng_below(r, 5) - (i == j ? 1 : 2), 1);
                     fmpq_set(fmpq_mat_entry(H, j, i), fmpq_mat_entry(H, i, j));
                 }
-        a = lemma12_psd_ldl(info, H);
+        a = ldl_psd(info, H);
         b = oracle_psd(H);
         npsd += b;
         if (a != b)
@@ -180,7 +182,7 @@ test_ldl_random(void)
     CU_ASSERT_EQUAL(bad, 0);
     /* both outcomes exercised */
     CU_ASSERT(npsd > iters / 10 && npsd < iters - iters / 10);
-    lemma12_ldl_clear(info);
+    ldl_clear(info);
     fmpq_mat_clear(H);
 }
 
@@ -203,7 +205,7 @@ test_path_hand(void)
     fmpq_t alpha, L1, L2;
     basin_t B;
     lemma12_path_t P;
-    lemma12_ldl_t info;
+    ldl_t info;
 
     fmpq_mat_init(X, 2, 2);
     fmpq_mat_init(W1, 1, 2);
@@ -218,7 +220,7 @@ test_path_hand(void)
     fmpq_init(L2);
     basin_init(B);
     lemma12_path_init(P);
-    lemma12_ldl_init(info);
+    ldl_init(info);
     hand_data(X, y);
 
     /* (W1, v1) = ((1, 1), 2): z = (2, 2), loss ((2-1)^2 + (2-2)^2)/2 = 1/2;
@@ -230,8 +232,8 @@ test_path_hand(void)
     fmpq_set_si(fmpq_mat_entry(W2, 0, 1), 1, 2);
     fmpq_set_si(v2, 1, 2);
     CU_ASSERT_EQUAL(basin_pattern(B, X, y, W1, v1, 1, NULL, NULL), BASIN_OK);
-    lemma12_net_loss(L1, X, y, W1, v1);
-    lemma12_net_loss(L2, X, y, W2, v2);
+    shallow_net_loss(L1, X, y, W1, v1);
+    shallow_net_loss(L2, X, y, W2, v2);
     CU_ASSERT(fmpq_cmp_si(L1, 0) > 0);
     {
         fmpq_t e;
@@ -243,8 +245,8 @@ test_path_hand(void)
         fmpq_clear(e);
     }
     /* the Hessian (2/m) M^T M = I_2 here: PD */
-    lemma12_hessian(H, B);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
+    shallow_hessian(H, B);
+    CU_ASSERT_EQUAL(ldl_psd(info, H), 1);
     CU_ASSERT_EQUAL(info->rank, 2);
 
     fmpq_set(alpha, L2);
@@ -289,7 +291,7 @@ test_path_hand(void)
         fmpq_clear(lam);
     }
 
-    lemma12_ldl_clear(info);
+    ldl_clear(info);
     lemma12_path_clear(P);
     basin_clear(B);
     fmpq_mat_clear(X);
@@ -402,7 +404,7 @@ test_repair_descent(void)
     fmpq_set_si(fmpq_mat_entry(W, 0, 1), -1, 1);
     fmpq_one(v);
     CU_ASSERT_EQUAL(basin_pattern(B, X, y, W, v, 1, NULL, NULL), BASIN_OK);
-    lemma12_z_of(z0, W, v);
+    shallow_z_of(z0, W, v);
     fmpq_set_si(z + 0, 1, 1);
     fmpq_set_si(z + 1, 1, 1 << 20); /* violates -<z, x_2> >= 0 */
     CU_ASSERT_EQUAL(basin_is_feasible(B, z, NULL, NULL), 0);
@@ -545,7 +547,7 @@ test_hessian_diff_hand(void)
     fmpq_set_si(fmpq_mat_entry(W, 0, 1), 1, 8);
     fmpq_one(v);
     CU_ASSERT_EQUAL_FATAL(basin_pattern(B, X, y, W, v, 1, NULL, NULL), BASIN_OK);
-    lemma12_z_of(z0, W, v);
+    shallow_z_of(z0, W, v);
     CU_ASSERT_EQUAL(lemma12_diff_step(h, B, z0), 1);
     /* 2 h max |x_t| < 1/8 : h = 1/32 */
     {
@@ -556,7 +558,7 @@ test_hessian_diff_hand(void)
         fmpq_clear(e);
     }
     lemma12_hessian_diff(H, B, z0, NULL, 2, h);
-    lemma12_hessian(HM, B);
+    shallow_hessian(HM, B);
     CU_ASSERT(fmpq_mat_equal(H, HM));
     CU_ASSERT(fmpq_mat_is_one(H));
     /* h = 1 takes z0 + h e_2 + h e_2 out of the cell... it stays in
@@ -630,7 +632,7 @@ test_kkt_random(void)
         } while (basin_pattern(B, X, y, W, v, n, NULL, NULL) != BASIN_OK);
         basin_value(R, B, 64);
         lemma12_kkt_init(K, B);
-        lemma12_z_of(z0, W, v);
+        shallow_z_of(z0, W, v);
         for (i = 0; i < nd; i++)
             zs[i] = fmpq_get_d(z0 + i);
         while (!ok && total < 20000)
@@ -683,7 +685,7 @@ test_wv_control_hand(void)
     fmpq_mat_t X, W, H;
     fmpq y[2], v[1];
     basin_t B;
-    lemma12_ldl_t info;
+    ldl_t info;
 
     fmpq_mat_init(X, 2, 2);
     fmpq_mat_init(W, 1, 2);
@@ -692,17 +694,17 @@ test_wv_control_hand(void)
     fmpq_init(y + 1);
     fmpq_init(v);
     basin_init(B);
-    lemma12_ldl_init(info);
+    ldl_init(info);
     hand_data(X, y);
     fmpq_set_si(fmpq_mat_entry(W, 0, 0), 1, 1);
     fmpq_set_si(fmpq_mat_entry(W, 0, 1), 1, 1);
     fmpq_set_si(v, 2, 1);
     CU_ASSERT_EQUAL(basin_pattern(B, X, y, W, v, 1, NULL, NULL), BASIN_OK);
-    lemma12_hessian_wv(H, B, W, v);
+    shallow_hessian_wv(H, B, W, v);
     CU_ASSERT_EQUAL(fmpq_mat_nrows(H), 3);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), oracle_psd(H));
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-    lemma12_ldl_clear(info);
+    CU_ASSERT_EQUAL(ldl_psd(info, H), oracle_psd(H));
+    CU_ASSERT_EQUAL(ldl_psd(info, H), 0);
+    ldl_clear(info);
     basin_clear(B);
     fmpq_mat_clear(X);
     fmpq_mat_clear(W);

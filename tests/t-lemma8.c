@@ -11,6 +11,7 @@
 #include <flint/fmpq_vec.h>
 
 #include "lemma8.h"
+#include "sphere.h"
 #include "rng.h"
 #include "testutil.h"
 
@@ -145,7 +146,7 @@ test_rule_random(void)
             arf_set_si(wa + i, w[i]);
             arf_set_si(ca + i, c[i]);
         }
-        got_q = lemma8_constant_fmpq(wq, cq, d, dq);
+        got_q = sphere_ball_sign_constant_fmpq(wq, cq, d, dq);
         /* the arf rule takes rho^2 = delta^2 / |c|^2, which is dyadic only
            when |c|^2 is a power of two: compare it where it is */
         arf_init(r2);
@@ -192,9 +193,9 @@ test_rule_boundary(void)
     fmpq_set_si(c + 0, 3, 1);
     fmpq_set_si(c + 1, 4, 1);
     fmpq_set_si(d2, 9, 1);
-    CU_ASSERT_EQUAL(lemma8_constant_fmpq(w, c, 2, d2), 0);
+    CU_ASSERT_EQUAL(sphere_ball_sign_constant_fmpq(w, c, 2, d2), 0);
     fmpq_set_si(d2, 8, 1);
-    CU_ASSERT_EQUAL(lemma8_constant_fmpq(w, c, 2, d2), 1);
+    CU_ASSERT_EQUAL(sphere_ball_sign_constant_fmpq(w, c, 2, d2), 1);
     fmpq_clear(w + 0);
     fmpq_clear(w + 1);
     fmpq_clear(c + 0);
@@ -339,8 +340,8 @@ test_band_closed_forms(void)
         arb_init(want);
         mpfr_init2(m, 200);
         arb_set_d(r, rho);
-        lemma8_band(b, d, r, 128);
-        lemma8_band_angle(b2, d, r, 128);
+        sphere_band_prob(b, d, r, 128);
+        sphere_band_prob_angle(b2, d, r, 128);
         closed_band(m, d, rho);
         arf_set_mpfr(arb_midref(want), m);
         mag_set_d(arb_radref(want), 1e-50);
@@ -387,13 +388,13 @@ test_radius_and_bound(void)
         mpfr_mul_2ui(m, m, 1, MPFR_RNDN);
         arf_set_mpfr(arb_midref(want), m);
         mag_set_d(arb_radref(want), 1e-50);
-        lemma8_radius(a, d, 128);
+        sphere_band_radius(a, d, 128);
         if (!arb_overlaps(a, want) || arb_rel_accuracy_bits(a) < 100)
         {
             TEST_REPORT("stated radius rho_d", "d=%lu: %s", d, arb_get_str(a, 20, 0));
             bad++;
         }
-        lemma8_bound(a, d, 128);
+        sphere_band_bound(a, d, 128);
         arb_set_ui(want, 1);
         arb_div_ui(want, want, 4 * d, 128);
         if (!arb_overlaps(a, want))
