@@ -57,28 +57,37 @@ fit(ldl_t F, slong n)
 }
 
 /* F->L holds the multipliers by H's row index (column k: step k); sets
-   F->perm (the pivots, then the rows not eliminated in increasing order)
-   and reorders the rows of F->L into it, with the unit diagonal */
+   F->perm (the pivots, then the rows not eliminated in increasing order),
+   moves row perm[k] of F->L to row k (in place, cycle by cycle; only the
+   first rank columns are non-zero) and sets the unit diagonal.  Entries
+   above the diagonal stay 0: row perm[k], k <= c, was eliminated by step
+   c and so never received a multiplier of step c. */
 static void
-order_factors(ldl_t F, const slong *pivot, const int *alive)
+order_factors(ldl_t F, const slong *pivot, const int *alive, int *seen)
 {
-    slong n = F->n, k, c, i;
-    fmpq_mat_t P;
+    slong n = F->n, k, c, i, j;
 
     for (k = 0; k < F->rank; k++)
         F->perm[k] = pivot[k];
     for (i = 0; i < n; i++)
         if (alive[i])
             F->perm[k++] = i;
-    fmpq_mat_init(P, n, n);
+    for (k = 0; k < n; k++)
+        seen[k] = 0;
     for (k = 0; k < n; k++)
     {
-        for (c = 0; c < k && c < F->rank; c++)
-            fmpq_swap(fmpq_mat_entry(P, k, c), fmpq_mat_entry(F->L, F->perm[k], c));
-        fmpq_one(fmpq_mat_entry(P, k, k));
+        if (seen[k])
+            continue;
+        for (j = k; F->perm[j] != k; j = F->perm[j])
+        {
+            for (c = 0; c < F->rank; c++)
+                fmpq_swap(fmpq_mat_entry(F->L, j, c), fmpq_mat_entry(F->L, F->perm[j], c));
+            seen[j] = 1;
+        }
+        seen[j] = 1;
     }
-    fmpq_mat_swap(F->L, P);
-    fmpq_mat_clear(P);
+    for (k = 0; k < n; k++)
+        fmpq_one(fmpq_mat_entry(F->L, k, k));
 }
 
 int
@@ -114,7 +123,7 @@ ldl_psd(ldl_t F, const fmpq_mat_t H)
 
     fit(F, n);
     fmpq_mat_init_set(A, H);
-    alive = flint_malloc(sizeof(int) * (size_t) (n > 0 ? n : 1));
+    alive = flint_malloc(sizeof(int) * (size_t) (n > 0 ? 2 * n : 1));
     pivot = flint_malloc(sizeof(slong) * (size_t) (n > 0 ? n : 1));
     for (i = 0; i < n; i++)
         alive[i] = 1;
@@ -185,7 +194,7 @@ ldl_psd(ldl_t F, const fmpq_mat_t H)
         F->rank++;
     }
 
-    order_factors(F, pivot, alive);
+    order_factors(F, pivot, alive, alive + n);
     fmpq_swap(F->minpiv, mp);
     fmpq_clear(f);
     fmpq_clear(g);
