@@ -1,188 +1,21 @@
-/* t-lemma12.c -- Lemmas 1-2: the exact LDL^T semidefiniteness test
-   against an independent oracle (all principal minors, fmpq_mat_det),
-   the Lemma 4 path and the segment on hand instances (and the checker
-   failing on bad ones), the Lemma 2 padding witness on a hand instance,
-   the exact repair of a descent end point, the exact KKT certificate
-   (hand cell, tampered certificates, and against the basin engine on
-   random decimal cells), the second-difference Hessian, and the
-   module's records against its table. */
+/* t-lemma12.c -- Lemmas 1-2: the Lemma 4 path and the segment on hand
+   instances (and the checker failing on bad ones), the Lemma 2 padding
+   witness on a hand instance, the exact repair of a descent end point,
+   the exact KKT certificate (hand cell, tampered certificates, and
+   against the basin engine on random decimal cells), the
+   second-difference Hessian, and the module's records against its
+   table.  The LDL^T test and the Hessians of the core are tested in
+   t-ldl.c and t-shallow.c. */
 #include <math.h>
 #include <string.h>
 
 #include <flint/fmpq_vec.h>
 
+#include "ldl.h"
 #include "lemma12.h"
 #include "rng.h"
+#include "shallow.h"
 #include "testutil.h"
-
-/* ------------------------------------------------------------ oracle */
-
-/* PSD iff every principal minor is >= 0 (all 2^n - 1 of them). */
-static int
-oracle_psd(const fmpq_mat_t H)
-{
-    slong n = fmpq_mat_nrows(H), i, j, k, cnt;
-    ulong S;
-    int psd = 1;
-    fmpq_t det;
-    fmpq_init(det);
-    for (S = 1; S < ((ulong) 1 << n) && psd; S++)
-    {
-        slong idx[16];
-        fmpq_mat_t P;
-        cnt = 0;
-        for (k = 0; k < n; k++)
-            if (S >> k & 1)
-                idx[cnt++] = k;
-        fmpq_mat_init(P, cnt, cnt);
-        for (i = 0; i < cnt; i++)
-            for (j = 0; j < cnt; j++)
-                fmpq_set(fmpq_mat_entry(P, i, j), fmpq_mat_entry(H, idx[i], idx[j]));
-        fmpq_mat_det(det, P);
-        if (fmpq_sgn(det) < 0)
-            psd = 0;
-        fmpq_mat_clear(P);
-    }
-    fmpq_clear(det);
-    return psd;
-}
-
-static void
-mat_from(fmpq_mat_t H, slong n, const slong *e)
-{
-    slong i, j;
-    fmpq_mat_clear(H);
-    fmpq_mat_init(H, n, n);
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++)
-            fmpq_set_si(fmpq_mat_entry(H, i, j), e[i * n + j], 1);
-}
-
-static void
-test_ldl_hand(void)
-{
-    static const slong psd1[] = {1, 1, 1, 1};                /* rank 1 */
-    static const slong pd[] = {2, 1, 1, 2};                  /* PD */
-    static const slong zp[] = {0, 1, 1, 0};                  /* zero pivot, indefinite */
-    static const slong zp3[] = {1, 0, 0, 0, 0, 1, 0, 1, 0};  /* zero pivot after a step */
-    static const slong ind[] = {1, 2, 2, 1};                 /* det -3 */
-    static const slong zero[] = {0, 0, 0, 0};                /* PSD, rank 0 */
-    static const slong late[] = {1, 1, 1, 1, 1, 1, 1, 1, 0}; /* Schur diag -1 after one step */
-    fmpq_mat_t H;
-    lemma12_ldl_t info;
-
-    fmpq_mat_init(H, 0, 0);
-    lemma12_ldl_init(info);
-
-    mat_from(H, 2, psd1);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
-    CU_ASSERT_EQUAL(info->rank, 1);
-    mat_from(H, 2, pd);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
-    CU_ASSERT_EQUAL(info->rank, 2);
-    CU_ASSERT(fmpq_cmp_si(info->minpiv, 1) > 0); /* pivots 2, 3/2 */
-    mat_from(H, 2, zp);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_ZERO_PIV);
-    mat_from(H, 3, zp3);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_ZERO_PIV);
-    CU_ASSERT_EQUAL(info->step, 1);
-    mat_from(H, 2, ind);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_NEG_DIAG);
-    mat_from(H, 2, zero);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
-    CU_ASSERT_EQUAL(info->rank, 0);
-    mat_from(H, 3, late);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-    CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_NEG_DIAG);
-    CU_ASSERT(fmpq_equal_si(info->bad, -1));
-    /* non-symmetric input is refused */
-    {
-        static const slong ns[] = {1, 2, 0, 1};
-        mat_from(H, 2, ns);
-        CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-        CU_ASSERT_EQUAL(info->reason, LEMMA12_LDL_NOT_SQUARE);
-    }
-    lemma12_ldl_clear(info);
-    fmpq_mat_clear(H);
-}
-
-/* random symmetric matrices: G^T G (PSD, often singular), G^T G - c e e^T
-   and small integer matrices, against the minors oracle */
-static void
-test_ldl_random(void)
-{
-    slong it, iters = test_iters(400), bad = 0, npsd = 0, i, j, k;
-    fmpq_mat_t H, G;
-    lemma12_ldl_t info;
-    rng_t r;
-
-    fmpq_mat_init(H, 0, 0);
-    lemma12_ldl_init(info);
-    for (it = 0; it < iters; it++)
-    {
-        slong n = 1 + (slong) (it % 5), rk, kind;
-        int a, b;
-        rng_init(r, test_seed(), rng_stream_id("t-lemma12/ldl"), (uint64_t) it);
-        rk = (slong) rng_below(r, (uint64_t) n + 1);
-        kind = (slong) rng_below(r, 3);
-        fmpq_mat_clear(H);
-        fmpq_mat_init(H, n, n);
-        if (kind < 2)
-        {
-            fmpq_mat_init(G, rk > 0 ? rk : 1, n);
-            for (i = 0; i < fmpq_mat_nrows(G); i++)
-                for (j = 0; j < n; j++)
-                    fmpq_set_si(fmpq_mat_entry(G, i, j), (slong) rng_below(r, 7) - 3,
-                                1 + (ulong) rng_below(r, 3));
-            if (rk == 0)
-                fmpq_mat_zero(G);
-            for (i = 0; i < n; i++)
-                for (j = 0; j < n; j++)
-                    for (k = 0; k < fmpq_mat_nrows(G); k++)
-                        fmpq_addmul(fmpq_mat_entry(H, i, j), fmpq_mat_entry(G, k, i),
-                                    fmpq_mat_entry(G, k, j));
-            if (kind == 1)
-            {
-                /* subtract c e_p e_q^T + c e_q e_p^T: often indefinite */
-                slong p = (slong) rng_below(r, (uint64_t) n), q = (slong) rng_below(r, (uint64_t) n);
-                fmpq_t c;
-                fmpq_init(c);
-                fmpq_set_si(c, 1 + (slong) rng_below(r, 4), 4);
-                fmpq_sub(fmpq_mat_entry(H, p, q), fmpq_mat_entry(H, p, q), c);
-                if (p != q)
-                    fmpq_sub(fmpq_mat_entry(H, q, p), fmpq_mat_entry(H, q, p), c);
-                fmpq_clear(c);
-            }
-            fmpq_mat_clear(G);
-        }
-        else
-            for (i = 0; i < n; i++)
-                for (j = i; j < n; j++)
-                {
-                    fmpq_set_si(fmpq_mat_entry(H, i, j), (slong) rng_below(r, 5) - (i == j ? 1 : 2), 1);
-                    fmpq_set(fmpq_mat_entry(H, j, i), fmpq_mat_entry(H, i, j));
-                }
-        a = lemma12_psd_ldl(info, H);
-        b = oracle_psd(H);
-        npsd += b;
-        if (a != b)
-        {
-            TEST_REPORT("LDL^T PSD test == principal minors",
-                        "iteration %ld n %ld kind %ld: ldl %d oracle %d", (long) it, (long) n, (long) kind, a,
-                        b);
-            fmpq_mat_print(H);
-            bad++;
-        }
-    }
-    CU_ASSERT_EQUAL(bad, 0);
-    /* both outcomes exercised */
-    CU_ASSERT(npsd > iters / 10 && npsd < iters - iters / 10);
-    lemma12_ldl_clear(info);
-    fmpq_mat_clear(H);
-}
 
 /* ----------------------------------------------------------- hand cell */
 
@@ -203,7 +36,7 @@ test_path_hand(void)
     fmpq_t alpha, L1, L2;
     basin_t B;
     lemma12_path_t P;
-    lemma12_ldl_t info;
+    ldl_t info;
 
     fmpq_mat_init(X, 2, 2);
     fmpq_mat_init(W1, 1, 2);
@@ -218,7 +51,7 @@ test_path_hand(void)
     fmpq_init(L2);
     basin_init(B);
     lemma12_path_init(P);
-    lemma12_ldl_init(info);
+    ldl_init(info);
     hand_data(X, y);
 
     /* (W1, v1) = ((1, 1), 2): z = (2, 2), loss ((2-1)^2 + (2-2)^2)/2 = 1/2;
@@ -230,8 +63,8 @@ test_path_hand(void)
     fmpq_set_si(fmpq_mat_entry(W2, 0, 1), 1, 2);
     fmpq_set_si(v2, 1, 2);
     CU_ASSERT_EQUAL(basin_pattern(B, X, y, W1, v1, 1, NULL, NULL), BASIN_OK);
-    lemma12_net_loss(L1, X, y, W1, v1);
-    lemma12_net_loss(L2, X, y, W2, v2);
+    shallow_net_loss(L1, X, y, W1, v1);
+    shallow_net_loss(L2, X, y, W2, v2);
     CU_ASSERT(fmpq_cmp_si(L1, 0) > 0);
     {
         fmpq_t e;
@@ -243,8 +76,8 @@ test_path_hand(void)
         fmpq_clear(e);
     }
     /* the Hessian (2/m) M^T M = I_2 here: PD */
-    lemma12_hessian(H, B);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 1);
+    shallow_hessian(H, B);
+    CU_ASSERT_EQUAL(ldl_psd(info, H), 1);
     CU_ASSERT_EQUAL(info->rank, 2);
 
     fmpq_set(alpha, L2);
@@ -289,7 +122,7 @@ test_path_hand(void)
         fmpq_clear(lam);
     }
 
-    lemma12_ldl_clear(info);
+    ldl_clear(info);
     lemma12_path_clear(P);
     basin_clear(B);
     fmpq_mat_clear(X);
@@ -402,7 +235,7 @@ test_repair_descent(void)
     fmpq_set_si(fmpq_mat_entry(W, 0, 1), -1, 1);
     fmpq_one(v);
     CU_ASSERT_EQUAL(basin_pattern(B, X, y, W, v, 1, NULL, NULL), BASIN_OK);
-    lemma12_z_of(z0, W, v);
+    shallow_z_of(z0, W, v);
     fmpq_set_si(z + 0, 1, 1);
     fmpq_set_si(z + 1, 1, 1 << 20); /* violates -<z, x_2> >= 0 */
     CU_ASSERT_EQUAL(basin_is_feasible(B, z, NULL, NULL), 0);
@@ -545,7 +378,7 @@ test_hessian_diff_hand(void)
     fmpq_set_si(fmpq_mat_entry(W, 0, 1), 1, 8);
     fmpq_one(v);
     CU_ASSERT_EQUAL_FATAL(basin_pattern(B, X, y, W, v, 1, NULL, NULL), BASIN_OK);
-    lemma12_z_of(z0, W, v);
+    shallow_z_of(z0, W, v);
     CU_ASSERT_EQUAL(lemma12_diff_step(h, B, z0), 1);
     /* 2 h max |x_t| < 1/8 : h = 1/32 */
     {
@@ -556,7 +389,7 @@ test_hessian_diff_hand(void)
         fmpq_clear(e);
     }
     lemma12_hessian_diff(H, B, z0, NULL, 2, h);
-    lemma12_hessian(HM, B);
+    shallow_hessian(HM, B);
     CU_ASSERT(fmpq_mat_equal(H, HM));
     CU_ASSERT(fmpq_mat_is_one(H));
     /* h = 1 takes z0 + h e_2 + h e_2 out of the cell... it stays in
@@ -630,7 +463,7 @@ test_kkt_random(void)
         } while (basin_pattern(B, X, y, W, v, n, NULL, NULL) != BASIN_OK);
         basin_value(R, B, 64);
         lemma12_kkt_init(K, B);
-        lemma12_z_of(z0, W, v);
+        shallow_z_of(z0, W, v);
         for (i = 0; i < nd; i++)
             zs[i] = fmpq_get_d(z0 + i);
         while (!ok && total < 20000)
@@ -674,44 +507,6 @@ test_kkt_random(void)
     CU_ASSERT(cert == iters);
 }
 
-/* the Hessian in (W, v) of the control is indefinite on the hand cell:
-   with residual r = (1, 0) at w = (1, 1), v = 2... here H has a 2 x 2
-   block [[v^2, r + v w], [r + v w, w^2]] (scaled) per point */
-static void
-test_wv_control_hand(void)
-{
-    fmpq_mat_t X, W, H;
-    fmpq y[2], v[1];
-    basin_t B;
-    lemma12_ldl_t info;
-
-    fmpq_mat_init(X, 2, 2);
-    fmpq_mat_init(W, 1, 2);
-    fmpq_mat_init(H, 0, 0);
-    fmpq_init(y + 0);
-    fmpq_init(y + 1);
-    fmpq_init(v);
-    basin_init(B);
-    lemma12_ldl_init(info);
-    hand_data(X, y);
-    fmpq_set_si(fmpq_mat_entry(W, 0, 0), 1, 1);
-    fmpq_set_si(fmpq_mat_entry(W, 0, 1), 1, 1);
-    fmpq_set_si(v, 2, 1);
-    CU_ASSERT_EQUAL(basin_pattern(B, X, y, W, v, 1, NULL, NULL), BASIN_OK);
-    lemma12_hessian_wv(H, B, W, v);
-    CU_ASSERT_EQUAL(fmpq_mat_nrows(H), 3);
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), oracle_psd(H));
-    CU_ASSERT_EQUAL(lemma12_psd_ldl(info, H), 0);
-    lemma12_ldl_clear(info);
-    basin_clear(B);
-    fmpq_mat_clear(X);
-    fmpq_mat_clear(W);
-    fmpq_mat_clear(H);
-    fmpq_clear(y + 0);
-    fmpq_clear(y + 1);
-    fmpq_clear(v);
-}
-
 static void
 test_module_records(void)
 {
@@ -737,15 +532,12 @@ t_lemma12_register(void)
     CU_pSuite s = CU_add_suite("lemma12", NULL, NULL);
     if (s == NULL)
         return 1;
-    if (CU_add_test(s, "LDL^T on hand matrices", test_ldl_hand) == NULL ||
-        CU_add_test(s, "LDL^T == principal minors, random", test_ldl_random) == NULL ||
-        CU_add_test(s, "Lemma 4 path and segment, hand cell", test_path_hand) == NULL ||
+    if (CU_add_test(s, "Lemma 4 path and segment, hand cell", test_path_hand) == NULL ||
         CU_add_test(s, "Lemma 2 padding witness, hand cell", test_witness_hand) == NULL ||
         CU_add_test(s, "exact repair and descent", test_repair_descent) == NULL ||
         CU_add_test(s, "exact KKT certificate, hand cell and tampering", test_kkt_hand) == NULL ||
         CU_add_test(s, "second-difference Hessian, hand cell", test_hessian_diff_hand) == NULL ||
         CU_add_test(s, "descent + KKT == engine, random decimal cells", test_kkt_random) == NULL ||
-        CU_add_test(s, "(W, v) Hessian control indefinite", test_wv_control_hand) == NULL ||
         CU_add_test(s, "module records match the table", test_module_records) == NULL)
         return 1;
     return 0;

@@ -12,7 +12,9 @@
                          target with probability >= p_eps, on the
                          rank(X)-dimensional sphere (reconstructed).
 
-   See claims.tex for the statements as checked and the method. */
+   The probabilities of Lemma 7 are the core's sphere_chord_prob and
+   sphere_chord_prob_lower (sphere.h).  See claims.tex for the
+   statements as checked and the method. */
 #ifndef CLAIMS_H
 #define CLAIMS_H
 
@@ -53,13 +55,6 @@ extern "C"
 
     extern const module_struct module_claims;
     extern const char *const fragment_claims[];
-
-    /* Lemma 7 as reconstructed, for rho = eps/(n B)^2 in (0, 4] and r >= 2:
-   prob = F_r(theta)/2 with cos theta = 1 - rho/2 (theta = 2 arcsin(delta/2),
-   delta = sqrt(rho)), and
-   peps = (sqrt(rho) sqrt(1 - rho/4))^{r-1} / (2 pi (r-1)). */
-    void claims_lemma7_prob(arb_t res, ulong r, const fmpq_t rho, slong prec);
-    void claims_lemma7_peps(arb_t res, ulong r, const fmpq_t rho, slong prec);
 
 #ifdef __cplusplus
 }

@@ -13,8 +13,10 @@
 #include <flint/fmpq_vec.h>
 
 #include "csv.h"
+#include "ldl.h"
 #include "lemma12.h"
 #include "rng.h"
+#include "shallow.h"
 
 /* dyadic grid of the sampled data and weights: 2^-GRID_BITS */
 #define GRID_BITS 4
@@ -343,37 +345,37 @@ run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const
         fmpq_mat_t H, HM, M;
         fmpq *z0 = _fmpq_vec_init(nd);
         fmpq_t h;
-        lemma12_ldl_t info;
+        ldl_t info;
         double s;
 
         fmpq_mat_init(H, 0, 0);
         fmpq_mat_init(HM, 0, 0);
         fmpq_mat_init(M, 0, 0);
         fmpq_init(h);
-        lemma12_ldl_init(info);
+        ldl_init(info);
         /* the Hessian of the network's own loss in Z, by exact second
            differences around the network's point, with steps that stay in
            the open cell; only then compared with the closed form
            (2/m) M^T M and tested PSD */
-        lemma12_z_of(z0, I[k].W, I[k].v);
+        shallow_z_of(z0, I[k].W, I[k].v);
         if (!lemma12_diff_step(h, B, z0))
         {
             nostep++;
             if (first_bad == NULL)
                 first_bad = bc_aprintf("cell %ld: the network's point is not interior", (long) k);
-            lemma12_hessian(H, B); /* for the Taylor check below */
+            shallow_hessian(H, B); /* for the Taylor check below */
         }
         else
         {
             slong e = (slong) fmpz_bits(fmpq_denref(h)) - 1;
             hmax = FLINT_MAX(hmax, e);
             lemma12_hessian_diff(H, B, z0, NULL, nd, h);
-            lemma12_hessian(HM, B);
+            shallow_hessian(HM, B);
             if (fmpq_mat_equal(H, HM))
                 same++;
             else if (first_bad == NULL)
                 first_bad = bc_aprintf("cell %ld: second differences differ from (2/m) M^T M", (long) k);
-            if (lemma12_psd_ldl(info, H))
+            if (ldl_psd(info, H))
             {
                 psd++;
                 if (info->rank < nd)
@@ -390,7 +392,7 @@ run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const
            the objective the engine minimises is the quadratic whose
            Hessian was just tested */
         s = bc_seconds();
-        lemma12_design(M, B);
+        shallow_design(M, B);
         {
             rng_t r;
             fmpq *z = _fmpq_vec_init(nd), *u = _fmpq_vec_init(nd), *zu = _fmpq_vec_init(nd);
@@ -504,11 +506,11 @@ run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const
                     fmpq_set_si(a, q == 0 ? 1 : 1 + (slong) rng_below(r, 8), 4);
                     fmpq_mul(v2 + j, I[k].v + j, a);
                 }
-                lemma12_net_loss(Ln, B->X, B->y, W2, v2);
-                lemma12_z_of(z, W2, v2);
+                shallow_net_loss(Ln, B->X, B->y, W2, v2);
+                shallow_z_of(z, W2, v2);
                 basin_objective(Lz, B, z);
                 rep++;
-                if (fmpq_equal(Ln, Lz) && lemma12_in_closed_cell(B, W2, v2))
+                if (fmpq_equal(Ln, Lz) && shallow_in_closed_cell(B, W2, v2))
                     rep_ok++;
             }
             fmpq_mat_clear(W2);
@@ -520,7 +522,7 @@ run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const
         }
         tr += bc_seconds() - s;
 
-        lemma12_ldl_clear(info);
+        ldl_clear(info);
         fmpq_mat_clear(H);
         fmpq_mat_clear(HM);
         fmpq_mat_clear(M);
@@ -678,7 +680,7 @@ run_sublevel(checklist_t L, inst_struct *I, slong N, const run_opts *opts)
         fmpq_init(f2);
         fmpq_init(alpha);
         rng_init(r, opts->seed, rng_stream_id("lemma12/sublevel"), (ulong) k);
-        lemma12_z_of(z0, I[k].W, I[k].v);
+        shallow_z_of(z0, I[k].W, I[k].v);
         for (pair = 0; pair < 2; pair++)
         {
             lemma12_path_t P;
@@ -694,8 +696,8 @@ run_sublevel(checklist_t L, inst_struct *I, slong N, const run_opts *opts)
             }
             fmpq_mat_set(W1, I[k].W);
             qvec_set(v1, I[k].v, B->n);
-            lemma12_net_loss(f1, B->X, B->y, W1, v1);
-            lemma12_net_loss(f2, B->X, B->y, W2, v2);
+            shallow_net_loss(f1, B->X, B->y, W1, v1);
+            shallow_net_loss(f2, B->X, B->y, W2, v2);
             /* the tightest level containing both points */
             fmpq_set(alpha, fmpq_cmp(f1, f2) >= 0 ? f1 : f2);
             lemma12_path_init(P);
@@ -817,7 +819,7 @@ run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, con
         fmpq_init(fe);
         lemma12_kkt_init(K, B);
         rng_init(r, opts->seed, rng_stream_id("lemma12/descent"), (ulong) k);
-        lemma12_z_of(z0, I[k].W, I[k].v);
+        shallow_z_of(z0, I[k].W, I[k].v);
         for (s = 0; s < sz->starts; s++)
         {
             slong total = 0, chunk = DESCENT_FIRST, it;
@@ -973,8 +975,8 @@ run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, con
         fmpq_init(Ln);
         /* the point (w_j = b_j z*_j, v_j = b_j) of the closed cell */
         lemma12_net_of_z(W, v, B, R->z);
-        lemma12_net_loss(Ln, B->X, B->y, W, v);
-        if (R->certified && lemma12_in_closed_cell(B, W, v) && fmpq_equal(Ln, R->upper))
+        shallow_net_loss(Ln, B->X, B->y, W, v);
+        if (R->certified && shallow_in_closed_cell(B, W, v) && fmpq_equal(Ln, R->upper))
             attained++;
         if (R->is_exact)
             exact++;
@@ -1084,9 +1086,9 @@ union_witness(inst_struct *I, slong *hexp, char **desc)
                         diff += Bm->a[t] != Bp->a[t];
                     if (diff == 1 && Bm->a[j0 * m + t0] == -1 && Bp->a[j0 * m + t0] == 1)
                     {
-                        lemma12_net_loss(f0, I->X, y2, Wc, I->v);
-                        lemma12_net_loss(fm, I->X, y2, Wm, I->v);
-                        lemma12_net_loss(fp, I->X, y2, Wp, I->v);
+                        shallow_net_loss(f0, I->X, y2, Wc, I->v);
+                        shallow_net_loss(fm, I->X, y2, Wm, I->v);
+                        shallow_net_loss(fp, I->X, y2, Wp, I->v);
                         fmpq_add(c, fm, fp);
                         fmpq_div_2exp(c, c, 1);
                         if (fmpq_cmp(f0, c) > 0)
@@ -1100,18 +1102,18 @@ union_witness(inst_struct *I, slong *hexp, char **desc)
                             fmpq *z0 = _fmpq_vec_init(nd), *u = _fmpq_vec_init(nd);
                             fmpq_mat_t H;
                             fmpq_t one;
-                            lemma12_ldl_t info;
+                            ldl_t info;
                             fmpq_mat_init(H, 0, 0);
                             fmpq_init(one);
                             fmpq_one(one);
-                            lemma12_ldl_init(info);
-                            lemma12_z_of(z0, Wm, I->v);
-                            lemma12_z_of(u, Wc, I->v);
+                            ldl_init(info);
+                            shallow_z_of(z0, Wm, I->v);
+                            shallow_z_of(u, Wc, I->v);
                             for (jj = 0; jj < n; jj++)
                                 for (ii = 0; ii < d; ii++)
                                     fmpq_sub(u + jj * d + ii, u + jj * d + ii, z0 + jj * d + ii);
                             lemma12_hessian_diff(H, Bm, z0, u, 1, one);
-                            if (!lemma12_psd_ldl(info, H))
+                            if (!ldl_psd(info, H))
                             {
                                 found = 1;
                                 *hexp = e;
@@ -1123,7 +1125,7 @@ union_witness(inst_struct *I, slong *hexp, char **desc)
                             }
                             fmpq_mat_clear(H);
                             fmpq_clear(one);
-                            lemma12_ldl_clear(info);
+                            ldl_clear(info);
                             _fmpq_vec_clear(z0, nd);
                             _fmpq_vec_clear(u, nd);
                         }
@@ -1201,11 +1203,11 @@ run_controls1(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, co
     for (k = 0; k < N; k++)
     {
         fmpq_mat_t H;
-        lemma12_ldl_t info;
+        ldl_t info;
         fmpq_mat_init(H, 0, 0);
-        lemma12_ldl_init(info);
-        lemma12_hessian_wv(H, I[k].B, I[k].W, I[k].v);
-        if (!lemma12_psd_ldl(info, H))
+        ldl_init(info);
+        shallow_hessian_wv(H, I[k].B, I[k].W, I[k].v);
+        if (!ldl_psd(info, H))
         {
             indef++;
             if (first == NULL)
@@ -1213,10 +1215,10 @@ run_controls1(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, co
                     "cell %ld (n = %ld, d = %ld, m = %ld): %s at elimination step %ld, entry (%ld, %ld) "
                     "= %.6g",
                     (long) k, (long) I[k].n, (long) I[k].d, (long) I[k].m,
-                    info->reason == LEMMA12_LDL_NEG_DIAG ? "negative Schur diagonal" : "zero pivot",
+                    info->reason == LDL_NEG_DIAG ? "negative Schur diagonal" : "zero pivot",
                     (long) info->step, (long) info->i, (long) info->j, qd(info->bad));
         }
-        lemma12_ldl_clear(info);
+        ldl_clear(info);
         fmpq_mat_clear(H);
     }
     check_start(cw, "lemma1.control.wv_hessian", "Lemma 1");

@@ -5,17 +5,14 @@
 
    The exact building blocks below are public so that the CUnit suite can
    test them against independent oracles:
-     - an exact symmetric LDL^T positive-semidefiniteness test over Q
-       (convexity in Z, Lemma 3, App. A), written independently of the
-       basin engine's code;
-     - the Hessian (2/m) M^T M of the squared loss in z = (v_j w_j)_j;
-     - the network's loss evaluated directly with ReLUs over Q;
      - the proof path of Lemma 1 (App. A.1): the rescaling of Lemma 4 to
        |v_j| = 1, then the straight segment, checked exactly;
      - the padding witness of Lemma 2 (App. A.2);
      - the second-difference Hessian of the network's loss;
      - the projected-gradient descent (doubles, candidates only) and the
-       exact KKT certificate of its end points. */
+       exact KKT certificate of its end points.
+   The network's loss with its ReLUs, the closed cell, the Hessians and
+   the exact LDL^T test they use are core routines (shallow.h, ldl.h). */
 #ifndef LEMMA12_H
 #define LEMMA12_H
 
@@ -28,56 +25,6 @@
 extern "C"
 {
 #endif
-
-/* reasons of a failed PSD test */
-#define LEMMA12_LDL_PSD 0        /* positive semidefinite */
-#define LEMMA12_LDL_NEG_DIAG 1   /* a diagonal entry of a Schur complement is < 0 */
-#define LEMMA12_LDL_ZERO_PIV 2   /* all remaining diagonal entries 0, an off-diagonal entry not */
-#define LEMMA12_LDL_NOT_SQUARE 3 /* not a symmetric square matrix */
-
-    typedef struct
-    {
-        int reason;    /* LEMMA12_LDL_* */
-        slong rank;    /* number of positive pivots (the rank when PSD) */
-        slong step;    /* elimination step at which indefiniteness was found */
-        slong i, j;    /* original indices of the offending entry (i = j for NEG_DIAG) */
-        fmpq_t minpiv; /* smallest positive pivot (0 if none) */
-        fmpq_t bad;    /* the offending Schur complement entry */
-    } lemma12_ldl_struct;
-
-    typedef lemma12_ldl_struct lemma12_ldl_t[1];
-
-    void lemma12_ldl_init(lemma12_ldl_t L);
-    void lemma12_ldl_clear(lemma12_ldl_t L);
-
-    /* Exact LDL^T of the symmetric matrix H with diagonal pivoting:
-   returns 1 if H is positive semidefinite, 0 otherwise (info says why). */
-    int lemma12_psd_ldl(lemma12_ldl_t info, const fmpq_mat_t H);
-
-    /* M (m x nd): M[t, j d + i] = x_{t,i} if a_{j,t} = +1, else 0, so that
-   the predictions are M z and f(z) = |M z - y|^2 / m.  M is resized. */
-    void lemma12_design(fmpq_mat_t M, const basin_t B);
-
-    /* H (nd x nd) = (2/m) M^T M, the Hessian of f in z.  H is resized. */
-    void lemma12_hessian(fmpq_mat_t H, const basin_t B);
-
-    /* H ((nd + n) square) = the Hessian of the squared loss in the original
-   parameters theta = (w_1, ..., w_n, v_1, ..., v_n) at (W, v), for the
-   ReLUs fixed by the cell of B (valid inside the cell).  Used by the
-   negative control: it is indefinite in general. */
-    void lemma12_hessian_wv(fmpq_mat_t H, const basin_t B, const fmpq_mat_t W, const fmpq *v);
-
-    /* L = (1/m) sum_t (sum_j v_j [<w_j, x_t>]_+ - y_t)^2, the network's
-   loss evaluated directly (no sign pattern involved). */
-    void lemma12_net_loss(fmpq_t L, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W, const fmpq *v);
-
-    /* 1 if (W, v) lies in the closed cell of B: a_{j,t} <w_j, x_t> >= 0 and
-   b_j v_j >= 0 for all j, t (the closure of a non-empty product of open
-   polyhedral cones is the product of the closed cones). */
-    int lemma12_in_closed_cell(const basin_t B, const fmpq_mat_t W, const fmpq *v);
-
-    /* z_j = v_j w_j (z of length n d). */
-    void lemma12_z_of(fmpq *z, const fmpq_mat_t W, const fmpq *v);
 
     /* The Lemma 4 rescaling at lambda in [0, 1]: alpha_j = 1 - lambda +
    lambda |v_j|, w_j(lambda) = alpha_j w_j, v_j(lambda) = v_j / alpha_j.
@@ -132,7 +79,7 @@ extern "C"
     void lemma12_net_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z);
 
     /* L = the network's loss at (w_j, v_j) = (b_j z_j, b_j), evaluated
-   with ReLUs (lemma12_net_loss): equal to f(z) for z in the closed cell,
+   with ReLUs (shallow_net_loss): equal to f(z) for z in the closed cell,
    and the network's loss at any (W, v) with v_j w_j = z_j, sign v = b. */
     void lemma12_net_loss_z(fmpq_t L, const basin_t B, const fmpq *z);
 

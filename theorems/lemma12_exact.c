@@ -1,14 +1,16 @@
 /* lemma12_exact.c -- the exact building blocks of the Lemma 1-2 checks:
-   the LDL^T semidefiniteness test, the Hessians, the direct network
-   loss, the proof path of App. A.1 and the padding witness of App. A.2.
-   Everything here decides over Q; nothing reuses basin.c's algebra
-   except where a check compares against it on purpose. */
+   the rescaling of Lemma 4, the proof path of App. A.1, the padding
+   witness of App. A.2, the second-difference Hessian, the descent and
+   the KKT certificate, on the core's shallow.h.  Everything here
+   decides over Q; nothing reuses basin.c's algebra except where a check
+   compares against it on purpose. */
 #include <math.h>
 #include <string.h>
 
 #include <flint/fmpq_vec.h>
 
 #include "lemma12.h"
+#include "shallow.h"
 
 /* f = g / k, k != 0 (FLINT 2.9 has no fmpq_div_si) */
 static void
@@ -36,312 +38,7 @@ qvec_set(fmpq *v, const fmpq *u, slong len)
         fmpq_set(v + i, u + i);
 }
 
-/* ------------------------------------------------------------- LDL^T */
-
-void
-lemma12_ldl_init(lemma12_ldl_t L)
-{
-    L->reason = LEMMA12_LDL_PSD;
-    L->rank = 0;
-    L->step = -1;
-    L->i = L->j = -1;
-    fmpq_init(L->minpiv);
-    fmpq_init(L->bad);
-}
-
-void
-lemma12_ldl_clear(lemma12_ldl_t L)
-{
-    fmpq_clear(L->minpiv);
-    fmpq_clear(L->bad);
-}
-
-/* Symmetric Gaussian elimination with pivots taken on the diagonal.
-   With A_pp > 0, A is PSD iff its Schur complement A / A_pp is (the
-   congruence [1 0; -A_qp/A_pp I] splits A into A_pp (+) Schur).  A
-   negative diagonal entry e_i^T S e_i < 0 of a Schur complement, or a
-   zero diagonal with a non-zero entry S_ij (the 2 x 2 principal minor
-   0 * S_jj - S_ij^2 < 0), proves indefiniteness; a Schur complement with
-   zero diagonal and zero off-diagonal is the zero matrix, hence PSD. */
-int
-lemma12_psd_ldl(lemma12_ldl_t info, const fmpq_mat_t H)
-{
-    slong n = fmpq_mat_nrows(H), step, i, j, p;
-    int *alive, psd = 1, done = 0;
-    fmpq_mat_t A;
-    fmpq_t f, g, mp;
-
-    info->reason = LEMMA12_LDL_PSD;
-    info->rank = 0;
-    info->step = -1;
-    info->i = info->j = -1;
-    fmpq_zero(info->minpiv);
-    fmpq_zero(info->bad);
-    if (fmpq_mat_ncols(H) != n)
-    {
-        info->reason = LEMMA12_LDL_NOT_SQUARE;
-        return 0;
-    }
-    for (i = 0; i < n; i++)
-        for (j = 0; j < i; j++)
-            if (!fmpq_equal(fmpq_mat_entry(H, i, j), fmpq_mat_entry(H, j, i)))
-            {
-                info->reason = LEMMA12_LDL_NOT_SQUARE;
-                info->i = i;
-                info->j = j;
-                return 0;
-            }
-
-    fmpq_mat_init_set(A, H);
-    alive = flint_malloc(sizeof(int) * (size_t) (n > 0 ? n : 1));
-    for (i = 0; i < n; i++)
-        alive[i] = 1;
-    fmpq_init(f);
-    fmpq_init(g);
-    fmpq_init(mp);
-
-    for (step = 0; step < n && !done; step++)
-    {
-        /* a negative diagonal entry anywhere in the complement decides */
-        p = -1;
-        for (i = 0; i < n && psd; i++)
-        {
-            if (!alive[i])
-                continue;
-            if (fmpq_sgn(fmpq_mat_entry(A, i, i)) < 0)
-            {
-                psd = 0;
-                info->reason = LEMMA12_LDL_NEG_DIAG;
-                info->step = step;
-                info->i = info->j = i;
-                fmpq_set(info->bad, fmpq_mat_entry(A, i, i));
-            }
-            else if (p < 0 && fmpq_sgn(fmpq_mat_entry(A, i, i)) > 0)
-                p = i;
-        }
-        if (!psd)
-            break;
-        if (p < 0)
-        {
-            /* zero pivots only: PSD iff the remaining block is zero */
-            for (i = 0; i < n && psd; i++)
-                for (j = i + 1; j < n && psd; j++)
-                    if (alive[i] && alive[j] && !fmpq_is_zero(fmpq_mat_entry(A, i, j)))
-                    {
-                        psd = 0;
-                        info->reason = LEMMA12_LDL_ZERO_PIV;
-                        info->step = step;
-                        info->i = i;
-                        info->j = j;
-                        fmpq_set(info->bad, fmpq_mat_entry(A, i, j));
-                    }
-            done = 1;
-            break;
-        }
-        /* eliminate pivot p: A_ij -= A_ip A_pj / A_pp on the alive block */
-        if (info->rank == 0 || fmpq_cmp(fmpq_mat_entry(A, p, p), mp) < 0)
-            fmpq_set(mp, fmpq_mat_entry(A, p, p));
-        info->rank++;
-        alive[p] = 0;
-        for (i = 0; i < n; i++)
-        {
-            if (!alive[i] || fmpq_is_zero(fmpq_mat_entry(A, i, p)))
-                continue;
-            fmpq_div(f, fmpq_mat_entry(A, i, p), fmpq_mat_entry(A, p, p));
-            for (j = i; j < n; j++)
-            {
-                if (!alive[j])
-                    continue;
-                fmpq_mul(g, f, fmpq_mat_entry(A, p, j));
-                fmpq_sub(fmpq_mat_entry(A, i, j), fmpq_mat_entry(A, i, j), g);
-                if (j != i)
-                    fmpq_set(fmpq_mat_entry(A, j, i), fmpq_mat_entry(A, i, j));
-            }
-        }
-    }
-
-    fmpq_swap(info->minpiv, mp);
-    fmpq_clear(f);
-    fmpq_clear(g);
-    fmpq_clear(mp);
-    flint_free(alive);
-    fmpq_mat_clear(A);
-    return psd;
-}
-
-/* ---------------------------------------------------------- Hessians */
-
-void
-lemma12_design(fmpq_mat_t M, const basin_t B)
-{
-    slong n = B->n, m = B->m, d = B->d, j, t, i;
-    fmpq_mat_clear(M);
-    fmpq_mat_init(M, m, n * d);
-    for (t = 0; t < m; t++)
-        for (j = 0; j < n; j++)
-            if (B->a[j * m + t] == 1)
-                for (i = 0; i < d; i++)
-                    fmpq_set(fmpq_mat_entry(M, t, j * d + i), fmpq_mat_entry(B->X, t, i));
-}
-
-void
-lemma12_hessian(fmpq_mat_t H, const basin_t B)
-{
-    fmpq_mat_t M, MT;
-    fmpq_t c;
-    slong nd = B->n * B->d;
-
-    fmpq_mat_init(M, 0, 0);
-    lemma12_design(M, B);
-    fmpq_mat_init(MT, nd, B->m);
-    fmpq_mat_transpose(MT, M);
-    fmpq_mat_clear(H);
-    fmpq_mat_init(H, nd, nd);
-    fmpq_mat_mul(H, MT, M);
-    fmpq_init(c);
-    fmpq_set_si(c, 2, B->m);
-    fmpq_mat_scalar_mul_fmpq(H, H, c);
-    fmpq_clear(c);
-    fmpq_mat_clear(M);
-    fmpq_mat_clear(MT);
-}
-
-void
-lemma12_hessian_wv(fmpq_mat_t H, const basin_t B, const fmpq_mat_t W, const fmpq *v)
-{
-    slong n = B->n, m = B->m, d = B->d, N = n * d + n, j, t, i, k, l;
-    fmpq *gr = _fmpq_vec_init(N);
-    fmpq_t r, s, c;
-
-    fmpq_init(r);
-    fmpq_init(s);
-    fmpq_init(c);
-    fmpq_mat_clear(H);
-    fmpq_mat_init(H, N, N);
-    for (t = 0; t < m; t++)
-    {
-        /* residual r_t and gradient of r_t in theta */
-        qvec_zero(gr, N);
-        fmpq_neg(r, B->y + t);
-        for (j = 0; j < n; j++)
-        {
-            if (B->a[j * m + t] != 1)
-                continue;
-            fmpq_zero(s);
-            for (i = 0; i < d; i++)
-            {
-                fmpq_addmul(s, fmpq_mat_entry(W, j, i), fmpq_mat_entry(B->X, t, i));
-                fmpq_mul(gr + j * d + i, v + j, fmpq_mat_entry(B->X, t, i));
-            }
-            fmpq_set(gr + n * d + j, s);
-            fmpq_addmul(r, v + j, s);
-        }
-        for (k = 0; k < N; k++)
-            for (l = 0; l < N; l++)
-                fmpq_addmul(fmpq_mat_entry(H, k, l), gr + k, gr + l);
-        /* r_t times the second derivative d^2 r_t / dw_{j,i} dv_j = x_{t,i} */
-        for (j = 0; j < n; j++)
-        {
-            if (B->a[j * m + t] != 1)
-                continue;
-            for (i = 0; i < d; i++)
-            {
-                fmpq_mul(c, r, fmpq_mat_entry(B->X, t, i));
-                fmpq_add(fmpq_mat_entry(H, j * d + i, n * d + j), fmpq_mat_entry(H, j * d + i, n * d + j), c);
-                fmpq_add(fmpq_mat_entry(H, n * d + j, j * d + i), fmpq_mat_entry(H, n * d + j, j * d + i), c);
-            }
-        }
-    }
-    fmpq_set_si(c, 2, m);
-    fmpq_mat_scalar_mul_fmpq(H, H, c);
-    fmpq_clear(r);
-    fmpq_clear(s);
-    fmpq_clear(c);
-    _fmpq_vec_clear(gr, N);
-}
-
-/* -------------------------------------------------- network, cell, z */
-
-/* p_t = sum_j v_j [<w_j, x_t>]_+, directly with ReLUs */
-static void
-net_pred(fmpq *p, const fmpq_mat_t X, const fmpq_mat_t W, const fmpq *v)
-{
-    slong m = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), n = fmpq_mat_nrows(W), t, j, i;
-    fmpq_t s;
-    fmpq_init(s);
-    for (t = 0; t < m; t++)
-    {
-        fmpq_zero(p + t);
-        for (j = 0; j < n; j++)
-        {
-            fmpq_zero(s);
-            for (i = 0; i < d; i++)
-                fmpq_addmul(s, fmpq_mat_entry(W, j, i), fmpq_mat_entry(X, t, i));
-            if (fmpq_sgn(s) > 0)
-                fmpq_addmul(p + t, v + j, s);
-        }
-    }
-    fmpq_clear(s);
-}
-
-static void
-loss_of_pred(fmpq_t L, const fmpq *p, const fmpq *y, slong m)
-{
-    fmpq_t e;
-    slong t;
-    fmpq_init(e);
-    fmpq_zero(L);
-    for (t = 0; t < m; t++)
-    {
-        fmpq_sub(e, p + t, y + t);
-        fmpq_addmul(L, e, e);
-    }
-    q_div_si(L, L, m);
-    fmpq_clear(e);
-}
-
-void
-lemma12_net_loss(fmpq_t L, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W, const fmpq *v)
-{
-    slong m = fmpq_mat_nrows(X);
-    fmpq *p = _fmpq_vec_init(m);
-    net_pred(p, X, W, v);
-    loss_of_pred(L, p, y, m);
-    _fmpq_vec_clear(p, m);
-}
-
-int
-lemma12_in_closed_cell(const basin_t B, const fmpq_mat_t W, const fmpq *v)
-{
-    slong j, t, i;
-    int ok = 1;
-    fmpq_t s;
-    fmpq_init(s);
-    for (j = 0; j < B->n && ok; j++)
-    {
-        if (fmpq_sgn(v + j) * B->b[j] < 0)
-            ok = 0;
-        for (t = 0; t < B->m && ok; t++)
-        {
-            fmpq_zero(s);
-            for (i = 0; i < B->d; i++)
-                fmpq_addmul(s, fmpq_mat_entry(W, j, i), fmpq_mat_entry(B->X, t, i));
-            if (fmpq_sgn(s) * B->a[j * B->m + t] < 0)
-                ok = 0;
-        }
-    }
-    fmpq_clear(s);
-    return ok;
-}
-
-void
-lemma12_z_of(fmpq *z, const fmpq_mat_t W, const fmpq *v)
-{
-    slong n = fmpq_mat_nrows(W), d = fmpq_mat_ncols(W), j, i;
-    for (j = 0; j < n; j++)
-        for (i = 0; i < d; i++)
-            fmpq_mul(z + j * d + i, v + j, fmpq_mat_entry(W, j, i));
-}
+/* ------------------------------------------------------- rescaling */
 
 void
 lemma12_rescale(fmpq_mat_t Wl, fmpq *vl, const fmpq_mat_t W, const fmpq *v, const fmpq_t lambda)
@@ -400,15 +97,15 @@ rescale_piece(lemma12_path_t P, fmpq_t mx, fmpq_t L0, fmpq_mat_t E, fmpq *ev, co
     fmpq_init(lam);
     fmpq_init(L);
     fmpq_mat_init(Wl, B->n, B->d);
-    lemma12_net_loss(L0, B->X, B->y, W, v);
+    shallow_net_loss(L0, B->X, B->y, W, v);
     for (k = 0; k <= grid; k++)
     {
         fmpq_set_si(lam, k, grid);
         lemma12_rescale(Wl, vl, W, v, lam);
         P->points++;
-        if (!lemma12_in_closed_cell(B, Wl, vl))
+        if (!shallow_in_closed_cell(B, Wl, vl))
             P->ok_cell = 0;
-        lemma12_net_loss(L, B->X, B->y, Wl, vl);
+        shallow_net_loss(L, B->X, B->y, Wl, vl);
         if (!fmpq_equal(L, L0))
             P->ok_constant = 0;
         if (fmpq_cmp(L, mx) > 0)
@@ -469,8 +166,8 @@ lemma12_check_path(lemma12_path_t P, const basin_t B, const fmpq_mat_t W1, const
     /* its loss is the quadratic A mu^2 + B mu + C in mu, computed from
        the end predictions (valid only if the segment stays in the closed
        cell, where the ReLUs are linear; the grid check below confirms) */
-    net_pred(p1, B->X, E1, e1);
-    net_pred(p2, B->X, E2, e2);
+    shallow_net_predict(p1, B->X, E1, e1);
+    shallow_net_predict(p2, B->X, E2, e2);
     fmpq_zero(Ac);
     fmpq_zero(Bc);
     fmpq_zero(Cc);
@@ -501,9 +198,9 @@ lemma12_check_path(lemma12_path_t P, const basin_t B, const fmpq_mat_t W1, const
                 fmpq_addmul(fmpq_mat_entry(Wm, j, i), fmpq_mat_entry(E2, j, i), mu);
             }
         P->points++;
-        if (!lemma12_in_closed_cell(B, Wm, e1))
+        if (!shallow_in_closed_cell(B, Wm, e1))
             P->ok_cell_seg = 0;
-        lemma12_net_loss(L, B->X, B->y, Wm, e1);
+        shallow_net_loss(L, B->X, B->y, Wm, e1);
         /* q = (A mu + B) mu + C */
         fmpq_mul(q, Ac, mu);
         fmpq_add(q, q, Bc);
@@ -933,7 +630,7 @@ lemma12_net_loss_z(fmpq_t L, const basin_t B, const fmpq *z)
     fmpq *v = _fmpq_vec_init(n);
     fmpq_mat_init(W, n, d);
     lemma12_net_of_z(W, v, B, z);
-    lemma12_net_loss(L, B->X, B->y, W, v);
+    shallow_net_loss(L, B->X, B->y, W, v);
     fmpq_mat_clear(W);
     _fmpq_vec_clear(v, n);
 }
@@ -1121,8 +818,8 @@ lemma12_kkt_verify(fmpq_t value, const basin_t B, const fmpq *z, const fmpq *mu)
         fmpq *v = _fmpq_vec_init(n);
         fmpq_mat_init(W, n, d);
         lemma12_net_of_z(W, v, B, z);
-        net_pred(p, B->X, W, v);
-        loss_of_pred(value, p, B->y, m);
+        shallow_net_predict(p, B->X, W, v);
+        shallow_loss_of_pred(value, p, B->y, m);
         for (t = 0; t < m; t++)
             fmpq_sub(p + t, p + t, B->y + t);
         for (j = 0; j < n && ok; j++)

@@ -184,28 +184,6 @@ lemma8_rule_constant(lemma8_rule rule, arf_srcptr w, arf_srcptr c, slong d, cons
 }
 
 int
-lemma8_constant_fmpq(const fmpq *w, const fmpq *c, slong d, const fmpq_t delta2)
-{
-    fmpq_t A, Q;
-    slong i;
-    int res;
-    fmpq_init(A);
-    fmpq_init(Q);
-    for (i = 0; i < d; i++)
-    {
-        fmpq_addmul(A, w + i, c + i);
-        fmpq_addmul(Q, w + i, w + i);
-    }
-    /* |<w, c>| > delta |w|  <=>  <w, c>^2 > delta^2 |w|^2 (both sides >= 0) */
-    fmpq_mul(A, A, A);
-    fmpq_mul(Q, Q, delta2);
-    res = fmpq_cmp(A, Q) > 0;
-    fmpq_clear(A);
-    fmpq_clear(Q);
-    return res;
-}
-
-int
 lemma8_sign_at_sphere_point(arf_srcptr w, arf_srcptr c, slong d, const arf_t r, arf_srcptr t, int s)
 {
     arf_t A, T, B, p;
@@ -282,93 +260,12 @@ lemma8_stereo_point(fmpq *u, const fmpq *t, int s, slong d)
     fmpq_clear(den);
 }
 
-/* ------------------------------------------------- probabilities */
-
-void
-lemma8_band(arb_t res, ulong d, const arb_t rho, slong prec)
-{
-    if (d == 1)
-    {
-        /* S^0 = {+-1}: |<u, c/|c|>| = 1 > rho, never noisy */
-        if (arb_lt(rho, (arb_srcptr) NULL == NULL ? rho : rho) || 1)
-        {
-            arb_t one;
-            arb_init(one);
-            arb_one(one);
-            if (arb_lt(rho, one))
-                arb_zero(res);
-            else
-                arb_indeterminate(res);
-            arb_clear(one);
-        }
-        return;
-    }
-    /* P[|<u, chat>| <= rho] = 1 - 2 P[<u, chat> >= rho] (the boundary has
-       measure 0) */
-    sphere_cap_fraction_cos(res, rho, d, prec);
-    arb_mul_2exp_si(res, res, 1);
-    arb_sub_ui(res, res, 1, prec);
-    arb_neg(res, res);
-}
-
-void
-lemma8_band_angle(arb_t res, ulong d, const arb_t rho, slong prec)
-{
-    arb_t th;
-    if (d == 1)
-    {
-        lemma8_band(res, d, rho, prec);
-        return;
-    }
-    arb_init(th);
-    arb_asin(th, rho, prec + 10);
-    arb_const_pi(res, prec + 10);
-    arb_mul_2exp_si(res, res, -1);
-    arb_sub(th, res, th, prec + 10);
-    sphere_cap_fraction(res, th, d, prec);
-    arb_mul_2exp_si(res, res, 1);
-    arb_sub_ui(res, res, 1, prec);
-    arb_neg(res, res);
-    arb_clear(th);
-}
-
-/* s_d = sqrt(2 pi)/(16 d sqrt d), the half of the paper's angle */
-static void
-radius_arg(arb_t res, ulong d, slong prec)
-{
-    arb_t t;
-    arb_init(t);
-    arb_const_pi(res, prec + 10);
-    arb_mul_2exp_si(res, res, 1);
-    arb_sqrt(res, res, prec + 10);
-    arb_sqrt_ui(t, d, prec + 10);
-    arb_mul_ui(t, t, 16 * d, prec + 10);
-    arb_div(res, res, t, prec);
-    arb_clear(t);
-}
-
-void
-lemma8_radius(arb_t res, ulong d, slong prec)
-{
-    radius_arg(res, d, prec + 10);
-    arb_sin(res, res, prec + 10);
-    arb_mul_2exp_si(res, res, 1);
-    arb_set_round(res, res, prec);
-}
-
-void
-lemma8_bound(arb_t res, ulong d, slong prec)
-{
-    arb_one(res);
-    arb_div_ui(res, res, 4 * d, prec);
-}
-
 /* sin of the paper's half-width 2 arcsin(rho_d/2) = 2 s_d: the radius
    whose correct band has the paper's angle */
 static void
 paper_rho(arb_t res, ulong d, slong prec)
 {
-    radius_arg(res, d, prec + 10);
+    sphere_band_radius_arg(res, d, prec + 10);
     arb_mul_2exp_si(res, res, 1);
     arb_sin(res, res, prec);
 }
@@ -395,7 +292,7 @@ region_instance(const fmpq *w, const fmpq *c, slong d, const fmpq_t delta, int *
     u = _fmpq_vec_init(d);
     tt = _fmpq_vec_init(d);
     fmpq_mul(dl2, delta, delta);
-    R = lemma8_constant_fmpq(w, c, d, dl2);
+    R = sphere_ball_sign_constant_fmpq(w, c, d, dl2);
     *noisy = !R;
     for (i = 0; i < d; i++)
         fmpq_addmul(A, w + i, c + i);
@@ -464,22 +361,22 @@ run_region_exact(checklist_t L)
     /* w = (-4, 3), orthogonal to c: noisy; <w, c +- (3/5) w> = +-15 */
     fmpq_set_si(w + 0, -4, 1);
     fmpq_set_si(w + 1, 3, 1);
-    hand_ok &= lemma8_constant_fmpq(w, C, 2, dl2) == 0;
+    hand_ok &= sphere_ball_sign_constant_fmpq(w, C, 2, dl2) == 0;
     /* w = c: constant; min over the ball 25 - 3 * 5 = 10 > 0, attained at
        x = (2/5) c */
     fmpq_set_si(w + 0, 3, 1);
     fmpq_set_si(w + 1, 4, 1);
-    hand_ok &= lemma8_constant_fmpq(w, C, 2, dl2) == 1;
+    hand_ok &= sphere_ball_sign_constant_fmpq(w, C, 2, dl2) == 1;
     /* w = (1, 0): <w, c> = 3 = delta |w|, the boundary: noisy, since
        x = (0, 4) is in the ball (|x - c|^2 = 9) with <w, x> = 0 while
        <w, c> = 3 > 0 */
     fmpq_set_si(w + 0, 1, 1);
     fmpq_zero(w + 1);
-    hand_ok &= lemma8_constant_fmpq(w, C, 2, dl2) == 0;
+    hand_ok &= sphere_ball_sign_constant_fmpq(w, C, 2, dl2) == 0;
     /* and a slightly smaller ball makes it constant */
     fmpq_set_si(t, 1, 1 << 20);
     fmpq_sub(dl2, dl2, t);
-    hand_ok &= lemma8_constant_fmpq(w, C, 2, dl2) == 1;
+    hand_ok &= sphere_ball_sign_constant_fmpq(w, C, 2, dl2) == 1;
 
     /* grids at the band edges: d = 2, c = (3, 4), delta = 5/8 (rho = 1/8);
        d = 3, c = (1, 2, 2), delta = 3/8 */
@@ -720,7 +617,7 @@ inclusion_witness(ulong d, double *a_out, double *s_out, char **wit)
     fmpq_init(s);
     fmpq_init(Q);
     fmpq_init(q);
-    lemma8_radius(rho, d, PREC);
+    sphere_band_radius(rho, d, PREC);
     arb_sqr(r2, rho, PREC);
     /* candidates in doubles: cos^2 angle = rho^2 (1 - rho^2/8), between
        the paper's rho^2 (1 - rho^2/4) and the true rho^2 */
@@ -900,9 +797,9 @@ band_probability(check_t c, slong knum, slong kden)
     for (d = 1; d <= DMAX; d++)
     {
         truth_t in;
-        lemma8_radius(rho, d, 4 * PREC);
-        lemma8_band(b1, d, rho, PREC);
-        lemma8_band_angle(b2, d, rho, PREC);
+        sphere_band_radius(rho, d, 4 * PREC);
+        sphere_band_prob(b1, d, rho, PREC);
+        sphere_band_prob_angle(b2, d, rho, PREC);
         BAND_CMP("the angle beta route", b1, b2);
         /* a probability, and for d >= 2 a positive one below 1 */
         arb_one(t);
@@ -1255,12 +1152,12 @@ chain_decide(check_t c, slong knum, slong kden)
 
     for (d = 2; d <= DMAX; d++)
     {
-        lemma8_radius(rho, d, PREC);
+        sphere_band_radius(rho, d, PREC);
         /* (i) */
         arb_mul_2exp_si(ap, rho, -1);
         arb_asin(ap, ap, PREC);
         arb_mul_2exp_si(ap, ap, 1);
-        radius_arg(s, d, PREC);
+        sphere_band_radius_arg(s, d, PREC);
         arb_const_pi(hp, PREC);
         arb_mul_2exp_si(hp, hp, -1);
         t = (arb_is_nonnegative(s) && arb_le(s, hp))
@@ -1314,7 +1211,7 @@ chain_decide(check_t c, slong knum, slong kden)
         /* and the enclosures of the two sides, a check of the code */
         arb_mul(u, s, sq, PREC);
         arb_mul_2exp_si(u, u, 1);
-        lemma8_bound(pb, d, PREC);
+        sphere_band_bound(pb, d, PREC);
         t = encl_agree(u, pb);
         chain_fail(c, t, "(iv) d = %lu: the enclosures of 2 alpha_p sqrt(d/(2 pi)) and 1/(4d) are disjoint",
                    d);
@@ -1454,10 +1351,10 @@ run_chain(checklist_t L)
     arb_init(pb);
     for (d = 2; d <= DMAX; d++)
     {
-        lemma8_radius(rho, d, PREC);
+        sphere_band_radius(rho, d, PREC);
         sphere_omega_ratio(R, d, PREC);
         sqrt_k_2pi(sq, d, PREC);
-        lemma8_bound(pb, d, PREC);
+        sphere_band_bound(pb, d, PREC);
         arb_asin(ac, rho, PREC);
         arb_mul(t, ac, sq, PREC);
         arb_mul_2exp_si(t, t, 1);
@@ -1538,7 +1435,7 @@ bound_d_decide(const arb_struct *band, slong knum, slong kden, const char *angle
     *ntrue = 0;
     for (d = 1; d <= DMAX; d++)
     {
-        lemma8_bound(pb, d, PREC);
+        sphere_band_bound(pb, d, PREC);
         arb_mul_si(pb, pb, knum, PREC);
         arb_div_si(pb, pb, kden, PREC);
         t = arb_lt(band + d - 1, pb) ? BC_TRUE : (arb_ge(band + d - 1, pb) ? BC_FALSE : BC_UNDECIDED);
@@ -1576,11 +1473,11 @@ run_bound_d(checklist_t L, figure_t F)
     arb_init(r);
     for (d = 1; d <= DMAX; d++)
     {
-        lemma8_radius(rho, d, 2 * PREC);
-        lemma8_band(bc + d - 1, d, rho, PREC);
+        sphere_band_radius(rho, d, 2 * PREC);
+        sphere_band_prob(bc + d - 1, d, rho, PREC);
         paper_rho(t, d, 2 * PREC);
-        lemma8_band(bpv + d - 1, d, t, PREC);
-        lemma8_bound(pb, d, PREC);
+        sphere_band_prob(bpv + d - 1, d, t, PREC);
+        sphere_band_bound(pb, d, PREC);
         /* tightness: band / (1/(4d)) */
         arb_div(r, bc + d - 1, pb, PREC);
         if (arf_get_d(arb_midref(r), ARF_RND_NEAR) > worst)

@@ -13,6 +13,9 @@
    [pi/2 - arcsin rho, pi/2 + arcsin rho].  A uniform direction on
    S^{d-1} is noisy with probability
        band_d(rho) = 1 - 2 F_d(pi/2 - arcsin rho) = 1 - I_{1-rho^2}((d-1)/2, 1/2).
+   The band, the exact sign test, the stated radius and the bound 1/(4d)
+   are the core's sphere_band_* and sphere_ball_sign_constant_fmpq
+   (sphere.h).
 
    Everything a sample decides is decided exactly: the doubles drawn are
    dyadic rationals, the centres integer vectors, the radii dyadic, so
@@ -56,11 +59,6 @@ extern "C"
    Exact. */
     int lemma8_rule_constant(lemma8_rule rule, arf_srcptr w, arf_srcptr c, slong d, const arf_t r2);
 
-    /* The same decision over Q for the correct rule, with delta^2 given:
-   1 iff <w, c>^2 > delta^2 |w|^2 (an independent fmpq implementation,
-   used by the exact check and the tests). */
-    int lemma8_constant_fmpq(const fmpq *w, const fmpq *c, slong d, const fmpq_t delta2);
-
     /* Sign of <w, x> at the rational point x = c + r u of the sphere of
    radius r around c, where u is the exact rational unit vector given by
    the stereographic parameters t (d - 1 entries, dyadic) and the pole
@@ -75,22 +73,6 @@ extern "C"
 
     /* u = (2 t, s (1 - |t|^2)) / (1 + |t|^2) over Q. */
     void lemma8_stereo_point(fmpq *u, const fmpq *t, int s, slong d);
-
-    /* band_d(rho) = 1 - 2 F_d(pi/2 - arcsin rho), the probability that a
-   uniform direction of S^{d-1} is noisy for a cluster with
-   delta/|c| = rho in [0, 1]; d = 1 gives 0 for rho < 1 (S^0 = {+-1}).
-   From the cosine form of the cap (sphere_cap_fraction_cos). */
-    void lemma8_band(arb_t res, ulong d, const arb_t rho, slong prec);
-
-    /* The same by the angle form sphere_cap_fraction(pi/2 - arcsin rho)
-   (an independent route through the incomplete beta function). */
-    void lemma8_band_angle(arb_t res, ulong d, const arb_t rho, slong prec);
-
-    /* The stated maximal radius rho_d = 2 sin(sqrt(2 pi)/(16 d sqrt d)). */
-    void lemma8_radius(arb_t res, ulong d, slong prec);
-
-    /* The reconstructed per-cluster bound 1/(4 d). */
-    void lemma8_bound(arb_t res, ulong d, slong prec);
 
     /* Internal: the Monte Carlo checks (lemma8_mc.c). */
     typedef struct

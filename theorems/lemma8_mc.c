@@ -335,8 +335,8 @@ _lemma8_run_mc(checklist_t L, const lemma8_sizes *z, const run_opts *opts,
     arb_one(one);
     arb_set_si(rho, L8_RHO_NUM);
     arb_mul_2exp_si(rho, rho, -L8_RHO_EXP);
-    lemma8_band(band, L8_D, rho, PREC);
-    lemma8_radius(rd, L8_D, PREC);
+    sphere_band_prob(band, L8_D, rho, PREC);
+    sphere_band_radius(rd, L8_D, PREC);
     /* the instance's rho must respect the hypothesis of Theorem 5 */
     rho_ok = arb_lt(rho, rd);
     bs = bc_arb_str(band, 15);

@@ -20,10 +20,10 @@
 
 #include "basin.h"
 #include "binom.h"
-#include "lemma12.h"
 #include "mc.h"
 #include "escape.h"
 #include "sampler.h"
+#include "shallow.h"
 #include "thm2.h"
 
 #define CLAIM "Theorem 2"
@@ -66,7 +66,7 @@ static const int small_need[4] = {1, 1, -1, -1};
 
 typedef struct
 {
-    thm2_data_t D[NDS];
+    singleton_data_t D[NDS];
 } data_sets;
 
 static void
@@ -87,7 +87,7 @@ data_sets_init(data_sets *S, uint64_t seed)
         rng_t r;
         char *s = bc_aprintf("thm2/data/%s", ds_names[k]);
         rng_init(r, seed, rng_stream_id(s), 0);
-        thm2_data_init(S->D[k]);
+        singleton_data_init(S->D[k]);
         switch ((ds_id) k)
         {
         case DS_ONE:
@@ -116,7 +116,7 @@ data_sets_init(data_sets *S, uint64_t seed)
             thm2_data_random(S->D[k], 64, 16, r);
             break;
         default: /* appc<d> */
-            thm2_data_appc(S->D[k], eps, (slong) 1 << (k - DS_APPC1));
+            singleton_data_appc(S->D[k], eps, (slong) 1 << (k - DS_APPC1));
         }
         flint_free(s);
     }
@@ -128,7 +128,7 @@ data_sets_clear(data_sets *S)
 {
     slong k;
     for (k = 0; k < NDS; k++)
-        thm2_data_clear(S->D[k]);
+        singleton_data_clear(S->D[k]);
 }
 
 /* the data sets of the Monte Carlo grid */
@@ -220,7 +220,7 @@ q_show(const fmpq_t q)
 }
 
 static void
-bound34(fmpq_t b, const thm2_data_t D, slong n)
+bound34(fmpq_t b, const singleton_data_t D, slong n)
 {
     fmpq_t c;
     fmpq_init(c);
@@ -256,7 +256,7 @@ half_width(slong d)
 
 typedef struct
 {
-    const thm2_data_struct *D;
+    const singleton_data_struct *D;
     slong n;
     sampler_kind law;
     const fmpq *alpha; /* one fmpq */
@@ -280,7 +280,7 @@ static void
 engine_events(mc_outcome *out, const run_ctx *g, const double *W, const double *v, const int *ws,
               const int *vs, const fmpq_t bas)
 {
-    const thm2_data_struct *D = g->D;
+    const singleton_data_struct *D = g->D;
     slong n = g->n, m = D->m, d = D->d, i, j;
     fmpq_mat_t Wq;
     fmpq *vq = _fmpq_vec_init(n);
@@ -300,7 +300,7 @@ engine_events(mc_outcome *out, const run_ctx *g, const double *W, const double *
     if (basin_pattern(B, D->X, D->y, Wq, vq, n, NULL, NULL) == BASIN_OK)
     {
         int same = 1;
-        thm2_pattern(a, (const thm2_data_struct *) D, ws, n);
+        thm2_pattern(a, (const singleton_data_struct *) D, ws, n);
         for (i = 0; i < n * m && same; i++)
             same = a[i] == B->a[i];
         for (i = 0; i < n && same; i++)
@@ -325,11 +325,11 @@ engine_events(mc_outcome *out, const run_ctx *g, const double *W, const double *
             fmpq_t L;
             fmpq_mat_init(Wp, n, d);
             fmpq_init(L);
-            if (thm2_b4_construct(Wp, (const thm2_data_struct *) D, ws, vs, vq, n))
+            if (thm2_b4_construct(Wp, (const singleton_data_struct *) D, ws, vs, vq, n))
             {
-                lemma12_net_loss(L, D->X, D->y, Wp, vq);
+                shallow_net_loss(L, D->X, D->y, Wp, vq);
                 out->event[EV_BUILT] =
-                    (lemma12_in_closed_cell(B, Wp, vq) && fmpq_equal(L, g->alpha)) ? BC_TRUE : BC_FALSE;
+                    (shallow_in_closed_cell(B, Wp, vq) && fmpq_equal(L, g->alpha)) ? BC_TRUE : BC_FALSE;
             }
             else
                 out->event[EV_BUILT] = BC_FALSE;
@@ -350,7 +350,7 @@ static void
 run_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
 {
     const run_ctx *g = ctx;
-    const thm2_data_struct *D = g->D;
+    const singleton_data_struct *D = g->D;
     slong n = g->n, d = D->d, k;
     double *W = flint_malloc(sizeof(double) * (size_t) (n * d + n)), *v = W + n * d;
     int *ws = flint_malloc(sizeof(int) * (size_t) (n * d + n)), *vs = ws + n * d;
@@ -361,13 +361,13 @@ run_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
     out->escalations = 0; /* signs of doubles are exact: nothing to escalate */
     for (k = 0; k < NEV; k++)
         out->event[k] = BC_UNDECIDED;
-    if (!thm2_signs(ws, vs, (const thm2_data_struct *) D, W, v, n))
+    if (!thm2_signs(ws, vs, (const singleton_data_struct *) D, W, v, n))
     {
         fmpq_t bas;
         fmpq_init(bas);
-        thm2_bas_closed(bas, (const thm2_data_struct *) D, ws, vs, n);
+        thm2_bas_closed(bas, (const singleton_data_struct *) D, ws, vs, n);
         out->event[EV_GOOD] = fmpq_cmp(bas, g->alpha) <= 0 ? BC_TRUE : BC_FALSE;
-        out->event[EV_EVENT] = thm2_event((const thm2_data_struct *) D, ws, vs, n) ? BC_TRUE : BC_FALSE;
+        out->event[EV_EVENT] = thm2_event((const singleton_data_struct *) D, ws, vs, n) ? BC_TRUE : BC_FALSE;
         out->event[EV_IMPL] =
             (out->event[EV_EVENT] == BC_TRUE && out->event[EV_GOOD] == BC_FALSE) ? BC_FALSE : BC_TRUE;
         if (g->engine)
@@ -389,8 +389,8 @@ typedef struct
 } tally;
 
 static void
-mc_cell_run(tally *e, const thm2_data_struct *D, slong n, sampler_kind law, const fmpq_t alpha, int engine,
-            int construct, ulong N, const run_opts *opts, const char *stream)
+mc_cell_run(tally *e, const singleton_data_struct *D, slong n, sampler_kind law, const fmpq_t alpha,
+            int engine, int construct, ulong N, const run_opts *opts, const char *stream)
 {
     run_ctx g;
     mc_tally_t T;
@@ -502,10 +502,10 @@ check_singleton(checklist_t L, const data_sets *S)
     start(c, "thm2.data.singleton");
     for (k = 0; k < NDS; k++)
     {
-        const thm2_data_struct *D = S->D[k];
+        const singleton_data_struct *D = S->D[k];
         const slong *cnt = NULL;
         const int *nd = NULL;
-        if (!D->singleton || thm2_first_nonsingleton(D->X) >= 0)
+        if (!D->singleton || singleton_first_nonsingleton(D->X) >= 0)
         {
             bad++;
             if (wit == NULL)
@@ -564,7 +564,7 @@ check_singleton(checklist_t L, const data_sets *S)
 
 /* the certified engine's value on the cell of the sign pattern (ws, vs) */
 static void
-cell_value(basin_result_t R, const thm2_data_t D, const int *ws, const int *vs, slong n)
+cell_value(basin_result_t R, const singleton_data_t D, const int *ws, const int *vs, slong n)
 {
     basin_t B;
     int *a = flint_malloc(sizeof(int) * (size_t) (n * D->m));
@@ -581,7 +581,7 @@ cell_value(basin_result_t R, const thm2_data_t D, const int *ws, const int *vs, 
 /* the least certified lower and upper bounds over all 2^(n(d+1)) cells
    (every sign pattern of singleton data is a non-empty cell) */
 static slong
-cells_min(fmpq_t lo, fmpq_t up, const thm2_data_t D, slong n)
+cells_min(fmpq_t lo, fmpq_t up, const singleton_data_t D, slong n)
 {
     slong d = D->d, bits = n * (d + 1);
     ulong M;
@@ -630,16 +630,16 @@ check_alpha(checklist_t L, const data_sets *S)
     start(c, "thm2.alpha");
     for (q = 0; q < NALPHA; q++)
     {
-        const thm2_data_struct *D = S->D[alpha_inst[q].ds];
+        const singleton_data_struct *D = S->D[alpha_inst[q].ds];
         slong n = alpha_inst[q].n;
         fmpq_mat_t W;
         fmpq *v = _fmpq_vec_init(n);
         fmpq_mat_init(W, n, D->d);
-        thm2_alpha(alpha, NULL, D, n);
+        singleton_alpha(alpha, NULL, D, n);
         thm2_alpha_naive(nv, D);
         cells += cells_min(lo, up, D, n);
         thm2_alpha_net(W, v, D, n);
-        lemma12_net_loss(Lw, D->X, D->y, W, v);
+        shallow_net_loss(Lw, D->X, D->y, W, v);
         above += fmpq_cmp(alpha, nv) > 0;
         if (!fmpq_equal(lo, alpha) || !fmpq_equal(up, alpha) || !fmpq_equal(Lw, alpha) ||
             fmpq_cmp(alpha, nv) < 0)
@@ -709,7 +709,7 @@ check_naive(checklist_t L, const data_sets *S)
     start(c, "thm2.control.naive");
     for (q = 0; q < 3; q++)
     {
-        const thm2_data_struct *D = S->D[ctl[q].ds];
+        const singleton_data_struct *D = S->D[ctl[q].ds];
         thm2_alpha_naive(nv, D);
         cells_min(lo, up, D, ctl[q].n);
         /* the naive value is attained iff some cell reaches it */
@@ -772,7 +772,7 @@ check_enum(checklist_t L, const data_sets *S)
     start(c, "thm2.prob.enum");
     for (q = 0; q < NENUM; q++)
     {
-        const thm2_data_struct *D = S->D[enum_inst[q].ds];
+        const singleton_data_struct *D = S->D[enum_inst[q].ds];
         slong n = enum_inst[q].n, d = D->d, bits = n * (d + 1), M, NM = (slong) 1 << bits;
         int *ws = flint_malloc(sizeof(int) * (size_t) (n * d + n)), *vs = ws + n * d;
         fmpq *val = _fmpq_vec_init(NM);
@@ -799,9 +799,9 @@ check_enum(checklist_t L, const data_sets *S)
         fmpq_div_2exp(cg, cg, (ulong) bits);
         fmpq_set_ui(ce, ev, 1);
         fmpq_div_2exp(ce, ce, (ulong) bits);
-        thm2_alpha(a, NULL, D, n);
-        thm2_prob_good(pg, D, n);
-        thm2_prob_event(pe, D, n);
+        singleton_alpha(a, NULL, D, n);
+        singleton_prob_good(pg, D, n);
+        singleton_prob_event(pe, D, n);
         if (!fmpq_equal(a, amin) || !fmpq_equal(pg, cg) || !fmpq_equal(pe, ce))
         {
             bad++;
@@ -862,8 +862,8 @@ exact_grid_init(exact_grid *E, const data_sets *S)
         {
             fmpq_init(E->pg[k] + n - 1);
             fmpq_init(E->pe[k] + n - 1);
-            thm2_prob_good(E->pg[k] + n - 1, S->D[k], n);
-            thm2_prob_event(E->pe[k] + n - 1, S->D[k], n);
+            singleton_prob_good(E->pg[k] + n - 1, S->D[k], n);
+            singleton_prob_event(E->pe[k] + n - 1, S->D[k], n);
         }
 }
 
@@ -899,7 +899,7 @@ check_grid_exact(checklist_t L, const data_sets *S, const exact_grid *E, double 
     for (k = 0; k < NDS; k++)
         for (n = 1; n <= MAXN; n++)
         {
-            const thm2_data_struct *D = S->D[k];
+            const singleton_data_struct *D = S->D[k];
             const fmpq *pg = E->pg[k] + n - 1, *pe = E->pe[k] + n - 1;
             bound34(b, D, n);
             /* the union bound over the needy sides only, between them */
@@ -998,7 +998,7 @@ run_grid(cell cells[NGRID_DS][NCELL_W], const data_sets *S, const sizes *z, cons
     fmpq_init(alpha);
     for (g = 0; g < NGRID_DS; g++)
     {
-        const thm2_data_struct *D = S->D[grid_ds[g]];
+        const singleton_data_struct *D = S->D[grid_ds[g]];
         /* the Monte Carlo rows sit at the first width whose bound is >= 1/2 */
         if (half_width(D->d) != mc_width[g])
         {
@@ -1010,7 +1010,7 @@ run_grid(cell cells[NGRID_DS][NCELL_W], const data_sets *S, const sizes *z, cons
         {
             slong n = cell_width(g, w);
             char *s = bc_aprintf("thm2.grid.%s.n%ld", ds_names[grid_ds[g]], (long) n);
-            thm2_alpha(alpha, NULL, D, n);
+            singleton_alpha(alpha, NULL, D, n);
             cells[g][w].n = n;
             mc_cell_run(&cells[g][w].t, D, n, laws[(g + w) % 4], alpha, z->engine_all, 0, z->grid, opts, s);
             acc_add(A, &cells[g][w].t);
@@ -1041,9 +1041,9 @@ check_agree(checklist_t L, cell cells[NGRID_DS][NCELL_W], const data_sets *S, do
                 double plo, phi;
                 truth_t r;
                 if (ev == 0)
-                    thm2_prob_good(p, S->D[grid_ds[g]], n);
+                    singleton_prob_good(p, S->D[grid_ds[g]], n);
                 else
-                    thm2_prob_event(p, S->D[grid_ds[g]], n);
+                    singleton_prob_event(p, S->D[grid_ds[g]], n);
                 arb_set_fmpq(pb, p, PREC);
                 r = binom_test_two_sided(e->N, ev ? e->event : e->good, pb, tau, &plo, &phi);
                 minp = FLINT_MIN(minp, FLINT_MIN(plo, phi));
@@ -1090,7 +1090,7 @@ check_mc_rows(checklist_t L, cell cells[NGRID_DS][NCELL_W], const data_sets *S, 
     slong g;
     for (g = 0; g < NGRID_DS; g++)
     {
-        const thm2_data_struct *D = S->D[grid_ds[g]];
+        const singleton_data_struct *D = S->D[grid_ds[g]];
         const cell *e = &cells[g][NGRID_W];
         check_t c;
         arb_t b;
@@ -1145,13 +1145,13 @@ check_b4(checklist_t L, const data_sets *S, const sizes *z, const run_opts *opts
     for (q = 0; q < NB4; q++)
     {
         const b4_config *cf = b4_configs + q;
-        const thm2_data_struct *D = S->D[cf->ds];
+        const singleton_data_struct *D = S->D[cf->ds];
         sampler_kind law = laws[q % 4];
         tally e;
         check_t c;
         int ok;
 
-        thm2_alpha(alpha, NULL, D, cf->n);
+        singleton_alpha(alpha, NULL, D, cf->n);
         thm2_alpha_naive(nv, D);
         mc_cell_run(&e, D, cf->n, law, alpha, 1, 1, z->b4, opts, cf->id);
         acc_add(A, &e);
@@ -1272,12 +1272,12 @@ check_corollary(checklist_t L, cor_data *C)
 
     for (i = 0; i < NCOR; i++)
     {
-        thm2_data_t D;
+        singleton_data_t D;
         slong d = cor_d[i];
-        thm2_data_init(D);
-        thm2_data_appc(D, eps, d);
+        singleton_data_init(D);
+        singleton_data_appc(D, eps, d);
         /* the single neuron: 2^-d exactly */
-        thm2_prob_single(p, a1, D);
+        singleton_prob_single(p, a1, D);
         fmpq_one(two);
         fmpq_div_2exp(two, two, (ulong) d);
         C->single[i] = fmpq_get_d(p);
@@ -1294,7 +1294,7 @@ check_corollary(checklist_t L, cor_data *C)
             if (n <= COR_FIG)
             {
                 /* the paper: alpha cannot exceed the single neuron's optimum */
-                thm2_alpha(an, NULL, D, n);
+                singleton_alpha(an, NULL, D, n);
                 if (fmpq_cmp(an, a1) > 0)
                 {
                     bad_alpha++;
@@ -1303,7 +1303,7 @@ check_corollary(checklist_t L, cor_data *C)
                                          (long) n);
                 }
             }
-            thm2_prob_good(p, D, n);
+            singleton_prob_good(p, D, n);
             if (n <= COR_FIG)
                 C->p[i][n - 1] = fmpq_get_d(p);
             if (C->nstar[i] == 0 && fmpq_cmp(p, half) >= 0)
@@ -1316,7 +1316,7 @@ check_corollary(checklist_t L, cor_data *C)
                 wit2 = bc_aprintf("d=%ld: n*=%ld, bound's width %ld", (long) d, (long) C->nstar[i],
                                   (long) C->nbound[i]);
         }
-        thm2_data_clear(D);
+        singleton_data_clear(D);
     }
 
     start(c, "thm2.cor.single");
@@ -1461,7 +1461,7 @@ static const char builtin_csv[] = "1,0,0,3\n0,2,0,-1\n0,0,0.5,0.25\n";
 static int
 check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, engine_acc *A)
 {
-    thm2_data_t D;
+    singleton_data_t D;
     char err[1024];
     slong n = opts->width > 0 ? opts->width : 4;
     tally e;
@@ -1473,11 +1473,11 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
     char *tname;
     const char *name = opts->data != NULL ? opts->data : "built-in example (docs/examples/basin-data.csv)";
 
-    thm2_data_init(D);
+    singleton_data_init(D);
     if (opts->data != NULL && opts->width <= 0)
     {
         fprintf(stderr, "basincheck: thm2: --data needs --width N (the network's width, N >= 1)\n");
-        thm2_data_clear(D);
+        singleton_data_clear(D);
         return 2;
     }
     if ((opts->data != NULL ? thm2_data_read(D, opts->data, err, sizeof err)
@@ -1485,7 +1485,7 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
                                                  err, sizeof err)) != 0)
     {
         module_input_error(err);
-        thm2_data_clear(D);
+        singleton_data_clear(D);
         return 2;
     }
     if (n > USER_MAX_WIDTH || n * D->d > USER_MAX_ND)
@@ -1494,7 +1494,7 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
             stderr,
             "basincheck: thm2: --width %ld is too large (at most %d, and width times d = %ld at most %ld)\n",
             (long) n, USER_MAX_WIDTH, (long) D->d, (long) USER_MAX_ND);
-        thm2_data_clear(D);
+        singleton_data_clear(D);
         return 2;
     }
 
@@ -1504,11 +1504,11 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
     fmpq_init(peq);
     arb_init(b);
     arb_init(pb);
-    thm2_alpha(alpha, NULL, D, n);
+    singleton_alpha(alpha, NULL, D, n);
     bound34(bq, D, n);
     arb_set_fmpq(b, bq, PREC);
-    thm2_prob_good(pq, D, n);
-    thm2_prob_event(peq, D, n);
+    singleton_prob_good(pq, D, n);
+    singleton_prob_event(peq, D, n);
     arb_set_fmpq(pb, pq, PREC);
     /* the engine beside the closed form on the built-in example only: its
        cost on the user's data has no bound */
@@ -1568,7 +1568,7 @@ check_user(checklist_t L, const sizes *z, const run_opts *opts, double tail, eng
     fmpq_clear(peq);
     arb_clear(b);
     arb_clear(pb);
-    thm2_data_clear(D);
+    singleton_data_clear(D);
     return 0;
 }
 
@@ -1578,7 +1578,7 @@ static void
 check_skewed(checklist_t L, const data_sets *S, const sizes *z, const run_opts *opts, double tail,
              engine_acc *A)
 {
-    const thm2_data_struct *D = S->D[DS_APPC1];
+    const singleton_data_struct *D = S->D[DS_APPC1];
     slong n = 2;
     tally e;
     check_t c;
@@ -1590,8 +1590,8 @@ check_skewed(checklist_t L, const data_sets *S, const sizes *z, const run_opts *
     fmpq_init(alpha);
     fmpq_init(p);
     arb_init(pb);
-    thm2_alpha(alpha, NULL, D, n);
-    thm2_prob_good(p, D, n);
+    singleton_alpha(alpha, NULL, D, n);
+    singleton_prob_good(p, D, n);
     arb_set_fmpq(pb, p, PREC);
     mc_cell_run(&e, D, n, SAMPLER_SKEWED, alpha, z->engine_all, 0, z->control, opts, "thm2.control.skewed");
     acc_add(A, &e);
@@ -1623,7 +1623,7 @@ check_skewed(checklist_t L, const data_sets *S, const sizes *z, const run_opts *
 static void
 check_tight(checklist_t L, const data_sets *S, const sizes *z, const run_opts *opts, engine_acc *A)
 {
-    const thm2_data_struct *D = S->D[DS_APPC1];
+    const singleton_data_struct *D = S->D[DS_APPC1];
     slong n = 8, k, m, fails = 0;
     tally e;
     check_t c, x;
@@ -1637,12 +1637,12 @@ check_tight(checklist_t L, const data_sets *S, const sizes *z, const run_opts *o
     fmpq_init(p);
     arb_init(b);
     fmpq_set_si(c23, 2, 3);
-    thm2_alpha(alpha, NULL, D, n);
+    singleton_alpha(alpha, NULL, D, n);
     mc_cell_run(&e, D, n, SAMPLER_GAUSS, alpha, z->engine_all, 0, z->control, opts, "thm2.control.tight");
     acc_add(A, &e);
     thm2_bound(tb, 2 * D->d, n, c23);
     arb_set_fmpq(b, tb, PREC);
-    thm2_prob_good(p, D, n);
+    singleton_prob_good(p, D, n);
     start(c, "thm2.control.tight");
     c->statement = bc_aprintf(
         "Negative control: $\\Pr[\\mathrm{Bas}\\le\\alpha]\\ge1-2d(2/3)^n$ claimed on \\texttt{appc1} "
@@ -1660,7 +1660,7 @@ check_tight(checklist_t L, const data_sets *S, const sizes *z, const run_opts *o
         for (m = 1; m <= MAXN; m++)
         {
             thm2_bound(tb, 2 * S->D[k]->d, m, c23);
-            thm2_prob_good(p, S->D[k], m);
+            singleton_prob_good(p, S->D[k], m);
             if (fmpq_cmp(p, tb) < 0)
             {
                 fails++;
@@ -1694,8 +1694,8 @@ check_tight(checklist_t L, const data_sets *S, const sizes *z, const run_opts *o
 static void
 check_nonsingleton(checklist_t L, const data_sets *S)
 {
-    const thm2_data_struct *R = S->D[DS_RAND3];
-    thm2_data_t D;
+    const singleton_data_struct *R = S->D[DS_RAND3];
+    singleton_data_t D;
     fmpq_mat_t X;
     fmpq *y = _fmpq_vec_init(R->m + 1);
     slong t, j, m = R->m;
@@ -1716,8 +1716,8 @@ check_nonsingleton(checklist_t L, const data_sets *S)
     fmpq_set_si(fmpq_mat_entry(X, m / 2, 0), 1, 1);
     fmpq_set_si(fmpq_mat_entry(X, m / 2, 1), 1, 2);
     fmpq_one(y + m / 2);
-    thm2_data_init(D);
-    ok = thm2_data_set(D, X, y);
+    singleton_data_init(D);
+    ok = singleton_data_set(D, X, y);
     start(c, "thm2.control.nonsingleton");
     /* inapplicable only when the inserted point is the one found */
     c->status = ok ? ST_HOLDS : (D->bad_t == m / 2 ? ST_INAPPLICABLE : ST_FAILS);
@@ -1730,7 +1730,7 @@ check_nonsingleton(checklist_t L, const data_sets *S)
     if (!ok)
         check_set_witness(c, "point %ld has 2 non-zero coordinates (x_1, x_2)", (long) (D->bad_t + 1));
     checklist_push(L, c);
-    thm2_data_clear(D);
+    singleton_data_clear(D);
     fmpq_mat_clear(X);
     _fmpq_vec_clear(y, m + 1);
 }
@@ -1741,7 +1741,7 @@ static void
 push_grid_figures(checklist_t L, cell cells[NGRID_DS][NCELL_W], const data_sets *S, const exact_grid *E)
 {
     static const ds_id loose[] = {DS_ONE, DS_APPC1, DS_APPC16, DS_MIXED, DS_RAND8, DS_RAND16};
-    const thm2_data_struct *D = S->D[DS_MIXED];
+    const singleton_data_struct *D = S->D[DS_MIXED];
     figure_t f, h;
     double x[MAXN], y[MAXN];
     slong n, k, w, g = 3; /* mixed in the grid */
@@ -1790,7 +1790,7 @@ push_grid_figures(checklist_t L, cell cells[NGRID_DS][NCELL_W], const data_sets 
     h->logx = 1;
     for (k = 0; k < 6; k++)
     {
-        const thm2_data_struct *Dk = S->D[loose[k]];
+        const singleton_data_struct *Dk = S->D[loose[k]];
         char *nm = bc_aprintf("\\texttt{%s} ($N/2d=%ld/%ld$)", ds_names[loose[k]], (long) Dk->needy,
                               (long) (2 * Dk->d));
         for (n = 1; n <= MAXN; n++)
@@ -1823,15 +1823,15 @@ add_grid_table(checklist_t L, cell cells[NGRID_DS][NCELL_W], const data_sets *S,
     for (g = 0; g < NGRID_DS; g++)
         for (w = 0; w < NCELL_W; w++)
         {
-            const thm2_data_struct *D = S->D[grid_ds[g]];
+            const singleton_data_struct *D = S->D[grid_ds[g]];
             const cell *e = &cells[g][w];
             arf_t lo, hi;
             char *row, *nb;
             arf_init(lo);
             arf_init(hi);
             bound34(b, D, e->n);
-            thm2_prob_good(pg, D, e->n);
-            thm2_prob_event(pe, D, e->n);
+            singleton_prob_good(pg, D, e->n);
+            singleton_prob_event(pe, D, e->n);
             binom_cp_interval(lo, hi, e->t.N, e->t.good, tail);
             row = bc_aprintf("\\texttt{%s} & %ld & %ld & %.6f & %.6f & %.6f & %.4f [%.4f, %.4f] & %.3f\\\\\n",
                              ds_names[grid_ds[g]], (long) D->d, (long) e->n, fmpq_get_d(b), fmpq_get_d(pe),

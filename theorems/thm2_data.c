@@ -1,147 +1,13 @@
-/* thm2_data.c -- Theorem 2's singleton data: the hypothesis decided
-   exactly, the side sums of thm2.tex, the generators (chosen sides,
-   random, Appendix C), the user's file, and the exact signs of a network
-   on them. */
+/* thm2_data.c -- Theorem 2's singleton data (singleton.h): the
+   generators (chosen sides, random), the user's file, and the exact
+   signs of a network on them. */
 #include <math.h>
 #include <string.h>
 
 #include <flint/fmpq_vec.h>
 
-#include "appc.h"
 #include "csv.h"
 #include "thm2.h"
-
-void
-thm2_data_init(thm2_data_t D)
-{
-    memset(D, 0, sizeof(thm2_data_struct));
-    fmpq_mat_init(D->X, 0, 0);
-    D->bad_t = -1;
-}
-
-void
-thm2_data_clear(thm2_data_t D)
-{
-    fmpq_mat_clear(D->X);
-    if (D->y != NULL)
-        _fmpq_vec_clear(D->y, D->m);
-    if (D->sa != NULL)
-    {
-        _fmpq_vec_clear(D->sa, 2 * D->d);
-        _fmpq_vec_clear(D->sb, 2 * D->d);
-        _fmpq_vec_clear(D->sc, 2 * D->d);
-        _fmpq_vec_clear(D->opt, 2 * D->d);
-        _fmpq_vec_clear(D->cc, 4 * D->d);
-        _fmpq_vec_clear(D->tot, 9);
-    }
-    flint_free(D->hist);
-    flint_free(D->coord);
-    flint_free(D->sgn);
-    flint_free(D->count);
-    flint_free(D->need);
-    memset(D, 0, sizeof(thm2_data_struct));
-}
-
-/* number of non-zero entries of row t, and the first one's column */
-static slong
-row_nonzeros(const fmpq_mat_t X, slong t, slong *first)
-{
-    slong j, c = 0;
-    *first = -1;
-    for (j = 0; j < fmpq_mat_ncols(X); j++)
-        if (!fmpq_is_zero(fmpq_mat_entry(X, t, j)))
-        {
-            if (c++ == 0)
-                *first = j;
-        }
-    return c;
-}
-
-slong
-thm2_first_nonsingleton(const fmpq_mat_t X)
-{
-    slong t, j;
-    for (t = 0; t < fmpq_mat_nrows(X); t++)
-        if (row_nonzeros(X, t, &j) != 1)
-            return t;
-    return -1;
-}
-
-int
-thm2_data_set(thm2_data_t D, const fmpq_mat_t X, const fmpq *y)
-{
-    slong m = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), t, k;
-    fmpq_t q;
-
-    thm2_data_clear(D);
-    thm2_data_init(D);
-    D->m = m;
-    D->d = d;
-    fmpq_mat_clear(D->X);
-    fmpq_mat_init_set(D->X, X);
-    D->y = _fmpq_vec_init(m);
-    for (t = 0; t < m; t++)
-        fmpq_set(D->y + t, y + t);
-    D->bad_t = thm2_first_nonsingleton(X);
-    D->singleton = D->bad_t < 0;
-    if (!D->singleton)
-        return 0;
-
-    D->coord = flint_malloc(sizeof(slong) * (size_t) m);
-    D->sgn = flint_malloc(sizeof(int) * (size_t) m);
-    D->count = flint_calloc((size_t) (2 * d), sizeof(slong));
-    D->need = flint_calloc((size_t) (2 * d), sizeof(int));
-    D->sa = _fmpq_vec_init(2 * d);
-    D->sb = _fmpq_vec_init(2 * d);
-    D->sc = _fmpq_vec_init(2 * d);
-    D->opt = _fmpq_vec_init(2 * d);
-    D->cc = _fmpq_vec_init(4 * d);
-    D->tot = _fmpq_vec_init(9);
-    D->hist = flint_calloc(2 * 9 * 512, sizeof(slong));
-    fmpq_init(q);
-    for (t = 0; t < m; t++)
-    {
-        const fmpq *s;
-        row_nonzeros(X, t, D->coord + t);
-        s = fmpq_mat_entry(X, t, D->coord[t]);
-        D->sgn[t] = fmpq_sgn(s);
-        k = 2 * D->coord[t] + (D->sgn[t] < 0);
-        D->count[k]++;
-        /* A += s^2, B += |s| y, C += y^2 */
-        fmpq_mul(q, s, s);
-        fmpq_add(D->sa + k, D->sa + k, q);
-        fmpq_mul(q, s, D->y + t);
-        if (D->sgn[t] < 0)
-            fmpq_neg(q, q);
-        fmpq_add(D->sb + k, D->sb + k, q);
-        fmpq_mul(q, D->y + t, D->y + t);
-        fmpq_add(D->sc + k, D->sc + k, q);
-    }
-    for (k = 0; k < 2 * d; k++)
-    {
-        if (D->count[k] == 0)
-            continue;
-        /* opt = C - B^2 / A: the 1-D least-squares value of the side */
-        fmpq_mul(q, D->sb + k, D->sb + k);
-        fmpq_div(q, q, D->sa + k);
-        fmpq_sub(D->opt + k, D->sc + k, q);
-        D->need[k] = fmpq_sgn(D->sb + k);
-        D->needy += D->need[k] != 0;
-    }
-    for (k = 0; k < d; k++)
-    {
-        slong a, b;
-        D->used += (D->count[2 * k] + D->count[2 * k + 1]) > 0;
-        /* a side whose need is not met predicts 0 and loses C_k */
-        for (a = 0; a < 2; a++)
-            for (b = 0; b < 2; b++)
-                fmpq_add(D->cc + 4 * k + 2 * a + b, a ? D->opt + 2 * k : D->sc + 2 * k,
-                         b ? D->opt + 2 * k + 1 : D->sc + 2 * k + 1);
-    }
-    _thm2_regimes(D);
-    fmpq_clear(q);
-    return 1;
-}
 
 /* shuffles the rows of (X, y) in place (Fisher-Yates) */
 static void
@@ -160,7 +26,7 @@ shuffle_rows(fmpq_mat_t X, fmpq *y, rng_t rng)
 }
 
 void
-thm2_data_sides(thm2_data_t D, slong d, const slong *count, const int *need, rng_t rng)
+thm2_data_sides(singleton_data_t D, slong d, const slong *count, const int *need, rng_t rng)
 {
     slong k, m = 0, t = 0, i;
     fmpq_mat_t X;
@@ -198,13 +64,13 @@ thm2_data_sides(thm2_data_t D, slong d, const slong *count, const int *need, rng
         }
     }
     shuffle_rows(X, y, rng);
-    thm2_data_set(D, X, y);
+    singleton_data_set(D, X, y);
     fmpq_mat_clear(X);
     _fmpq_vec_clear(y, m);
 }
 
 void
-thm2_data_random(thm2_data_t D, slong m, slong d, rng_t rng)
+thm2_data_random(singleton_data_t D, slong m, slong d, rng_t rng)
 {
     slong t;
     fmpq_mat_t X;
@@ -219,21 +85,9 @@ thm2_data_random(thm2_data_t D, slong m, slong d, rng_t rng)
         bc_fmpq_set_d(fmpq_mat_entry(X, t, j), s);
         bc_fmpq_set_d(y + t, rng_normal(rng));
     }
-    thm2_data_set(D, X, y);
+    singleton_data_set(D, X, y);
     fmpq_mat_clear(X);
     _fmpq_vec_clear(y, m);
-}
-
-void
-thm2_data_appc(thm2_data_t D, const fmpq_t eps, slong d)
-{
-    fmpq_mat_t X;
-    fmpq *y = _fmpq_vec_init(2 * d);
-    fmpq_mat_init(X, 2 * d, d);
-    appc_data(X, y, eps, d);
-    thm2_data_set(D, X, y);
-    fmpq_mat_clear(X);
-    _fmpq_vec_clear(y, 2 * d);
 }
 
 /* appends ", x_<j+1>" names of the non-zero coordinates of row t to buf
@@ -262,7 +116,7 @@ nonzero_names(char *buf, size_t len, const fmpq_mat_t X, slong t)
 
 /* D from the table T read from name; the error rule of thm2_data_read */
 static int
-data_from_table(thm2_data_t D, const csv_table_t T, const char *name, char *err, size_t errlen)
+data_from_table(singleton_data_t D, const csv_table_t T, const char *name, char *err, size_t errlen)
 {
     fmpq_mat_t X;
     fmpq *y;
@@ -278,9 +132,9 @@ data_from_table(thm2_data_t D, const csv_table_t T, const char *name, char *err,
     fmpq_mat_init(X, m, d);
     y = _fmpq_vec_init(m);
     csv_table_split(X, y, T);
-    if (!thm2_data_set(D, X, y))
+    if (!singleton_data_set(D, X, y))
     {
-        slong bad = D->bad_t, first, nz = row_nonzeros(X, bad, &first);
+        slong bad = D->bad_t, first, nz = singleton_row_nonzeros(X, bad, &first);
         char where[64], names[256];
         snprintf(where, sizeof where, ":%ld", (long) csv_table_row_line(T, bad));
         if (nz == 0)
@@ -304,7 +158,7 @@ data_from_table(thm2_data_t D, const csv_table_t T, const char *name, char *err,
 }
 
 int
-thm2_data_read(thm2_data_t D, const char *path, char *err, size_t errlen)
+thm2_data_read(singleton_data_t D, const char *path, char *err, size_t errlen)
 {
     csv_table_t T;
     int rc;
@@ -321,7 +175,8 @@ thm2_data_read(thm2_data_t D, const char *path, char *err, size_t errlen)
 }
 
 int
-thm2_data_read_mem(thm2_data_t D, const char *name, const char *buf, size_t len, char *err, size_t errlen)
+thm2_data_read_mem(singleton_data_t D, const char *name, const char *buf, size_t len, char *err,
+                   size_t errlen)
 {
     csv_table_t T;
     int rc;
@@ -338,7 +193,7 @@ thm2_data_read_mem(thm2_data_t D, const char *name, const char *buf, size_t len,
 }
 
 int
-thm2_signs(int *ws, int *vs, const thm2_data_t D, const double *W, const double *v, slong n)
+thm2_signs(int *ws, int *vs, const singleton_data_t D, const double *W, const double *v, slong n)
 {
     slong i, j, d = D->d;
     int boundary = 0;
@@ -359,7 +214,7 @@ thm2_signs(int *ws, int *vs, const thm2_data_t D, const double *W, const double 
 }
 
 void
-thm2_pattern(int *a, const thm2_data_t D, const int *ws, slong n)
+thm2_pattern(int *a, const singleton_data_t D, const int *ws, slong n)
 {
     slong i, t, m = D->m, d = D->d;
     for (i = 0; i < n; i++)

@@ -10,7 +10,6 @@
 
 #include "basin.h"
 #include "binom.h"
-#include "claims.h"
 #include "mc.h"
 #include "escape.h"
 #include "sphere.h"
@@ -386,9 +385,9 @@ tail_le_bound(arb_t tail, ulong r, const fmpq_t rho, ulong N, ulong n, ulong c2,
     for (prec = 64; prec <= 1024 && res == BC_UNDECIDED; prec *= 2)
     {
         if (exact_q)
-            claims_lemma7_prob(p, r, rho, prec);
+            sphere_chord_prob(p, r, rho, prec);
         else
-            claims_lemma7_peps(p, r, rho, prec);
+            sphere_chord_prob_lower(p, r, rho, prec);
         binom_cdf_arb(tail, N, p, n - 1, prec);
         arb_set_si(b, -(slong) (c2 * n));
         arb_mul_2exp_si(b, b, -3);

@@ -118,7 +118,7 @@ extern "C"
        one line "basincheck: FILE:LINE:COL: ..." on stderr. */
     int thm3_read_user(thm3_inst_t I, const char *data, const char *teacher, const char *eps);
 
-    /* p_eps of the instance (claims_lemma7_peps with r and rho), and the
+    /* p_eps of the instance (sphere_chord_prob_lower with r and rho), and the
        exact per-neuron probability q = F_r(theta) / 2 of landing in a
        given cap with the right output sign (Lemma 7 on U). */
     void thm3_peps(arb_t res, const thm3_inst_t I, slong prec);

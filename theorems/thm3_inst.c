@@ -4,7 +4,6 @@
 
 #include <flint/fmpq_vec.h>
 
-#include "claims.h"
 #include "csv.h"
 #include "thm3.h"
 

@@ -5,19 +5,19 @@
 
 #include <flint/fmpq_vec.h>
 
-#include "claims.h"
+#include "sphere.h"
 #include "thm3.h"
 
 void
 thm3_peps(arb_t res, const thm3_inst_t I, slong prec)
 {
-    claims_lemma7_peps(res, (ulong) I->r, I->rho, prec);
+    sphere_chord_prob_lower(res, (ulong) I->r, I->rho, prec);
 }
 
 void
 thm3_capprob(arb_t res, const thm3_inst_t I, slong prec)
 {
-    claims_lemma7_prob(res, (ulong) I->r, I->rho, prec);
+    sphere_chord_prob(res, (ulong) I->r, I->rho, prec);
 }
 
 ulong
@@ -38,7 +38,7 @@ thm3_width_rho(ulong r, const fmpq_t rho, ulong n, ulong c2, ulong mult, ulong m
     fmpz_init(b);
     for (prec = 64; prec <= BC_PREC_MAX && !done; prec *= 2)
     {
-        claims_lemma7_peps(p, r, rho, prec);
+        sphere_chord_prob_lower(p, r, rho, prec);
         arb_mul_ui(p, p, mult, prec);
         if (!arb_is_positive(p))
             continue;

@@ -16,9 +16,9 @@
 
 #include "basin.h"
 #include "binom.h"
-#include "lemma12.h"
 #include "mc.h"
 #include "escape.h"
+#include "shallow.h"
 #include "thm4.h"
 
 #define CLAIM "Theorem 4"
@@ -245,9 +245,9 @@ b6_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
             fmpq_init(L);
             for (i = 0; i < n; i++)
                 bc_fmpq_set_d(vq + i, v[i]);
-            lemma12_net_loss(L, D->X, D->y, C->W, vq);
+            shallow_net_loss(L, D->X, D->y, C->W, vq);
             out->event[B6_WPRIME_OK] =
-                (lemma12_in_closed_cell(B, C->W, vq) && fmpq_equal(L, g->alpha)) ? BC_TRUE : BC_FALSE;
+                (shallow_in_closed_cell(B, C->W, vq) && fmpq_equal(L, g->alpha)) ? BC_TRUE : BC_FALSE;
             fmpq_clear(L);
             _fmpq_vec_clear(vq, n);
         }
@@ -462,7 +462,7 @@ check_alpha(checklist_t L, const thm4_data_struct *small[3])
                 cells++;
             }
             alpha_witness(W, v, (const thm4_data_struct *) D, ybar, n);
-            lemma12_net_loss(Lw, D->X, D->y, W, v);
+            shallow_net_loss(Lw, D->X, D->y, W, v);
             if (!fmpq_equal(lo, alpha) || !fmpq_equal(up, alpha) || !fmpq_equal(Lw, alpha))
             {
                 bad++;

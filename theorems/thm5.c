@@ -13,10 +13,10 @@
 
 #include "basin.h"
 #include "csv.h"
-#include "lemma8.h"
 #include "mc.h"
 #include "rng.h"
 #include "sampler.h"
+#include "sphere.h"
 #include "thm5.h"
 
 #define PREC 128
@@ -377,8 +377,8 @@ fixed_network(fmpq_mat_t W, fmpq *v, const thm5_inst_t I, uint64_t seed)
         rng_clear(r);
         for (i = 0; i < n && ok; i++)
             for (l = 0; l < I->k && ok; l++)
-                ok = lemma8_constant_fmpq(fmpq_mat_entry(W, i, 0), fmpq_mat_entry(I->C, l, 0), d,
-                                          I->delta2 + l);
+                ok = sphere_ball_sign_constant_fmpq(fmpq_mat_entry(W, i, 0), fmpq_mat_entry(I->C, l, 0), d,
+                                                    I->delta2 + l);
         if (ok && thm5_witness(Wp, vp, W, v, n, I, Mq, dq) >= 0)
             break;
     }
@@ -696,7 +696,7 @@ run_figure1(checklist_t L)
                 fmpq_mul(r, w, fmpq_mat_entry(I->C, j, 0));
                 fmpq_addmul(r, w + 1, fmpq_mat_entry(I->C, j, 1));
                 s[j] = fmpq_sgn(r);
-                noisy[j] = !lemma8_constant_fmpq(w, fmpq_mat_entry(I->C, j, 0), 2, I->delta2 + j);
+                noisy[j] = !sphere_ball_sign_constant_fmpq(w, fmpq_mat_entry(I->C, j, 0), 2, I->delta2 + j);
             }
             if (s[0] != 0 && s[1] != 0)
             {

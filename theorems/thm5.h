@@ -184,7 +184,7 @@ extern "C"
 
     /* Lemma 8 on the clusters of I at precision prec: sets rho[j] =
        delta_j / |c_j|, band[j] = band_d(rho_j) (the exact probability that
-       a uniform direction is noisy for cluster j, lemma8_band) and U =
+       a uniform direction is noisy for cluster j, sphere_band_prob) and U =
        sum_j band[j] (rho, band: k entries), and decides band_j <= 1/(4d)
        for every j and U <= 1/4: BC_FALSE when one of them is decided
        false, BC_UNDECIDED when none is false but one is not settled at

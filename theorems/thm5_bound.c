@@ -23,7 +23,7 @@
    delta^2 >= Delta^2 / k. */
 #include <flint/fmpq_vec.h>
 
-#include "lemma8.h"
+#include "sphere.h"
 #include "thm5.h"
 
 void
@@ -87,7 +87,7 @@ thm5_neuron_good(const fmpq *w, const fmpq_t v, const thm5_inst_t I, slong j)
     for (l = 0; l < I->k && ok; l++)
     {
         /* Claim 2, corrected: constant on the ball iff |<w,c>| > delta |w| */
-        if (!lemma8_constant_fmpq(w, fmpq_mat_entry(I->C, l, 0), I->d, I->delta2 + l))
+        if (!sphere_ball_sign_constant_fmpq(w, fmpq_mat_entry(I->C, l, 0), I->d, I->delta2 + l))
             ok = 0;
     }
     if (ok)

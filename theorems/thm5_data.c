@@ -10,7 +10,7 @@
 #include <flint/fmpq_vec.h>
 #include <flint/fmpz_poly_factor.h>
 
-#include "lemma8.h"
+#include "sphere.h"
 #include "thm5.h"
 
 void
@@ -375,7 +375,7 @@ radius_ok(const fmpq_t delta2, const fmpq_t cn2, ulong d)
     arb_init(q);
     for (prec = 64; prec <= 1024 && res == BC_UNDECIDED; prec *= 2)
     {
-        lemma8_radius(rho, d, prec);
+        sphere_band_radius(rho, d, prec);
         arb_sqr(rho, rho, prec);
         arb_set_fmpq(q, delta2, prec);
         arb_div_fmpz(q, q, fmpq_numref(cn2), prec);

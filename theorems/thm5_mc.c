@@ -9,7 +9,6 @@
 #include <flint/fmpq_vec.h>
 
 #include "basin.h"
-#include "lemma8.h"
 #include "mc.h"
 #include "sampler.h"
 #include "sphere.h"
@@ -313,7 +312,7 @@ noisy_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
     sampler_draw(&s, 1, SAMPLER_GAUSS, 1.0, rng);
     bc_fmpq_set_d(v, s);
     for (l = 0; l < I->k && clean; l++)
-        clean = lemma8_constant_fmpq(wq, fmpq_mat_entry(I->C, l, 0), d, I->delta2 + l);
+        clean = sphere_ball_sign_constant_fmpq(wq, fmpq_mat_entry(I->C, l, 0), d, I->delta2 + l);
     out->nevents = 1 + (int) (I->k < 2 ? I->k : 2);
     out->event[0] = clean ? BC_TRUE : BC_FALSE;
     for (l = 0; l < I->k && l < 2; l++)
@@ -524,7 +523,7 @@ thm5_noisy_bound(arb_ptr rho, arb_ptr band, arb_t U, const thm5_inst_t I, slong 
     arb_init(l8);
     arb_init(q);
     fmpq_init(c2);
-    lemma8_bound(l8, (ulong) I->d, prec);
+    sphere_band_bound(l8, (ulong) I->d, prec);
     arb_zero(U);
     for (j = 0; j < I->k; j++)
     {
@@ -535,7 +534,7 @@ thm5_noisy_bound(arb_ptr rho, arb_ptr band, arb_t U, const thm5_inst_t I, slong 
         arb_set_fmpq(t, c2, prec);
         arb_div(rho + j, rho + j, t, prec);
         arb_sqrtpos(rho + j, rho + j, prec);
-        lemma8_band(band + j, (ulong) I->d, rho + j, prec);
+        sphere_band_prob(band + j, (ulong) I->d, rho + j, prec);
         arb_add(U, U, band + j, prec);
         res = bc_truth_and(res, bc_arb_le(band + j, l8));
     }

@@ -21,8 +21,7 @@
 #include "mc.h"
 #include "rng.h"
 #include "sampler.h"
-#include "thm2.h"
-#include "thm4.h"
+#include "singleton.h"
 #include "thm6.h"
 
 #define CLAIM "Theorem 6"
@@ -1482,7 +1481,7 @@ add_instances(checklist_t L, const mc_cell cells[NMC], const fmpq *T, double tai
     checklist_add_instance(
         L, CLAIM,
         "\\textbf{Instances (reconstructed).} The one-dimensional sample $S_1(\\epsilon)=\\{(1,1),(-1,q)\\}$ "
-        "of \\texttt{theorems/appc.h}; for $\\epsilon=1/10$, $2\\epsilon$ is not a rational square and "
+        "of \\texttt{src/appc.h}; for $\\epsilon=1/10$, $2\\epsilon$ is not a rational square and "
         "$q=\\texttt{%s}\\approx%.12f$, $\\epsilon'=q^2/2\\approx%.15f$, "
         "$L_0=\\tfrac12-\\epsilon'\\approx%.12f$, "
         "$c=L_0/2$. Its $d$-dimensional extension has the $2d$ points $x_t\\mathbf e_j$ (singleton data). "
@@ -1574,19 +1573,19 @@ typedef struct
 static void
 contrast_row_compute(contrast_row *r, slong d, const s1_t S, const fmpq *T)
 {
-    thm2_data_t D;
+    singleton_data_t D;
     fmpq_t p, a1, want, half, lim;
     slong n;
 
-    thm2_data_init(D);
+    singleton_data_init(D);
     fmpq_init(p);
     fmpq_init(a1);
     fmpq_init(want);
     fmpq_init(half);
     fmpq_init(lim);
-    thm2_data_appc(D, S->eps, d);
+    singleton_data_appc(D, S->eps, d);
     r->d = d;
-    thm2_prob_single(p, a1, D);
+    singleton_prob_single(p, a1, D);
     fmpq_one(want);
     fmpq_div_2exp(want, want, (ulong) d); /* P[K = 0] */
     r->agree = fmpq_equal(p, want) && fmpq_equal(a1, S->epsp);
@@ -1598,7 +1597,7 @@ contrast_row_compute(contrast_row *r, slong d, const s1_t S, const fmpq *T)
     r->nstar = -1;
     for (n = 1; n <= FLINT_MAX(r->nd, FIXED_WIDTH) || r->nstar < 0; n++)
     {
-        thm2_prob_good(p, D, n);
+        singleton_prob_good(p, D, n);
         if (r->nstar < 0 && fmpq_cmp(p, half) >= 0)
             r->nstar = n;
         if (n == FIXED_WIDTH)
@@ -1612,7 +1611,7 @@ contrast_row_compute(contrast_row *r, slong d, const s1_t S, const fmpq *T)
             r->at_nd = fmpq_get_d(p);
         }
     }
-    thm2_data_clear(D);
+    singleton_data_clear(D);
     fmpq_clear(p);
     fmpq_clear(a1);
     fmpq_clear(want);
@@ -1662,8 +1661,8 @@ check_contrast(checklist_t L, const fmpq *T)
                         (long) R[i].nd, R[i].at_nd, R[i].single);
     }
     push_check(L, c,
-               bc_aprintf("S_d(1/10) of appc.h for d in {1,2,4,...,256}; thm2_prob_good(D, n) for "
-                          "n = 1..n_d; thm2_prob_single against 2^-d and eps'"),
+               bc_aprintf("S_d(1/10) of appc.h for d in {1,2,4,...,256}; singleton_prob_good(D, n) for "
+                          "n = 1..n_d; singleton_prob_single against 2^-d and eps'"),
                bc_seconds() - t0);
 
     start(k, "thm6.control.fixed_width");
@@ -1676,7 +1675,7 @@ check_contrast(checklist_t L, const fmpq *T)
     k->status = fixed_fail >= 0 ? ST_FAILS : ST_HOLDS;
     push_check(L, k,
                fixed_fail >= 0
-                   ? bc_aprintf("d = %ld: P[Bas <= alpha_%d] = %.12g < 1/2 (exact, thm2_prob_good)",
+                   ? bc_aprintf("d = %ld: P[Bas <= alpha_%d] = %.12g < 1/2 (exact, singleton_prob_good)",
                                 (long) R[fixed_fail].d, FIXED_WIDTH, R[fixed_fail].at_fixed)
                    : NULL,
                0.0);

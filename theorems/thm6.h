@@ -105,7 +105,7 @@ extern "C"
 
     /* L = L_d(w) for the data (X, y) (X m x d, m = 2d for the Appendix C
    data), the single neuron evaluated at every data point
-   (lemma12_net_loss with v = 1): (1/m) sum_r ([<w, x_r>]_+ - y_r)^2. */
+   (shallow_net_loss with v = 1): (1/m) sum_r ([<w, x_r>]_+ - y_r)^2. */
     void thm6_loss_d(fmpq_t L, const fmpq_mat_t X, const fmpq *y, const fmpq *w);
 
     /* L = (1/d) sum_j L_1(w_j) for the one-dimensional sample (x1, y1) of
@@ -123,7 +123,7 @@ extern "C"
    a kink (<w, x_r> != 0 for every r, so L_d is one quadratic on a
    neighbourhood of w), gradient (2/m) M^T (M w - y) exactly zero and
    Hessian (2/m) M^T M positive definite by exact LDL^T (M the design of
-   the active rows, lemma12_design).  Sets value to L_d(w) by direct
+   the active rows, shallow_design).  Sets value to L_d(w) by direct
    evaluation and returns THM6_CERT_*. */
     int thm6_certify_min(fmpq_t value, const fmpq_mat_t X, const fmpq *y, const fmpq *w);
 

@@ -10,7 +10,8 @@
 #include <flint/fmpq_vec.h>
 
 #include "appc.h"
-#include "lemma12.h"
+#include "ldl.h"
+#include "shallow.h"
 #include "thm6.h"
 
 /* W (1 x d) from w, v = (1): the network of one neuron with output
@@ -33,7 +34,7 @@ thm6_loss_d(fmpq_t L, const fmpq_mat_t X, const fmpq *y, const fmpq *w)
     fmpq_mat_init(W, 1, d);
     fmpq_init(v);
     neuron_of(W, v, w, d);
-    lemma12_net_loss(L, X, y, W, v);
+    shallow_net_loss(L, X, y, W, v);
     fmpq_mat_clear(W);
     fmpq_clear(v);
 }
@@ -62,13 +63,13 @@ thm6_certify_min(fmpq_t value, const fmpq_mat_t X, const fmpq *y, const fmpq *w)
     fmpq_mat_t W, M, H, z, p, g;
     fmpq_t v;
     basin_t B;
-    lemma12_ldl_t info;
+    ldl_t info;
     int ret = THM6_CERT_OK;
 
     fmpq_mat_init(W, 1, d);
     fmpq_init(v);
     neuron_of(W, v, w, d);
-    lemma12_net_loss(value, X, y, W, v);
+    shallow_net_loss(value, X, y, W, v);
     basin_init(B);
     /* the activation cell of w: BASIN_BOUNDARY_W when some <w, x_r> = 0 */
     if (basin_pattern(B, X, y, W, v, 1, &bj, &bt) != BASIN_OK)
@@ -85,7 +86,7 @@ thm6_certify_min(fmpq_t value, const fmpq_mat_t X, const fmpq *y, const fmpq *w)
     fmpq_mat_init(g, d, 1);
     /* on the cell L_d(w) = |M w - y|^2 / m (z = v w = w), so the gradient
        is (2/m) M^T (M w - y) and the Hessian (2/m) M^T M */
-    lemma12_design(M, B);
+    shallow_design(M, B);
     for (i = 0; i < d; i++)
         fmpq_set(fmpq_mat_entry(z, i, 0), w + i);
     fmpq_mat_mul(p, M, z);
@@ -103,11 +104,11 @@ thm6_certify_min(fmpq_t value, const fmpq_mat_t X, const fmpq *y, const fmpq *w)
         ret = THM6_CERT_GRAD;
     else
     {
-        lemma12_ldl_init(info);
-        lemma12_hessian(H, B);
-        if (!lemma12_psd_ldl(info, H) || info->rank != d)
+        ldl_init(info);
+        shallow_hessian(H, B);
+        if (!ldl_psd(info, H) || info->rank != d)
             ret = THM6_CERT_HESS;
-        lemma12_ldl_clear(info);
+        ldl_clear(info);
     }
     fmpq_mat_clear(M);
     fmpq_mat_clear(H);
