@@ -5,6 +5,7 @@
 
 #include "binom.h"
 #include "check.h"
+#include "paper.h"
 #include "rng.h"
 #include "testutil.h"
 
@@ -233,6 +234,44 @@ test_decide_prec(void)
     check_clear(c);
 }
 
+/* the paper's constants against their statements, computed here */
+static void
+test_paper(void)
+{
+    fmpq_t q, w;
+    slong n;
+    fmpq_init(q);
+    fmpq_init(w);
+    paper_side_fail(q);
+    fmpq_set_si(w, 3, 4);
+    CU_ASSERT(fmpq_equal(q, w));
+    paper_thm5_neuron_fail(q);
+    fmpq_set_si(w, 7, 8);
+    CU_ASSERT(fmpq_equal(q, w));
+    paper_thm6_rate(q);
+    fmpq_set_si(w, 1, 16);
+    CU_ASSERT(fmpq_equal(q, w));
+    for (n = 1; n < 10; n++)
+    {
+        paper_lemma8_noisy(q, n);
+        fmpq_set_si(w, 1, 4 * n);
+        CU_ASSERT(fmpq_equal(q, w));
+    }
+    for (n = 0; n < 70; n++)
+    {
+        /* 1/2 (1 - 2^-n) by its own arithmetic */
+        fmpq_one(w);
+        fmpq_div_2exp(w, w, (ulong) n);
+        fmpq_sub_si(w, w, 1);
+        fmpq_neg(w, w);
+        fmpq_div_2exp(w, w, 1);
+        paper_prop1_level(q, n);
+        CU_ASSERT(fmpq_equal(q, w));
+    }
+    fmpq_clear(q);
+    fmpq_clear(w);
+}
+
 int
 t_check_register(void)
 {
@@ -243,7 +282,8 @@ t_check_register(void)
             NULL ||
         CU_add_test(s, "undecided samples never pass", test_undecided_not_optimistic) == NULL ||
         CU_add_test(s, "the setters of a verdict", test_setters) == NULL ||
-        CU_add_test(s, "the rising-precision loop", test_decide_prec) == NULL)
+        CU_add_test(s, "the rising-precision loop", test_decide_prec) == NULL ||
+        CU_add_test(s, "the paper's constants", test_paper) == NULL)
         return 1;
     return 0;
 }
