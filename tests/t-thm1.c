@@ -1,8 +1,9 @@
 /* t-thm1.c -- the Theorem 1 machinery: the double gradient against
    central differences, the squared-loss closed form of c~ and the
    cross-entropy root isolation against the network itself, the
-   hypothesis-(i) interval checker on a path through the zero predictor,
-   a hand-made instance whose rescaled path must be certified decreasing,
+   hypothesis-(i) interval checker on a path through the zero predictor
+   and on a zero at a knot, the squared-loss end decision against Vieta's
+   formula, a hand-made instance whose rescaled path must be certified decreasing,
    and negative controls for the monotonicity decision. */
 #include <math.h>
 #include <string.h>
@@ -207,8 +208,37 @@ test_root_vs_network(void)
     CU_ASSERT(done >= iters / 2); /* most random rays are unbounded */
 }
 
+/* The first knot lambda = j/K (K = nknots - 1) at which the sufficient
+   condition for (i) fails, decided on the exact predictions of the knot's
+   parameters: 1 and *where set to it, or 0. */
+static int
+first_failing_knot(arf_t where, const thm1_inst_t I)
+{
+    slong j, q, K = I->nknots - 1, mk = I->S->m * I->S->k;
+    arb_ptr P = _arb_vec_init(mk), par = _arb_vec_init(I->N->npar);
+    int found = 0;
+    for (j = 0; j <= K && !found; j++)
+    {
+        for (q = 0; q < I->N->npar; q++)
+            arb_set_d(par + q, thm1_knot(I, j)[q]);
+        thm1_pred(P, I, par, ARF_PREC_EXACT);
+        if (loss_ray_unbounded(I->kind, P, I->S) == BC_FALSE)
+        {
+            arf_set_si(where, j);
+            arf_div_si(where, where, K, ARF_PREC_EXACT, ARF_RND_DOWN);
+            found = 1;
+        }
+    }
+    _arb_vec_clear(P, mk);
+    _arb_vec_clear(par, I->N->npar);
+    return found;
+}
+
 /* W(1) = W(0) with the output layer negated: P(W(1/2)) = 0 exactly and
-   the interval checker must find lambda = 1/2. */
+   the interval checker must find lambda = 1/2, unless the condition
+   already fails at an end of the path (the knots are decided first; for
+   cross-entropy W(1) may classify every point correctly or with ties),
+   where it must find the first such end. */
 static void
 test_zero_predictor(void)
 {
@@ -221,7 +251,7 @@ test_zero_predictor(void)
         slong depth = 2 + (iter / 2) % 3, k = kind == LOSS_XENT ? 3 : 1;
         slong width[5] = {3, 4, 3, 3, 0}, nint, nleft, dmax;
         thm1_inst_t I;
-        arf_t where, half;
+        arf_t where, half; /* where the failure is expected */
         truth_t r;
 
         width[depth] = k;
@@ -237,10 +267,11 @@ test_zero_predictor(void)
         arf_init(where);
         arf_init(half);
         arf_set_d(half, 0.5);
+        first_failing_knot(half, I);
         r = thm1_hyp_i(&nint, &nleft, &dmax, where, I, 30, 100000);
         if (r != BC_FALSE || !arf_equal(where, half))
         {
-            TEST_REPORT("hypothesis (i) fails exactly at lambda = 1/2",
+            TEST_REPORT("hypothesis (i) fails exactly at lambda = 1/2 or at the first end where it fails",
                         "loss %s depth %ld iter "
                         "%ld: result %s, where %s",
                         loss_name(kind), (long) depth, (long) iter, bc_truth_str(r), arf_get_str(where, 20));
@@ -248,6 +279,165 @@ test_zero_predictor(void)
         }
         arf_clear(where);
         arf_clear(half);
+        thm1_inst_clear(I);
+    }
+}
+
+/* The end decision of the squared loss against Vieta: along the ray of P
+   the level L(P) is reached at c = 1 and at 2 <p,y>/|p|^2 - 1 (the roots
+   of c^2 |p|^2 - 2 c <p,y> = |p|^2 - 2 <p,y> sum to 2 <p,y>/|p|^2), so
+   the end root at T = L(P) is the larger of the two, exactly; a level
+   above L(P) is reached at a point whose loss, evaluated from the
+   predictions, is that level and not L(P); a level below the ray's
+   minimum |y|^2 - <p,y>^2/|p|^2 (times 1/m) is never reached. */
+static void
+test_sq_ray_end(void)
+{
+    slong iter, q, iters = test_iters(30);
+    rng_t rng;
+
+    for (iter = 0; iter < iters; iter++)
+    {
+        slong m = 2 + iter % 5, n = m;
+        data_t S;
+        arb_ptr P = _arb_vec_init(n);
+        fmpq_t pp, py, yy, a, mT, cq, vieta;
+        arb_t c, L, Tb;
+        int rational;
+        truth_t t;
+
+        data_init(S, m, 1, 1);
+        rng_init(rng, test_seed(), rng_stream_id("t-thm1.sqend"), (uint64_t) iter);
+        data_randomize(S, 1.0, 1.0, rng);
+        for (q = 0; q < n; q++)
+            arb_set_d(P + q, ldexp(floor(ldexp(rng_normal(rng), 20)), -20));
+        rng_clear(rng);
+        fmpq_init(pp);
+        fmpq_init(py);
+        fmpq_init(yy);
+        fmpq_init(a);
+        fmpq_init(mT);
+        fmpq_init(cq);
+        fmpq_init(vieta);
+        arb_init(c);
+        arb_init(L);
+        arb_init(Tb);
+        /* the oracle's sums, entry by entry */
+        for (q = 0; q < n; q++)
+        {
+            fmpq_t p, y;
+            fmpq_init(p);
+            fmpq_init(y);
+            bc_fmpq_set_d(p, arf_get_d(arb_midref(P + q), ARF_RND_NEAR));
+            bc_fmpq_set_d(y, S->Y[q]);
+            fmpq_addmul(pp, p, p);
+            fmpq_addmul(py, p, y);
+            fmpq_addmul(yy, y, y);
+            fmpq_clear(p);
+            fmpq_clear(y);
+        }
+        /* m L(P) = |p|^2 - 2 <p,y> + |y|^2, and Vieta's larger root */
+        fmpq_mul_2exp(a, py, 1);
+        fmpq_sub(mT, pp, a);
+        fmpq_add(mT, mT, yy);
+        fmpq_div(vieta, a, pp);
+        fmpq_sub_si(vieta, vieta, 1);
+        if (fmpq_cmp_si(vieta, 1) < 0)
+            fmpq_one(vieta);
+        t = thm1_sq_ray_end(c, cq, &rational, P, S, mT);
+        if (t != BC_TRUE || !rational || !fmpq_equal(cq, vieta))
+        {
+            TEST_REPORT("end root at T = L(P) is Vieta's larger root", "iter %ld: %s, rational %d",
+                        (long) iter, bc_truth_str(t), rational);
+            CU_FAIL("end root");
+        }
+
+        /* a level above L(P): its root is a point on that level, not on L(P) */
+        fmpq_add_si(mT, mT, 1);
+        t = thm1_sq_ray_end(c, cq, &rational, P, S, mT);
+        loss_ray_arb(L, LOSS_SQUARED, c, P, S, 512);
+        arb_set_fmpq(Tb, mT, 512);
+        arb_div_si(Tb, Tb, m, 512);
+        if (t != BC_FALSE || !arb_contains(L, Tb))
+        {
+            TEST_REPORT("a level above L(P) ends above L(P)", "iter %ld: %s", (long) iter, bc_truth_str(t));
+            CU_FAIL("end above");
+        }
+
+        /* a level below the minimum of the ray is not reached */
+        fmpq_mul(a, py, py);
+        fmpq_div(a, a, pp);
+        fmpq_sub(mT, yy, a);
+        fmpq_sub_si(mT, mT, 1);
+        t = thm1_sq_ray_end(c, cq, &rational, P, S, mT);
+        CU_ASSERT_EQUAL(t, BC_FALSE);
+
+        /* the zero ray reaches nothing: undecided, never a verdict */
+        _arb_vec_zero(P, n);
+        t = thm1_sq_ray_end(c, cq, &rational, P, S, yy);
+        CU_ASSERT_EQUAL(t, BC_UNDECIDED);
+
+        fmpq_clear(pp);
+        fmpq_clear(py);
+        fmpq_clear(yy);
+        fmpq_clear(a);
+        fmpq_clear(mT);
+        fmpq_clear(cq);
+        fmpq_clear(vieta);
+        arb_clear(c);
+        arb_clear(L);
+        arb_clear(Tb);
+        _arb_vec_clear(P, n);
+        data_clear(S);
+    }
+}
+
+/* A failure of (i) exactly at a knot, which the bisection never tests
+   exactly: the knot W(1/2) of a three-knot path, or W(1) of a straight
+   one, has a zero output layer, so P = 0 there; the checker must return
+   the first knot where the condition fails (that one, or an earlier
+   knot where cross-entropy classifies every point correctly or with
+   ties). */
+static void
+test_knot_failure(void)
+{
+    slong iter, q, iters = test_iters(6);
+    rng_t rng;
+
+    for (iter = 0; iter < iters; iter++)
+    {
+        loss_kind kind = iter % 2 ? LOSS_XENT : LOSS_SQUARED;
+        slong nknots = 2 + (iter / 2) % 2, k = kind == LOSS_XENT ? 3 : 1;
+        slong width[3] = {3, 4, 0}, nint, nleft, dmax, j;
+        thm1_inst_t I;
+        arf_t where, want;
+        truth_t r;
+
+        width[2] = k;
+        thm1_inst_init(I, kind, 2, width, 5, nknots);
+        rng_init(rng, test_seed(), rng_stream_id("t-thm1.knot"), (uint64_t) iter);
+        data_randomize(I->S, 1.0, 1.0, rng);
+        for (j = 0; j < nknots; j++)
+        {
+            net_randomize(I->N, SAMPLER_GAUSS, 1.0, rng);
+            memcpy(thm1_knot(I, j), I->N->par, I->N->npar * sizeof(double));
+        }
+        rng_clear(rng);
+        for (q = I->N->offset[1]; q < I->N->npar; q++)
+            thm1_knot(I, 1)[q] = 0.0; /* lambda = 1/2 with three knots, 1 with two */
+        arf_init(where);
+        arf_init(want);
+        first_failing_knot(want, I);
+        r = thm1_hyp_i(&nint, &nleft, &dmax, where, I, 30, 100000);
+        if (r != BC_FALSE || !arf_equal(where, want))
+        {
+            TEST_REPORT("hypothesis (i) fails exactly at the zero knot",
+                        "loss %s knots %ld iter %ld: %s at %s", loss_name(kind), (long) nknots, (long) iter,
+                        bc_truth_str(r), arf_get_str(where, 20));
+            CU_FAIL("knot failure");
+        }
+        arf_clear(where);
+        arf_clear(want);
         thm1_inst_clear(I);
     }
 }
@@ -364,6 +554,8 @@ t_thm1_register(void)
     if (!CU_add_test(s, "net_loss_grad_d against central differences", test_gradient) ||
         !CU_add_test(s, "c~ (closed form / root isolation) against the network", test_root_vs_network) ||
         !CU_add_test(s, "hypothesis (i) checker finds the zero predictor at 1/2", test_zero_predictor) ||
+        !CU_add_test(s, "squared-loss end decision against Vieta and the predictions", test_sq_ray_end) ||
+        !CU_add_test(s, "hypothesis (i) checker finds a failure at a knot", test_knot_failure) ||
         !CU_add_test(s, "hand-made depth-2 instance: rescaled path decreasing", test_hand_instance) ||
         !CU_add_test(s, "monotonicity decision negative controls", test_monotone_control))
         return 1;
