@@ -60,10 +60,15 @@ extern "C"
        (c->statement); NULL when neither exists.  Free with flint_free. */
     char *report_check_statement(const check_struct *c);
 
+    /* 1 when line opens a statement block, "\begin{checktext}{ids}", whose
+       ids (one check id, or several separated by commas, for a family of
+       checks that share one statement) include id; else 0. */
+    int checktext_names(const char *line, const char *id);
+
     /* The LaTeX text of check id in module m's fragment: the lines between
-       a line "\begin{checktext}{id}" and the next "\end{checktext}",
-       joined with newlines; NULL when the fragment has no such block.
-       Free with flint_free. */
+       the line that opens a block naming id (checktext_names) and the next
+       "\end{checktext}", joined with newlines; NULL when the fragment has
+       no such block.  Free with flint_free. */
     char *fragment_check_text(const module_struct *m, const char *id);
 
     /* Writes the LaTeX text s to f with every "\checkref{id}" replaced by a

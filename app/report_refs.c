@@ -19,11 +19,31 @@ append(char **buf, size_t *len, const char *s, size_t n)
     (*buf)[*len] = '\0';
 }
 
+int
+checktext_names(const char *line, const char *id)
+{
+    const char *p = strstr(line, begin_tag);
+    size_t idlen = strlen(id);
+    if (p == NULL)
+        return 0;
+    p += sizeof begin_tag - 1;
+    while (*p != '\0' && *p != '}')
+    {
+        size_t k;
+        p += strspn(p, ", ");
+        k = strcspn(p, ", }");
+        if (k == idlen && strncmp(p, id, idlen) == 0)
+            return 1;
+        p += k;
+    }
+    return 0;
+}
+
 char *
 fragment_check_text(const module_struct *m, const char *id)
 {
     const char *const *line;
-    size_t idlen = strlen(id), len = 0;
+    size_t len = 0;
     char *buf = NULL;
     int inside = 0;
 
@@ -34,10 +54,7 @@ fragment_check_text(const module_struct *m, const char *id)
         const char *l = *line;
         if (!inside)
         {
-            const char *p = strstr(l, begin_tag);
-            if (p != NULL && strncmp(p + sizeof begin_tag - 1, id, idlen) == 0 &&
-                p[sizeof begin_tag - 1 + idlen] == '}')
-                inside = 1;
+            inside = checktext_names(l, id);
             continue;
         }
         if (strstr(l, end_tag) != NULL)

@@ -103,6 +103,19 @@ module_has_claim(const checklist_t L, const module_struct *m, const char *module
     return 0;
 }
 
+/* 1 when part of m's claim is a reconstruction: the whole module says so,
+   or some row of its table (a module whose claim is given may check a
+   step the paper gives only in words) */
+static int
+part_reconstructed(const module_struct *m)
+{
+    slong j;
+    for (j = 0; j < m->nspecs; j++)
+        if (m->specs[j].reconstructed)
+            return 1;
+    return m->reconstructed;
+}
+
 static void
 write_preamble(FILE *f, const checklist_t L, const report_meta *meta)
 {
@@ -175,9 +188,9 @@ write_preamble(FILE *f, const checklist_t L, const report_meta *meta)
         if (n == 0)
             continue;
         fprintf(f, "%s%s & %ld & %ld & %ld & %ld & %ld & %ld & %ld & %ld & %ld/%ld\\\\\n", m->claim,
-                m->reconstructed ? " (part reconstr.)" : "", (long) n, (long) e.verified, (long) e.refuted,
-                (long) e.witnessed, (long) e.statistical, (long) e.sanity, (long) e.controls,
-                (long) e.undecided, (long) agree, (long) n);
+                part_reconstructed(m) ? " (part reconstr.)" : "", (long) n, (long) e.verified,
+                (long) e.refuted, (long) e.witnessed, (long) e.statistical, (long) e.sanity,
+                (long) e.controls, (long) e.undecided, (long) agree, (long) n);
     }
     fputs("\\bottomrule\\end{tabular}\\end{center}\n", f);
     {
@@ -471,7 +484,7 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
         if (n == 0)
             continue;
         fprintf(f, "\\clearpage\n\\section{%s}\n", m->title);
-        if (m->reconstructed)
+        if (part_reconstructed(m))
             fputs("\\emph{Part of this claim is a reconstruction: the seed text lost it, or gives it only "
                   "in words. The "
                   "reconstructed statement is the one checked, and is marked as such below.}\n\n",

@@ -124,7 +124,8 @@ test_tables(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
-/* the id in "\begin{checktext}{id}" on line l, or NULL (flint_free) */
+/* the ids in "\begin{checktext}{id,id,...}" on line l, or NULL
+   (flint_free) */
 static char *
 checktext_id(const char *l)
 {
@@ -135,6 +136,28 @@ checktext_id(const char *l)
     p += strlen("\\begin{checktext}{");
     e = strchr(p, '}');
     return e == NULL ? bc_aprintf("(unclosed)") : bc_aprintf("%.*s", (int) (e - p), p);
+}
+
+/* 1 when every id of the comma-separated list ids is in m's table, and
+   checktext_names finds each on line */
+static int
+checktext_ids_known(const module_struct *m, const char *ids, const char *line)
+{
+    int ok = ids[0] != '\0';
+    while (*ids != '\0')
+    {
+        size_t k;
+        char *id;
+        ids += strspn(ids, ", ");
+        k = strcspn(ids, ", ");
+        if (k == 0)
+            break;
+        id = bc_aprintf("%.*s", (int) k, ids);
+        ok &= module_spec(m, id) != NULL && checktext_names(line, id);
+        flint_free(id);
+        ids += k;
+    }
+    return ok;
 }
 
 static void
@@ -152,7 +175,7 @@ test_fragments(void)
             char *id = checktext_id(*line), *ref = NULL;
             if (id != NULL)
             {
-                if (module_spec(m, id) == NULL || open)
+                if (!checktext_ids_known(m, id, *line) || open)
                 {
                     TEST_REPORT("fragment blocks name checks of the table", "%s: checktext %s%s", m->name, id,
                                 open ? " inside another block" : "");
@@ -199,6 +222,14 @@ test_refs(void)
         flint_free(bad);
     CU_ASSERT_EQUAL(report_unknown_refs("\\figref{nomodule.fig1}", NULL), 1);
     CU_ASSERT_EQUAL(report_unknown_refs("\\checkref{unclosed", NULL), 1);
+    /* a statement block may name one check or a family of them */
+    CU_ASSERT(checktext_names("\\begin{checktext}{a.b}", "a.b"));
+    CU_ASSERT(checktext_names("\\begin{checktext}{a.b,a.c, a.d}", "a.c"));
+    CU_ASSERT(checktext_names("\\begin{checktext}{a.b,a.c, a.d}", "a.d"));
+    CU_ASSERT(!checktext_names("\\begin{checktext}{a.b,a.c}", "a"));
+    CU_ASSERT(!checktext_names("\\begin{checktext}{a.bc}", "a.b"));
+    CU_ASSERT(!checktext_names("\\begin{checktext}{a.b}", "a.b.c"));
+    CU_ASSERT(!checktext_names("a.b", "a.b"));
     flint_free(good);
 }
 
