@@ -62,5 +62,7 @@ int t_thm3_register(void);
 int t_thm6_register(void);
 int t_thm2_register(void);
 int t_claims_register(void);
+int t_jac_register(void);
+int t_lpq_register(void);
 
 #endif
