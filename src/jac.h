@@ -60,8 +60,9 @@ extern "C"
         fmpz *L;        /* n positive integers: L_j the lcm of row j's denominators */
         ulong p;        /* prime of the modular images */
         nmod_mat_t Zp;  /* Z mod p */
-        nmod_mat_t Kp;  /* Z Z^T mod p when e < n (the Gram matrix of the rows), else 0 x 0 */
-        slong zrank;    /* rank of Z mod p when e >= n, else -1 */
+        nmod_mat_t Kp;  /* Z Z^T mod p (n x n) after jac_data_prepare, else 0 x 0 */
+        slong zrank;    /* rank of Z mod p after jac_data_prepare when e >= n, else -1 */
+        slong zbits;    /* largest bit size of an entry of Z */
     } jac_data_struct;
 
     typedef jac_data_struct jac_data_t[1];
@@ -72,8 +73,9 @@ extern "C"
 
     void jac_data_clear(jac_data_t D);
 
-    /* Sets the inputs to the exact values x[j * d0 + c] (copied) and
-   prepares the modular images with D's current prime. */
+    /* Sets the inputs to the exact values x[j * d0 + c] (copied) and their
+   modular image with D's current prime; drops the caches of
+   jac_data_prepare. */
     void jac_data_set_fmpq(jac_data_t D, const fmpq *x);
 
     /* As jac_data_set_fmpq from finite doubles (exact dyadic values), also
@@ -81,11 +83,17 @@ extern "C"
    nan: validate first. */
     void jac_data_set_d(jac_data_t D, const double *x);
 
-    /* Changes the prime of the modular images to p (a prime, 2 < p < 2^64;
-   0 means JAC_PRIME) and recomputes them.  Small primes are for tests:
-   they make unlucky (too small) modular ranks common, which the exact
-   stages must repair. */
+    /* Changes the prime of the modular images to p (a prime, 2 < p < 2^63;
+   0 means JAC_PRIME) and recomputes them, dropping the caches.  Small
+   primes are for tests: they make unlucky (too small) modular ranks
+   common, which the exact stages must repair. */
     void jac_data_set_prime(jac_data_t D, ulong p);
+
+    /* Caches in D what every rank decision on D would otherwise compute
+   afresh: Z Z^T mod p, and the rank of Z mod p when d0 + 1 >= n.  Worth
+   it when one data set serves many patterns; results do not depend on
+   it. */
+    void jac_data_prepare(jac_data_t D);
 
     /* ------------------------------------------------------- patterns */
 
@@ -271,6 +279,32 @@ extern "C"
    rng (D set by jac_data_set_d or jac_data_sample).  Returns the number of
    exact zero pre-activations (0 with probability 1). */
     slong jac_pattern_sample(jac_pattern_t A, const jac_data_t D, jac_init_law law, rng_t rng);
+
+    /* --- internal, shared between the jac_*.c files --- */
+
+    /* Rank of the symmetric matrix G mod p by LDL^T elimination in index
+   order (n^3 / 6 multiplications), destroying G; the pivot indices (whose
+   principal minor is non-singular mod p) go to piv[0..rank-1].  Returns -1
+   if a zero diagonal entry sits in a non-zero column (possible mod p for
+   a Gram matrix, never over Q). */
+    slong _jac_nmod_sym_rank(slong *piv, nmod_mat_t G);
+
+    /* Rank of A mod p by Gaussian elimination with Shoup multiplications,
+   destroying A (rows may be permuted). */
+    slong _jac_nmod_rank(nmod_mat_t A);
+
+    /* Z Z^T mod p (n x n) into K, initialised here: in exact 64-bit
+   arithmetic when the entries of Z are small enough, else by FLINT. */
+    void _jac_data_gram_rows(nmod_mat_t K, const jac_data_t D);
+
+    /* The rank of Z mod p when e >= n: the n columns (ones, x_1..x_{n-1})
+   first, then all of Z. */
+    slong _jac_data_zrank(const jac_data_t D);
+
+    /* Rank of the symmetric G mod p (G unchanged), with piv[0..rank-1]
+   indices of independent rows: the symmetric elimination, or FLINT's LU
+   when that stops (piv then needs G->r entries). */
+    slong _jac_nmod_rank_pivots(slong *piv, const nmod_mat_t G);
 
 #ifdef __cplusplus
 }

@@ -230,36 +230,68 @@ gram_modp(nmod_mat_t G, const rank_ctx *c)
 {
     const jac_data_struct *D = c->D;
     nmod_t mod = D->Zp->mod;
-    slong a, b, i, j, k;
+    slong a, b, i, j, k, l, e = c->e;
     if (c->side == JAC_LEFT)
     {
+        /* (Z Z^T) o (A^T A), with Z Z^T from D's cache or made here */
         nmod_mat_t K;
         int own = D->Kp->r != c->n;
         if (own)
-        {
-            /* not cached (d0 + 1 >= n): Z Z^T mod p here */
-            nmod_mat_t T;
-            nmod_mat_init(T, c->e, c->n, D->p);
-            nmod_mat_transpose(T, D->Zp);
-            nmod_mat_init(K, c->n, c->n, D->p);
-            nmod_mat_mul(K, D->Zp, T);
-            nmod_mat_clear(T);
-        }
+            _jac_data_gram_rows(K, D);
         else
-            *K = *D->Kp; /* shallow view, not freed */
+            *K = *D->Kp; /* a shallow view of the cache, not freed */
         nmod_mat_init(G, c->n, c->n, D->p);
         for (a = 0; a < c->n; a++)
-            for (b = a; b < c->n; b++)
+            for (b = 0; b <= a; b++)
             {
-                ulong cnt = (ulong) popcount_and(COL(c, a), COL(c, b), c->cw);
-                ulong g;
-                NMOD_RED(cnt, cnt, mod);
-                g = nmod_mul(nmod_mat_entry(K, a, b), cnt, mod);
+                ulong cnt = (ulong) popcount_and(COL(c, a), COL(c, b), c->cw), g = 0;
+                if (cnt != 0)
+                {
+                    NMOD_RED(cnt, cnt, mod);
+                    g = nmod_mul(nmod_mat_entry(K, a, b), cnt, mod);
+                }
                 nmod_mat_entry(G, a, b) = g;
                 nmod_mat_entry(G, b, a) = g;
             }
         if (own)
             nmod_mat_clear(K);
+    }
+    else if (2 * D->zbits + (slong) FLINT_BIT_COUNT((ulong) c->n) <= 62)
+    {
+        /* J^T J in exact 64-bit arithmetic: block (i, l) is the sum of
+           Z_j Z_j^T over the points j both neurons are active on (no
+           overflow: n terms below 2^(2 zbits)) */
+        slong P = c->P, *acc = flint_calloc((size_t) (P * P), sizeof(slong)), *act;
+        slong *z = flint_malloc(sizeof(slong) * (size_t) e);
+        act = flint_malloc(sizeof(slong) * (size_t) c->d1);
+        for (j = 0; j < c->n; j++)
+        {
+            slong na = 0;
+            for (i = 0; i < c->d1; i++)
+                if (jac_pattern_get(c->A, i, j))
+                    act[na++] = i;
+            for (k = 0; k < e; k++)
+                z[k] = fmpz_get_si(fmpz_mat_entry(D->Z, j, k));
+            for (a = 0; a < na; a++)
+                for (b = 0; b <= a; b++)
+                {
+                    slong *blk = acc + (act[a] * e) * P + act[b] * e;
+                    for (k = 0; k < e; k++)
+                        for (l = 0; l < e; l++)
+                            blk[k * P + l] += z[k] * z[l];
+                }
+        }
+        nmod_mat_init(G, P, P, D->p);
+        for (a = 0; a < P; a++)
+            for (b = 0; b < P; b++)
+            {
+                /* only blocks (i, l) with i >= l were accumulated */
+                slong s = (a / e >= b / e) ? acc[a * P + b] : acc[b * P + a];
+                nmod_mat_entry(G, a, b) = s >= 0 ? (ulong) s % D->p : D->p - 1 - ((ulong) (-(s + 1)) % D->p);
+            }
+        flint_free(acc);
+        flint_free(act);
+        flint_free(z);
     }
     else
     {
@@ -269,8 +301,8 @@ gram_modp(nmod_mat_t G, const rank_ctx *c)
         for (j = 0; j < c->n; j++)
             for (i = 0; i < c->d1; i++)
                 if (jac_pattern_get(c->A, i, j))
-                    for (k = 0; k < c->e; k++)
-                        nmod_mat_entry(J, j, i * c->e + k) = nmod_mat_entry(D->Zp, j, k);
+                    for (k = 0; k < e; k++)
+                        nmod_mat_entry(J, j, i * e + k) = nmod_mat_entry(D->Zp, j, k);
         nmod_mat_transpose(JT, J);
         nmod_mat_init(G, c->P, c->P, D->p);
         nmod_mat_mul(G, JT, J);
@@ -548,7 +580,7 @@ jac_rank(jac_rank_t R, const jac_data_t D, const jac_pattern_t A, int flags)
                 R->cert_lo = JAC_CERT_TRIVIAL;
             goto done;
         }
-        if (c.e >= c.n && D->zrank == c.n)
+        if (c.e >= c.n && (D->zrank >= 0 ? D->zrank : _jac_data_zrank(D)) == c.n)
         {
             /* Z has full row rank n over Q: y^T J = 0 forces D_i y = 0 for
                every i, so the kernel is spanned by the uncovered points */
@@ -560,7 +592,7 @@ jac_rank(jac_rank_t R, const jac_data_t D, const jac_pattern_t A, int flags)
 
     gram_modp(G, &c);
     perm = flint_malloc(sizeof(slong) * (size_t) c.full);
-    r = nmod_mat_lu(perm, G, 0);
+    r = _jac_nmod_rank_pivots(perm, G);
     nmod_mat_clear(G);
     if (r > R->lo)
     {

@@ -435,6 +435,8 @@ test_random(void)
         jac_data_init(D, n, d0);
         jac_data_set_fmpq(D, x);
         jac_data_set_prime(D, p);
+        if (rng_below(r, 2))
+            jac_data_prepare(D); /* the cached and the uncached paths agree */
         jac_pattern_init(A, d1, n);
         load_pattern(A, bits);
         jac_rank_init(R);
@@ -632,6 +634,8 @@ test_weights(void)
         {
             for (c = 0; c < d0; c++)
                 W[i * d0 + c] = rng_below(r, 2) ? 1.0 : ldexp((double) rng_below(r, 9) - 4, -1);
+            if (rng_below(r, 4) == 0)
+                x[i % n] = -ldexp(3.0, -1060); /* a subnormal, negative */
             /* a bias that cancels one point's sum exactly, or nearly */
             {
                 slong k = (slong) rng_below(r, (uint64_t) n);
@@ -643,6 +647,14 @@ test_weights(void)
         }
         jac_data_init(D, n, d0);
         jac_data_set_d(D, x);
+        fmpq_init(s);
+        for (j = 0; j < n * d0; j++)
+        {
+            bc_fmpq_set_d(s, x[j]); /* the data kept are the doubles' exact values */
+            if (!fmpq_equal(s, D->x + j))
+                bad = 1;
+        }
+        fmpq_clear(s);
         for (i = 0; i < d1 * d0; i++)
             bc_fmpq_set_d(Wq + i, W[i]);
         for (i = 0; i < d1; i++)
