@@ -368,6 +368,24 @@ keep_kernel(jac_rank_t Rk, const rank_ctx *c, const slong *rows, slong r, slong 
     if (c->side == JAC_LEFT)
         for (t = 0; t < m; t++)
             fmpz_mul(fmpz_mat_entry(M, t, Rk->nker), fmpz_mat_entry(M, t, Rk->nker), c->D->L + t);
+    {
+        /* primitive, first non-zero entry positive */
+        fmpz_t g;
+        slong first = -1;
+        fmpz_init(g);
+        for (t = 0; t < m; t++)
+        {
+            fmpz_gcd(g, g, fmpz_mat_entry(M, t, Rk->nker));
+            if (first < 0 && !fmpz_is_zero(fmpz_mat_entry(M, t, Rk->nker)))
+                first = t;
+        }
+        if (first >= 0 && fmpz_sgn(fmpz_mat_entry(M, first, Rk->nker)) < 0)
+            fmpz_neg(g, g);
+        if (!fmpz_is_zero(g))
+            for (t = 0; t < m; t++)
+                fmpz_divexact(fmpz_mat_entry(M, t, Rk->nker), fmpz_mat_entry(M, t, Rk->nker), g);
+        fmpz_clear(g);
+    }
     fmpz_mat_swap(M, Rk->ker);
     fmpz_mat_clear(M);
     Rk->nker++;

@@ -217,7 +217,8 @@ check_zero_loss(const fmpq *theta, const jac_data_t D, const fmpq *y, const jac_
 }
 
 /* The least-norm correction theta = start + J^T (J J^T)^{-1} (y - J start),
-   when J J^T is non-singular; 1 if it lies in the open region. */
+   when J J^T is non-singular (start itself when it fits already); 1 if
+   it lies in the open region. */
 static int
 quick_witness(fmpq *theta, const jac_data_t D, const fmpq *y, const jac_pattern_t A, const fmpq *v,
               const fmpq *start)
@@ -240,7 +241,14 @@ quick_witness(fmpq *theta, const jac_data_t D, const fmpq *y, const jac_pattern_
     fmpq_mat_mul(r, J, s);
     for (j = 0; j < n; j++)
         fmpq_sub(fmpq_mat_entry(r, j, 0), y + j, fmpq_mat_entry(r, j, 0));
-    if (fmpq_mat_solve(u, G, r))
+    if (fmpq_mat_is_zero(r))
+    {
+        /* start fits already: it is the witness if it lies in the region */
+        for (k = 0; k < P; k++)
+            fmpq_set(theta + k, start + k);
+        ok = check_zero_loss(theta, D, y, A, v);
+    }
+    else if (fmpq_mat_solve(u, G, r))
     {
         fmpq_mat_mul(du, JT, u);
         for (k = 0; k < P; k++)
