@@ -31,7 +31,9 @@
      both: when d0 + 1 >= n and the integer data matrix has rank n mod p
        (so over Q), rank J is exactly the number of points some neuron is
        active on (a left kernel vector y has D_i y = 0 for every i).
-   Nothing is decided in floating point. */
+   Nothing is decided in floating point: the one double evaluation (the
+   sign test of jac_pattern_set_weights_d) carries a rigorous error bound
+   and falls back to exact arithmetic. */
 #ifndef JAC_H
 #define JAC_H
 
@@ -67,8 +69,8 @@ extern "C"
 
     typedef jac_data_struct jac_data_t[1];
 
-    /* Initialises D for n >= 1 points in dimension d0 >= 1, all zero
-   (prepared with JAC_PRIME). */
+    /* Initialises D for n >= 1 points in dimension d0 >= 1, all zero, with
+   the prime JAC_PRIME and no caches. */
     void jac_data_init(jac_data_t D, slong n, slong d0);
 
     void jac_data_clear(jac_data_t D);
@@ -78,9 +80,9 @@ extern "C"
    jac_data_prepare. */
     void jac_data_set_fmpq(jac_data_t D, const fmpq *x);
 
-    /* As jac_data_set_fmpq from finite doubles (exact dyadic values), also
-   kept as doubles in D->xd for the filtered sign tests.  Aborts on inf or
-   nan: validate first. */
+    /* As jac_data_set_fmpq from finite doubles (their exact dyadic values),
+   also kept as doubles in D->xd for the filtered sign tests of
+   jac_pattern_set_weights_d.  Aborts on inf or nan: validate first. */
     void jac_data_set_d(jac_data_t D, const double *x);
 
     /* Changes the prime of the modular images to p (a prime, 2 < p < 2^63;

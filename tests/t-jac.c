@@ -813,6 +813,107 @@ test_sampling(void)
     jac_data_clear(D2);
 }
 
+/* One-dimensional oracle: for sorted distinct points and a set of step
+   rows (E, prefixes {1..c}, suffixes {c+1..n}), the kernel dimension of
+   J^T by the moment-path count (derived independently of jac_rank): label
+   the cuts Z (prefix), N (suffix), B (both); walk the labelled positions
+   0 (Z) .. n (N); merged if E or a B is present; segments of length L
+   contribute max(0, L - 2), and unmerged patterns add max(0, 2 - c1)
+   where c1 counts crossing (Z-N) segments of length 1. */
+static slong
+kerdim_1d(slong n, int hasE, const char *lab /* lab[c], c = 1..n-1: 0, 'Z', 'N', 'B' */)
+{
+    slong c, a = 0, k = 0, c1 = 0;
+    int merged = hasE, last = 'Z';
+    for (c = 1; c < n; c++)
+        merged |= lab[c] == 'B';
+    for (c = 1; c <= n; c++)
+    {
+        int l = c == n ? 'N' : lab[c];
+        slong L;
+        if (l == 0)
+            continue;
+        L = c - a;
+        if (merged || l == last || l == 'B')
+            k += L > 2 ? L - 2 : 0;
+        else if (L >= 2)
+            k += L - 2;
+        else
+            c1++;
+        if (l != 'B')
+            last = l;
+        a = c;
+    }
+    if (!merged)
+        k += c1 >= 2 ? 0 : 2 - c1;
+    return k;
+}
+
+static void
+test_one_dimensional(void)
+{
+    /* larger sizes than the elimination oracle affords: up to 40 points
+       and 60 neurons with step rows, every rank against the closed form */
+    rng_t r;
+    slong it, iters = test_iters(60);
+    rng_init(r, test_seed(), rng_stream_id("t-jac.1d"), 0);
+    for (it = 0; it < iters; it++)
+    {
+        slong n = 2 + (slong) rng_below(r, 39), d1 = 1 + (slong) rng_below(r, 60), i, j, c, want;
+        double *x = flint_malloc(sizeof(double) * (size_t) n), acc = 0;
+        char *lab = flint_calloc((size_t) n + 1, 1);
+        int hasE = 0, flags = (int) rng_below(r, 8);
+        jac_data_t D;
+        jac_pattern_t A;
+        jac_rank_t R;
+        for (j = 0; j < n; j++)
+        {
+            acc += ldexp((double) (1 + rng_below(r, 1000)), -10);
+            x[j] = acc;
+        }
+        jac_data_init(D, n, 1);
+        jac_data_set_d(D, x);
+        jac_pattern_init(A, d1, n);
+        for (i = 0; i < d1; i++)
+        {
+            /* row kinds: 0 empty, 1 E, 2 prefix, 3 suffix; few distinct cuts
+               so that segments, merges and crossings all occur */
+            int kind = (int) rng_below(r, 4);
+            slong cut = 1 + (slong) rng_below(r, (uint64_t) (n - 1));
+            if (kind == 1)
+                hasE = 1;
+            else if (kind == 2)
+                lab[cut] = lab[cut] == 'N' || lab[cut] == 'B' ? 'B' : 'Z';
+            else if (kind == 3)
+                lab[cut] = lab[cut] == 'Z' || lab[cut] == 'B' ? 'B' : 'N';
+            for (j = 0; j < n; j++)
+                jac_pattern_set(A, i, j, kind == 1 || (kind == 2 && j < cut) || (kind == 3 && j >= cut));
+            if (rng_below(r, 3) == 0 && i + 1 < d1)
+            {
+                /* a repeated row: distinct sets matter, not neurons */
+                for (c = 0; c < A->words; c++)
+                    jac_pattern_row(A, i + 1)[c] = jac_pattern_row(A, i)[c];
+                i++;
+            }
+        }
+        want = n - kerdim_1d(n, hasE, lab);
+        jac_rank_init(R);
+        jac_rank(R, D, A, flags | JAC_EXACT);
+        if (R->rank != want)
+        {
+            TEST_REPORT("1-D rank = moment-path formula",
+                        "n=%ld d1=%ld flags=%d: formula %ld, jac %ld (%s/%s)", (long) n, (long) d1, flags,
+                        (long) want, (long) R->rank, jac_cert_name(R->cert_lo), jac_cert_name(R->cert_hi));
+        }
+        CU_ASSERT_EQUAL(R->rank, want);
+        jac_rank_clear(R);
+        jac_pattern_clear(A);
+        jac_data_clear(D);
+        flint_free(x);
+        flint_free(lab);
+    }
+}
+
 int
 t_jac_register(void)
 {
@@ -826,7 +927,8 @@ t_jac_register(void)
         CU_add_test(s, "unlucky prime repaired", test_unlucky_prime) == NULL ||
         CU_add_test(s, "patterns of weights (exact and filtered)", test_weights) == NULL ||
         CU_add_test(s, "Jacobian with output weights", test_jacobian_matrix) == NULL ||
-        CU_add_test(s, "sampling streams", test_sampling) == NULL)
+        CU_add_test(s, "sampling streams", test_sampling) == NULL ||
+        CU_add_test(s, "one-dimensional data vs the closed form", test_one_dimensional) == NULL)
         return -1;
     return 0;
 }
