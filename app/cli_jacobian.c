@@ -35,8 +35,10 @@
    its modular rank costs min(n, P)^3 / 6 operations */
 #define JAC_CLI_MAX_N 4096
 #define JAC_CLI_MAX_P 1000000
-/* the exact zero-loss programme: tableau entries (rationals) */
-#define JAC_CLI_MAX_LP 400000
+/* the exact zero-loss programme: tableau entries (rationals); measured
+   near the limit (n = 24, d = 3, d1 = 11, small integer data): 17 s of
+   processor time */
+#define JAC_CLI_MAX_LP 200000
 /* the quick witness forms J J^T over Q: n * P rationals */
 #define JAC_CLI_MAX_WITNESS 2000000
 /* text output shows pattern strings and vectors up to this length */
@@ -72,7 +74,8 @@ jac_help(FILE *f)
           "trivial.  The zero-loss set of the open region is empty, or has dimension\n"
           "P - rank J with v fixed and P - rank J + d1 with v free of the same signs;\n"
           "emptiness is decided exactly (a witness point, or a Farkas certificate of a\n"
-          "linear programme) or reported undecided when the programme is too large.\n"
+          "linear programme) or reported undecided when the programme's tableau would\n"
+          "exceed 200000 rationals (near that size it takes up to about 20 s).\n"
           "\n"
           "JSON keys: n, d0, d1, parameters, pattern (per neuron a 0/1 string over the\n"
           "points), active, boundary (null, or the first neuron and point with\n"
