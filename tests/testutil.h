@@ -69,5 +69,7 @@ int t_claims_register(void);
 int t_modules_register(void);
 int t_check_register(void);
 int t_cert_register(void);
+int t_jac_register(void);
+int t_lpq_register(void);
 
 #endif
