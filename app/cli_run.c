@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "mc.h"
+#include "outfile.h"
 #include "report.h"
 #include "revision.h"
 
@@ -25,10 +26,7 @@ cli_list(int argc, char **argv)
     slong i, j;
     (void) argv;
     if (argc > 1)
-    {
-        fprintf(stderr, "basincheck: list takes no arguments (see 'basincheck --help')\n");
-        return CLI_EXIT_USAGE;
-    }
+        return cli_fail("list takes no arguments (see 'basincheck --help')");
     for (i = 0; i < theorem_nmodules; i++)
     {
         const module_struct *m = theorem_modules[i];
@@ -42,21 +40,13 @@ cli_list(int argc, char **argv)
     return CLI_EXIT_OK;
 }
 
-static FILE *
-open_output(const char *path)
-{
-    FILE *f = fopen(path, "w");
-    if (f == NULL)
-        fprintf(stderr, "basincheck: cannot write '%s': %s\n", path, strerror(errno));
-    return f;
-}
-
 int
 cli_run(int argc, char **argv)
 {
     cli_opts o;
     checklist_t L, K;
-    FILE *fj = NULL, *ft = NULL;
+    outfile_t oj, ot;
+    int have_j = 0, have_t = 0;
     slong i, j, nmc = 0, nsel = 0, mism, nmod = 0;
     int rc, status = CLI_EXIT_OK;
     const char **mod_names = NULL;
@@ -85,7 +75,7 @@ cli_run(int argc, char **argv)
                 hit = module_id_matches(theorem_modules[a]->specs[b].id, theorem_modules[a]->name, o.ids[i]);
         if (!hit)
         {
-            fprintf(stderr, "basincheck: unknown check id '%s' (see 'basincheck list')\n", o.ids[i]);
+            cli_fail("unknown check id '%s' (see 'basincheck list')", o.ids[i]);
             cli_opts_clear(&o);
             return CLI_EXIT_USAGE;
         }
@@ -111,10 +101,9 @@ cli_run(int argc, char **argv)
                     any |= selected(&o, m, m->specs[j].id);
                 if (any && !module_accepts(m, names[k]))
                 {
-                    fprintf(stderr,
-                            "basincheck: --%s is not taken by module '%s'; select the modules that take it "
-                            "(see 'basincheck --help')\n",
-                            names[k], m->name);
+                    cli_fail("--%s is not taken by module '%s'; select the modules that take it "
+                             "(see 'basincheck --help')",
+                             names[k], m->name);
                     cli_opts_clear(&o);
                     return CLI_EXIT_USAGE;
                 }
@@ -131,20 +120,40 @@ cli_run(int argc, char **argv)
                 nmc += theorem_modules[i]->specs[j].kind == CHECK_MONTECARLO;
             }
     o.run.tail = cli_tail_level(o.confidence_text, nmc);
+    if (nmc > 0 && !(o.run.tail > 0.0))
+    {
+        cli_fail("--confidence %s leaves no tail level for each of %ld Monte Carlo checks: (1 - C)/(2 * %ld) "
+                 "is below the smallest double",
+                 o.confidence_text, (long) nmc, (long) nmc);
+        cli_opts_clear(&o);
+        return CLI_EXIT_USAGE;
+    }
     if (o.run.samples == -1 && nmc > 0)
         printf("samples auto: %lu per Monte Carlo check (half-width %g at per-side tail %.3g, worst-case "
                "rate 1/2)\n",
                (unsigned long) mc_samples_for_slack(o.run.slack, o.run.tail), o.run.slack, o.run.tail);
 
-    /* open outputs first: an unwritable path is reported before the run */
-    if (o.json != NULL && (fj = open_output(o.json)) == NULL)
+    /* one file cannot hold both reports: the second would replace the
+       first */
+    if (o.json != NULL && o.tex != NULL && outfile_same(o.json, o.tex))
+    {
+        cli_fail("--json '%s' and --tex '%s' name the same file: give each report its own", o.json, o.tex);
+        cli_opts_clear(&o);
+        return CLI_EXIT_USAGE;
+    }
+    /* prepare the outputs first: an unwritable path is reported before
+       the run.  Nothing is written to them before the run is complete
+       (outfile.h) */
+    if (o.json != NULL && outfile_open(oj, o.json, "") != 0)
         status = CLI_EXIT_USAGE;
-    if (status == CLI_EXIT_OK && o.tex != NULL && (ft = open_output(o.tex)) == NULL)
+    have_j = o.json != NULL && status == CLI_EXIT_OK;
+    if (status == CLI_EXIT_OK && o.tex != NULL && outfile_open(ot, o.tex, "") != 0)
         status = CLI_EXIT_USAGE;
+    have_t = o.tex != NULL && status == CLI_EXIT_OK;
     if (status != CLI_EXIT_OK)
     {
-        if (fj)
-            fclose(fj);
+        if (have_j)
+            outfile_abort(oj);
         cli_opts_clear(&o);
         return status;
     }
@@ -173,15 +182,11 @@ cli_run(int argc, char **argv)
     if (status != CLI_EXIT_OK)
     {
         /* an input error (already reported on one line): no summary and no
-           reports that would look like a completed run */
-        if (fj)
-            fclose(fj);
-        if (ft)
-            fclose(ft);
-        if (o.json)
-            remove(o.json);
-        if (o.tex)
-            remove(o.tex);
+           reports; whatever the output paths held before stays as it was */
+        if (have_j)
+            outfile_abort(oj);
+        if (have_t)
+            outfile_abort(ot);
         checklist_clear(L);
         checklist_clear(K);
         cli_opts_clear(&o);
@@ -198,8 +203,7 @@ cli_run(int argc, char **argv)
         const check_spec *s = theorem_find_spec(L->checks[i].id, &m);
         if (s == NULL)
         {
-            fprintf(stderr, "basincheck: internal: record '%s' is not in any module's table\n",
-                    L->checks[i].id);
+            cli_fail("internal: record '%s' is not in any module's table", L->checks[i].id);
             L->checks[i].expected = ST_HOLDS;
             L->checks[i].status = ST_NOTRUN;
             checklist_push(K, L->checks + i);
@@ -297,15 +301,28 @@ cli_run(int argc, char **argv)
             strcat(cmd, argv[a]);
         }
         meta.command = cmd;
-        if (fj != NULL && (report_write_json(fj, K, &meta) != 0 || fclose(fj) != 0))
+        /* each report reaches its path whole, or not at all */
+        if (have_j)
         {
-            fprintf(stderr, "basincheck: error writing '%s'\n", o.json);
-            status = CLI_EXIT_USAGE;
+            if (report_write_json(oj->f, K, &meta) != 0)
+            {
+                cli_fail("error writing '%s': the report could not be formatted", o.json);
+                outfile_abort(oj);
+                status = CLI_EXIT_USAGE;
+            }
+            else if (outfile_commit(oj) != 0)
+                status = CLI_EXIT_USAGE;
         }
-        if (ft != NULL && (report_write_tex(ft, K, &meta) != 0 || fclose(ft) != 0))
+        if (have_t)
         {
-            fprintf(stderr, "basincheck: error writing '%s'\n", o.tex);
-            status = CLI_EXIT_USAGE;
+            if (report_write_tex(ot->f, K, &meta) != 0)
+            {
+                cli_fail("error writing '%s': the report could not be formatted", o.tex);
+                outfile_abort(ot);
+                status = CLI_EXIT_USAGE;
+            }
+            else if (outfile_commit(ot) != 0)
+                status = CLI_EXIT_USAGE;
         }
         flint_free(cmd);
     }
