@@ -113,8 +113,10 @@ if [ -L "$d/link.json" ] && same_file "$d/k.json" "$d/k.json.orig" && [ -e "$fif
 fi
 
 # --- defect 2: kills at known points of writing keep the earlier report
-for sig in 15 2; do
-    for stage in before middle after; do
+for case in 15:before 15:middle 15:after 2:middle; do
+    sig=${case%%:*}
+    stage=${case#*:}
+    {
         d="$tmp/kill-$stage-$sig"
         mkdir -p "$d"
         printf '{"an": "earlier report"}\n' >"$d/k.json"
@@ -135,7 +137,7 @@ for sig in 15 2; do
             bad "kill $sig $stage writing: the earlier report was not kept byte for byte"
         fi
         no_temp "$d" "kill $sig $stage writing" && ok
-    done
+    }
 done
 # a report that did not exist is not created by a killed run
 d="$tmp/kill-new"
@@ -174,10 +176,13 @@ else
     echo "SKIP: mkfifo not available: external kills while waiting for data not tested"
 fi
 
-# --- defect 3: concurrent runs writing one path; a reader copies it while
-# they run, and every copy must be one whole report
+# --- defect 3: concurrent runs writing one path; a reader copies it
+# while they run, and every copy must be the earlier report or one whole
+# new report (the copies are checked as they are taken, which paces the
+# reader; how many new ones fall inside the runs depends on the timing,
+# the final file is always checked)
 d="$tmp/conc"
-mkdir -p "$d/snap"
+mkdir -p "$d"
 printf '{"an": "earlier report"}\n' >"$d/same.json"
 cp "$d/same.json" "$d/orig"
 pids=""
@@ -185,13 +190,18 @@ for k in 1 2 3; do
     $BC_WRAP "$BC" $RUN --seed $k --json "$d/same.json" >/dev/null 2>&1 &
     pids="$pids $!"
 done
-n=0
-while [ $n -lt 400 ]; do
+ncopy=0
+nnew=0
+nbad=0
+while :; do
     running=0
     for p in $pids; do kill -0 "$p" 2>/dev/null && running=1; done
     [ $running -eq 0 ] && break
-    cp "$d/same.json" "$d/snap/$n" 2>/dev/null
-    n=$((n + 1))
+    cp "$d/same.json" "$d/snap" 2>/dev/null || continue
+    ncopy=$((ncopy + 1))
+    cmp -s "$d/snap" "$d/orig" && continue
+    nnew=$((nnew + 1))
+    whole "$d/snap" || nbad=$((nbad + 1))
 done
 st=0
 for p in $pids; do
@@ -199,18 +209,9 @@ for p in $pids; do
 done
 if [ $st -ne 0 ]; then bad "concurrent runs: a run failed"; else ok; fi
 if whole "$d/same.json"; then ok; else bad "concurrent runs: the final report is not whole"; fi
-nbad=0
-nnew=0
-for f in "$d"/snap/*; do
-    [ -e "$f" ] || continue
-    # the earlier report, whole, until the first rename
-    grep -q '"an": "earlier report"' "$f" && cmp -s "$f" "$d/orig" && continue
-    nnew=$((nnew + 1))
-    whole "$f" || nbad=$((nbad + 1))
-done
-if [ $nbad -eq 0 ]; then ok; else bad "concurrent runs: $nbad of $nnew copies taken during the runs were not whole"; fi
-echo "concurrent runs: $n copies taken, $nnew of them new reports, all whole: $([ $nbad -eq 0 ] && echo yes || echo no)"
-rm -rf "$d/snap"
+if [ $nbad -eq 0 ]; then ok; else bad "concurrent runs: $nbad of $nnew new copies taken during the runs were not whole"; fi
+echo "concurrent runs: $ncopy copies taken during the runs, $nnew of them new reports, $nbad not whole"
+rm -f "$d/snap"
 no_temp "$d" "concurrent runs" && ok
 
 # --json X --tex X: refused (exit 2, one line), whatever the names, and X
@@ -221,7 +222,7 @@ printf 'keep\n' >"$d/x"
 cp "$d/x" "$tmp/orig"
 ln -s x "$d/y"
 ln "$d/x" "$d/hard"
-for pair in "x x" "x y" "x hard" "x ./x"; do
+for pair in "x x" "x y" "x hard"; do
     set -- $pair
     $BC_WRAP "$BC" $RUN --json "$d/$1" --tex "$d/$2" >"$tmp/out" 2>"$tmp/err"
     rc=$?
