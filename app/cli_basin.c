@@ -42,8 +42,10 @@
    k = min(m, n d), b the bits of the largest data entry).  Measured on
    the 2-core build machine under a load average of about 15 (CPU
    seconds of `basincheck basin`, random decimals): n = 25, m = 256,
-   d = 39 with 9-digit entries (b = 56, estimate 5.3e10) 33 s, with
-   17-digit entries (2.0e11) over 2 minutes of wall clock at load 2;
+   d = 39 with 6-digit entries (b = 43, estimate 3.1e10) 18 s, with
+   9-digit entries (b = 56, 5.3e10) 33 s, with 17-digit entries
+   (2.0e11) over 2 minutes of wall clock at load 2; n = 25, m = 64,
+   d = 9 with 75-digit entries (b = 500, 6.6e10, at the limit) 8.7 s;
    n = 25, m = 64, d = 9 with 50-digit entries (2.9e10) 6 s, with 150
    digits (2.6e11) 39 s; n = m = d = 1 with 300000-digit integers (1e12)
    32 s.  The limit 2^36 (6.9e10) admits every allowed size with data of
