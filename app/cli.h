@@ -30,6 +30,17 @@ extern "C"
         const char *command;
     } cli_opts;
 
+    /* Prints "basincheck: MESSAGE" on stderr as exactly one line, MESSAGE
+   formatted as printf would: the message may hold file names and
+   command-line words, whose control characters (a newline) are printed
+   as '?' (module_input_error does the printing, for the whole program).
+   Returns CLI_EXIT_USAGE. */
+    int cli_fail(const char *fmt, ...)
+#ifdef __GNUC__
+        __attribute__((format(printf, 1, 2)))
+#endif
+        ;
+
     /* Parses an unsigned decimal integer (digits only: no sign, no
    blanks, no 0x; leading zeros are decimal) that fits in 64 bits.
    Returns 0 on success, -1 otherwise. */

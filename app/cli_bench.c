@@ -58,9 +58,8 @@ cli_bench(int argc, char **argv)
             cli_usage(stdout);
             return CLI_EXIT_OK;
         }
-        fprintf(stderr, "basincheck: bench needs a benchmark name (prop1, basin, audit, thm4, jacobian) (see "
-                        "'basincheck --help')\n");
-        return CLI_EXIT_USAGE;
+        return cli_fail(
+            "bench needs a benchmark name (prop1, basin, audit, thm4, jacobian) (see 'basincheck --help')");
     }
     if (!strcmp(argv[1], "basin"))
         return cli_bench_basin(argc - 1, argv + 1);
@@ -72,9 +71,7 @@ cli_bench(int argc, char **argv)
         return cli_bench_jacobian(argc - 1, argv + 1);
     if (strcmp(argv[1], "prop1") != 0)
     {
-        fprintf(stderr, "basincheck: unknown benchmark '%s' (known: prop1, basin, audit, thm4, jacobian)\n",
-                argv[1]);
-        return CLI_EXIT_USAGE;
+        return cli_fail("unknown benchmark '%s' (known: prop1, basin, audit, thm4)", argv[1]);
     }
     rc = cli_parse_run(&o, argc - 1, argv + 1, 0);
     if (rc != 0)

@@ -28,10 +28,8 @@ static int
 cap_error(const char *msg, const char *arg)
 {
     if (arg != NULL)
-        fprintf(stderr, "basincheck: cap: %s '%s' (see 'basincheck cap --help')\n", msg, arg);
-    else
-        fprintf(stderr, "basincheck: cap: %s (see 'basincheck cap --help')\n", msg);
-    return CLI_EXIT_USAGE;
+        return cli_fail("cap: %s '%s' (see 'basincheck cap --help')", msg, arg);
+    return cli_fail("cap: %s (see 'basincheck cap --help')", msg);
 }
 
 static void

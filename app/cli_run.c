@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "driver.h"
 #include "mc.h"
+#include "outfile.h"
 #include "report.h"
 #include "revision.h"
 
@@ -36,10 +37,7 @@ cli_list(int argc, char **argv)
         return CLI_EXIT_OK;
     }
     if (argc > 1)
-    {
-        fprintf(stderr, "basincheck: list takes no arguments but --mutants (see 'basincheck --help')\n");
-        return CLI_EXIT_USAGE;
-    }
+        return cli_fail("list takes no arguments but --mutants (see 'basincheck --help')");
     for (i = 0; i < theorem_nmodules; i++)
     {
         const module_struct *m = theorem_modules[i];
@@ -55,18 +53,10 @@ cli_list(int argc, char **argv)
     return CLI_EXIT_OK;
 }
 
-static FILE *
-open_output(const char *path)
-{
-    FILE *f = fopen(path, "w");
-    if (f == NULL)
-        fprintf(stderr, "basincheck: cannot write '%s': %s\n", path, strerror(errno));
-    return f;
-}
-
 /* One file DIR/<id>.json per check that carries certificate witnesses,
-   and the index DIR/index.json of the run's checks (src/cert.h); returns
-   0, or -1 after a message on a write error. */
+   and the index DIR/index.json of the run's checks (src/cert.h), each
+   written whole (outfile.h); returns 0, or -1 after a message on a write
+   error. */
 static int
 write_certificates(const char *dir, const checklist_t K, uint64_t seed)
 {
@@ -75,19 +65,25 @@ write_certificates(const char *dir, const checklist_t K, uint64_t seed)
     {
         const check_struct *c = i < K->nchecks ? K->checks + i : NULL;
         char *name, *path;
-        FILE *f;
+        outfile_t f;
         int bad;
         if (c != NULL && c->ncerts == 0)
             continue;
         name = c != NULL ? cert_file_name(c) : bc_aprintf("index.json");
         path = bc_aprintf("%s/%s", dir, name);
-        f = open_output(path);
-        bad = f == NULL ||
-              (c != NULL ? cert_write_check(f, c, seed) : cert_write_index(f, K, seed, BC_REVISION)) != 0;
-        if (f != NULL && fclose(f) != 0)
-            bad = 1;
-        if (bad && f != NULL)
-            fprintf(stderr, "basincheck: error writing '%s'\n", path);
+        bad = outfile_open(f, path, "") != 0;
+        if (!bad)
+        {
+            if ((c != NULL ? cert_write_check(f->f, c, seed)
+                           : cert_write_index(f->f, K, seed, BC_REVISION)) != 0)
+            {
+                cli_fail("error writing '%s': the certificate could not be formatted", path);
+                outfile_abort(f);
+                bad = 1;
+            }
+            else
+                bad = outfile_commit(f) != 0;
+        }
         flint_free(name);
         flint_free(path);
         if (bad)
@@ -96,12 +92,28 @@ write_certificates(const char *dir, const checklist_t K, uint64_t seed)
     return 0;
 }
 
+/* Writes one report through o with write (report_write_json or _tex):
+   the path receives it whole or not at all.  Returns 0 or CLI_EXIT_USAGE. */
+static int
+write_report(outfile_t o, const char *path, int (*write)(FILE *, const checklist_t, const report_meta *),
+             const checklist_t K, const report_meta *meta)
+{
+    if (write(o->f, K, meta) != 0)
+    {
+        cli_fail("error writing '%s': the report could not be formatted", path);
+        outfile_abort(o);
+        return CLI_EXIT_USAGE;
+    }
+    return outfile_commit(o) != 0 ? CLI_EXIT_USAGE : CLI_EXIT_OK;
+}
+
 int
 cli_run(int argc, char **argv)
 {
     cli_opts o;
     checklist_t K;
-    FILE *fj = NULL, *ft = NULL;
+    outfile_t oj, ot;
+    int have_j = 0, have_t = 0;
     slong i, j, nmc = 0, mism;
     int rc, status = CLI_EXIT_OK;
     driver_stats st;
@@ -129,7 +141,7 @@ cli_run(int argc, char **argv)
                 hit = module_id_matches(theorem_modules[a]->specs[b].id, theorem_modules[a]->name, o.ids[i]);
         if (!hit)
         {
-            fprintf(stderr, "basincheck: unknown check id '%s' (see 'basincheck list')\n", o.ids[i]);
+            cli_fail("unknown check id '%s' (see 'basincheck list')", o.ids[i]);
             cli_opts_clear(&o);
             return CLI_EXIT_USAGE;
         }
@@ -155,10 +167,9 @@ cli_run(int argc, char **argv)
                     any |= selected(&o, m, m->specs[j].id);
                 if (any && !module_accepts(m, names[k]))
                 {
-                    fprintf(stderr,
-                            "basincheck: --%s is not taken by module '%s'; select the modules that take it "
-                            "(see 'basincheck --help')\n",
-                            names[k], m->name);
+                    cli_fail("--%s is not taken by module '%s'; select the modules that take it "
+                             "(see 'basincheck --help')",
+                             names[k], m->name);
                     cli_opts_clear(&o);
                     return CLI_EXIT_USAGE;
                 }
@@ -170,26 +181,45 @@ cli_run(int argc, char **argv)
        --samples auto; the run judges at the level of the tests it made */
     nmc = driver_selected_statistical(&o.run);
     o.run.tail = cli_tail_level(o.confidence_text, nmc > 0 ? nmc : 1);
+    if (!(o.run.tail > 0.0))
+    {
+        cli_fail("--confidence %s leaves no tail level for each of %ld statistical tests: (1 - C)/(2 * %ld) "
+                 "is below the smallest double",
+                 o.confidence_text, (long) nmc, (long) nmc);
+        cli_opts_clear(&o);
+        return CLI_EXIT_USAGE;
+    }
     if (o.run.samples == -1 && nmc > 0)
         printf("samples auto: %lu per Monte Carlo check (half-width %g at per-side tail %.3g, worst-case "
                "rate 1/2)\n",
                (unsigned long) mc_samples_for_slack(o.run.slack, o.run.tail), o.run.slack, o.run.tail);
 
-    /* open outputs first: an unwritable path is reported before the run */
+    /* one file cannot hold both reports: the second would replace the
+       first */
+    if (o.json != NULL && o.tex != NULL && outfile_same(o.json, o.tex))
+    {
+        cli_fail("--json '%s' and --tex '%s' name the same file: give each report its own", o.json, o.tex);
+        cli_opts_clear(&o);
+        return CLI_EXIT_USAGE;
+    }
+    /* prepare the outputs first: an unwritable path is reported before
+       the run.  Nothing is written to them before the run is complete
+       (outfile.h) */
     if (o.certificates != NULL && cert_mkdir(o.certificates) != 0)
     {
-        fprintf(stderr, "basincheck: cannot use '%s' as the certificate directory: %s\n", o.certificates,
-                strerror(errno));
+        cli_fail("cannot use '%s' as the certificate directory: %s", o.certificates, strerror(errno));
         status = CLI_EXIT_USAGE;
     }
-    if (status == CLI_EXIT_OK && o.json != NULL && (fj = open_output(o.json)) == NULL)
+    if (status == CLI_EXIT_OK && o.json != NULL && outfile_open(oj, o.json, "") != 0)
         status = CLI_EXIT_USAGE;
-    if (status == CLI_EXIT_OK && o.tex != NULL && (ft = open_output(o.tex)) == NULL)
+    have_j = o.json != NULL && status == CLI_EXIT_OK;
+    if (status == CLI_EXIT_OK && o.tex != NULL && outfile_open(ot, o.tex, "") != 0)
         status = CLI_EXIT_USAGE;
+    have_t = o.tex != NULL && status == CLI_EXIT_OK;
     if (status != CLI_EXIT_OK)
     {
-        if (fj)
-            fclose(fj);
+        if (have_j)
+            outfile_abort(oj);
         cli_opts_clear(&o);
         return status;
     }
@@ -200,15 +230,11 @@ cli_run(int argc, char **argv)
     if (status != CLI_EXIT_OK)
     {
         /* an input error (already reported on one line): no summary and no
-           reports that would look like a completed run */
-        if (fj)
-            fclose(fj);
-        if (ft)
-            fclose(ft);
-        if (o.json)
-            remove(o.json);
-        if (o.tex)
-            remove(o.tex);
+           reports; whatever the output paths held before stays as it was */
+        if (have_j)
+            outfile_abort(oj);
+        if (have_t)
+            outfile_abort(ot);
         checklist_clear(K);
         driver_stats_clear(&st);
         cli_opts_clear(&o);
@@ -266,16 +292,11 @@ cli_run(int argc, char **argv)
             strcat(cmd, argv[a]);
         }
         meta.command = cmd;
-        if (fj != NULL && (report_write_json(fj, K, &meta) != 0 || fclose(fj) != 0))
-        {
-            fprintf(stderr, "basincheck: error writing '%s'\n", o.json);
+        /* each report reaches its path whole, or not at all */
+        if (have_j && write_report(oj, o.json, report_write_json, K, &meta) != CLI_EXIT_OK)
             status = CLI_EXIT_USAGE;
-        }
-        if (ft != NULL && (report_write_tex(ft, K, &meta) != 0 || fclose(ft) != 0))
-        {
-            fprintf(stderr, "basincheck: error writing '%s'\n", o.tex);
+        if (have_t && write_report(ot, o.tex, report_write_tex, K, &meta) != CLI_EXIT_OK)
             status = CLI_EXIT_USAGE;
-        }
         flint_free(cmd);
     }
 

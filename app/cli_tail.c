@@ -48,20 +48,14 @@ tail_help(FILE *f)
           f);
 }
 
-/* Prints one line "basincheck: ..." (the offending argument escaped, so
-   a newline in it cannot split the line) and returns CLI_EXIT_USAGE. */
+/* Prints one line "basincheck: ..." (cli_fail: a newline in the
+   offending argument cannot split the line) and returns CLI_EXIT_USAGE. */
 static int
 tail_error(const char *msg, const char *arg)
 {
     if (arg != NULL)
-    {
-        char *e = escape_json(arg);
-        fprintf(stderr, "basincheck: %s, got '%s' (see 'basincheck tail --help')\n", msg, e);
-        flint_free(e);
-    }
-    else
-        fprintf(stderr, "basincheck: %s (see 'basincheck tail --help')\n", msg);
-    return CLI_EXIT_USAGE;
+        return cli_fail("%s, got '%s' (see 'basincheck tail --help')", msg, arg);
+    return cli_fail("%s (see 'basincheck tail --help')", msg);
 }
 
 /* Parses digits [ "." digits ] [ e [sign] digits ] or digits "/" digits
@@ -269,8 +263,7 @@ cli_tail(int argc, char **argv)
         if (needs && v == NULL)
         {
             fmpq_clear(p);
-            fprintf(stderr, "basincheck: option %s needs a value (see 'basincheck tail --help')\n", a);
-            return CLI_EXIT_USAGE;
+            return cli_fail("option %s needs a value (see 'basincheck tail --help')", a);
         }
         if (!strcmp(a, "--trials"))
         {

@@ -79,7 +79,7 @@ keep_selected(checklist_t K, checklist_t L, const run_opts *o)
         const check_spec *s = theorem_find_spec(c->id, &m);
         if (s == NULL)
         {
-            fprintf(stderr, "basincheck: internal: record '%s' is not in any module's table\n", c->id);
+            cli_fail("internal: record '%s' is not in any module's table", c->id);
             c->expected = ST_HOLDS;
             c->status = ST_NOTRUN;
             checklist_push(K, c);
@@ -158,6 +158,14 @@ driver_run(checklist_t K, const run_opts *o, const char *confidence, int quiet, 
     st->nselected = K->nchecks;
     st->ntests = checklist_ntests(K);
     st->tail = cli_tail_level(confidence, st->ntests > 0 ? st->ntests : 1);
+    if (!(st->tail > 0.0))
+    {
+        /* a confidence so close to 1 that the per-test level of this
+           family is below the smallest double: nothing can be judged */
+        cli_fail("--confidence %s leaves no tail level for each of the run's %ld statistical tests",
+                 confidence != NULL ? confidence : "0.99", (long) st->ntests);
+        return CLI_EXIT_USAGE;
+    }
     checklist_judge(K, st->tail);
     return status;
 }
