@@ -59,8 +59,11 @@ extern "C"
 
     /* The LaTeX text of check id in module m's fragment: the lines between
        a line "\begin{checktext}{id}" and the next "\end{checktext}",
-       joined with newlines; NULL when the fragment has no such block.
-       Free with flint_free. */
+       joined with newlines.  When the fragment has no block of id's own,
+       a block named by a prefix of id that ends in '.' (as in the run's
+       selection: "\begin{checktext}{prop1.}") states every check it
+       prefixes; the longest such prefix wins.  NULL when no block states
+       id.  Free with flint_free. */
     char *fragment_check_text(const module_struct *m, const char *id);
 
     /* Writes the LaTeX text s to f with every "\checkref{id}" replaced by a

@@ -19,36 +19,72 @@ append(char **buf, size_t *len, const char *s, size_t n)
     (*buf)[*len] = '\0';
 }
 
+/* the id of the checktext block opened on line l (a pointer into l) and
+   its length, or NULL */
+static const char *
+block_id(const char *l, size_t *n)
+{
+    const char *p = strstr(l, begin_tag), *e;
+    if (p == NULL)
+        return NULL;
+    p += sizeof begin_tag - 1;
+    e = strchr(p, '}');
+    if (e == NULL)
+        return NULL;
+    *n = (size_t) (e - p);
+    return p;
+}
+
+/* 1 when a block named b (length n) states check id: the exact id, or a
+   prefix of it ending in '.' (the selection's prefix form) */
+static int
+block_states(const char *b, size_t n, const char *id, int exact)
+{
+    if (exact)
+        return strlen(id) == n && strncmp(b, id, n) == 0;
+    return n > 1 && b[n - 1] == '.' && strlen(id) > n && strncmp(b, id, n) == 0;
+}
+
+/* the lines of the block opened on line first, joined with newlines */
+static char *
+block_text(const char *const *first)
+{
+    const char *const *line;
+    size_t len = 0;
+    char *buf = NULL;
+    for (line = first + 1; *line != NULL && strstr(*line, end_tag) == NULL; line++)
+    {
+        if (len > 0)
+            append(&buf, &len, "\n", 1);
+        append(&buf, &len, *line, strlen(*line));
+    }
+    if (buf == NULL)
+        append(&buf, &len, "", 0);
+    return buf;
+}
+
 char *
 fragment_check_text(const module_struct *m, const char *id)
 {
-    const char *const *line;
-    size_t idlen = strlen(id), len = 0;
-    char *buf = NULL;
-    int inside = 0;
+    const char *const *line, *const *best = NULL;
+    size_t best_len = 0;
+    int exact;
 
     if (m == NULL || m->fragment == NULL)
         return NULL;
-    for (line = m->fragment; *line != NULL; line++)
-    {
-        const char *l = *line;
-        if (!inside)
+    /* a block of the check's own, else the longest prefix block */
+    for (exact = 1; exact >= 0 && best == NULL; exact--)
+        for (line = m->fragment; *line != NULL; line++)
         {
-            const char *p = strstr(l, begin_tag);
-            if (p != NULL && strncmp(p + sizeof begin_tag - 1, id, idlen) == 0 &&
-                p[sizeof begin_tag - 1 + idlen] == '}')
-                inside = 1;
-            continue;
+            size_t n = 0;
+            const char *b = block_id(*line, &n);
+            if (b != NULL && block_states(b, n, id, exact) && (best == NULL || n > best_len))
+            {
+                best = line;
+                best_len = n;
+            }
         }
-        if (strstr(l, end_tag) != NULL)
-            break;
-        if (len > 0)
-            append(&buf, &len, "\n", 1);
-        append(&buf, &len, l, strlen(l));
-    }
-    if (inside && buf == NULL)
-        append(&buf, &len, "", 0);
-    return buf;
+    return best == NULL ? NULL : block_text(best);
 }
 
 char *
