@@ -633,6 +633,16 @@ test_adversarial_exact(void)
     CU_ASSERT(esc > 0);
 }
 
+/* A Monte Carlo instance on S (inner hidden width 8) with alteration
+   alter. */
+static void
+test_instance(prop12_instance *I, const data_t S, slong depth, slong n, loss_kind loss, sampler_kind smp,
+              double scale, prop12_alter alter)
+{
+    prop12_instance_init(I, S, depth, n, 8, loss, smp, scale);
+    I->alter = alter;
+}
+
 /* The one-point instance of the tight control: depth 2, n_1 = 1, law
    gauss of scale 2^-4, x = (3/4, -1/2, 5/4, 1/4), y = 1024.  By hand:
    P = v [<w, x> + b]_+ with |v|, |w_i|, |b| <= 8.66 * 2^-4 (Box-Muller
@@ -652,15 +662,7 @@ test_single_point_rate(void)
     double r, r0, sd, sd0;
 
     prop12_data_init(S, PROP12_DATA_SINGLE, LOSS_SQUARED, test_seed());
-    memset(&I, 0, sizeof I);
-    I.depth = 2;
-    I.width[0] = 4;
-    I.width[1] = 1;
-    I.width[2] = 1;
-    I.loss = LOSS_SQUARED;
-    I.sampler = SAMPLER_GAUSS;
-    I.scale = 0.0625;
-    I.S = S;
+    test_instance(&I, S, 2, 1, LOSS_SQUARED, SAMPLER_GAUSS, 0.0625, PROP12_ALTER_NONE);
     prop12_mc_run(T, &I, N, test_seed(), rng_stream_id("t-prop12/single"), 2, 0, NULL);
     r = (double) T->hits[PROP12_EV_EVENT] / (double) N;
     r0 = (double) T->hits[PROP12_EV_NONZERO] / (double) N;
@@ -691,16 +693,7 @@ test_skewed_detected(void)
     double b = 0.5 * (1.0 - ldexp(1.0, -32)), sd = sqrt(b * (1.0 - b) / (double) N), r;
 
     prop12_data_init(S, PROP12_DATA_POSITIVE, LOSS_SQUARED, test_seed());
-    memset(&I, 0, sizeof I);
-    I.depth = 3;
-    I.width[0] = S->d;
-    I.width[1] = 8;
-    I.width[2] = 32;
-    I.width[3] = 1;
-    I.loss = LOSS_SQUARED;
-    I.sampler = SAMPLER_SKEWED;
-    I.scale = 0.125;
-    I.S = S;
+    test_instance(&I, S, 3, 32, LOSS_SQUARED, SAMPLER_SKEWED, 0.125, PROP12_ALTER_NONE);
     prop12_mc_run(T, &I, N, test_seed(), rng_stream_id("t-prop12/skewed"), 2, 0, NULL);
     r = (double) T->hits[PROP12_EV_EVENT] / (double) N;
     if (!(r + 5.0 * sd < b))
@@ -726,7 +719,6 @@ test_skewed_detected(void)
 static void
 test_alterations(void)
 {
-    static const slong widths[2][4] = {{6, 8, 4, 1}, {6, 8, 4, 3}};
     data_t S;
     prop12_instance I;
     mc_tally_t T;
@@ -737,14 +729,7 @@ test_alterations(void)
     for (l = 0; l < 2; l++)
     {
         prop12_data_init(S, PROP12_DATA_GDATA, (loss_kind) l, test_seed());
-        memset(&I, 0, sizeof I);
-        I.depth = 3;
-        memcpy(I.width, widths[l], sizeof widths[l]);
-        I.loss = (loss_kind) l;
-        I.sampler = SAMPLER_GAUSS;
-        I.scale = 1.0;
-        I.S = S;
-        I.alter = PROP12_ALTER_DESCENT;
+        test_instance(&I, S, 3, 4, (loss_kind) l, SAMPLER_GAUSS, 1.0, PROP12_ALTER_DESCENT);
         prop12_mc_run(T, &I, N, test_seed(), rng_stream_id("t-prop12/descent"), 2, 0, NULL);
         if (100 * T->hits[PROP12_EV_EVENT] > N)
             TEST_REPORT("the descent step puts L(P) below L(0)", "loss %s: E on %lu of %lu samples",
@@ -755,16 +740,7 @@ test_alterations(void)
     }
 
     prop12_data_init(S, PROP12_DATA_SINGLE, LOSS_XENT, test_seed());
-    memset(&I, 0, sizeof I);
-    I.depth = 2;
-    I.width[0] = 4;
-    I.width[1] = 8;
-    I.width[2] = 3;
-    I.loss = LOSS_XENT;
-    I.sampler = SAMPLER_SPHERE;
-    I.scale = 1.0;
-    I.S = S;
-    I.alter = PROP12_ALTER_SHARED;
+    test_instance(&I, S, 2, 8, LOSS_XENT, SAMPLER_SPHERE, 1.0, PROP12_ALTER_SHARED);
     prop12_mc_run(T, &I, N, test_seed(), rng_stream_id("t-prop12/shared"), 2, 0, NULL);
     r = (double) T->hits[PROP12_EV_NONZERO] / (double) N;
     if (fabs(r - 0.5) > 5.0 * sd)
@@ -772,8 +748,7 @@ test_alterations(void)
                     (unsigned long) N);
     CU_ASSERT(fabs(r - 0.5) <= 5.0 * sd);
 
-    I.width[1] = 2;
-    I.alter = PROP12_ALTER_EQUAL_ROWS;
+    test_instance(&I, S, 2, 2, LOSS_XENT, SAMPLER_SPHERE, 1.0, PROP12_ALTER_EQUAL_ROWS);
     prop12_mc_run(T, &I, N, test_seed(), rng_stream_id("t-prop12/rows"), 2, 0, NULL);
     if (T->hits[PROP12_EV_CONVEX] + T->hits[PROP12_EV_FLIP] + T->hits[PROP12_EV_EVENT] != 0 ||
         T->hits[PROP12_EV_NONZERO] == 0)

@@ -299,18 +299,7 @@ static void
 instance_set(prop12_instance *I, run_t R, slong depth, slong n, loss_kind loss, sampler_kind smp,
              double scale, const data_struct *S)
 {
-    slong i;
-    memset(I, 0, sizeof(prop12_instance));
-    I->depth = depth;
-    I->width[0] = S->d;
-    for (i = 1; i < depth - 1; i++)
-        I->width[i] = INNER_WIDTH;
-    I->width[depth - 1] = n;
-    I->width[depth] = S->k;
-    I->loss = loss;
-    I->sampler = smp;
-    I->scale = scale;
-    I->S = S;
+    prop12_instance_init(I, S, depth, n, INNER_WIDTH, loss, smp, scale);
     if (run_mutant(R, "prop12.mutant.descent"))
         I->alter = PROP12_ALTER_DESCENT;
     else if (run_mutant(R, "prop12.mutant.shared"))

@@ -154,6 +154,13 @@ extern "C"
         prop12_alter alter; /* PROP12_ALTER_NONE but in mutant runs */
     } prop12_instance;
 
+    /* Sets I to the instance of depth h = depth (2..4) on S: input width
+   S->d, the hidden layers before the last of width inner, last hidden
+   width n, output width S->k; loss, law smp of scale scale; no
+   alteration.  S is referenced, not copied. */
+    void prop12_instance_init(prop12_instance *I, const data_struct *S, slong depth, slong n, slong inner,
+                              loss_kind loss, sampler_kind smp, double scale);
+
     /* One sample of the instance ctx (a prop12_instance), an mc_sample_fn:
    W(0) drawn by the instance's law from the sample's stream (altered as
    inst->alter says), then its events decided by prop12_events_decide.

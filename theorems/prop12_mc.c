@@ -139,6 +139,24 @@ alter_net(net_t N, const prop12_instance *I)
 /* --------------------------------------------------------- Monte Carlo */
 
 void
+prop12_instance_init(prop12_instance *I, const data_struct *S, slong depth, slong n, slong inner,
+                     loss_kind loss, sampler_kind smp, double scale)
+{
+    slong i;
+    memset(I, 0, sizeof(prop12_instance));
+    I->depth = depth;
+    I->width[0] = S->d;
+    for (i = 1; i < depth - 1; i++)
+        I->width[i] = inner;
+    I->width[depth - 1] = n;
+    I->width[depth] = S->k;
+    I->loss = loss;
+    I->sampler = smp;
+    I->scale = scale;
+    I->S = S;
+}
+
+void
 prop12_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
 {
     const prop12_instance *I = ctx;
