@@ -79,6 +79,18 @@ static const prop1_config prop1_configs[] = {
 
 #define NCONFIGS ((slong) (sizeof(prop1_configs) / sizeof(prop1_configs[0])))
 
+/* 1 when Prop 1's bound is attained on configuration cf: one point with
+   target y = 1024, the squared loss and a bounded law (sphere, ball: every
+   neuron vector has norm at most 1), so that |P| < 2y, L(P) > L(0) iff
+   P < 0, and P[P < 0] = (1/2) P[P != 0] = (1/2)(1 - 2^-n) exactly by the
+   sign symmetry and the dead-layer step */
+static int
+bound_attained(const prop1_config *cf)
+{
+    return cf->loss == LOSS_SQUARED && cf->data == PROP12_DATA_SINGLE &&
+           (cf->sampler == SAMPLER_SPHERE || cf->sampler == SAMPLER_BALL);
+}
+
 /* widths of the hidden layers before the last one */
 #define INNER_WIDTH 8
 
@@ -167,6 +179,9 @@ static const check_spec prop12_specs[] = {
     P2DEAD("prop2.dead.h3.n2.ce.gauss", "2"),
     P2DEAD("prop2.dead.h3.n32.ce.cauchy", "32"),
     P2DEAD("prop2.dead.h4.n4.ce.ball", "4"),
+    {"prop1.attained", CHECK_AGREEMENT, ST_CONSISTENT, 0,
+     "P[L(P(W0)) > L(0)] = (1/2)(1 - 2^-n) on one point, squared loss, bounded laws: the bound is attained",
+     STRENGTH_STATISTICAL, "prop12.c", "Proposition 1", 0, 0},
 };
 
 static const mutant_spec prop12_mutants[] = {
@@ -189,13 +204,13 @@ static const mutant_spec prop12_mutants[] = {
      "Prop 1's factor 1/2 raised to 5/8: false, on one point with target 1024 and the squared loss "
      "P[L(P) > L(0)] = (1/2)(1 - 2^-n) exactly for a bounded law, within 10^-5 of it for the Gaussian",
      "prop1.h2.n2.sq.sphere.single prop1.h4.n1.sq.ball.single prop1.h4.n8.sq.sphere.single "
-     "prop1.h2.n32.sq.gauss.single"},
+     "prop1.h2.n32.sq.gauss.single prop1.attained"},
     {"prop12.mutant.dead",
      "the dead-layer probability 2^-n lowered to 2^-(n+1) (in Prop 1's bound too): false, on one data "
      "point P[P = 0] = 2^-n exactly (each last hidden neuron inactive with probability 1/2, independently)",
      "prop2.dead.h2.n2.sq.sphere prop2.dead.h3.n4.sq.cauchy prop2.dead.h4.n1.sq.ball "
      "prop2.dead.h2.n1.ce.ball prop2.dead.h3.n2.ce.gauss prop2.dead.h4.n4.ce.ball "
-     "prop1.h2.n2.sq.sphere.single prop1.h4.n1.sq.ball.single"},
+     "prop1.h2.n2.sq.sphere.single prop1.h4.n1.sq.ball.single prop1.attained"},
     {"prop12.mutant.shared",
      "Assumption 1's independence broken: the last hidden neurons share one vector, so on one point "
      "P = 0 with probability 1/2, not 2^-n",
@@ -446,6 +461,44 @@ run_dead(run_t R, const prop1_result *r, const prop1_config *cf)
     flint_free(ptex);
 }
 
+/* Prop 1's bound attained: on every configuration where it is
+   (bound_attained), the rate equals the bound, tested two-sided, one cell
+   per configuration, on the samples of its Prop 1 check. */
+static void
+run_attained(run_t R, const prop1_result *res)
+{
+    check_t c;
+    slong p;
+    char *streams = NULL;
+
+    run_check(R, c, "prop1.attained");
+    for (p = 0; p < NCONFIGS; p++)
+    {
+        const prop1_config *cf = prop1_configs + p;
+        const mc_tally_struct *T = &res[p].tally;
+        arb_t b;
+        char *btex, *t;
+        if (!bound_attained(cf))
+            continue;
+        arb_init(b);
+        btex = prop1_bound(b, R, cf->width);
+        check_add_test(c, TEST_EQUAL, cf->id, T->samples, T->hits[PROP12_EV_EVENT],
+                       T->undecided[PROP12_EV_EVENT], T->escalations, b, btex);
+        t = bc_aprintf("%s%s\\checkref{%s}", streams != NULL ? streams : "", streams != NULL ? ", " : "",
+                       cf->id);
+        if (streams != NULL)
+            flint_free(streams);
+        streams = t;
+        arb_clear(b);
+        flint_free(btex);
+    }
+    c->statement = bc_aprintf("On the samples of %s.", streams != NULL ? streams : "no configuration");
+    check_set_witness(c, "the samples of the Proposition 1 checks of its cells (same seeds and streams)");
+    run_push(R, c);
+    if (streams != NULL)
+        flint_free(streams);
+}
+
 /* A pooled conditional check of Prop 2, P[A | NZ] >= r, over the cover
    configurations of one loss.  The denominator counts the samples with
    P != 0 and, conservatively, those whose NZ stayed open (as undecided). */
@@ -617,9 +670,9 @@ add_instances(run_t R, data_t D[2][PROP12_DATA_COUNT])
 
 /* ----------------------------------------------------------------- run */
 
-/* 1 when configuration cf must run: its own check, its dead-layer check
-   or a pooled check of its loss is wanted (those need every
-   configuration of the loss). */
+/* 1 when configuration cf must run: its own check, its dead-layer check,
+   the attained bound when cf is one of its cells, or a pooled check of
+   its loss is wanted (those need every configuration of the loss). */
 static int
 config_needed(run_t R, const prop1_config *cf)
 {
@@ -628,7 +681,7 @@ config_needed(run_t R, const prop1_config *cf)
     snprintf(conv, sizeof conv, "prop2.convex.%s", l);
     snprintf(flip, sizeof flip, "prop2.flip.%s", l);
     return run_wants(R, cf->id) || (cf->dead != NULL && run_wants(R, cf->dead)) || run_wants(R, conv) ||
-           run_wants(R, flip);
+           run_wants(R, flip) || (bound_attained(cf) && run_wants(R, "prop1.attained"));
 }
 
 static int
@@ -662,6 +715,8 @@ prop12_exec(run_t R)
     for (p = 0; p < NCONFIGS; p++)
         if (prop1_configs[p].dead != NULL && run_wants(R, prop1_configs[p].dead))
             run_dead(R, res + p, prop1_configs + p);
+    if (run_wants(R, "prop1.attained"))
+        run_attained(R, res);
 
     /* the rate figures only when every configuration ran */
     if (ran == NCONFIGS)
