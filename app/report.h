@@ -60,15 +60,23 @@ extern "C"
        (c->statement); NULL when neither exists.  Free with flint_free. */
     char *report_check_statement(const check_struct *c);
 
-    /* 1 when line opens a statement block, "\begin{checktext}{ids}", whose
-       ids (one check id, or several separated by commas, for a family of
-       checks that share one statement) include id; else 0. */
+    /* How well the statement block opened on line, "\begin{checktext}{names}",
+       states check id: its names are check ids or prefixes ending in '.'
+       (as in the run's selection: "prop1." states every check it
+       prefixes), one or several separated by commas, for a family of
+       checks that share one statement.  Returns WORD_MAX when a name is id,
+       else the length of the longest name that prefixes id, else 0 (also
+       when line opens no block). */
+    slong checktext_match(const char *line, const char *id);
+
+    /* 1 when checktext_match(line, id) > 0. */
     int checktext_names(const char *line, const char *id);
 
     /* The LaTeX text of check id in module m's fragment: the lines between
-       the line that opens a block naming id (checktext_names) and the next
-       "\end{checktext}", joined with newlines; NULL when the fragment has
-       no such block.  Free with flint_free. */
+       the line that opens the block stating id best (checktext_match: a
+       block naming id, else the longest prefix) and the next
+       "\end{checktext}", joined with newlines; NULL when no block states
+       id.  Free with flint_free. */
     char *fragment_check_text(const module_struct *m, const char *id);
 
     /* Writes the LaTeX text s to f with every "\checkref{id}" replaced by a

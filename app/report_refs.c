@@ -19,11 +19,12 @@ append(char **buf, size_t *len, const char *s, size_t n)
     (*buf)[*len] = '\0';
 }
 
-int
-checktext_names(const char *line, const char *id)
+slong
+checktext_match(const char *line, const char *id)
 {
     const char *p = strstr(line, begin_tag);
     size_t idlen = strlen(id);
+    slong best = 0;
     if (p == NULL)
         return 0;
     p += sizeof begin_tag - 1;
@@ -33,37 +34,50 @@ checktext_names(const char *line, const char *id)
         p += strspn(p, ", ");
         k = strcspn(p, ", }");
         if (k == idlen && strncmp(p, id, idlen) == 0)
-            return 1;
+            return WORD_MAX;
+        /* a name ending in '.' states every check it prefixes */
+        if (k > 1 && p[k - 1] == '.' && k < idlen && strncmp(p, id, k) == 0 && (slong) k > best)
+            best = (slong) k;
         p += k;
     }
-    return 0;
+    return best;
+}
+
+int
+checktext_names(const char *line, const char *id)
+{
+    return checktext_match(line, id) > 0;
 }
 
 char *
 fragment_check_text(const module_struct *m, const char *id)
 {
-    const char *const *line;
+    const char *const *line, *const *best = NULL;
+    slong best_match = 0;
     size_t len = 0;
     char *buf = NULL;
-    int inside = 0;
 
     if (m == NULL || m->fragment == NULL)
         return NULL;
+    /* the block naming id itself, else the one with the longest prefix */
     for (line = m->fragment; *line != NULL; line++)
     {
-        const char *l = *line;
-        if (!inside)
+        slong k = checktext_match(*line, id);
+        if (k > best_match)
         {
-            inside = checktext_names(l, id);
-            continue;
+            best = line;
+            best_match = k;
         }
-        if (strstr(l, end_tag) != NULL)
-            break;
+    }
+    if (best == NULL)
+        return NULL;
+    for (line = best + 1; *line != NULL && strstr(*line, end_tag) == NULL; line++)
+    {
         if (len > 0)
             append(&buf, &len, "\n", 1);
-        append(&buf, &len, l, strlen(l));
+        append(&buf, &len, *line, strlen(*line));
     }
-    if (inside && buf == NULL)
+    if (buf == NULL)
         append(&buf, &len, "", 0);
     return buf;
 }

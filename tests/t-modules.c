@@ -138,8 +138,24 @@ checktext_id(const char *l)
     return e == NULL ? bc_aprintf("(unclosed)") : bc_aprintf("%.*s", (int) (e - p), p);
 }
 
-/* 1 when every id of the comma-separated list ids is in m's table, and
-   checktext_names finds each on line */
+/* 1 when id is a prefix ending in '.' of some check of m's table (a
+   block that states all of them) */
+static int
+prefixes_a_check(const module_struct *m, const char *id)
+{
+    size_t n = strlen(id);
+    slong j;
+    if (n < 2 || id[n - 1] != '.')
+        return 0;
+    for (j = 0; j < m->nspecs; j++)
+        if (strncmp(m->specs[j].id, id, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when every name of the comma-separated list ids is an id of m's
+   table or a prefix of some of its ids ending in '.', and
+   checktext_match finds each on line */
 static int
 checktext_ids_known(const module_struct *m, const char *ids, const char *line)
 {
@@ -153,7 +169,8 @@ checktext_ids_known(const module_struct *m, const char *ids, const char *line)
         if (k == 0)
             break;
         id = bc_aprintf("%.*s", (int) k, ids);
-        ok &= module_spec(m, id) != NULL && checktext_names(line, id);
+        ok &= (module_spec(m, id) != NULL || prefixes_a_check(m, id)) &&
+              (checktext_names(line, id) || prefixes_a_check(m, id));
         flint_free(id);
         ids += k;
     }
@@ -233,6 +250,52 @@ test_refs(void)
     flint_free(good);
 }
 
+/* statement blocks of a check's own and of an id prefix, on a fragment
+   written here: the own block wins, then the longest prefix */
+static void
+test_checktext_prefix(void)
+{
+    static const check_spec specs[4] = {{"m.a.one", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c"},
+                                        {"m.a.two", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c"},
+                                        {"m.a.b.three", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c"},
+                                        {"m.c", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c"}};
+    static const char *const frag[] = {"body",
+                                       "\\begin{checktext}{m.a.}",
+                                       "all of a",
+                                       "\\end{checktext}",
+                                       "\\begin{checktext}{m.a.two}",
+                                       "two alone",
+                                       "\\end{checktext}",
+                                       "\\begin{checktext}{m.a.b.}",
+                                       "b of a",
+                                       "\\end{checktext}",
+                                       NULL};
+    module_struct m;
+    static const char *const ids[5] = {"m.a.one", "m.a.two", "m.a.b.three", "m.c", "m.a"};
+    static const char *const want[5] = {"all of a", "two alone", "b of a", NULL, NULL};
+    slong i;
+
+    memset(&m, 0, sizeof m);
+    m.name = "m";
+    m.specs = specs;
+    m.nspecs = 4;
+    m.fragment = frag;
+    for (i = 0; i < 5; i++)
+    {
+        char *t = fragment_check_text(&m, ids[i]);
+        int ok = (t == NULL && want[i] == NULL) || (t != NULL && want[i] != NULL && !strcmp(t, want[i]));
+        if (!ok)
+            TEST_REPORT("checktext of an id: own block, else longest prefix", "%s: got '%s', want '%s'",
+                        ids[i], t ? t : "(null)", want[i] ? want[i] : "(null)");
+        CU_ASSERT(ok);
+        if (t != NULL)
+            flint_free(t);
+    }
+    CU_ASSERT(prefixes_a_check(&m, "m.a."));
+    CU_ASSERT(!prefixes_a_check(&m, "m.a"));
+    CU_ASSERT(!prefixes_a_check(&m, "m.d."));
+}
+
 int
 t_modules_register(void)
 {
@@ -240,6 +303,7 @@ t_modules_register(void)
     if (s == NULL)
         return 1;
     if (CU_add_test(s, "references resolve and refuse unknown ids", test_refs) == NULL ||
+        CU_add_test(s, "statement blocks of an id and of an id prefix", test_checktext_prefix) == NULL ||
         CU_add_test(s, "fragments and mutant tables name checks of the tables", test_fragments) == NULL ||
         CU_add_test(s, "every module on the run context against its table", test_tables) == NULL)
         return 1;
