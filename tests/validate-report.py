@@ -1,7 +1,8 @@
 """Validates a basincheck report.json against docs/report.schema.json and
 checks the invariants the schema cannot express: the summary agrees with
-the records, successes never exceed samples, ids are unique, and a record
-whose status differs from its expected status is counted."""
+the records, successes never exceed samples, ids are unique, the family
+size is the number of statistical tests, and a record whose status
+differs from its expected status is counted."""
 import json
 import sys
 
@@ -21,20 +22,22 @@ def main(report_path, schema_path):
     mism = sum(1 for c in checks if c["status"] != c["expected"])
     if report["summary"]["checks"] != len(checks) or report["summary"]["mismatches"] != mism:
         raise SystemExit("summary disagrees with the records")
-    nmc = 0
+    # the family is every statistical test of the run: Monte Carlo bounds
+    # and agreement tests alike, one record may hold several
+    ntests = 0
     for c in checks:
         mc = c["montecarlo"]
-        if mc is None:
-            if c["kind"] == "montecarlo":
-                raise SystemExit(f"{c['id']}: montecarlo kind without tally")
-            continue
-        nmc += 1
-        if mc["successes"] + mc["undecided"] > mc["samples"]:
-            raise SystemExit(f"{c['id']}: more successes than samples")
-    if nmc != report["family_size"]:
-        raise SystemExit(f"family size {report['family_size']} but {nmc} Monte Carlo records")
-    print(f"{report_path}: valid ({len(checks)} checks, {nmc} Monte Carlo)")
-
+        if mc is None and c["kind"] == "montecarlo":
+            raise SystemExit(f"{c['id']}: montecarlo kind without tally")
+        if c["kind"] in ("montecarlo", "agreement") and not c["tests"]:
+            raise SystemExit(f"{c['id']}: {c['kind']} kind without tests")
+        for t in c["tests"]:
+            ntests += 1
+            if t["successes"] + t["undecided"] > t["samples"]:
+                raise SystemExit(f"{c['id']}: more successes than samples")
+    if ntests != report["family_size"]:
+        raise SystemExit(f"family size {report['family_size']} but {ntests} statistical tests")
+    print(f"{report_path}: valid ({len(checks)} checks, {ntests} statistical tests)")
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])
