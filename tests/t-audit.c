@@ -742,6 +742,22 @@ test_records(void)
     driver_stats_clear(&st);
 }
 
+/* the bench hook: registered under "audit"; a bad option is one line
+   and exit status 2, never a run */
+static void
+test_bench_args(void)
+{
+    char *bad1[] = {"audit", "--seed", "1"};
+    char *bad2[] = {"audit", "--threads", "0"};
+    char *bad3[] = {"audit", "--threads"};
+    char *bad4[] = {"audit", "--quick", "--full"};
+    CU_ASSERT(module_audit.bench == audit_bench && !strcmp(module_audit.bench_name, "audit"));
+    CU_ASSERT_EQUAL(audit_bench(3, bad1), 2);
+    CU_ASSERT_EQUAL(audit_bench(3, bad2), 2);
+    CU_ASSERT_EQUAL(audit_bench(2, bad3), 2);
+    CU_ASSERT_EQUAL(audit_bench(3, bad4), 2);
+}
+
 int
 t_audit_register(void)
 {
@@ -758,7 +774,8 @@ t_audit_register(void)
         CU_add_test(s, "the audit's bounds == MPFR closed forms", test_bounds_closed_forms) == NULL ||
         CU_add_test(s, "Theorem 5's f_2 == the circle's closed form", test_thm5_fail_circle) == NULL ||
         CU_add_test(s, "Claim 2's instance decided both ways", test_cap_angle) == NULL ||
-        CU_add_test(s, "records: samplers, witnesses, figure", test_records) == NULL)
+        CU_add_test(s, "records: samplers, witnesses, figure", test_records) == NULL ||
+        CU_add_test(s, "bench hook options", test_bench_args) == NULL)
         return 1;
     return 0;
 }
