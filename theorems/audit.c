@@ -175,6 +175,16 @@ audit_encl(const arb_t x, slong digits)
     return s;
 }
 
+void
+audit_list_append(char **list, char *row)
+{
+    char *s = bc_aprintf("%s%s%s", *list == NULL ? "" : *list, *list == NULL ? "" : "; ", row);
+    if (*list != NULL)
+        flint_free(*list);
+    flint_free(row);
+    *list = s;
+}
+
 static int
 audit_exec(run_t R)
 {

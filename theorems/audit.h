@@ -207,6 +207,10 @@ extern "C"
     /* "[lo, hi]", outward-rounded decimals of x (flint_free the result) */
     char *audit_encl(const arb_t x, slong digits);
 
+    /* Appends row (a flint_malloc'd string, taken over and freed) to the
+       "; "-separated list *list (NULL: empty). */
+    void audit_list_append(char **list, char *row);
+
     /* The record writers of each family. */
     void audit_records_thm3(run_t R);
     void audit_records_union(run_t R);

@@ -80,8 +80,8 @@ claim1_fields(claim1_tally *T, ulong d, const arf_t dl, const arf_t dh, const ar
         arb_set_interval_arf(kd, dl, dh, 64);
         a = audit_encl(kd, 6);
         b = audit_encl(w, 6);
-        T->perd = bc_aprintf("%s%sd=%lu: grid min %s, omega ratio %s", T->perd == NULL ? "" : T->perd,
-                             T->perd == NULL ? "" : "; ", (unsigned long) d, a, b);
+        audit_list_append(&T->perd,
+                          bc_aprintf("d=%lu: grid min %s, omega ratio %s", (unsigned long) d, a, b));
         flint_free(a);
         flint_free(b);
     }
@@ -94,8 +94,8 @@ claim1_fields(claim1_tally *T, ulong d, const arf_t dl, const arf_t dh, const ar
         arb_mul(kd, kd, w, CAP_PREC); /* improvement factor pi R(r) */
         a = audit_encl(kd, 5);
         b = audit_encl(t, 6);
-        T->peps = bc_aprintf("%s%sr=%lu: 1/(2 pi (r-1)) in %s, factor %s", T->peps == NULL ? "" : T->peps,
-                             T->peps == NULL ? "" : "; ", (unsigned long) d, b, a);
+        audit_list_append(&T->peps,
+                          bc_aprintf("r=%lu: 1/(2 pi (r-1)) in %s, factor %s", (unsigned long) d, b, a));
         flint_free(a);
         flint_free(b);
     }
@@ -466,16 +466,13 @@ static void
 radius_row(char **tab, ulong d, const arb_t rho, const arf_t lo, const arb_t dband)
 {
     arb_t z;
-    char *a = audit_encl(rho, 6), *b, *e, *s;
+    char *a = audit_encl(rho, 6), *b, *e;
     arb_init(z);
     arb_set_arf(z, lo);
     b = bc_arb_bound_str(z, -1, 6);
     e = audit_encl(dband, 5);
-    s = bc_aprintf("%s%sd=%lu: stated %s, tightest >= %s, d*band(paper angle) %s", *tab == NULL ? "" : *tab,
-                   *tab == NULL ? "" : "; ", (unsigned long) d, a, b, e);
-    if (*tab != NULL)
-        flint_free(*tab);
-    *tab = s;
+    audit_list_append(tab, bc_aprintf("d=%lu: stated %s, tightest >= %s, d*band(paper angle) %s",
+                                      (unsigned long) d, a, b, e));
     flint_free(a);
     flint_free(b);
     flint_free(e);

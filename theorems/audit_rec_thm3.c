@@ -382,11 +382,9 @@ record_threshold(run_t R, const audit_rates_t r)
     {
         arb_set_ui(cc, audit_c2[k]);
         arb_mul_2exp_si(cc, cc, -1);
-        s = bc_aprintf("%s%sc=%s %s", sides == NULL ? "" : sides, sides == NULL ? "" : ", ", audit_c_str[k],
-                       arb_lt(cc, cstar) ? "below" : (arb_gt(cc, cstar) ? "above" : "undecided"));
-        if (sides != NULL)
-            flint_free(sides);
-        sides = s;
+        audit_list_append(
+            &sides, bc_aprintf("c=%s %s", audit_c_str[k],
+                               arb_lt(cc, cstar) ? "below" : (arb_gt(cc, cstar) ? "above" : "undecided")));
     }
     if (sides != NULL)
     {

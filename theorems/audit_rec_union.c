@@ -38,17 +38,6 @@ q_dec(const fmpq_t x, int dir)
     return s;
 }
 
-/* appends "; " and the formatted row to *list (a growing string) */
-static void
-list_append(char **list, char *row)
-{
-    char *s = bc_aprintf("%s%s%s", *list == NULL ? "" : *list, *list == NULL ? "" : "; ", row);
-    if (*list != NULL)
-        flint_free(*list);
-    flint_free(row);
-    *list = s;
-}
-
 /* ------------------------------------------- the per-neuron 3/4, sampled */
 
 /* The fixed point of the 3/4 audit: x = (3/4, -1/2, 5/4, 1/4), dyadic, so
@@ -138,8 +127,8 @@ tq_tests(check_t c, const tq_tallies *Q, const fmpq_t q)
             char *label = bc_aprintf("%s, %s", sampler_name((sampler_kind) k), e == 0 ? "v+" : "v-");
             check_add_test(c, TEST_EQUAL, label, T->samples, T->hits[e], T->undecided[e], T->escalations, x,
                            qs);
-            list_append(&rates, bc_aprintf("%s: %lu/%lu", label, (unsigned long) T->hits[e],
-                                           (unsigned long) T->samples));
+            audit_list_append(&rates, bc_aprintf("%s: %lu/%lu", label, (unsigned long) T->hits[e],
+                                                 (unsigned long) T->samples));
             flint_free(label);
             if (e == 0)
             {
@@ -149,7 +138,7 @@ tq_tests(check_t c, const tq_tallies *Q, const fmpq_t q)
             }
         }
     check_add_test(c, TEST_EQUAL, "pooled over the four laws, v+", pn, pk, pu, 0, x, qs);
-    list_append(&rates, bc_aprintf("pooled v+: %lu/%lu", (unsigned long) pk, (unsigned long) pn));
+    audit_list_append(&rates, bc_aprintf("pooled v+: %lu/%lu", (unsigned long) pk, (unsigned long) pn));
     check_field_add(c, "rates", "%s", rates);
     check_field_add(c, "claimed", "%s", qs);
     flint_free(rates);
@@ -316,7 +305,7 @@ record_union(run_t R, const union_family *F, const fmpq_t q)
                     fmpq_set(rmax, r);
             }
             if (in_list(n, F->tab_n, 4) && in_list(s, F->tab_s, 3))
-                list_append(&table, union_row(F, worst, conf, ub, n, s, q));
+                audit_list_append(&table, union_row(F, worst, conf, ub, n, s, q));
         }
     c->statement = bc_aprintf("Here $n=1..%lu$ and the per-neuron constant is $%s$.", (unsigned long) nmax,
                               (a = fmpq_get_str(NULL, 10, q)));
@@ -517,7 +506,7 @@ p1_tests(run_t R, check_t c, const mc_tally_t T, slong i, char **brackets)
     fmpq_add(g, g, lev);
     ls = fmpq_get_str(NULL, 10, lev);
     hs = fmpq_get_str(NULL, 10, g);
-    list_append(brackets, bc_aprintf("n=%lu: P in [%s, %s]", (unsigned long) n, ls, hs));
+    audit_list_append(brackets, bc_aprintf("n=%lu: P in [%s, %s]", (unsigned long) n, ls, hs));
     flint_free(ls);
     flint_free(hs);
     fmpq_sub_si(g, g, 1);
