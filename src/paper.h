@@ -22,6 +22,12 @@ extern "C"
        union bound gives 1 - 2d (3/4)^n and 1 - m (3/4)^n. */
     void paper_side_fail(fmpq_t out);
 
+    /* Theorem 3 (B.5): the rate 1/4 of P[Bas <= eps] >= 1 - exp(-c n / 4),
+       the exponent the proof's Chernoff step claims for
+       P[Bin(N, p_eps) < n], N = c ceil(n / p_eps): sets out = 1/4, so that
+       the bound is exp(-out c n). */
+    void paper_thm3_rate(fmpq_t out);
+
     /* Theorem 5 (B.7): the probability 7/8 that one neuron is not good for
        a given cluster; the bound is 1 - d (7/8)^n. */
     void paper_thm5_neuron_fail(fmpq_t out);

@@ -251,6 +251,9 @@ test_paper(void)
     paper_thm6_rate(q);
     fmpq_set_si(w, 1, 16);
     CU_ASSERT(fmpq_equal(q, w));
+    paper_thm3_rate(q);
+    fmpq_set_si(w, 1, 4);
+    CU_ASSERT(fmpq_equal(q, w));
     for (n = 1; n < 10; n++)
     {
         paper_lemma8_noisy(q, n);
