@@ -62,5 +62,6 @@ int t_thm3_register(void);
 int t_thm6_register(void);
 int t_thm2_register(void);
 int t_claims_register(void);
+int t_pop_register(void);
 
 #endif
