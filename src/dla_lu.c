@@ -83,31 +83,36 @@ dla_inv(double *X, const double *A, slong n)
     r = dla_lu(LU, perm, n);
     if (r == 0)
     {
-        /* column by column: X e_j; done on the transposed layout so that
-           the triangular solves run over contiguous rows */
-        double *Y = flint_malloc(sizeof(double) * n * n);
-        for (j = 0; j < n; j++)
+        /* solve L U X = P for all columns at once, row by row, so that the
+           inner loops are contiguous updates (no reductions) */
+        for (i = 0; i < n * n; i++)
+            X[i] = 0;
+        for (i = 0; i < n; i++)
+            X[i * n + perm[i]] = 1;
+        for (i = 0; i < n; i++)
         {
-            double *y = Y + j * n;
-            for (i = 0; i < n; i++)
+            double *xi = X + i * n;
+            for (k = 0; k < i; k++)
             {
-                double s = perm[i] == j ? 1.0 : 0.0;
-                for (k = 0; k < i; k++)
-                    s -= LU[i * n + k] * y[k];
-                y[i] = s;
-            }
-            for (i = n - 1; i >= 0; i--)
-            {
-                double s = y[i];
-                for (k = i + 1; k < n; k++)
-                    s -= LU[i * n + k] * y[k];
-                y[i] = s / LU[i * n + i];
+                const double l = LU[i * n + k], *xk = X + k * n;
+                if (l != 0)
+                    for (j = 0; j < n; j++)
+                        xi[j] -= l * xk[j];
             }
         }
-        for (i = 0; i < n; i++)
+        for (i = n - 1; i >= 0; i--)
+        {
+            double *xi = X + i * n, p = LU[i * n + i];
+            for (k = i + 1; k < n; k++)
+            {
+                const double u = LU[i * n + k], *xk = X + k * n;
+                if (u != 0)
+                    for (j = 0; j < n; j++)
+                        xi[j] -= u * xk[j];
+            }
             for (j = 0; j < n; j++)
-                X[i * n + j] = Y[j * n + i];
-        flint_free(Y);
+                xi[j] /= p;
+        }
     }
     flint_free(LU);
     flint_free(perm);

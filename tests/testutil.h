@@ -63,5 +63,6 @@ int t_thm6_register(void);
 int t_thm2_register(void);
 int t_claims_register(void);
 int t_pop_register(void);
+int t_crit_register(void);
 
 #endif
