@@ -31,9 +31,8 @@ main(int argc, char **argv)
     int rc;
     if (argc < 2)
     {
-        fprintf(
-            stderr,
-            "basincheck: no command given: list, run, basin, tail, cap or bench (see 'basincheck --help')\n");
+        fprintf(stderr, "basincheck: no command given: list, run, basin, tail, cap, critical or bench (see "
+                        "'basincheck --help')\n");
         return CLI_EXIT_USAGE;
     }
     if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help"))
@@ -56,6 +55,8 @@ main(int argc, char **argv)
         rc = cli_cap(argc - 1, argv + 1);
     else if (!strcmp(argv[1], "tail"))
         rc = cli_tail(argc - 1, argv + 1);
+    else if (!strcmp(argv[1], "critical"))
+        rc = cli_critical(argc - 1, argv + 1);
     else if (!strcmp(argv[1], "bench"))
         rc = cli_bench(argc - 1, argv + 1);
     else

@@ -58,7 +58,7 @@ cli_bench(int argc, char **argv)
             cli_usage(stdout);
             return CLI_EXIT_OK;
         }
-        fprintf(stderr, "basincheck: bench needs a benchmark name (prop1, basin, audit, thm4) (see "
+        fprintf(stderr, "basincheck: bench needs a benchmark name (prop1, basin, audit, thm4, critical) (see "
                         "'basincheck --help')\n");
         return CLI_EXIT_USAGE;
     }
@@ -68,9 +68,12 @@ cli_bench(int argc, char **argv)
         return cli_bench_audit(argc - 1, argv + 1);
     if (!strcmp(argv[1], "thm4"))
         return cli_bench_thm4(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "critical"))
+        return cli_bench_critical(argc - 1, argv + 1);
     if (strcmp(argv[1], "prop1") != 0)
     {
-        fprintf(stderr, "basincheck: unknown benchmark '%s' (known: prop1, basin, audit, thm4)\n", argv[1]);
+        fprintf(stderr, "basincheck: unknown benchmark '%s' (known: prop1, basin, audit, thm4, critical)\n",
+                argv[1]);
         return CLI_EXIT_USAGE;
     }
     rc = cli_parse_run(&o, argc - 1, argv + 1, 0);

@@ -39,7 +39,8 @@
      X proves x* is not global (for n < k the global value is unknown:
      `undecided` unless F = 0).  F(x*) = 0 is proved when n = k and X
      contains, row for row, a permutation of the (exact) teacher, which
-     is then the critical point.
+     is then the critical point: the centre is replaced by it and the
+     radius set to 0 (x* known exactly) when its entries are doubles.
    - `undecided` whenever a step cannot be decided (the box cannot be
      made small enough, a zero neuron, a singular Hessian), never a
      guess; `not_critical` when Krawczyk excludes a critical point from
@@ -84,6 +85,7 @@ extern "C"
         double *W;        /* the box centre x~ (n*d, row major, exact dyadics) */
         double radius;    /* half-width r of X = x~ +- r */
         double move;      /* Frobenius distance from the input's midpoint to x~ */
+        int rejected;     /* the refinement went farther than max_move and was discarded */
         slong newton;     /* refinement steps taken */
         truth_t exists;   /* BC_TRUE: exactly one critical point in X; BC_FALSE: none */
         arb_t F;          /* F over X (exactly 0 when global is BC_TRUE) */
@@ -157,9 +159,10 @@ extern "C"
         double *a;         /* d doubles: the direction in neuron space (least eigenvector of B_i) */
         arb_t curv;        /* u^T H' u for u = (a, -a) */
         arb_t lmin;        /* least eigenvalue of the width-(n+1) Hessian at the image: [lo, hi] */
-        truth_t saddle;    /* BC_TRUE: the image is a saddle (x* exists and curv < 0) */
-        double t;          /* certified descent step along u (0: none) */
-        arb_t dF;          /* F(image + t u) - F(image), enclosed, < 0 when t > 0 */
+        truth_t
+            saddle; /* BC_TRUE: a saddle (x* exists and curv < 0); BC_FALSE: F(x*) = 0, a global minimum */
+        double t;   /* certified descent step along u (0: none) */
+        arb_t dF;   /* F(image + t u) - F(image), enclosed, < 0 when t > 0 */
         char reason[240];
     } crit_split_struct;
 

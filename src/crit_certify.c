@@ -535,6 +535,46 @@ box_holds_teacher(const arb_mat_t X, const arb_mat_t V)
     return ok;
 }
 
+/* x* is the permutation of the teacher in X: make it the centre, with
+   radius 0, when every entry is a double. */
+static void
+exact_teacher_centre(crit_result_t R, const arb_mat_t X, const arb_mat_t V)
+{
+    slong n = arb_mat_nrows(X), d = arb_mat_ncols(V), i, j, a;
+    int *used = flint_calloc(n + 1, sizeof(int)), ok = 1;
+    double *W = flint_malloc(sizeof(double) * n * d);
+    for (i = 0; i < n && ok; i++)
+    {
+        int found = 0;
+        for (j = 0; j < n && !found; j++)
+        {
+            int in = !used[j];
+            for (a = 0; a < d && in; a++)
+                in = arb_contains(arb_mat_entry(X, i, a), arb_mat_entry(V, j, a));
+            if (in)
+            {
+                used[j] = found = 1;
+                for (a = 0; a < d; a++)
+                {
+                    arf_srcptr m = arb_midref(arb_mat_entry(V, j, a));
+                    double x = arf_get_d(m, ARF_RND_NEAR);
+                    if (arf_cmp_d(m, x) != 0)
+                        ok = 0;
+                    W[i * d + a] = x;
+                }
+            }
+        }
+        ok = ok && found;
+    }
+    if (ok)
+    {
+        memcpy(R->W, W, sizeof(double) * n * d);
+        R->radius = 0;
+    }
+    flint_free(used);
+    flint_free(W);
+}
+
 static slong
 teacher_rank(const arb_mat_t V)
 {
@@ -565,6 +605,7 @@ crit_certify(crit_result_t R, const arb_mat_t W0, const arb_mat_t V, const crit_
     R->kind = CRIT_UNDECIDED;
     R->exists = R->global = R->pd = BC_UNDECIDED;
     R->reason[0] = '\0';
+    R->rejected = 0;
     flint_free(R->W);
     flint_free(R->dir);
     R->dir = NULL;
@@ -604,7 +645,7 @@ crit_certify(crit_result_t R, const arb_mat_t W0, const arb_mat_t V, const crit_
             /* rejected: certify around the input itself */
             mat_mid_d(W, W0);
             R->move = 0;
-            rejected = 1;
+            rejected = R->rejected = 1;
         }
     }
     for (i = 0; i < n; i++)
@@ -673,7 +714,7 @@ crit_certify(crit_result_t R, const arb_mat_t W0, const arb_mat_t V, const crit_
         snprintf(R->reason, sizeof R->reason,
                  "Krawczyk's operator misses the box of half-width %.3g around the %s point: no critical "
                  "point there",
-                 R->radius, o->refine ? "refined" : "given");
+                 R->radius, o->refine && !R->rejected ? "refined" : "given");
         goto done;
     }
     if (R->exists == BC_UNDECIDED)
@@ -721,6 +762,7 @@ crit_certify(crit_result_t R, const arb_mat_t W0, const arb_mat_t V, const crit_
     {
         R->global = BC_TRUE;
         arb_zero(R->F);
+        exact_teacher_centre(R, X, V);
     }
     else if (n >= teacher_rank(V) && arb_is_positive(R->F))
         R->global = BC_FALSE;

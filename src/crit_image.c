@@ -148,6 +148,13 @@ crit_split(crit_split_t S, const crit_result_t R, const arb_mat_t V, slong i, co
     }
     if (arb_is_negative(q))
         S->condition = BC_TRUE;
+    else if (arb_mat_is_zero(B))
+    {
+        /* B_i = 0 exactly (x* known exactly, e.g. the teacher itself):
+           every curvature along a split direction is 0 */
+        S->condition = BC_FALSE;
+        arb_zero(S->block_lmin);
+    }
     else
     {
         /* B_i w_i = 0: B_i >= 0 iff B_i + w^ w^T > 0 on w^'s complement;
@@ -176,13 +183,20 @@ crit_split(crit_split_t S, const crit_result_t R, const arb_mat_t V, slong i, co
         arb_clear(nw);
     }
     S->saddle = S->condition == BC_TRUE ? BC_TRUE : BC_UNDECIDED;
-    if (S->condition == BC_FALSE)
+    if (R->global == BC_TRUE)
+    {
+        /* F = 0 at the image: a global minimum of width n + 1, never a saddle */
+        S->saddle = BC_FALSE;
+        snprintf(S->reason, sizeof S->reason, "F = 0 at the image: it is a global minimum of width %ld",
+                 (long) n + 1);
+    }
+    else if (S->condition == BC_FALSE)
     {
         S->saddle = BC_UNDECIDED;
         snprintf(S->reason, sizeof S->reason,
-                 "B_%ld is positive semi-definite: the split image's second-order test along the split "
-                 "directions is not negative",
-                 (long) i + 1);
+                 "B_%ld is positive semi-definite%s: the curvature along every split direction (a, -a) is "
+                 ">= 0, no saddle is certified by it",
+                 (long) i + 1, arb_mat_is_zero(B) ? " (exactly 0)" : "");
     }
     else if (S->condition == BC_UNDECIDED)
         snprintf(S->reason, sizeof S->reason,
