@@ -367,11 +367,16 @@ crit_lmin(arb_t lmin, double *vec, arb_t q, const arb_mat_t H, slong prec)
     }
     /* the upper bound: the Rayleigh quotient of the eigenvector */
     rayleigh(qq, H, vec, 2 * prec);
-    arb_get_ubound_arf(hib, qq, prec);
+    if (arb_is_finite(qq))
+        arb_get_ubound_arf(hib, qq, prec);
+    else
+        arf_pos_inf(hib);
     if (q != NULL)
         arb_set(q, qq);
 
-    /* the lower bound: H - s I = L L^T + (H - Hm) - dA >= -(|H - Hm|_2 + |dA|_2) I */
+    /* the lower bound: with A' = fl(Hm - s I) and L L^T = A' + dA,
+       H - s I = L L^T + (H - Hm) + (Hm - s I - A') - dA
+               >= -(|H - Hm|_2 + |Hm - s I - A'|_2 + |dA|_2) I */
     gamma_mag(gam, N + 1);
     gap = 4 * mag_get_d(e2) + 4 * (double) N * 0x1p-53 * scale + 1e-300;
     for (attempt = 0; attempt < 8; attempt++)
@@ -397,6 +402,16 @@ crit_lmin(arb_t lmin, double *vec, arb_t q, const arb_mat_t H, slong prec)
             }
             mag_mul(T, T, gam);
             mag_add(T, T, e2);
+            /* Cholesky ran on fl(Hm - s I): its diagonal rounding, at most
+               u (|Hm_jj| + |s|) */
+            {
+                double dmax = 0;
+                for (i = 0; i < N; i++)
+                    if (fabs(Hm[i * N + i]) > dmax)
+                        dmax = fabs(Hm[i * N + i]);
+                mag_set_d(m, (dmax + fabs(s)) * 0x1p-52);
+                mag_add(T, T, m);
+            }
             mag_set_d(m, (double) N * CRIT_SLACK);
             mag_add(T, T, m);
             /* lo = s - T, rounded down */

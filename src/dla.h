@@ -29,8 +29,12 @@ extern "C"
     int dla_solve(double *x, const double *A, const double *b, slong n);
 
     /* Cholesky factor L (lower triangular, zeros above) of the symmetric
-   matrix A - s I: A = L L^T + s I approximately.  Returns 0, or -1 when a
-   pivot is not positive (A - s I is not numerically positive definite). */
+   matrix A - s I: A = L L^T + s I approximately.  The algorithm is the
+   standard one (Higham, Alg. 10.2) applied to A' = fl(A - s I), each
+   diagonal entry rounded once before its inner product, so that
+   L L^T = A' + dA with |dA| <= gamma_{n+1} |L| |L^T| (Higham, Thm 10.3).
+   Returns 0, or -1 when a pivot is not positive (A - s I is not
+   numerically positive definite). */
     int dla_cholesky_shift(double *L, const double *A, double s, slong n);
 
     /* The eigenvalue of the symmetric matrix A (only the lower triangle
