@@ -151,6 +151,12 @@ extern "C"
    computation decides. */
     int pop_pair_kind(arb_srcptr u, arb_srcptr v, slong d, slong prec);
 
+    /* The same decision for exact rational vectors (fmpq, length d), in
+   rational arithmetic: POP_PAIR_ZERO, _PARALLEL, _ANTIPARALLEL or
+   _GENERIC.  For rational data that is not dyadic (the balls of which
+   straddle a degenerate pair), this says exactly what the pair is. */
+    int pop_pair_kind_fmpq(const fmpq *u, const fmpq *v, slong d);
+
     /* res = f(u, v).  Returns the POP_* flags met. */
     int pop_kernel(arb_t res, arb_srcptr u, arb_srcptr v, slong d, slong prec);
 

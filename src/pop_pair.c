@@ -486,6 +486,42 @@ pop_pair_kind(arb_srcptr u, arb_srcptr v, slong d, slong prec)
 }
 
 int
+pop_pair_kind_fmpq(const fmpq *u, const fmpq *v, slong d)
+{
+    slong i, j;
+    int zu = 1, zv = 1, par = 1, kind;
+    fmpq_t m, t;
+    for (i = 0; i < d; i++)
+    {
+        zu = zu && fmpq_is_zero(u + i);
+        zv = zv && fmpq_is_zero(v + i);
+    }
+    if (zu || zv)
+        return POP_PAIR_ZERO;
+    fmpq_init(m);
+    fmpq_init(t);
+    for (i = 0; i < d && par; i++)
+        for (j = i + 1; j < d && par; j++)
+        {
+            fmpq_mul(m, u + i, v + j);
+            fmpq_mul(t, u + j, v + i);
+            par = fmpq_equal(m, t);
+        }
+    if (!par)
+        kind = POP_PAIR_GENERIC;
+    else
+    {
+        fmpq_zero(m);
+        for (i = 0; i < d; i++)
+            fmpq_addmul(m, u + i, v + i);
+        kind = fmpq_sgn(m) > 0 ? POP_PAIR_PARALLEL : POP_PAIR_ANTIPARALLEL;
+    }
+    fmpq_clear(m);
+    fmpq_clear(t);
+    return kind;
+}
+
+int
 pop_kernel(arb_t res, arb_srcptr u, arb_srcptr v, slong d, slong prec)
 {
     _pop_pair_struct P;

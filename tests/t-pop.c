@@ -27,6 +27,8 @@
 #include <acb_calc.h>
 #endif
 
+#include <flint/fmpq_vec.h>
+
 #include "pop.h"
 #include "rng.h"
 #include "testutil.h"
@@ -222,7 +224,34 @@ test_kernel_special(void)
     arb_inv(e, e, PREC);
     CU_ASSERT(arb_overlaps(f, e));
     CU_ASSERT(arb_rel_accuracy_bits(f) > PREC - 10);
-    /* kinds */
+    /* kinds, and the exact rational decision (balls of 1/3 straddle) */
+    {
+        fmpq *a = _fmpq_vec_init(2), *b = _fmpq_vec_init(2);
+        arb_ptr ab = _arb_vec_init(2), bb = _arb_vec_init(2);
+        fmpq_set_si(a, 1, 3);
+        fmpq_set_si(a + 1, -2, 7);
+        fmpq_set_si(b, 7, 3);
+        fmpq_set_si(b + 1, -2, 1); /* b = 7 a */
+        CU_ASSERT(pop_pair_kind_fmpq(a, b, 2) == POP_PAIR_PARALLEL);
+        arb_set_fmpq(ab, a, PREC);
+        arb_set_fmpq(ab + 1, a + 1, PREC);
+        arb_set_fmpq(bb, b, PREC);
+        arb_set_fmpq(bb + 1, b + 1, PREC);
+        CU_ASSERT(pop_pair_kind(ab, bb, 2, PREC) == POP_PAIR_STRADDLE);
+        fmpq_neg(b, b);
+        fmpq_neg(b + 1, b + 1);
+        CU_ASSERT(pop_pair_kind_fmpq(a, b, 2) == POP_PAIR_ANTIPARALLEL);
+        fmpq_set_si(b, 7, 3);
+        fmpq_set_si(b + 1, 2, 1);
+        CU_ASSERT(pop_pair_kind_fmpq(a, b, 2) == POP_PAIR_GENERIC);
+        fmpq_zero(b);
+        fmpq_zero(b + 1);
+        CU_ASSERT(pop_pair_kind_fmpq(a, b, 2) == POP_PAIR_ZERO);
+        _fmpq_vec_clear(a, 2);
+        _fmpq_vec_clear(b, 2);
+        _arb_vec_clear(ab, 2);
+        _arb_vec_clear(bb, 2);
+    }
     CU_ASSERT(pop_pair_kind(u, v, 3, PREC) == POP_PAIR_GENERIC);
     CU_ASSERT(pop_pair_kind(u, u, 3, PREC) == POP_PAIR_PARALLEL);
     _arb_vec_zero(v, 3);
