@@ -52,7 +52,8 @@ critical_help(FILE *f)
           "  --json                  one JSON object on stdout instead of text\n"
           "  -h, --help              this help\n"
           "\n"
-          "Numbers are read exactly (0.1 is 1/10, 7/3 is a rational); '#' starts a comment.\n"
+          "Numbers are read exactly (0.1 is 1/10, 7/3 is a rational); '#' starts a comment;\n"
+          "every entry is 0 or between 1e-30 and 1e30 in absolute value.\n"
           "The point is refined by Newton's method (at most 0.1 (1 + |W|) away), then:\n"
           "Krawczyk's test on a box of half-width r around it proves a unique critical point\n"
           "x* in the box; a Cholesky factor with a rigorous residual bound encloses the\n"
@@ -108,6 +109,36 @@ load(csv_table_t T, const char *path)
         return CLI_EXIT_USAGE;
     }
     return 0;
+}
+
+/* Every entry 0 or of magnitude in [1e-30, 1e30]: the refinement works in
+   double and its Hessian has products of up to six entries.  Returns 0,
+   or CLI_EXIT_USAGE after one line naming the file, line and column. */
+static int
+check_range(const csv_table_t T, const char *path)
+{
+    slong i, j;
+    fmpq_t lo, hi, a;
+    int rc = 0;
+    fmpq_init(lo);
+    fmpq_init(hi);
+    fmpq_init(a);
+    fmpz_set_ui(fmpq_numref(lo), 1);
+    fmpz_ui_pow_ui(fmpq_denref(lo), 10, 30);
+    fmpz_ui_pow_ui(fmpq_numref(hi), 10, 30);
+    for (i = 0; i < T->rows && rc == 0; i++)
+        for (j = 0; j < T->cols && rc == 0; j++)
+        {
+            fmpq_abs(a, csv_table_entry(T, i, j));
+            if (!fmpq_is_zero(a) && (fmpq_cmp(a, lo) < 0 || fmpq_cmp(a, hi) > 0))
+                rc = critical_fail("%s: line %ld, column %ld: entries must be 0 or between 1e-30 and 1e30 in "
+                                   "absolute value",
+                                   path, (long) csv_table_row_line(T, i), (long) j + 1);
+        }
+    fmpq_clear(lo);
+    fmpq_clear(hi);
+    fmpq_clear(a);
+    return rc;
 }
 
 static void
@@ -337,6 +368,9 @@ cli_critical(int argc, char **argv)
     else if (d > CRIT_CLI_MAX_D || n * d > CRIT_CLI_MAX_ND || k > CRIT_CLI_MAX_K)
         rc = critical_fail("too large: n = %ld, d = %ld, k = %ld (limits: n d <= %d, d <= %d, k <= %d)",
                            (long) n, (long) d, (long) k, CRIT_CLI_MAX_ND, CRIT_CLI_MAX_D, CRIT_CLI_MAX_K);
+    else if ((rc = check_range(TW, A.weights)) != 0 ||
+             (A.teacher_file != NULL && (rc = check_range(TV, A.teacher_file)) != 0))
+        ;
     else if (A.split > n)
         rc = critical_fail("--split %ld: %s has only %ld neurons", (long) A.split, A.weights, (long) n);
     else if (A.split > 0 && (n + 1) * d > CRIT_CLI_MAX_ND)

@@ -641,7 +641,8 @@ crit_certify(crit_result_t R, const arb_mat_t W0, const arb_mat_t V, const crit_
         if (dla_norm(W + i * d, d) == 0)
         {
             snprintf(R->reason, sizeof R->reason,
-                     "neuron %ld is zero: F is not differentiable there (only one-sided derivatives)",
+                     "neuron %ld is zero (its midpoint in double): F is not differentiable there (only "
+                     "one-sided derivatives)",
                      (long) i + 1);
             goto done;
         }

@@ -167,6 +167,10 @@ bad 'ragged.csv:2:' -- critical --weights "$tmp/ragged.csv" --teacher 2
 printf '1,nan\n' >"$tmp/nan.csv"
 bad 'nan.csv:1:' -- critical --weights "$tmp/nan.csv" --teacher 2
 bad 'the dimensions d differ' -- critical --weights "$K6" --teacher-weights "$tmp/i3.csv"
+printf '1e400,0\n0,1\n' >"$tmp/huge.csv"
+bad 'huge.csv: line 1, column 1: entries must be 0 or between' -- critical --weights "$tmp/huge.csv" --teacher 2
+printf '# tiny\n1,0\n0,-1e-31\n' >"$tmp/tiny.csv"
+bad 'tiny.csv: line 3, column 2' -- critical --weights "$tmp/tiny.csv" --teacher 2
 bad 'disagrees' -- critical --weights "$tmp/i3.csv" --teacher-weights "$tmp/i3.csv" --teacher 4
 
 # --- the benchmark (one certificate per k)
