@@ -144,7 +144,7 @@ printf '1,2\n3,-1\n' >"$tmp/far.csv"
 good 0 'kind:     not_critical' critical --weights "$tmp/far.csv" --teacher 2
 printf '0,0\n1,0\n' >"$tmp/zero.csv"
 good 1 'kind:     undecided' critical --weights "$tmp/zero.csv" --teacher 2
-has 'is zero: F is not differentiable there'
+has 'is zero (its midpoint in double): F is not differentiable there'
 
 good 0 'Usage: basincheck critical' critical --help
 
