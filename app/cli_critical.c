@@ -519,7 +519,7 @@ cli_critical(int argc, char **argv)
         else
             printf("refined:  %ld Newton steps, moved %.3g (Frobenius); box half-width %.3g%s\n",
                    (long) R->newton, R->move, R->radius,
-                   R->radius == 0 ? " (the critical point is known exactly)" : "");
+                   R->radius == 0 && R->exists == BC_TRUE ? " (the critical point is known exactly)" : "");
         printf("critical point in the box: %s\n", R->exists == BC_TRUE    ? "exactly one (Krawczyk)"
                                                   : R->exists == BC_FALSE ? "none (Krawczyk)"
                                                                           : "not decided");
