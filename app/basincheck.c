@@ -107,8 +107,9 @@ main(int argc, char **argv)
     mp_set_memory_functions(checked_malloc, gmp_realloc, gmp_free);
     if (argc < 2)
     {
-        fprintf(stderr, "basincheck: no command given: list, run, basin, tail, cap, jacobian or bench (see "
-                        "'basincheck --help')\n");
+        fprintf(stderr,
+                "basincheck: no command given: list, run, basin, tail, cap, jacobian, critical or bench (see "
+                "'basincheck --help')\n");
         return CLI_EXIT_USAGE;
     }
     if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help"))
@@ -133,6 +134,8 @@ main(int argc, char **argv)
         rc = cli_tail(argc - 1, argv + 1);
     else if (!strcmp(argv[1], "jacobian"))
         rc = cli_jacobian(argc - 1, argv + 1);
+    else if (!strcmp(argv[1], "critical"))
+        rc = cli_critical(argc - 1, argv + 1);
     else if (!strcmp(argv[1], "bench"))
         rc = cli_bench(argc - 1, argv + 1);
     else

@@ -77,6 +77,8 @@ extern "C"
     int cli_bench_thm4(int argc, char **argv);
     int cli_bench_jacobian(int argc, char **argv);
     int cli_jacobian(int argc, char **argv);
+    int cli_critical(int argc, char **argv);
+    int cli_bench_critical(int argc, char **argv);
 
     void cli_usage(FILE *f);
 

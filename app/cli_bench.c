@@ -59,8 +59,8 @@ cli_bench(int argc, char **argv)
             cli_usage(stdout);
             return CLI_EXIT_OK;
         }
-        return cli_fail(
-            "bench needs a benchmark name (prop1, basin, audit, thm4, jacobian) (see 'basincheck --help')");
+        return cli_fail("bench needs a benchmark name (prop1, basin, audit, thm4, jacobian, critical) (see "
+                        "'basincheck --help')");
     }
     if (!strcmp(argv[1], "basin"))
         return cli_bench_basin(argc - 1, argv + 1);
@@ -69,11 +69,14 @@ cli_bench(int argc, char **argv)
             return theorem_modules[i]->bench(argc - 1, argv + 1);
     if (!strcmp(argv[1], "thm4"))
         return cli_bench_thm4(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "critical"))
+        return cli_bench_critical(argc - 1, argv + 1);
     if (!strcmp(argv[1], "jacobian"))
         return cli_bench_jacobian(argc - 1, argv + 1);
     if (strcmp(argv[1], "prop1") != 0)
     {
-        return cli_fail("unknown benchmark '%s' (known: prop1, basin, audit, thm4)", argv[1]);
+        return cli_fail("unknown benchmark '%s' (known: prop1, basin, audit, thm4, jacobian, critical)",
+                        argv[1]);
     }
     rc = cli_parse_run(&o, argc - 1, argv + 1, 0);
     if (rc != 0)

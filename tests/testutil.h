@@ -71,5 +71,7 @@ int t_check_register(void);
 int t_cert_register(void);
 int t_jac_register(void);
 int t_lpq_register(void);
+int t_pop_register(void);
+int t_crit_register(void);
 
 #endif
