@@ -3,9 +3,11 @@
    audit module's special-case formula, the naive value by hand, the
    explicit networks and B.4's W' against the network's own loss
    (shallow.h) and an independently written event, the signs, the chosen
-   sides and the reader's messages, and the module's records against its
-   table.  The data set, alpha and the exact probabilities of the core
-   are tested in t-singleton.c. */
+   sides, the reader's messages, the bound, and the module's runs: the
+   user's instance (--samples sizes only its check), the rows' widths,
+   the selection.  The module's records against its table are checked in
+   t-modules.c; the data set, alpha and the exact probabilities of the
+   core in t-singleton.c. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -393,9 +395,13 @@ static void
 test_bound(void)
 {
     fmpq_t b, c, e;
+    fmpz_t l, r;
+    slong sides, n;
     fmpq_init(b);
     fmpq_init(c);
     fmpq_init(e);
+    fmpz_init(l);
+    fmpz_init(r);
     fmpq_set_si(c, 3, 4);
     thm2_bound(b, 2, 2, c); /* 1 - 2 9/16 */
     fmpq_set_si(e, -1, 8);
@@ -403,86 +409,170 @@ test_bound(void)
     thm2_bound(b, 1, 1, c);
     fmpq_set_si(e, 1, 4);
     CU_ASSERT(fmpq_equal(b, e));
+    /* the width at which the bound reaches 1/2: the least n with
+       2 sides 3^n <= 4^n, in integers */
+    for (sides = 1; sides <= 1024; sides += 1 + sides / 3)
+    {
+        n = 0;
+        do
+        {
+            n++;
+            fmpz_set_ui(l, 3);
+            fmpz_pow_ui(l, l, (ulong) n);
+            fmpz_mul_si(l, l, 2 * sides);
+            fmpz_one(r);
+            fmpz_mul_2exp(r, r, (ulong) (2 * n));
+        } while (fmpz_cmp(l, r) > 0);
+        if (thm2_half_width(sides, c) != n)
+        {
+            TEST_REPORT("thm2_half_width = least n with 2 sides 3^n <= 4^n", "sides=%ld: %ld, want %ld",
+                        (long) sides, (long) thm2_half_width(sides, c), (long) n);
+            CU_FAIL("half width");
+        }
+    }
     fmpq_clear(b);
     fmpq_clear(c);
     fmpq_clear(e);
+    fmpz_clear(l);
+    fmpz_clear(r);
 }
 
-static void
-test_module(void)
+/* runs module thm2 directly on the checks sel (nsel of them) with options
+   o (the driver would drop records not selected; here every record made
+   is seen) into L; returns the module's status */
+static int
+module_run(checklist_t L, run_opts *o, const char **sel, int nsel)
 {
+    run_t R;
+    o->nselect = nsel;
+    o->select = (char *const *) sel;
+    checklist_init(L);
+    run_init(R, &module_thm2, o, L);
+    return module_thm2.exec(R);
+}
+
+static const check_struct *
+record(const checklist_t L, const char *id)
+{
+    slong i;
+    for (i = 0; i < L->nchecks; i++)
+        if (strcmp(L->checks[i].id, id) == 0)
+            return L->checks + i;
+    return NULL;
+}
+
+static const char *
+field(const check_struct *c, const char *key)
+{
+    slong i;
+    for (i = 0; c != NULL && i < c->nfields; i++)
+        if (strcmp(c->fields[i].key, key) == 0)
+            return c->fields[i].value;
+    return NULL;
+}
+
+/* the user's data: the record carries alpha, the bound and the exact
+   probability (= Lemma 2.C computed here); --samples sizes the user's
+   check alone, never the module's own checks */
+static void
+test_user_run(void)
+{
+    static const char *sel[2] = {"thm2.user", "thm2.mc.appc1.n5"};
+    char path[] = "/tmp/bc-thm2-user-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f;
     run_opts o;
     checklist_t L;
-    memset(&o, 0, sizeof o);
-    o.seed = test_seed();
-    o.size = SIZE_QUICK;
-    o.threads = 2;
-    o.tail = 0.0005;
-    CU_ASSERT_EQUAL(test_module_table(&module_thm2, &o, 3), 0);
+    singleton_data_t D;
+    const check_struct *u, *row;
+    fmpq_t p;
+    char *want;
 
-    /* the user's data: the record carries alpha, the bound, the exact
-       probability (= Lemma 2.C computed here), and the tally */
-    {
-        char path[] = "/tmp/bc-thm2-user-XXXXXX";
-        int fd = mkstemp(path);
-        FILE *f;
-        singleton_data_t D;
-        fmpq_t p;
-        slong i;
-        const check_struct *u = NULL;
-        CU_ASSERT_FATAL(fd >= 0);
-        f = fdopen(fd, "w");
-        fputs("1,0,2\n-0.5,0,1\n0,3,-1\n0,-1,0.5\n", f);
-        fclose(f);
-        o.data = path;
-        o.width = 5;
-        o.samples = 10;
-        checklist_init(L);
-        CU_ASSERT_EQUAL(module_thm2.run(L, &o), 0);
-        checklist_judge(L, o.tail);
-        for (i = 0; i < L->nchecks; i++)
-            if (strcmp(L->checks[i].id, "thm2.user") == 0)
-                u = L->checks + i;
-        CU_ASSERT_FATAL(u != NULL);
-        CU_ASSERT_EQUAL(u->status, ST_CONSISTENT);
-        singleton_data_init(D);
-        fmpq_init(p);
-        CU_ASSERT_EQUAL(thm2_data_read(D, path, NULL, 0), 0);
-        singleton_prob_good(p, D, 5);
-        {
-            static const char *const keys[] = {"alpha",   "bound",     "exact_probability",
-                                               "samples", "successes", "ci"};
-            char *want = fmpq_get_str(NULL, 10, p);
-            slong k, found = 0;
-            for (k = 0; k < 6; k++)
-                for (i = 0; i < u->nfields; i++)
-                    if (strcmp(u->fields[i].key, keys[k]) == 0)
-                    {
-                        found++;
-                        if (k == 2)
-                            CU_ASSERT_STRING_EQUAL(u->fields[i].value, want);
-                        if (k == 3)
-                            CU_ASSERT_STRING_EQUAL(u->fields[i].value, "10");
-                    }
-            CU_ASSERT_EQUAL(found, 6);
-            flint_free(want);
-        }
-        fmpq_clear(p);
-        singleton_data_clear(D);
-        checklist_clear(L);
-        unlink(path);
-        o.samples = 0;
-        o.width = 0;
-    }
+    CU_ASSERT_FATAL(fd >= 0);
+    f = fdopen(fd, "w");
+    fputs("1,0,2\n-0.5,0,1\n0,3,-1\n0,-1,0.5\n", f);
+    fclose(f);
+    test_quick_opts(&o, 2);
+    o.data = path;
+    o.width = 5;
+    o.samples = 10;
+    CU_ASSERT_EQUAL(module_run(L, &o, sel, 2), 0);
+    u = record(L, "thm2.user");
+    row = record(L, "thm2.mc.appc1.n5");
+    CU_ASSERT_FATAL(u != NULL && row != NULL);
+    CU_ASSERT(u->ntests == 1 && u->tests[0].samples == 10);
+    CU_ASSERT(row->ntests == 1 && row->tests[0].samples > 10);
+    if (row->ntests == 1 && row->tests[0].samples == 10)
+        TEST_REPORT("--samples sizes only the user's check", "thm2.mc.appc1.n5 drew %lu samples",
+                    (unsigned long) row->tests[0].samples);
+    singleton_data_init(D);
+    fmpq_init(p);
+    CU_ASSERT_EQUAL(thm2_data_read(D, path, NULL, 0), 0);
+    singleton_prob_good(p, D, 5);
+    want = fmpq_get_str(NULL, 10, p);
+    CU_ASSERT(field(u, "exact_probability") != NULL && strcmp(field(u, "exact_probability"), want) == 0);
+    CU_ASSERT(field(u, "alpha") != NULL && field(u, "bound") != NULL);
+    CU_ASSERT(field(u, "samples") != NULL && strcmp(field(u, "samples"), "10") == 0);
+    flint_free(want);
+    fmpq_clear(p);
+    singleton_data_clear(D);
+    checklist_clear(L);
+    unlink(path);
 
     /* data without a width, and a missing file: input errors */
-    o.data = "/nonexistent/thm2.csv";
-    checklist_init(L);
-    CU_ASSERT_EQUAL(module_thm2.run(L, &o), 2);
+    o.width = 0;
+    CU_ASSERT_EQUAL(module_run(L, &o, sel, 1), 2);
     checklist_clear(L);
+    o.data = "/nonexistent/thm2.csv";
     o.width = 3;
-    checklist_init(L);
-    CU_ASSERT_EQUAL(module_thm2.run(L, &o), 2);
+    CU_ASSERT_EQUAL(module_run(L, &o, sel, 1), 2);
+    checklist_clear(L);
+}
+
+/* the rows' widths are fixed in the table (the ids name them) and are the
+   first widths at which the bound reaches 1/2: each record says which
+   width that is, computed */
+static void
+test_row_widths(void)
+{
+    static const char *sel[1] = {"thm2.mc."};
+    run_opts o;
+    checklist_t L;
+    slong i, rows = 0;
+    test_quick_opts(&o, 2);
+    CU_ASSERT_EQUAL(module_run(L, &o, sel, 1), 0);
+    for (i = 0; i < L->nchecks; i++)
+    {
+        const check_struct *c = L->checks + i;
+        const char *w = field(c, "first width with bound >= 1/2"), *n = strrchr(c->id, '.');
+        if (strncmp(c->id, "thm2.mc.", 8) != 0)
+            continue;
+        rows++;
+        if (w == NULL || n == NULL || n[1] != 'n' || strcmp(w, n + 2) != 0)
+        {
+            TEST_REPORT("a row's width is the first with bound >= 1/2", "%s: %s", c->id,
+                        w ? w : "(no field)");
+            CU_FAIL("row width");
+        }
+    }
+    CU_ASSERT_EQUAL(rows, 6);
+    checklist_clear(L);
+}
+
+/* the module honours the selection: one control alone makes one record
+   and no figure */
+static void
+test_selection(void)
+{
+    static const char *sel[1] = {"thm2.control.naive"};
+    run_opts o;
+    checklist_t L;
+    test_quick_opts(&o, 2);
+    CU_ASSERT_EQUAL(module_run(L, &o, sel, 1), 0);
+    CU_ASSERT(L->nchecks == 1 && record(L, "thm2.control.naive") != NULL && L->nfigures == 0);
+    if (L->nchecks != 1 || L->nfigures != 0)
+        TEST_REPORT("a selected control runs alone", "%ld records, %ld figures", (long) L->nchecks,
+                    (long) L->nfigures);
     checklist_clear(L);
 }
 
@@ -495,8 +585,11 @@ t_thm2_register(void)
         CU_add_test(s, "naive value by hand", test_hand) == NULL ||
         CU_add_test(s, "explicit network and B.4's W'", test_networks) == NULL ||
         CU_add_test(s, "signs, chosen sides", test_data) == NULL ||
-        CU_add_test(s, "data reader", test_read) == NULL || CU_add_test(s, "bound", test_bound) == NULL ||
-        CU_add_test(s, "module records match the table", test_module) == NULL)
+        CU_add_test(s, "data reader", test_read) == NULL ||
+        CU_add_test(s, "bound and the width where it reaches 1/2", test_bound) == NULL ||
+        CU_add_test(s, "the user's run: fields, --samples, input errors", test_user_run) == NULL ||
+        CU_add_test(s, "the rows' fixed widths", test_row_widths) == NULL ||
+        CU_add_test(s, "the module honours the selection", test_selection) == NULL)
         return 1;
     return 0;
 }

@@ -5,24 +5,20 @@
    then
        P[ Bas(W, v) <= alpha ] >= 1 - 2d (3/4)^n.
 
-   Notation (thm2.tex): x_t = s_t e_{j(t)}, s_t != 0; the sides are
-   S_j^+ = {t : j(t) = j, s_t > 0} and S_j^-, numbered k = 2j (S_j^+) and
-   k = 2j + 1 (S_j^-).  For side k let A_k = sum s_t^2, B_k = sum |s_t| y_t,
-   C_k = sum y_t^2 over its points; its best value is
-   opt_k = C_k - B_k^2 / A_k, reached by the prediction |s_t| beta*_k,
-   beta*_k = B_k / A_k, and the side needs sign(beta*_k) (nothing when
-   B_k = 0 or the side is empty).
-
-   The data set, its side sums, alpha and the exact probabilities under
-   Assumption 1 are the core's (singleton.h; Theorem 6 uses them too).
-   The building blocks below are public so that the CUnit suite can test
-   them against independent oracles (the certified engine of basin.h and
-   brute-force enumeration):
+   The notation (sides S_j^+-, their sums, needs and optima) and the data
+   set, alpha and the exact probabilities under Assumption 1 are the
+   core's (singleton.h; Theorem 6 uses them too).  The building blocks
+   below are public so that the CUnit suite can test them against
+   independent oracles (the certified engine of basin.h and brute-force
+   enumeration):
      - generators of singleton data (chosen sides, random), the user's
        file, the exact signs of a network;
      - the closed form of Bas(W, v) (the basin cone decouples into 2d
        one-dimensional cones), the naive value, an explicit network
-       attaining alpha and B.4's construction. */
+       attaining alpha and B.4's construction;
+     - the bound and the width at which it reaches 1/2.
+   The module itself is module_thm2 (thm2_run.h says how its files share
+   the work). */
 #ifndef THM2_H
 #define THM2_H
 
@@ -93,7 +89,9 @@ extern "C"
     void thm2_bas_closed(fmpq_t bas, const singleton_data_t D, const int *ws, const int *vs, slong n);
 
     /* B.4's event: every side with a need has a neuron active on it whose
-   output sign is the need.  Returns 1 or 0. */
+   output sign is the need.  Returns 1 or 0.  vs may be NULL: then any
+   active neuron counts, whatever its output sign (a false variant of the
+   event, for the mutation test). */
     int thm2_event(const singleton_data_t D, const int *ws, const int *vs, slong n);
 
     /* The naive value (1/m) sum_k opt_k: every side at its own best.  It
@@ -123,6 +121,9 @@ extern "C"
     /* b = 1 - sides c^n exactly: the theorem's bound with sides = 2d and
    c = 3/4, or a tightened constant for the controls. */
     void thm2_bound(fmpq_t b, slong sides, slong n, const fmpq_t c);
+
+    /* The least n >= 1 with 1 - sides c^n >= 1/2 (0 < c < 1, sides >= 1). */
+    slong thm2_half_width(slong sides, const fmpq_t c);
 
     extern const module_struct module_thm2;
     extern const char *const fragment_thm2[];
