@@ -1588,13 +1588,11 @@ mc_rho_ok(void)
 
 /* the agreement check of run P from its tally */
 static void
-mc_agree_record(run_t R, const mc_run_spec *P, const mc_tally_t T, int rho_ok)
+mc_agree_record(run_t R, check_t c, const mc_run_spec *P, const mc_tally_t T, int rho_ok)
 {
-    check_t c;
     arb_t one;
     arb_init(one);
     arb_one(one);
-    run_check(R, c, P->id);
     if (rho_ok)
         check_set_mc(c, T->samples, T->hits[LEMMA8_EV_AGREE], T->undecided[LEMMA8_EV_AGREE], T->escalations,
                      one, "1");
@@ -1680,15 +1678,18 @@ check_mc(run_t R)
         int want = run_wants(R, P->id), rates = q == 0 && run_wants_prefix(R, "lemma8.mc.rate.");
         lemma8_mc_t X;
         mc_tally_t T;
+        check_t c;
         ulong n;
         if (!want && !rates)
             continue;
         n = P->control ? run_samples(R, P->id, control_sizes, CONTROL_MIN)
                        : run_samples(R, P->id, agree_sizes, 0);
         lemma8_mc_init(X, mc_rule(R, P), P->adversarial);
+        if (want)
+            run_check(R, c, P->id); /* its clock runs with the sampling */
         run_mc(R, T, lemma8_mc_sample, X, n, P->stream);
         if (want)
-            mc_agree_record(R, P, T, rho_ok);
+            mc_agree_record(R, c, P, T, rho_ok);
         if (rates)
             mc_rate_records(R, T, rho_ok);
         lemma8_mc_clear(X);
