@@ -68,7 +68,7 @@ static const check_spec thm5_specs[] = {
     T5("thm5.mc.noisy", CHECK_MONTECARLO, ST_CONSISTENT, 0, "P[noisy for no cluster] >= 1 - U, exact decisions",
        STRENGTH_STATISTICAL, "thm5_mc.c", 1, 0),
     T5("thm5.mc.good_neuron", CHECK_MONTECARLO, ST_CONSISTENT, 0,
-       "P[neuron good for cluster 1] >= 1/4 - U/4 and >= 1 - 7/8", STRENGTH_STATISTICAL, "thm5_mc.c", 1, 0),
+       "P[neuron good for cluster 1] >= max{1/4 - U/4, 1 - 7/8}", STRENGTH_STATISTICAL, "thm5_mc.c", 1, 0),
     T5("thm5.control.noisy_half", CHECK_MONTECARLO, ST_VIOLATED, 1,
        "control: P[noisy for no cluster] >= 1 - U/2", STRENGTH_STATISTICAL, "thm5_mc.c", 1, 0),
     T5("thm5.limit.good", CHECK_MONTECARLO, ST_CONSISTENT, 0,
