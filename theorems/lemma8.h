@@ -13,9 +13,11 @@
    [pi/2 - arcsin rho, pi/2 + arcsin rho].  A uniform direction on
    S^{d-1} is noisy with probability
        band_d(rho) = 1 - 2 F_d(pi/2 - arcsin rho) = 1 - I_{1-rho^2}((d-1)/2, 1/2).
-   The band, the exact sign test, the stated radius and the bound 1/(4d)
-   are the core's sphere_band_* and sphere_ball_sign_constant_fmpq
-   (sphere.h).
+   The band, the exact sign test and the stated radius are the core's
+   sphere_band_* and sphere_ball_sign_constant_fmpq (sphere.h); the bound
+   1/(4d) is Lemma 8's constant of paper.h.  The module (lemma8.c) uses
+   the exact decisions and the Monte Carlo sample of lemma8_mc.c, which
+   needs nothing of the module.
 
    Everything a sample decides is decided exactly: the doubles drawn are
    dyadic rationals, the centres integer vectors, the radii dyadic, so
@@ -27,6 +29,7 @@
 
 #include "bc.h"
 #include "check.h"
+#include "mc.h"
 #include "module.h"
 
 #ifdef __cplusplus
@@ -74,15 +77,40 @@ extern "C"
     /* u = (2 t, s (1 - |t|^2)) / (1 + |t|^2) over Q. */
     void lemma8_stereo_point(fmpq *u, const fmpq *t, int s, slong d);
 
-    /* Internal: the Monte Carlo checks (lemma8_mc.c). */
+    /* The Monte Carlo instance of the module: d = LEMMA8_MC_D = 8,
+   c = (3, 1, 1, 1, 1, 1, 1, 1), |c| = 4, rho = delta/|c| = 7/512 (so
+   delta = 7/128 is dyadic and the sphere points are rational).
+   lemma8_mc_rho sets rho to 7/512 exactly. */
+#define LEMMA8_MC_D 8
+    void lemma8_mc_rho(arb_t rho);
+
+    /* The context of a sample: the rule under test and the law of the
+   direction (uniform, or adversarial: within 10^-15..10^-3 radians of an
+   edge of the true band or of the rule's band). */
     typedef struct
     {
-        ulong agree;   /* samples of the agreement checks */
-        ulong control; /* samples of each negative control */
-    } lemma8_sizes;
+        lemma8_rule rule;
+        int adversarial;
+        double chat[LEMMA8_MC_D]; /* c/|c| in doubles: where the adversary aims */
+        arf_struct c[LEMMA8_MC_D];
+        arf_t r2;        /* rho^2 */
+        arf_t delta;     /* rho |c|, dyadic */
+        double edges[2]; /* the band half-widths whose edges the adversary targets */
+    } lemma8_mc_struct;
 
-    void _lemma8_run_mc(checklist_t L, const lemma8_sizes *z, const run_opts *opts,
-                        void (*start)(check_t c, const char *id, const char *claim, int rec));
+    typedef lemma8_mc_struct lemma8_mc_t[1];
+
+    void lemma8_mc_init(lemma8_mc_t X, lemma8_rule rule, int adversarial);
+    void lemma8_mc_clear(lemma8_mc_t X);
+
+    /* The events of a sample (lemma8_mc_sample, an mc_sample_fn on a
+   lemma8_mc_t): the rule agrees with what the sampled points of the ball
+   show (a sign change or a zero: noisy; one sign: constant); the rule
+   declares w noisy; the rule declares w sign-constant.  Exact. */
+#define LEMMA8_EV_AGREE 0
+#define LEMMA8_EV_NOISY 1
+#define LEMMA8_EV_CONSTANT 2
+    void lemma8_mc_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index);
 
     extern const module_struct module_lemma8;
     extern const char *const fragment_lemma8[];
