@@ -50,6 +50,7 @@ cli_bench(int argc, char **argv)
     mc_tally_t Te, Td;
     mc_opts mo;
     ulong K;
+    slong i;
 
     if (argc < 2 || argv[1][0] == '-')
     {
@@ -65,6 +66,9 @@ cli_bench(int argc, char **argv)
         return cli_bench_basin(argc - 1, argv + 1);
     if (!strcmp(argv[1], "audit"))
         return cli_bench_audit(argc - 1, argv + 1);
+    for (i = 0; i < theorem_nmodules; i++)
+        if (theorem_modules[i]->bench != NULL && !strcmp(argv[1], theorem_modules[i]->bench_name))
+            return theorem_modules[i]->bench(argc - 1, argv + 1);
     if (!strcmp(argv[1], "thm4"))
         return cli_bench_thm4(argc - 1, argv + 1);
     if (!strcmp(argv[1], "jacobian"))
