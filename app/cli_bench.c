@@ -69,8 +69,6 @@ cli_bench(int argc, char **argv)
     for (i = 0; i < theorem_nmodules; i++)
         if (theorem_modules[i]->bench != NULL && !strcmp(argv[1], theorem_modules[i]->bench_name))
             return theorem_modules[i]->bench(argc - 1, argv + 1);
-    if (!strcmp(argv[1], "thm4"))
-        return cli_bench_thm4(argc - 1, argv + 1);
     if (!strcmp(argv[1], "jacobian"))
         return cli_bench_jacobian(argc - 1, argv + 1);
     if (strcmp(argv[1], "prop1") != 0)

@@ -567,6 +567,20 @@ test_input_errors(void)
     checklist_clear(L);
 }
 
+/* the bench hook: registered under "thm4" (the program reaches it by
+   name); a bad option is one line and status 2 */
+static void
+test_bench_hook(void)
+{
+    char *bad1[] = {"thm4", "--samples", "abc"}, *bad2[] = {"thm4", "--threads", "0"};
+    char *bad3[] = {"thm4", "--nosuch"}, *bad4[] = {"thm4", "--seed"};
+    CU_ASSERT(module_thm4.bench == thm4_bench && !strcmp(module_thm4.bench_name, "thm4"));
+    CU_ASSERT_EQUAL(thm4_bench(3, bad1), 2);
+    CU_ASSERT_EQUAL(thm4_bench(3, bad2), 2);
+    CU_ASSERT_EQUAL(thm4_bench(2, bad3), 2);
+    CU_ASSERT_EQUAL(thm4_bench(2, bad4), 2);
+}
+
 int
 t_thm4_register(void)
 {
@@ -581,7 +595,8 @@ t_thm4_register(void)
         CU_add_test(s, "B.6 random: succeeds iff the event holds", test_b6_random) == NULL ||
         CU_add_test(s, "bound", test_bound) == NULL ||
         CU_add_test(s, "data reader", test_data_read) == NULL ||
-        CU_add_test(s, "input errors", test_input_errors) == NULL)
+        CU_add_test(s, "input errors", test_input_errors) == NULL ||
+        CU_add_test(s, "bench hook", test_bench_hook) == NULL)
         return 1;
     return 0;
 }

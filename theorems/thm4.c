@@ -405,6 +405,6 @@ const module_struct module_thm4 = {
     thm4_exec,
     thm4_mutants,
     THM4_NMUTANTS,
-    NULL,
-    NULL,
+    "thm4",
+    thm4_bench,
 };

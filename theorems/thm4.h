@@ -243,6 +243,14 @@ extern "C"
     extern const module_struct module_thm4;
     extern const char *const fragment_thm4[];
 
+    /* The module's bench hook, `basincheck bench thm4 [--seed S]
+   [--threads T] [--samples K] [--quiet]` (argv[0] is "thm4"): the
+   construction of B.6 with its exact verification against the same
+   construction in plain double (thm4_bench.c).  Returns an exit
+   status: 0, 1 when a construction failed its verification, 2 on a bad
+   option (one line on stderr). */
+    int thm4_bench(int argc, char **argv);
+
 #ifdef __cplusplus
 }
 #endif

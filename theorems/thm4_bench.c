@@ -1,13 +1,13 @@
-/* cli_bench_thm4.c -- `basincheck bench thm4`: the construction of
+/* thm4_bench.c -- `basincheck bench thm4`: the construction of
    Theorem 4's proof (App. B.6) with its exact verification, per sample,
    on m = 8 orthogonal points in d = 16 at widths 4, 8, 16, 32 (10^4
    samples each unless --samples says otherwise), then the same
-   construction in plain double on the same networks, and the ratio. */
+   construction in plain double on the same networks, and the ratio.
+   The module's bench hook (module_struct bench). */
 #include <string.h>
 
 #include <flint/fmpq_vec.h>
 
-#include "cli.h"
 #include "mc.h"
 #include "thm4.h"
 
@@ -59,9 +59,9 @@ bench4_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
 }
 
 int
-cli_bench_thm4(int argc, char **argv)
+thm4_bench(int argc, char **argv)
 {
-    cli_opts o;
+    run_opts o;
     int rc;
     thm4_data_t D;
     rng_t r;
@@ -73,25 +73,23 @@ cli_bench_thm4(int argc, char **argv)
     slong q, t;
     mc_opts mo;
 
-    rc = cli_parse_run(&o, argc, argv, 0);
+    rc = module_bench_opts(&o, argc, argv,
+                           "usage: basincheck bench thm4 [--seed S] [--threads T] [--samples K] [--quiet]");
     if (rc != 0)
-    {
-        cli_opts_clear(&o);
-        return rc < 0 ? CLI_EXIT_OK : rc;
-    }
-    K = o.run.samples > 0 ? (ulong) o.run.samples : 10000;
+        return rc < 0 ? 0 : rc;
+    K = o.samples > 0 ? (ulong) o.samples : 10000;
 
     thm4_data_init(D);
-    rng_init(r, o.run.seed, rng_stream_id("bench.thm4.data"), 0);
+    rng_init(r, o.seed, rng_stream_id("bench.thm4.data"), 0);
     thm4_data_generate(D, THM4_DATA_ORTH, BENCH_M, BENCH_D, r);
     ybar = _fmpq_vec_init(BENCH_M);
     ybar_d = flint_malloc(sizeof(double) * BENCH_M);
     fmpq_init(alpha);
-    mo.threads = o.run.threads;
-    mo.progress = !o.quiet;
+    mo.threads = o.threads;
+    mo.progress = o.progress;
 
     printf("bench thm4: m=%d orthogonal points in d=%d, rank %ld, threads=%d, %lu samples per width\n",
-           BENCH_M, BENCH_D, (long) D->rank, o.run.threads, (unsigned long) K);
+           BENCH_M, BENCH_D, (long) D->rank, o.threads, (unsigned long) K);
     for (q = 0; q < 4; q++)
     {
         bench4_ctx ctx;
@@ -107,10 +105,10 @@ cli_bench_thm4(int argc, char **argv)
         ctx.ybar_d = ybar_d;
         ctx.exact = 1;
         mo.label = "bench thm4 (exact)";
-        mc_run(Te, bench4_sample, &ctx, K, o.run.seed, rng_stream_id("bench.thm4"), &mo);
+        mc_run(Te, bench4_sample, &ctx, K, o.seed, rng_stream_id("bench.thm4"), &mo);
         ctx.exact = 0;
         mo.label = "bench thm4 (double)";
-        mc_run(Td, bench4_sample, &ctx, K, o.run.seed, rng_stream_id("bench.thm4"), &mo);
+        mc_run(Td, bench4_sample, &ctx, K, o.seed, rng_stream_id("bench.thm4"), &mo);
         printf(
             "bench thm4: n=%ld exact: event %lu, built and verified %lu, %.3f s (%.0f/s); double: built %lu, "
             "%.3f s (%.0f/s); exact/double time ratio %.1f\n",
@@ -135,6 +133,5 @@ cli_bench_thm4(int argc, char **argv)
     _fmpq_vec_clear(ybar, BENCH_M);
     flint_free(ybar_d);
     thm4_data_clear(D);
-    cli_opts_clear(&o);
-    return events == built ? CLI_EXIT_OK : CLI_EXIT_MISMATCH;
+    return events == built ? 0 : 1;
 }
