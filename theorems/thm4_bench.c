@@ -1,9 +1,8 @@
-/* thm4_bench.c -- `basincheck bench thm4`: the construction of
+/* thm4_bench.c -- `basincheck bench thm4` (the module's bench hook): the construction of
    Theorem 4's proof (App. B.6) with its exact verification, per sample,
    on m = 8 orthogonal points in d = 16 at widths 4, 8, 16, 32 (10^4
    samples each unless --samples says otherwise), then the same
-   construction in plain double on the same networks, and the ratio.
-   The module's bench hook (module_struct bench). */
+   construction in plain double on the same networks, and the ratio. */
 #include <string.h>
 
 #include <flint/fmpq_vec.h>
@@ -15,6 +14,12 @@
 #define BENCH_D 16
 
 static const slong bench_widths[4] = {4, 8, 16, 32};
+
+/* the options (module_bench_opts) */
+typedef struct
+{
+    run_opts run;
+} bench4_opts;
 
 typedef struct
 {
@@ -61,7 +66,7 @@ bench4_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
 int
 thm4_bench(int argc, char **argv)
 {
-    run_opts o;
+    bench4_opts o;
     int rc;
     thm4_data_t D;
     rng_t r;
@@ -73,23 +78,23 @@ thm4_bench(int argc, char **argv)
     slong q, t;
     mc_opts mo;
 
-    rc = module_bench_opts(&o, argc, argv,
+    rc = module_bench_opts(&o.run, argc, argv,
                            "usage: basincheck bench thm4 [--seed S] [--threads T] [--samples K] [--quiet]");
     if (rc != 0)
         return rc < 0 ? 0 : rc;
-    K = o.samples > 0 ? (ulong) o.samples : 10000;
+    K = o.run.samples > 0 ? (ulong) o.run.samples : 10000;
 
     thm4_data_init(D);
-    rng_init(r, o.seed, rng_stream_id("bench.thm4.data"), 0);
+    rng_init(r, o.run.seed, rng_stream_id("bench.thm4.data"), 0);
     thm4_data_generate(D, THM4_DATA_ORTH, BENCH_M, BENCH_D, r);
     ybar = _fmpq_vec_init(BENCH_M);
     ybar_d = flint_malloc(sizeof(double) * BENCH_M);
     fmpq_init(alpha);
-    mo.threads = o.threads;
-    mo.progress = o.progress;
+    mo.threads = o.run.threads;
+    mo.progress = o.run.progress;
 
     printf("bench thm4: m=%d orthogonal points in d=%d, rank %ld, threads=%d, %lu samples per width\n",
-           BENCH_M, BENCH_D, (long) D->rank, o.threads, (unsigned long) K);
+           BENCH_M, BENCH_D, (long) D->rank, o.run.threads, (unsigned long) K);
     for (q = 0; q < 4; q++)
     {
         bench4_ctx ctx;
@@ -105,10 +110,10 @@ thm4_bench(int argc, char **argv)
         ctx.ybar_d = ybar_d;
         ctx.exact = 1;
         mo.label = "bench thm4 (exact)";
-        mc_run(Te, bench4_sample, &ctx, K, o.seed, rng_stream_id("bench.thm4"), &mo);
+        mc_run(Te, bench4_sample, &ctx, K, o.run.seed, rng_stream_id("bench.thm4"), &mo);
         ctx.exact = 0;
         mo.label = "bench thm4 (double)";
-        mc_run(Td, bench4_sample, &ctx, K, o.seed, rng_stream_id("bench.thm4"), &mo);
+        mc_run(Td, bench4_sample, &ctx, K, o.run.seed, rng_stream_id("bench.thm4"), &mo);
         printf(
             "bench thm4: n=%ld exact: event %lu, built and verified %lu, %.3f s (%.0f/s); double: built %lu, "
             "%.3f s (%.0f/s); exact/double time ratio %.1f\n",
