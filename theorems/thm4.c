@@ -318,21 +318,16 @@ check_rank(thm4_mod_t M)
     slong k, j, n = 0, bad = 0;
     run_check(M->R, c, "thm4.data.rank");
     for (k = 0; k < THM4_DATA_COUNT; k++)
-    {
-        const thm4_data_struct *D = thm4_mod_small_data(M, (thm4_data_kind) k);
-        for (j = 0; j <= THM4_NGRID_M; j++, n++)
+        for (j = -1; j < THM4_NGRID_M; j++, n++)
         {
-            if (j < THM4_NGRID_M)
-                D = thm4_mod_grid_data(M, (thm4_data_kind) k, j);
-            if (D->rank != D->m || !D->full)
-            {
-                if (bad++ == 0)
-                    check_set_witness(c, "%s data, m=%ld, d=%ld: rank %ld%s",
-                                      thm4_data_name((thm4_data_kind) k), (long) D->m, (long) D->d,
-                                      (long) D->rank, D->rank == D->m ? ", X P != I" : "");
-            }
+            /* j = -1: the small data set of kind k */
+            const thm4_data_struct *D = j < 0 ? thm4_mod_small_data(M, (thm4_data_kind) k)
+                                              : thm4_mod_grid_data(M, (thm4_data_kind) k, j);
+            if ((D->rank != D->m || !D->full) && bad++ == 0)
+                check_set_witness(c, "%s data, m=%ld, d=%ld: rank %ld%s", thm4_data_name((thm4_data_kind) k),
+                                  (long) D->m, (long) D->d, (long) D->rank,
+                                  D->rank == D->m ? ", X P != I" : "");
         }
-    }
     check_field_add(c, "data sets", "%ld", (long) n);
     check_field_add(c, "failures", "%ld", (long) bad);
     for (k = 0; k < THM4_DATA_COUNT; k++)
