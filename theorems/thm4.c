@@ -78,16 +78,16 @@ static const check_spec thm4_specs[] = {
     MC("thm4.mc.illcond.m8.n10", "nearly dependent", "8", "10"),
     MC("thm4.mc.illcond.m16.n13", "nearly dependent", "16", "13"),
     {"thm4.control.skewed", CHECK_AGREEMENT, ST_VIOLATED, 1,
-     "control: a law breaking Assumption 1 (P[v > 0] = Phi(1/2)); the two-sided test against the exact "
+     "a law breaking Assumption 1 (P[v > 0] = Phi(1/2)); the two-sided test against the exact "
      "probability 1/8 must be violated", STRENGTH_STATISTICAL, "thm4_control.c", NULL, 0, 0},
     {"thm4.control.tight", CHECK_MONTECARLO, ST_VIOLATED, 1,
-     "control: m = 1, n = 3, the constant 3/4 tightened to 2/3 (the exact rate is 37/64 < 19/27): violated",
+     "m = 1, n = 3, the constant 3/4 tightened to 2/3 (the exact rate is 37/64 < 19/27): violated",
      STRENGTH_STATISTICAL, "thm4_control.c", NULL, 0, 0},
     {"thm4.control.tight.exact", CHECK_EXACT, ST_FAILS, 1,
-     "control: m = 1: P[Bas <= alpha] >= 1 - (2/3)^n claimed for n = 1..64, refuted exactly",
+     "m = 1: P[Bas <= alpha] >= 1 - (2/3)^n claimed for n = 1..64, refuted exactly",
      STRENGTH_DECIDES, "thm4_control.c", NULL, 0, 0},
     {"thm4.control.rank", CHECK_EXACT, ST_FAILS, 1,
-     "control: rank(X) < m: 'the B.6 systems are solvable whenever the event holds' must fail",
+     "rank(X) < m: 'the B.6 systems are solvable whenever the event holds' must fail",
      STRENGTH_DECIDES, "thm4_control.c", NULL, 0, 0},
 };
 /* clang-format on */
