@@ -74,7 +74,6 @@ extern "C"
     int cli_bench_basin(int argc, char **argv);
     int cli_tail(int argc, char **argv);
     int cli_cap(int argc, char **argv);
-    int cli_bench_thm4(int argc, char **argv);
     int cli_bench_jacobian(int argc, char **argv);
     int cli_jacobian(int argc, char **argv);
     int cli_critical(int argc, char **argv);

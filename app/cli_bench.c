@@ -67,8 +67,6 @@ cli_bench(int argc, char **argv)
     for (i = 0; i < theorem_nmodules; i++)
         if (theorem_modules[i]->bench != NULL && !strcmp(argv[1], theorem_modules[i]->bench_name))
             return theorem_modules[i]->bench(argc - 1, argv + 1);
-    if (!strcmp(argv[1], "thm4"))
-        return cli_bench_thm4(argc - 1, argv + 1);
     if (!strcmp(argv[1], "critical"))
         return cli_bench_critical(argc - 1, argv + 1);
     if (!strcmp(argv[1], "jacobian"))

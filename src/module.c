@@ -1,8 +1,11 @@
 /* module.c -- the helpers of module.h: the run's selection, the options
    a module accepts, input errors, check records started from the static
    table, and Monte Carlo streams under the run's seed. */
+#include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "module.h"
 #include "rng.h"
@@ -233,10 +236,11 @@ run_samples(const run_t R, const char *id, const ulong sizes[3], ulong minimum)
     const run_opts *o = R->opts;
     const check_spec *sp = module_spec(R->mod, id);
     int applies = !user_run(o) || (sp != NULL && sp->user);
+    int statistical = sp == NULL || sp->kind == CHECK_MONTECARLO || sp->kind == CHECK_AGREEMENT;
     ulong n = sizes[o->size];
     if (applies && o->samples > 0)
         n = (ulong) o->samples;
-    else if (applies && o->samples == -1)
+    else if (applies && statistical && o->samples == -1)
         n = mc_samples_for_slack(o->slack, o->tail);
     return n < minimum ? minimum : n;
 }
@@ -245,4 +249,83 @@ void
 run_mc(run_t R, mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const char *stream)
 {
     module_mc_run(T, fn, ctx, N, R->opts, stream);
+}
+
+/* ------------------------------------------------- benchmark options */
+
+/* the unsigned decimal s (digits only) in [lo, hi] into *out; 0 or -1 */
+static int
+parse_count(uint64_t *out, const char *s, uint64_t lo, uint64_t hi)
+{
+    char *end;
+    unsigned long long v;
+    if (s == NULL || s[0] == '\0' || s[strspn(s, "0123456789")] != '\0')
+        return -1;
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno != 0 || *end != '\0' || v < lo || v > hi)
+        return -1;
+    *out = (uint64_t) v;
+    return 0;
+}
+
+static int
+bench_error(const char *bench, const char *what, const char *arg)
+{
+    char *msg = bc_aprintf("bench %s: %s '%s' (see 'basincheck bench %s --help')", bench, what, arg, bench);
+    module_input_error(msg);
+    flint_free(msg);
+    return 2;
+}
+
+int
+module_bench_opts(run_opts *o, int argc, char **argv, const char *usage)
+{
+    long np = sysconf(_SC_NPROCESSORS_ONLN);
+    const char *name = argc > 0 ? argv[0] : "?";
+    int i, sized = 0;
+    uint64_t k;
+
+    memset(o, 0, sizeof(run_opts));
+    o->seed = 1;
+    o->size = SIZE_DEFAULT;
+    o->threads = np < 1 ? 1 : (np > 256 ? 256 : (int) np);
+    o->progress = 1;
+    for (i = 1; i < argc; i++)
+    {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        int valued = !strcmp(a, "--seed") || !strcmp(a, "--threads") || !strcmp(a, "--samples");
+        if (valued && v == NULL)
+            return bench_error(name, "a value is missing after", a);
+        if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+        {
+            printf("%s\n", usage);
+            return -1;
+        }
+        if (!strcmp(a, "--quick") || !strcmp(a, "--full"))
+        {
+            run_size want = a[2] == 'q' ? SIZE_QUICK : SIZE_FULL;
+            if (sized++ && o->size != want)
+                return bench_error(name, "--quick and --full exclude each other, got", a);
+            o->size = want;
+        }
+        else if (!strcmp(a, "--quiet"))
+            o->progress = 0;
+        else if (!strcmp(a, "--seed") && parse_count(&k, v, 0, UINT64_MAX) == 0)
+            o->seed = k;
+        else if (!strcmp(a, "--threads") && parse_count(&k, v, 1, 256) == 0)
+            o->threads = (int) k;
+        else if (!strcmp(a, "--samples") && parse_count(&k, v, 1, UINT64_C(1) << 40) == 0)
+            o->samples = (long) k;
+        else if (valued)
+            return bench_error(name,
+                               !strcmp(a, "--seed")      ? "--seed expects an integer in [0, 2^64), got"
+                               : !strcmp(a, "--threads") ? "--threads expects an integer from 1 to 256, got"
+                                                         : "--samples expects an integer from 1 to 2^40, got",
+                               v);
+        else
+            return bench_error(name, "unknown option", a);
+        i += valued;
+    }
+    return 0;
 }

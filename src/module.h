@@ -186,7 +186,10 @@ extern "C"
     /* The number of Monte Carlo samples of check id: the run's --samples
        when given (on a run with the user's instance, only for the checks
        that run on it, spec->user), the count for a target slack when
-       --samples auto, else sizes[run size]; never below minimum (the
+       --samples auto and the check is statistical (kind Monte Carlo or
+       agreement: the slack is that of a Clopper-Pearson interval; a
+       check that decides every sampled instance exactly keeps
+       sizes[run size]), else sizes[run size]; never below minimum (the
        samples a negative control needs to fail whatever was asked). */
     ulong run_samples(const run_t R, const char *id, const ulong sizes[3], ulong minimum);
 
@@ -194,6 +197,17 @@ extern "C"
        (rng_stream_id(stream)) under the run's seed, threads and progress
        setting; sets T. */
     void run_mc(run_t R, mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const char *stream);
+
+    /* Parses the options of a module's benchmark (module_struct bench):
+       argv[0] is the benchmark's name, argv[1..argc-1] its options
+       --quick, --full, --seed S (0 <= S < 2^64), --threads T (1..256),
+       --samples K (1..2^40), --quiet, and -h/--help, which prints usage
+       (one line, without newline) on stdout.  Sets o to zero except the
+       seed 1, the default size, one thread per online processor, samples
+       0 (the benchmark's default) unless given, and progress unless
+       --quiet.  Returns 0, -1 after the help, or 2 after one line on
+       stderr (module_input_error) naming the option and what it expects. */
+    int module_bench_opts(run_opts *o, int argc, char **argv, const char *usage);
 
     /* 1 when pattern pat selects check id of module `module`: the exact id,
    the module's name, or a prefix of the id that ends at a '.'. */

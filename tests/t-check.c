@@ -5,6 +5,8 @@
 
 #include "binom.h"
 #include "check.h"
+#include "mc.h"
+#include "module.h"
 #include "paper.h"
 #include "rng.h"
 #include "testutil.h"
@@ -275,6 +277,74 @@ test_paper(void)
     fmpq_clear(w);
 }
 
+/* --samples auto sizes the statistical checks only (a slack is that of an
+   interval); --samples K every check; the user column on a user run */
+static void
+test_run_samples(void)
+{
+    static const check_spec specs[] = {
+        {"t.mc", CHECK_MONTECARLO, ST_CONSISTENT, 0, "", STRENGTH_STATISTICAL, "t-check.c", NULL, 0, 1},
+        {"t.agree", CHECK_AGREEMENT, ST_CONSISTENT, 0, "", STRENGTH_STATISTICAL, "t-check.c", NULL, 0, 0},
+        {"t.exact", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_DECIDES, "t-check.c", NULL, 0, 0},
+    };
+    static const ulong sizes[3] = {10, 20, 30};
+    module_struct m;
+    run_opts o;
+    checklist_t L;
+    run_t R;
+    ulong autoN;
+
+    memset(&m, 0, sizeof m);
+    m.name = "t";
+    m.specs = specs;
+    m.nspecs = 3;
+    test_quick_opts(&o, 1);
+    o.samples = -1;
+    o.slack = 0.02;
+    checklist_init(L);
+    run_init(R, &m, &o, L);
+    autoN = mc_samples_for_slack(o.slack, o.tail);
+    CU_ASSERT(autoN > 30);
+    CU_ASSERT_EQUAL(run_samples(R, "t.mc", sizes, 0), autoN);
+    CU_ASSERT_EQUAL(run_samples(R, "t.agree", sizes, 0), autoN);
+    CU_ASSERT_EQUAL(run_samples(R, "t.exact", sizes, 0), 10);
+    CU_ASSERT_EQUAL(run_samples(R, "t.exact", sizes, 15), 15);
+    o.samples = 7;
+    CU_ASSERT_EQUAL(run_samples(R, "t.exact", sizes, 0), 7);
+    CU_ASSERT_EQUAL(run_samples(R, "t.agree", sizes, 9), 9);
+    /* a user run: only the user's checks take --samples */
+    o.width = 3;
+    CU_ASSERT_EQUAL(run_samples(R, "t.mc", sizes, 0), 7);
+    CU_ASSERT_EQUAL(run_samples(R, "t.agree", sizes, 0), 10);
+    checklist_clear(L);
+}
+
+/* a benchmark's options: defaults, every option, one-line refusals */
+static void
+test_bench_opts(void)
+{
+    char *good[] = {"b",         "--quick", "--seed", "18446744073709551615", "--threads", "3",
+                    "--samples", "5",       "--quiet"};
+    char *bad[][3] = {{"b", "--samples", "abc"}, {"b", "--samples", "0"}, {"b", "--threads", "257"},
+                      {"b", "--seed", "-1"},     {"b", "--nosuch", "1"},  {"b", "--quick", "--full"}};
+    char *missing[] = {"b", "--seed"};
+    run_opts o;
+    slong i;
+
+    CU_ASSERT_EQUAL(module_bench_opts(&o, 1, good, "usage"), 0);
+    CU_ASSERT(o.seed == 1 && o.size == SIZE_DEFAULT && o.samples == 0 && o.progress == 1 && o.threads >= 1);
+    CU_ASSERT_EQUAL(module_bench_opts(&o, 9, good, "usage"), 0);
+    CU_ASSERT(o.seed == UINT64_MAX && o.size == SIZE_QUICK && o.threads == 3 && o.samples == 5 &&
+              o.progress == 0);
+    for (i = 0; i < 6; i++)
+        if (module_bench_opts(&o, 3, bad[i], "usage") != 2)
+        {
+            TEST_REPORT("bad benchmark options refused", "%s %s", bad[i][1], bad[i][2]);
+            CU_FAIL("accepted");
+        }
+    CU_ASSERT_EQUAL(module_bench_opts(&o, 2, missing, "usage"), 2);
+}
+
 int
 t_check_register(void)
 {
@@ -286,7 +356,9 @@ t_check_register(void)
         CU_add_test(s, "undecided samples never pass", test_undecided_not_optimistic) == NULL ||
         CU_add_test(s, "the setters of a verdict", test_setters) == NULL ||
         CU_add_test(s, "the rising-precision loop", test_decide_prec) == NULL ||
-        CU_add_test(s, "the paper's constants", test_paper) == NULL)
+        CU_add_test(s, "the paper's constants", test_paper) == NULL ||
+        CU_add_test(s, "--samples: auto for statistical checks, the user column", test_run_samples) == NULL ||
+        CU_add_test(s, "a benchmark's options", test_bench_opts) == NULL)
         return 1;
     return 0;
 }
