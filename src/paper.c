@@ -8,6 +8,12 @@ paper_side_fail(fmpq_t out)
 }
 
 void
+paper_thm3_rate(fmpq_t out)
+{
+    fmpq_set_si(out, 1, 4);
+}
+
+void
 paper_thm5_neuron_fail(fmpq_t out)
 {
     fmpq_set_si(out, 7, 8);

@@ -22,6 +22,11 @@ extern "C"
        union bound gives 1 - 2d (3/4)^n and 1 - m (3/4)^n. */
     void paper_side_fail(fmpq_t out);
 
+    /* Theorem 3 (B.5): the rate 1/4 of P[Bas(W, v) <= eps] >= 1 - exp(-c n / 4)
+       at width c ceil(n / p_eps); read by the module's exact and Monte
+       Carlo paths and by the constants audit of its Chernoff step. */
+    void paper_thm3_rate(fmpq_t out);
+
     /* Theorem 5 (B.7): the probability 7/8 that one neuron is not good for
        a given cluster; the bound is 1 - d (7/8)^n. */
     void paper_thm5_neuron_fail(fmpq_t out);

@@ -245,6 +245,9 @@ test_paper(void)
     paper_side_fail(q);
     fmpq_set_si(w, 3, 4);
     CU_ASSERT(fmpq_equal(q, w));
+    paper_thm3_rate(q);
+    fmpq_set_si(w, 1, 4);
+    CU_ASSERT(fmpq_equal(q, w));
     paper_thm5_neuron_fail(q);
     fmpq_set_si(w, 7, 8);
     CU_ASSERT(fmpq_equal(q, w));
