@@ -656,6 +656,51 @@ thm3_generated(thm3_raw_t R, int which)
     fmpq_clear(s);
 }
 
+/* the rational unit vector of U with tan(phi/2) = k/D, in the frame
+   (1, 2, 2)/3, (2, 1, -2)/3 of R^3, times the scale a/b: coordinates
+   ((D^2 - k^2) F_0 + 2 k D F_1) a / (3 (D^2 + k^2) b) */
+static void
+regime_point(fmpq_mat_t M, slong row, slong k, slong D, slong a, slong b)
+{
+    static const slong F[2][3] = {{1, 2, 2}, {2, 1, -2}};
+    slong i;
+    fmpz_t num, den;
+    fmpz_init(num);
+    fmpz_init(den);
+    for (i = 0; i < 3; i++)
+    {
+        fmpz_set_si(num, (D * D - k * k) * F[0][i] + 2 * k * D * F[1][i]);
+        fmpz_mul_si(num, num, a);
+        fmpz_set_si(den, 3 * (D * D + k * k));
+        fmpz_mul_si(den, den, b);
+        fmpq_set_fmpz_frac(fmpq_mat_entry(M, row, i), num, den);
+    }
+    fmpz_clear(num);
+    fmpz_clear(den);
+}
+
+void
+thm3_generated_regime(thm3_raw_t R, slong n)
+{
+    slong m = 12, d = 3, t, j;
+    if (R->m != m || R->n != n || fmpq_mat_ncols(R->X) != d)
+    {
+        thm3_raw_clear(R);
+        thm3_raw_init(R, m, d, n);
+    }
+    /* the data: tan(phi/2) = (2t - 11)/11, norms 1 and 3/4 alternating */
+    for (t = 0; t < m; t++)
+        regime_point(R->X, t, 2 * t - (m - 1), m - 1, t % 2 == 0 ? 1 : 3, t % 2 == 0 ? 1 : 4);
+    /* the teacher: tan(psi/2) = 3 (2j - n + 1) / (5 (n - 1)), norm 1, v* = 1 */
+    for (j = 0; j < n; j++)
+    {
+        regime_point(R->W, j, 3 * (2 * j - n + 1), 5 * (n - 1), 1, 1);
+        fmpq_one(R->v + j);
+    }
+    /* eps = (n B)^2 / 16 */
+    raw_finish(R, 4);
+}
+
 /* ------------------------------------------------------ user input */
 
 static void
