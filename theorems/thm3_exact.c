@@ -3,8 +3,6 @@
    the Chernoff step and the exact witness law at the instances, the
    erratum of the Chernoff step at c = 2, and the hypothesis controls.
    Statements in thm3.tex. */
-#include <string.h>
-
 #include "binom.h"
 #include "sphere.h"
 #include "thm3.h"

@@ -7,6 +7,7 @@
    and Lemma 7's rate (agreement tests), and the sampled controls.
    Every statistical test is judged by the driver in the run's family.
    Statements in thm3.tex. */
+#include <math.h>
 #include <string.h>
 
 #include <flint/fmpq_vec.h>

@@ -5,10 +5,7 @@
    witness against the claimed bound (the proof's step, an erratum), the
    cover bound (the theorem's conclusion, decided), and the certified
    basin value by Monte Carlo (the statement, sampled). */
-#include <string.h>
-
 #include "binom.h"
-#include "sphere.h"
 #include "thm3.h"
 
 #define PREC 128
