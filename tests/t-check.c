@@ -247,14 +247,14 @@ test_paper(void)
     paper_side_fail(q);
     fmpq_set_si(w, 3, 4);
     CU_ASSERT(fmpq_equal(q, w));
+    paper_thm3_rate(q);
+    fmpq_set_si(w, 1, 4);
+    CU_ASSERT(fmpq_equal(q, w));
     paper_thm5_neuron_fail(q);
     fmpq_set_si(w, 7, 8);
     CU_ASSERT(fmpq_equal(q, w));
     paper_thm6_rate(q);
     fmpq_set_si(w, 1, 16);
-    CU_ASSERT(fmpq_equal(q, w));
-    paper_thm3_rate(q);
-    fmpq_set_si(w, 1, 4);
     CU_ASSERT(fmpq_equal(q, w));
     for (n = 1; n < 10; n++)
     {
