@@ -1,42 +1,13 @@
-/* lemma12_exact.c -- the exact building blocks of the Lemma 1-2 checks:
-   the rescaling of Lemma 4, the proof path of App. A.1, the padding
-   witness of App. A.2 and the second-difference Hessian, on the core's
-   shallow.h (the descent and the KKT certificate: lemma12_kkt.c).  Everything here
-   decides over Q; nothing reuses basin.c's algebra except where a check
-   compares against it on purpose. */
-#include <math.h>
-#include <string.h>
-
+/* lemma12_exact.c -- the exact steps of the Lemma 1-2 proofs (App. A)
+   on the core's shallow.h: the rescaling of Lemma 4 and the path of
+   App. A.1, the padding witness of App. A.2, and the Hessian of the
+   network's loss from exact differences of the loss itself.  Everything
+   here decides over Q; nothing reuses the basin engine's algebra except
+   where a check compares against it on purpose. */
 #include <flint/fmpq_vec.h>
 
 #include "lemma12.h"
 #include "shallow.h"
-
-/* f = g / k, k != 0 (FLINT 2.9 has no fmpq_div_si) */
-static void
-q_div_si(fmpq_t f, const fmpq_t g, slong k)
-{
-    fmpz_t kk;
-    fmpz_init_set_si(kk, k);
-    fmpq_div_fmpz(f, g, kk);
-    fmpz_clear(kk);
-}
-
-static void
-qvec_zero(fmpq *v, slong len)
-{
-    slong i;
-    for (i = 0; i < len; i++)
-        fmpq_zero(v + i);
-}
-
-static void
-qvec_set(fmpq *v, const fmpq *u, slong len)
-{
-    slong i;
-    for (i = 0; i < len; i++)
-        fmpq_set(v + i, u + i);
-}
 
 /* ------------------------------------------------------- rescaling */
 
@@ -113,42 +84,117 @@ rescale_piece(lemma12_path_t P, fmpq_t mx, fmpq_t L0, fmpq_mat_t E, fmpq *ev, co
     }
     /* the end: |v_j(1)| = 1 with sign b_j */
     for (j = 0; j < B->n; j++)
+    {
         if (fmpq_cmp_si(vl + j, B->b[j]) != 0)
             P->ok_unit = 0;
+        fmpq_set(ev + j, vl + j);
+    }
     fmpq_mat_set(E, Wl);
-    qvec_set(ev, vl, B->n);
     fmpq_mat_clear(Wl);
     _fmpq_vec_clear(vl, B->n);
     fmpq_clear(lam);
     fmpq_clear(L);
 }
 
+/* The coefficients of the segment's loss A mu^2 + Bc mu + C, mu in
+   [0, 1], from the end predictions p1, p2 (valid where the segment stays
+   in the closed cell, on which the ReLUs are linear): with c = p2 - p1
+   and e = p1 - y, A = |c|^2 / m, Bc = 2 c.e / m, C = |e|^2 / m. */
+static void
+segment_coefficients(fmpq_t A, fmpq_t Bc, fmpq_t C, const fmpq *p1, const fmpq *p2, const fmpq *y, slong m)
+{
+    slong t;
+    fmpq_t c, e, im;
+    fmpq_init(c);
+    fmpq_init(e);
+    fmpq_init(im);
+    fmpq_zero(A);
+    fmpq_zero(Bc);
+    fmpq_zero(C);
+    for (t = 0; t < m; t++)
+    {
+        fmpq_sub(c, p2 + t, p1 + t);
+        fmpq_sub(e, p1 + t, y + t);
+        fmpq_addmul(A, c, c);
+        fmpq_addmul(Bc, c, e);
+        fmpq_addmul(C, e, e);
+    }
+    fmpq_set_si(im, 1, m);
+    fmpq_mul(A, A, im);
+    fmpq_mul(C, C, im);
+    fmpq_mul_si(Bc, Bc, 2);
+    fmpq_mul(Bc, Bc, im);
+    fmpq_clear(c);
+    fmpq_clear(e);
+    fmpq_clear(im);
+}
+
+/* The segment W(mu) = (1 - mu) E1 + mu E2 with v = ev on the grid: in the
+   closed cell, its loss equal to the quadratic (A, Bc, C); updates the
+   running max. */
+static void
+segment_piece(lemma12_path_t P, fmpq_t mx, const basin_t B, const fmpq_mat_t E1, const fmpq_mat_t E2,
+              const fmpq *ev, const fmpq_t A, const fmpq_t Bc, const fmpq_t C, slong grid)
+{
+    slong k, j, i;
+    fmpq_t mu, one_m, L, q;
+    fmpq_mat_t Wm;
+    fmpq_init(mu);
+    fmpq_init(one_m);
+    fmpq_init(L);
+    fmpq_init(q);
+    fmpq_mat_init(Wm, B->n, B->d);
+    for (k = 0; k <= grid; k++)
+    {
+        fmpq_set_si(mu, k, grid);
+        fmpq_one(one_m);
+        fmpq_sub(one_m, one_m, mu);
+        for (j = 0; j < B->n; j++)
+            for (i = 0; i < B->d; i++)
+            {
+                fmpq_mul(fmpq_mat_entry(Wm, j, i), fmpq_mat_entry(E1, j, i), one_m);
+                fmpq_addmul(fmpq_mat_entry(Wm, j, i), fmpq_mat_entry(E2, j, i), mu);
+            }
+        P->points++;
+        if (!shallow_in_closed_cell(B, Wm, ev))
+            P->ok_cell_seg = 0;
+        shallow_net_loss(L, B->X, B->y, Wm, ev);
+        /* q = (A mu + Bc) mu + C */
+        fmpq_mul(q, A, mu);
+        fmpq_add(q, q, Bc);
+        fmpq_mul(q, q, mu);
+        fmpq_add(q, q, C);
+        if (!fmpq_equal(q, L))
+            P->ok_quadratic = 0;
+        if (fmpq_cmp(L, mx) > 0)
+            fmpq_set(mx, L);
+    }
+    fmpq_clear(mu);
+    fmpq_clear(one_m);
+    fmpq_clear(L);
+    fmpq_clear(q);
+    fmpq_mat_clear(Wm);
+}
+
 int
 lemma12_check_path(lemma12_path_t P, const basin_t B, const fmpq_mat_t W1, const fmpq *v1,
                    const fmpq_mat_t W2, const fmpq *v2, const fmpq_t alpha, slong grid)
 {
-    slong n = B->n, m = B->m, d = B->d, k, t, j, i;
-    fmpq_mat_t E1, E2, Wm;
+    slong n = B->n, m = B->m, d = B->d, j;
+    fmpq_mat_t E1, E2;
     fmpq *e1 = _fmpq_vec_init(n), *e2 = _fmpq_vec_init(n);
     fmpq *p1 = _fmpq_vec_init(m), *p2 = _fmpq_vec_init(m);
-    fmpq_t mx, L1, L2, L, q, mu, one_m, c, Ac, Bc, Cc, e, mg;
+    fmpq_t mx, L1, L2, q, Ac, Bc, Cc;
 
     fmpq_init(mx);
     fmpq_init(L1);
     fmpq_init(L2);
-    fmpq_init(L);
     fmpq_init(q);
-    fmpq_init(mu);
-    fmpq_init(one_m);
-    fmpq_init(c);
     fmpq_init(Ac);
     fmpq_init(Bc);
-    fmpq_init(mg);
     fmpq_init(Cc);
-    fmpq_init(e);
     fmpq_mat_init(E1, n, d);
     fmpq_mat_init(E2, n, d);
-    fmpq_mat_init(Wm, n, d);
 
     P->points = 0;
     P->ok_cell = P->ok_cell_seg = P->ok_constant = P->ok_unit = P->ok_joined = 1;
@@ -163,54 +209,13 @@ lemma12_check_path(lemma12_path_t P, const basin_t B, const fmpq_mat_t W1, const
         if (!fmpq_equal(e1 + j, e2 + j))
             P->ok_joined = 0;
 
-    /* its loss is the quadratic A mu^2 + B mu + C in mu, computed from
-       the end predictions (valid only if the segment stays in the closed
-       cell, where the ReLUs are linear; the grid check below confirms) */
     shallow_net_predict(p1, B->X, E1, e1);
     shallow_net_predict(p2, B->X, E2, e2);
-    fmpq_zero(Ac);
-    fmpq_zero(Bc);
-    fmpq_zero(Cc);
-    for (t = 0; t < m; t++)
-    {
-        fmpq_sub(c, p2 + t, p1 + t);
-        fmpq_sub(e, p1 + t, B->y + t);
-        fmpq_addmul(Ac, c, c);
-        fmpq_addmul(Bc, c, e);
-        fmpq_addmul(Cc, e, e);
-    }
-    q_div_si(Ac, Ac, m);
-    fmpq_mul_si(Bc, Bc, 2);
-    q_div_si(Bc, Bc, m);
-    q_div_si(Cc, Cc, m);
+    segment_coefficients(Ac, Bc, Cc, p1, p2, B->y, m);
     if (fmpq_sgn(Ac) < 0)
         P->ok_convex = 0;
+    segment_piece(P, mx, B, E1, E2, e1, Ac, Bc, Cc, grid);
 
-    for (k = 0; k <= grid; k++)
-    {
-        fmpq_set_si(mu, k, grid);
-        fmpq_one(one_m);
-        fmpq_sub(one_m, one_m, mu);
-        for (j = 0; j < n; j++)
-            for (i = 0; i < d; i++)
-            {
-                fmpq_mul(fmpq_mat_entry(Wm, j, i), fmpq_mat_entry(E1, j, i), one_m);
-                fmpq_addmul(fmpq_mat_entry(Wm, j, i), fmpq_mat_entry(E2, j, i), mu);
-            }
-        P->points++;
-        if (!shallow_in_closed_cell(B, Wm, e1))
-            P->ok_cell_seg = 0;
-        shallow_net_loss(L, B->X, B->y, Wm, e1);
-        /* q = (A mu + B) mu + C */
-        fmpq_mul(q, Ac, mu);
-        fmpq_add(q, q, Bc);
-        fmpq_mul(q, q, mu);
-        fmpq_add(q, q, Cc);
-        if (!fmpq_equal(q, L))
-            P->ok_quadratic = 0;
-        if (fmpq_cmp(L, mx) > 0)
-            fmpq_set(mx, L);
-    }
     /* a convex quadratic on [0, 1] attains its max at an endpoint, and the
        endpoints are the rescaled ends with losses L1, L2: so with A >= 0
        the max over the whole segment is max(L1, L2), which mx contains */
@@ -220,28 +225,20 @@ lemma12_check_path(lemma12_path_t P, const basin_t B, const fmpq_mat_t W1, const
     fmpq_add(q, q, Cc);
     if (!fmpq_equal(q, L2))
         P->ok_quadratic = 0;
-    fmpq_sub(mg, alpha, mx);
-    if (fmpq_sgn(mg) < 0)
+    fmpq_sub(P->margin, alpha, mx);
+    if (fmpq_sgn(P->margin) < 0)
         P->ok_level = 0;
-    fmpq_swap(P->margin, mg);
     fmpq_swap(P->A, Ac);
 
     fmpq_clear(mx);
     fmpq_clear(L1);
     fmpq_clear(L2);
-    fmpq_clear(L);
     fmpq_clear(q);
-    fmpq_clear(mu);
-    fmpq_clear(one_m);
-    fmpq_clear(c);
     fmpq_clear(Ac);
     fmpq_clear(Bc);
-    fmpq_clear(mg);
     fmpq_clear(Cc);
-    fmpq_clear(e);
     fmpq_mat_clear(E1);
     fmpq_mat_clear(E2);
-    fmpq_mat_clear(Wm);
     _fmpq_vec_clear(e1, n);
     _fmpq_vec_clear(e2, n);
     _fmpq_vec_clear(p1, m);
@@ -274,7 +271,8 @@ lemma12_pad_witness(fmpq_t fval, fmpq *zpad, const basin_t Bfull, const basin_t 
             if (Bsub->a[q * m + t] != Bfull->a[I[q] * m + t])
                 ok = 0;
     }
-    qvec_zero(zpad, Bfull->n * d);
+    for (i = 0; i < Bfull->n * d; i++)
+        fmpq_zero(zpad + i);
     for (q = 0; q < k; q++)
         for (i = 0; i < d; i++)
             fmpq_set(zpad + I[q] * d + i, zsub + q * d + i);
@@ -291,7 +289,7 @@ lemma12_pad_witness(fmpq_t fval, fmpq *zpad, const basin_t Bfull, const basin_t 
     return ok;
 }
 
-/* ------------------------------------------- second-difference Hessian */
+/* ------------------------------------------ the loss in its variables */
 
 void
 lemma12_net_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z)
@@ -309,93 +307,202 @@ lemma12_net_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z)
 void
 lemma12_net_loss_z(fmpq_t L, const basin_t B, const fmpq *z)
 {
-    slong n = B->n, d = B->d;
+    lemma12_loss_at(L, B, LEMMA12_VARS_Z, z);
+}
+
+slong
+lemma12_nvars(const basin_t B, int vars)
+{
+    return B->n * B->d + (vars == LEMMA12_VARS_WV ? B->n : 0);
+}
+
+void
+lemma12_loss_at(fmpq_t L, const basin_t B, int vars, const fmpq *theta)
+{
+    slong n = B->n, d = B->d, j, i;
     fmpq_mat_t W;
     fmpq *v = _fmpq_vec_init(n);
     fmpq_mat_init(W, n, d);
-    lemma12_net_of_z(W, v, B, z);
+    if (vars == LEMMA12_VARS_Z)
+        lemma12_net_of_z(W, v, B, theta);
+    else
+        for (j = 0; j < n; j++)
+        {
+            for (i = 0; i < d; i++)
+                fmpq_set(fmpq_mat_entry(W, j, i), theta + j * d + i);
+            fmpq_set(v + j, theta + n * d + j);
+        }
     shallow_net_loss(L, B->X, B->y, W, v);
     fmpq_mat_clear(W);
     _fmpq_vec_clear(v, n);
 }
 
-void
-lemma12_hessian_diff(fmpq_mat_t H, const basin_t B, const fmpq *z0, const fmpq *U, slong k, const fmpq_t h)
+/* ---------------------------------------- the Hessian from the loss */
+
+/* L = the loss at theta0 + sh (u_a + u_c) (c < 0: theta0 + sh u_a), u_a
+   row a of U or, U = NULL, the unit vector e_a; pt is scratch of p
+   entries. */
+static void
+loss_along(fmpq_t L, const basin_t B, int vars, const fmpq *theta0, const fmpq *U, slong p, slong a, slong c,
+           const fmpq_t sh, fmpq *pt)
 {
-    slong nd = B->n * B->d, a, c, i;
-    fmpq *za = _fmpq_vec_init(nd), *L1 = _fmpq_vec_init(k);
-    fmpq_t L0, Lab, hh;
-    fmpq_init(L0);
-    fmpq_init(Lab);
-    fmpq_init(hh);
-    fmpq_mat_clear(H);
-    fmpq_mat_init(H, k, k);
-    fmpq_mul(hh, h, h);
-    lemma12_net_loss_z(L0, B, z0);
-    /* z0 + h u_a, its loss L1[a]; then z0 + h (u_a + u_c) */
-    for (a = 0; a < k; a++)
+    slong i;
+    for (i = 0; i < p; i++)
+        fmpq_set(pt + i, theta0 + i);
+    if (U == NULL)
     {
-        for (i = 0; i < nd; i++)
-        {
-            fmpq_set(za + i, z0 + i);
-            if (U == NULL)
-            {
-                if (i == a)
-                    fmpq_add(za + i, za + i, h);
-            }
-            else
-                fmpq_addmul(za + i, h, U + a * nd + i);
-        }
-        lemma12_net_loss_z(L1 + a, B, za);
+        fmpq_add(pt + a, pt + a, sh);
+        if (c >= 0)
+            fmpq_add(pt + c, pt + c, sh);
     }
+    else
+        for (i = 0; i < p; i++)
+        {
+            fmpq_addmul(pt + i, sh, U + a * p + i);
+            if (c >= 0)
+                fmpq_addmul(pt + i, sh, U + c * p + i);
+        }
+    lemma12_loss_at(L, B, vars, pt);
+}
+
+/* Z, a quadratic: forward differences,
+   H_ac = (L(h u_a + h u_c) - L(h u_a) - L(h u_c) + L(0)) / h^2 */
+static void
+hessian_quadratic(fmpq_mat_t H, const basin_t B, const fmpq *theta0, const fmpq *U, slong k, const fmpq_t h)
+{
+    slong p = lemma12_nvars(B, LEMMA12_VARS_Z), a, c;
+    fmpq *pt = _fmpq_vec_init(p), *L1 = _fmpq_vec_init(k);
+    fmpq_t L0, L, hh;
+    fmpq_init(L0);
+    fmpq_init(L);
+    fmpq_init(hh);
+    fmpq_mul(hh, h, h);
+    lemma12_loss_at(L0, B, LEMMA12_VARS_Z, theta0);
+    for (a = 0; a < k; a++)
+        loss_along(L1 + a, B, LEMMA12_VARS_Z, theta0, U, p, a, -1, h, pt);
     for (a = 0; a < k; a++)
         for (c = a; c < k; c++)
         {
-            for (i = 0; i < nd; i++)
-            {
-                fmpq_set(za + i, z0 + i);
-                if (U == NULL)
-                {
-                    if (i == a)
-                        fmpq_add(za + i, za + i, h);
-                    if (i == c)
-                        fmpq_add(za + i, za + i, h);
-                }
-                else
-                {
-                    fmpq_addmul(za + i, h, U + a * nd + i);
-                    fmpq_addmul(za + i, h, U + c * nd + i);
-                }
-            }
-            lemma12_net_loss_z(Lab, B, za);
-            fmpq_sub(Lab, Lab, L1 + a);
-            fmpq_sub(Lab, Lab, L1 + c);
-            fmpq_add(Lab, Lab, L0);
-            fmpq_div(fmpq_mat_entry(H, a, c), Lab, hh);
+            loss_along(L, B, LEMMA12_VARS_Z, theta0, U, p, a, c, h, pt);
+            fmpq_sub(L, L, L1 + a);
+            fmpq_sub(L, L, L1 + c);
+            fmpq_add(L, L, L0);
+            fmpq_div(fmpq_mat_entry(H, a, c), L, hh);
             fmpq_set(fmpq_mat_entry(H, c, a), fmpq_mat_entry(H, a, c));
         }
-    _fmpq_vec_clear(za, nd);
+    _fmpq_vec_clear(pt, p);
     _fmpq_vec_clear(L1, k);
     fmpq_clear(L0);
-    fmpq_clear(Lab);
+    fmpq_clear(L);
     fmpq_clear(hh);
 }
 
-int
-lemma12_diff_step(fmpq_t h, const basin_t B, const fmpq *z0)
+/* Q = u^T H u along u = u_a + u_c (c < 0: u_a) by the five-point central
+   difference, exact up to degree 5 */
+static void
+quartic_curvature(fmpq_t Q, const basin_t B, const fmpq *theta0, const fmpq *U, slong p, slong a, slong c,
+                  const fmpq_t h, const fmpq_t L0, fmpq *pt)
 {
-    slong n = B->n, m = B->m, d = B->d, j, t, i;
+    static const slong weight[5] = {-1, 16, -30, 16, -1};
+    slong s;
+    fmpq_t sh, L;
+    fmpq_init(sh);
+    fmpq_init(L);
+    fmpq_mul_si(Q, L0, weight[2]);
+    for (s = -2; s <= 2; s++)
+        if (s != 0)
+        {
+            fmpq_mul_si(sh, h, s);
+            loss_along(L, B, LEMMA12_VARS_WV, theta0, U, p, a, c, sh, pt);
+            fmpq_mul_si(L, L, weight[s + 2]);
+            fmpq_add(Q, Q, L);
+        }
+    fmpq_mul(sh, h, h);
+    fmpq_mul_si(sh, sh, 12);
+    fmpq_div(Q, Q, sh);
+    fmpq_clear(sh);
+    fmpq_clear(L);
+}
+
+/* (W, v), a quartic: H_aa = Q(u_a), H_ac = (Q(u_a + u_c) - Q(u_a) - Q(u_c)) / 2 */
+static void
+hessian_quartic(fmpq_mat_t H, const basin_t B, const fmpq *theta0, const fmpq *U, slong k, const fmpq_t h)
+{
+    slong p = lemma12_nvars(B, LEMMA12_VARS_WV), a, c;
+    fmpq *pt = _fmpq_vec_init(p);
+    fmpq_t L0, q;
+    fmpq_init(L0);
+    fmpq_init(q);
+    lemma12_loss_at(L0, B, LEMMA12_VARS_WV, theta0);
+    for (a = 0; a < k; a++)
+        quartic_curvature(fmpq_mat_entry(H, a, a), B, theta0, U, p, a, -1, h, L0, pt);
+    for (a = 0; a < k; a++)
+        for (c = a + 1; c < k; c++)
+        {
+            quartic_curvature(q, B, theta0, U, p, a, c, h, L0, pt);
+            fmpq_sub(q, q, fmpq_mat_entry(H, a, a));
+            fmpq_sub(q, q, fmpq_mat_entry(H, c, c));
+            fmpq_div_2exp(fmpq_mat_entry(H, a, c), q, 1);
+            fmpq_set(fmpq_mat_entry(H, c, a), fmpq_mat_entry(H, a, c));
+        }
+    _fmpq_vec_clear(pt, p);
+    fmpq_clear(L0);
+    fmpq_clear(q);
+}
+
+void
+lemma12_loss_hessian(fmpq_mat_t H, const basin_t B, int vars, const fmpq *theta0, const fmpq *U, slong k,
+                     const fmpq_t h)
+{
+    fmpq_mat_clear(H);
+    fmpq_mat_init(H, k, k);
+    if (vars == LEMMA12_VARS_Z)
+        hessian_quadratic(H, B, theta0, U, k, h);
+    else
+        hessian_quartic(H, B, theta0, U, k, h);
+}
+
+/* lo = min(lo, s / x) over a positive slack s and bound x > 0 (lo < 0:
+   none yet) */
+static void
+ratio_min(fmpq_t lo, const fmpq_t s, const fmpq_t x)
+{
+    fmpq_t r;
+    fmpq_init(r);
+    fmpq_div(r, s, x);
+    if (fmpq_sgn(lo) < 0 || fmpq_cmp(r, lo) < 0)
+        fmpq_set(lo, r);
+    fmpq_clear(r);
+}
+
+int
+lemma12_diff_step(fmpq_t h, const basin_t B, int vars, const fmpq *theta0)
+{
+    slong n = B->n, m = B->m, d = B->d, reach = vars == LEMMA12_VARS_Z ? 1 : 2, j, t, i;
     fmpq_t s, xm, c, lo;
     int ok = 1;
     fmpq_init(s);
     fmpq_init(xm);
     fmpq_init(c);
     fmpq_init(lo);
-    /* z0 + h (e_a + e_c) changes s_{j,t} <z_j, x_t> by at most
-       2 h max_i |x_{t,i}|: h with 2 h max_i |x_{t,i}| < slack for every
-       constraint keeps all the points in the open cell */
-    fmpq_set_si(lo, -1, 1); /* the smallest slack / (2 max |x_t|), -1: none yet */
+    /* theta0 + s h (e_a + e_c), 0 <= s <= 1 in z, |s| <= 2 in (W, v),
+       moves at most two
+       coordinates of w_j (or z_j) by reach h each, so changes
+       a_{j,t} <w_j, x_t> by at most 2 reach h max_i |x_{t,i}|, and v_j by
+       at most 2 reach h: a step with these below every slack keeps every
+       point in the open cell */
+    fmpq_set_si(lo, -1, 1);
     for (j = 0; j < n && ok; j++)
+    {
+        if (vars == LEMMA12_VARS_WV)
+        {
+            fmpq_mul_si(s, theta0 + n * d + j, B->b[j]);
+            fmpq_set_si(xm, 2 * reach, 1);
+            if (fmpq_sgn(s) <= 0)
+                ok = 0;
+            else
+                ratio_min(lo, s, xm);
+        }
         for (t = 0; t < m && ok; t++)
         {
             fmpq_zero(xm);
@@ -407,34 +514,23 @@ lemma12_diff_step(fmpq_t h, const basin_t B, const fmpq *z0)
             }
             if (fmpq_is_zero(xm))
                 continue; /* x_t = 0: no constraint */
-            _fmpq_vec_dot(s, z0 + j * d, fmpq_mat_entry(B->X, t, 0), d);
-            if (B->a[j * m + t] * B->b[j] < 0)
+            _fmpq_vec_dot(s, theta0 + j * d, fmpq_mat_entry(B->X, t, 0), d);
+            /* in Z the constraint is a b <z_j, x_t> >= 0, in (W, v) a <w_j, x_t> >= 0 */
+            if (B->a[j * m + t] * (vars == LEMMA12_VARS_Z ? B->b[j] : 1) < 0)
                 fmpq_neg(s, s);
+            fmpq_mul_si(xm, xm, 2 * reach);
             if (fmpq_sgn(s) <= 0)
                 ok = 0;
             else
-            {
-                fmpq_div(s, s, xm);
-                fmpq_div_2exp(s, s, 1);
-                if (fmpq_sgn(lo) < 0 || fmpq_cmp(s, lo) < 0)
-                    fmpq_set(lo, s);
-            }
+                ratio_min(lo, s, xm);
         }
+    }
     if (ok)
     {
-        /* the largest power of two below lo (1 when unconstrained) */
+        /* the largest power of two below lo, at most 1 */
         fmpq_one(h);
-        if (fmpq_sgn(lo) > 0)
-        {
-            while (fmpq_cmp(h, lo) >= 0)
-                fmpq_div_2exp(h, h, 1);
-            fmpq_mul_2exp(c, h, 1);
-            while (fmpq_cmp(c, lo) < 0)
-            {
-                fmpq_set(h, c);
-                fmpq_mul_2exp(c, h, 1);
-            }
-        }
+        while (fmpq_sgn(lo) > 0 && fmpq_cmp(h, lo) >= 0)
+            fmpq_div_2exp(h, h, 1);
     }
     fmpq_clear(s);
     fmpq_clear(xm);
