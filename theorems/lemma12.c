@@ -680,8 +680,8 @@ check_sublevel(run_t R, const lemma12_inst_struct *I, slong N)
     sublevel_t S;
     slong k, pair;
 
+    /* the shared path's time goes to the first record */
     run_check(R, cr, "lemma1.sublevel.rescale");
-    run_check(R, cs, "lemma1.sublevel.segment");
     tally_init(&S.rescale);
     tally_init(&S.segment);
     S.points = S.flat = 0;
@@ -698,6 +698,7 @@ check_sublevel(run_t R, const lemma12_inst_struct *I, slong N)
     check_field_add(cr, "grid", "%d + 1 points per piece", PATH_GRID);
     tally_push(R, cr, &S.rescale, "pairs",
                "cells stream lemma12/basin, second points stream lemma12/sublevel, index = cell index");
+    run_check(R, cs, "lemma1.sublevel.segment");
     check_field_add(cs, "path points checked", "%ld", (long) S.points);
     check_field_add(cs, "segments with A = 0 (flat)", "%ld", (long) S.flat);
     check_field_fmpq(cs, "worst margin alpha - max", S.margin);
@@ -1434,11 +1435,12 @@ boundary_run(lemma2_t *S, const run_t R, const lemma12_inst_struct *F, rng_t r, 
     fmpq_clear(xx);
 }
 
-/* the records of Lemma 2's pairs, started before the work they share
-   (cm, cw, cr: monotone, witness, reversed), then pushed when wanted */
+/* the records of Lemma 2's pairs: monotone, started before the work the
+   three share (its time), witness and reversed */
 static void
-pairs_push(run_t R, lemma2_t *S, slong nets, check_t cm, check_t cw, check_t cr)
+pairs_push(run_t R, lemma2_t *S, slong nets, check_t cm)
 {
+    check_t cw, cr;
     char *streams = bc_aprintf("networks stream lemma12/lemma2 and subsets stream lemma12/subsets, index = "
                                "network index 0..%ld, and the pair known beforehand",
                                (long) (nets - 1));
@@ -1447,7 +1449,9 @@ pairs_push(run_t R, lemma2_t *S, slong nets, check_t cm, check_t cw, check_t cr)
     check_field_add(cm, "equal (exact)", "%ld", (long) S->equal);
     check_field_fmpq(cm, "smallest lower(sub) - upper(full)", S->margin);
     tally_push(R, cm, &S->mono, "pairs", streams);
+    run_check(R, cw, "lemma2.witness");
     tally_push(R, cw, &S->wit, "pairs", streams);
+    run_check(R, cr, "lemma2.control.reversed");
     tally_push(R, cr, &S->rev, "pairs", streams);
     flint_free(streams);
 }
@@ -1508,16 +1512,13 @@ run_lemma2(run_t R, const counts_t *z)
     slong k, K = FLINT_MIN(z->controls, z->nets), nets = pairs ? z->nets : K,
              nkind[LEMMA12_KINDS] = {0, 0, 0, 0};
     lemma2_t S;
-    check_t cm, cw, cr, cb;
+    check_t cm, cb;
 
-    if (boundary)
-        run_check(R, cb, "lemma2.control.boundary");
+    /* the networks' time goes to lemma2.monotone when the pairs run */
     if (pairs)
-    {
         run_check(R, cm, "lemma2.monotone");
-        run_check(R, cw, "lemma2.witness");
-        run_check(R, cr, "lemma2.control.reversed");
-    }
+    else if (boundary)
+        run_check(R, cb, "lemma2.control.boundary");
     memset(&S, 0, sizeof S);
     tally_init(&S.mono);
     tally_init(&S.rev);
@@ -1544,7 +1545,9 @@ run_lemma2(run_t R, const counts_t *z)
         lemma12_inst_clear(F);
     }
     if (pairs)
-        pairs_push(R, &S, nets, cm, cw, cr);
+        pairs_push(R, &S, nets, cm);
+    if (boundary && pairs)
+        run_check(R, cb, "lemma2.control.boundary");
     if (boundary)
         boundary_push(R, cb, &S, K);
     run_add_instance(R,
