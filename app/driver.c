@@ -93,12 +93,6 @@ keep_selected(checklist_t K, checklist_t L, const run_opts *o)
                               "used.)");
             c->expected = s->expected;
         }
-        /* records of modules not yet on the run context learn what the
-           table says of them */
-        if (c->module == NULL)
-            c->module = m->name;
-        if (c->strength == STRENGTH_UNSET)
-            c->strength = s->strength;
         checklist_push(K, c);
     }
     for (i = 0; i < theorem_nmodules; i++)
@@ -117,12 +111,7 @@ keep_selected(checklist_t K, checklist_t L, const run_opts *o)
     for (i = 0; i < L->nfigures; i++)
         checklist_push_figure(K, L->figures + i);
     for (i = 0; i < L->ninstances; i++)
-    {
-        if (L->instance_module[i] != NULL)
-            checklist_add_module_instance(K, L->instance_module[i], L->instance_text[i]);
-        else
-            checklist_add_instance(K, L->instance_claim[i], "%s", L->instance_text[i]);
-    }
+        checklist_add_module_instance(K, L->instance_module[i], L->instance_text[i]);
 }
 
 int
@@ -142,14 +131,11 @@ driver_run(checklist_t K, const run_opts *o, const char *confidence, int quiet, 
         if (!quiet && isatty(2))
             fprintf(stderr, "basincheck: %s (%s)...\n", m->claim, m->name);
         tm = bc_seconds();
-        if (m->exec != NULL)
         {
             run_t R;
             run_init(R, m, o, L);
             status = m->exec(R) != 0 ? CLI_EXIT_USAGE : 0;
         }
-        else if (m->run(L, o) != 0)
-            status = CLI_EXIT_USAGE;
         st->module_names[st->nmodules] = m->name;
         st->module_seconds[st->nmodules++] = bc_seconds() - tm;
     }

@@ -85,22 +85,12 @@ check_module(const check_struct *c)
     return m;
 }
 
-/* 1 when an instance or figure filed under module (a name, or NULL) or,
-   for a module not yet on the run context, under the claim name claim
+/* 1 when an instance or figure filed under the module named module
    belongs to module m */
 static int
-module_has_claim(const checklist_t L, const module_struct *m, const char *module, const char *claim)
+filed_under(const module_struct *m, const char *module)
 {
-    slong j;
-    if (module != NULL)
-        return strcmp(module, m->name) == 0;
-    if (strcmp(claim, m->claim) == 0)
-        return 1;
-    for (j = 0; j < L->nchecks; j++)
-        if (check_module(L->checks + j) == m && L->checks[j].claim != NULL &&
-            strcmp(L->checks[j].claim, claim) == 0)
-            return 1;
-    return 0;
+    return module != NULL && strcmp(module, m->name) == 0;
 }
 
 /* 1 when part of m's claim is a reconstruction: the whole module says so,
@@ -505,7 +495,7 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
         }
         fputs("\n\\subsection*{Instances}\n", f);
         for (j = 0; j < L->ninstances; j++)
-            if (module_has_claim(L, m, L->instance_module[j], L->instance_claim[j]))
+            if (filed_under(m, L->instance_module[j]))
             {
                 report_write_refs(f, L->instance_text[j], L);
                 fputs("\n\n", f);
@@ -515,7 +505,7 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
         for (j = 0; j < L->nfigures; j++)
         {
             const figure_struct *g = L->figures + j;
-            if (module_has_claim(L, m, g->module, g->claim))
+            if (filed_under(m, g->module))
             {
                 if (g->zlabel != NULL)
                     write_figure3(f, g);

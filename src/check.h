@@ -268,7 +268,7 @@ extern "C"
                             slong n, slong cols, int marks);
 
     /* A run's results: checks and figures, plus free-form instance
-   descriptions per claim (LaTeX paragraphs). */
+   descriptions per module (LaTeX paragraphs). */
     typedef struct
     {
         slong nchecks;
@@ -277,8 +277,7 @@ extern "C"
         slong nfigures;
         figure_struct *figures;
         slong ninstances;
-        char **instance_claim;
-        const char **instance_module; /* static module names, NULL when added by claim */
+        const char **instance_module; /* static module names */
         char **instance_text;
     } checklist_struct;
 
@@ -292,13 +291,6 @@ extern "C"
 
     /* Moves f into L. */
     void checklist_push_figure(checklist_t L, figure_t f);
-
-    /* Records a LaTeX paragraph describing an instance of claim. */
-    void checklist_add_instance(checklist_t L, const char *claim, const char *fmt, ...)
-#ifdef __GNUC__
-        __attribute__((format(printf, 3, 4)))
-#endif
-        ;
 
     /* Records a LaTeX paragraph text (copied) describing an instance of the
        module named module (static storage). */

@@ -23,12 +23,10 @@ checklist_clear(checklist_t L)
         figure_clear(L->figures + i);
     for (i = 0; i < L->ninstances; i++)
     {
-        flint_free(L->instance_claim[i]);
         flint_free(L->instance_text[i]);
     }
     flint_free(L->checks);
     flint_free(L->figures);
-    flint_free(L->instance_claim);
     flint_free(L->instance_module);
     flint_free(L->instance_text);
     memset(L, 0, sizeof(checklist_struct));
@@ -55,29 +53,10 @@ checklist_push_figure(checklist_t L, figure_t f)
 }
 
 void
-checklist_add_instance(checklist_t L, const char *claim, const char *fmt, ...)
-{
-    va_list ap;
-    char *s;
-    va_start(ap, fmt);
-    s = bc_vaprintf(fmt, ap);
-    va_end(ap);
-    L->instance_claim = flint_realloc(L->instance_claim, (L->ninstances + 1) * sizeof(char *));
-    L->instance_module = flint_realloc(L->instance_module, (L->ninstances + 1) * sizeof(char *));
-    L->instance_text = flint_realloc(L->instance_text, (L->ninstances + 1) * sizeof(char *));
-    L->instance_claim[L->ninstances] = bc_aprintf("%s", claim);
-    L->instance_module[L->ninstances] = NULL;
-    L->instance_text[L->ninstances] = s;
-    L->ninstances++;
-}
-
-void
 checklist_add_module_instance(checklist_t L, const char *module, const char *text)
 {
-    L->instance_claim = flint_realloc(L->instance_claim, (L->ninstances + 1) * sizeof(char *));
     L->instance_module = flint_realloc(L->instance_module, (L->ninstances + 1) * sizeof(char *));
     L->instance_text = flint_realloc(L->instance_text, (L->ninstances + 1) * sizeof(char *));
-    L->instance_claim[L->ninstances] = bc_aprintf("%s", module);
     L->instance_module[L->ninstances] = module;
     L->instance_text[L->ninstances] = bc_aprintf("%s", text);
     L->ninstances++;

@@ -71,29 +71,6 @@ module_input_error(const char *msg)
 }
 
 void
-module_check_start(check_t c, const check_spec *specs, slong nspecs, const char *id, const char *claim)
-{
-    slong i;
-    const check_spec *sp = NULL;
-    for (i = 0; i < nspecs && sp == NULL; i++)
-        if (strcmp(specs[i].id, id) == 0)
-            sp = specs + i;
-    if (sp == NULL)
-    {
-        flint_printf("no spec for check %s\n", id);
-        flint_abort();
-    }
-    check_init(c);
-    c->id = bc_aprintf("%s", id);
-    c->claim = bc_aprintf("%s", claim);
-    c->kind = sp->kind;
-    c->expected = sp->expected;
-    c->control = sp->control;
-    c->reconstructed = 0;
-    c->status = ST_UNDECIDED;
-}
-
-void
 module_mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const run_opts *opts,
               const char *stream)
 {
@@ -102,12 +79,6 @@ module_mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const run
     o.progress = opts->progress;
     o.label = stream;
     mc_run(T, fn, ctx, N, opts->seed, rng_stream_id(stream), &o);
-}
-
-check_status
-module_agreement_status(truth_t t)
-{
-    return t == BC_TRUE ? ST_CONSISTENT : (t == BC_FALSE ? ST_VIOLATED : ST_UNDECIDED);
 }
 
 /* ------------------------------------------------------ run context */

@@ -106,17 +106,14 @@ extern "C"
         const check_spec *specs;
         slong nspecs;
         const char *const *fragment; /* LaTeX lines of the companion .tex, NULL-terminated */
-        /* Runs every check of the module and pushes the records to out.
-       Returns 0, or 2 on an input error (message already printed). */
-        int (*run)(checklist_t out, const run_opts *opts);
         /* The user options of run_opts the module accepts, as a list of
        option names without dashes separated by spaces ("data width"), or
        NULL for none.  `run` refuses an option a selected module does not
        accept. */
         const char *inputs;
-        /* The entry point on the run context (run_t); when set it is used
-           instead of run. Returns 0, or 2 on an input error (message
-           already printed with module_input_error). */
+        /* Runs the module's checks that the run wants on the run context
+           (run_t) and pushes their records.  Returns 0, or 2 on an input
+           error (message already printed with module_input_error). */
         int (*exec)(struct run_struct *R);
         const mutant_spec *mutants;
         slong nmutants;
@@ -228,22 +225,11 @@ extern "C"
    message of a module's input error (its run then returns 2). */
     void module_input_error(const char *msg);
 
-    /* Starts record c for check id of the table specs[0..nspecs-1]: sets id,
-   claim, kind, expected and control from the table and the status to
-   undecided.  Aborts when id is not in the table, which is a programming
-   error of the module (every record must be listed). */
-    void module_check_start(check_t c, const check_spec *specs, slong nspecs, const char *id,
-                            const char *claim);
-
     /* Runs fn on ctx for N samples of the named Monte Carlo stream
    (rng_stream_id(stream)) under the run's seed, with the run's threads
    (at least 1) and progress setting, labelled stream; sets T. */
     void module_mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const run_opts *opts,
                        const char *stream);
-    /* The status of a two-sided agreement audit (a rate against an exact
-   probability) from its decision: consistent, violated, or undecided. */
-    check_status module_agreement_status(truth_t t);
-
 #ifdef __cplusplus
 }
 #endif

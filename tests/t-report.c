@@ -189,7 +189,7 @@ test_figures(void)
     checklist_init(L);
     check_init(c);
     c->id = flint_malloc(16);
-    strcpy(c->id, "thm4.alpha"); /* figures are filed under the claims of a module's checks */
+    strcpy(c->id, "thm4.alpha"); /* a module's section is written when it has records */
     c->claim = flint_malloc(16);
     strcpy(c->claim, "Theorem 4");
     c->status = c->expected = ST_HOLDS;
@@ -198,11 +198,13 @@ test_figures(void)
     f->logx = 1;
     figure_add_series(f, "line", x2, y2, 2, 0);
     figure_add_series(f, "marks", &mx, &my, 1, 1);
+    f->module = "thm4"; /* figures are filed under their module (run_add_figure) */
     checklist_push_figure(L, f);
     figure_init(g, "t.fig_three", "Theorem 4", "Three", "$w_1$", "$w_2$");
     figure_set_3d(g, "$L$");
     figure_add_series3(g, "surface", sx, sy, sz, 4, 2, 0);
     figure_add_series3(g, "minimum", &h, &h, &mz, 1, 0, 1);
+    g->module = "thm4";
     checklist_push_figure(L, g);
     CU_ASSERT(L->figures[0].zlabel == NULL && L->figures[0].series[0].z == NULL);
     CU_ASSERT(L->figures[1].series[0].cols == 2 && L->figures[1].series[1].cols == 0);

@@ -31,14 +31,6 @@ slong test_iters(slong base);
    test seed, SIZE_QUICK, threads and per-side tail 1e-4. */
 void test_quick_opts(run_opts *o, int threads);
 
-/* Runs module m with options o, judges its Monte Carlo records at o->tail
-   and checks them against the module's table: every spec produced exactly
-   once with its kind, control flag and expected status, a statement on
-   every record and a witness on every expected failure, no record outside
-   the table, at least min_instances instance descriptions.  Prints each
-   discrepancy through TEST_REPORT and returns their number. */
-slong test_module_table(const module_struct *m, const run_opts *o, slong min_instances);
-
 /* Each test file defines one registration function, listed in run.c. */
 int t_rng_register(void);
 int t_exact_register(void);

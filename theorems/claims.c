@@ -143,7 +143,6 @@ const module_struct module_claims = {
     CLAIMS_NSPECS,
     fragment_claims,
     NULL,
-    NULL,
     claims_exec,
     claims_mutants,
     (slong) (sizeof(claims_mutants) / sizeof(claims_mutants[0])),

@@ -1583,7 +1583,6 @@ const module_struct module_lemma12 = {
     LEMMA12_NSPECS,
     fragment_lemma12,
     NULL,
-    NULL,
     lemma12_exec,
     lemma12_mutants,
     LEMMA12_NMUTANTS,

@@ -1764,7 +1764,6 @@ const module_struct module_lemma8 = {
     LEMMA8_NSPECS,
     fragment_lemma8,
     NULL,
-    NULL,
     lemma8_exec,
     lemma8_mutants,
     LEMMA8_NMUTANTS,

@@ -740,7 +740,6 @@ const module_struct module_prop12 = {
     PROP12_NSPECS,
     fragment_prop12,
     NULL,
-    NULL,
     prop12_exec,
     prop12_mutants,
     PROP12_NMUTANTS,

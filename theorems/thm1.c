@@ -1266,7 +1266,6 @@ const module_struct module_thm1 = {
     THM1_NSPECS,
     fragment_thm1,
     NULL,
-    NULL,
     thm1_exec,
     thm1_mutants,
     THM1_NMUTANTS,

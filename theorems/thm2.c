@@ -467,7 +467,6 @@ const module_struct module_thm2 = {
     thm2_specs,
     THM2_NSPECS,
     fragment_thm2,
-    NULL,
     "data width",
     thm2_exec,
     thm2_mutants,

@@ -538,7 +538,6 @@ const module_struct module_thm3 = {
     thm3_specs,
     THM3_NSPECS,
     fragment_thm3,
-    NULL,
     "data teacher eps",
     thm3_exec,
     thm3_mutants,

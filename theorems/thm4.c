@@ -396,7 +396,6 @@ const module_struct module_thm4 = {
     thm4_specs,
     THM4_NSPECS,
     fragment_thm4,
-    NULL,
     "data width",
     thm4_exec,
     thm4_mutants,

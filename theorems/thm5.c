@@ -1081,7 +1081,6 @@ const module_struct module_thm5 = {
     thm5_specs,
     THM5_NSPECS,
     fragment_thm5,
-    NULL,
     "data centres clusters width",
     thm5_exec,
     thm5_mutants,

@@ -1944,7 +1944,6 @@ const module_struct module_thm6 = {
     thm6_specs,
     THM6_NSPECS,
     fragment_thm6,
-    NULL,
     "dim eps",
     thm6_exec,
     thm6_mutants,
