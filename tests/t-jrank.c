@@ -8,6 +8,7 @@
    2/9; the witnessed dimension of zero-loss sets against P minus FLINT's
    rank; the loss from the ReLU against J theta inside the region. */
 #include <flint/fmpq_vec.h>
+#include <flint/fmpz_vec.h>
 
 #include "jrank.h"
 #include "rng.h"
@@ -506,6 +507,59 @@ test_zero_dim(void)
     }
 }
 
+/* D5: the transfer matrix against every set of step rows on sorted
+   distinct points, ranks by FLINT */
+static void
+test_line(void)
+{
+    slong n;
+    jrank_line_reading rd = {2, 2};
+    for (n = 1; n <= 5; n++)
+    {
+        slong nr = 2 * n - 1, j;
+        ulong rows[9], set, tot = UWORD(1) << nr;
+        fmpz *N = _fmpz_vec_init(2 * n);
+        slong cnt[10] = {0};
+        jac_data_t D;
+        fmpq x[5];
+        for (j = 0; j < n; j++)
+        {
+            fmpq_init(x + j);
+            fmpq_set_si(x + j, j * j + 3 * j - 2, 3); /* increasing */
+        }
+        jac_data_init(D, n, 1);
+        jac_data_set_fmpq(D, x);
+        jrank_line_rows(rows, n);
+        for (set = 0; set < tot; set++)
+        {
+            slong k = 0, i = 0;
+            jac_pattern_t A;
+            jac_pattern_init(A, FLINT_MAX(1, nr), n);
+            for (j = 0; j < nr; j++)
+                if ((set >> j) & 1)
+                    jac_pattern_row(A, i++)[0] = rows[j];
+            k = i;
+            cnt[k] += oracle_rank(D, A) == n;
+            jac_pattern_clear(A);
+        }
+        jrank_line_full_sets(N, n, &rd);
+        for (j = 0; j < 2 * n; j++)
+            if (!fmpz_equal_si(N + j, cnt[j]))
+            {
+                TEST_REPORT("transfer matrix = brute force over step-row sets", "n = %ld k = %ld: %ld",
+                            (long) n, (long) j, (long) cnt[j]);
+                CU_FAIL("line");
+            }
+        /* the rows are the step vectors: each realisable (exact LP) */
+        for (j = 0; j < nr; j++)
+            CU_ASSERT(jac_row_realisable_1d(D, rows + j));
+        jac_data_clear(D);
+        for (j = 0; j < n; j++)
+            fmpq_clear(x + j);
+        _fmpz_vec_clear(N, 2 * n);
+    }
+}
+
 int
 t_jrank_register(void)
 {
@@ -518,7 +572,8 @@ t_jrank_register(void)
         CU_add_test(s, "specialised data X0", test_data_x0) == NULL ||
         CU_add_test(s, "critical residual vs normal equations", test_residual) == NULL ||
         CU_add_test(s, "the 2/9 local minimum and the full-rank control", test_local_min) == NULL ||
-        CU_add_test(s, "zero-loss dimension vs P - rank", test_zero_dim) == NULL)
+        CU_add_test(s, "zero-loss dimension vs P - rank", test_zero_dim) == NULL ||
+        CU_add_test(s, "one-dimensional transfer matrix vs brute force", test_line) == NULL)
         return -1;
     return 0;
 }

@@ -23,6 +23,8 @@
 #include "rng.h"
 
 #define CLAIM "Seed 004 (Karhadkar et al.)"
+/* the bound of Proposition D3 as the report prints it */
+#define BOUND_TEX "\\prod_k\\prod_{i<m_k}(1-2^{i-d_1})"
 #define PREC 128
 
 /* clang-format off */
@@ -53,6 +55,16 @@ static const check_spec jrank_specs[] = {
      STRENGTH_STATISTICAL, "jrank.c", NULL, 1, 0},
     {"jrank.d3.x0", CHECK_AGREEMENT, ST_CONSISTENT, 0,
      "D3 proof step: at the specialised data X0 (groups of <= 2 points) P[rank J = n] = the GF(2) product exactly",
+     STRENGTH_STATISTICAL, "jrank.c", NULL, 1, 0},
+    {"jrank.d5.count", CHECK_EXACT, ST_HOLDS, 0,
+     "D5: 1-D realisable rows = the 2n step vectors; full-rank row sets counted by the transfer matrix = "
+     "enumeration with exact ranks, every size k, n = 1..8",
+     STRENGTH_DECIDES, "jrank.c", NULL, 1, 0},
+    {"jrank.control.d5_tie", CHECK_EXACT, ST_FAILS, 1,
+     "control: two equal points (the theorem needs distinct ones); the same comparison must fail",
+     STRENGTH_DECIDES, "jrank.c", NULL, 1, 0},
+    {"jrank.d4.transfer", CHECK_MONTECARLO, ST_VIOLATED, 0,
+     "finding: D3's bound read for the regions met by the authors' initialisation is violated (d0 = 1, 9)",
      STRENGTH_STATISTICAL, "jrank.c", NULL, 1, 0},
     {"jrank.control.d3_mc", CHECK_MONTECARLO, ST_VIOLATED, 1,
      "control: d1 (d0+1) < n, 'most patterns full rank' (P >= 1/2) must be violated",
@@ -85,6 +97,18 @@ static const mutant_spec jrank_mutants[] = {
      "the GF(2) product evaluated with one neuron more (d1 + 1): above the exact probability at X0, where the "
      "product is attained",
      "jrank.d3.x0 jrank.d3.enum"},
+    {"jrank.mutant.counting",
+     "the initialisation's regions replaced by uniformly random patterns (the counting measure), for which "
+     "Proposition D3 proves the bound: the finding must then be consistent",
+     "jrank.d4.transfer"},
+    {"jrank.mutant.line_c1",
+     "Theorem D5's criterion with one crossing unit segment instead of two (an unmerged pattern with a single "
+     "crossing unit segment leaves z free in one direction, so its rank is n - 1): the counts differ",
+     "jrank.d5.count"},
+    {"jrank.mutant.ctl_distinct",
+     "the tie control's repeated point moved apart (distinct points, the theorem's hypothesis): the "
+     "comparison must hold",
+     "jrank.control.d5_tie"},
     {"jrank.mutant.degenerate",
      "the genericity of the data broken: every point on one line (all coordinates but the first zero), so "
      "rank J <= 2 d1 < n on every cell",
@@ -166,6 +190,17 @@ static const slong mc_cell[][3] = {{24, 3, 9}, {40, 9, 8}, {60, 2, 24}, {100, 4,
 #define N_MC ((slong) (sizeof(mc_cell) / sizeof(mc_cell[0])))
 static const slong x0_cell[][3] = {{40, 19, 6}, {60, 29, 8}, {190, 95, 10}};
 #define N_X0 ((slong) (sizeof(x0_cell) / sizeof(x0_cell[0])))
+/* D5: n = 1..D5_NMAX, every set of realisable rows; the tie control at
+   n = D5_TIE; the exact 1-D phase table (counting measure on the
+   realisable regions) at the authors' d0 = 1 grid */
+#define D5_NMAX 8
+#define D5_TIE 6
+static const slong d5_tab_n[] = {10, 20, 50, 100};
+#define N_D5T ((slong) (sizeof(d5_tab_n) / sizeof(d5_tab_n[0])))
+
+/* the finding: cells with d1 (d0 + 1) >= n where the bound is large */
+static const slong d4_cell[][3] = {{40, 9, 10}, {100, 1, 60}, {190, 95, 12}};
+#define N_D4 ((slong) (sizeof(d4_cell) / sizeof(d4_cell[0])))
 static const slong mcc_cell[][3] = {{40, 4, 7}, {100, 20, 4}};
 #define N_MCC ((slong) (sizeof(mcc_cell) / sizeof(mcc_cell[0])))
 static const ulong mc_sizes[3] = {100, 1000, 10000};
@@ -777,6 +812,185 @@ check_d3_control(run_t R)
     fmpq_clear(f);
 }
 
+/* ------------------------------------------------------------- (D5) */
+
+/* Theorem D5's criterion, read once */
+static void
+claimed_line(const run_t R, jrank_line_reading *rd)
+{
+    rd->max_len = 2;
+    rd->need_c1 = run_mutant(R, "jrank.mutant.line_c1") ? 1 : 2;
+}
+
+/* n points on a line, sorted, distinct (tie = 0) or with x_2 = x_1 */
+static void
+line_data(jac_data_t D, const run_t R, int tie)
+{
+    rng_t g;
+    slong j, n = D->n;
+    double *x = flint_malloc(sizeof(double) * (size_t) n);
+    char stream[48];
+    snprintf(stream, sizeof stream, "jrank.d5/%ld/%d", (long) n, tie);
+    rng_init(g, R->opts->seed, rng_stream_id(stream), 0);
+    /* increasing gaps k/64, k in 1..64, from a random start */
+    x[0] = ldexp((double) rng_below(g, 64), -6) - 0.5;
+    for (j = 1; j < n; j++)
+        x[j] = x[j - 1] + ldexp((double) (1 + rng_below(g, 64)), -6);
+    if (tie && n >= 3)
+        x[2] = x[1];
+    jac_data_set_d(D, x);
+    rng_clear(g);
+    flint_free(x);
+}
+
+/* the D5 decision on one data set of n sorted points: the realisable
+   rows are the step rows, and the full-rank sets of every size agree
+   with the transfer matrix; returns BC_TRUE or BC_FALSE, with *why */
+static truth_t
+d5_decide(const run_t R, const jac_data_t D, slong *decisions, const char **why)
+{
+    slong n = D->n, nr, k, j;
+    ulong *real, *step = flint_malloc(sizeof(ulong) * (size_t) (2 * n));
+    fmpz *by = _fmpz_vec_init(2 * n), *N = _fmpz_vec_init(2 * n);
+    fmpz_t full;
+    jrank_line_reading rd;
+    int minr = full_reading_min(R), ok;
+
+    fmpz_init(full);
+    claimed_line(R, &rd);
+    nr = jac_rows_realisable(&real, D);
+    jrank_line_rows(step + 1, n);
+    step[0] = 0;
+    /* both lists as sets: real is increasing, sort the step rows */
+    for (j = 1; j < 2 * n; j++)
+        for (k = j; k > 0 && step[k] < step[k - 1]; k--)
+        {
+            ulong t = step[k];
+            step[k] = step[k - 1];
+            step[k - 1] = t;
+        }
+    ok = nr == 2 * n;
+    for (j = 0; ok && j < nr; j++)
+        ok = real[j] == step[j];
+    *why = "the realisable rows are not the 2n step vectors";
+    if (ok)
+    {
+        *decisions += jrank_count_rows(full, by, D, step + 1, 2 * n - 1, 2 * n - 1, enum_full, &minr);
+        jrank_line_full_sets(N, n, &rd);
+        ok = _fmpz_vec_equal(by, N, 2 * n);
+        *why = "the transfer-matrix counts differ from the enumeration";
+    }
+    fmpz_clear(full);
+    _fmpz_vec_clear(by, 2 * n);
+    _fmpz_vec_clear(N, 2 * n);
+    flint_free(step);
+    flint_free(real);
+    return ok ? BC_TRUE : BC_FALSE;
+}
+
+/* the exact fraction of full-rank realisable regions,
+   sum_k N_k onto(k, d1) / (2n)^d1, from the transfer matrix */
+static double
+line_fraction(const fmpz *N, slong n, slong d1)
+{
+    fmpz_t w, s, t;
+    fmpq_t f;
+    slong k;
+    double r;
+    fmpz_init(w);
+    fmpz_init(s);
+    fmpz_init(t);
+    fmpq_init(f);
+    for (k = 1; k < 2 * n && k <= d1; k++)
+        if (!fmpz_is_zero(N + k))
+        {
+            jrank_tuples_onto(w, k, d1);
+            fmpz_addmul(s, w, N + k);
+        }
+    fmpz_set_ui(t, (ulong) (2 * n));
+    fmpz_pow_ui(t, t, (ulong) d1);
+    fmpq_set_fmpz_frac(f, s, t);
+    r = fmpq_get_d(f);
+    fmpz_clear(w);
+    fmpz_clear(s);
+    fmpz_clear(t);
+    fmpq_clear(f);
+    return r;
+}
+
+/* the 1-D phase table: the authors' d0 = 1 columns d1 = 30, 60, .., 300 */
+static void
+d5_table(check_t c, const run_t R)
+{
+    slong i, d1;
+    jrank_line_reading rd;
+    claimed_line(R, &rd);
+    for (i = 0; i < N_D5T; i++)
+    {
+        slong n = d5_tab_n[i];
+        fmpz *N = _fmpz_vec_init(2 * n);
+        char key[64], *row = NULL, *t;
+        jrank_line_full_sets(N, n, &rd);
+        for (d1 = 30; d1 <= 300; d1 += 30)
+        {
+            t = bc_aprintf("%s%s%.3f", row ? row : "", row ? " " : "", line_fraction(N, n, d1));
+            if (row != NULL)
+                flint_free(row);
+            row = t;
+        }
+        snprintf(key, sizeof key, "full-rank fraction of realisable regions, n = %ld, d1 = 30..300",
+                 (long) n);
+        check_field_add(c, key, "%s", row);
+        flint_free(row);
+        _fmpz_vec_clear(N, 2 * n);
+    }
+}
+
+static void
+check_d5(run_t R)
+{
+    check_t c;
+    slong n, dec = 0, bad = 0;
+    const char *why = NULL;
+    run_check(R, c, "jrank.d5.count");
+    for (n = 1; n <= D5_NMAX; n++)
+    {
+        jac_data_t D;
+        jac_data_init(D, n, 1);
+        line_data(D, R, 0);
+        if (d5_decide(R, D, &dec, &why) != BC_TRUE && bad++ == 0)
+            check_set_witness(c, "n = %ld (data stream jrank.d5/%ld/0): %s", (long) n, (long) n, why);
+        jac_data_clear(D);
+    }
+    check_field_add(c, "point counts", "n = 1..%d, every set of distinct non-empty realisable rows", D5_NMAX);
+    check_field_add(c, "exact rank decisions", "%ld", (long) dec);
+    d5_table(c, R);
+    if (bad == 0)
+        check_set_witness(c, "data streams jrank.d5/n/0 under seed %llu; the transfer matrix of jrank_line.c",
+                          (unsigned long long) R->opts->seed);
+    check_count(c, bad, 0);
+    run_push(R, c);
+}
+
+static void
+check_d5_control(run_t R)
+{
+    check_t c;
+    jac_data_t D;
+    slong dec = 0;
+    const char *why = NULL;
+    truth_t t;
+    run_check(R, c, "jrank.control.d5_tie");
+    jac_data_init(D, D5_TIE, 1);
+    line_data(D, R, !run_mutant(R, "jrank.mutant.ctl_distinct"));
+    t = d5_decide(R, D, &dec, &why);
+    check_set_witness(c, "n = %d with x_3 = x_2 (data stream jrank.d5/%d/1): %s", D5_TIE, D5_TIE,
+                      t == BC_TRUE ? "the comparison holds" : why);
+    check_decide(c, t);
+    run_push(R, c);
+    jac_data_clear(D);
+}
+
 /* ------------------------------------------------------- Monte Carlo */
 
 #define LAW_BITS 0  /* every a_ij a fair coin: the counting measure on all patterns */
@@ -891,7 +1105,7 @@ check_d3_mc(run_t R)
     {
         mc_ctx_set(&m, R, mc_cell[i], LAW_BITS, NULL);
         claimed_product(R, B, m.n, m.d0, m.d1);
-        mc_cell_test(c, R, &m, N, "jrank.d3.mc", TEST_BOUND, B, "\\prod_k\\prod_{i<m_k}(1-2^{i-d_1})");
+        mc_cell_test(c, R, &m, N, "jrank.d3.mc", TEST_BOUND, B, BOUND_TEX);
     }
     check_set_stream_witness(c, R->opts->seed, "jrank.d3.mc/n/d0/d1",
                              "patterns with rank J = n (uniform bits, fresh uniform data, exact rank)");
@@ -917,11 +1131,37 @@ check_d3_x0(run_t R)
         jac_data_prepare(X0);
         mc_ctx_set(&m, R, x0_cell[i], LAW_BITS, X0);
         claimed_product(R, B, m.n, m.d0, m.d1);
-        mc_cell_test(c, R, &m, N, "jrank.d3.x0", TEST_EQUAL, B, "\\prod_k\\prod_{i<m_k}(1-2^{i-d_1})");
+        mc_cell_test(c, R, &m, N, "jrank.d3.x0", TEST_EQUAL, B, BOUND_TEX);
         jac_data_clear(X0);
     }
     check_set_stream_witness(c, R->opts->seed, "jrank.d3.x0/n/d0/d1",
                              "patterns with rank J = n on the data X0 (uniform bits, exact rank)");
+    run_push(R, c);
+    fmpq_clear(B);
+}
+
+/* the finding: the regions met by the authors' initialisation (data
+   uniform on [0, 1)^d0, (w_i, b_i) uniform on a cube) tested against the
+   bound that D3 proves for the counting measure on all patterns */
+static void
+check_d4_transfer(run_t R)
+{
+    check_t c;
+    mc_ctx m;
+    fmpq_t B;
+    slong i;
+    int law = run_mutant(R, "jrank.mutant.counting") ? LAW_BITS : LAW_TORCH;
+    ulong N = run_samples(R, "jrank.d4.transfer", mc_sizes, CONTROL_MIN);
+    fmpq_init(B);
+    run_check(R, c, "jrank.d4.transfer");
+    for (i = 0; i < N_D4; i++)
+    {
+        mc_ctx_set(&m, R, d4_cell[i], law, NULL);
+        claimed_product(R, B, m.n, m.d0, m.d1);
+        mc_cell_test(c, R, &m, N, "jrank.d4.transfer", TEST_BOUND, B, BOUND_TEX);
+    }
+    check_set_stream_witness(c, R->opts->seed, "jrank.d4.transfer/n/d0/d1",
+                             "regions met by the initialisation with rank J = n (exact rank)");
     run_push(R, c);
     fmpq_clear(B);
 }
@@ -1022,6 +1262,12 @@ jrank_exec(run_t R)
         check_d3_mc(R);
     if (run_wants(R, "jrank.d3.x0"))
         check_d3_x0(R);
+    if (run_wants(R, "jrank.d5.count"))
+        check_d5(R);
+    if (run_wants(R, "jrank.control.d5_tie"))
+        check_d5_control(R);
+    if (run_wants(R, "jrank.d4.transfer"))
+        check_d4_transfer(R);
     if (run_wants(R, "jrank.control.d3_mc"))
         check_d3_mc_control(R);
     if (run_wants(R, "jrank.d3.mc") && R->opts->mutant == NULL)

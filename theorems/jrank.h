@@ -134,6 +134,42 @@ extern "C"
        the mutants, factor replaces g in front (factor = g is the bound). */
     void jrank_bound_simple(fmpq_t B, slong n, slong g, slong factor, slong d1);
 
+    /* Counts as jrank_count_patterns, over the patterns whose rows are
+       taken from the list rows[0..nrows-1] of distinct non-empty rows (bit
+       masks, n <= 64) and the empty row: each set R of at most d1 listed
+       rows is decided once.  Sets full (weighted by jrank_tuples_onto) and,
+       when by_size is not NULL, by_size[k] (k = 0..d1, zeroed here) to the
+       number of k-sets that are full, unweighted.  Returns the number of
+       rank decisions. */
+    slong jrank_count_rows(fmpz_t full, fmpz *by_size, const jac_data_t D, const ulong *rows, slong nrows,
+                           slong d1, jrank_full_fn fn, void *ctx);
+
+    /* ---------------------------------------------- (D5) one dimension */
+
+    /* The constants of Theorem D5's criterion (jrank.tex): rank J = n iff
+       every segment between labelled positions has length <= max_len and
+       the pattern is merged or has >= need_c1 crossing segments of length
+       1.  The theorem's values are max_len = 2, need_c1 = 2 (max_len <= 3,
+       need_c1 <= 2). */
+    typedef struct
+    {
+        int max_len;
+        int need_c1;
+    } jrank_line_reading;
+
+    /* Sets N[k] (k = 0..2n-1, 2n entries) to the number of sets of k
+       distinct non-empty step rows (among E, the n - 1 prefixes and the
+       n - 1 suffixes of n >= 1 sorted distinct points) that satisfy the
+       criterion rd: a transfer matrix over the cuts c = 1..n-1 with states
+       (positions since the last label, merged, last label, crossing unit
+       segments capped at 2), O(n^2) operations on integers. */
+    void jrank_line_full_sets(fmpz *N, slong n, const jrank_line_reading *rd);
+
+    /* The 2n - 1 non-empty step rows of n sorted points (bit j is point j
+       in increasing order of x): E, then prefix {0..c-1} and suffix
+       {c..n-1} for c = 1..n-1, into rows (bit masks, n <= 64). */
+    void jrank_line_rows(ulong *rows, slong n);
+
     extern const module_struct module_jrank;
     extern const char *const fragment_jrank[];
 

@@ -45,26 +45,25 @@ next_subset(slong *c, slong k, slong N)
     return 1;
 }
 
-void
-jrank_count_patterns(fmpz_t full, fmpz_t total, slong *decisions, const jac_data_t D, slong d1,
-                     jrank_full_fn fn, void *ctx)
+slong
+jrank_count_rows(fmpz_t full, fmpz *by_size, const jac_data_t D, const ulong *rows, slong nrows, slong d1,
+                 jrank_full_fn fn, void *ctx)
 {
-    slong n = D->n, N, k, i, dec = 0;
+    slong n = D->n, k, i, dec = 0;
     slong *c;
     jac_pattern_t A;
     jac_rank_t K;
     fmpz_t w, cnt;
 
-    if (n > 24 || d1 < 1)
-        flint_abort();      /* a programming error: 2^n rows must fit a word */
-    N = (WORD(1) << n) - 1; /* the non-empty rows 1..2^n - 1, as c + 1 */
-    c = flint_malloc(sizeof(slong) * (size_t) d1);
+    c = flint_malloc(sizeof(slong) * (size_t) (d1 + 1));
     jac_pattern_init(A, d1, n);
     jac_rank_init(K);
     fmpz_init(w);
     fmpz_init(cnt);
     fmpz_zero(full);
-    for (k = 1; k <= d1 && k <= N; k++)
+    if (by_size != NULL)
+        _fmpz_vec_zero(by_size, d1 + 1);
+    for (k = 1; k <= d1 && k <= nrows; k++)
     {
         jrank_tuples_onto(w, k, d1);
         fmpz_zero(cnt);
@@ -74,22 +73,42 @@ jrank_count_patterns(fmpz_t full, fmpz_t total, slong *decisions, const jac_data
         {
             jac_pattern_zero(A);
             for (i = 0; i < k; i++)
-                jac_pattern_row(A, i)[0] = (ulong) (c[i] + 1);
+                jac_pattern_row(A, i)[0] = rows[c[i]];
             dec++;
             if (fn(ctx, D, A, K))
                 fmpz_add_ui(cnt, cnt, 1);
-        } while (next_subset(c, k, N));
+        } while (next_subset(c, k, nrows));
+        if (by_size != NULL)
+            fmpz_set(by_size + k, cnt);
         fmpz_addmul(full, cnt, w);
     }
-    fmpz_one(total);
-    fmpz_mul_2exp(total, total, (ulong) (d1 * n));
-    if (decisions != NULL)
-        *decisions = dec;
     fmpz_clear(w);
     fmpz_clear(cnt);
     jac_rank_clear(K);
     jac_pattern_clear(A);
     flint_free(c);
+    return dec;
+}
+
+void
+jrank_count_patterns(fmpz_t full, fmpz_t total, slong *decisions, const jac_data_t D, slong d1,
+                     jrank_full_fn fn, void *ctx)
+{
+    slong n = D->n, N, j, dec;
+    ulong *rows;
+
+    if (n > 24 || d1 < 1)
+        flint_abort();      /* a programming error: 2^n rows must fit in memory */
+    N = (WORD(1) << n) - 1; /* the non-empty rows 1..2^n - 1 */
+    rows = flint_malloc(sizeof(ulong) * (size_t) N);
+    for (j = 0; j < N; j++)
+        rows[j] = (ulong) (j + 1);
+    dec = jrank_count_rows(full, NULL, D, rows, N, d1, fn, ctx);
+    fmpz_one(total);
+    fmpz_mul_2exp(total, total, (ulong) (d1 * n));
+    if (decisions != NULL)
+        *decisions = dec;
+    flint_free(rows);
 }
 
 void
