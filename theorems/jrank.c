@@ -1091,26 +1091,30 @@ mc_cell_test(check_t c, run_t R, const mc_ctx *m, ulong N, const char *prefix, c
     arb_clear(b);
 }
 
+/* a Monte Carlo check of the bound of D3 over cells: P[rank J = n] >=
+   the product, patterns of law (fresh uniform data per sample) */
 static void
-check_d3_mc(run_t R)
+check_bound_cells(run_t R, const char *id, const slong (*cells)[3], slong ncells, int law, ulong minimum,
+                  const char *what)
 {
     check_t c;
     mc_ctx m;
     fmpq_t B;
     slong i;
-    ulong N = run_samples(R, "jrank.d3.mc", mc_sizes, 0);
+    char *stream = bc_aprintf("%s/n/d0/d1", id);
+    ulong N = run_samples(R, id, mc_sizes, minimum);
     fmpq_init(B);
-    run_check(R, c, "jrank.d3.mc");
-    for (i = 0; i < N_MC; i++)
+    run_check(R, c, id);
+    for (i = 0; i < ncells; i++)
     {
-        mc_ctx_set(&m, R, mc_cell[i], LAW_BITS, NULL);
+        mc_ctx_set(&m, R, cells[i], law, NULL);
         claimed_product(R, B, m.n, m.d0, m.d1);
-        mc_cell_test(c, R, &m, N, "jrank.d3.mc", TEST_BOUND, B, BOUND_TEX);
+        mc_cell_test(c, R, &m, N, id, TEST_BOUND, B, BOUND_TEX);
     }
-    check_set_stream_witness(c, R->opts->seed, "jrank.d3.mc/n/d0/d1",
-                             "patterns with rank J = n (uniform bits, fresh uniform data, exact rank)");
+    check_set_stream_witness(c, R->opts->seed, stream, what);
     run_push(R, c);
     fmpq_clear(B);
+    flint_free(stream);
 }
 
 static void
@@ -1136,32 +1140,6 @@ check_d3_x0(run_t R)
     }
     check_set_stream_witness(c, R->opts->seed, "jrank.d3.x0/n/d0/d1",
                              "patterns with rank J = n on the data X0 (uniform bits, exact rank)");
-    run_push(R, c);
-    fmpq_clear(B);
-}
-
-/* the finding: the regions met by the authors' initialisation (data
-   uniform on [0, 1)^d0, (w_i, b_i) uniform on a cube) tested against the
-   bound that D3 proves for the counting measure on all patterns */
-static void
-check_d4_transfer(run_t R)
-{
-    check_t c;
-    mc_ctx m;
-    fmpq_t B;
-    slong i;
-    int law = run_mutant(R, "jrank.mutant.counting") ? LAW_BITS : LAW_TORCH;
-    ulong N = run_samples(R, "jrank.d4.transfer", mc_sizes, CONTROL_MIN);
-    fmpq_init(B);
-    run_check(R, c, "jrank.d4.transfer");
-    for (i = 0; i < N_D4; i++)
-    {
-        mc_ctx_set(&m, R, d4_cell[i], law, NULL);
-        claimed_product(R, B, m.n, m.d0, m.d1);
-        mc_cell_test(c, R, &m, N, "jrank.d4.transfer", TEST_BOUND, B, BOUND_TEX);
-    }
-    check_set_stream_witness(c, R->opts->seed, "jrank.d4.transfer/n/d0/d1",
-                             "regions met by the initialisation with rank J = n (exact rank)");
     run_push(R, c);
     fmpq_clear(B);
 }
@@ -1259,15 +1237,21 @@ jrank_exec(run_t R)
     if (run_wants(R, "jrank.control.d3"))
         check_d3_control(R);
     if (run_wants(R, "jrank.d3.mc"))
-        check_d3_mc(R);
+        check_bound_cells(R, "jrank.d3.mc", mc_cell, N_MC, LAW_BITS, 0,
+                          "patterns with rank J = n (uniform bits, fresh uniform data, exact rank)");
     if (run_wants(R, "jrank.d3.x0"))
         check_d3_x0(R);
     if (run_wants(R, "jrank.d5.count"))
         check_d5(R);
     if (run_wants(R, "jrank.control.d5_tie"))
         check_d5_control(R);
+    /* the finding: the regions met by the authors' initialisation (data
+       uniform on [0, 1)^d0, (w_i, b_i) uniform on a cube) against the bound
+       that D3 proves for the counting measure on all patterns */
     if (run_wants(R, "jrank.d4.transfer"))
-        check_d4_transfer(R);
+        check_bound_cells(R, "jrank.d4.transfer", d4_cell, N_D4,
+                          run_mutant(R, "jrank.mutant.counting") ? LAW_BITS : LAW_TORCH, CONTROL_MIN,
+                          "regions met by the initialisation with rank J = n (exact rank)");
     if (run_wants(R, "jrank.control.d3_mc"))
         check_d3_mc_control(R);
     if (run_wants(R, "jrank.d3.mc") && R->opts->mutant == NULL)

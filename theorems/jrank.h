@@ -40,6 +40,11 @@ extern "C"
 
     /* ------------------------------------------------ (D1) criticality */
 
+    /* Sets K (initialised here, M->c x q) to an integer basis of the right
+       kernel of M, by fmpz_mat_nullspace on M with each row scaled to
+       integers (which keeps the kernel); returns q. */
+    slong jrank_kernel_basis(fmpz_mat_t K, const fmpq_mat_t M);
+
     /* The critical points of the region's quadratic
        L(theta) = (1/n) |J theta - y|^2 (J = J(v), v_i != 0, the Jacobian of
        A on D) are the theta with J^T (J theta - y) = 0; they all share the

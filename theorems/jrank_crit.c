@@ -23,10 +23,8 @@ jacobian_new(fmpq_mat_t J, const jac_data_t D, const jac_pattern_t A, const fmpq
     jac_jacobian(J, D, A, v);
 }
 
-/* an integer basis of the right kernel of M (columns of K, initialised
-   here); returns its dimension */
-static slong
-kernel_basis(fmpz_mat_t K, const fmpq_mat_t M)
+slong
+jrank_kernel_basis(fmpz_mat_t K, const fmpq_mat_t M)
 {
     fmpz_mat_t Mz, N;
     fmpz *den;
@@ -89,7 +87,7 @@ jrank_crit_residual(fmpq *r, fmpq *theta, const jac_data_t D, const jac_pattern_
     jacobian_new(J, D, A, v);
     fmpq_mat_init(Jt, P, n);
     fmpq_mat_transpose(Jt, J);
-    q = kernel_basis(K, Jt); /* ker J^T, the left kernel of J */
+    q = jrank_kernel_basis(K, Jt); /* ker J^T, the left kernel of J */
     fmpq_mat_init(yv, n, 1);
     fmpq_mat_init(rv, n, 1);
     fmpq_mat_init(t, n, 1);

@@ -67,27 +67,6 @@ fits(const fmpq_mat_t J, const fmpq *theta, const fmpq *y)
     return ok;
 }
 
-/* the right kernel of J: an integer basis, columns of K (initialised) */
-static slong
-right_kernel(fmpz_mat_t K, const fmpq_mat_t J)
-{
-    fmpz_mat_t Jz, N;
-    fmpz *den = _fmpz_vec_init(J->r);
-    slong q, i, l;
-    fmpz_mat_init(Jz, J->r, J->c);
-    fmpq_mat_get_fmpz_mat_rowwise(Jz, den, J);
-    fmpz_mat_init(N, J->c, J->c);
-    q = fmpz_mat_nullspace(N, Jz);
-    fmpz_mat_init(K, J->c, q);
-    for (i = 0; i < J->c; i++)
-        for (l = 0; l < q; l++)
-            fmpz_set(fmpz_mat_entry(K, i, l), fmpz_mat_entry(N, i, l));
-    fmpz_mat_clear(N);
-    fmpz_mat_clear(Jz);
-    _fmpz_vec_clear(den, J->r);
-    return q;
-}
-
 truth_t
 jrank_zero_dim(slong *dim, fmpq *theta, const jac_data_t D, const jac_pattern_t A, const fmpq *v,
                const fmpq *y, const fmpq *start)
@@ -115,7 +94,7 @@ jrank_zero_dim(slong *dim, fmpq *theta, const jac_data_t D, const jac_pattern_t 
     jac_jacobian(J, D, A, v);
     region_margin(mu, D, A, theta);
     ok = fmpq_sgn(mu) > 0 && fits(J, theta, y);
-    q = right_kernel(K, J);
+    q = jrank_kernel_basis(K, J);
     /* the basis is independent: its rank is q (fmpz_mat_rank, not the
        nullspace routine) */
     ok = ok && fmpz_mat_rank(K) == q;
