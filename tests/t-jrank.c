@@ -560,6 +560,92 @@ test_line(void)
     }
 }
 
+/* D4 in 1-D: the weighted transfer matrix against the sum over every
+   tuple of rows of its probability, ranks by FLINT */
+static void
+test_line_prob(void)
+{
+    static const slong cfg[][2] = {{1, 2}, {2, 2}, {3, 3}, {4, 3}, {3, 4}};
+    jrank_line_reading rd = {2, 2};
+    slong q;
+    for (q = 0; q < (slong) (sizeof(cfg) / sizeof(cfg[0])); q++)
+    {
+        slong n = cfg[q][0], d1 = cfg[q][1], j, i;
+        ulong rows[8], t, tot = 1;
+        fmpq x[4], qr[8], qc[3];
+        fmpq_t qE, q0, P, S, w;
+        jac_data_t D;
+        for (j = 0; j < n; j++)
+        {
+            fmpq_init(x + j);
+            fmpq_set_si(x + j, 3 * j * j + 1, 32); /* increasing, in [0, 1] */
+        }
+        for (j = 0; j < 8; j++)
+            fmpq_init(qr + j);
+        for (j = 0; j < 3; j++)
+            fmpq_init(qc + j);
+        fmpq_init(qE);
+        fmpq_init(q0);
+        fmpq_init(P);
+        fmpq_init(S);
+        fmpq_init(w);
+        jac_data_init(D, n, 1);
+        jac_data_set_fmpq(D, x);
+        jrank_line_q_torch(qc, qE, q0, x, n);
+        /* rows[0] = empty, rows[1] = E, then prefix/suffix of each cut */
+        rows[0] = 0;
+        jrank_line_rows(rows + 1, n);
+        fmpq_set(qr + 0, q0);
+        fmpq_set(qr + 1, qE);
+        for (j = 1; j < n; j++)
+        {
+            fmpq_set(qr + 2 * j, qc + j - 1);
+            fmpq_set(qr + 2 * j + 1, qc + j - 1);
+        }
+        /* the q's are a probability law */
+        fmpq_zero(w);
+        for (j = 0; j < 2 * n; j++)
+            fmpq_add(w, w, qr + j);
+        CU_ASSERT(fmpq_is_one(w));
+        for (i = 0; i < d1; i++)
+            tot *= (ulong) (2 * n);
+        for (t = 0; t < tot; t++)
+        {
+            jac_pattern_t A;
+            ulong u = t;
+            jac_pattern_init(A, d1, n);
+            fmpq_one(w);
+            for (i = 0; i < d1; i++, u /= (ulong) (2 * n))
+            {
+                jac_pattern_row(A, i)[0] = rows[u % (ulong) (2 * n)];
+                fmpq_mul(w, w, qr + u % (ulong) (2 * n));
+            }
+            if (oracle_rank(D, A) == n)
+                fmpq_add(S, S, w);
+            jac_pattern_clear(A);
+        }
+        jrank_line_prob(P, qc, qE, q0, n, d1, &rd);
+        if (!fmpq_equal(P, S))
+        {
+            TEST_REPORT("weighted transfer matrix = sum over tuples", "n = %ld d1 = %ld", (long) n,
+                        (long) d1);
+            CU_FAIL("line prob");
+        }
+        jac_data_clear(D);
+        for (j = 0; j < n; j++)
+            fmpq_clear(x + j);
+        for (j = 0; j < 8; j++)
+            fmpq_clear(qr + j);
+        for (j = 0; j < 3; j++)
+            fmpq_clear(qc + j);
+        fmpq_clear(qE);
+        fmpq_clear(q0);
+        fmpq_clear(P);
+        fmpq_clear(S);
+        fmpq_clear(w);
+    }
+}
+
 int
 t_jrank_register(void)
 {
@@ -573,7 +659,8 @@ t_jrank_register(void)
         CU_add_test(s, "critical residual vs normal equations", test_residual) == NULL ||
         CU_add_test(s, "the 2/9 local minimum and the full-rank control", test_local_min) == NULL ||
         CU_add_test(s, "zero-loss dimension vs P - rank", test_zero_dim) == NULL ||
-        CU_add_test(s, "one-dimensional transfer matrix vs brute force", test_line) == NULL)
+        CU_add_test(s, "one-dimensional transfer matrix vs brute force", test_line) == NULL ||
+        CU_add_test(s, "initialisation probability vs every tuple", test_line_prob) == NULL)
         return -1;
     return 0;
 }

@@ -14,6 +14,7 @@
    constants are read once each (the claimed_* readers below), where the
    mutants act.  Statements are the checktext blocks of jrank.tex. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <flint/fmpq_vec.h>
@@ -63,6 +64,10 @@ static const check_spec jrank_specs[] = {
     {"jrank.control.d5_tie", CHECK_EXACT, ST_FAILS, 1,
      "control: two equal points (the theorem needs distinct ones); the same comparison must fail",
      STRENGTH_DECIDES, "jrank.c", NULL, 1, 0},
+    {"jrank.d4.line", CHECK_AGREEMENT, ST_CONSISTENT, 0,
+     "D4 in 1-D: P[rank J = n] under the authors' initialisation = the exact rational of the weighted "
+     "transfer matrix (sampled regions, exact ranks)",
+     STRENGTH_STATISTICAL, "jrank.c", NULL, 1, 0},
     {"jrank.d4.transfer", CHECK_MONTECARLO, ST_VIOLATED, 0,
      "finding: D3's bound read for the regions met by the authors' initialisation is violated (d0 = 1, 9)",
      STRENGTH_STATISTICAL, "jrank.c", NULL, 1, 0},
@@ -105,6 +110,11 @@ static const mutant_spec jrank_mutants[] = {
      "Theorem D5's criterion with one crossing unit segment instead of two (an unmerged pattern with a single "
      "crossing unit segment leaves z free in one direction, so its rank is n - 1): the counts differ",
      "jrank.d5.count"},
+    {"jrank.mutant.uniform_rows",
+     "the initialisation law read as uniform on the 2n realisable rows (every region equally likely), "
+     "instead of the row probabilities of weights uniform on a square (three neurons in four constant on "
+     "data in [0, 1]): the exact probability is then far from the sampled rate",
+     "jrank.d4.line"},
     {"jrank.mutant.ctl_distinct",
      "the tie control's repeated point moved apart (distinct points, the theorem's hypothesis): the "
      "comparison must hold",
@@ -197,6 +207,10 @@ static const slong x0_cell[][3] = {{40, 19, 6}, {60, 29, 8}, {190, 95, 10}};
 #define D5_TIE 6
 static const slong d5_tab_n[] = {10, 20, 50, 100};
 #define N_D5T ((slong) (sizeof(d5_tab_n) / sizeof(d5_tab_n[0])))
+
+/* D4 in one dimension: (n, d1) */
+static const slong d4l_cell[][2] = {{3, 6}, {4, 12}, {6, 24}, {8, 40}, {10, 60}};
+#define N_D4L ((slong) (sizeof(d4l_cell) / sizeof(d4l_cell[0])))
 
 /* the finding: cells with d1 (d0 + 1) >= n where the bound is large */
 static const slong d4_cell[][3] = {{40, 9, 10}, {100, 1, 60}, {190, 95, 12}};
@@ -991,6 +1005,52 @@ check_d5_control(run_t R)
     jac_data_clear(D);
 }
 
+/* the row probabilities of the initialisation law for sorted points x
+   (read once: the mutant replaces them by the uniform law on the 2n rows) */
+static void
+claimed_line_law(const run_t R, fmpq *qcut, fmpq_t qE, fmpq_t q0, const fmpq *x, slong n)
+{
+    slong c;
+    jrank_line_q_torch(qcut, qE, q0, x, n);
+    if (run_mutant(R, "jrank.mutant.uniform_rows"))
+    {
+        for (c = 0; c + 1 < n; c++)
+            fmpq_set_si(qcut + c, 1, 2 * n);
+        fmpq_set_si(qE, 1, 2 * n);
+        fmpq_set_si(q0, 1, 2 * n);
+    }
+}
+
+static int
+fmpq_cmp_qsort(const void *a, const void *b)
+{
+    return fmpq_cmp((const fmpq *) a, (const fmpq *) b);
+}
+
+/* the exact probability of a full-rank region under the initialisation
+   law on the one-dimensional data D (any order: the rank depends on the
+   points' order along the line only) */
+static void
+line_prob_init(fmpq_t P, const run_t R, const jac_data_t D, slong d1)
+{
+    slong n = D->n, j;
+    fmpq *x = _fmpq_vec_init(n), *q = _fmpq_vec_init(FLINT_MAX(n - 1, 1));
+    fmpq_t qE, q0;
+    jrank_line_reading rd;
+    fmpq_init(qE);
+    fmpq_init(q0);
+    for (j = 0; j < n; j++)
+        fmpq_set(x + j, D->x + j);
+    qsort(x, (size_t) n, sizeof(fmpq), fmpq_cmp_qsort);
+    claimed_line_law(R, q, qE, q0, x, n);
+    claimed_line(R, &rd);
+    jrank_line_prob(P, q, qE, q0, n, d1, &rd);
+    _fmpq_vec_clear(x, n);
+    _fmpq_vec_clear(q, FLINT_MAX(n - 1, 1));
+    fmpq_clear(qE);
+    fmpq_clear(q0);
+}
+
 /* ------------------------------------------------------- Monte Carlo */
 
 #define LAW_BITS 0  /* every a_ij a fair coin: the counting measure on all patterns */
@@ -1144,6 +1204,39 @@ check_d3_x0(run_t R)
     fmpq_clear(B);
 }
 
+/* D4 in one dimension: the sampled rate of full-rank regions under the
+   initialisation, on fixed uniform data, against the exact probability */
+static void
+check_d4_line(run_t R)
+{
+    check_t c;
+    mc_ctx m;
+    fmpq_t P;
+    slong i;
+    ulong N = run_samples(R, "jrank.d4.line", mc_sizes, 0);
+    fmpq_init(P);
+    run_check(R, c, "jrank.d4.line");
+    for (i = 0; i < N_D4L; i++)
+    {
+        jac_data_t D;
+        slong cell[3] = {d4l_cell[i][0], 1, d4l_cell[i][1]};
+        char key[48];
+        jac_data_init(D, cell[0], 1);
+        enum_data(D, R, "jrank.d4.line", cell[2]);
+        mc_ctx_set(&m, R, cell, LAW_TORCH, D);
+        line_prob_init(P, R, D, cell[2]);
+        snprintf(key, sizeof key, "exact P, n = %ld, d1 = %ld", (long) cell[0], (long) cell[2]);
+        check_field_add(c, key, "%.10f", fmpq_get_d(P));
+        mc_cell_test(c, R, &m, N, "jrank.d4.line", TEST_EQUAL, P, NULL);
+        jac_data_clear(D);
+    }
+    check_set_stream_witness(c, R->opts->seed, "jrank.d4.line/n/1/d1",
+                             "regions met by the initialisation with rank J = n, data of stream "
+                             "jrank.d4.line/n/1/d1 sample 0 (exact rank)");
+    run_push(R, c);
+    fmpq_clear(P);
+}
+
 static void
 check_d3_mc_control(run_t R)
 {
@@ -1248,6 +1341,8 @@ jrank_exec(run_t R)
     /* the finding: the regions met by the authors' initialisation (data
        uniform on [0, 1)^d0, (w_i, b_i) uniform on a cube) against the bound
        that D3 proves for the counting measure on all patterns */
+    if (run_wants(R, "jrank.d4.line"))
+        check_d4_line(R);
     if (run_wants(R, "jrank.d4.transfer"))
         check_bound_cells(R, "jrank.d4.transfer", d4_cell, N_D4,
                           run_mutant(R, "jrank.mutant.counting") ? LAW_BITS : LAW_TORCH, CONTROL_MIN,

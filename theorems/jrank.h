@@ -170,6 +170,22 @@ extern "C"
        segments capped at 2), O(n^2) operations on integers. */
     void jrank_line_full_sets(fmpz *N, slong n, const jrank_line_reading *rd);
 
+    /* The exact probability that d1 i.i.d. neurons give a full-rank region
+       (criterion rd) on n sorted distinct points, when a neuron's active
+       set is the prefix {1..c} or the suffix {c+1..n} with probability
+       qcut[c - 1] each (c = 1..n-1), everything with probability qE and
+       nothing with probability q0 (the q's sum to 1):
+           P = d1! [t^d1] e^{q0 t} sum_R F(R) prod_{r in R} (e^{q_r t} - 1),
+       the same transfer matrix with truncated exponential series as
+       weights.  Sets P. */
+    void jrank_line_prob(fmpq_t P, const fmpq *qcut, const fmpq_t qE, const fmpq_t q0, slong n, slong d1,
+                         const jrank_line_reading *rd);
+
+    /* The row probabilities of the authors' initialisation ((w, b) uniform
+       on a square, as torch.nn.Linear) for n sorted points x in [0, 1]:
+       qcut[c - 1] = (x_{c+1} - x_c) / 8, qE = q0 = (4 - (x_n - x_1)) / 8. */
+    void jrank_line_q_torch(fmpq *qcut, fmpq_t qE, fmpq_t q0, const fmpq *x, slong n);
+
     /* The 2n - 1 non-empty step rows of n sorted points (bit j is point j
        in increasing order of x): E, then prefix {0..c-1} and suffix
        {c..n-1} for c = 1..n-1, into rows (bit masks, n <= 64). */
