@@ -297,8 +297,8 @@ tail_parse(uint64_t *N, fmpq_t p, uint64_t *K, int *json, int argc, char **argv)
         else if (!strcmp(a, "--below"))
         {
             if (have_k || cli_parse_u64(K, v) != 0)
-                return tail_error(have_k ? "--below given twice" : "--below expects an integer from 0 to 2^64-1",
-                                  v);
+                return tail_error(
+                    have_k ? "--below given twice" : "--below expects an integer from 0 to 2^64-1", v);
             have_k = 1;
             i++;
         }
@@ -308,7 +308,8 @@ tail_parse(uint64_t *N, fmpq_t p, uint64_t *K, int *json, int argc, char **argv)
             return tail_error(a[0] == '-' ? "unknown option" : "unexpected argument", a);
     }
     if (!have_n || !have_p || !have_k)
-        return tail_error(!have_n ? "missing --trials N" : (!have_p ? "missing --p P" : "missing --below K"), NULL);
+        return tail_error(!have_n ? "missing --trials N" : (!have_p ? "missing --p P" : "missing --below K"),
+                          NULL);
     return -1;
 }
 

@@ -1186,8 +1186,8 @@ offer_interp_point(basin_result_t R, const fmpq_t f, const fmpz *Zn, const fmpz_
    found.  Offers z and, with clamped points, their dual certificate;
    returns 0 if z is outside the cone. */
 static int
-interp_offer(basin_result_t R, const cert_ctx *C, const fmpz *Zn, const fmpz_t Dz, const fmpz *Y, const fmpz_t Dy,
-             const fmpz_mat_t U, const fmpz_t den, const slong *piv, slong neq)
+interp_offer(basin_result_t R, const cert_ctx *C, const fmpz *Zn, const fmpz_t Dz, const fmpz *Y,
+             const fmpz_t Dy, const fmpz_mat_t U, const fmpz_t den, const slong *piv, slong neq)
 {
     const basin_struct *B = C->B;
     slong n = B->n, m = B->m, d = B->d, nd = n * d, j, t, l;

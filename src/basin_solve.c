@@ -269,8 +269,8 @@ woodbury_correct(double *u, double *v, double *G, const double *E, slong rank, s
    N^T c with N^T N = S = I + E E^T, factorised by woodbury_correct in G.
    v holds c_P (rank) on entry and on exit; sets c_R, u is a workspace. */
 static void
-leastnorm_correct(double *c, double *v, double *u, const double *G, const double *E, const slong *perm, slong rank,
-                  slong nr, slong m)
+leastnorm_correct(double *c, double *v, double *u, const double *G, const double *E, const slong *perm,
+                  slong rank, slong nr, slong m)
 {
     /* N^T c = -E c_P (c_R = 0); y = S^{-1} N^T c in u; then
        c_P += E^T y, c_R = -y */
@@ -1164,8 +1164,8 @@ clamped_points(int *clamped, const basin_t B)
    c, idx are workspaces (m * m, m, m, m). */
 static void
 push_direction(double *g, const double *zs, const double *X, const double *xn, const int *tight,
-               const int *forced, const int *dead, double Zs, const basin_t B, double *G, double *h, double *c,
-               slong *idx)
+               const int *forced, const int *dead, double Zs, const basin_t B, double *G, double *h,
+               double *c, slong *idx)
 {
     slong n = B->n, m = B->m, d = B->d, j, i, k, q;
     for (j = 0; j < n; j++)
