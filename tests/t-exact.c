@@ -160,15 +160,14 @@ test_truth(void)
     arb_clear(x);
 }
 
+static const test_case suite_tests[] = {
+    {"double to fmpq is exact (oracle: mpq_set_d)", test_fmpq_set_d},
+    {"decimal bounds are outward (oracle: MPFR)", test_bound_strings},
+    {"three-valued sign decisions", test_truth},
+};
+
 int
 t_exact_register(void)
 {
-    CU_pSuite s = CU_add_suite("exact", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (!CU_add_test(s, "double to fmpq is exact (oracle: mpq_set_d)", test_fmpq_set_d) ||
-        !CU_add_test(s, "decimal bounds are outward (oracle: MPFR)", test_bound_strings) ||
-        !CU_add_test(s, "three-valued sign decisions", test_truth))
-        return 1;
-    return 0;
+    return TEST_SUITE("exact", suite_tests);
 }

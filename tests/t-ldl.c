@@ -294,14 +294,13 @@ test_ldl_random(void)
     fmpq_mat_clear(H);
 }
 
+static const test_case suite_tests[] = {
+    {"LDL^T on hand matrices", test_ldl_hand},
+    {"LDL^T == principal minors, factors as documented, random", test_ldl_random},
+};
+
 int
 t_ldl_register(void)
 {
-    CU_pSuite s = CU_add_suite("ldl", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "LDL^T on hand matrices", test_ldl_hand) == NULL ||
-        CU_add_test(s, "LDL^T == principal minors, factors as documented, random", test_ldl_random) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("ldl", suite_tests);
 }

@@ -543,16 +543,15 @@ test_wv_control_hand(void)
     fmpq_clear(det);
 }
 
+static const test_case suite_tests[] = {
+    {"network loss and predictions, hand", test_loss_hand},
+    {"loss, z, M, Hessians on random cells", test_cell_random},
+    {"closed cell = definition, random", test_closed_cell},
+    {"(W, v) Hessian control indefinite, hand", test_wv_control_hand},
+};
+
 int
 t_shallow_register(void)
 {
-    CU_pSuite s = CU_add_suite("shallow", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "network loss and predictions, hand", test_loss_hand) == NULL ||
-        CU_add_test(s, "loss, z, M, Hessians on random cells", test_cell_random) == NULL ||
-        CU_add_test(s, "closed cell = definition, random", test_closed_cell) == NULL ||
-        CU_add_test(s, "(W, v) Hessian control indefinite, hand", test_wv_control_hand) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("shallow", suite_tests);
 }

@@ -575,17 +575,16 @@ test_single(void)
     fmpq_clear(e);
 }
 
+static const test_case suite_tests[] = {
+    {"singleton test and data fields", test_data},
+    {"side sums and costs = brute force", test_costs},
+    {"alpha and probabilities = enumeration", test_prob_enum},
+    {"hand-computed instance", test_hand},
+    {"single neuron", test_single},
+};
+
 int
 t_singleton_register(void)
 {
-    CU_pSuite s = CU_add_suite("singleton", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "singleton test and data fields", test_data) == NULL ||
-        CU_add_test(s, "side sums and costs = brute force", test_costs) == NULL ||
-        CU_add_test(s, "alpha and probabilities = enumeration", test_prob_enum) == NULL ||
-        CU_add_test(s, "hand-computed instance", test_hand) == NULL ||
-        CU_add_test(s, "single neuron", test_single) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("singleton", suite_tests);
 }

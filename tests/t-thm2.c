@@ -576,20 +576,21 @@ test_selection(void)
     checklist_clear(L);
 }
 
+static const test_case suite_tests[] = {
+    {"closed-form basin value = engine", test_closed_vs_engine},
+    {"event probability = audit formula", test_audit_oracle},
+    {"naive value by hand", test_hand},
+    {"explicit network and B.4's W'", test_networks},
+    {"signs, chosen sides", test_data},
+    {"data reader", test_read},
+    {"bound and the width where it reaches 1/2", test_bound},
+    {"the user's run: fields, --samples, input errors", test_user_run},
+    {"the rows' fixed widths", test_row_widths},
+    {"the module honours the selection", test_selection},
+};
+
 int
 t_thm2_register(void)
 {
-    CU_pSuite s = CU_add_suite("thm2", NULL, NULL);
-    if (s == NULL || CU_add_test(s, "closed-form basin value = engine", test_closed_vs_engine) == NULL ||
-        CU_add_test(s, "event probability = audit formula", test_audit_oracle) == NULL ||
-        CU_add_test(s, "naive value by hand", test_hand) == NULL ||
-        CU_add_test(s, "explicit network and B.4's W'", test_networks) == NULL ||
-        CU_add_test(s, "signs, chosen sides", test_data) == NULL ||
-        CU_add_test(s, "data reader", test_read) == NULL ||
-        CU_add_test(s, "bound and the width where it reaches 1/2", test_bound) == NULL ||
-        CU_add_test(s, "the user's run: fields, --samples, input errors", test_user_run) == NULL ||
-        CU_add_test(s, "the rows' fixed widths", test_row_widths) == NULL ||
-        CU_add_test(s, "the module honours the selection", test_selection) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("thm2", suite_tests);
 }

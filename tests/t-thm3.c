@@ -531,22 +531,20 @@ test_sign_rule(void)
     hand_clear(&H);
 }
 
+static const test_case suite_tests[] = {
+    {"p_eps and the width against a hand computation", test_peps_hand},
+    {"exact cap test against the closed-form angle", test_cap_hand},
+    {"the proof's witness on a hand rank-2 instance", test_witness_hand},
+    {"hypothesis checker on violating instances", test_hypotheses},
+    {"bad user files", test_user_input},
+    {"the regime's instances", test_regime_instance},
+    {"the cover bound on the hand instance against the arctangent", test_cover_hand},
+    {"the cover argument against the basin engine", test_cover_engine},
+    {"well-initialised with and without the output sign", test_sign_rule},
+};
+
 int
 t_thm3_register(void)
 {
-    CU_pSuite s = CU_add_suite("thm3", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "p_eps and the width against a hand computation", test_peps_hand) == NULL ||
-        CU_add_test(s, "exact cap test against the closed-form angle", test_cap_hand) == NULL ||
-        CU_add_test(s, "the proof's witness on a hand rank-2 instance", test_witness_hand) == NULL ||
-        CU_add_test(s, "hypothesis checker on violating instances", test_hypotheses) == NULL ||
-        CU_add_test(s, "bad user files", test_user_input) == NULL ||
-        CU_add_test(s, "the regime's instances", test_regime_instance) == NULL ||
-        CU_add_test(s, "the cover bound on the hand instance against the arctangent", test_cover_hand) ==
-            NULL ||
-        CU_add_test(s, "the cover argument against the basin engine", test_cover_engine) == NULL ||
-        CU_add_test(s, "well-initialised with and without the output sign", test_sign_rule) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("thm3", suite_tests);
 }

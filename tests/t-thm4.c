@@ -581,22 +581,22 @@ test_bench_hook(void)
     CU_ASSERT_EQUAL(thm4_bench(2, bad4), 2);
 }
 
+static const test_case suite_tests[] = {
+    {"exact probabilities = enumeration of sign patterns", test_prob_bruteforce},
+    {"per-point events are not independent", test_not_independent},
+    {"solid angles = Van Oosterom-Strackee", test_solid_angle},
+    {"closed-form basin value = engine", test_closed_vs_engine},
+    {"B.6 on hand-made instances", test_b6_hand},
+    {"B.6 on rank-deficient data", test_b6_rank},
+    {"B.6 random: succeeds iff the event holds", test_b6_random},
+    {"bound", test_bound},
+    {"data reader", test_data_read},
+    {"input errors", test_input_errors},
+    {"bench hook", test_bench_hook},
+};
+
 int
 t_thm4_register(void)
 {
-    CU_pSuite s = CU_add_suite("thm4", NULL, NULL);
-    if (s == NULL ||
-        CU_add_test(s, "exact probabilities = enumeration of sign patterns", test_prob_bruteforce) == NULL ||
-        CU_add_test(s, "per-point events are not independent", test_not_independent) == NULL ||
-        CU_add_test(s, "solid angles = Van Oosterom-Strackee", test_solid_angle) == NULL ||
-        CU_add_test(s, "closed-form basin value = engine", test_closed_vs_engine) == NULL ||
-        CU_add_test(s, "B.6 on hand-made instances", test_b6_hand) == NULL ||
-        CU_add_test(s, "B.6 on rank-deficient data", test_b6_rank) == NULL ||
-        CU_add_test(s, "B.6 random: succeeds iff the event holds", test_b6_random) == NULL ||
-        CU_add_test(s, "bound", test_bound) == NULL ||
-        CU_add_test(s, "data reader", test_data_read) == NULL ||
-        CU_add_test(s, "input errors", test_input_errors) == NULL ||
-        CU_add_test(s, "bench hook", test_bench_hook) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("thm4", suite_tests);
 }

@@ -35,3 +35,16 @@ test_quick_opts(run_opts *o, int threads)
     o->threads = threads;
     o->tail = 1e-4;
 }
+
+int
+test_add_suite(const char *name, const test_case *cases, size_t n)
+{
+    CU_pSuite s = CU_add_suite(name, NULL, NULL);
+    size_t i;
+    if (s == NULL)
+        return 1;
+    for (i = 0; i < n; i++)
+        if (CU_add_test(s, cases[i].name, cases[i].fn) == NULL)
+            return 1;
+    return 0;
+}

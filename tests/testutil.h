@@ -31,6 +31,20 @@ slong test_iters(slong base);
    test seed, SIZE_QUICK, threads and per-side tail 1e-4. */
 void test_quick_opts(run_opts *o, int threads);
 
+/* One test of a suite: its description and its function. */
+typedef struct
+{
+    const char *name;
+    CU_TestFunc fn;
+} test_case;
+
+/* Adds the suite name (no set-up or clean-up) with the tests
+   cases[0..n-1], in order, to the CUnit registry; returns 0, or 1 if
+   CUnit refuses the suite or a test.  Every registration function of a
+   test file is this one call on its table (TEST_SUITE counts it). */
+int test_add_suite(const char *name, const test_case *cases, size_t n);
+#define TEST_SUITE(name, cases) test_add_suite((name), (cases), sizeof(cases) / sizeof((cases)[0]))
+
 /* Each test file defines one registration function, listed in run.c. */
 int t_rng_register(void);
 int t_exact_register(void);
