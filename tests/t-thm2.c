@@ -21,24 +21,6 @@
 #include "thm2.h"
 #include "testutil.h"
 
-/* singleton data from integer triples (coordinate, s, y) over dens */
-static void
-set_points(singleton_data_t D, slong m, slong d, const slong *pts, ulong sden, ulong yden)
-{
-    fmpq_mat_t X;
-    fmpq *y = _fmpq_vec_init(m);
-    slong t;
-    fmpq_mat_init(X, m, d);
-    for (t = 0; t < m; t++)
-    {
-        fmpq_set_si(fmpq_mat_entry(X, t, pts[3 * t]), pts[3 * t + 1], sden);
-        fmpq_set_si(y + t, pts[3 * t + 2], yden);
-    }
-    singleton_data_set(D, X, y);
-    fmpq_mat_clear(X);
-    _fmpq_vec_clear(y, m);
-}
-
 /* B.4's event written from its definition: for each side, the sum
    sum |s_t| y_t from the data, and a neuron of the needed sign on it */
 static int
@@ -74,40 +56,6 @@ oracle_event(const singleton_data_t D, const int *ws, const int *vs, slong n)
     fmpq_clear(b);
     fmpq_clear(q);
     return ok;
-}
-
-/* the engine's value on the cell of (ws, vs), its pattern computed from
-   the rationals: a_{i,t} = sign sum_j ws_ij x_tj */
-static void
-engine_value(fmpq_t val, int *exact, const singleton_data_t D, const int *ws, const int *vs, slong n)
-{
-    slong i, t, j, m = D->m, d = D->d;
-    int *a = flint_malloc(sizeof(int) * (size_t) (n * m));
-    basin_t B;
-    basin_result_t R;
-    fmpq_t s;
-    fmpq_init(s);
-    for (i = 0; i < n; i++)
-        for (t = 0; t < m; t++)
-        {
-            fmpq_zero(s);
-            for (j = 0; j < d; j++)
-                if (ws[i * d + j] > 0)
-                    fmpq_add(s, s, fmpq_mat_entry(D->X, t, j));
-                else
-                    fmpq_sub(s, s, fmpq_mat_entry(D->X, t, j));
-            a[i * m + t] = fmpq_sgn(s);
-        }
-    basin_init(B);
-    basin_result_init(R);
-    basin_set_pattern(B, D->X, D->y, a, vs, n);
-    basin_value(R, B, 64);
-    *exact = R->is_exact;
-    fmpq_set(val, R->upper);
-    basin_result_clear(R);
-    basin_clear(B);
-    fmpq_clear(s);
-    flint_free(a);
 }
 
 static void
@@ -148,7 +96,7 @@ test_closed_vs_engine(void)
         fmpq_init(bas);
         fmpq_init(ev);
         thm2_bas_closed(bas, D, ws, vs, n);
-        engine_value(ev, &exact, D, ws, vs, n);
+        test_singleton_engine(ev, &exact, D, ws, vs, n);
         if (!exact || !fmpq_equal(ev, bas))
         {
             TEST_REPORT("closed form = certified engine", "iteration %ld d=%ld n=%ld m=%ld exact=%d",
@@ -185,7 +133,7 @@ test_audit_oracle(void)
                 pts[6 * j + 5] = j < same ? 3 : -3;
             }
             singleton_data_init(D);
-            set_points(D, 2 * d, d, pts, 1, 1);
+            test_singleton_points(D, 2 * d, d, pts, 1, 1);
             fmpq_init(pe);
             fmpq_init(pg);
             fmpq_init(f);
@@ -220,7 +168,7 @@ test_hand(void)
     singleton_data_t D;
     fmpq_t a;
     singleton_data_init(D);
-    set_points(D, 4, 2, pts, 1, 1);
+    test_singleton_points(D, 4, 2, pts, 1, 1);
     fmpq_init(a);
     thm2_alpha_naive(a, D);
     CU_ASSERT(fmpq_is_zero(a));
@@ -318,7 +266,7 @@ test_data(void)
     /* boundaries: w_ij = 0 matters only on a coordinate with data */
     {
         static const slong pts[3] = {0, 1, 1};
-        set_points(D, 1, 2, pts, 1, 1);
+        test_singleton_points(D, 1, 2, pts, 1, 1);
         CU_ASSERT_EQUAL(thm2_signs(ws, vs, D, W, v, 2), 1); /* w_21 = 0 */
         W[2] = -1;
         CU_ASSERT_EQUAL(thm2_signs(ws, vs, D, W, v, 2), 0); /* w_12 = 0: no data there */

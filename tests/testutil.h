@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "bc.h"
+#include "singleton.h"
 #include "theorems.h"
 
 uint64_t test_seed(void);
@@ -30,6 +31,20 @@ slong test_iters(slong base);
 /* Sets o to the options of a quick module run in a test: zero except the
    test seed, SIZE_QUICK, threads and per-side tail 1e-4. */
 void test_quick_opts(run_opts *o, int threads);
+
+/* Sets D to the singleton data of m points in dimension d given as
+   integer triples pts[3t..3t+2] = (coordinate, s, y): x_t = s / sden on
+   that coordinate, y_t = y / yden (the shared fixtures of t-singleton
+   and t-thm2). */
+void test_singleton_points(singleton_data_t D, slong m, slong d, const slong *pts, ulong sden, ulong yden);
+
+/* Sets val to the certified basin engine's upper value on the cell of
+   the singleton network (ws, vs) (n neurons, weight signs ws (n x d)
+   and output signs vs), *exact to whether it is exact; the pattern
+   a_{i,t} = sign sum_j ws_ij x_tj is computed from the rationals.  The
+   oracle the closed forms of Theorem 2 are compared with. */
+void test_singleton_engine(fmpq_t val, int *exact, const singleton_data_t D, const int *ws, const int *vs,
+                           slong n);
 
 /* One test of a suite: its description and its function. */
 typedef struct
