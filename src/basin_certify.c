@@ -83,6 +83,8 @@ typedef struct
     const basin_struct *B;
     fmpz_mat_t Xz; /* row t = x_t times xs_t (same directions) */
     fmpz *xs;      /* m positive row scales: x_t = Xz_t / xs_t */
+    fmpz_t L;      /* lcm of the xs_t: x_t = w_t Xz_t / L */
+    fmpz *w;       /* m row weights w_t = L / xs_t */
 } cert_ctx;
 
 /* v = num / den with den the lcm of the denominators of v (len
@@ -109,8 +111,16 @@ ctx_init(cert_ctx *C, const basin_t B)
     C->B = B;
     fmpz_mat_init(C->Xz, m, d);
     C->xs = _fmpz_vec_init(m);
+    C->w = _fmpz_vec_init(m);
+    fmpz_init(C->L);
+    fmpz_one(C->L);
     for (t = 0; t < m; t++)
+    {
         common_den(C->Xz->rows[t], C->xs + t, B->X->rows[t], d);
+        fmpz_lcm(C->L, C->L, C->xs + t);
+    }
+    for (t = 0; t < m; t++)
+        fmpz_divexact(C->w + t, C->L, C->xs + t);
 }
 
 static void
@@ -118,6 +128,8 @@ ctx_clear(cert_ctx *C)
 {
     fmpz_mat_clear(C->Xz);
     _fmpz_vec_clear(C->xs, C->B->m);
+    _fmpz_vec_clear(C->w, C->B->m);
+    fmpz_clear(C->L);
 }
 
 /* Pivot columns of A (integer, rows x cols): writes them to piv, returns
@@ -259,30 +271,18 @@ ls_solve(fmpq *z, fmpq *r, int *orth, const cert_ctx *C, const fmpz_mat_t Bz, co
     const basin_struct *B = C->B;
     slong m = B->m, d = B->d, K = fmpz_mat_ncols(Bz), t, l, k, i, j;
     fmpz_mat_t Bp, U, rhs;
-    fmpz *Yn = _fmpz_vec_init(m), *w = _fmpz_vec_init(m), *e = _fmpz_vec_init(m);
+    fmpz *Yn = _fmpz_vec_init(m), *e = _fmpz_vec_init(m);
+    const fmpz *w = C->w;
     fmpz *acc = _fmpz_vec_init(d);
-    fmpz_t Dy, Lam, den, dd, tmp;
+    fmpz_t Dy, den, dd, tmp;
     fmpq_t q;
     int ok;
     fmpz_init(Dy);
-    fmpz_init(Lam);
     fmpz_init(den);
     fmpz_init(dd);
     fmpz_init(tmp);
     fmpq_init(q);
-    fmpz_one(Dy);
-    fmpz_one(Lam);
-    for (t = 0; t < m; t++)
-    {
-        fmpz_lcm(Dy, Dy, fmpq_denref(yt + t));
-        fmpz_lcm(Lam, Lam, C->xs + t);
-    }
-    for (t = 0; t < m; t++)
-    {
-        fmpz_divexact(Yn + t, Dy, fmpq_denref(yt + t));
-        fmpz_mul(Yn + t, Yn + t, fmpq_numref(yt + t));
-        fmpz_divexact(w + t, Lam, C->xs + t);
-    }
+    common_den(Yn, Dy, yt, m);
     fmpz_mat_init(Bp, m, rank);
     fmpz_mat_init(U, rank, 1);
     fmpz_mat_init(rhs, rank, 1);
@@ -309,7 +309,7 @@ ls_solve(fmpq *z, fmpq *r, int *orth, const cert_ctx *C, const fmpz_mat_t Bz, co
         for (l = 0; l < rank; l++)
         {
             _fmpz_vec_dot(tmp, WBt->rows[l], Yn, m);
-            fmpz_mul(fmpz_mat_entry(rhs, l, 0), tmp, Lam);
+            fmpz_mul(fmpz_mat_entry(rhs, l, 0), tmp, C->L);
         }
         ok = fmpz_mat_solve_dixon_den(U, den, G, rhs);
         fmpz_mat_clear(WB);
@@ -367,11 +367,9 @@ ls_solve(fmpq *z, fmpq *r, int *orth, const cert_ctx *C, const fmpz_mat_t Bz, co
     fmpz_mat_clear(U);
     fmpz_mat_clear(rhs);
     _fmpz_vec_clear(Yn, m);
-    _fmpz_vec_clear(w, m);
     _fmpz_vec_clear(e, m);
     _fmpz_vec_clear(acc, d);
     fmpz_clear(Dy);
-    fmpz_clear(Lam);
     fmpz_clear(den);
     fmpz_clear(dd);
     fmpz_clear(tmp);
@@ -587,32 +585,20 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
     slong *idx = flint_malloc(sizeof(slong) * (size_t) m);
     slong *piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
     slong *ipiv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(d, 1));
-    fmpz *R = _fmpz_vec_init(m), *Lt = _fmpz_vec_init(m), *Cn = _fmpz_vec_init(d);
-    fmpz_t Dr, L, c, den, q;
+    fmpz *R = _fmpz_vec_init(m), *Cn = _fmpz_vec_init(d);
+    fmpz_t Dr, c, den, q;
     double worst = 0.0;
     int ok = 1;
 
     /* integers: r_t = R_t / Dr, x_t = Xz_t / xs_t, L = lcm xs_t,
-       Lt_t = L / xs_t; c_j = sum_{t: a=+1} r_t x_t = Cn_j / (Dr L) */
+       w_t = L / xs_t; c_j = sum_{t: a=+1} r_t x_t = Cn_j / (Dr L) */
     fmpz_init(Dr);
-    fmpz_init(L);
     fmpz_init(c);
     fmpz_init(den);
     fmpz_init(q);
-    fmpz_one(Dr);
-    fmpz_one(L);
+    common_den(R, Dr, r, m);
     for (t = 0; t < m; t++)
-    {
-        fmpz_lcm(Dr, Dr, fmpq_denref(r + t));
-        fmpz_lcm(L, L, C->xs + t);
-    }
-    for (t = 0; t < m; t++)
-    {
-        fmpz_divexact(R + t, Dr, fmpq_denref(r + t));
-        fmpz_mul(R + t, R + t, fmpq_numref(r + t));
-        fmpz_divexact(Lt + t, L, C->xs + t);
-        fmpz_mul(R + t, R + t, Lt + t); /* R_t Lt_t from here on */
-    }
+        fmpz_mul(R + t, R + t, C->w + t); /* R_t w_t from here on */
     qv_zero(mu, n * m);
     for (j = 0; j < n; j++)
     {
@@ -668,7 +654,7 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
         {
             /* mu_l = xs_{t_l} U_l / (den Dr L) */
             fmpz_mul(q, den, Dr);
-            fmpz_mul(q, q, L);
+            fmpz_mul(q, q, C->L);
             if (fmpz_sgn(q) < 0)
             {
                 fmpz_neg(q, q);
@@ -706,10 +692,8 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
         fmpz_mat_clear(u);
     }
     _fmpz_vec_clear(R, m);
-    _fmpz_vec_clear(Lt, m);
     _fmpz_vec_clear(Cn, d);
     fmpz_clear(Dr);
-    fmpz_clear(L);
     fmpz_clear(c);
     fmpz_clear(den);
     fmpz_clear(q);
@@ -726,27 +710,14 @@ static void
 predict_common(fmpz *P, fmpz_t den, const basin_t B, const fmpq *z)
 {
     slong n = B->n, m = B->m, d = B->d, j, t, i;
-    fmpz *Zz = _fmpz_vec_init(n * d), *zs = _fmpz_vec_init(n), *xr = _fmpz_vec_init(d);
+    fmpz *Zz = _fmpz_vec_init(n * d), *xr = _fmpz_vec_init(d);
     fmpz_t D, L, c, s;
     fmpz_init(D);
     fmpz_init(L);
     fmpz_init(c);
     fmpz_init(s);
-    /* z_j = Zz_j / D after scaling each block to the common D */
-    fmpz_one(D);
-    for (j = 0; j < n; j++)
-    {
-        fmpz_one(zs + j);
-        for (i = 0; i < d; i++)
-            fmpz_lcm(zs + j, zs + j, fmpq_denref(z + j * d + i));
-        fmpz_lcm(D, D, zs + j);
-    }
-    for (j = 0; j < n; j++)
-        for (i = 0; i < d; i++)
-        {
-            fmpz_divexact(c, D, fmpq_denref(z + j * d + i));
-            fmpz_mul(Zz + j * d + i, c, fmpq_numref(z + j * d + i));
-        }
+    /* z = Zz / D with the common D */
+    common_den(Zz, D, z, n * d);
     /* x_t = xr / xs_t, scaled to the common L = lcm xs_t */
     fmpz_one(L);
     for (t = 0; t < m; t++)
@@ -769,7 +740,6 @@ predict_common(fmpz *P, fmpz_t den, const basin_t B, const fmpq *z)
     }
     fmpz_mul(den, D, L);
     _fmpz_vec_clear(Zz, n * d);
-    _fmpz_vec_clear(zs, n);
     _fmpz_vec_clear(xr, d);
     fmpz_clear(D);
     fmpz_clear(L);
@@ -804,14 +774,7 @@ offer_upper(basin_result_t R, const basin_t B, const fmpq *z)
     fmpq_init(alpha);
     fmpq_init(f);
     predict_common(P, den, B, z);
-    fmpz_one(Dy);
-    for (t = 0; t < m; t++)
-        fmpz_lcm(Dy, Dy, fmpq_denref(B->y + t));
-    for (t = 0; t < m; t++)
-    {
-        fmpz_divexact(Y + t, Dy, fmpq_denref(B->y + t));
-        fmpz_mul(Y + t, Y + t, fmpq_numref(B->y + t));
-    }
+    common_den(Y, Dy, B->y, m);
     /* p.y = spy / (den Dy), |p|^2 = spp / den^2;
        f(alpha z) = (|y|^2 - 2 alpha p.y + alpha^2 |p|^2) / m, minimal at
        alpha = p.y / |p|^2 = spy den / (spp Dy) if positive, else at 0 */
@@ -1180,8 +1143,8 @@ offer_interp_point(basin_result_t R, const fmpq_t f, const fmpz *Zn, const fmpz_
      s_{j,t} <z_j, x_t> has the sign of s_{j,t} S_{j,t},
      S_{j,t} = Q <Zn_j, Xz_t> + <U_j, Xz_t>  (U_j = 0 for most j),
      p_t = P_t / (Dfin xs_t), P_t = sum_{j: a_{j,t} = +1} S_{j,t};
-   with Lx = lcm xs_t, r_t = p_t - y_t = e_t / Den,
-     e_t = Dy (Lx / xs_t) P_t - Dfin Lx Y_t,  Den = Dfin Lx Dy,
+   with L = lcm xs_t and w_t = L / xs_t (cert_ctx), r_t = p_t - y_t = e_t / Den,
+     e_t = Dy w_t P_t - Dfin L Y_t,  Den = Dfin L Dy,
    and f(z) = sum e_t^2 / (m Den^2).  Nothing here relies on how z was
    found.  Offers z and, with clamped points, their dual certificate;
    returns 0 if z is outside the cone. */
@@ -1194,10 +1157,9 @@ interp_offer(basin_result_t R, const cert_ctx *C, const fmpz *Zn, const fmpz_t D
     int ok = 1;
     fmpz *Uc = _fmpz_vec_init(nd), *e = _fmpz_vec_init(m);
     int *hasp = flint_calloc((size_t) n, sizeof(int));
-    fmpz_t Q, Dfin, Lx, Den, P1, P2, dot, s, q;
+    fmpz_t Q, Dfin, Den, P1, P2, dot, s, q;
     fmpz_init(Q);
     fmpz_init(Dfin);
-    fmpz_init(Lx);
     fmpz_init(Den);
     fmpz_init(P1);
     fmpz_init(P2);
@@ -1206,10 +1168,7 @@ interp_offer(basin_result_t R, const cert_ctx *C, const fmpz *Zn, const fmpz_t D
     fmpz_init(q);
     fmpz_mul(Q, den, Dy);
     fmpz_mul(Dfin, Q, Dz);
-    fmpz_one(Lx);
-    for (t = 0; t < m; t++)
-        fmpz_lcm(Lx, Lx, C->xs + t);
-    fmpz_mul(Den, Dfin, Lx);
+    fmpz_mul(Den, Dfin, C->L);
     fmpz_mul(Den, Den, Dy);
     for (l = 0; l < neq; l++)
     {
@@ -1240,13 +1199,12 @@ interp_offer(basin_result_t R, const cert_ctx *C, const fmpz *Zn, const fmpz_t D
             if (sg * sj < 0)
                 ok = 0;
         }
-        /* P_t = Q P1 + P2; e_t = Dy (Lx / xs_t) P_t - Dfin Lx Y_t */
+        /* P_t = Q P1 + P2; e_t = Dy w_t P_t - Dfin L Y_t */
         fmpz_mul(P1, P1, Q);
         fmpz_add(P1, P1, P2);
-        fmpz_divexact(q, Lx, C->xs + t);
-        fmpz_mul(q, q, Dy);
+        fmpz_mul(q, C->w + t, Dy);
         fmpz_mul(e + t, P1, q);
-        fmpz_mul(q, Dfin, Lx);
+        fmpz_mul(q, Dfin, C->L);
         fmpz_submul(e + t, q, Y + t);
     }
     if (ok)
@@ -1267,7 +1225,6 @@ interp_offer(basin_result_t R, const cert_ctx *C, const fmpz *Zn, const fmpz_t D
     flint_free(hasp);
     fmpz_clear(Q);
     fmpz_clear(Dfin);
-    fmpz_clear(Lx);
     fmpz_clear(Den);
     fmpz_clear(P1);
     fmpz_clear(P2);

@@ -35,16 +35,6 @@ qvec_equal(const fmpq *v, const fmpq *u, slong len)
     return 1;
 }
 
-/* f = f / m, m >= 1 */
-static void
-q_div_m(fmpq_t f, slong m)
-{
-    fmpz_t c;
-    fmpz_init_set_si(c, m);
-    fmpq_div_fmpz(f, f, c);
-    fmpz_clear(c);
-}
-
 /* f(z) = (1/m) sum_t (sum_{j : a_{j,t} = +1} <z_j, x_t> - y_t)^2, the cell's
    quadratic from its definition (basin.h) */
 static void
@@ -63,7 +53,7 @@ cell_f(fmpq_t f, const basin_t B, const fmpq *z)
                     fmpq_addmul(r, z + j * B->d + i, fmpq_mat_entry(B->X, t, i));
         fmpq_addmul(f, r, r);
     }
-    q_div_m(f, B->m);
+    bc_fmpq_div_si(f, f, B->m);
     fmpq_clear(r);
 }
 
@@ -91,7 +81,7 @@ cell_loss_theta(fmpq_t L, const basin_t B, const fmpq *th)
         }
         fmpq_addmul(L, r, r);
     }
-    q_div_m(L, B->m);
+    bc_fmpq_div_si(L, L, B->m);
     fmpq_clear(r);
     fmpq_clear(s);
 }

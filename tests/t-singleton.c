@@ -17,16 +17,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-/* f = f / m, m >= 1 */
-static void
-q_div_m(fmpq_t f, slong m)
-{
-    fmpz_t c;
-    fmpz_init_set_si(c, m);
-    fmpq_div_fmpz(f, f, c);
-    fmpz_clear(c);
-}
-
 /* random singleton data: m points, coordinate uniform in [0, d), s_t in
    +-{1/2, 1, 3/2, 2}, y_t in [-2, 2] with denominator 4 */
 static void
@@ -127,7 +117,7 @@ oracle_bas(fmpq_t bas, const singleton_data_t D, const int *ws, const int *vs, s
             ev &= in;
             fmpq_add(bas, bas, c);
         }
-    q_div_m(bas, D->m);
+    bc_fmpq_div_si(bas, bas, D->m);
     fmpq_clear(c);
     return ev;
 }
@@ -272,7 +262,7 @@ test_costs(void)
                     }
                     fmpq_add(tot, tot, best);
                 }
-                q_div_m(tot, D->m);
+                bc_fmpq_div_si(tot, tot, D->m);
                 fmpq_set(tots + 4 * P + Q, tot);
             }
         /* alpha for width n = (1/m) min over P + Q = n of sum_j cost_j */
