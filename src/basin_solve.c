@@ -40,6 +40,21 @@ qexp(const fmpq_t q)
     return (slong) fmpz_bits(fmpq_numref(q)) - (slong) fmpz_bits(fmpq_denref(q));
 }
 
+/* One modified Gram-Schmidt sweep: v -= <U_l, v> U_l for the k
+   orthonormal rows U_l (length d) in turn, each coefficient taken from
+   the v already reduced by the earlier rows. */
+static void
+mgs_sweep(double *v, const double *U, slong k, slong d)
+{
+    slong l, i;
+    for (l = 0; l < k; l++)
+    {
+        double c = dotd(U + l * d, v, d);
+        for (i = 0; i < d; i++)
+            v[i] -= c * U[l * d + i];
+    }
+}
+
 /* Orthonormal basis U (k x d rows) of span{x_t : work_j[t]}; returns k. */
 static slong
 span_basis(double *U, const double *X, const int *wj, slong m, slong d)
@@ -54,13 +69,7 @@ span_basis(double *U, const double *X, const int *wj, slong m, slong d)
         memcpy(v, X + t * d, sizeof(double) * (size_t) d);
         nx = sqrt(dotd(v, v, d));
         for (pass = 0; pass < 2; pass++) /* twice is enough (Kahan) */
-            for (l = 0; l < k; l++)
-            {
-                double c = dotd(U + l * d, v, d);
-                slong i;
-                for (i = 0; i < d; i++)
-                    v[i] -= c * U[l * d + i];
-            }
+            mgs_sweep(v, U, k, d);
         nv = sqrt(dotd(v, v, d));
         if (nv <= 1e-12 * nx || nv == 0.0)
             continue;
@@ -105,20 +114,8 @@ complement_basis(double *Z, const double *U, slong k, slong d, double *v)
             v[i] = 1.0;
             for (pass = 0; pass < 2; pass++)
             {
-                for (l = 0; l < k; l++)
-                {
-                    double c = dotd(U + l * d, v, d);
-                    slong ii;
-                    for (ii = 0; ii < d; ii++)
-                        v[ii] -= c * U[l * d + ii];
-                }
-                for (l = 0; l < q; l++)
-                {
-                    double c = dotd(Z + l * d, v, d);
-                    slong ii;
-                    for (ii = 0; ii < d; ii++)
-                        v[ii] -= c * Z[l * d + ii];
-                }
+                mgs_sweep(v, U, k, d);
+                mgs_sweep(v, Z, q, d);
             }
             nv = dotd(v, v, d);
             if (nv > bn)
@@ -1059,13 +1056,7 @@ interp_columns(slong *piv, slong *rows, slong *pneq, const int *dead, const doub
             continue;
         for (l = 0; l < nd; l++)
             row[l] /= s;
-        for (l = 0; l < kept; l++)
-        {
-            double c = dotd(A + l * nd, row, nd);
-            slong ii;
-            for (ii = 0; ii < nd; ii++)
-                row[ii] -= c * A[l * nd + ii];
-        }
+        mgs_sweep(row, A, kept, nd);
         s = sqrt(dotd(row, row, nd));
         if (s <= 1e-9)
             continue;

@@ -86,18 +86,6 @@ cell_loss_theta(fmpq_t L, const basin_t B, const fmpq *th)
     fmpq_clear(s);
 }
 
-/* the rank of A, by its reduced row echelon form over Q */
-static slong
-q_rank(const fmpq_mat_t A)
-{
-    fmpq_mat_t R;
-    slong r;
-    fmpq_mat_init(R, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
-    r = fmpq_mat_rref(R, A);
-    fmpq_mat_clear(R);
-    return r;
-}
-
 /* the closed cell from its definition: S = X W^T, a_{j,t} S_{t,j} >= 0 and
    b_j v_j >= 0 */
 static int
@@ -344,7 +332,7 @@ test_cell_random(void)
                 _fmpq_vec_clear(w, nd);
             }
         /* (2/m) M^T M is PSD of the rank of M */
-        ok_rank = ldl_psd(F, H) && F->rank == q_rank(M);
+        ok_rank = ldl_psd(F, H) && F->rank == test_fmpq_mat_rank(M);
 
         /* the Hessian in theta at (W, v): the cell loss is a polynomial of
            degree <= 2 in each coordinate and its only mixed monomials of

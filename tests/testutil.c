@@ -98,3 +98,14 @@ test_singleton_engine(fmpq_t val, int *exact, const singleton_data_t D, const in
     fmpq_clear(s);
     flint_free(a);
 }
+
+slong
+test_fmpq_mat_rank(const fmpq_mat_t A)
+{
+    fmpq_mat_t R;
+    slong r;
+    fmpq_mat_init(R, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
+    r = fmpq_mat_rref(R, A);
+    fmpq_mat_clear(R);
+    return r;
+}

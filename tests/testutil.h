@@ -46,6 +46,10 @@ void test_singleton_points(singleton_data_t D, slong m, slong d, const slong *pt
 void test_singleton_engine(fmpq_t val, int *exact, const singleton_data_t D, const int *ws, const int *vs,
                            slong n);
 
+/* The rank of A, by its reduced row echelon form over Q (the oracle of
+   the LDL^T ranks). */
+slong test_fmpq_mat_rank(const fmpq_mat_t A);
+
 /* One test of a suite: its description and its function. */
 typedef struct
 {
