@@ -510,6 +510,29 @@ cleanup0:
     return ok;
 }
 
+/* An independent subset of one neuron's working rows (workj[t] set,
+   m entries): sets idx to those rows and piv to the positions in idx of
+   the pivot columns of the d x w matrix with columns x_t; returns their
+   number (0 without a working row). */
+static slong
+independent_rows(slong *piv, slong *idx, const cert_ctx *C, const int *workj)
+{
+    slong m = C->B->m, d = C->B->d, t, l, i, w = 0, rank;
+    fmpz_mat_t A;
+    for (t = 0; t < m; t++)
+        if (workj[t])
+            idx[w++] = t;
+    if (w == 0)
+        return 0;
+    fmpz_mat_init(A, d, w);
+    for (l = 0; l < w; l++)
+        for (i = 0; i < d; i++)
+            fmpz_set(fmpz_mat_entry(A, i, l), fmpz_mat_entry(C->Xz, idx[l], i));
+    rank = pivot_columns(piv, A);
+    fmpz_mat_clear(A);
+    return rank;
+}
+
 /* Orthogonal projection of z0 onto the face of the working set, exactly:
    per neuron z_j = z0_j - R^T (R R^T)^{-1} R z0_j, R the independent
    active rows x_t. */
@@ -517,7 +540,7 @@ static void
 face_project(fmpq *z, const cert_ctx *C, const int *work, const fmpq *z0)
 {
     const basin_struct *B = C->B;
-    slong n = B->n, m = B->m, d = B->d, j, t, i, l, k, w, rank;
+    slong n = B->n, m = B->m, d = B->d, j, i, l, k, rank;
     slong *idx = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
     slong *piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
     fmpq_t s;
@@ -525,20 +548,8 @@ face_project(fmpq *z, const cert_ctx *C, const int *work, const fmpq *z0)
     qv_set(z, z0, n * d);
     for (j = 0; j < n; j++)
     {
-        fmpz_mat_t A;
         fmpq_mat_t G, h, u;
-        w = 0;
-        for (t = 0; t < m; t++)
-            if (work[j * m + t])
-                idx[w++] = t;
-        if (w == 0)
-            continue;
-        fmpz_mat_init(A, d, w);
-        for (l = 0; l < w; l++)
-            for (i = 0; i < d; i++)
-                fmpz_set(fmpz_mat_entry(A, i, l), fmpz_mat_entry(C->Xz, idx[l], i));
-        rank = pivot_columns(piv, A);
-        fmpz_mat_clear(A);
+        rank = independent_rows(piv, idx, C, work + j * m);
         if (rank == 0)
             continue;
         fmpq_mat_init(G, rank, rank);
@@ -581,7 +592,7 @@ static int
 dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, const int *work)
 {
     const basin_struct *B = C->B;
-    slong n = B->n, m = B->m, d = B->d, j, t, i, l, k, w, rank;
+    slong n = B->n, m = B->m, d = B->d, j, t, i, l, k, rank;
     slong *idx = flint_malloc(sizeof(slong) * (size_t) m);
     slong *piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
     slong *ipiv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(d, 1));
@@ -603,27 +614,15 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
     for (j = 0; j < n; j++)
     {
         fmpz_mat_t A, G, h, u;
-        w = 0;
-        for (t = 0; t < m; t++)
-            if (work[j * m + t])
-                idx[w++] = t;
-        if (w == 0)
-            continue; /* c_j must be 0: basin_dual_bound checks it */
+        /* no working row: c_j must be 0, basin_dual_bound checks it */
+        rank = independent_rows(piv, idx, C, work + j * m);
+        if (rank == 0)
+            continue;
         _fmpz_vec_zero(Cn, d);
         for (t = 0; t < m; t++)
             if (B->a[j * m + t] > 0 && !fmpz_is_zero(R + t))
                 for (i = 0; i < d; i++)
                     fmpz_addmul(Cn + i, R + t, fmpz_mat_entry(C->Xz, t, i));
-        /* independent subset of the active x_t: pivot columns of the
-           d x w matrix with columns x_t */
-        fmpz_mat_init(A, d, w);
-        for (l = 0; l < w; l++)
-            for (i = 0; i < d; i++)
-                fmpz_set(fmpz_mat_entry(A, i, l), fmpz_mat_entry(C->Xz, idx[l], i));
-        rank = pivot_columns(piv, A);
-        fmpz_mat_clear(A);
-        if (rank == 0)
-            continue;
         /* square system on rank independent coordinates: the columns
            g_l = s_{j,t} x_t are independent, so rows ipiv of them are;
            the remaining coordinates are checked by basin_dual_bound.

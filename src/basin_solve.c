@@ -209,6 +209,20 @@ pivoted_cholesky(double *L, slong *perm, double *G, slong m, double cut)
     return rank;
 }
 
+/* Solves S^T x = v in place, S lower triangular (nr x nr, row-major):
+   the second half of a solve with the Cholesky factor S S^T. */
+static void
+back_solve_lt(double *v, const double *S, slong nr)
+{
+    slong q, l;
+    for (q = nr - 1; q >= 0; q--)
+    {
+        for (l = q + 1; l < nr; l++)
+            v[q] -= S[l * nr + q] * v[l];
+        v[q] /= S[q * nr + q];
+    }
+}
+
 /* The Woodbury correction of psd_lsq: u -= E^T (I + E E^T)^{-1} E u
    with S = I + E E^T (nr x nr) factorised in place of G by plain
    Cholesky (S >= I); v (nr) is a workspace. */
@@ -250,12 +264,7 @@ woodbury_correct(double *u, double *v, double *G, const double *E, slong rank, s
             v[q] -= S[q * nr + l] * v[l];
         v[q] /= S[q * nr + q];
     }
-    for (q = nr - 1; q >= 0; q--)
-    {
-        for (l = q + 1; l < nr; l++)
-            v[q] -= S[l * nr + q] * v[l];
-        v[q] /= S[q * nr + q];
-    }
+    back_solve_lt(v, S, nr);
     for (q = 0; q < nr; q++)
         for (k = 0; k < rank; k++)
             u[k] -= E[q * m + k] * v[q];
@@ -282,12 +291,7 @@ leastnorm_correct(double *c, double *v, double *u, const double *G, const double
             x -= S[q * nr + l] * u[l];
         u[q] = x / S[q * nr + q];
     }
-    for (q = nr - 1; q >= 0; q--)
-    {
-        for (l = q + 1; l < nr; l++)
-            u[q] -= S[l * nr + q] * u[l];
-        u[q] /= S[q * nr + q];
-    }
+    back_solve_lt(u, S, nr);
     for (q = 0; q < nr; q++)
     {
         for (k = 0; k < rank; k++)
