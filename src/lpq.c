@@ -146,6 +146,22 @@ pivot(fmpq *T, fmpq *d, fmpq_t t, slong r, slong W, slong p, slong q)
     }
 }
 
+/* Hands out the answer v (len entries, freed here): it must have passed
+   its exact check (checked; else the solver is wrong and what names the
+   answer in the abort message); copied to out unless out is NULL. */
+static void
+deliver(fmpq *out, fmpq *v, slong len, int checked, const char *what)
+{
+    if (!checked)
+    {
+        flint_printf("lpq_feasible: %s fails its exact check\n", what);
+        flint_abort();
+    }
+    if (out != NULL)
+        copy_vec(out, v, len);
+    _fmpq_vec_clear(v, len);
+}
+
 int
 lpq_feasible(fmpq *lambda, fmpq *pi, const fmpq_mat_t M, const fmpq *c)
 {
@@ -207,14 +223,7 @@ lpq_feasible(fmpq *lambda, fmpq *pi, const fmpq_mat_t M, const fmpq *c)
         for (i = 0; i < r; i++)
             if (basis[i] < N)
                 fmpq_set(lam + basis[i], T + i * W + W - 1);
-        if (!check_primal(M, c, lam))
-        {
-            flint_printf("lpq_feasible: primal solution fails its exact check\n");
-            flint_abort();
-        }
-        if (lambda != NULL)
-            copy_vec(lambda, lam, N);
-        _fmpq_vec_clear(lam, N);
+        deliver(lambda, lam, N, check_primal(M, c, lam), "primal solution");
     }
     else
     {
@@ -228,14 +237,7 @@ lpq_feasible(fmpq *lambda, fmpq *pi, const fmpq_mat_t M, const fmpq *c)
             if (neg[i])
                 fmpq_neg(y + i, y + i);
         }
-        if (!check_farkas(M, c, y))
-        {
-            flint_printf("lpq_feasible: Farkas certificate fails its exact check\n");
-            flint_abort();
-        }
-        if (pi != NULL)
-            copy_vec(pi, y, r);
-        _fmpq_vec_clear(y, r);
+        deliver(pi, y, r, check_farkas(M, c, y), "Farkas certificate");
     }
 
     _fmpq_vec_clear(T, r * W);
