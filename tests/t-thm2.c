@@ -299,44 +299,31 @@ test_data(void)
 static void
 test_read(void)
 {
-    char path[] = "/tmp/bc-thm2-XXXXXX", err[1024];
-    int fd = mkstemp(path);
-    FILE *f;
+    char err[1024], *path = test_tmp_file("thm2", "# comment\n1,0,0,3\n0,-2,0,1\n\n1,0,0.5,2\n");
     singleton_data_t D;
-    CU_ASSERT_FATAL(fd >= 0);
-    f = fdopen(fd, "w");
-    fputs("# comment\n1,0,0,3\n0,-2,0,1\n\n1,0,0.5,2\n", f);
-    fclose(f);
     singleton_data_init(D);
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, ":5: point 3 is not a singleton: 2 non-zero coordinates (x_1, x_3)") != NULL);
     CU_ASSERT(strncmp(err, path, strlen(path)) == 0);
     CU_ASSERT(strchr(err, '\n') == NULL);
-    f = fopen(path, "w");
-    fputs("1,0,0,3\n0,0,0,1\n", f);
-    fclose(f);
+    test_rewrite(path, "1,0,0,3\n0,0,0,1\n");
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, ":2: point 2 is zero") != NULL);
-    f = fopen(path, "w");
-    fputs("1,0,0,3\n0,-1/3,0,1/3\n0,0,2.5,-1\n", f);
-    fclose(f);
+    test_rewrite(path, "1,0,0,3\n0,-1/3,0,1/3\n0,0,2.5,-1\n");
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 0);
     CU_ASSERT(D->m == 3 && D->d == 3 && D->singleton && D->needy == 3 && D->need[3] == 1 && D->need[4] == -1);
-    f = fopen(path, "w");
-    fputs("1,0,x\n", f);
-    fclose(f);
+    test_rewrite(path, "1,0,x\n");
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, ":1:") != NULL);
-    f = fopen(path, "w");
-    fputs("1\n2\n", f);
-    fclose(f);
+    test_rewrite(path, "1\n2\n");
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, "at least 2 columns") != NULL);
     CU_ASSERT_EQUAL(thm2_data_read_mem(D, "buf", "1,1,2\n", 6, err, sizeof err), 1);
     CU_ASSERT(strcmp(err, "buf:1: point 1 is not a singleton: 2 non-zero coordinates (x_1, x_2); Theorem "
                           "2 needs exactly one per point") == 0);
     singleton_data_clear(D);
-    unlink(path);
+    remove(path);
+    flint_free(path);
 }
 
 static void
@@ -426,9 +413,7 @@ static void
 test_user_run(void)
 {
     static const char *sel[2] = {"thm2.user", "thm2.mc.appc1.n5"};
-    char path[] = "/tmp/bc-thm2-user-XXXXXX";
-    int fd = mkstemp(path);
-    FILE *f;
+    char *path = test_tmp_file("thm2-user", "1,0,2\n-0.5,0,1\n0,3,-1\n0,-1,0.5\n");
     run_opts o;
     checklist_t L;
     singleton_data_t D;
@@ -436,10 +421,6 @@ test_user_run(void)
     fmpq_t p;
     char *want;
 
-    CU_ASSERT_FATAL(fd >= 0);
-    f = fdopen(fd, "w");
-    fputs("1,0,2\n-0.5,0,1\n0,3,-1\n0,-1,0.5\n", f);
-    fclose(f);
     test_quick_opts(&o, 2);
     o.data = path;
     o.width = 5;
@@ -465,7 +446,8 @@ test_user_run(void)
     fmpq_clear(p);
     singleton_data_clear(D);
     checklist_clear(L);
-    unlink(path);
+    remove(path);
+    flint_free(path);
 
     /* data without a width, and a missing file: input errors */
     o.width = 0;

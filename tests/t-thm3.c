@@ -287,29 +287,15 @@ test_hypotheses(void)
     hand_clear(&H);
 }
 
-static char *
-write_tmp(const char *text)
-{
-    char *path = bc_aprintf("%s/t-thm3-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    int fd = mkstemp(path);
-    FILE *f;
-    if (fd < 0)
-        return path;
-    f = fdopen(fd, "w");
-    fputs(text, f);
-    fclose(f);
-    return path;
-}
-
 static void
 test_user_input(void)
 {
     thm3_inst_t I;
-    char *good = write_tmp("1,0,0,1\n0,0.5,0,0\n# comment\n0.6,0.8,0,0.6\n");
-    char *net = write_tmp("1,0,0,1\n");
-    char *far = write_tmp("1,0,0,1\n0,1.5,0,0\n0.6,0.8,0,0.6\n");
-    char *unfit = write_tmp("1,0,0,1\n0,0.5,0,0\n0.6,0.8,0,0.7\n");
-    char *narrow = write_tmp("1,0,1\n");
+    char *good = test_tmp_file("thm3", "1,0,0,1\n0,0.5,0,0\n# comment\n0.6,0.8,0,0.6\n");
+    char *net = test_tmp_file("thm3", "1,0,0,1\n");
+    char *far = test_tmp_file("thm3", "1,0,0,1\n0,1.5,0,0\n0.6,0.8,0,0.6\n");
+    char *unfit = test_tmp_file("thm3", "1,0,0,1\n0,0.5,0,0\n0.6,0.8,0,0.7\n");
+    char *narrow = test_tmp_file("thm3", "1,0,1\n");
     thm3_inst_init(I);
     CU_ASSERT_EQUAL(thm3_read_user(I, good, net, "1/4"), 0);
     CU_ASSERT_EQUAL(I->r, 2);

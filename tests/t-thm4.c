@@ -515,30 +515,21 @@ test_bound(void)
 static void
 test_data_read(void)
 {
-    char path[] = "/tmp/bc-thm4-XXXXXX", err[1024];
-    int fd = mkstemp(path);
-    FILE *f;
+    char err[1024], *path = test_tmp_file("thm4", "# comment\n1,0,0,3\n0,1,0,1\n\n1,1,0,2\n");
     thm4_data_t D;
-    CU_ASSERT_FATAL(fd >= 0);
-    f = fdopen(fd, "w");
-    fputs("# comment\n1,0,0,3\n0,1,0,1\n\n1,1,0,2\n", f);
-    fclose(f);
     thm4_data_init(D);
     CU_ASSERT_EQUAL(thm4_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, ":5: point 3 is a linear combination") != NULL);
     CU_ASSERT(strchr(err, '\n') == NULL);
-    f = fopen(path, "w");
-    fputs("1,0,0,3\n0,1,0,1/3\n", f);
-    fclose(f);
+    test_rewrite(path, "1,0,0,3\n0,1,0,1/3\n");
     CU_ASSERT_EQUAL(thm4_data_read(D, path, err, sizeof err), 0);
     CU_ASSERT(D->m == 2 && D->d == 3 && D->full && D->orthogonal);
-    f = fopen(path, "w");
-    fputs("1,0,x\n", f);
-    fclose(f);
+    test_rewrite(path, "1,0,x\n");
     CU_ASSERT_EQUAL(thm4_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, ":1:") != NULL);
     thm4_data_clear(D);
-    unlink(path);
+    remove(path);
+    flint_free(path);
 }
 
 /* data without a width, a missing file, a width too large: input errors

@@ -109,3 +109,28 @@ test_fmpq_mat_rank(const fmpq_mat_t A)
     fmpq_mat_clear(R);
     return r;
 }
+
+char *
+test_tmp_file(const char *name, const char *text)
+{
+    const char *dir = getenv("TMPDIR");
+    char *path = bc_aprintf("%s/t-%s-XXXXXX", dir != NULL ? dir : "/tmp", name);
+    int fd = mkstemp(path);
+    FILE *f;
+    if (fd < 0)
+        return path;
+    f = fdopen(fd, "w");
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+void
+test_rewrite(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f == NULL)
+        return;
+    fputs(text, f);
+    fclose(f);
+}

@@ -50,6 +50,15 @@ void test_singleton_engine(fmpq_t val, int *exact, const singleton_data_t D, con
    the LDL^T ranks). */
 slong test_fmpq_mat_rank(const fmpq_mat_t A);
 
+/* Writes text to a new temporary file t-NAME-XXXXXX (in $TMPDIR, else
+   /tmp) and returns its path (flint_free it; remove the file first).  A
+   file that cannot be made leaves the returned path without a file, so
+   that the reader under test fails on it. */
+char *test_tmp_file(const char *name, const char *text);
+
+/* Replaces the content of the file path by text. */
+void test_rewrite(const char *path, const char *text);
+
 /* One test of a suite: its description and its function. */
 typedef struct
 {
