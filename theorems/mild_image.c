@@ -1,0 +1,374 @@
+/* mild_image.c -- (E) one more neuron (mild.tex): for every family of
+   certified spurious minima found by the descents, the split image
+   (exact critical point of width k + 1; a saddle when the block B_i has a
+   negative eigenvalue, certified along (a, -a) with a certified descent
+   step) and the zero-neuron image (every teacher direction an exact
+   first-order descent); and the controls on known points, decided by the
+   same code: the split of the global minimum, Krawczyk off the critical
+   point, positive definiteness at a known saddle. */
+#include <math.h>
+#include <string.h>
+
+#include "mild.h"
+
+/* ------------------------------------------------------------ helpers */
+
+static void
+certify_doubles(crit_result_t C, const double *W, slong n, slong k, int refine, double radius)
+{
+    arb_mat_t W0, V;
+    crit_opts o;
+    slong i;
+    arb_mat_init(W0, n, k);
+    arb_mat_init(V, k, k);
+    mild_teacher(V, k);
+    for (i = 0; i < n * k; i++)
+        arb_set_d(arb_mat_entry(W0, i / k, i % k), W[i]);
+    crit_opts_default(&o);
+    o.refine = refine;
+    o.radius = radius;
+    crit_certify(C, W0, V, &o);
+    arb_mat_clear(W0);
+    arb_mat_clear(V);
+}
+
+/* the k = 6 spurious minimum, certified */
+static void
+certify_k6(crit_result_t C)
+{
+    arb_mat_t W0, V;
+    crit_opts o;
+    arb_mat_init(W0, 6, 6);
+    arb_mat_init(V, 6, 6);
+    mild_spurious_k6(W0);
+    mild_teacher(V, 6);
+    crit_opts_default(&o);
+    crit_certify(C, W0, V, &o);
+    arb_mat_clear(W0);
+    arb_mat_clear(V);
+}
+
+/* the verdict "the split image of neuron i is a saddle": BC_TRUE when a
+   negative curvature is certified at the exact critical point, BC_FALSE
+   when the image is a global minimum or B_i >= 0 is certified (the
+   technical condition fails), else BC_UNDECIDED */
+static truth_t
+decide_split(const crit_split_t S)
+{
+    if (S->saddle == BC_TRUE)
+        return BC_TRUE;
+    if (S->saddle == BC_FALSE || S->condition == BC_FALSE)
+        return BC_FALSE;
+    return BC_UNDECIDED;
+}
+
+/* the verdict "every teacher direction is a first-order descent at the
+   zero-neuron image": every D(v_j) < 0 (BC_TRUE), some D(v_j) >= 0
+   (BC_FALSE) */
+static truth_t
+decide_zero(const crit_zero_t Z)
+{
+    slong j;
+    truth_t r = BC_TRUE;
+    for (j = 0; j < Z->k; j++)
+    {
+        if (arb_is_nonnegative(Z->slope + j))
+            return BC_FALSE;
+        if (!arb_is_negative(Z->slope + j))
+            r = BC_UNDECIDED;
+    }
+    return Z->k > 0 ? r : BC_UNDECIDED;
+}
+
+/* the distinguished neuron: the row holding the most negative entry */
+static slong
+distinguished(const double *W, slong k)
+{
+    slong i, best = 0;
+    for (i = 0; i < k * k; i++)
+        if (W[i] < W[best])
+            best = i;
+    return best / k;
+}
+
+static char *
+split_str(const crit_split_t S)
+{
+    char *cv = arb_get_str(S->curv, 8, 0), *bl = arb_get_str(S->block_lmin, 8, 0),
+         *df = arb_get_str(S->dF, 6, 0);
+    char *a = fmpq_get_str(NULL, 10, S->alpha);
+    char *r = bc_aprintf("neuron %ld, alpha %s: curvature %s, lambda_min(B) %s, step t = %g, dF %s",
+                         (long) S->i + 1, a, cv, bl, S->t, S->t > 0 ? df : "-");
+    flint_free(cv);
+    flint_free(bl);
+    flint_free(df);
+    flint_free(a);
+    return r;
+}
+
+/* ----------------------------------------------------------------- (E) */
+
+typedef struct
+{
+    slong bad, und, items, steps;
+    char *first_bad;
+} tally;
+
+static void
+image_family(run_t R, const mild_family *f, check_t cs, check_t cz, tally *ts, tally *tz)
+{
+    slong k = f->k, s, j;
+    crit_result_t C;
+    arb_mat_t V;
+    double *W = flint_malloc(sizeof(double) * k * k);
+    char key[96];
+
+    if (mild_images_at_global(R))
+    {
+        memset(W, 0, sizeof(double) * k * k);
+        for (j = 0; j < k; j++)
+            W[j * k + j] = 1.0;
+    }
+    else
+        memcpy(W, f->W, sizeof(double) * k * k);
+    crit_result_init(C);
+    certify_doubles(C, W, k, k, 1, 0);
+    arb_mat_init(V, k, k);
+    mild_teacher(V, k);
+    snprintf(key, sizeof key, "k = %ld, F = %.10g (%ld runs)", (long) k, f->F, (long) f->count);
+    if (cs != NULL)
+    {
+        slong i0 = distinguished(W, k), i1 = (i0 + 1) % k;
+        const slong who[3] = {i0, i0, i1};
+        const slong den[3] = {2, 3, 2};
+        char *all = bc_aprintf("%s", "");
+        for (s = 0; s < 3; s++)
+        {
+            crit_split_t S;
+            fmpq_t al;
+            truth_t t;
+            char *one, *nb;
+            fmpq_init(al);
+            fmpq_set_si(al, 1, den[s]);
+            crit_split_init(S, k);
+            crit_split(S, C, V, who[s], al, 64);
+            t = decide_split(S);
+            ts->items++;
+            ts->bad += t == BC_FALSE;
+            ts->und += t == BC_UNDECIDED;
+            ts->steps += S->t > 0;
+            one = split_str(S);
+            if (t == BC_FALSE && ts->first_bad == NULL)
+                ts->first_bad = bc_aprintf("%s: %s (%s)", key, one, S->reason);
+            nb = bc_aprintf("%s%s%s", all, s ? "; " : "", one);
+            flint_free(all);
+            flint_free(one);
+            all = nb;
+            crit_split_clear(S);
+            fmpq_clear(al);
+        }
+        check_field_add(cs, key, "%s", all);
+        flint_free(all);
+    }
+    if (cz != NULL)
+    {
+        crit_zero_t Z;
+        truth_t t;
+        char *best, *df;
+        crit_zero_init(Z, k);
+        crit_zero(Z, C, V, 64);
+        t = decide_zero(Z);
+        tz->items++;
+        tz->bad += t == BC_FALSE;
+        tz->und += t == BC_UNDECIDED;
+        tz->steps += Z->t > 0;
+        best = Z->best >= 0 ? arb_get_str(Z->slope + Z->best, 8, 0) : bc_aprintf("-");
+        df = arb_get_str(Z->dF, 8, 0);
+        check_field_add(cz, key, "most negative D(v_%ld) = %s; step t = %g, dF = %s", (long) Z->best + 1, best,
+                        Z->t, df);
+        if (t == BC_FALSE && tz->first_bad == NULL)
+        {
+            char *s0 = arb_get_str(Z->slope, 8, 0);
+            tz->first_bad = bc_aprintf("%s: D(v_1) = %s is not negative", key, s0);
+            flint_free(s0);
+        }
+        flint_free(best);
+        flint_free(df);
+        crit_zero_clear(Z);
+    }
+    crit_result_clear(C);
+    arb_mat_clear(V);
+    flint_free(W);
+}
+
+/* the families of L taken at each k: the nmax most frequent */
+static int
+family_taken(const mild_families *L, slong f, slong nmax)
+{
+    slong g, better = 0;
+    for (g = 0; g < L->nfam; g++)
+        if (g != f && L->fam[g].k == L->fam[f].k &&
+            (L->fam[g].count > L->fam[f].count || (L->fam[g].count == L->fam[f].count && g < f)))
+            better++;
+    return better < nmax;
+}
+
+static void
+image_finish(run_t R, check_t c, const tally *t, const char *what)
+{
+    check_field_add(c, "images decided", "%ld of %ld (%ld with a certified descent step)",
+                    (long) (t->items - t->und), (long) t->items, (long) t->steps);
+    if (t->first_bad != NULL)
+        check_set_witness(c, "%s", t->first_bad);
+    else
+        check_set_witness(c, "%s", what);
+    check_count(c, t->bad, t->items == 0 ? 1 : t->und);
+    run_push(R, c);
+}
+
+void
+mild_check_images(run_t R, const mild_families *L)
+{
+    check_t cs, cz;
+    tally ts = {0, 0, 0, 0, NULL}, tz = {0, 0, 0, 0, NULL};
+    slong f, nmax = run_size_pick(R, (const slong[3]){2, 3, 1000});
+    int ws = run_wants(R, "mild.split.saddle"), wz = run_wants(R, "mild.zero.descent");
+    if (ws)
+        run_check(R, cs, "mild.split.saddle");
+    if (wz)
+        run_check(R, cz, "mild.zero.descent");
+    for (f = 0; f < L->nfam; f++)
+        if (family_taken(L, f, nmax))
+            image_family(R, L->fam + f, ws ? cs : NULL, wz ? cz : NULL, &ts, &tz);
+    if (ws)
+        image_finish(R, cs, &ts,
+                     "crit_split at the certified minimum of each family: exact critical point, curvature "
+                     "a^T B_i a / (alpha (1 - alpha)) < 0 along (a, -a)");
+    if (wz)
+        image_finish(R, cz, &tz, "crit_zero: D(v_j) = sum_i f(v_j, w_i) - sum_l f(v_j, v_l) enclosed over the box");
+    flint_free(ts.first_bad);
+    flint_free(tz.first_bad);
+}
+
+/* ------------------------------------------------------------ controls */
+
+static void
+control_split_global(run_t R)
+{
+    check_t c;
+    crit_result_t C;
+    crit_split_t S;
+    arb_mat_t V;
+    fmpq_t al;
+    truth_t t;
+    char *one;
+    slong k = 6;
+    crit_result_init(C);
+    if (mild_control_split_spurious(R))
+        certify_k6(C);
+    else
+    {
+        double W[36];
+        slong j;
+        memset(W, 0, sizeof W);
+        for (j = 0; j < k; j++)
+            W[j * k + j] = 1.0;
+        certify_doubles(C, W, k, k, 1, 0);
+    }
+    arb_mat_init(V, k, k);
+    mild_teacher(V, k);
+    fmpq_init(al);
+    fmpq_set_si(al, 1, 2);
+    crit_split_init(S, k);
+    crit_split(S, C, V, 0, al, 64);
+    t = decide_split(S);
+    run_check(R, c, "mild.control.split_global");
+    one = split_str(S);
+    check_field_add(c, "split", "%s", one);
+    check_field_add(c, "certified point", "%s, global %s, radius %g", crit_kind_str(C->kind),
+                    C->global == BC_TRUE ? "yes" : (C->global == BC_FALSE ? "no" : "undecided"), C->radius);
+    check_set_witness(c, "k = 6, neuron 1, alpha = 1/2: %s (%s)", one, S->reason);
+    flint_free(one);
+    check_decide(c, t);
+    run_push(R, c);
+    crit_split_clear(S);
+    crit_result_clear(C);
+    arb_mat_clear(V);
+    fmpq_clear(al);
+}
+
+static void
+control_krawczyk_off(run_t R)
+{
+    check_t c;
+    crit_result_t C, D;
+    double *W, mv = mild_control_move_zero(R) ? 0.0 : ldexp(1.0, -10);
+    truth_t t;
+    crit_result_init(C);
+    crit_result_init(D);
+    certify_k6(C);
+    W = flint_malloc(sizeof(double) * 36);
+    memcpy(W, C->W, sizeof(double) * 36);
+    W[0] += mv;
+    certify_doubles(D, W, 6, 6, 0, ldexp(1.0, -30));
+    t = D->exists;
+    run_check(R, c, "mild.control.krawczyk_off");
+    check_field_add(c, "refined k = 6 minimum", "%s, F = %.12g", crit_kind_str(C->kind),
+                    arf_get_d(arb_midref(C->F), ARF_RND_NEAR));
+    check_field_add(c, "box", "centre moved by %g in entry (1, 1), half-width 2^-30, no refinement", mv);
+    check_field_add(c, "Krawczyk", "%s", D->exists == BC_TRUE    ? "a unique critical point"
+                                         : D->exists == BC_FALSE ? "no critical point"
+                                                                 : "undecided");
+    check_set_witness(c, "%s: %s", crit_kind_str(D->kind), D->reason[0] ? D->reason : "-");
+    check_decide(c, t);
+    run_push(R, c);
+    flint_free(W);
+    crit_result_clear(C);
+    crit_result_clear(D);
+}
+
+static void
+control_pd_saddle(run_t R)
+{
+    check_t c;
+    crit_result_t C;
+    char *lm, *cv;
+    crit_result_init(C);
+    if (mild_control_saddle_is_minimum(R))
+        certify_k6(C);
+    else
+    {
+        /* the symmetric critical point of width 3: rows (-a, b, b) cyclically */
+        const double a = 0.3182, b = 0.6595;
+        double W[9];
+        slong i, j;
+        for (i = 0; i < 3; i++)
+            for (j = 0; j < 3; j++)
+                W[i * 3 + j] = i == j ? -a : b;
+        certify_doubles(C, W, 3, 3, 1, 0);
+    }
+    run_check(R, c, "mild.control.pd_saddle");
+    lm = arb_get_str(C->lmin, 10, 0);
+    cv = arb_get_str(C->curv, 10, 0);
+    check_field_add(c, "kind", "%s (n = %ld)", crit_kind_str(C->kind), (long) C->n);
+    check_field_add(c, "lambda_min", "%s", lm);
+    check_set_witness(c, "%s at the certified critical point: least eigenvalue in %s, curvature %s along the "
+                         "certified direction",
+                      crit_kind_str(C->kind), lm, cv);
+    check_decide(c, mild_decide_minimum(C));
+    run_push(R, c);
+    flint_free(lm);
+    flint_free(cv);
+    crit_result_clear(C);
+}
+
+void
+mild_check_controls(run_t R)
+{
+    if (run_wants(R, "mild.control.split_global"))
+        control_split_global(R);
+    if (run_wants(R, "mild.control.krawczyk_off"))
+        control_krawczyk_off(R);
+    if (run_wants(R, "mild.control.pd_saddle"))
+        control_pd_saddle(R);
+}
