@@ -35,6 +35,10 @@ static const check_spec mild_specs[] = {
      "(F) n = k: P[descent ends at a certified spurious minimum] >= the lower 99.9% limit of the authors' "
      "count, k = 7, 10, 20 (one test per k in the grid)",
      STRENGTH_STATISTICAL, "mild_descent.c", NULL, 1, 0},
+    {"mild.plus1.global", CHECK_BALL, ST_HOLDS, 0,
+     "(F) n = k + 1: every seeded descent (same start law, step 5/k, at most 20000 steps) ends at a value "
+     "certified below 1e-6, next to a global minimum; k = 6..K",
+     STRENGTH_DECIDES, "mild_descent.c", NULL, 1, 0},
     {"mild.split.saddle", CHECK_BALL, ST_HOLDS, 0,
      "(E) every family of certified spurious minima: the split image (alpha = 1/2, 1/3) of the distinguished "
      "and of an ordinary neuron is an exact critical point of width k + 1 with certified negative curvature",
@@ -76,6 +80,10 @@ static const mutant_spec mild_mutants[] = {
      "(F)'s initialisation moved next to the teacher (V + 2^-10 N(0, I)): F is strongly convex there by (A), "
      "so every descent ends at the global minimum and no spurious minimum is found",
      "mild.spurious.exist mild.spurious.rate"},
+    {"mild.mutant.plus1_start",
+     "(F)'s width-(k+1) descents at k = 6 started at the split image of the k = 6 spurious minimum: an exact "
+     "critical point (E) with F ~ 0.0251, where gradient descent does not move",
+     "mild.plus1.global"},
     {"mild.mutant.images_global",
      "(E)'s images taken at the global minimum V instead of the spurious minima: B_i = 0 there (every split "
      "curvature is 0) and D(v_j) = 0 exactly, so neither a saddle nor a descent exists",
@@ -145,6 +153,12 @@ int
 mild_start_near_teacher(const run_t R)
 {
     return run_mutant(R, "mild.mutant.start");
+}
+
+int
+mild_plus1_split_start(const run_t R)
+{
+    return run_mutant(R, "mild.mutant.plus1_start");
 }
 
 int
@@ -269,6 +283,8 @@ mild_exec(run_t R)
         mild_check_descents(R, &L);
     if (run_wants_prefix(R, "mild.split.") || run_wants_prefix(R, "mild.zero."))
         mild_check_images(R, &L);
+    if (run_wants(R, "mild.plus1.global"))
+        mild_check_plus1(R);
     mild_families_clear(&L);
     if (run_wants(R, "mild.control.split_global") || run_wants(R, "mild.control.krawczyk_off") ||
         run_wants(R, "mild.control.pd_saddle"))

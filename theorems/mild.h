@@ -60,6 +60,11 @@ extern "C"
        descent end at the global minimum). */
     int mild_start_near_teacher(const run_t R);
 
+    /* (F), n = k + 1: 1 when the descents at k = 6 start at the split
+       image of the k = 6 spurious minimum (the mutant: an exact critical
+       point, where gradient descent stays). */
+    int mild_plus1_split_start(const run_t R);
+
     /* (E): 1 when the images are taken at the global minimum instead of
        the spurious minima found (the mutant). */
     int mild_images_at_global(const run_t R);
@@ -98,10 +103,10 @@ extern "C"
     typedef struct
     {
         slong k;
-        slong count;   /* end points in the family */
-        double F;      /* the value at the first one (midpoint) */
-        double lmin;   /* its certified least Hessian eigenvalue (lower bound) */
-        double *W;     /* its box centre (k x k doubles) */
+        slong count;    /* end points in the family */
+        double F;       /* the value at the first one (midpoint) */
+        double lmin;    /* its certified least Hessian eigenvalue (lower bound) */
+        double *W;      /* its box centre (k x k doubles) */
         double normsum; /* sum of the neuron norms */
     } mild_family;
 
@@ -118,6 +123,9 @@ extern "C"
        the families of certified spurious minima in L (also when only (E)
        is wanted: its instances are the families). */
     void mild_check_descents(run_t R, mild_families *L);
+
+    /* The (F) check at width k + 1 (mild.plus1.global). */
+    void mild_check_plus1(run_t R);
 
     /* The (E) checks on the families of L (mild.split.saddle,
        mild.zero.descent). */

@@ -238,8 +238,8 @@ noconvex_cell(run_t R, noconvex_tally *S, check_t cw, check_t cr, slong k, doubl
             if (r == BC_FALSE && S->first_rbad == NULL)
             {
                 char *s = arb_get_str(ratio, 12, 0);
-                S->first_rbad = bc_aprintf("k = %ld, alpha = %g, t = 2^-%ld: ratio %s", (long) k, alpha,
-                                           (long) j, s);
+                S->first_rbad =
+                    bc_aprintf("k = %ld, alpha = %g, t = 2^-%ld: ratio %s", (long) k, alpha, (long) j, s);
                 flint_free(s);
             }
         }
@@ -296,8 +296,9 @@ mild_check_noconvex(run_t R)
         if (S.first_rbad != NULL)
             check_set_witness(cr, "%s", S.first_rbad);
         else
-            check_set_witness(cr, "the ratio u^T H u / (-2 t / (pi max(alpha, 1 - alpha)^2)) enclosed at 64 + 3j "
-                                  "bits");
+            check_set_witness(cr,
+                              "the ratio u^T H u / (-2 t / (pi max(alpha, 1 - alpha)^2)) enclosed at 64 + 3j "
+                              "bits");
         check_count(cr, S.rbad, S.rund);
         run_push(R, cr);
     }

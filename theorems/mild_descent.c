@@ -54,8 +54,8 @@ typedef struct
     slong k;
     const double *Vd;
     pop_descent_opts o;
-    int near;         /* the mutant's start next to the teacher */
-    end_point *out;   /* one per sample (distinct slots: thread-safe) */
+    int near;       /* the mutant's start next to the teacher */
+    end_point *out; /* one per sample (distinct slots: thread-safe) */
 } descent_ctx;
 
 static void
@@ -278,9 +278,11 @@ rate_check(run_t R, const k_result *res, slong nk)
         snprintf(key, sizeof key, "reference: authors at k = %ld", (long) a->k);
         if (a->runs > 0 && a->runs18 > 0)
             check_field_add(c, key, "seed 003: %lu/%lu; 2018: %lu/%lu", (unsigned long) a->spurious,
-                            (unsigned long) a->runs, (unsigned long) a->spurious18, (unsigned long) a->runs18);
+                            (unsigned long) a->runs, (unsigned long) a->spurious18,
+                            (unsigned long) a->runs18);
         else if (a->runs > 0)
-            check_field_add(c, key, "seed 003: %lu/%lu", (unsigned long) a->spurious, (unsigned long) a->runs);
+            check_field_add(c, key, "seed 003: %lu/%lu", (unsigned long) a->spurious,
+                            (unsigned long) a->runs);
         else
             check_field_add(c, key, "2018: %lu/%lu (not tested: the 2018 setting differs)",
                             (unsigned long) a->spurious18, (unsigned long) a->runs18);
@@ -324,8 +326,9 @@ exist_check(run_t R, const k_result *res, slong nk)
             else
             {
                 if (bad == 0)
-                    check_set_witness(c, "k = %ld: none of %lu descents (seed %llu, stream %s) ends at a "
-                                         "spurious minimum; every end point certified",
+                    check_set_witness(c,
+                                      "k = %ld: none of %lu descents (seed %llu, stream %s) ends at a "
+                                      "spurious minimum; every end point certified",
                                       (long) res[i].k, (unsigned long) res[i].runs,
                                       (unsigned long long) R->opts->seed, res[i].stream);
                 bad++;
@@ -346,31 +349,196 @@ descent_instance(run_t R, const k_result *res, slong nk)
     for (i = 0; i < nk; i++)
     {
         const authors_count *a = authors_at(res[i].k);
-        char *ref = a == NULL ? bc_aprintf("%s", "")
-                              : (a->runs > 0 ? bc_aprintf("%lu/%lu", (unsigned long) a->spurious,
-                                                          (unsigned long) a->runs)
-                                             : bc_aprintf("(2018: %lu/%lu)", (unsigned long) a->spurious18,
-                                                          (unsigned long) a->runs18));
-        char *row = bc_aprintf("%ld & %lu & %lu & %ld & %ld & %ld & %s & %.2f\\\\\n", (long) res[i].k,
-                               (unsigned long) res[i].runs, (unsigned long) res[i].spurious, (long) res[i].global,
-                               (long) (res[i].saddle + res[i].notcrit + res[i].undec), (long) res[i].families, ref,
-                               res[i].seconds / (double) FLINT_MAX(res[i].runs, 1));
+        char *ref =
+            a == NULL
+                ? bc_aprintf("%s", "")
+                : (a->runs > 0 ? bc_aprintf("%lu/%lu", (unsigned long) a->spurious, (unsigned long) a->runs)
+                               : bc_aprintf("(2018: %lu/%lu)", (unsigned long) a->spurious18,
+                                            (unsigned long) a->runs18));
+        char *row =
+            bc_aprintf("%ld & %lu & %lu & %ld & %ld & %ld & %s & %.2f\\\\\n", (long) res[i].k,
+                       (unsigned long) res[i].runs, (unsigned long) res[i].spurious, (long) res[i].global,
+                       (long) (res[i].saddle + res[i].notcrit + res[i].undec), (long) res[i].families, ref,
+                       res[i].seconds / (double) FLINT_MAX(res[i].runs, 1));
         char *nb = bc_aprintf("%s%s", tab, row);
         flint_free(tab);
         flint_free(row);
         flint_free(ref);
         tab = nb;
     }
-    run_add_instance(R,
-                     "\\textbf{(F) The seeded descents at $n=k$} (teacher $I_k$; the rates' intervals are in "
-                     "\\checkref{mild.spurious.rate}, at the family's level). Every end point is certified by "
-                     "the core; ``other'' counts saddles, points with no critical point in the box and "
-                     "undecided ones.\n"
-                     "\\begin{center}\\footnotesize\\begin{tabular}{rrrrrrrr}\\toprule $k$ & runs & spurious & "
-                     "global & other & families & authors (reference) & s/run\\\\\\midrule\n"
-                     "%s\\bottomrule\\end{tabular}\\end{center}",
-                     tab);
+    run_add_instance(
+        R,
+        "\\textbf{(F) The seeded descents at $n=k$} (teacher $I_k$; the rates' intervals are in "
+        "\\checkref{mild.spurious.rate}, at the family's level). Every end point is certified by "
+        "the core; ``other'' counts saddles, points with no critical point in the box and "
+        "undecided ones.\n"
+        "\\begin{center}\\footnotesize\\begin{tabular}{rrrrrrrr}\\toprule $k$ & runs & spurious & "
+        "global & other & families & authors (reference) & s/run\\\\\\midrule\n"
+        "%s\\bottomrule\\end{tabular}\\end{center}",
+        tab);
     flint_free(tab);
+}
+
+/* ------------------------------------------------------------ n = k + 1 */
+
+/* the value below which an end point of width k + 1 counts as next to a
+   global minimum (the spurious values at n = k are above 10^-2) */
+#define PLUS1_LEVEL 1e-6
+#define PLUS1_STEPS 20000
+
+typedef struct
+{
+    double Fhi;      /* certified upper bound of F at the end point */
+    double Flo;      /* certified lower bound */
+    double smallest; /* the smallest neuron norm */
+    truth_t below;   /* F < PLUS1_LEVEL */
+} plus1_point;
+
+typedef struct
+{
+    slong k;
+    const double *Vd;
+    pop_descent_opts o;
+    const double *start; /* the mutant's start ((k + 1) k doubles), or NULL */
+    plus1_point *out;
+} plus1_ctx;
+
+static void
+plus1_sample(mc_outcome *res, const void *vctx, rng_t rng, ulong index)
+{
+    const plus1_ctx *X = vctx;
+    slong k = X->k, n = k + 1, N = n * k, i;
+    plus1_point *e = X->out + index;
+    double *W = flint_malloc(sizeof(double) * N);
+    pop_descent_info info;
+    arb_mat_t W0, V;
+    arb_t F, lvl;
+    arf_t b;
+
+    for (i = 0; i < n; i++)
+        sampler_draw(W + i * k, k, SAMPLER_GAUSS, X->o.init_std, rng);
+    if (X->start != NULL)
+        memcpy(W, X->start, sizeof(double) * N);
+    pop_descent_run(&info, W, n, X->Vd, k, k, &X->o);
+    arb_mat_init(W0, n, k);
+    arb_mat_init(V, k, k);
+    arb_init(F);
+    arb_init(lvl);
+    arf_init(b);
+    mild_teacher(V, k);
+    e->smallest = INFINITY;
+    for (i = 0; i < n; i++)
+    {
+        slong a;
+        double s = 0;
+        for (a = 0; a < k; a++)
+        {
+            arb_set_d(arb_mat_entry(W0, i, a), W[i * k + a]);
+            s += W[i * k + a] * W[i * k + a];
+        }
+        e->smallest = FLINT_MIN(e->smallest, sqrt(s));
+    }
+    pop_eval(F, NULL, NULL, W0, V, 128);
+    arb_set_d(lvl, PLUS1_LEVEL);
+    e->below = arb_lt(F, lvl) ? BC_TRUE : (arb_ge(F, lvl) ? BC_FALSE : BC_UNDECIDED);
+    arb_get_ubound_arf(b, F, 53);
+    e->Fhi = arf_get_d(b, ARF_RND_UP);
+    arb_get_lbound_arf(b, F, 53);
+    e->Flo = arf_get_d(b, ARF_RND_DOWN);
+    res->nevents = 1;
+    res->escalations = 0;
+    res->event[0] = e->below;
+    arb_mat_clear(W0);
+    arb_mat_clear(V);
+    arb_clear(F);
+    arb_clear(lvl);
+    arf_clear(b);
+    flint_free(W);
+}
+
+/* the mutant's start at k = 6: the split image (alpha = 1/2, neuron 6) of
+   the k = 6 spurious minimum, an exact critical point of width 7 with the
+   value of the minimum */
+static double *
+plus1_split_start(void)
+{
+    arb_mat_t W0, V;
+    crit_result_t C;
+    crit_opts o;
+    double *S = flint_malloc(sizeof(double) * 42);
+    slong a;
+    arb_mat_init(W0, 6, 6);
+    arb_mat_init(V, 6, 6);
+    mild_spurious_k6(W0);
+    mild_teacher(V, 6);
+    crit_opts_default(&o);
+    crit_result_init(C);
+    crit_certify(C, W0, V, &o);
+    memcpy(S, C->W, sizeof(double) * 36);
+    for (a = 0; a < 6; a++)
+    {
+        S[36 + a] = 0.5 * S[5 * 6 + a];
+        S[5 * 6 + a] *= 0.5;
+    }
+    crit_result_clear(C);
+    arb_mat_clear(W0);
+    arb_mat_clear(V);
+    return S;
+}
+
+static void
+plus1_check(run_t R)
+{
+    check_t c;
+    slong kmax = run_size_pick(R, (const slong[3]){7, 8, 10}), k, bad = 0, und = 0;
+    ulong runs = run_samples(R, "mild.plus1.global", (const ulong[3]){3, 8, 20}, 1), i;
+    double *start = mild_plus1_split_start(R) ? plus1_split_start() : NULL;
+    run_check(R, c, "mild.plus1.global");
+    for (k = 6; k <= kmax; k++)
+    {
+        plus1_ctx X;
+        mc_tally_t T;
+        double *Vd = flint_calloc(k * k, sizeof(double)), Fmax = 0, smin = INFINITY;
+        slong small = 0, j;
+        char stream[48], key[64];
+        for (j = 0; j < k; j++)
+            Vd[j * k + j] = 1.0;
+        X.k = k;
+        X.Vd = Vd;
+        pop_descent_opts_default(&X.o, k, k);
+        X.o.max_iter = PLUS1_STEPS;
+        X.o.newton_after = 1;
+        X.o.newton_tol = 1e-6;
+        X.start = k == 6 ? start : NULL;
+        X.out = flint_calloc(runs + 1, sizeof(plus1_point));
+        snprintf(stream, sizeof stream, "mild.F1.k%ld", (long) k);
+        run_mc(R, T, plus1_sample, &X, runs, stream);
+        for (i = 0; i < runs; i++)
+        {
+            const plus1_point *e = X.out + i;
+            Fmax = FLINT_MAX(Fmax, e->Fhi);
+            smin = FLINT_MIN(smin, e->smallest);
+            small += e->smallest < 1e-2;
+            if (e->below == BC_FALSE && bad++ == 0)
+                check_set_witness(
+                    c, "k = %ld, n = %ld, run %lu (seed %llu, stream %s): F >= %.6g at the end point",
+                    (long) k, (long) k + 1, (unsigned long) i, (unsigned long long) R->opts->seed, stream,
+                    e->Flo);
+            und += e->below == BC_UNDECIDED;
+        }
+        snprintf(key, sizeof key, "k = %ld, n = %ld", (long) k, (long) k + 1);
+        check_field_add(c, key,
+                        "%lu runs: largest F <= %.3g (certified), %ld end with a neuron of norm < 1e-2 "
+                        "(smallest %.3g)",
+                        (unsigned long) runs, Fmax, (long) small, smin);
+        flint_free(X.out);
+        flint_free(Vd);
+    }
+    if (bad == 0)
+        check_set_stream_witness(c, R->opts->seed, "mild.F1.k<k>", "end values certified below 1e-6");
+    check_count(c, bad, und);
+    run_push(R, c);
+    flint_free(start);
 }
 
 void
@@ -392,4 +560,10 @@ mild_check_descents(run_t R, mild_families *L)
     if (run_wants_prefix(R, "mild.spurious."))
         descent_instance(R, res, nk);
     flint_free(res);
+}
+
+void
+mild_check_plus1(run_t R)
+{
+    plus1_check(R);
 }

@@ -106,6 +106,62 @@ split_str(const crit_split_t S)
     return r;
 }
 
+/* the figure: F along the certified descent line s -> image + s u,
+   u = (a, -a) on the two copies, of the first family's split (values
+   enclosed at 64 bits, midpoints drawn) */
+static void
+split_line_figure(run_t R, const crit_result_t C, const crit_split_t S, slong k)
+{
+    const slong G = 41;
+    slong n = k + 1, g, a, i = S->i;
+    double x[41], y[41], mx[2], my[2], al = fmpq_get_d(S->alpha);
+    arb_mat_t Y, V;
+    arb_t F;
+    figure_t f;
+    char *cap;
+    arb_mat_init(Y, n, k);
+    arb_mat_init(V, k, k);
+    arb_init(F);
+    mild_teacher(V, k);
+    for (g = 0; g < G; g++)
+    {
+        double s = (double) (g - (G - 1) / 2) / 40.0;
+        slong r;
+        for (r = 0; r < k; r++)
+            for (a = 0; a < k; a++)
+                arb_set_d(arb_mat_entry(Y, r, a), C->W[r * k + a]);
+        for (a = 0; a < k; a++)
+        {
+            double w = C->W[i * k + a];
+            arb_set_d(arb_mat_entry(Y, i, a), al * w + s * S->a[a]);
+            arb_set_d(arb_mat_entry(Y, k, a), (1.0 - al) * w - s * S->a[a]);
+        }
+        pop_eval(F, NULL, NULL, Y, V, 64);
+        x[g] = s;
+        y[g] = arf_get_d(arb_midref(F), ARF_RND_NEAR);
+    }
+    mx[0] = 0;
+    my[0] = arf_get_d(arb_midref(C->F), ARF_RND_NEAR);
+    mx[1] = S->t;
+    my[1] = my[0] + arf_get_d(arb_midref(S->dF), ARF_RND_NEAR);
+    cap = bc_aprintf(
+        "(E) The split image of the spurious minimum of width $k=%ld$ ($F\\approx%.7f$): neuron "
+        "%ld split with $\\alpha=\\tfrac12$ into width %ld, and $F$ along the line "
+        "$W'+s\\mathbf u$, $\\mathbf u=(\\mathbf a,-\\mathbf a)$ on the two copies, $\\mathbf a$ the "
+        "least eigenvector of $B_i$: a maximum at $s=0$ along this line (the image is a saddle), "
+        "with the certified descent step marked.",
+        (long) k, my[0], (long) i + 1, (long) n);
+    figure_init(f, "mild.fig.split", MILD_CLAIM, cap, "$s$", "$F(W'+s\\mathbf u)$");
+    figure_add_series(f, "$F$ (enclosures, midpoints)", x, y, G, 0);
+    figure_add_series(f, "split image and certified step", mx, my, S->t > 0 ? 2 : 1, 1);
+    run_add_figure(R, f);
+    figure_clear(f);
+    flint_free(cap);
+    arb_mat_clear(Y);
+    arb_mat_clear(V);
+    arb_clear(F);
+}
+
 /* ----------------------------------------------------------------- (E) */
 
 typedef struct
@@ -115,7 +171,7 @@ typedef struct
 } tally;
 
 static void
-image_family(run_t R, const mild_family *f, check_t cs, check_t cz, tally *ts, tally *tz)
+image_family(run_t R, const mild_family *f, check_t cs, check_t cz, tally *ts, tally *tz, int *drawn)
 {
     slong k = f->k, s, j;
     crit_result_t C;
@@ -153,6 +209,11 @@ image_family(run_t R, const mild_family *f, check_t cs, check_t cz, tally *ts, t
             crit_split_init(S, k);
             crit_split(S, C, V, who[s], al, 64);
             t = decide_split(S);
+            if (s == 0 && !*drawn && S->saddle == BC_TRUE)
+            {
+                split_line_figure(R, C, S, k);
+                *drawn = 1;
+            }
             ts->items++;
             ts->bad += t == BC_FALSE;
             ts->und += t == BC_UNDECIDED;
@@ -184,8 +245,8 @@ image_family(run_t R, const mild_family *f, check_t cs, check_t cz, tally *ts, t
         tz->steps += Z->t > 0;
         best = Z->best >= 0 ? arb_get_str(Z->slope + Z->best, 8, 0) : bc_aprintf("-");
         df = arb_get_str(Z->dF, 8, 0);
-        check_field_add(cz, key, "most negative D(v_%ld) = %s; step t = %g, dF = %s", (long) Z->best + 1, best,
-                        Z->t, df);
+        check_field_add(cz, key, "most negative D(v_%ld) = %s; step t = %g, dF = %s", (long) Z->best + 1,
+                        best, Z->t, df);
         if (t == BC_FALSE && tz->first_bad == NULL)
         {
             char *s0 = arb_get_str(Z->slope, 8, 0);
@@ -232,6 +293,7 @@ mild_check_images(run_t R, const mild_families *L)
     check_t cs, cz;
     tally ts = {0, 0, 0, 0, NULL}, tz = {0, 0, 0, 0, NULL};
     slong f, nmax = run_size_pick(R, (const slong[3]){2, 3, 1000});
+    int drawn = 0;
     int ws = run_wants(R, "mild.split.saddle"), wz = run_wants(R, "mild.zero.descent");
     if (ws)
         run_check(R, cs, "mild.split.saddle");
@@ -239,13 +301,14 @@ mild_check_images(run_t R, const mild_families *L)
         run_check(R, cz, "mild.zero.descent");
     for (f = 0; f < L->nfam; f++)
         if (family_taken(L, f, nmax))
-            image_family(R, L->fam + f, ws ? cs : NULL, wz ? cz : NULL, &ts, &tz);
+            image_family(R, L->fam + f, ws ? cs : NULL, wz ? cz : NULL, &ts, &tz, &drawn);
     if (ws)
         image_finish(R, cs, &ts,
                      "crit_split at the certified minimum of each family: exact critical point, curvature "
                      "a^T B_i a / (alpha (1 - alpha)) < 0 along (a, -a)");
     if (wz)
-        image_finish(R, cz, &tz, "crit_zero: D(v_j) = sum_i f(v_j, w_i) - sum_l f(v_j, v_l) enclosed over the box");
+        image_finish(R, cz, &tz,
+                     "crit_zero: D(v_j) = sum_i f(v_j, w_i) - sum_l f(v_j, v_l) enclosed over the box");
     flint_free(ts.first_bad);
     flint_free(tz.first_bad);
 }
@@ -316,9 +379,10 @@ control_krawczyk_off(run_t R)
     check_field_add(c, "refined k = 6 minimum", "%s, F = %.12g", crit_kind_str(C->kind),
                     arf_get_d(arb_midref(C->F), ARF_RND_NEAR));
     check_field_add(c, "box", "centre moved by %g in entry (1, 1), half-width 2^-30, no refinement", mv);
-    check_field_add(c, "Krawczyk", "%s", D->exists == BC_TRUE    ? "a unique critical point"
-                                         : D->exists == BC_FALSE ? "no critical point"
-                                                                 : "undecided");
+    check_field_add(c, "Krawczyk", "%s",
+                    D->exists == BC_TRUE    ? "a unique critical point"
+                    : D->exists == BC_FALSE ? "no critical point"
+                                            : "undecided");
     check_set_witness(c, "%s: %s", crit_kind_str(D->kind), D->reason[0] ? D->reason : "-");
     check_decide(c, t);
     run_push(R, c);
@@ -352,8 +416,9 @@ control_pd_saddle(run_t R)
     cv = arb_get_str(C->curv, 10, 0);
     check_field_add(c, "kind", "%s (n = %ld)", crit_kind_str(C->kind), (long) C->n);
     check_field_add(c, "lambda_min", "%s", lm);
-    check_set_witness(c, "%s at the certified critical point: least eigenvalue in %s, curvature %s along the "
-                         "certified direction",
+    check_set_witness(c,
+                      "%s at the certified critical point: least eigenvalue in %s, curvature %s along the "
+                      "certified direction",
                       crit_kind_str(C->kind), lm, cv);
     check_decide(c, mild_decide_minimum(C));
     run_push(R, c);
