@@ -164,101 +164,161 @@ split_line_figure(run_t R, const crit_result_t C, const crit_split_t S, slong k)
 
 /* ----------------------------------------------------------------- (E) */
 
+/* what one family's images gave (computed in parallel, one slot per
+   family, then reported in order) */
 typedef struct
 {
-    slong bad, und, items, steps;
-    char *first_bad;
-} tally;
+    const mild_family *f;
+    truth_t split[3]; /* the three splits */
+    slong steps;      /* splits with a certified descent step */
+    char *split_text; /* the field */
+    char *split_bad;  /* the first refuted split, or NULL */
+    truth_t zero;
+    int zero_step;
+    char *zero_text;
+    char *zero_bad;
+} image_result;
+
+typedef struct
+{
+    const mild_families *L;
+    const slong *which; /* the families taken */
+    int at_global;      /* the mutant */
+    int want_split, want_zero;
+    image_result *out;
+} image_ctx;
+
+static const slong split_den[3] = {2, 3, 2};
+
+/* the split of row who[s] with alpha = 1/split_den[s] */
+static void
+image_splits(image_result *res, const crit_result_t C, const arb_mat_t V, const double *W, slong k,
+             const char *key)
+{
+    slong i0 = distinguished(W, k), s;
+    const slong who[3] = {i0, i0, (i0 + 1) % k};
+    res->split_text = bc_aprintf("%s", "");
+    for (s = 0; s < 3; s++)
+    {
+        crit_split_t S;
+        fmpq_t al;
+        char *one, *nb;
+        fmpq_init(al);
+        fmpq_set_si(al, 1, split_den[s]);
+        crit_split_init(S, k);
+        crit_split(S, C, V, who[s], al, 64);
+        res->split[s] = decide_split(S);
+        res->steps += S->t > 0;
+        one = split_str(S);
+        if (res->split[s] == BC_FALSE && res->split_bad == NULL)
+            res->split_bad = bc_aprintf("%s: %s (%s)", key, one, S->reason);
+        nb = bc_aprintf("%s%s%s", res->split_text, s ? "; " : "", one);
+        flint_free(res->split_text);
+        flint_free(one);
+        res->split_text = nb;
+        crit_split_clear(S);
+        fmpq_clear(al);
+    }
+}
 
 static void
-image_family(run_t R, const mild_family *f, check_t cs, check_t cz, tally *ts, tally *tz, int *drawn)
+image_zero(image_result *res, const crit_result_t C, const arb_mat_t V, slong k, const char *key)
 {
-    slong k = f->k, s, j;
-    crit_result_t C;
-    arb_mat_t V;
-    double *W = flint_malloc(sizeof(double) * k * k);
-    char key[96];
-
-    if (mild_images_at_global(R))
+    crit_zero_t Z;
+    char *best, *df;
+    crit_zero_init(Z, k);
+    crit_zero(Z, C, V, 64);
+    res->zero = decide_zero(Z);
+    res->zero_step = Z->t > 0;
+    best = Z->best >= 0 ? arb_get_str(Z->slope + Z->best, 8, 0) : bc_aprintf("-");
+    df = arb_get_str(Z->dF, 8, 0);
+    res->zero_text =
+        bc_aprintf("most negative D(v_%ld) = %s; step t = %g, dF = %s", (long) Z->best + 1, best, Z->t, df);
+    if (res->zero == BC_FALSE)
     {
-        memset(W, 0, sizeof(double) * k * k);
+        char *s0 = arb_get_str(Z->slope, 8, 0);
+        res->zero_bad = bc_aprintf("%s: D(v_1) = %s is not negative", key, s0);
+        flint_free(s0);
+    }
+    flint_free(best);
+    flint_free(df);
+    crit_zero_clear(Z);
+}
+
+/* the images' centre: the family's minimum, or V under the mutant */
+static double *
+image_centre(const mild_family *f, int at_global)
+{
+    slong k = f->k, j;
+    double *W = flint_calloc(k * k, sizeof(double));
+    if (at_global)
         for (j = 0; j < k; j++)
             W[j * k + j] = 1.0;
-    }
     else
         memcpy(W, f->W, sizeof(double) * k * k);
+    return W;
+}
+
+static char *
+family_key(const mild_family *f)
+{
+    return bc_aprintf("k = %ld, F = %.10g (%ld runs)", (long) f->k, f->F, (long) f->count);
+}
+
+static void
+image_sample(mc_outcome *out, const void *vctx, rng_t rng, ulong index)
+{
+    const image_ctx *X = vctx;
+    image_result *res = X->out + index;
+    const mild_family *f = X->L->fam + X->which[index];
+    slong k = f->k;
+    double *W = image_centre(f, X->at_global);
+    char *key = family_key(f);
+    crit_result_t C;
+    arb_mat_t V;
+    (void) rng;
+    res->f = f;
     crit_result_init(C);
     certify_doubles(C, W, k, k, 1, 0);
     arb_mat_init(V, k, k);
     mild_teacher(V, k);
-    snprintf(key, sizeof key, "k = %ld, F = %.10g (%ld runs)", (long) k, f->F, (long) f->count);
-    if (cs != NULL)
-    {
-        slong i0 = distinguished(W, k), i1 = (i0 + 1) % k;
-        const slong who[3] = {i0, i0, i1};
-        const slong den[3] = {2, 3, 2};
-        char *all = bc_aprintf("%s", "");
-        for (s = 0; s < 3; s++)
-        {
-            crit_split_t S;
-            fmpq_t al;
-            truth_t t;
-            char *one, *nb;
-            fmpq_init(al);
-            fmpq_set_si(al, 1, den[s]);
-            crit_split_init(S, k);
-            crit_split(S, C, V, who[s], al, 64);
-            t = decide_split(S);
-            if (s == 0 && !*drawn && S->saddle == BC_TRUE)
-            {
-                split_line_figure(R, C, S, k);
-                *drawn = 1;
-            }
-            ts->items++;
-            ts->bad += t == BC_FALSE;
-            ts->und += t == BC_UNDECIDED;
-            ts->steps += S->t > 0;
-            one = split_str(S);
-            if (t == BC_FALSE && ts->first_bad == NULL)
-                ts->first_bad = bc_aprintf("%s: %s (%s)", key, one, S->reason);
-            nb = bc_aprintf("%s%s%s", all, s ? "; " : "", one);
-            flint_free(all);
-            flint_free(one);
-            all = nb;
-            crit_split_clear(S);
-            fmpq_clear(al);
-        }
-        check_field_add(cs, key, "%s", all);
-        flint_free(all);
-    }
-    if (cz != NULL)
-    {
-        crit_zero_t Z;
-        truth_t t;
-        char *best, *df;
-        crit_zero_init(Z, k);
-        crit_zero(Z, C, V, 64);
-        t = decide_zero(Z);
-        tz->items++;
-        tz->bad += t == BC_FALSE;
-        tz->und += t == BC_UNDECIDED;
-        tz->steps += Z->t > 0;
-        best = Z->best >= 0 ? arb_get_str(Z->slope + Z->best, 8, 0) : bc_aprintf("-");
-        df = arb_get_str(Z->dF, 8, 0);
-        check_field_add(cz, key, "most negative D(v_%ld) = %s; step t = %g, dF = %s", (long) Z->best + 1,
-                        best, Z->t, df);
-        if (t == BC_FALSE && tz->first_bad == NULL)
-        {
-            char *s0 = arb_get_str(Z->slope, 8, 0);
-            tz->first_bad = bc_aprintf("%s: D(v_1) = %s is not negative", key, s0);
-            flint_free(s0);
-        }
-        flint_free(best);
-        flint_free(df);
-        crit_zero_clear(Z);
-    }
+    if (X->want_split)
+        image_splits(res, C, V, W, k, key);
+    if (X->want_zero)
+        image_zero(res, C, V, k, key);
+    out->nevents = 0;
+    out->escalations = 0;
     crit_result_clear(C);
     arb_mat_clear(V);
+    flint_free(W);
+    flint_free(key);
+}
+
+/* the figure of the first family: its split (distinguished neuron,
+   alpha = 1/2) recomputed */
+static void
+image_figure(run_t R, const mild_family *f, int at_global)
+{
+    slong k = f->k;
+    double *W = image_centre(f, at_global);
+    crit_result_t C;
+    crit_split_t S;
+    arb_mat_t V;
+    fmpq_t al;
+    crit_result_init(C);
+    certify_doubles(C, W, k, k, 1, 0);
+    arb_mat_init(V, k, k);
+    mild_teacher(V, k);
+    fmpq_init(al);
+    fmpq_set_si(al, 1, 2);
+    crit_split_init(S, k);
+    crit_split(S, C, V, distinguished(W, k), al, 64);
+    if (S->saddle == BC_TRUE)
+        split_line_figure(R, C, S, k);
+    crit_split_clear(S);
+    fmpq_clear(al);
+    arb_mat_clear(V);
+    crit_result_clear(C);
     flint_free(W);
 }
 
@@ -274,43 +334,100 @@ family_taken(const mild_families *L, slong f, slong nmax)
     return better < nmax;
 }
 
+/* the records of the two checks from the results of n families */
 static void
-image_finish(run_t R, check_t c, const tally *t, const char *what)
+image_records(run_t R, check_t cs, check_t cz, const image_result *res, slong n)
 {
-    check_field_add(c, "images decided", "%ld of %ld (%ld with a certified descent step)",
-                    (long) (t->items - t->und), (long) t->items, (long) t->steps);
-    if (t->first_bad != NULL)
-        check_set_witness(c, "%s", t->first_bad);
-    else
-        check_set_witness(c, "%s", what);
-    check_count(c, t->bad, t->items == 0 ? 1 : t->und);
-    run_push(R, c);
+    slong i, s, bad = 0, und = 0, items = 0, steps = 0, zbad = 0, zund = 0, zsteps = 0;
+    const char *first = NULL, *zfirst = NULL;
+    for (i = 0; i < n; i++)
+    {
+        char *key = family_key(res[i].f);
+        if (cs != NULL)
+        {
+            check_field_add(cs, key, "%s", res[i].split_text);
+            for (s = 0; s < 3; s++)
+            {
+                items++;
+                bad += res[i].split[s] == BC_FALSE;
+                und += res[i].split[s] == BC_UNDECIDED;
+            }
+            steps += res[i].steps;
+            if (first == NULL)
+                first = res[i].split_bad;
+        }
+        if (cz != NULL)
+        {
+            check_field_add(cz, key, "%s", res[i].zero_text);
+            zbad += res[i].zero == BC_FALSE;
+            zund += res[i].zero == BC_UNDECIDED;
+            zsteps += res[i].zero_step;
+            if (zfirst == NULL)
+                zfirst = res[i].zero_bad;
+        }
+        flint_free(key);
+    }
+    if (cs != NULL)
+    {
+        check_field_add(cs, "images decided", "%ld of %ld (%ld with a certified descent step)",
+                        (long) (items - und), (long) items, (long) steps);
+        if (first != NULL)
+            check_set_witness(cs, "%s", first);
+        else
+            check_set_witness(cs, "crit_split at the certified minimum of each family: exact critical point, "
+                                  "curvature a^T B_i a / (alpha (1 - alpha)) < 0 along (a, -a)");
+        check_count(cs, bad, n == 0 ? 1 : und);
+        run_push(R, cs);
+    }
+    if (cz != NULL)
+    {
+        check_field_add(cz, "images decided", "%ld of %ld (%ld with a certified descent step)",
+                        (long) (n - zund), (long) n, (long) zsteps);
+        if (zfirst != NULL)
+            check_set_witness(cz, "%s", zfirst);
+        else
+            check_set_witness(
+                cz, "crit_zero: D(v_j) = sum_i f(v_j, w_i) - sum_l f(v_j, v_l) enclosed over the box");
+        check_count(cz, zbad, n == 0 ? 1 : zund);
+        run_push(R, cz);
+    }
 }
 
 void
 mild_check_images(run_t R, const mild_families *L)
 {
     check_t cs, cz;
-    tally ts = {0, 0, 0, 0, NULL}, tz = {0, 0, 0, 0, NULL};
-    slong f, nmax = run_size_pick(R, (const slong[3]){2, 3, 1000});
-    int drawn = 0;
-    int ws = run_wants(R, "mild.split.saddle"), wz = run_wants(R, "mild.zero.descent");
-    if (ws)
+    image_ctx X;
+    mc_tally_t T;
+    slong f, n = 0, nmax = run_size_pick(R, (const slong[3]){2, 1000, 1000});
+    slong *which = flint_malloc(sizeof(slong) * (L->nfam + 1));
+    X.want_split = run_wants(R, "mild.split.saddle");
+    X.want_zero = run_wants(R, "mild.zero.descent");
+    if (X.want_split)
         run_check(R, cs, "mild.split.saddle");
-    if (wz)
+    if (X.want_zero)
         run_check(R, cz, "mild.zero.descent");
     for (f = 0; f < L->nfam; f++)
         if (family_taken(L, f, nmax))
-            image_family(R, L->fam + f, ws ? cs : NULL, wz ? cz : NULL, &ts, &tz, &drawn);
-    if (ws)
-        image_finish(R, cs, &ts,
-                     "crit_split at the certified minimum of each family: exact critical point, curvature "
-                     "a^T B_i a / (alpha (1 - alpha)) < 0 along (a, -a)");
-    if (wz)
-        image_finish(R, cz, &tz,
-                     "crit_zero: D(v_j) = sum_i f(v_j, w_i) - sum_l f(v_j, v_l) enclosed over the box");
-    flint_free(ts.first_bad);
-    flint_free(tz.first_bad);
+            which[n++] = f;
+    X.L = L;
+    X.which = which;
+    X.at_global = mild_images_at_global(R);
+    X.out = flint_calloc(n + 1, sizeof(image_result));
+    if (n > 0)
+        run_mc(R, T, image_sample, &X, (ulong) n, "mild.E.images");
+    image_records(R, X.want_split ? cs : NULL, X.want_zero ? cz : NULL, X.out, n);
+    if (n > 0 && X.want_split)
+        image_figure(R, L->fam + which[0], X.at_global);
+    for (f = 0; f < n; f++)
+    {
+        flint_free(X.out[f].split_text);
+        flint_free(X.out[f].split_bad);
+        flint_free(X.out[f].zero_text);
+        flint_free(X.out[f].zero_bad);
+    }
+    flint_free(X.out);
+    flint_free(which);
 }
 
 /* ------------------------------------------------------------ controls */
