@@ -125,7 +125,7 @@ split_line_figure(run_t R, const crit_result_t C, const crit_split_t S, slong k)
     mild_teacher(V, k);
     for (g = 0; g < G; g++)
     {
-        double s = (double) (g - (G - 1) / 2) / 40.0;
+        double s = (double) (g - (G - 1) / 2) / 80.0;
         slong r;
         for (r = 0; r < k; r++)
             for (a = 0; a < k; a++)
