@@ -61,6 +61,7 @@ lmin_check(run_t R, check_t ch, const lmin_table *T, const arb_t c, const char *
     double tol = ldexp(1.0, LMIN_TOL_EXP);
     check_field_arb(ch, what, c, 20);
     check_field_add(ch, "k", "2..%ld", (long) T->kmax);
+    ch->statement = bc_aprintf("Here $K=%ld$.", (long) T->kmax);
     check_field_add(ch, "tolerance", "2^%d", LMIN_TOL_EXP);
     for (k = 2; k <= T->kmax; k++)
     {
@@ -284,6 +285,7 @@ mild_check_noconvex(run_t R)
             noconvex_cell(R, &S, ww ? cw : NULL, wr ? cr : NULL, ks[i], noconvex_alpha[a], coeff);
     if (ww)
     {
+        cw->statement = bc_aprintf("Here $k\\in\\{2,5%s\\}$.", nk > 2 ? ",10" : "");
         check_field_add(cw, "cells (k, alpha, t)", "%ld", (long) S.cells);
         check_field_add(cw, "negative curvature certified", "%ld", (long) (S.cells - S.bad - S.und));
         if (S.first_bad != NULL)

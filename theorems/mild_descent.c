@@ -490,6 +490,7 @@ plus1_check(run_t R)
     ulong runs = run_samples(R, "mild.plus1.global", (const ulong[3]){3, 8, 20}, 1), i;
     double *start = mild_plus1_split_start(R) ? plus1_split_start() : NULL;
     run_check(R, c, "mild.plus1.global");
+    c->statement = bc_aprintf("Here $K=%ld$, %lu runs per $k$.", (long) kmax, (unsigned long) runs);
     for (k = 6; k <= kmax; k++)
     {
         plus1_ctx X;
@@ -594,7 +595,16 @@ mild_check_descents(run_t R, mild_families *L)
         nk++;
     }
     if (wr)
+    {
+        if (res[0].runs == res[nk - 1].runs)
+            cr->statement = bc_aprintf("Here $k=6,\\dots,%ld$, %lu runs per $k$.", (long) kmax,
+                                       (unsigned long) res[0].runs);
+        else
+            cr->statement =
+                bc_aprintf("Here $k=6,\\dots,%ld$, %lu runs per $k$ up to $k=14$ and %lu beyond.",
+                           (long) kmax, (unsigned long) res[0].runs, (unsigned long) res[nk - 1].runs);
         rate_check(R, cr, res, nk);
+    }
     if (we)
         exist_check(R, ce, res, nk);
     if (run_wants_prefix(R, "mild.spurious."))
