@@ -108,6 +108,9 @@ extern "C"
         double lmin;    /* its certified least Hessian eigenvalue (lower bound) */
         double *W;      /* its box centre (k x k doubles) */
         double normsum; /* sum of the neuron norms */
+        slong same;     /* members whose sorted entries agree with the first's to 1e-6 (the
+                           entries' multiset is invariant under permutations of the neurons
+                           and of the coordinates, the symmetries of F for V = I_k) */
     } mild_family;
 
     typedef struct

@@ -138,6 +138,32 @@ cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static int
+cmp_plain(const void *a, const void *b)
+{
+    double x = *(const double *) a, y = *(const double *) b;
+    return (x > y) - (x < y);
+}
+
+/* 1 when the sorted entries of A and B (N each) agree to 1e-6 */
+static int
+same_entries(const double *A, const double *B, slong N)
+{
+    double *a = flint_malloc(sizeof(double) * N), *b = flint_malloc(sizeof(double) * N);
+    slong i;
+    int ok = 1;
+    memcpy(a, A, sizeof(double) * N);
+    memcpy(b, B, sizeof(double) * N);
+    qsort(a, N, sizeof(double), cmp_plain);
+    qsort(b, N, sizeof(double), cmp_plain);
+    for (i = 0; i < N; i++)
+        if (fabs(a[i] - b[i]) > 1e-6)
+            ok = 0;
+    flint_free(a);
+    flint_free(b);
+    return ok;
+}
+
 /* groups the spurious end points of one k into families of L */
 static slong
 group_families(mild_families *L, const end_point *E, ulong runs, slong k)
@@ -155,7 +181,9 @@ group_families(mild_families *L, const end_point *E, ulong runs, slong k)
         slong a;
         if (i > 0 && fabs(*p[i] - *p[i - 1]) <= FAMILY_TOL)
         {
-            L->fam[L->nfam - 1].count++;
+            mild_family *g = L->fam + L->nfam - 1;
+            g->count++;
+            g->same += same_entries(g->W, e->W, k * k);
             continue;
         }
         if (L->nfam == L->alloc)
@@ -167,6 +195,7 @@ group_families(mild_families *L, const end_point *E, ulong runs, slong k)
         nf++;
         f->k = k;
         f->count = 1;
+        f->same = 1;
         f->F = e->F;
         f->lmin = e->lmin;
         f->W = flint_malloc(sizeof(double) * k * k);
@@ -335,6 +364,41 @@ exist_check(run_t R, check_t c, const k_result *res, slong nk)
         check_set_stream_witness(c, R->opts->seed, "mild.F.k<k>", "certified spurious minima");
     check_count(c, bad, asked == 0 ? 1 : und);
     run_push(R, c);
+}
+
+/* the table of the families of L */
+static void
+family_instance(run_t R, const mild_families *L)
+{
+    char *tab = bc_aprintf("%s", "");
+    slong i;
+    if (L->nfam == 0)
+    {
+        flint_free(tab);
+        return;
+    }
+    for (i = 0; i < L->nfam; i++)
+    {
+        const mild_family *f = L->fam + i;
+        char *row = bc_aprintf("%ld & %.10f & %ld & %ld & %.6g & %.6f\\\\\n", (long) f->k, f->F,
+                               (long) f->count, (long) f->same, f->lmin, f->normsum);
+        char *nb = bc_aprintf("%s%s", tab, row);
+        flint_free(tab);
+        flint_free(row);
+        tab = nb;
+    }
+    run_add_instance(
+        R,
+        "\\textbf{(F) The families of certified spurious minima} (grouped by the value $F$ to "
+        "$10^{-8}$; ``same entries'': members whose sorted entries agree with the first member's to "
+        "$10^{-6}$, as permutations of the neurons and of the coordinates, the symmetries of $F$ for "
+        "$V=I_k$, require; $\\lambda_{\\min}$: the certified lower bound of the least Hessian "
+        "eigenvalue of the first member; $\\sum_i|\\mathbf w_i|$ against the teacher's $k$).\n"
+        "\\begin{center}\\footnotesize\\begin{tabular}{rrrrrr}\\toprule $k$ & $F$ & runs & same "
+        "entries & $\\lambda_{\\min}\\ge$ & $\\sum_i|\\mathbf w_i|$\\\\\\midrule\n"
+        "%s\\bottomrule\\end{tabular}\\end{center}",
+        tab);
+    flint_free(tab);
 }
 
 static void
@@ -610,6 +674,7 @@ mild_check_descents(run_t R, mild_families *L)
     if (run_wants_prefix(R, "mild.spurious."))
     {
         descent_instance(R, res, nk);
+        family_instance(R, L);
         rate_figure(R, res, nk);
     }
     flint_free(res);
