@@ -14,7 +14,8 @@
                      split witness family and its leading term
      mild_descent.c  (F) seeded descents for n = k from the authors'
                      initialisation, every end point certified, the
-                     spurious rate against the authors' counts, families
+                     spurious rate against the authors' counts, families;
+                     the descents of width k + 1 and their end values
      mild_image.c    (E) the split and zero-neuron images of every family
                      found; the controls on known points (the split of the
                      global minimum, Krawczyk off the critical point,
