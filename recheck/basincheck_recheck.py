@@ -21,9 +21,9 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from bcrecheck import kinds  # noqa: E402
-from bcrecheck.numbers import Reject, Unknown  # noqa: E402
+from bcrecheck.numbers import Reject, Unknown, decimal  # noqa: E402
 
-DECIDED = ("holds", "fails", "consistent", "violated")
+DECIDED = ("holds", "fails", "consistent", "violated", "inapplicable")
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -87,6 +87,9 @@ def main(argv):
         kinds.SPOT_RNG.seed(args.spot_seed)
     t0 = time.time()
     files, index, ignored = collect(args.paths)
+    if index is not None and "confidence" in index:
+        kinds.RUN["confidence"] = decimal(index["confidence"])
+        kinds.RUN["family_size"] = index["family_size"]
     results = []
     for path in files:
         t = time.time()
@@ -108,10 +111,7 @@ def main(argv):
     summary = {"checker": "basincheck-recheck", "version": kinds.VERSION, "lines": checker_lines(),
                "certificates": len(results), "re_decided": K, "rejected": F, "not_recheckable": U}
     if index is not None:
-        decided = [c for c in index["checks"] if c["status"] in DECIDED and not c["control"]]
-        carried = sum(1 for c in decided if c.get("certificate"))
-        summary["decided_checks"], summary["decided_with_certificate"] = len(decided), carried
-        print("recheck: %d of %d decided checks (controls excluded) carry a certificate" % (carried, len(decided)))
+        coverage(index, results, summary)
     if ignored:
         print("recheck: %d files not in the run's index ignored: %s" % (len(ignored), ", ".join(ignored[:5])))
     summary["seconds"] = round(time.time() - t0, 3)
@@ -126,6 +126,30 @@ def main(argv):
     return 1 if F else 0
 
 
+def coverage(index, results, summary):
+    """How much of the run the re-decided certificates cover: the checks whose
+    verdict is a decision (strength decides or witnesses, controls
+    included), the errata (expected to fail, not controls) and the
+    statistical checks, each counted when its certificate was re-decided."""
+    ok = {r["file"] for r in results if r["result"] == "re-decided"}
+    checks = index["checks"]
+
+    def count(sel):
+        return sum(1 for c in sel if c.get("certificate") in ok), len(sel)
+    dec = [c for c in checks if c.get("strength") in ("decides", "witnesses") and c["status"] in DECIDED]
+    err = [c for c in checks if not c["control"] and c.get("expected") in ("fails", "violated")]
+    sta = [c for c in checks if c.get("strength") == "statistical" and c["status"] in DECIDED]
+    for key, sel in (("decided", dec), ("errata", err), ("statistical", sta)):
+        summary[key + "_rechecked"], summary[key + "_checks"] = count(sel)
+    print("recheck: %d of %d decided checks (decides, witnesses; controls included) re-decided from their "
+          "certificates; errata %d of %d; statistical checks %d of %d re-judged" % (
+              summary["decided_rechecked"], summary["decided_checks"], summary["errata_rechecked"],
+              summary["errata_checks"], summary["statistical_rechecked"], summary["statistical_checks"]))
+    missing = [c["id"] for c in dec + err if c.get("certificate") not in ok]
+    if missing:
+        print("recheck: decided checks without a re-decided certificate: %s" % ", ".join(sorted(set(missing))))
+
+
 def annotate(path, summary, results):
     """Adds "recheck" to the report and to each of its checks that carries a
     certificate (schema: docs/report.schema.json)."""
@@ -137,7 +161,9 @@ def annotate(path, summary, results):
         if r is not None:
             c["recheck"] = {"result": r["result"], "reason": r["reason"]}
     report["recheck"] = {k: summary[k] for k in ("checker", "lines", "certificates", "re_decided", "rejected",
-                                                  "not_recheckable")}
+                                                  "not_recheckable", "decided_checks", "decided_rechecked",
+                                                  "errata_checks", "errata_rechecked", "statistical_checks",
+                                                  "statistical_rechecked") if k in summary}
     with open(path, "w", encoding="utf-8") as f:
         json.dump(report, f, indent=1)
         f.write("\n")

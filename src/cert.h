@@ -340,6 +340,21 @@ extern "C"
     truth_t cert_mc(check_t chk, const char *label, const cert_mc_t M, const char *event,
                     const char *event_params, double a, const arb_t b, const char *bound_expr);
 
+    /* The witness of one statistical test (kind "test"), written where it
+   is judged (checklist_judge): its kind (bound P[E] >= b, or equality
+   P[E] = p), label, N, K, U, the target (exact when the ball is, else
+   the ball) and the per-side level a, with the verdict t->status
+   (consistent or violated).  The checker re-judges the test with its own
+   binomial tails, counting the U undecided samples both ways, and
+   confirms that a is (1 - C)/(2F) rounded down, from the confidence C
+   and the family size F of the run's index.  Attaches nothing when the
+   test is undecided (returns 0); else returns 1. */
+    int cert_test(check_t chk, const check_test *t);
+
+    /* Removes from chk the witnesses of kind `kind` (a re-judgement
+   replaces its test witnesses). */
+    void cert_drop_kind(check_t chk, const char *kind);
+
     /* --------------------------------------------------------- files */
 
     /* Makes dir (and its parents) if missing.  Returns 0, or -1 with errno
@@ -354,11 +369,20 @@ extern "C"
 
     /* Writes the run's certificate index to f: {"format":
    "basincheck-certificate-index", "version", "seed", "revision",
-   "checks": [{"id", "kind", "control", "status", "certificate"}]} with
+   "confidence" (the exact text of the family-wise confidence C),
+   "family_size" (F, the number of statistical tests judged), "checks":
+   [{"id", "kind", "strength", "control", "status", "expected",
+   "certificate"}]} with
    every check of L, "certificate" its file name or null, so that a
    checker knows which files belong to the run and how many decided
    checks carry none.  Returns 0, or -1 on a write error. */
-    int cert_write_index(FILE *f, const checklist_t L, uint64_t seed, const char *revision);
+    int cert_write_index(FILE *f, const checklist_t L, uint64_t seed, const char *revision,
+                         const char *confidence, slong family);
+
+    /* 1 when c has a certificate file: it carries witnesses and its status
+   is a decision (holds, fails, consistent, violated, inapplicable); the
+   witnesses of a check left undecided are not written. */
+    int cert_carries(const check_struct *c);
 
     /* The file name of c's certificate, "<id>.json" (flint_free it). */
     char *cert_file_name(const check_struct *c);

@@ -469,12 +469,39 @@ def montecarlo(w):
     return verdict
 
 
+# ----------------------------------------------------- statistical tests
+
+RUN = {}  # the run's index: "confidence" (exact), "family_size" (set by the command line)
+
+
+def test(w):
+    """One statistical test as checklist_judge judged it: the level a must be
+    the run's (1 - C)/(2F) rounded down (C and F from the run's index), and
+    the verdict is re-judged from N, K, U and the target with the checker's
+    own binomial tails, undecided samples counted both ways."""
+    kind = field(w, "test")
+    need(kind in ("bound", "equal"), "unknown test %r" % kind)
+    N, K, U = integer(field(w, "N"), 1), integer(field(w, "K"), 0), integer(field(w, "U"), 0)
+    need(K + U <= N, "K + U > N")
+    a = rational(field(w, "a"))
+    if "confidence" not in RUN:
+        raise Unknown("no run index: the level of the test cannot be confirmed")
+    want = binomial.tail_level(RUN["confidence"], RUN["family_size"])
+    need(want is not None and a == want, "the level %s is not (1 - C)/(2F) = %s rounded down" % (a, want))
+    target = endpoints(field(w, "target"))
+    if kind == "bound":
+        got = rising(lambda: binomial.judge_bound(N, K, U, a, target))
+    else:
+        got = rising(lambda: binomial.judge_equal(N, K, U, a, target))
+    return got
+
+
 # ------------------------------------------------------------ the files
 
 KINDS = {"psd": psd, "basin": basin, "critical": critical, "binomial": binomial_tail,
          "clopper_pearson": clopper_pearson, "inequality": inequality, "range": range_proof,
-         "montecarlo": montecarlo}
-POSITIVE, NEGATIVE = ("holds", "consistent"), ("fails", "violated")
+         "montecarlo": montecarlo, "test": test}
+POSITIVE, NEGATIVE = ("holds", "consistent"), ("fails", "violated", "inapplicable")
 
 
 def recheck_witness(w):
@@ -492,7 +519,8 @@ def recheck_witness(w):
 def recheck_file(cert, name):
     """Re-decides a certificate file: every witness, then the check's status:
     holds (consistent) needs every witness to hold (be consistent); fails (is
-    violated) needs at least one witness that fails (is violated)."""
+    violated; inapplicable: a hypothesis refuted) needs at least one witness
+    that fails (is violated)."""
     need(isinstance(cert, dict) and cert.get("format") == "basincheck-certificate", "not a certificate")
     if cert.get("version") != VERSION:
         raise Unknown("certificate version %r" % cert.get("version"))
