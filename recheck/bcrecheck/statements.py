@@ -27,6 +27,26 @@ def _chernoff(P, corrected):
     return lhs, iv.exp(e)
 
 
+def _chernoff_form(P, form):
+    """The same tail P[Bin(N, p) < n], N = ceil(c ceil(n / p)), against the
+    multiplicative Chernoff bounds at mean mu >= c n (Thm 3's corrections):
+    delta = 1 - 1/c gives exp(-delta^2 mu / 2) <= exp(-(c - 1)^2 n / (2 c)),
+    delta = 1/2 gives exp(-mu / 8) <= exp(-c n / 8); or the stated form with
+    a rate kappa of the caller's: exp(-kappa c n)."""
+    n, p, c = _int(P["n"], 1), P["p"], P["c"]
+    if not (0 < p <= 1 and c > 0):
+        raise Reject("thm3 Chernoff forms: need 0 < p <= 1 and c > 0")
+    N = int(_ceil(c * _ceil(Fraction(n) / p)))
+    lhs = _binom_cdf(N, p, n - 1)
+    if form == "mult":
+        e = -(c - 1) ** 2 * n / (2 * c)
+    elif form == "eighth":
+        e = -c * n / 8
+    else:
+        e = -P["kappa"] * c * n
+    return lhs, iv.exp(to_iv(e))
+
+
 def _claim1(P, cap):
     """Claim 1 (B.5): int_0^theta sin^(d-2) >= K sin^(d-1)(theta)/(d-1), and
     for the cap fraction F_d(theta) >= K sin^(d-1)(theta)/(pi (d-1))."""
@@ -58,6 +78,9 @@ def _lemma7(P):
 INEQUALITIES = {
     "thm3.chernoff": (("n", "p", "c"), "<=", lambda P: _chernoff(P, False)),
     "thm3.chernoff_corrected": (("n", "p", "c"), "<=", lambda P: _chernoff(P, True)),
+    "thm3.chernoff_mult": (("n", "p", "c"), "<=", lambda P: _chernoff_form(P, "mult")),
+    "thm3.chernoff_eighth": (("n", "p", "c"), "<=", lambda P: _chernoff_form(P, "eighth")),
+    "thm3.chernoff_rate": (("n", "p", "c", "kappa"), "<=", lambda P: _chernoff_form(P, "rate")),
     "claim1.integral": (("d", "theta", "K"), ">=", lambda P: _claim1(P, False)),
     "claim1.cap": (("d", "theta", "K"), ">=", lambda P: _claim1(P, True)),
     "claim3.integral": (("d", "theta"), ">=", _claim3),

@@ -243,6 +243,18 @@ class Witnesses(unittest.TestCase):
         falsified(self, w, lambda w: w.__setitem__("verdict", "fails"))
         falsified(self, w, lambda w: w.__setitem__("lhs_value", "1/8"))
         falsified(self, w, lambda w: w.__setitem__("rel", ">="))
+        # n = 1, p = 1/2, c = 2: N = 4, P[Bin(4, 1/2) = 0] = 1/16; the
+        # multiplicative bound exp(-(c-1)^2 n/(2c)) = exp(-1/4) = 0.7788...,
+        # exp(-cn/8) = exp(-1/4), and at rate 2: exp(-4) = 0.0183... < 1/16
+        for name, extra, verdict, rhs in (("thm3.chernoff_mult", {}, "holds", "7.788007830714049e-1"),
+                                          ("thm3.chernoff_eighth", {}, "holds", "7.788007830714049e-1"),
+                                          ("thm3.chernoff_rate", {"kappa": "2"}, "fails",
+                                           "1.831563888873418e-2")):
+            pt = dict({"n": "1", "p": "1/2", "c": "2"}, **extra)
+            m = {"kind": "inequality", "version": 1, "verdict": verdict, "name": name, "point": pt, "rel": "<=",
+                 "lhs_value": "1/16", "rhs_value": {"mid": rhs, "rad": "1e-15"}}
+            self.assertEqual(recheck(m), "ok", name)
+            falsified(self, m, lambda w: w.__setitem__("verdict", "holds" if verdict == "fails" else "fails"))
         e = {"kind": "inequality", "version": 1, "verdict": "holds", "lhs": {"fn": "exp", "args": ["-1"]},
              "rel": "<", "rhs": "1/2", "lhs_value": {"mid": "3.67879e-1", "rad": "1e-6"}, "rhs_value": "1/2"}
         self.assertEqual(recheck(e), "ok")
