@@ -59,6 +59,11 @@ extern "C"
        to the last precision tried.  prec0 must be >= 2. */
     truth_t bc_decide_prec(slong *reached, bc_decide_fn f, void *ctx, slong prec0);
 
+    /* bc_decide_prec up to prec_max bits instead of BC_PREC_MAX, for a
+       question whose input may itself hold more bits than BC_PREC_MAX (a
+       long rational compared with pi). */
+    truth_t bc_decide_prec_upto(slong *reached, bc_decide_fn f, void *ctx, slong prec0, slong prec_max);
+
     /* Sets x to the exact value of the finite double d (every finite double is
    a dyadic rational).  Aborts with a message on inf or nan: callers
    validate their input first. */

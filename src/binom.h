@@ -55,7 +55,7 @@ extern "C"
    both tails P[Bin(N, p) <= K] and P[Bin(N, p) >= K] are at least tail
    (no evidence against p), BC_FALSE when one of them is below tail,
    else BC_UNDECIDED (p too wide, or a tail equal to tail within the
-   precision tried, up to 1024 bits).  *plo, *phi (if not NULL) receive
+   precision tried, up to BC_PREC_MAX bits).  *plo, *phi (if not NULL) receive
    upper bounds of the two tails as doubles. */
     truth_t binom_test_two_sided(ulong N, ulong K, const arb_t p, double tail, double *plo, double *phi);
     /* Decides whether the exact value x (a ball enclosing a probability;

@@ -134,38 +134,53 @@ _binom_cp_upper_estimate(ulong N, ulong K, double a)
     return (double) (0.5L * (lo + hi));
 }
 
+/* P[Bin(N, p) <= K] >= a for an exact p, at one working precision: the
+   decision of the rising-precision loop (bc_decide_prec) */
+typedef struct
+{
+    ulong N, K;
+    const arf_struct *p;
+    const arb_struct *a;
+} cdf_ge_ctx;
+
+static truth_t
+_cdf_ge(void *ctx, slong prec)
+{
+    const cdf_ge_ctx *C = ctx;
+    arb_t pb, v;
+    truth_t r = BC_UNDECIDED;
+    arb_init(pb);
+    arb_init(v);
+    arb_set_arf(pb, C->p);
+    binom_cdf_arb(v, C->N, pb, C->K, prec);
+    if (arb_ge(v, C->a))
+        r = BC_TRUE;
+    else if (arb_lt(v, C->a))
+        r = BC_FALSE;
+    arb_clear(pb);
+    arb_clear(v);
+    return r;
+}
+
+static truth_t
+_binom_cdf_ge(ulong N, const arf_t p, ulong K, const arb_t a)
+{
+    cdf_ge_ctx C;
+    C.N = N;
+    C.K = K;
+    C.p = p;
+    C.a = a;
+    return bc_decide_prec(NULL, _cdf_ge, &C, 64);
+}
+
 /* Compares P[Bin(N, p) <= K] with a for an exact p: returns -1 if the
-   enclosure is entirely below a, +1 if entirely above, 0 if undecided even
-   at precision BC_PREC_MAX. */
+   enclosure is entirely below a, +1 if it is at least a, 0 if undecided
+   even at precision BC_PREC_MAX. */
 static int
 _binom_cdf_cmp(ulong N, const arf_t p, ulong K, const arb_t a)
 {
-    arb_t pb, v;
-    slong prec;
-    int res = 0;
-
-    arb_init(pb);
-    arb_init(v);
-    arb_set_arf(pb, p);
-
-    for (prec = 64; prec <= BC_PREC_MAX; prec *= 2)
-    {
-        binom_cdf_arb(v, N, pb, K, prec);
-        if (arb_lt(v, a))
-        {
-            res = -1;
-            break;
-        }
-        if (arb_gt(v, a))
-        {
-            res = 1;
-            break;
-        }
-    }
-
-    arb_clear(pb);
-    arb_clear(v);
-    return res;
+    truth_t t = _binom_cdf_ge(N, p, K, a);
+    return t == BC_TRUE ? 1 : (t == BC_FALSE ? -1 : 0);
 }
 
 /* Sets hi to a certified upper bound, within 2^-40, of the root p of
@@ -314,30 +329,13 @@ binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a)
 static truth_t
 _binom_cp_upper_ge_point(ulong N, ulong K, const arb_t a, const arf_t p)
 {
-    arb_t pb, v;
-    slong prec;
-    truth_t r = BC_UNDECIDED;
-
     if (arf_sgn(p) <= 0)
         return BC_TRUE;
     if (arf_cmp_si(p, 1) > 0)
         return BC_FALSE;
     if (K >= N)
         return BC_TRUE;
-    arb_init(pb);
-    arb_init(v);
-    arb_set_arf(pb, p);
-    for (prec = 64; prec <= BC_PREC_MAX && r == BC_UNDECIDED; prec *= 2)
-    {
-        binom_cdf_arb(v, N, pb, K, prec);
-        if (arb_ge(v, a))
-            r = BC_TRUE;
-        else if (arb_lt(v, a))
-            r = BC_FALSE;
-    }
-    arb_clear(pb);
-    arb_clear(v);
-    return r;
+    return _binom_cdf_ge(N, p, K, a);
 }
 
 /* u >= every point of [lo, hi] (BC_TRUE), u < every point (BC_FALSE),
