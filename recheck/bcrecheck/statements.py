@@ -8,7 +8,7 @@ from mpmath import iv
 
 from .functions import (_binom_cdf, _ceil, _int, _sqrt, acos, cap_fraction, omega_ratio, ratio_q,
                         sinpow_integral)
-from .numbers import Reject, hi, lo, nonneg, to_iv
+from .numbers import Reject, Unknown, compare, hi, lo, nonneg, to_iv
 
 # ---------------------------------------------------- named inequalities
 # name -> (parameters, rel, function of the point returning (lhs, rhs))
@@ -75,6 +75,79 @@ def _lemma7(P):
     return lhs, peps
 
 
+# The Gamma ratio R(d) = omega_(d-2)/omega_(d-1) (functions.ratio_q): Claim 1's
+# monotonicity (B.5), Wendel's bounds (d-1)/sqrt(2 pi d) <= R(d) <= sqrt((d-1)/(2 pi))
+# and Claim 3's R(d+1) = omega_(d-1)/omega_d <= sqrt(d/(2 pi)) (B.7), each with
+# a constant K: name -> (relation, sides at d).
+_R_CACHE = {}
+
+
+def _R(d):
+    key = (d, iv.prec)
+    if key not in _R_CACHE:
+        if len(_R_CACHE) > 50000:
+            _R_CACHE.clear()
+        _R_CACHE[key] = to_iv(omega_ratio(d))
+    return _R_CACHE[key]
+
+
+RATIO = {
+    "claims.ratio_monotone": ("<", lambda d, K: (to_iv(K) * _R(d), _R(d + 1))),
+    "claims.wendel_lower": ("<=", lambda d, K: (to_iv(K) * (d - 1) / iv.sqrt(2 * iv.pi * d), _R(d))),
+    "claims.wendel_upper": ("<=", lambda d, K: (_R(d), to_iv(K) * iv.sqrt((d - 1) / (2 * iv.pi)))),
+    "claims.claim3_ratio": ("<=", lambda d, K: (_R(d + 1), to_iv(K) * iv.sqrt(d / (2 * iv.pi)))),
+}
+
+
+def _ratio_at(name):
+    def sides(P):
+        d, K = _int(P["d"], 2), P["K"]
+        return RATIO[name][1](d, K)
+    return sides
+
+
+def _exact_ratio_sides(name, d, K):
+    """The inequality at d as A pi^a rel B pi^b with exact A, B > 0 (squared
+    for Wendel's bounds and Claim 3, every side being positive), from
+    R(d) = q_d / pi (d even) or q_d (d odd)."""
+    q = lambda e: ratio_q(e)[0]
+    ev = lambda e: 1 if e % 2 == 0 else 0
+    if name == "claims.ratio_monotone":
+        return K * q(d), -ev(d), q(d + 1), -ev(d + 1)
+    if name == "claims.wendel_lower":  # K^2 (d-1)^2 <= 2 pi d R(d)^2
+        return K * K * (d - 1) ** 2, 0, 2 * d * q(d) ** 2, 1 - 2 * ev(d)
+    if name == "claims.wendel_upper":  # R(d)^2 <= K^2 (d-1) / (2 pi)
+        return q(d) ** 2, -2 * ev(d), K * K * (d - 1) / 2, -1
+    return q(d + 1) ** 2, -2 * ev(d + 1), K * K * d / 2, -1  # R(d+1)^2 <= K^2 d / (2 pi)
+
+
+def _ratio_all(name):
+    """For every d = 2..dmax: the left side is the number of d at which the
+    inequality holds (an interval of counts while some d is undecided at the
+    working precision), the right side dmax - 1.  Each d is decided in exact
+    rationals with pi between two rationals (the ends of iv.pi)."""
+    def sides(P):
+        dmax, K = _int(P["dmax"], 2), P["K"]
+        if dmax > 20000 or K <= 0:
+            raise Unknown("ratio statements: need dmax <= 20000 and K > 0")
+        rel = RATIO[name][0]
+        pl, ph = lo(iv.pi), hi(iv.pi)
+        held = open_ = 0
+        for d in range(2, dmax + 1):
+            A, a, B, b = _exact_ratio_sides(name, d, K)
+            # A pi^a rel B pi^b  <=>  A pi^(-e) rel B pi^(e) split so both powers are >= 0
+            e = b - a
+            ka, kb = max(0, -e), max(0, e)
+            alo, ahi, blo, bhi = A * pl ** ka, A * ph ** ka, B * pl ** kb, B * ph ** kb
+            if ahi < blo or (rel == "<=" and ahi == blo):
+                held += 1
+            elif not (alo > bhi or (rel == "<" and alo == bhi)):
+                open_ += 1
+        lhs = Fraction(held) if open_ == 0 else iv.mpf([held, held + open_])
+        return lhs, Fraction(dmax - 1)
+    return sides
+
+
 INEQUALITIES = {
     "thm3.chernoff": (("n", "p", "c"), "<=", lambda P: _chernoff(P, False)),
     "thm3.chernoff_corrected": (("n", "p", "c"), "<=", lambda P: _chernoff(P, True)),
@@ -86,6 +159,9 @@ INEQUALITIES = {
     "claim3.integral": (("d", "theta"), ">=", _claim3),
     "lemma7.cap_vs_peps": (("r", "rho"), ">=", _lemma7),
 }
+for _name in RATIO:
+    INEQUALITIES[_name] = (("d", "K"), RATIO[_name][0], _ratio_at(_name))
+    INEQUALITIES[_name + "_all"] = (("dmax", "K"), ">=", _ratio_all(_name))
 
 # ------------------------------------------------------ range functions
 # h(theta) >= 0 over a domain for every integer d of a range.  value(d, A, B,

@@ -259,6 +259,25 @@ class Witnesses(unittest.TestCase):
              "rel": "<", "rhs": "1/2", "lhs_value": {"mid": "3.67879e-1", "rad": "1e-6"}, "rhs_value": "1/2"}
         self.assertEqual(recheck(e), "ok")
 
+    def test_ratio_statements(self):
+        # R(2) = 1/pi, R(3) = 1/2, R(4) = 2/pi (Gamma(2)/(sqrt(pi) Gamma(3/2)) = 2/pi)
+        w = {"kind": "inequality", "version": 1, "verdict": "holds", "name": "claims.ratio_monotone",
+             "point": {"d": "2", "K": "1"}, "rel": "<", "lhs_value": {"mid": "0.318309886183790671", "rad": "1e-15"},
+             "rhs_value": "1/2"}
+        self.assertEqual(recheck(w), "ok")
+        # K = 2: 2/pi = 0.6366 > 1/2
+        bad = dict(w, verdict="fails", point={"d": "2", "K": "2"},
+                   lhs_value={"mid": "0.636619772367581343", "rad": "1e-15"})
+        self.assertEqual(recheck(bad), "ok")
+        falsified(self, bad, lambda w: w.__setitem__("verdict", "holds"))
+        # every d = 2, 3: 1/pi < 1/2 < 2/pi, two of two; Wendel's upper bound at
+        # d = 2: 1/pi <= sqrt(1/(2 pi)) = 0.3989
+        for name in ("claims.ratio_monotone_all", "claims.wendel_upper_all"):
+            a = {"kind": "inequality", "version": 1, "verdict": "holds", "name": name,
+                 "point": {"dmax": "3", "K": "1"}, "rel": ">=", "lhs_value": "2", "rhs_value": "2"}
+            self.assertEqual(recheck(a), "ok", name)
+            falsified(self, a, lambda w: w.__setitem__("lhs_value", "1"))
+
     def test_range(self):
         # Claim 3 at d = 2: h = (pi/2 - theta) - pi/2 + theta = 0 identically, with
         # h' = 1 - cos^0 = 0: proved only by monotonicity from h(0) = 0
