@@ -246,6 +246,17 @@ extern "C"
     truth_t cert_inequality_expr(check_t chk, const char *label, const char *lhs_expr, const arb_t lhs,
                                  const char *rel, const char *rhs_expr, const arb_t rhs);
 
+    /* Expressions (docs/certificates.md) as JSON text, for
+   cert_inequality_expr: cert_e_q and cert_e_si write an exact number,
+   cert_e_fn the application {"fn": fn, "args": [...]} of fn to nargs
+   expressions given as further arguments (char *), which it takes over
+   (frees).  Every result is allocated with flint_malloc: pass it on to
+   cert_e_fn or flint_free it.  Example: sin(j pi / 64) is
+   cert_e_fn("sin", 1, cert_e_fn("mul", 2, cert_e_q(j64), cert_e_fn("pi", 0))). */
+    char *cert_e_q(const fmpq_t x);
+    char *cert_e_si(slong x);
+    char *cert_e_fn(const char *fn, slong nargs, ...);
+
     /* --------------------------------------------------- range proofs */
 
     /* The boxes a range_prove run settled, recorded through the prover's

@@ -2,6 +2,7 @@
    refutations (a counterexample point, verdict fails) and pointwise
    statements (verdict holds), with both sides as the caller enclosed
    them, for the checker to re-evaluate with its own definitions. */
+#include <stdarg.h>
 #include <string.h>
 
 #include "cert.h"
@@ -104,5 +105,42 @@ cert_inequality_expr(check_t chk, const char *label, const char *lhs_expr, const
     cert_real(c, "lhs_value", lhs);
     cert_real(c, "rhs_value", rhs);
     cert_attach(chk, c);
+    return t;
+}
+
+/* ------------------------------------------------------ expressions */
+
+char *
+cert_e_q(const fmpq_t x)
+{
+    char *q = fmpq_get_str(NULL, 10, x), *s = bc_aprintf("\"%s\"", q);
+    flint_free(q);
+    return s;
+}
+
+char *
+cert_e_si(slong x)
+{
+    return bc_aprintf("\"%ld\"", (long) x);
+}
+
+char *
+cert_e_fn(const char *fn, slong nargs, ...)
+{
+    va_list ap;
+    slong i;
+    char *s = bc_aprintf("{\"fn\": \"%s\", \"args\": [", fn), *t, *a;
+    va_start(ap, nargs);
+    for (i = 0; i < nargs; i++)
+    {
+        a = va_arg(ap, char *);
+        t = bc_aprintf("%s%s%s", s, i > 0 ? ", " : "", a);
+        flint_free(s);
+        flint_free(a);
+        s = t;
+    }
+    va_end(ap);
+    t = bc_aprintf("%s]}", s);
+    flint_free(s);
     return t;
 }
