@@ -75,6 +75,49 @@ def _lemma7(P):
     return lhs, peps
 
 
+def _covered(n, K, pos_pts, neg_pts, same_pts=0):
+    """Theorems 2 and 4 (B.4, B.6), conditioned on K = #{i : v_i > 0} of n
+    neurons whose activity signs on the points are independent fair coins
+    (orthogonal or singleton data, Assumption 1): a point needing v > 0 is
+    covered unless all K such neurons are inactive on it (1 - 2^-K), one
+    needing v < 0 likewise with n - K; a singleton coordinate whose two sets
+    both need v > 0 needs among the K neurons one with w_j > 0 and one with
+    w_j < 0: 1 - 2 * 2^-K for K >= 1, and 0 for K = 0."""
+    one = lambda k: 1 - Fraction(1, 2 ** k)
+    both = 1 - Fraction(2, 2 ** K) if K >= 1 else Fraction(0)
+    return one(K) ** pos_pts * one(n - K) ** neg_pts * both ** same_pts
+
+
+def _uncovered(n, terms):
+    """1 - E_K[P(all covered | K)], K ~ Bin(n, 1/2)."""
+    from math import comb
+    return 1 - sum(comb(n, K) * terms(K) for K in range(n + 1)) / Fraction(2 ** n)
+
+
+def _union_orth(P):
+    """Thm 4 (B.6) on orthogonal data x_t = e_t, t = 1..m: the worst, over the
+    number of positive targets, probability that some point has no good
+    neuron, against factor * q^n."""
+    n, m = _int(P["n"], 1), _int(P["m"], 1)
+    if n > 200 or m > 200:
+        raise Unknown("thm4.union_orth: n, m <= 200")
+    worst = max(_uncovered(n, lambda K: _covered(n, K, mp, m - mp)) for mp in range(m + 1))
+    return worst, P["factor"] * P["q"] ** n
+
+
+def _union_singleton(P):
+    """Thm 2 (B.4) on singleton data in R^d with both S_j^+ and S_j^- non-empty
+    for every j: the worst, over the number of coordinates whose two sets
+    need the same output sign (taken v > 0), probability that some set has no
+    good neuron; a coordinate whose sets need opposite signs needs one
+    neuron in each sign class active on it."""
+    n, d = _int(P["n"], 1), _int(P["d"], 1)
+    if n > 200 or d > 200:
+        raise Unknown("thm2.union_singleton: n, d <= 200")
+    worst = max(_uncovered(n, lambda K: _covered(n, K, d - s, d - s, s)) for s in range(d + 1))
+    return worst, P["factor"] * P["q"] ** n
+
+
 # The Gamma ratio R(d) = omega_(d-2)/omega_(d-1) (functions.ratio_q): Claim 1's
 # monotonicity (B.5), Wendel's bounds (d-1)/sqrt(2 pi d) <= R(d) <= sqrt((d-1)/(2 pi))
 # and Claim 3's R(d+1) = omega_(d-1)/omega_d <= sqrt(d/(2 pi)) (B.7), each with
@@ -158,6 +201,8 @@ INEQUALITIES = {
     "claim1.cap": (("d", "theta", "K"), ">=", lambda P: _claim1(P, True)),
     "claim3.integral": (("d", "theta"), ">=", _claim3),
     "lemma7.cap_vs_peps": (("r", "rho"), ">=", _lemma7),
+    "thm4.union_orth": (("n", "m", "factor", "q"), "<=", _union_orth),
+    "thm2.union_singleton": (("n", "d", "factor", "q"), "<=", _union_singleton),
 }
 for _name in RATIO:
     INEQUALITIES[_name] = (("d", "K"), RATIO[_name][0], _ratio_at(_name))

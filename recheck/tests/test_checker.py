@@ -278,6 +278,38 @@ class Witnesses(unittest.TestCase):
             self.assertEqual(recheck(a), "ok", name)
             falsified(self, a, lambda w: w.__setitem__("lhs_value", "1"))
 
+    def test_union_statements(self):
+        # by brute force over every sign of v_i and w_ij (fair, independent):
+        # a point needing v > 0 is covered by a neuron with v_i > 0 and
+        # w_i active on it; singleton coordinate j has S_j^+ (active when
+        # w_ij > 0) and S_j^- (active when w_ij < 0)
+        import itertools
+        from bcrecheck.statements import INEQUALITIES
+
+        def brute(n, needs):  # needs: per point, (required sign of v, active sign of w, coordinate)
+            dims = 1 + max(c for _, _, c in needs)
+            bad = total = 0
+            for bits in itertools.product((1, -1), repeat=n * (dims + 1)):
+                v, w = bits[:n], [bits[n + i * dims:n + (i + 1) * dims] for i in range(n)]
+                total += 1
+                bad += any(not any(v[i] == sv and w[i][c] == sw for i in range(n)) for sv, sw, c in needs)
+            return F(bad, total)
+        for n, m in ((1, 1), (2, 2), (3, 2), (2, 3)):
+            worst = max(brute(n, [(1 if t < mp else -1, 1, t) for t in range(m)]) for mp in range(m + 1))
+            got = INEQUALITIES["thm4.union_orth"][2]({"n": F(n), "m": F(m), "factor": F(m),
+                                                      "q": F(3, 4)})
+            self.assertEqual(got[0], worst, (n, m))
+        for n, d in ((1, 1), (2, 1), (3, 1), (2, 2)):
+            cases = []
+            for same in range(d + 1):
+                needs = []
+                for j in range(d):
+                    needs += [(1, 1, j), (1, -1, j)] if j < same else [(1, 1, j), (-1, -1, j)]
+                cases.append(brute(n, needs))
+            got = INEQUALITIES["thm2.union_singleton"][2]({"n": F(n), "d": F(d),
+                                                           "factor": F(2 * d), "q": F(3, 4)})
+            self.assertEqual(got[0], max(cases), (n, d))
+
     def test_range(self):
         # Claim 3 at d = 2: h = (pi/2 - theta) - pi/2 + theta = 0 identically, with
         # h' = 1 - cos^0 = 0: proved only by monotonicity from h(0) = 0
