@@ -118,6 +118,84 @@ def _union_singleton(P):
     return worst, P["factor"] * P["q"] ** n
 
 
+def _landscape(x, y):
+    """Lemma 6.A (App. C, reconstructed): L(w) = (1/2) sum_t ([w x_t]_+ - y_t)^2
+    is L(0) + (a+/2) w^2 - b+ w for w > 0 and L(0) + (a-/2) w^2 - b- w for
+    w < 0, a+- = sum x_t^2, b+- = sum x_t y_t over x_t > 0 (x_t < 0).  Returns
+    (strict isolated minima as [(w, L(w))], flat piece?, kink: "max", "min",
+    "neither" or "none")."""
+    L = lambda w: sum((max(w * a, Fraction(0)) - b) ** 2 for a, b in zip(x, y)) / 2
+    ap = sum(a * a for a in x if a > 0)
+    bp = sum(a * b for a, b in zip(x, y) if a > 0)
+    an = sum(a * a for a in x if a < 0)
+    bn = sum(a * b for a, b in zip(x, y) if a < 0)
+    mins, flat = [], ap == 0 or an == 0
+    if ap > 0 and bp / ap > 0:
+        mins.append(bp / ap)
+    if an > 0 and bn / an < 0:
+        mins.append(bn / an)
+    # right of 0, L - L(0) = (a+/2) w^2 - b+ w: increasing near 0 when b+ < 0
+    # (or b+ = 0 < a+); left of 0, L - L(0) = (a-/2) w^2 - b- w with w < 0:
+    # increasing away from 0 when b- > 0 (or b- = 0 < a-)
+    up_r = bp < 0 or (bp == 0 and ap > 0)
+    up_l = bn > 0 or (bn == 0 and an > 0)
+    down_r, down_l = bp > 0, bn < 0
+    if all(a == 0 for a in x):
+        kink = "none"
+    elif up_r and up_l:
+        kink = "min"
+        mins.append(Fraction(0))
+    elif down_r and down_l:
+        kink = "max"
+    else:
+        kink = "neither"
+    return sorted((w, L(w)) for w in mins), flat, kink
+
+
+def _s1(P):
+    return [P["x1"], P["x2"]], [P["y1"], P["y2"]], P["q"]
+
+
+def _thm6_landscape(P):
+    """Thm 6's one-dimensional claim on the sample (x, y): exactly two local
+    minima, both strict, w = -q with value 1/2 and w = 1 with value q^2/2, no
+    flat piece, the kink w = 0 a local maximum.  Sides: (1 if so else 0, 1)."""
+    x, y, q = _s1(P)
+    mins, flat, kink = _landscape(x, y)
+    ok = not flat and kink == "max" and mins == [(-q, Fraction(1, 2)), (Fraction(1), q * q / 2)]
+    return Fraction(int(ok)), Fraction(1)
+
+
+def _thm6_products(P):
+    """Lemma 6.B: L_d(w) = (1/d) sum_j L_1(w_j), so every point of {1, -q}^d is
+    a strict local minimum of L_d exactly when 1 and -q are strict local
+    minima of L_1, and then its value is ((d - k) L_1(1) + k L_1(-q))/d.  For
+    d = 1..dmax: the number of d at which every such point (k coordinates
+    at -q, k = 0..d) is a strict minimum with value eps' + (k/d)(1/2 - eps'),
+    eps' = q^2/2, against dmax."""
+    x, y, q = _s1(P)
+    dmax = _int(P["dmax"], 1)
+    mins = dict(_landscape(x, y)[0])
+    epsp, held = q * q / 2, 0
+    if 1 in mins and -q in mins and 1 != -q:
+        for d in range(1, dmax + 1):
+            held += all(((d - k) * mins[1] + k * mins[-q]) / d == epsp + Fraction(k, d) * (Fraction(1, 2) - epsp)
+                        for k in range(d + 1))
+    return Fraction(held), Fraction(dmax)
+
+
+def _thm6_count(P):
+    """Lemma 6.B: when L_1 has no flat piece and only strict minima, the local
+    minima of L_d are the products of those of L_1: nmin^d of them.  The
+    number of d = 1..dmax at which that count is 2^d, against dmax."""
+    x, y = [P["x1"], P["x2"]], [P["y1"], P["y2"]]
+    dmax = _int(P["dmax"], 1)
+    mins, flat, kink = _landscape(x, y)
+    if flat:
+        raise Unknown("thm6.minima_count: a flat piece (a continuum of minima)")
+    return Fraction(sum(len(mins) ** d == 2 ** d for d in range(1, dmax + 1))), Fraction(dmax)
+
+
 # The Gamma ratio R(d) = omega_(d-2)/omega_(d-1) (functions.ratio_q): Claim 1's
 # monotonicity (B.5), Wendel's bounds (d-1)/sqrt(2 pi d) <= R(d) <= sqrt((d-1)/(2 pi))
 # and Claim 3's R(d+1) = omega_(d-1)/omega_d <= sqrt(d/(2 pi)) (B.7), each with
@@ -201,6 +279,9 @@ INEQUALITIES = {
     "claim1.cap": (("d", "theta", "K"), ">=", lambda P: _claim1(P, True)),
     "claim3.integral": (("d", "theta"), ">=", _claim3),
     "lemma7.cap_vs_peps": (("r", "rho"), ">=", _lemma7),
+    "thm6.landscape": (("x1", "x2", "y1", "y2", "q"), ">=", _thm6_landscape),
+    "thm6.minima_products": (("x1", "x2", "y1", "y2", "q", "dmax"), ">=", _thm6_products),
+    "thm6.minima_count": (("x1", "x2", "y1", "y2", "dmax"), ">=", _thm6_count),
     "thm4.union_orth": (("n", "m", "factor", "q"), "<=", _union_orth),
     "thm2.union_singleton": (("n", "d", "factor", "q"), "<=", _union_singleton),
 }

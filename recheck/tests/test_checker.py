@@ -310,6 +310,20 @@ class Witnesses(unittest.TestCase):
                                                            "factor": F(2 * d), "q": F(3, 4)})
             self.assertEqual(got[0], max(cases), (n, d))
 
+    def test_thm6_statements(self):
+        # S_1 = {(1, 1), (-1, q)}, q = 1/2 (eps = 1/8), by hand: w > 0 gives
+        # ((w - 1)^2 + 1/4)/2, minimum 1/8 at w = 1; w < 0 gives (1 + (w + 1/2)^2)/2,
+        # minimum 1/2 at w = -1/2; at 0 both sides decrease away from 0: a maximum
+        from bcrecheck.statements import INEQUALITIES
+        P = {"x1": F(1), "x2": F(-1), "y1": F(1), "y2": F(1, 2), "q": F(1, 2), "dmax": F(5)}
+        self.assertEqual(INEQUALITIES["thm6.landscape"][2](P), (F(1), F(1)))
+        self.assertEqual(INEQUALITIES["thm6.minima_products"][2](P), (F(5), F(5)))
+        self.assertEqual(INEQUALITIES["thm6.minima_count"][2](P), (F(5), F(5)))
+        # y_2 = -1/2: w < 0 gives (1 + (w - 1/2)^2)/2, decreasing towards 0: one minimum
+        Q = dict(P, y2=F(-1, 2))
+        self.assertEqual(INEQUALITIES["thm6.landscape"][2](Q), (F(0), F(1)))
+        self.assertEqual(INEQUALITIES["thm6.minima_count"][2](Q), (F(0), F(5)))
+
     def test_range(self):
         # Claim 3 at d = 2: h = (pi/2 - theta) - pi/2 + theta = 0 identically, with
         # h' = 1 - cos^0 = 0: proved only by monotonicity from h(0) = 0
