@@ -257,6 +257,17 @@ extern "C"
     char *cert_e_si(slong x);
     char *cert_e_fn(const char *fn, slong nargs, ...);
 
+    /* Theorem 5's hypotheses on clustered data (kind "clusters"): data X
+   (m x d), targets y, centres C (k x d), constants B2 = B^2, c2 = c^2,
+   gamma2 = gamma^2, and one hypothesis by name ("k<=d", "nonempty",
+   "general", "unique", "radius", "cnorm", "bnorm", "lipschitz";
+   docs/certificates.md defines them) with the caller's decision t of
+   it.  The checker assigns the clusters and decides the hypothesis
+   itself.  Returns t; BC_UNDECIDED attaches nothing. */
+    truth_t cert_clusters(check_t chk, const char *label, const fmpq_mat_t X, const fmpq *y,
+                          const fmpq_mat_t C, const fmpq_t B2, const fmpq_t c2, const fmpq_t gamma2,
+                          const char *hypothesis, truth_t t);
+
     /* --------------------------------------------------- range proofs */
 
     /* The boxes a range_prove run settled, recorded through the prover's

@@ -144,3 +144,24 @@ cert_e_fn(const char *fn, slong nargs, ...)
     flint_free(s);
     return t;
 }
+
+/* ------------------------------------------ hypotheses on clustered data */
+
+truth_t
+cert_clusters(check_t chk, const char *label, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t C,
+              const fmpq_t B2, const fmpq_t c2, const fmpq_t gamma2, const char *hypothesis, truth_t t)
+{
+    cert_t c;
+    if (t == BC_UNDECIDED)
+        return t;
+    cert_init(c, "clusters", t == BC_TRUE ? "holds" : "fails", label);
+    cert_str(c, "hypothesis", hypothesis);
+    cert_fmpq_mat(c, "X", X);
+    cert_fmpq_vec(c, "y", y, fmpq_mat_nrows(X));
+    cert_fmpq_mat(c, "C", C);
+    cert_fmpq(c, "B2", B2);
+    cert_fmpq(c, "c2", c2);
+    cert_fmpq(c, "gamma2", gamma2);
+    cert_attach(chk, c);
+    return t;
+}

@@ -9,6 +9,8 @@ returns the verdict it re-decided ("holds", "fails", "consistent",
 import random
 from fractions import Fraction
 
+from mpmath import iv
+
 from . import binomial
 from .functions import evaluate
 from .numbers import (MAX_PREC, Reject, Unknown, agrees, compare, hi, integer, lo, matrix, precision,
@@ -496,11 +498,87 @@ def test(w):
     return got
 
 
+# -------------------------------------------------------------- clusters
+
+CLUSTER_HYPOTHESES = ("k<=d", "nonempty", "general", "unique", "radius", "cnorm", "bnorm", "lipschitz")
+
+
+def _det(M):
+    """Determinant of a square rational matrix (Gaussian elimination)."""
+    M, n, det = [list(r) for r in M], len(M), Fraction(1)
+    for c in range(n):
+        p = next((r for r in range(c, n) if M[r][c] != 0), None)
+        if p is None:
+            return Fraction(0)
+        if p != c:
+            M[c], M[p], det = M[p], M[c], -det
+        det *= M[c][c]
+        for r in range(c + 1, n):
+            f = M[r][c] / M[c][c]
+            M[r] = [a - f * b for a, b in zip(M[r], M[c])]
+    return det
+
+
+def clusters(w):
+    """Theorem 5's hypotheses (B.7) on clustered data: X (m x d), y, centres C
+    (k x d), constants B2 = B^2, c2 = c^2, gamma2 = gamma^2.  Each x_t belongs
+    to its nearest centre (exact squared distances, lowest index on ties);
+    delta_j^2 is the largest squared distance of cluster j to c_j (0 when
+    empty).  The witness names one hypothesis, decided exactly (the radius
+    with intervals):
+      k<=d; nonempty: every cluster has a point; general: sigma_min(C^T) > 0,
+      i.e. det(C C^T) != 0; unique: each x_t within delta_j of exactly one
+      centre; radius: delta_j / |c_j| <= 2 sin(sqrt(2 pi) / (16 d sqrt d));
+      cnorm: |c_j|^2 >= c2; bnorm: |x_t|^2 <= B2; lipschitz:
+      (y_t - y_s)^2 <= gamma2 |x_t - x_s|^2 within each cluster."""
+    X, C = matrix(field(w, "X")), matrix(field(w, "C"))
+    m, k = len(X), len(C)
+    need(m >= 1 and k >= 1, "clusters: no data or no centre")
+    d = len(X[0])
+    need(all(len(r) == d for r in X + C), "clusters: rows of different lengths")
+    y = vector(field(w, "y"), m)
+    B2, c2, g2 = rational(field(w, "B2")), rational(field(w, "c2")), rational(field(w, "gamma2"))
+    h = field(w, "hypothesis")
+    need(h in CLUSTER_HYPOTHESES, "unknown hypothesis %r" % h)
+    sq = lambda u, v: sum((a - b) ** 2 for a, b in zip(u, v))
+    cl = [min(range(k), key=lambda j: (sq(x, C[j]), j)) for x in X]
+    delta2 = [max([sq(X[t], C[j]) for t in range(m) if cl[t] == j], default=Fraction(0)) for j in range(k)]
+    if h == "k<=d":
+        ok = k <= d
+    elif h == "nonempty":
+        ok = all(j in cl for j in range(k))
+    elif h == "general":
+        ok = k <= d and _det([[sum(a * b for a, b in zip(C[i], C[j])) for j in range(k)] for i in range(k)]) != 0
+    elif h == "unique":
+        ok = all(sum(sq(x, C[j]) <= delta2[j] for j in range(k)) == 1 for x in X)
+    elif h == "radius":
+        def decide():
+            rho = 2 * iv.sin(iv.sqrt(2 * iv.pi) / (16 * d * iv.sqrt(iv.mpf(d))))
+            out = True
+            for j in range(k):
+                n2 = sum(a * a for a in C[j])
+                need(n2 > 0, "radius: a centre at 0")
+                t = compare(to_iv(delta2[j] / n2), "<=", rho * rho)
+                if t is False:
+                    return False
+                out = None if t is None else out
+            return out
+        ok = rising(decide)
+    elif h == "cnorm":
+        ok = all(sum(a * a for a in c) >= c2 for c in C)
+    elif h == "bnorm":
+        ok = all(sum(a * a for a in x) <= B2 for x in X)
+    else:
+        ok = all((y[t] - y[s]) ** 2 <= g2 * sq(X[t], X[s]) for t in range(m) for s in range(t + 1, m)
+                 if cl[t] == cl[s])
+    return "holds" if ok else "fails"
+
+
 # ------------------------------------------------------------ the files
 
 KINDS = {"psd": psd, "basin": basin, "critical": critical, "binomial": binomial_tail,
          "clopper_pearson": clopper_pearson, "inequality": inequality, "range": range_proof,
-         "montecarlo": montecarlo, "test": test}
+         "montecarlo": montecarlo, "test": test, "clusters": clusters}
 POSITIVE, NEGATIVE = ("holds", "consistent"), ("fails", "violated", "inapplicable")
 
 
