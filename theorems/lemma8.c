@@ -24,6 +24,7 @@
 
 #include <flint/fmpq_vec.h>
 
+#include "cert.h"
 #include "lemma8.h"
 #include "paper.h"
 #include "range.h"
@@ -196,6 +197,20 @@ claim2_sin2(arb_t res, const run_t R, const arb_t r2, slong prec)
         arb_neg(t, t);
         arb_mul(res, t, r2, prec);
     }
+    arb_clear(t);
+}
+
+/* res = r2 (1 - r2/4), the paper's sin^2 of the cap's angle (aliasing
+   allowed) */
+static void
+claim2_paper_sin2(arb_t res, const arb_t r2, slong prec)
+{
+    arb_t t;
+    arb_init(t);
+    arb_mul_2exp_si(t, r2, -2);
+    arb_sub_ui(t, t, 1, prec);
+    arb_neg(t, t);
+    arb_mul(res, t, r2, prec);
     arb_clear(t);
 }
 
@@ -575,6 +590,87 @@ angle_gap_deriv(arb_t res, const arb_t x, const arb_t a, const arb_t b, slong pa
     arb_clear(lo);
 }
 
+/* rho_d = 2 sin(sqrt(2 pi) / (16 d sqrt d)), Theorem 5's radius, as an
+   expression */
+static char *
+rho_expr(ulong d)
+{
+    return cert_e_fn(
+        "mul", 2, cert_e_si(2),
+        cert_e_fn("sin", 1,
+                  cert_e_fn("div", 2,
+                            cert_e_fn("sqrt", 1, cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("pi", 0))),
+                            cert_e_fn("mul", 2, cert_e_si(16 * (slong) d),
+                                      cert_e_fn("sqrt", 1, cert_e_si((slong) d))))));
+}
+
+/* lhs rel rhs for two expressions (taken over) with the harness's
+   enclosures */
+static void
+expr_cert(check_t c, const char *label, char *lhs, const arb_t lv, const char *rel, char *rhs, const arb_t rv)
+{
+    cert_inequality_expr(c, label, lhs, lv, rel, rhs, rv);
+    flint_free(lhs);
+    flint_free(rhs);
+}
+
+/* The certificate of Claim 2's counterexample at d (kind "inequality", in
+   expressions of rho_d and the exact a, s the checker evaluates): with
+   w = (a, 1), c = e_1, x = c - s w, Q = |w|^2 = a^2 + 1, w lies in the
+   paper's cap (a^2 > rho^2 (1 - rho^2/4) Q), x in the ball
+   (s^2 Q <= rho^2), and the conclusion <w, x> = a - s Q > 0 fails. */
+static void
+inclusion_cert(check_t c, ulong d, const fmpq_t a, const fmpq_t s, const fmpq_t Q, const arb_t rho)
+{
+    char *lab = bc_aprintf("d = %lu", d);
+    arb_t l, r;
+    fmpq_t q;
+    slong prec = 4 * PREC;
+    arb_init(l);
+    arb_init(r);
+    fmpq_init(q);
+    /* a^2 > rho^2 (1 - rho^2/4) (a^2 + 1) */
+    fmpq_mul(q, a, a);
+    arb_set_fmpq(l, q, prec);
+    arb_sqr(r, rho, prec);
+    claim2_paper_sin2(r, r, prec);
+    arb_set_fmpq(l, Q, prec);
+    arb_mul(r, r, l, prec);
+    fmpq_mul(q, a, a);
+    arb_set_fmpq(l, q, prec);
+    expr_cert(c, lab, cert_e_fn("pow", 2, cert_e_q(a), cert_e_si(2)), l, ">",
+              cert_e_fn("mul", 3, cert_e_fn("pow", 2, rho_expr(d), cert_e_si(2)),
+                        cert_e_fn("sub", 2, cert_e_si(1),
+                                  cert_e_fn("div", 2, cert_e_fn("pow", 2, rho_expr(d), cert_e_si(2)),
+                                            cert_e_si(4))),
+                        cert_e_fn("add", 2, cert_e_fn("pow", 2, cert_e_q(a), cert_e_si(2)), cert_e_si(1))),
+              r);
+    /* s^2 (a^2 + 1) <= rho^2 */
+    fmpq_mul(q, s, s);
+    fmpq_mul(q, q, Q);
+    arb_set_fmpq(l, q, prec);
+    arb_sqr(r, rho, prec);
+    expr_cert(c, lab,
+              cert_e_fn("mul", 2, cert_e_fn("pow", 2, cert_e_q(s), cert_e_si(2)),
+                        cert_e_fn("add", 2, cert_e_fn("pow", 2, cert_e_q(a), cert_e_si(2)), cert_e_si(1))),
+              l, "<=", cert_e_fn("pow", 2, rho_expr(d), cert_e_si(2)), r);
+    /* <w, x> = a - s (a^2 + 1) > 0: fails */
+    fmpq_mul(q, s, Q);
+    fmpq_sub(q, a, q);
+    arb_set_fmpq(l, q, prec);
+    arb_zero(r);
+    expr_cert(c, lab,
+              cert_e_fn("sub", 2, cert_e_q(a),
+                        cert_e_fn("mul", 2, cert_e_q(s),
+                                  cert_e_fn("add", 2, cert_e_fn("pow", 2, cert_e_q(a), cert_e_si(2)),
+                                            cert_e_si(1)))),
+              l, ">", cert_e_si(0), r);
+    flint_free(lab);
+    arb_clear(l);
+    arb_clear(r);
+    fmpq_clear(q);
+}
+
 /* Claim 2 at dimension d and the stated radius rho_d, decided in the
    plane of e_1, e_2 with c = e_1, delta = rho_d: false when the witness
    w = (a, 1) in the claimed cap, x = c - s w in the ball with <w, x> < 0
@@ -583,7 +679,7 @@ angle_gap_deriv(arb_t res, const arb_t x, const arb_t a, const arb_t b, slong pa
    the cap has |cos angle(w, c)| > rho, lemma8.region.exact); else
    undecided.  The witness, when wit is not NULL, is described there. */
 static truth_t
-inclusion_decide(const run_t R, ulong d, char **wit)
+inclusion_decide(const run_t R, ulong d, char **wit, check_t cc)
 {
     arb_t rho, r2, thr, t, u;
     fmpq_t a, s, Q, q;
@@ -631,6 +727,10 @@ inclusion_decide(const run_t R, ulong d, char **wit)
     fmpq_sub(q, a, q);
     neg = fmpq_sgn(q) < 0;
     res = (in_cap && in_ball && neg) ? BC_FALSE : (arb_gt(thr, r2) ? BC_TRUE : BC_UNDECIDED);
+    /* the counterexample's certificate (of the paper's cap: a mutant's
+       cap has none) */
+    if (cc != NULL && res == BC_FALSE && !run_mutant(R, "lemma8.mutant.cap_inside"))
+        inclusion_cert(cc, d, a, s, Q, rho);
     if (wit != NULL && res == BC_FALSE)
     {
         char *rs = bc_arb_str(rho, 15);
@@ -666,7 +766,7 @@ check_inclusion(run_t R)
     run_check(R, c, "claim2.inclusion");
     for (d = 2; d <= DMAX; d++)
     {
-        truth_t t = inclusion_decide(R, d, wit == NULL ? &wit : NULL);
+        truth_t t = inclusion_decide(R, d, wit == NULL ? &wit : NULL, c);
         nbad += t == BC_FALSE;
         nund += t == BC_UNDECIDED;
     }
@@ -1320,6 +1420,20 @@ check_chain_corrected(run_t R)
         arb_mul(t, ac, repaired ? Rd : sq, PREC);
         arb_mul_2exp_si(t, t, 1);
         s = bc_arb_le(t, pb);
+        if (s != BC_UNDECIDED && !repaired)
+        {
+            /* 2 arcsin(rho_d) sqrt(d/(2 pi)) <= 1/(4d), arcsin = pi/2 - arccos */
+            char *lab = bc_aprintf("d = %lu", d);
+            expr_cert(c, lab,
+                      cert_e_fn("mul", 3, cert_e_si(2),
+                                cert_e_fn("sub", 2, cert_e_fn("div", 2, cert_e_fn("pi", 0), cert_e_si(2)),
+                                          cert_e_fn("acos", 1, rho_expr(d))),
+                                cert_e_fn("sqrt", 1,
+                                          cert_e_fn("div", 2, cert_e_si((slong) d),
+                                                    cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("pi", 0))))),
+                      t, "<=", cert_e_q(q), pb);
+            flint_free(lab);
+        }
         nfail += s == BC_FALSE;
         nund += s == BC_UNDECIDED;
         if (s == BC_FALSE && c->witness == NULL)
