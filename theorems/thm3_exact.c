@@ -5,6 +5,7 @@
    Statements in thm3.tex. */
 #include "binom.h"
 #include "sphere.h"
+#include "cert.h"
 #include "thm3.h"
 
 #define PREC 128
@@ -77,6 +78,35 @@ peps_le(void *vctx, slong prec)
     return bc_arb_le(C->p, C->q);
 }
 
+/* The certificate of mult p_eps <= F_r(theta)/2 (kind "inequality", two
+   expressions the checker evaluates: p_eps = (sqrt(rho (1 - rho/4)))^(r-1)
+   / (2 pi (r - 1)), cos theta = 1 - rho/2), p and q the enclosures that
+   decided. */
+static void
+peps_cert(check_t c, const char *label, ulong r, const fmpq_t rho, ulong mult, const arb_t p, const arb_t q)
+{
+    char *rs = cert_e_q(rho), *l, *rr;
+    l = cert_e_fn(
+        "mul", 2, cert_e_si((slong) mult),
+        cert_e_fn("div", 2,
+                  cert_e_fn("pow", 2,
+                            cert_e_fn("sqrt", 1,
+                                      cert_e_fn("mul", 2, cert_e_q(rho),
+                                                cert_e_fn("sub", 2, cert_e_si(1),
+                                                          cert_e_fn("div", 2, cert_e_q(rho), cert_e_si(4))))),
+                            cert_e_si((slong) r - 1)),
+                  cert_e_fn("mul", 3, cert_e_si(2), cert_e_fn("pi", 0), cert_e_si((slong) r - 1))));
+    rr = cert_e_fn(
+        "div", 2,
+        cert_e_fn(
+            "cap_fraction", 2, cert_e_si((slong) r),
+            cert_e_fn("acos", 1, cert_e_fn("sub", 2, cert_e_si(1), cert_e_fn("div", 2, rs, cert_e_si(2))))),
+        cert_e_si(2));
+    cert_inequality_expr(c, label, l, p, "<=", rr, q);
+    flint_free(l);
+    flint_free(rr);
+}
+
 /* Decides mult p_eps <= F_r(theta)/2 (Lemma 7 on span(X): the proof's
    p_eps bounds the exact probability of the cap event) at the slots
    S[0..ns-1], and that their widths were decided (N > 0).  Adds the
@@ -97,6 +127,8 @@ peps_decide(check_t c, thm3_slot_struct *const *S, slong ns, ulong mult)
         char *ps, *qs;
         C.I = S[k]->I;
         r = check_decide_prec(c, peps_le, &C, PREC);
+        if (r != BC_UNDECIDED)
+            peps_cert(c, S[k]->name, (ulong) S[k]->I->r, S[k]->I->rho, mult, C.p, C.q);
         ps = ds(C.p);
         qs = ds(C.q);
         if (r == BC_FALSE && c->witness == NULL)
@@ -194,6 +226,50 @@ thm3_tail_le(arb_t tail, check_t c, ulong r, const fmpq_t rho, ulong N, ulong k,
     return check_decide_prec(c, tail_decide, &C, 64);
 }
 
+void
+thm3_tail_cert(check_t c, const char *label, ulong r, const fmpq_t rho, ulong N, ulong k, ulong n, ulong c2,
+               int exact, const thm3_claim_struct *K)
+{
+    static const char *const names[7] = {"r", "rho", "n", "k", "c", "kappa", "exact"};
+    fmpq pt[7];
+    tail_ctx C;
+    arb_t t, b;
+    slong i, prec;
+    if (K->rate_kl || K->peps_mult != 1)
+        return;
+    for (i = 0; i < 7; i++)
+        fmpq_init(pt + i);
+    arb_init(t);
+    arb_init(b);
+    fmpq_set_ui(pt + 0, r, 1);
+    fmpq_set(pt + 1, rho);
+    fmpq_set_ui(pt + 2, n, 1);
+    fmpq_set_ui(pt + 3, k, 1);
+    fmpq_set_ui(pt + 4, c2, 2);
+    fmpq_set(pt + 5, K->rate);
+    fmpq_set_si(pt + 6, exact, 1);
+    C.r = r;
+    C.rho = rho;
+    C.N = N;
+    C.k = k;
+    C.n = n;
+    C.c2 = c2;
+    C.exact = exact;
+    C.K = K;
+    C.tail = t;
+    for (prec = 64; prec <= 4096; prec *= 2)
+        if (tail_decide(&C, prec) != BC_UNDECIDED)
+        {
+            thm3_claim_fail(b, K, c2, n, prec);
+            cert_inequality(c, label, "thm3.width_tail", 7, names, pt, t, "<=", b);
+            break;
+        }
+    for (i = 0; i < 7; i++)
+        fmpq_clear(pt + i);
+    arb_clear(t);
+    arb_clear(b);
+}
+
 /* The cells (instance, c) of thm3.tail (exact = 0: P[Bin(N, p_eps) < n])
    or thm3.witness_law (exact = 1: P[Bin(N, F_r/2) < nlive], the failure
    probability of the proof's witness), each against exp(-c n/4). */
@@ -211,6 +287,8 @@ cells_decide(check_t c, const thm3_slot_struct *Z, slong nz, const thm3_claim_st
             ulong kk = exact ? (ulong) I->nlive : (ulong) I->n;
             truth_t r = thm3_tail_le(t, c, (ulong) I->r, I->rho, Z[k].N[ci], kk, (ulong) I->n, thm3_c2s[ci],
                                      exact, K);
+            thm3_tail_cert(c, Z[k].name, (ulong) I->r, I->rho, Z[k].N[ci], kk, (ulong) I->n, thm3_c2s[ci],
+                           exact, K);
             char *ts, *bs, *key = bc_aprintf("%s_c%s", Z[k].name, thm3_cstr[ci]), *line;
             thm3_claim_fail(b, K, thm3_c2s[ci], (ulong) I->n, PREC);
             if (exact)
@@ -280,6 +358,7 @@ erratum_scan(slong first[2], char **wp, slong *und, check_t c, ulong r, const fm
         *und += tpv == BC_UNDECIDED;
         if (tpv == BC_FALSE && first[0] < 0)
         {
+            thm3_tail_cert(c, "the first failing n", r, rho, N, n, n, 4, 0, K);
             char *a = ds(tp), *q = ds(tq), *bs;
             first[0] = (slong) n;
             thm3_claim_fail(b, K, 4, n, PREC);

@@ -47,6 +47,35 @@ def _chernoff_form(P, form):
     return lhs, iv.exp(to_iv(e))
 
 
+def _lemma7_peps(r, rho):
+    """Lemma 7's p_eps = (sqrt(rho) sqrt(1 - rho/4))^(r-1) / (2 pi (r - 1))."""
+    return to_iv(_sqrt(rho * (1 - rho / 4))) ** (r - 1) / (2 * iv.pi * (r - 1))
+
+
+def _thm3_width_tail(P):
+    """Theorem 3 (B.5) at rank r and rho = eps/(nB)^2: the width N =
+    ceil(c ceil(n / p_eps)) (p_eps of Lemma 7) and the tail P[Bin(N, p) < k]
+    of the good neurons, p = p_eps (exact = 0) or the exact per-neuron
+    probability F_r(theta)/2 with cos theta = 1 - rho/2 (exact = 1), against
+    exp(-c n kappa).  While the enclosure of n / p_eps straddles an integer,
+    the sides are left open (the precision rises)."""
+    r, n, k = _int(P["r"], 2), _int(P["n"], 1), _int(P["k"], 0)
+    rho, c, kappa, ex = P["rho"], P["c"], P["kappa"], P["exact"]
+    if not (0 < rho <= 4 and c > 0 and ex in (0, 1)):
+        raise Reject("thm3.width_tail: need 0 < rho <= 4, c > 0, exact 0 or 1")
+    q = n / _lemma7_peps(r, rho)
+    a, b = lo(q), hi(q)
+    fa = a.numerator // a.denominator
+    if fa != b.numerator // b.denominator or fa == a:
+        return iv.mpf([0, 1]), iv.mpf([0, 1])
+    N = int(_ceil(c * (fa + 1)))
+    if N > 10 ** 7:
+        raise Unknown("thm3.width_tail: N above 10^7")
+    p = cap_fraction(r, acos(1 - rho / 2)) / 2 if ex == 1 else _lemma7_peps(r, rho)
+    lhs = Fraction(0) if k == 0 else _binom_cdf(N, p, k - 1)
+    return lhs, iv.exp(-to_iv(c * n * kappa))
+
+
 def _claim1(P, cap):
     """Claim 1 (B.5): int_0^theta sin^(d-2) >= K sin^(d-1)(theta)/(d-1), and
     for the cap fraction F_d(theta) >= K sin^(d-1)(theta)/(pi (d-1))."""
@@ -283,6 +312,7 @@ INEQUALITIES = {
     "thm6.minima_products": (("x1", "x2", "y1", "y2", "q", "dmax"), ">=", _thm6_products),
     "thm6.minima_count": (("x1", "x2", "y1", "y2", "dmax"), ">=", _thm6_count),
     "thm4.union_orth": (("n", "m", "factor", "q"), "<=", _union_orth),
+    "thm3.width_tail": (("r", "rho", "n", "k", "c", "kappa", "exact"), "<=", _thm3_width_tail),
     "thm2.union_singleton": (("n", "d", "factor", "q"), "<=", _union_singleton),
 }
 for _name in RATIO:
