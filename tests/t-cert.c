@@ -17,6 +17,7 @@
 
 #include "binom.h"
 #include "cert.h"
+#include "cert_net.h"
 #include "mc.h"
 #include "range.h"
 #include "rng.h"
@@ -632,6 +633,38 @@ test_clusters(void)
     fmpq_clear(g2);
 }
 
+/* Theorem 1's hypotheses on a path by hand: one input x = 1, target -1,
+   widths 1-1-1, parameters (w_1, b_1, w_2), prediction w_2 [w_1 + b_1]_+.
+   W0 = (1, 0, 1) predicts 1, L = 4 > L(0) = 1; W1 = (1, 0, 1/2) predicts
+   1/2, L = 9/4 < 4: (ii) holds, and the prediction is 1 - lambda/2 != 0
+   on the path: (i) holds.  With W1 = (1, 0, -1) the prediction 1 - 2
+   lambda vanishes at lambda = 1/2: (i) fails. */
+static void
+test_relu_path(void)
+{
+    const slong width[3] = {1, 1, 1};
+    const double good[6] = {1, 0, 1, 1, 0, 0.5}, bad[6] = {1, 0, 1, 1, 0, -1};
+    net_t N;
+    data_t S;
+    check_t ok, ctl;
+    check_init(ok);
+    check_init(ctl);
+    net_init(N, 2, width);
+    data_init(S, 1, 1, 1);
+    S->X[0] = 1.0;
+    S->Y[0] = -1.0;
+    CU_ASSERT(cert_relu_path(ok, "(i)", N, S, LOSS_SQUARED, good, 2, "hyp_i", BC_TRUE) == BC_TRUE);
+    CU_ASSERT(cert_relu_path(ok, "(ii)", N, S, LOSS_SQUARED, good, 2, "hyp_ii", BC_TRUE) == BC_TRUE);
+    write_check("cert.relu_path", ok);
+    CU_ASSERT(cert_relu_path(ctl, "(i) through 0", N, S, LOSS_SQUARED, bad, 2, "hyp_i", BC_FALSE) ==
+              BC_FALSE);
+    write_check("cert.relu_path_control", ctl);
+    check_clear(ok);
+    check_clear(ctl);
+    net_clear(N);
+    data_clear(S);
+}
+
 /* ----------------------------------------------------------------- range */
 
 /* Claim 1 (B.5) with constant K: h = int_0^theta sin^(d-2) - K
@@ -903,6 +936,7 @@ t_cert_register(void)
         CU_add_test(s, "binomial and Clopper-Pearson", test_binomial) == NULL ||
         CU_add_test(s, "inequalities", test_inequality) == NULL ||
         CU_add_test(s, "Theorem 5's hypotheses", test_clusters) == NULL ||
+        CU_add_test(s, "Theorem 1's path hypotheses", test_relu_path) == NULL ||
         CU_add_test(s, "range proofs", test_range) == NULL ||
         CU_add_test(s, "Monte Carlo records", test_montecarlo) == NULL)
         return -1;

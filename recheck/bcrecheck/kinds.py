@@ -574,11 +574,129 @@ def clusters(w):
     return "holds" if ok else "fails"
 
 
+# ------------------------------------------------------- ReLU network paths
+
+def _layers(theta, widths):
+    """The flat parameters of a ReLU network with the given widths (d, n_1,
+    ..., k) as layers [(rows of weights, biases or None)]: layer i = 1..h,
+    neuron j of it, its n_(i-1) incoming weights, then (hidden layers only)
+    its bias."""
+    out, pos, h = [], 0, len(widths) - 1
+    for i in range(1, h + 1):
+        rows, bias = [], []
+        for _ in range(widths[i]):
+            rows.append(theta[pos:pos + widths[i - 1]])
+            pos += widths[i - 1]
+            if i < h:
+                bias.append(theta[pos])
+                pos += 1
+        out.append((rows, bias if i < h else None))
+    need(pos == len(theta), "relu_path: %d parameters for widths %s, expected %d" % (len(theta), widths, pos))
+    return out
+
+
+def _relu(v):
+    if isinstance(v, Fraction):
+        return max(v, Fraction(0))
+    return iv.mpf([max(v.a, 0), max(v.b, 0)])
+
+
+def _forward(layers, x):
+    """The network's output at x: hidden layers [W h + b]_+, output W h (exact
+    when every parameter is a Fraction, else in intervals)."""
+    exact = all(isinstance(q, Fraction) for rows, bias in layers for r in rows for q in r + (bias or []))
+    conv = (lambda q: q) if exact else to_iv
+    h = [conv(v) for v in x]
+    for rows, bias in layers:
+        z = [sum((conv(a) * b for a, b in zip(r, h)), conv(Fraction(0))) for r in rows]
+        h = [_relu(v + conv(c)) for v, c in zip(z, bias)] if bias is not None else z
+    return h
+
+
+def _ray_condition(P, loss, labels):
+    """Theorem 1's condition (i) on predictions P: the ray c -> L(c P) is
+    unbounded: squared, some prediction non-zero; cross-entropy, on some
+    point a wrong class scores strictly above the label.  True, False, or
+    None (intervals that do not decide)."""
+    if loss == "squared":
+        cells = [p for row in P for p in row]
+        if all(isinstance(p, Fraction) for p in cells):
+            return any(p != 0 for p in cells)
+        return True if any((lo(p) is not None and lo(p) > 0) or (hi(p) is not None and hi(p) < 0)
+                           for p in cells) else None
+    diffs = [row[q] - row[labels[t]] for t, row in enumerate(P) for q in range(len(row)) if q != labels[t]]
+    if all(isinstance(v, Fraction) for v in diffs):
+        return any(v > 0 for v in diffs)
+    return True if any(compare(v, ">", Fraction(0)) is True for v in diffs) else None
+
+
+def _xent(P, labels):
+    return sum(iv.log(sum(iv.exp(to_iv(p)) for p in row)) - to_iv(row[labels[t]]) for t, row in enumerate(P)) / len(P)
+
+
+def relu_path(w):
+    """Theorem 1's hypotheses on the path W(lambda) through the knots (knot j at
+    lambda = j/K, linear in between) of a ReLU network with biases: "hyp_i",
+    the condition of _ray_condition for every lambda in [0, 1], decided by
+    interval subdivision of each segment (an interval whose enclosure does
+    not settle it is bisected, after its exact midpoint is tested: a failure
+    there is a counterexample); "hyp_ii", L(P(W(0))) > L(0) and
+    L(P(W(1))) < L(P(W(0)))."""
+    claim, loss = field(w, "claim"), field(w, "loss")
+    need(claim in ("hyp_i", "hyp_ii") and loss in ("squared", "xent"), "relu_path: unknown claim or loss")
+    widths = [integer(n, 1) for n in field(w, "widths")]
+    need(len(widths) >= 2, "relu_path: need at least one layer")
+    X = matrix(field(w, "X"), None, widths[0])
+    m, k = len(X), widths[-1]
+    need(m >= 1, "relu_path: no data")
+    if loss == "squared":
+        Y, labels = matrix(field(w, "Y"), m, k), None
+    else:
+        labels = [integer(a, 0) for a in field(w, "labels")]
+        need(len(labels) == m and all(a < k for a in labels), "relu_path: labels")
+    knots = [vector(v) for v in field(w, "knots")]
+    need(len(knots) >= 2, "relu_path: need two knots")
+    preds = lambda theta: [_forward(_layers(theta, widths), x) for x in X]
+    if claim == "hyp_ii":
+        P0, P1 = preds(knots[0]), preds(knots[-1])
+        if loss == "squared":
+            L = lambda P: sum((p - y) ** 2 for row, yr in zip(P, Y) for p, y in zip(row, yr)) / m
+            Lz = sum(y * y for yr in Y for y in yr) / m
+            return "holds" if L(P0) > Lz and L(P1) < L(P0) else "fails"
+
+        def decide():
+            a, b, z = _xent(P0, labels), _xent(P1, labels), iv.log(k)
+            t1, t2 = compare(a, ">", z), compare(b, "<", a)
+            if t1 is False or t2 is False:
+                return False
+            return True if t1 and t2 else None
+        return "holds" if rising(decide) else "fails"
+    K = len(knots) - 1
+    with precision(96):
+        for j in range(K):
+            k0, dk = knots[j], [b - a for a, b in zip(knots[j], knots[j + 1])]
+            stack = [(Fraction(0), Fraction(1), 0)]
+            while stack:
+                a, b, depth = stack.pop()
+                S = iv.mpf([to_iv(a).a, to_iv(b).b])
+                theta = [to_iv(p) + S * to_iv(q) for p, q in zip(k0, dk)]
+                if _ray_condition(preds(theta), loss, labels):
+                    continue
+                mid = (a + b) / 2
+                if not _ray_condition(preds([p + mid * q for p, q in zip(k0, dk)]), loss, labels):
+                    return "fails"  # at lambda = (j + mid) / K, exactly
+                if depth >= 40:
+                    raise Unknown("relu_path: (i) not settled at bisection depth 40")
+                stack += [(mid, b, depth + 1), (a, mid, depth + 1)]
+    return "holds"
+
+
 # ------------------------------------------------------------ the files
 
 KINDS = {"psd": psd, "basin": basin, "critical": critical, "binomial": binomial_tail,
          "clopper_pearson": clopper_pearson, "inequality": inequality, "range": range_proof,
-         "montecarlo": montecarlo, "test": test, "clusters": clusters}
+         "montecarlo": montecarlo, "test": test, "clusters": clusters,
+         "relu_path": relu_path}
 POSITIVE, NEGATIVE = ("holds", "consistent"), ("fails", "violated", "inapplicable")
 
 

@@ -173,10 +173,19 @@ def clusters_mutations(w):
     return out
 
 
+def relu_path_mutations(w):
+    out = [("flipped verdict", flip_verdict)]
+    if w["claim"] == "hyp_ii" and w["verdict"] == "holds":
+        def reverse(w):
+            w["knots"] = w["knots"][::-1]  # the loss then rises along the path
+        out.append(("the path reversed", reverse))
+    return out
+
+
 MUTATIONS = {"psd": psd_mutations, "basin": basin_mutations, "critical": critical_mutations,
              "binomial": binomial_mutations, "clopper_pearson": cp_mutations,
              "inequality": inequality_mutations, "range": range_mutations, "montecarlo": mc_mutations,
-             "clusters": clusters_mutations}
+             "clusters": clusters_mutations, "relu_path": relu_path_mutations}
 
 
 def rejected(cert):
