@@ -123,6 +123,34 @@ def _uncovered(n, terms):
     return 1 - sum(comb(n, K) * terms(K) for K in range(n + 1)) / Fraction(2 ** n)
 
 
+def _served(n, p, q, r):
+    """Thm 4 (B.6) on orthogonal data: the exact probability that each of p
+    points needing a neuron with v > 0 active on it, q needing v < 0, and r
+    needing any active neuron, is served by one of n i.i.d. neurons
+    (Assumption 1): given K neurons with v > 0, activations are independent
+    fair coins: (1 - 2^-K)^p (1 - 2^-(n-K))^q (1 - 2^-n)^r."""
+    return 1 - _uncovered(n, lambda K: _covered(n, K, p, q) * (1 - Fraction(1, 2 ** n)) ** r)
+
+
+def _orth_counts(P, *keys):
+    out = [_int(P[k], 0) for k in keys]
+    if out[0] < 1 or out[0] > 200 or sum(out[1:]) > 400:
+        raise Unknown("thm4 orthogonal statements: n <= 200, at most 400 points")
+    return out
+
+
+def _orth_bound(P):
+    """P[every point served] against the theorem's 1 - m c^n."""
+    n, p, q, r = _orth_counts(P, "n", "p", "q", "r")
+    return _served(n, p, q, r), 1 - P["m"] * P["c"] ** n
+
+
+def _orth_vs(P):
+    """P[every point served] for two need profiles (p1, q1, r1), (p2, q2, r2)."""
+    n, p1, q1, r1, p2, q2, r2 = _orth_counts(P, "n", "p1", "q1", "r1", "p2", "q2", "r2")
+    return _served(n, p1, q1, r1), _served(n, p2, q2, r2)
+
+
 def _union_orth(P):
     """Thm 4 (B.6) on orthogonal data x_t = e_t, t = 1..m: the worst, over the
     number of positive targets, probability that some point has no good
@@ -312,6 +340,9 @@ INEQUALITIES = {
     "thm6.minima_products": (("x1", "x2", "y1", "y2", "q", "dmax"), ">=", _thm6_products),
     "thm6.minima_count": (("x1", "x2", "y1", "y2", "dmax"), ">=", _thm6_count),
     "thm4.union_orth": (("n", "m", "factor", "q"), "<=", _union_orth),
+    "thm4.orth_served": (("n", "p", "q", "r", "m", "c"), ">=", _orth_bound),
+    "thm4.orth_served_at_most": (("n", "p", "q", "r", "m", "c"), "<=", _orth_bound),
+    "thm4.orth_served_vs": (("n", "p1", "q1", "r1", "p2", "q2", "r2"), ">=", _orth_vs),
     "thm3.width_tail": (("r", "rho", "n", "k", "c", "kappa", "exact"), "<=", _thm3_width_tail),
     "thm2.union_singleton": (("n", "d", "factor", "q"), "<=", _union_singleton),
 }
