@@ -1079,6 +1079,9 @@ check_claim3_band(run_t R, slong dmax)
     range_result_t G;
     char *s;
     slong d, j, npos = 0, nbad = 0, ngrid = 0, f = claim3_factor(R);
+    static const char *const names[1] = {"K"};
+    cert_range_t T;
+    fmpq_t fq;
     arb_t al, v;
 
     run_check(R, c, "lemma8.claim3_band");
@@ -1097,7 +1100,16 @@ check_claim3_band(run_t R, slong dmax)
     P->max_depth = 40;
     P->max_boxes = 20000;
     range_result_init(G);
+    cert_range_init(T);
+    cert_range_attach(T, P);
     range_prove(G, P);
+    fmpq_init(fq);
+    fmpq_set_si(fq, f, 1);
+    cert_range(c, NULL, T, P, G, "lemma8.claim3_band", 1, names, fq, "\"0\"",
+               "{\"fn\": \"mul\", \"args\": [\"1/2\", {\"fn\": \"pi\"}]}");
+    fmpq_clear(fq);
+    P->record = NULL;
+    cert_range_clear(T);
     s = range_result_str(G, P);
     check_field_add(c, "prover", "%s", s);
     flint_free(s);
@@ -1492,9 +1504,34 @@ bands_at_radius(arb_ptr bc, arb_ptr bp)
    of the noisy probability at one angle, q Lemma 8's bound): counts the d
    decided true, records the first d decided false in *wit when it is
    still NULL, and returns the conjunction. */
+/* band_d at the stated radius as an expression: with the correct
+   half-width arcsin rho_d, 1 - 2 F_d(arccos rho_d); with the paper's
+   2 arcsin(rho_d/2) = 2 s_d, 1 - 2 F_d(pi/2 - 2 s_d), s_d = sqrt(2 pi) /
+   (16 d sqrt d); d = 1: 0 (S^0 has no direction in the band) */
+static char *
+band_at_radius_expr(ulong d, int paper)
+{
+    char *th;
+    if (d == 1)
+        return cert_e_si(0);
+    if (paper)
+        th = cert_e_fn(
+            "sub", 2, cert_e_fn("div", 2, cert_e_fn("pi", 0), cert_e_si(2)),
+            cert_e_fn("mul", 2, cert_e_si(2),
+                      cert_e_fn("div", 2,
+                                cert_e_fn("sqrt", 1, cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("pi", 0))),
+                                cert_e_fn("mul", 2, cert_e_si(16 * (slong) d),
+                                          cert_e_fn("sqrt", 1, cert_e_si((slong) d))))));
+    else
+        th = cert_e_fn("acos", 1, rho_expr(d));
+    return cert_e_fn(
+        "sub", 2, cert_e_si(1),
+        cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("cap_fraction", 2, cert_e_si((slong) d), th)));
+}
+
 static truth_t
 bound_d_decide(const run_t R, const arb_struct *band, slong knum, slong kden, const char *angle, slong *ntrue,
-               char **wit)
+               char **wit, check_t c)
 {
     ulong d;
     truth_t all = BC_TRUE, t;
@@ -1511,6 +1548,13 @@ bound_d_decide(const run_t R, const arb_struct *band, slong knum, slong kden, co
         fmpq_mul(q, q, K);
         arb_set_fmpq(pb, q, PREC);
         t = arb_lt_truth(band + d - 1, pb);
+        if (t != BC_UNDECIDED)
+        {
+            char *lab = bc_aprintf("d = %lu, %s angle", d, angle);
+            expr_cert(c, lab, band_at_radius_expr(d, !strcmp(angle, "paper")), band + d - 1, "<", cert_e_q(q),
+                      pb);
+            flint_free(lab);
+        }
         *ntrue += t == BC_TRUE;
         if (t == BC_FALSE && *wit == NULL)
         {
@@ -1614,8 +1658,8 @@ check_bound_d(run_t R)
     {
         truth_t tc, tp;
         run_check(R, c, "lemma8.bound.d");
-        tc = bound_d_decide(R, bc, 1, 1, "correct", &nc, &wit);
-        tp = bound_d_decide(R, bp, 1, 1, "paper", &np, &wit);
+        tc = bound_d_decide(R, bc, 1, 1, "correct", &nc, &wit, c);
+        tp = bound_d_decide(R, bp, 1, 1, "paper", &np, &wit, c);
         check_decide(c, bc_truth_and(tc, tp));
         if (wit != NULL)
         {
@@ -1633,7 +1677,7 @@ check_bound_d(run_t R)
     {
         /* the same decision with the bound halved */
         run_check(R, c, "lemma8.control.bound_half");
-        check_decide(c, bound_d_decide(R, bc, 1, control_kden(R), "correct", &nhalf, &wit));
+        check_decide(c, bound_d_decide(R, bc, 1, control_kden(R), "correct", &nhalf, &wit, c));
         check_field_add(c, "decided_true", "%ld of %d dimensions (d = 1: band 0)", (long) nhalf, DMAX);
         if (wit != NULL)
         {

@@ -404,10 +404,35 @@ def _claim3_deriv(d, A, B, K):
     return 1 - C ** (d - 2)
 
 
+def _band(d, A):
+    """band_d(alpha) = 1 - 2 F_d(pi/2 - alpha) at an interval A of angles."""
+    return 1 - 2 * to_iv(cap_fraction(d, iv.pi / 2 - to_iv(A)))
+
+
+def _c3band_value(d, A, B, K):
+    # h = K alpha R(d) - band_d(alpha), band increasing in alpha: on [A, B]
+    # h lies in [K A R - band(B), K B R - band(A)]
+    R = to_iv(omega_ratio(d))
+    low = to_iv(K) * to_iv(A) * R - _band(d, B)
+    high = to_iv(K) * to_iv(B) * R - _band(d, A)
+    return _box(low, high)
+
+
+def _c3band_deriv(d, A, B, K):
+    # h' = R(d) (K - 2 cos^(d-2) alpha), cos in [0, 1] on [0, pi/2]
+    C = iv.cos(_box(A, B))
+    C = _box(max(lo(C), Fraction(0)), min(hi(C), Fraction(1)))
+    return to_iv(omega_ratio(d)) * (to_iv(K) - 2 * C ** (d - 2))
+
+
 PI = {"fn": "pi"}
 HALF_PI = {"fn": "mul", "args": ["1/2", {"fn": "pi"}]}
 
 RANGE_FUNCTIONS = {
+    # Claim 3 of B.7 on the band (Lemma 8): h = K alpha R(d) - band_d(alpha) on
+    # [0, pi/2], band_d(alpha) = 1 - 2 F_d(pi/2 - alpha); h(0) = 0 (half the sphere)
+    "lemma8.claim3_band": {"params": ("K",), "domain": ("0", HALF_PI), "dmin": 2, "touch_lo": True,
+                           "value": _c3band_value, "deriv": _c3band_deriv},
     # Claim 1: h = I_(d-2)(theta) - K sin^(d-1)(theta)/(d-1) on [0, pi]; h(0) = 0
     "claim1.integral": {"params": ("K",), "domain": ("0", PI), "dmin": 2, "touch_lo": True,
                         "value": _claim1_value(False), "deriv": _claim1_deriv(False)},

@@ -310,6 +310,17 @@ class Witnesses(unittest.TestCase):
                                                            "factor": F(2 * d), "q": F(3, 4)})
             self.assertEqual(got[0], max(cases), (n, d))
 
+    def test_claim3_band(self):
+        # d = 2: F_2(theta) = theta/pi, so band_2(alpha) = 2 alpha/pi = 2 alpha R(2):
+        # h = 0 identically; d = 3: F_3(theta) = (1 - cos theta)/2, band_3 = sin alpha,
+        # R(3) = 1/2, h = alpha - sin alpha >= 0 (by hand)
+        from bcrecheck.statements import RANGE_FUNCTIONS
+        f = RANGE_FUNCTIONS["lemma8.claim3_band"]
+        v = f["value"](2, F(1, 4), F(1, 2), F(2))
+        self.assertTrue(numbers.lo(v) <= 0 <= numbers.hi(v))
+        v = f["value"](3, F(1), F(1), F(2))
+        self.assertTrue(abs(float(numbers.lo(v)) - (1 - 0.8414709848078965)) < 1e-12)
+
     def test_thm6_statements(self):
         # S_1 = {(1, 1), (-1, q)}, q = 1/2 (eps = 1/8), by hand: w > 0 gives
         # ((w - 1)^2 + 1/4)/2, minimum 1/8 at w = 1; w < 0 gives (1 + (w + 1/2)^2)/2,
