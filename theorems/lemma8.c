@@ -604,6 +604,24 @@ rho_expr(ulong d)
                                       cert_e_fn("sqrt", 1, cert_e_si((slong) d))))));
 }
 
+/* s_d = sqrt(2 pi) / (16 d sqrt d) as an expression */
+static char *
+sd_expr(ulong d)
+{
+    return cert_e_fn(
+        "div", 2, cert_e_fn("sqrt", 1, cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("pi", 0))),
+        cert_e_fn("mul", 2, cert_e_si(16 * (slong) d), cert_e_fn("sqrt", 1, cert_e_si((slong) d))));
+}
+
+/* sqrt(k / (2 pi)) as an expression */
+static char *
+sqrt_k_2pi_expr(ulong k)
+{
+    return cert_e_fn(
+        "sqrt", 1,
+        cert_e_fn("div", 2, cert_e_si((slong) k), cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("pi", 0))));
+}
+
 /* lhs rel rhs for two expressions (taken over) with the harness's
    enclosures */
 static void
@@ -1205,6 +1223,13 @@ chain_steps_angle(chain_tally *T, ulong d, slong f, arb_t s2, arb_t sq)
             ? BC_TRUE
             : ((arb_is_negative(s2) || arb_gt(s2, hp)) ? BC_FALSE : BC_UNDECIDED);
     chain_step(T, t, "(i) d = %lu: s_d is not in [0, pi/2]", d);
+    if (t != BC_UNDECIDED)
+    {
+        /* s_d <= pi/2 (s_d >= 0 is plain from its form) */
+        char *lab = bc_aprintf("(i) d = %lu", d);
+        expr_cert(T->c, lab, sd_expr(d), s2, "<=", cert_e_fn("div", 2, cert_e_fn("pi", 0), cert_e_si(2)), hp);
+        flint_free(lab);
+    }
     arb_mul_2exp_si(s2, s2, 1);
     t = encl_agree(ap, s2);
     chain_step(T, t, "(i) d = %lu: the enclosures of 2 arcsin(rho_d/2) and 2 s_d are disjoint", d);
@@ -1215,6 +1240,13 @@ chain_steps_angle(chain_tally *T, ulong d, slong f, arb_t s2, arb_t sq)
     sqrt_k_2pi(sq1, d - 1, PREC);
     t = arb_lt_truth(R, sq);
     chain_step(T, t, "(ii) d = %lu: omega_{d-2}/omega_{d-1} >= sqrt(d/(2 pi))", d);
+    if (t != BC_UNDECIDED)
+    {
+        char *lab = bc_aprintf("(ii) d = %lu", d);
+        expr_cert(T->c, lab, cert_e_fn("omega_ratio", 1, cert_e_si((slong) d)), R, "<", sqrt_k_2pi_expr(d),
+                  sq);
+        flint_free(lab);
+    }
     T->n_leo += t == BC_TRUE;
     T->n_leo1 += arb_le(R, sq1);
     /* (iii) band_d(alpha_p) <= f alpha_p R(d) (Claim 3), decided for
@@ -1224,6 +1256,24 @@ chain_steps_angle(chain_tally *T, ulong d, slong f, arb_t s2, arb_t sq)
     arb_mul_si(u, u, f, PREC);
     t = d == 2 ? encl_agree(bd, u) : arb_lt_truth(bd, u);
     chain_step(T, t, "(iii) d = %lu: band_d(alpha_p) > 2 alpha_p omega_{d-2}/omega_{d-1}", d);
+    if (d > 2 && t != BC_UNDECIDED)
+    {
+        /* band_d(2 s_d) = 1 - 2 F_d(pi/2 - 2 s_d) < f 2 s_d R(d) */
+        char *lab = bc_aprintf("(iii) d = %lu", d);
+        expr_cert(
+            T->c, lab,
+            cert_e_fn(
+                "sub", 2, cert_e_si(1),
+                cert_e_fn("mul", 2, cert_e_si(2),
+                          cert_e_fn("cap_fraction", 2, cert_e_si((slong) d),
+                                    cert_e_fn("sub", 2, cert_e_fn("div", 2, cert_e_fn("pi", 0), cert_e_si(2)),
+                                              cert_e_fn("mul", 2, cert_e_si(2), sd_expr(d)))))),
+            bd, "<",
+            cert_e_fn("mul", 3, cert_e_si(f), cert_e_fn("mul", 2, cert_e_si(2), sd_expr(d)),
+                      cert_e_fn("omega_ratio", 1, cert_e_si((slong) d))),
+            u);
+        flint_free(lab);
+    }
     T->n_c3 += t == BC_TRUE;
     arb_clear(rho);
     arb_clear(ap);
@@ -1259,6 +1309,13 @@ chain_step_identity(chain_tally *T, ulong d, const fmpq_t qk, const arb_t s2, co
     fmpq_mul(h, qk, qk);
     t = fmpq_cmp(lhs, h) <= 0 ? BC_TRUE : BC_FALSE;
     chain_step(T, t, "(iv) d = %lu: 2 alpha_p sqrt(d/(2 pi)) = 1/(4d) exceeds the per-cluster bound", d);
+    {
+        /* (2 alpha_p sqrt(d/(2 pi)))^2 = 16 d s_d^2/(2 pi) = 1/(16 d^2) (pi
+           cancels: algebra), against the squared per-cluster bound */
+        char *lab = bc_aprintf("(iv) d = %lu: 1/(16 d^2) against the squared bound", d);
+        cert_inequality_fmpq(T->c, lab, NULL, 0, NULL, NULL, lhs, "<=", h);
+        flint_free(lab);
+    }
     T->n_eq += fmpq_equal(lhs, h);
     arb_mul(u, s2, sq, PREC);
     arb_mul_2exp_si(u, u, 1);
@@ -1299,6 +1356,11 @@ chain_steps_union(chain_tally *T, const run_t R, slong knum, slong kden)
         noisy_bound(q, R, (slong) d);
         fmpq_mul(q, q, k);
         fmpq_mul_ui(q, q, d); /* d qk: the union over k <= d clusters */
+        {
+            char *lab = bc_aprintf("(v) d = %lu: d qk <= 1/4", d);
+            cert_inequality_fmpq(T->c, lab, NULL, 0, NULL, NULL, q, "<=", quarter);
+            flint_free(lab);
+        }
         if (fmpq_cmp(q, quarter) > 0 && dbad == 0)
             dbad = d;
     }
@@ -1315,6 +1377,8 @@ chain_steps_union(chain_tally *T, const run_t R, slong knum, slong kden)
     fmpq_neg(f, f);
     neuron_fail(kappa, R);
     t = fmpq_cmp(f, kappa) <= 0 ? BC_TRUE : BC_FALSE;
+    cert_inequality_fmpq(T->c, "(vi) 1 - (1/2 - 1/4)/2 <= the per-neuron constant", NULL, 0, NULL, NULL, f,
+                         "<=", kappa);
     fs = fmpq_get_str(NULL, 10, f);
     ks = fmpq_get_str(NULL, 10, kappa);
     if (t == BC_FALSE && T->c->witness == NULL)
