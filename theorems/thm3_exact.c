@@ -419,6 +419,60 @@ thm3_rec_erratum(run_t R, const thm3_claim_struct *K)
 
 /* ------------------------------------------------ hypothesis controls */
 
+/* The certificate of a refused hypothesis (kind "inequality", an
+   expression of the instance's entries): ||x_t||^2 <= 1 (xnorm) or
+   v_j^2 ||w_j||^2 <= B^2 (teacher), which fails at the index bad. */
+static void
+hyp_cert(check_t c, const thm3_raw_t Rw, int code, slong bad)
+{
+    const fmpq_mat_struct *M = code == THM3_ERR_XNORM ? Rw->X : Rw->W;
+    fmpq_t s, t;
+    arb_t a, b;
+    char *e = cert_e_si(0), *r, *lab;
+    slong i;
+    if (bad < 0 || bad >= fmpq_mat_nrows(M))
+    {
+        flint_free(e);
+        return;
+    }
+    fmpq_init(s);
+    fmpq_init(t);
+    arb_init(a);
+    arb_init(b);
+    for (i = 0; i < fmpq_mat_ncols(M); i++)
+    {
+        e = cert_e_fn("add", 2, e, cert_e_fn("pow", 2, cert_e_q(fmpq_mat_entry(M, bad, i)), cert_e_si(2)));
+        fmpq_mul(t, fmpq_mat_entry(M, bad, i), fmpq_mat_entry(M, bad, i));
+        fmpq_add(s, s, t);
+    }
+    if (code == THM3_ERR_TEACHER)
+    {
+        e = cert_e_fn("mul", 2, cert_e_fn("pow", 2, cert_e_q(Rw->v + bad), cert_e_si(2)), e);
+        fmpq_mul(s, s, Rw->v + bad);
+        fmpq_mul(s, s, Rw->v + bad);
+        fmpq_mul(t, Rw->B, Rw->B);
+        r = cert_e_fn("pow", 2, cert_e_q(Rw->B), cert_e_si(2));
+    }
+    else
+    {
+        fmpq_one(t);
+        r = cert_e_si(1);
+    }
+    arb_set_fmpq(a, s, 256);
+    arb_set_fmpq(b, t, 256);
+    lab = bc_aprintf(
+        "%s %ld",
+        code == THM3_ERR_XNORM ? "||x_t||^2 <= 1 at t =" : "v_j^2 ||w_j||^2 <= B^2 at j =", (long) bad);
+    cert_inequality_expr(c, lab, e, a, "<=", r, b);
+    flint_free(lab);
+    flint_free(e);
+    flint_free(r);
+    fmpq_clear(s);
+    fmpq_clear(t);
+    arb_clear(a);
+    arb_clear(b);
+}
+
 /* The control instance which (THM3_GEN_XNORM or _TEACHER) must be
    refused with code code_expected; kept (the mutant) builds the engine
    instance without the alteration. */
@@ -437,7 +491,10 @@ hyp_control(run_t R, const char *id, int which, int code_expected, int kept)
     run_check(R, c, id);
     code = thm3_inst_set(I, Rw->X, Rw->y, Rw->W, Rw->v, Rw->B, Rw->eps, &bad, msg, sizeof msg);
     if (code == code_expected)
+    {
         check_set_witness(c, "%s", msg);
+        hyp_cert(c, Rw, code, bad);
+    }
     else if (code != THM3_OK)
         check_add_note(c, "The checker refused the instance with code %d instead of %d: %s.", code,
                        code_expected, msg);
