@@ -257,6 +257,19 @@ extern "C"
     char *cert_e_si(slong x);
     char *cert_e_fn(const char *fn, slong nargs, ...);
 
+    /* Theorem 2's exact probabilities on singleton data (kind "singleton"):
+   data X (m x d, every row with one non-zero entry), targets y, the
+   per-side constant c, and ncomp comparisons, comp[3 i], comp[3 i + 1],
+   comp[3 i + 2] = lhs, rel, rhs with lhs and rhs among "good" (P[Bas =
+   alpha_n] under Assumption 1), "event" (P[B.4's event]), "needy"
+   (1 - N c^n, N the sides with a need) and "sides" (1 - 2d c^n), rel
+   "<=", ">=" or "=", claimed for every width n = n0..n1; t is the
+   caller's decision (holds when every comparison holds at every n).  The
+   checker derives every probability from the data itself.  Returns t;
+   BC_UNDECIDED attaches nothing. */
+    truth_t cert_singleton(check_t chk, const char *label, const fmpq_mat_t X, const fmpq *y, slong n0,
+                           slong n1, const fmpq_t c, slong ncomp, const char *const *comp, truth_t t);
+
     /* Theorem 5's hypotheses on clustered data (kind "clusters"): data X
    (m x d), targets y, centres C (k x d), constants B2 = B^2, c2 = c^2,
    gamma2 = gamma^2, and one hypothesis by name ("k<=d", "nonempty",

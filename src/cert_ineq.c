@@ -165,3 +165,34 @@ cert_clusters(check_t chk, const char *label, const fmpq_mat_t X, const fmpq *y,
     cert_attach(chk, c);
     return t;
 }
+
+/* ---------------------------------------- probabilities on singleton data */
+
+truth_t
+cert_singleton(check_t chk, const char *label, const fmpq_mat_t X, const fmpq *y, slong n0, slong n1,
+               const fmpq_t c, slong ncomp, const char *const *comp, truth_t t)
+{
+    cert_t w;
+    slong i, k;
+    if (t == BC_UNDECIDED)
+        return t;
+    cert_init(w, "singleton", t == BC_TRUE ? "holds" : "fails", label);
+    cert_fmpq_mat(w, "X", X);
+    cert_fmpq_vec(w, "y", y, fmpq_mat_nrows(X));
+    cert_begin_array(w, "widths");
+    cert_si(w, NULL, n0);
+    cert_si(w, NULL, n1);
+    cert_end_array(w);
+    cert_fmpq(w, "c", c);
+    cert_begin_array(w, "compare");
+    for (i = 0; i < ncomp; i++)
+    {
+        cert_begin_array(w, NULL);
+        for (k = 0; k < 3; k++)
+            cert_str(w, NULL, comp[3 * i + k]);
+        cert_end_array(w);
+    }
+    cert_end_array(w);
+    cert_attach(chk, w);
+    return t;
+}

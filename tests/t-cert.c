@@ -633,6 +633,33 @@ test_clusters(void)
     fmpq_clear(g2);
 }
 
+/* Theorem 2 on one point by hand: x = 1 (d = 1), y = 1: the one side S^+
+   needs a neuron with v > 0 active on it, each neuron being one with
+   probability 1/4: P[good] = P[event] = 1 - (3/4)^n, the union bound over
+   the one needy side, exactly. */
+static void
+test_singleton(void)
+{
+    static const char *const eq[6] = {"good", "=", "needy", "event", "=", "good"};
+    fmpq_mat_t X;
+    fmpq y[1];
+    fmpq_t c;
+    check_t ok;
+    check_init(ok);
+    fmpq_mat_init(X, 1, 1);
+    fmpq_one(fmpq_mat_entry(X, 0, 0));
+    fmpq_init(y + 0);
+    fmpq_one(y + 0);
+    fmpq_init(c);
+    fmpq_set_si(c, 3, 4);
+    CU_ASSERT(cert_singleton(ok, "one point", X, y, 1, 8, c, 2, eq, BC_TRUE) == BC_TRUE);
+    write_check("cert.singleton", ok);
+    check_clear(ok);
+    fmpq_mat_clear(X);
+    fmpq_clear(y + 0);
+    fmpq_clear(c);
+}
+
 /* Theorem 1's hypotheses on a path by hand: one input x = 1, target -1,
    widths 1-1-1, parameters (w_1, b_1, w_2), prediction w_2 [w_1 + b_1]_+.
    W0 = (1, 0, 1) predicts 1, L = 4 > L(0) = 1; W1 = (1, 0, 1/2) predicts
@@ -937,6 +964,7 @@ t_cert_register(void)
         CU_add_test(s, "inequalities", test_inequality) == NULL ||
         CU_add_test(s, "Theorem 5's hypotheses", test_clusters) == NULL ||
         CU_add_test(s, "Theorem 1's path hypotheses", test_relu_path) == NULL ||
+        CU_add_test(s, "Theorem 2's probabilities", test_singleton) == NULL ||
         CU_add_test(s, "range proofs", test_range) == NULL ||
         CU_add_test(s, "Monte Carlo records", test_montecarlo) == NULL)
         return -1;

@@ -574,6 +574,128 @@ def clusters(w):
     return "holds" if ok else "fails"
 
 
+# ----------------------------------------------------------- singleton data
+
+def _singleton_sides(X, y):
+    """Theorem 2 (B.4) on singleton data x_t = s_t e_j(t): per coordinate j its
+    two sides S_j^+ (s_t > 0) and S_j^- (s_t < 0), each as (A, B, C) =
+    (sum s_t^2, sum |s_t| y_t, sum y_t^2).  A neuron is active on S_j^+ when
+    w_ij > 0, on S_j^- when w_ij < 0; on side k the network predicts
+    |s_t| beta, beta = sum of v_i |w_ij| over the active neurons."""
+    d = len(X[0])
+    sides = [[[Fraction(0)] * 3, [Fraction(0)] * 3] for _ in range(d)]
+    for x, yt in zip(X, y):
+        nz = [j for j, v in enumerate(x) if v != 0]
+        need(len(nz) == 1, "singleton: a point with %d non-zero coordinates" % len(nz))
+        j, st = nz[0], x[nz[0]]
+        S = sides[j][0 if st > 0 else 1]
+        S[0] += st * st
+        S[1] += abs(st) * yt
+        S[2] += yt * yt
+    return sides
+
+
+def _side_cost(S, plus, minus):
+    """The least value of sum (|s_t| beta - y_t)^2 over the betas the signs of
+    the active neurons allow: any (both signs), >= 0 (+ only), <= 0 (- only),
+    0 (none): C - B^2/A when the best beta B/A is allowed, else C."""
+    A, B, C = S
+    if A == 0:
+        return Fraction(0)
+    if B == 0 or (B > 0 and plus) or (B < 0 and minus):
+        return C - B * B / A
+    return C
+
+
+def _classes(P):
+    """The classes of the P neurons of one output sign on a coordinate, with
+    their weights out of 2^P and whether they put a neuron on S^+ and on S^-:
+    all on S^- (p1 = 0), on both sides, all on S^+ (p1 = P)."""
+    if P == 0:
+        return [(1, False, False)]
+    if P == 1:
+        return [(1, False, True), (1, True, False)]
+    return [(1, False, True), (2 ** P - 2, True, True), (1, True, False)]
+
+
+def _regime(sides, P, Q):
+    """For P neurons with v > 0 and Q with v < 0: per coordinate the class
+    pairs (indices into _classes(P) x _classes(Q)) attaining its least cost
+    and those meeting every need, and the sum of the least costs.  Depends
+    on P, Q only through min(P, 2), min(Q, 2)."""
+    rows, tot = [], Fraction(0)
+    cp, cq = _classes(P), _classes(Q)
+    for S in sides:
+        pl = []
+        for a, (_, pp, pm) in enumerate(cp):  # plus neurons on S^+ (pp), on S^- (pm)
+            for b, (_, qp, qm) in enumerate(cq):
+                cost = _side_cost(S[0], pp, qp) + _side_cost(S[1], pm, qm)
+                met = all(Sk[1] == 0 or Sk[0] == 0 or (Sk[1] > 0 and hp) or (Sk[1] < 0 and hm)
+                          for Sk, hp, hm in ((S[0], pp, qp), (S[1], pm, qm)))
+                pl.append((a, b, cost, met))
+        best = min(c for _, _, c, _ in pl)
+        tot += best
+        rows.append(([(a, b) for a, b, c, _ in pl if c == best], [(a, b) for a, b, _, m in pl if m]))
+    return rows, tot
+
+
+def _singleton_probs(sides, n, cache):
+    """(P[Bas = alpha_n], P[B.4's event]) at width n under Assumption 1: given
+    P neurons with v > 0 (C(n, P) 2^-n), each neuron's side on each
+    coordinate is a fair coin, independently.  Bas = alpha_n exactly when P
+    minimises sum_j cost_j(P, n - P) and every coordinate attains its cost;
+    B.4's event: every side with a need (sign of B) has an active neuron of
+    that output sign."""
+    from math import comb
+    regimes = {}
+    for P in range(n + 1):
+        key = (min(P, 2), min(n - P, 2))
+        if key not in cache:
+            cache[key] = _regime(sides, *key)
+        regimes[P] = cache[key]
+    alpha = min(regimes[P][1] for P in range(n + 1))
+    good = event = 0
+    for P in range(n + 1):
+        wp, wq = [w for w, _, _ in _classes(P)], [w for w, _, _ in _classes(n - P)]
+        g = e = comb(n, P)
+        for attain, met in regimes[P][0]:
+            g *= sum(wp[a] * wq[b] for a, b in attain)
+            e *= sum(wp[a] * wq[b] for a, b in met)
+        good += g if regimes[P][1] == alpha else 0
+        event += e
+    den = 2 ** (n + n * len(sides))
+    return Fraction(good, den), Fraction(event, den)
+
+
+def singleton(w):
+    """Theorem 2's exact probabilities on singleton data X, y for every width n
+    in "widths" [n0, n1]: each comparison [lhs, rel, rhs] of "compare", lhs
+    and rhs among "good" (P[Bas = alpha_n]), "event" (P[B.4's event]),
+    "needy" (1 - N c^n, N the sides with a need) and "sides" (1 - 2d c^n),
+    rel "<=", ">=" or "=".  Verdict holds when every comparison holds at
+    every n."""
+    X = matrix(field(w, "X"))
+    need(len(X) >= 1 and len(X[0]) >= 1, "singleton: no data")
+    y = vector(field(w, "y"), len(X))
+    n0, n1 = [integer(v, 1) for v in field(w, "widths")]
+    need(n0 <= n1 <= 200, "singleton: widths")
+    c = rational(field(w, "c"))
+    comps = field(w, "compare")
+    need(isinstance(comps, list) and comps and all(
+        isinstance(q, list) and len(q) == 3 and q[1] in ("<=", ">=", "=") and
+        q[0] in ("good", "event", "needy", "sides") and q[2] in ("good", "event", "needy", "sides")
+        for q in comps), "singleton: comparisons")
+    sides = _singleton_sides(X, y)
+    needy = sum(1 for S in sides for k in S if k[0] != 0 and k[1] != 0)
+    cache, ok = {}, True
+    for n in range(n0, n1 + 1):
+        good, event = _singleton_probs(sides, n, cache)
+        val = {"good": good, "event": event, "needy": 1 - needy * c ** n, "sides": 1 - 2 * len(sides) * c ** n}
+        for a, rel, b in comps:
+            ok &= {"<=": val[a] <= val[b], ">=": val[a] >= val[b], "=": val[a] == val[b]}[rel]
+    return "holds" if ok else "fails"
+
+
 # ------------------------------------------------------- ReLU network paths
 
 def _layers(theta, widths):
@@ -696,7 +818,7 @@ def relu_path(w):
 KINDS = {"psd": psd, "basin": basin, "critical": critical, "binomial": binomial_tail,
          "clopper_pearson": clopper_pearson, "inequality": inequality, "range": range_proof,
          "montecarlo": montecarlo, "test": test, "clusters": clusters,
-         "relu_path": relu_path}
+         "relu_path": relu_path, "singleton": singleton}
 POSITIVE, NEGATIVE = ("holds", "consistent"), ("fails", "violated", "inapplicable")
 
 

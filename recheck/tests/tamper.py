@@ -182,10 +182,20 @@ def relu_path_mutations(w):
     return out
 
 
+def singleton_mutations(w):
+    def constant(w):
+        w["c"] = "1"  # the bounds become 1 - N: below every probability, or above for "=" and "<="
+    out = [("flipped verdict", flip_verdict)]
+    if any(q[2] in ("needy", "sides") and q[1] in ("=", "<=") for q in w["compare"]):
+        out.append(("the per-side constant changed", constant))
+    return out
+
+
 MUTATIONS = {"psd": psd_mutations, "basin": basin_mutations, "critical": critical_mutations,
              "binomial": binomial_mutations, "clopper_pearson": cp_mutations,
              "inequality": inequality_mutations, "range": range_mutations, "montecarlo": mc_mutations,
-             "clusters": clusters_mutations, "relu_path": relu_path_mutations}
+             "clusters": clusters_mutations, "relu_path": relu_path_mutations,
+             "singleton": singleton_mutations}
 
 
 def rejected(cert):
