@@ -165,15 +165,17 @@ def main(argv):
         if r["result"] == "not re-checkable":
             why[r["reason"]] = why.get(r["reason"], 0) + 1
     reasons = "; ".join("%d: %s" % (n, w) for w, n in sorted(why.items(), key=lambda x: -x[1]))
-    print("recheck: %d of %d certificates re-decided, %d rejected, %d not re-checkable%s" %
-          (K, len(results), F, U, " (%s)" % reasons if reasons else ""))
+    lines = ["recheck: %d of %d certificates re-decided, %d rejected, %d not re-checkable%s" %
+             (K, len(results), F, U, " (%s)" % reasons if reasons else "")]
     summary = {"checker": "basincheck-recheck", "version": kinds.VERSION, "lines": checker_lines(),
                "certificates": len(results), "re_decided": K, "rejected": F, "not_recheckable": U}
     if index is not None:
-        coverage(index, results, summary)
+        lines += coverage(index, results, summary)
     if ignored:
-        print("recheck: %d files not in the run's index ignored: %s" % (len(ignored), ", ".join(ignored[:5])))
+        lines.append("recheck: %d files not in the run's index ignored: %s" % (len(ignored), ", ".join(ignored[:5])))
     summary["seconds"] = round(time.time() - t0, 3)
+    # every file first, then the lines (a reader that stops reading early
+    # does not cost the annotation)
     out = args.out or (os.path.join(args.paths[0], "recheck.json")
                        if len(args.paths) == 1 and os.path.isdir(args.paths[0]) else None)
     if out:
@@ -184,6 +186,12 @@ def main(argv):
         annotate(args.annotate, summary, results)
     if args.tex:
         write_tex(args.tex, summary, results)
+    try:
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stderr.close()
     return 1 if F else 0
 
 
@@ -202,13 +210,14 @@ def coverage(index, results, summary):
     sta = [c for c in checks if c.get("strength") == "statistical" and c["status"] in DECIDED]
     for key, sel in (("decided", dec), ("errata", err), ("statistical", sta)):
         summary[key + "_rechecked"], summary[key + "_checks"] = count(sel)
-    print("recheck: %d of %d decided checks (decides, witnesses; controls included) re-decided from their "
-          "certificates; errata %d of %d; statistical checks %d of %d re-judged" % (
-              summary["decided_rechecked"], summary["decided_checks"], summary["errata_rechecked"],
-              summary["errata_checks"], summary["statistical_rechecked"], summary["statistical_checks"]))
+    lines = ["recheck: %d of %d decided checks (decides, witnesses; controls included) re-decided from their "
+             "certificates; errata %d of %d; statistical checks %d of %d re-judged" % (
+                 summary["decided_rechecked"], summary["decided_checks"], summary["errata_rechecked"],
+                 summary["errata_checks"], summary["statistical_rechecked"], summary["statistical_checks"])]
     missing = [c["id"] for c in dec + err if c.get("certificate") not in ok]
     if missing:
-        print("recheck: decided checks without a re-decided certificate: %s" % ", ".join(sorted(set(missing))))
+        lines.append("recheck: decided checks without a re-decided certificate: %s" % ", ".join(sorted(set(missing))))
+    return lines
 
 
 def annotate(path, summary, results):
