@@ -764,6 +764,7 @@ typedef struct
     const s1_struct *S;       /* eps' and c/2 */
     const fmpq_mat_struct *X; /* the data (engine runs only) */
     const fmpq *y;
+    cert_mc_struct *M; /* the per-sample record of the certificate, or NULL */
 } gap_ctx;
 
 #define EV_GAP 0   /* Bas(w) - min L_d >= c/2, exact closed form */
@@ -798,7 +799,6 @@ basin_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
     fmpq_t bas;
     slong K, k;
 
-    (void) index;
     fmpq_init(bas);
     sampler_draw(w, g->d, g->law, 1.0, rng);
     if (g->common_sign)
@@ -815,6 +815,12 @@ basin_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
         fmpq_sub(bas, bas, g->S->epsp); /* min L_d = eps' */
         out->event[EV_GAP] = fmpq_cmp(bas, g->S->thr) >= 0 ? BC_TRUE : BC_FALSE;
     }
+    if (g->M != NULL)
+    {
+        /* distinct samples touch distinct slots: safe across threads */
+        cert_mc_outcome(g->M, index, out->event[EV_GAP]);
+        cert_mc_draws(g->M, index, w, g->d);
+    }
     fmpq_clear(bas);
     flint_free(w);
 }
@@ -828,7 +834,8 @@ typedef struct
 /* one Monte Carlo run of the gap event in dimension d under the law
    (the law mutant gives the coordinates one sign) */
 static void
-run_gap(run_t R, mc_cell *e, slong d, sampler_kind law, ulong N, const s1_t S, const char *stream)
+run_gap(run_t R, mc_cell *e, slong d, sampler_kind law, ulong N, const s1_t S, const char *stream,
+        cert_mc_struct *M)
 {
     gap_ctx g;
     mc_tally_t T;
@@ -838,6 +845,7 @@ run_gap(run_t R, mc_cell *e, slong d, sampler_kind law, ulong N, const s1_t S, c
     g.S = S;
     g.X = NULL;
     g.y = NULL;
+    g.M = M;
     run_mc(R, T, basin_sample, &g, N, stream);
     e->N = T->samples;
     e->hits = T->hits[EV_GAP];
@@ -898,6 +906,27 @@ set_bound_test(check_t c, const mc_cell *e, slong d, sampler_kind law, const fmp
     fmpq_clear(P);
 }
 
+/* The Monte Carlo certificate of thm6.mc.d<d> (kind "montecarlo"): every
+   sample's outcome and the spot samples' draws, the event K >= ceil(d/4)
+   (Lemma 6.C), the bound 1 - exp(-kappa d); judged at the per-side level
+   2^-40, far below the run's family level (a claim consistent there is
+   consistent at 2^-40; the family's judgement is the test witness's) */
+static void
+mc_cert(check_t c, const cert_mc_t M, slong d, const fmpq_t kappa)
+{
+    char *ev = bc_aprintf("{\"d\": \"%ld\", \"k\": \"%lu\"}", (long) d, (unsigned long) thm6_kmin((ulong) d)),
+         *bx = cert_e_fn(
+             "sub", 2, cert_e_si(1),
+             cert_e_fn("exp", 1, cert_e_fn("neg", 1, cert_e_fn("mul", 2, cert_e_q(kappa), cert_e_si(d)))));
+    arb_t b;
+    arb_init(b);
+    bound_arb(b, d, kappa);
+    cert_mc(c, NULL, M, "negatives_at_least", ev, ldexp(1.0, -40), b, bx);
+    arb_clear(b);
+    flint_free(ev);
+    flint_free(bx);
+}
+
 /* the Monte Carlo family thm6.mc.d<d>: the cells of the wanted ids, and
    all of them when the agreement test is wanted */
 static void
@@ -919,14 +948,21 @@ check_mc_family(run_t R, mc_cell cells[NMC])
         cells[i].done = 0;
         if (want || agree)
         {
+            cert_mc_t M;
+            /* the per-sample record (outcomes, 4 spot samples' draws) of
+               the claim's certificate; none under the law mutant */
+            cert_mc_init(M, R->opts->seed, id, N, 4);
             if (want)
                 run_check(R, c, id);
-            run_gap(R, cells + i, mc_dims[i], laws[i % 4], N, S, id);
+            run_gap(R, cells + i, mc_dims[i], laws[i % 4], N, S, id, want && !law_broken(R) ? M : NULL);
             if (want)
             {
                 set_bound_test(c, cells + i, mc_dims[i], laws[i % 4], kappa, "1/10", R, id);
+                if (!law_broken(R))
+                    mc_cert(c, M, mc_dims[i], kappa);
                 run_push(R, c);
             }
+            cert_mc_clear(M);
         }
         flint_free(id);
     }
@@ -993,6 +1029,7 @@ check_engine(run_t R)
         g.S = S;
         g.X = X;
         g.y = y;
+        g.M = NULL;
         run_mc(R, T, basin_sample, &g, N, s);
         tot += T->samples;
         eq += T->hits[EV_EQ];
@@ -1466,7 +1503,7 @@ check_skewed(run_t R)
     arb_init(p);
     fmpq_init(P);
     s1_init_si(S, 1, 10, R);
-    run_gap(R, &e, 8, law, N, S, "thm6.control.skewed");
+    run_gap(R, &e, 8, law, N, S, "thm6.control.skewed", NULL);
     thm6_prob_exact(P, 8);
     arb_set_fmpq(p, P, PREC);
     check_add_test(c, TEST_EQUAL, "d = 8", e.N, e.hits, e.und, 0, p, "\\Pr[\\mathrm{Bin}(8,\\tfrac12)\\ge2]");
@@ -1493,7 +1530,7 @@ check_tight_mc(run_t R)
     fmpq_init(kap);
     s1_init_si(S, 1, 10, R);
     control_tight(kap, R);
-    run_gap(R, &e, 16, SAMPLER_GAUSS, N, S, "thm6.control.tight_mc");
+    run_gap(R, &e, 16, SAMPLER_GAUSS, N, S, "thm6.control.tight_mc", NULL);
     set_bound_test(c, &e, 16, SAMPLER_GAUSS, kap, "1/10", R, "thm6.control.tight_mc");
     run_push(R, c);
     fmpq_clear(kap);
@@ -1681,7 +1718,7 @@ check_user(run_t R, const fmpq_t eps, slong d)
         fmpq_init(kappa);
         claimed_rate(kappa, R);
         run_check(R, c, "thm6.user.mc");
-        run_gap(R, &e, d, SAMPLER_GAUSS, run_samples(R, "thm6.user.mc", mc_sizes, 0), S, "thm6.user");
+        run_gap(R, &e, d, SAMPLER_GAUSS, run_samples(R, "thm6.user.mc", mc_sizes, 0), S, "thm6.user", NULL);
         set_bound_test(c, &e, d, SAMPLER_GAUSS, kappa, se, R, "thm6.user");
         run_push(R, c);
         fmpq_clear(kappa);

@@ -451,7 +451,8 @@ def montecarlo(w):
 
     def spot_check(i, draws):
         if draws is not None:
-            need(len(draws) == E["draws"], "sample %d: expected %d draws" % (i, E["draws"]))
+            nd = E["draws"] if isinstance(E["draws"], int) else int(params[E["draws"]])
+            need(len(draws) == nd, "sample %d: expected %d draws" % (i, nd))
             got = E["decide"](draws, params)
             need(outcomes[i] == "u" or got is None or got == (outcomes[i] == "1"),
                  "sample %d: the event re-decided differs from the outcome" % i)

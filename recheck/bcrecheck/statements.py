@@ -457,7 +457,18 @@ def _uniform_below(draws, params):
     return u < params["p"]
 
 
+def _negatives_at_least(draws, params):
+    """Theorem 6's event (App. C, Lemma 6.C): the single neuron's weight w (d
+    draws) starts in a basin at least c/2 above the optimum exactly when K,
+    its number of negative coordinates, is at least k = ceil(d/4)."""
+    return sum(1 for x in draws if x < 0) >= params["k"]
+
+
 EVENTS = {
     "uniform_below": {"draws": 1, "law": lambda s, params: [s.uniform()], "params": ("p",),
                       "decide": _uniform_below},
+    # the law of w is one of Assumption 1's samplers (Gaussian, sphere, ball,
+    # Cauchy radius): the checker has no independent implementation of them,
+    # so only the recorded draws are re-decided (level 1)
+    "negatives_at_least": {"draws": "d", "law": None, "params": ("d", "k"), "decide": _negatives_at_least},
 }
