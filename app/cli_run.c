@@ -59,7 +59,7 @@ cli_list(int argc, char **argv)
    written whole (outfile.h); returns 0, or -1 after a message on a write
    error. */
 static int
-write_certificates(const char *dir, const checklist_t K, uint64_t seed)
+write_certificates(const char *dir, const checklist_t K, uint64_t seed, const char *confidence, slong family)
 {
     slong i;
     for (i = 0; i <= K->nchecks; i++)
@@ -68,7 +68,7 @@ write_certificates(const char *dir, const checklist_t K, uint64_t seed)
         char *name, *path;
         outfile_t f;
         int bad;
-        if (c != NULL && c->ncerts == 0)
+        if (c != NULL && !cert_carries(c))
             continue;
         name = c != NULL ? cert_file_name(c) : bc_aprintf("index.json");
         path = bc_aprintf("%s/%s", dir, name);
@@ -76,7 +76,7 @@ write_certificates(const char *dir, const checklist_t K, uint64_t seed)
         if (!bad)
         {
             if ((c != NULL ? cert_write_check(f->f, c, seed)
-                           : cert_write_index(f->f, K, seed, BC_REVISION)) != 0)
+                           : cert_write_index(f->f, K, seed, BC_REVISION, confidence, family)) != 0)
             {
                 cli_fail("error writing '%s': the certificate could not be formatted", path);
                 outfile_abort(f);
@@ -261,7 +261,8 @@ cli_run(int argc, char **argv)
         return status;
     }
     mism = checklist_mismatches(K);
-    if (o.certificates != NULL && write_certificates(o.certificates, K, o.run.seed) != 0)
+    if (o.certificates != NULL &&
+        write_certificates(o.certificates, K, o.run.seed, o.confidence_text, st.ntests) != 0)
         status = CLI_EXIT_USAGE;
 
     /* summary on stdout; a vacuous or trivially met claim says so on its
