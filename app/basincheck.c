@@ -109,19 +109,49 @@ finish(int rc)
 /* On a rank of an MPI job a fatal signal ends the rank with one line
    and status 2, which makes the launcher end the whole job (without a
    report: reports are renamed into place only when complete, and this
-   removes the temporary file of one being written).  Async-signal-safe:
-   unlink, write and _exit only. */
+   removes the temporary file of one being written).  A signal from the
+   launcher itself (the parent: it ends the other ranks when one failed,
+   or passes on an interrupt) ends the rank silently: the failure was
+   reported where it happened.  Async-signal-safe: getppid, unlink,
+   write and _exit only. */
+/* appends s, or the decimal digits of v >= 0, to buf at *k (the
+   message below fits its buffer); async-signal-safe, unlike printf */
 static void
-rank_on_signal(int sig)
+put_str(char *buf, size_t *k, const char *s)
 {
-    char msg[160];
-    int k;
+    while (*s != '\0')
+        buf[(*k)++] = *s++;
+}
+
+static void
+put_int(char *buf, size_t *k, int v)
+{
+    char d[12];
+    int n = 0;
+    do
+        d[n++] = (char) ('0' + v % 10);
+    while ((v /= 10) > 0 && n < 11);
+    while (n > 0)
+        buf[(*k)++] = d[--n];
+}
+
+static void
+rank_on_signal(int sig, siginfo_t *info, void *uc)
+{
+    (void) uc;
     outfile_cleanup();
-    k = snprintf(msg, sizeof msg,
-                 "basincheck: rank %d: ended by signal %d; the run is abandoned, no report written\n",
-                 fatal_rank, sig);
-    if (k > 0 && write(fatal_fd, msg, (size_t) k) < 0)
-        k = 0;
+    if (info == NULL || info->si_code != SI_USER || info->si_pid != getppid())
+    {
+        char msg[160];
+        size_t k = 0;
+        put_str(msg, &k, "basincheck: rank ");
+        put_int(msg, &k, fatal_rank);
+        put_str(msg, &k, ": ended by signal ");
+        put_int(msg, &k, sig);
+        put_str(msg, &k, "; the run is abandoned, no report written\n");
+        if (write(fatal_fd, msg, k) < 0)
+            k = 0;
+    }
     _exit(CLI_EXIT_USAGE);
 }
 
@@ -141,9 +171,9 @@ rank_signals(const par_t P)
         if (sigaction(sigs[k], NULL, &old) != 0 || (old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL)
             continue;
         memset(&sa, 0, sizeof sa);
-        sa.sa_handler = rank_on_signal;
+        sa.sa_sigaction = rank_on_signal;
         sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESETHAND;
+        sa.sa_flags = SA_RESETHAND | SA_SIGINFO;
         sigaction(sigs[k], &sa, NULL);
     }
 }

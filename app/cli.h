@@ -25,6 +25,7 @@ extern "C"
         const char *tex;
         const char *certificates; /* --certificates DIR, or NULL */
         int quiet;
+        int threads_given; /* --threads was given (else one per processor) */
         int nids;
         char **ids;
         const char *command;

@@ -131,6 +131,11 @@ cli_run(int argc, char **argv, const par_struct *P)
         return rc < 0 ? CLI_EXIT_OK : rc;
     }
 
+    /* the ranks on one machine share its processors: by default each
+       takes its part of them */
+    if (!o.threads_given && P->local > 1)
+        o.run.threads = o.run.threads / P->local > 1 ? o.run.threads / P->local : 1;
+
     /* every pattern must select something */
     for (i = 0; i < o.nids; i++)
     {

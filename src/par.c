@@ -20,6 +20,7 @@ par_serial(par_t P)
 {
     P->rank = 0;
     P->size = 1;
+    P->local = 1;
     P->mpi = 0;
     P->err_fd = 2;
     P->tmp_fd = -1;
@@ -108,6 +109,15 @@ par_init(par_t P, int *argc, char ***argv)
     P->mpi = 1;
     MPI_Comm_rank(MPI_COMM_WORLD, &P->rank);
     MPI_Comm_size(MPI_COMM_WORLD, &P->size);
+    {
+        /* the ranks that share this machine's processors */
+        MPI_Comm node;
+        if (MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node) == MPI_SUCCESS)
+        {
+            MPI_Comm_size(node, &P->local);
+            MPI_Comm_free(&node);
+        }
+    }
     if (P->rank != 0)
         keep_stderr_aside(P);
     return 0;

@@ -41,6 +41,7 @@ extern "C"
     {
         int rank;   /* 0 <= rank < size */
         int size;   /* the number of ranks, >= 1 */
+        int local;  /* the ranks on this rank's machine (shared memory), >= 1 */
         int mpi;    /* 1 when MPI was initialised by par_init */
         int err_fd; /* the original standard error (a rank other than 0), else 2 */
         int tmp_fd; /* where standard error is kept aside, or -1 */
