@@ -65,5 +65,6 @@ int t_jac_register(void);
 int t_lpq_register(void);
 int t_pop_register(void);
 int t_crit_register(void);
+int t_par_register(void);
 
 #endif
