@@ -204,14 +204,13 @@ cli_run(int argc, char **argv, const par_struct *P)
     if (par_root(P) && o.json != NULL && o.tex != NULL && outfile_same(o.json, o.tex))
     {
         cli_fail("--json '%s' and --tex '%s' name the same file: give each report its own", o.json, o.tex);
-        cli_opts_clear(&o);
-        return CLI_EXIT_USAGE;
+        status = CLI_EXIT_USAGE;
     }
     /* prepare the outputs first: an unwritable path is reported before
        the run.  Nothing is written to them before the run is complete
-       (outfile.h).  Rank 0 alone writes: the others only learn whether
-       it can */
-    if (par_root(P) && o.certificates != NULL && cert_mkdir(o.certificates) != 0)
+       (outfile.h).  Rank 0 alone writes: the others learn whether it can
+       (par_sync), so that every rank stops here or none does */
+    if (par_root(P) && status == CLI_EXIT_OK && o.certificates != NULL && cert_mkdir(o.certificates) != 0)
     {
         cli_fail("cannot use '%s' as the certificate directory: %s", o.certificates, strerror(errno));
         status = CLI_EXIT_USAGE;
@@ -228,6 +227,8 @@ cli_run(int argc, char **argv, const par_struct *P)
     {
         if (have_j)
             outfile_abort(oj);
+        if (have_t)
+            outfile_abort(ot);
         cli_opts_clear(&o);
         return status;
     }

@@ -31,7 +31,12 @@ if [ "$(id -u)" -eq 0 ]; then
     OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
     export OMPI_ALLOW_RUN_AS_ROOT OMPI_ALLOW_RUN_AS_ROOT_CONFIRM
 fi
-mpirun() { "$MPIRUN" --oversubscribe "$@"; }
+# a hang fails the test instead of stopping make check
+if command -v timeout >/dev/null 2>&1; then
+    mpirun() { timeout 900 "$MPIRUN" --oversubscribe "$@"; }
+else
+    mpirun() { "$MPIRUN" --oversubscribe "$@"; }
+fi
 
 # the report without what may differ between equal runs: timings, the
 # start, the command line, threads and ranks
@@ -156,7 +161,19 @@ fi
 if cmp -s "$tmp/mc.json" "$tmp/keep.json"; then ok; else bad "the earlier report did not survive SIGTERM"; fi
 if ls -a "$tmp" | grep -q '^\.keep\.json\.'; then bad "a temporary file was left"; else ok; fi
 
-# 5. Commands other than run are refused on several ranks, with one line
+# 5. An output rank 0 cannot write is refused before the run, on every
+# rank alike: one message, status 2, no hang
+mpirun -np 2 "$BC" run thm1 --quick --quiet --json "$tmp/no/such/dir/r.json" >/dev/null 2>"$tmp/out.err"
+rc=$?
+n=$(grep -c '^basincheck: ' "$tmp/out.err")
+if [ $rc -eq 2 ] && [ "$n" -eq 1 ]; then ok; else bad "unwritable --json on 2 ranks: exit $rc, $n messages"; cat "$tmp/out.err"; fi
+: >"$tmp/same"
+mpirun -np 2 "$BC" run thm1 --quick --quiet --json "$tmp/same" --tex "$tmp/same" >/dev/null 2>"$tmp/out.err"
+rc=$?
+n=$(grep -c '^basincheck: ' "$tmp/out.err")
+if [ $rc -eq 2 ] && [ "$n" -eq 1 ]; then ok; else bad "--json X --tex X on 2 ranks: exit $rc, $n messages"; cat "$tmp/out.err"; fi
+
+# 6. Commands other than run are refused on several ranks, with one line
 mpirun -np 2 "$BC" list >"$tmp/list.out" 2>"$tmp/list.err"
 rc=$?
 n=$(grep -c '^basincheck: ' "$tmp/list.err")
