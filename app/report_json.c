@@ -240,6 +240,7 @@ report_write_json(FILE *f, const checklist_t L, const report_meta *meta)
     fputs(",\n  \"tail\": ", f);
     jnum(f, meta->tail);
     fprintf(f, ",\n  \"threads\": %d", meta->threads);
+    fprintf(f, ",\n  \"ranks\": %d", meta->ranks < 1 ? 1 : meta->ranks);
     fputs(",\n  \"mutant\": ", f);
     jstr(f, meta->mutant);
     fprintf(f, ",\n  \"mutation\": {\"mutants\": %ld, \"killable\": %ld, \"covered\": %ld}",

@@ -577,8 +577,8 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
     tex_text(f, meta->compiler);
     fprintf(f, "\\\\\nGMP / MPFR & %s / %s\\\\\nFLINT / Arb & %s / %s\\\\\n", bc_version_gmp(),
             bc_version_mpfr(), bc_version_flint(), bc_version_arb());
-    fprintf(f, "seed & %llu\\\\\nmode & %s\\\\\nthreads & %d\\\\\n", (unsigned long long) meta->seed,
-            meta->mode, meta->threads);
+    fprintf(f, "seed & %llu\\\\\nmode & %s\\\\\nthreads & %d per rank\\\\\nMPI ranks & %d\\\\\n",
+            (unsigned long long) meta->seed, meta->mode, meta->threads, meta->ranks < 1 ? 1 : meta->ranks);
     fprintf(f, "confidence & %g family-wise (Bonferroni over %ld statistical tests)\\\\\n", meta->confidence,
             (long) meta->nmc);
     fprintf(

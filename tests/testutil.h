@@ -109,5 +109,6 @@ int t_pop_register(void);
 int t_crit_register(void);
 int t_mild_register(void);
 int t_jrank_register(void);
+int t_par_register(void);
 
 #endif

@@ -233,7 +233,7 @@ run_k(run_t R, k_result *res, mild_families *L, slong k, ulong runs)
     X.near = mild_start_near_teacher(R);
     X.out = flint_calloc(runs + 1, sizeof(end_point));
     snprintf(res->stream, sizeof res->stream, "mild.F.k%ld", (long) k);
-    run_mc(R, T, descent_sample, &X, runs, res->stream);
+    run_mc_all(R, T, descent_sample, &X, runs, res->stream);
     memset(res, 0, offsetof(k_result, stream));
     res->k = k;
     res->runs = runs;
@@ -573,7 +573,7 @@ plus1_check(run_t R)
         X.start = k == 6 ? start : NULL;
         X.out = flint_calloc(runs + 1, sizeof(plus1_point));
         snprintf(stream, sizeof stream, "mild.F1.k%ld", (long) k);
-        run_mc(R, T, plus1_sample, &X, runs, stream);
+        run_mc_all(R, T, plus1_sample, &X, runs, stream);
         for (i = 0; i < runs; i++)
         {
             const plus1_point *e = X.out + i;

@@ -415,7 +415,7 @@ mild_check_images(run_t R, const mild_families *L)
     X.at_global = mild_images_at_global(R);
     X.out = flint_calloc(n + 1, sizeof(image_result));
     if (n > 0)
-        run_mc(R, T, image_sample, &X, (ulong) n, "mild.E.images");
+        run_mc_all(R, T, image_sample, &X, (ulong) n, "mild.E.images");
     image_records(R, X.want_split ? cs : NULL, X.want_zero ? cz : NULL, X.out, n);
     if (n > 0 && X.want_split)
         image_figure(R, L->fam + which[0], X.at_global);

@@ -846,7 +846,12 @@ run_gap(run_t R, mc_cell *e, slong d, sampler_kind law, ulong N, const s1_t S, c
     g.X = NULL;
     g.y = NULL;
     g.M = M;
-    run_mc(R, T, basin_sample, &g, N, stream);
+    /* the certificate records every sample's outcome in M: all ranks
+       then run every sample, so that rank 0's record is whole */
+    if (M != NULL)
+        run_mc_all(R, T, basin_sample, &g, N, stream);
+    else
+        run_mc(R, T, basin_sample, &g, N, stream);
     e->N = T->samples;
     e->hits = T->hits[EV_GAP];
     e->und = T->undecided[EV_GAP];
