@@ -2,6 +2,7 @@
    ball evaluation against an independent exact evaluation over fmpq,
    on random and adversarial (near-tie) inputs. */
 #include <math.h>
+#include <string.h>
 
 #include "net.h"
 #include "testutil.h"
@@ -212,6 +213,148 @@ test_layout_dead(void)
     net_clear(N);
 }
 
+/* The block filter (net_eval_d_block) on m points at once, for every
+   kernel this machine has: each output within its bound of the fmpq
+   oracle, the plain mode equal to the bounded one, overflow refused. */
+static void
+test_block_filter(void)
+{
+    slong it, n = test_iters(120);
+    rng_t r;
+    rng_init(r, test_seed(), rng_stream_id("t-net/block"), 0);
+    for (it = 0; it < n; it++)
+    {
+        slong depth = 1 + (slong) rng_below(r, 4), width[6], i, j, k, t, m;
+        net_t N;
+        double *X, *out, *err, *out2, *work;
+        fmpq *ex;
+        fmpq_t diff, bound;
+        int adversarial = (int) (it % 3 == 0), impl, ran = 0;
+
+        width[0] = 1 + (slong) rng_below(r, 20);
+        for (i = 1; i < depth; i++)
+            width[i] = 1 + (slong) rng_below(r, 70);
+        width[depth] = 1 + (slong) rng_below(r, 3);
+        k = width[depth];
+        m = 1 + (slong) rng_below(r, it % 5 == 0 ? 100 : 40);
+        net_init(N, depth, width);
+        net_randomize(N, (sampler_kind) rng_below(r, SAMPLER_COUNT), ldexp(1.0, (int) rng_below(r, 60) - 30),
+                      r);
+        X = flint_malloc(sizeof(double) * m * width[0]);
+        for (t = 0; t < m; t++)
+            for (j = 0; j < width[0]; j++)
+                X[t * width[0] + j] = adversarial ? (double) ((slong) rng_below(r, 9) - 4)
+                                                  : ldexp(rng_normal(r), (int) (it % 7) - 3);
+        if (adversarial && depth > 1)
+            make_ties(N, X + width[0] * (slong) rng_below(r, (ulong) m), r);
+
+        out = flint_malloc(sizeof(double) * m * k);
+        out2 = flint_malloc(sizeof(double) * m * k);
+        err = flint_malloc(sizeof(double) * m * k);
+        work = flint_malloc(sizeof(double) * net_eval_d_block_worksize(N));
+        ex = _fmpq_vec_init(k);
+        fmpq_init(diff);
+        fmpq_init(bound);
+        for (impl = 0; impl <= 1; impl++)
+        {
+            int rc = _net_eval_d_block_impl(out, err, N, X, m, work, impl);
+            if (rc == -1)
+                continue; /* kernel not available here */
+            ran++;
+            if (rc != 0)
+                continue; /* overflow: the caller escalates */
+            for (t = 0; t < m; t++)
+            {
+                oracle_eval(ex, N, X + t * width[0]);
+                for (j = 0; j < k; j++)
+                {
+                    bc_fmpq_set_d(diff, out[t * k + j]);
+                    fmpq_sub(diff, diff, ex + j);
+                    fmpq_abs(diff, diff);
+                    bc_fmpq_set_d(bound, err[t * k + j]);
+                    if (fmpq_cmp(diff, bound) > 0)
+                    {
+                        TEST_REPORT("block filter: |double output - exact| <= error bound",
+                                    "it=%ld impl=%d depth=%ld m=%ld t=%ld out=%a err=%a", (long) it, impl,
+                                    (long) depth, (long) m, (long) t, out[t * k + j], err[t * k + j]);
+                        CU_FAIL("block filter bound violated");
+                        it = n;
+                        t = m;
+                        break;
+                    }
+                }
+            }
+            /* plain mode: the same outputs, bit for bit */
+            CU_ASSERT_EQUAL(_net_eval_d_block_impl(out2, NULL, N, X, m, work, impl), 0);
+            for (t = 0; t < m * k; t++)
+                if (memcmp(out + t, out2 + t, sizeof(double)) != 0)
+                {
+                    TEST_REPORT("block filter: plain and bounded outputs equal", "it=%ld impl=%d t=%ld",
+                                (long) it, impl, (long) t);
+                    CU_FAIL("plain output differs");
+                    break;
+                }
+        }
+        CU_ASSERT(ran >= 1);
+        _fmpq_vec_clear(ex, k);
+        fmpq_clear(diff);
+        fmpq_clear(bound);
+        flint_free(X);
+        flint_free(out);
+        flint_free(out2);
+        flint_free(err);
+        flint_free(work);
+        net_clear(N);
+    }
+}
+
+/* Overflow and NaN are refused (return 1), whatever the kernel; and the
+   bound is needed: the double output of a rounding case differs from the
+   exact one (so a zero bound would be caught by the comparison above). */
+static void
+test_block_filter_limits(void)
+{
+    net_t N;
+    slong width[3] = {2, 1, 1};
+    double X[4] = {1.0, 0x1p-60, 1e200, -1e200}, out[2], err[2], work[512];
+    fmpq_t ex, d;
+    int impl;
+    net_init(N, 2, width);
+    CU_ASSERT(net_eval_d_block_worksize(N) <= 512);
+    N->par[0] = 1.0;
+    N->par[1] = 1.0;
+    N->par[2] = 0.0;
+    N->par[3] = 1.0;
+    for (impl = 0; impl <= 1; impl++)
+    {
+        int rc = _net_eval_d_block_impl(out, err, N, X, 1, work, impl);
+        if (rc == -1)
+            continue;
+        CU_ASSERT_EQUAL(rc, 0);
+        fmpq_init(ex);
+        fmpq_init(d);
+        bc_fmpq_set_d(ex, 1.0);
+        bc_fmpq_set_d(d, 0x1p-60);
+        fmpq_add(ex, ex, d);
+        bc_fmpq_set_d(d, out[0]);
+        fmpq_sub(d, ex, d);
+        CU_ASSERT(fmpq_sgn(d) > 0);   /* the double output is off ... */
+        CU_ASSERT(err[0] >= 0x1p-60); /* ... and the bound covers it */
+        fmpq_clear(ex);
+        fmpq_clear(d);
+        /* 1e200 * 1e200 overflows: refused */
+        N->par[0] = 1e200;
+        CU_ASSERT_EQUAL(_net_eval_d_block_impl(out, err, N, X + 2, 1, work, impl), 1);
+        /* inf - inf in the first layer (a NaN): refused, in both modes */
+        N->par[0] = 1e300;
+        N->par[1] = 1e300;
+        CU_ASSERT_EQUAL(_net_eval_d_block_impl(out, err, N, X + 2, 1, work, impl), 1);
+        N->par[0] = 1.0;
+        N->par[1] = 1.0;
+    }
+    net_clear(N);
+}
+
 int
 t_net_register(void)
 {
@@ -220,6 +363,8 @@ t_net_register(void)
         return 1;
     if (!CU_add_test(s, "double filter bound and exact evaluation (oracle: fmpq)", test_filter_bound) ||
         !CU_add_test(s, "filter negative control", test_filter_control) ||
+        !CU_add_test(s, "block filter bound on many points (oracle: fmpq)", test_block_filter) ||
+        !CU_add_test(s, "block filter: overflow refused, bound needed", test_block_filter_limits) ||
         !CU_add_test(s, "parameter layout and dead last layer", test_layout_dead))
         return 1;
     return 0;
