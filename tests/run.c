@@ -9,11 +9,11 @@
 typedef int (*register_fn)(void);
 
 static const register_fn suites[] = {
-    t_rng_register,    t_exact_register,   t_net_register,   t_loss_register,   t_binom_register,
-    t_mc_register,     t_report_register,  t_thm1_register,  t_prop12_register, t_csv_register,
-    t_basin_register,  t_lemma12_register, t_audit_register, t_sphere_register, t_range_register,
-    t_claims_register, t_lemma8_register,  t_thm2_register,  t_thm3_register,   t_thm4_register,
-    t_thm5_register,   t_thm6_register,
+    t_rng_register,   t_sampler_register, t_exact_register,   t_net_register,   t_loss_register,
+    t_binom_register, t_mc_register,      t_report_register,  t_thm1_register,  t_prop12_register,
+    t_csv_register,   t_basin_register,   t_lemma12_register, t_audit_register, t_sphere_register,
+    t_range_register, t_claims_register,  t_lemma8_register,  t_thm2_register,  t_thm3_register,
+    t_thm4_register,  t_thm5_register,    t_thm6_register,
 };
 
 int

@@ -41,6 +41,7 @@ slong test_module_table(const module_struct *m, const run_opts *o, slong min_ins
 
 /* Each test file defines one registration function, listed in run.c. */
 int t_rng_register(void);
+int t_sampler_register(void);
 int t_exact_register(void);
 int t_net_register(void);
 int t_loss_register(void);
