@@ -13,7 +13,7 @@ static const register_fn suites[] = {
     t_binom_register, t_mc_register,      t_report_register,  t_thm1_register,  t_prop12_register,
     t_csv_register,   t_basin_register,   t_lemma12_register, t_audit_register, t_sphere_register,
     t_range_register, t_claims_register,  t_lemma8_register,  t_thm2_register,  t_thm3_register,
-    t_thm4_register,  t_thm5_register,    t_thm6_register,
+    t_thm4_register,  t_thm4b6_register,  t_thm5_register,    t_thm6_register,
 };
 
 int

@@ -58,6 +58,7 @@ int t_sphere_register(void);
 int t_range_register(void);
 int t_lemma8_register(void);
 int t_thm4_register(void);
+int t_thm4b6_register(void);
 int t_thm5_register(void);
 int t_thm3_register(void);
 int t_thm6_register(void);

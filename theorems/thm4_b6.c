@@ -10,7 +10,23 @@
             Rn = delta 2^s Un - eta Xn Zn,
        Z' = Z + P R                 = Zn' / zeta,
             Zn' = pi eta delta Zn + Pn Rn,  zeta = pi eta delta 2^s,
-   and the check X Z' = U reads eta Xn Zn' = delta zeta Un. */
+   and the check X Z' = U reads eta Xn Zn' = delta zeta Un, that is
+   Xn Zn' = delta^2 pi 2^s Un (zeta contains eta).
+
+   Fixed-width fast path.  For the sizes of the Monte Carlo checks every
+   integer above has at most ~200 bits while Xn and Pn have a few: the
+   same integers are computed in the ring Z / 2^256 (four 64-bit limbs,
+   two's complement; +, - and x are ring operations, so every result is
+   the true integer modulo 2^256), which is exact for every quantity
+   that is read -- signs of X Z and X Z', the equality X Z' = rhs, the
+   entries of Z' -- as long as its true value is below 2^255 in absolute
+   value (2^256 for a difference tested for 0).  Bounds on those values
+   are derived from the bit sizes of the inputs before the path is
+   taken; when one fails (large denominators in the data or targets), or
+   when a verification fails, the general fmpz path decides instead.  The
+   verification is the same: X Z' recomputed from the built Z' alone.
+   The fixed-width integers cost a few machine instructions per
+   multiply-add where fmpz calls GMP with its allocations. */
 #include <math.h>
 #include <string.h>
 
@@ -153,21 +169,25 @@ thm4_b6_clear(thm4_b6_t C)
     memset(C, 0, sizeof(thm4_b6_struct));
 }
 
-/* x = man 2^e exactly, |man| < 2^53 (0 for x = 0) */
+/* x = man 2^e exactly, |man| < 2^53 (0 for x = 0); x finite.  Read from
+   the IEEE bits (libm's frexp and ldexp cost more than the rest of the
+   fixed-width path): a normal x is (2^52 + f) 2^(E - 1075), a subnormal
+   f 2^-1074. */
 static void
 d_split(double x, int64_t *man, slong *e)
 {
-    int ex;
-    double fr;
-    if (x == 0.0)
-    {
-        *man = 0;
-        *e = 0;
-        return;
-    }
-    fr = frexp(x, &ex);
-    *man = (int64_t) ldexp(fr, 53);
-    *e = (slong) ex - 53;
+    uint64_t b;
+    int64_t f;
+    int E;
+    memcpy(&b, &x, sizeof(b));
+    E = (int) ((b >> 52) & 0x7FF);
+    f = (int64_t) (b & ((UINT64_C(1) << 52) - 1));
+    if (E != 0)
+        f += (int64_t) 1 << 52;
+    else
+        E = 1;
+    *man = (b >> 63) ? -f : f;
+    *e = f == 0 ? 0 : (slong) E - 1075;
 }
 
 static void
@@ -196,9 +216,616 @@ b6_resize(thm4_b6_t C, slong n, slong m, slong d)
     fmpq_zero(C->loss);
 }
 
+#if defined(__SIZEOF_INT128__)
+#define B6_FAST 1
+#define B6_L 4 /* limbs: integers modulo 2^256 */
+
+typedef struct
+{
+    uint64_t l[B6_L];
+} b6w;
+
+typedef unsigned __int128 b6u2;
+
+static void
+b6w_set_i128(b6w *x, __int128 a)
+{
+    uint64_t f = a < 0 ? ~UINT64_C(0) : 0;
+    x->l[0] = (uint64_t) a;
+    x->l[1] = (uint64_t) (a >> 64);
+    x->l[2] = f;
+    x->l[3] = f;
+}
+
+/* x = a mod 2^256 */
+static void
+b6w_set_fmpz(b6w *x, const fmpz_t a)
+{
+    fmpz_get_signed_ui_array((ulong *) x->l, B6_L, a);
+}
+
+/* out = x, read as a two's complement integer in (-2^255, 2^255) */
+static void
+b6w_get_fmpz(fmpz_t out, const b6w *x)
+{
+    fmpz_set_signed_ui_array(out, (const ulong *) x->l, B6_L);
+}
+
+static int
+b6w_sgn(const b6w *x)
+{
+    if ((x->l[0] | x->l[1] | x->l[2] | x->l[3]) == 0)
+        return 0;
+    return (x->l[B6_L - 1] >> 63) ? -1 : 1;
+}
+
+static int
+b6w_equal(const b6w *x, const b6w *y)
+{
+    return x->l[0] == y->l[0] && x->l[1] == y->l[1] && x->l[2] == y->l[2] && x->l[3] == y->l[3];
+}
+
+/* r = a + b mod 2^256 */
+static void
+b6w_add(b6w *r, const b6w *a, const b6w *b)
+{
+    uint64_t carry = 0;
+    int k;
+    for (k = 0; k < B6_L; k++)
+    {
+        b6u2 t = (b6u2) a->l[k] + b->l[k] + carry;
+        r->l[k] = (uint64_t) t;
+        carry = (uint64_t) (t >> 64);
+    }
+}
+
+static slong
+b6_clog2(slong k)
+{
+    slong b = 0;
+    while ((WORD(1) << b) < k)
+        b++;
+    return b;
+}
+
+/* C (r x c) = A (r x k) B (k x c) mod 2^256, for |entries of A| <
+   2^(62 - log2 k).  Each output is accumulated lazily in registers: the
+   integer sum_q c_q 2^(64 q), each c_q a signed 128-bit sum of limb
+   products (a product of a limb and |a| fits in 2^126 / k, so k of them
+   fit), carried once at the end.  The terms of each row of A are taken
+   positive ones first, then negative ones, so that the inner loops have
+   no sign branch.  idx holds 2 k slongs. */
+static void
+b6_matmul_small_generic(b6w *C, const int64_t *A, slong r, slong k, const b6w *B, slong c, slong *idx)
+{
+    slong t, j, i, np, nn;
+    for (t = 0; t < r; t++)
+    {
+        const int64_t *a = A + t * k;
+        slong *pos = idx, *neg = idx + k;
+        np = nn = 0;
+        for (j = 0; j < k; j++)
+        {
+            if (a[j] > 0)
+                pos[np++] = j;
+            else if (a[j] < 0)
+                neg[nn++] = j;
+        }
+        for (i = 0; i < c; i++)
+        {
+            __int128 c0 = 0, c1 = 0, c2 = 0, c3 = 0, carry, v;
+            b6w *o = C + t * c + i;
+            for (j = 0; j < np; j++)
+            {
+                const b6w *b = B + pos[j] * c + i;
+                uint64_t u = (uint64_t) a[pos[j]];
+                c0 += (__int128) ((b6u2) u * b->l[0]);
+                c1 += (__int128) ((b6u2) u * b->l[1]);
+                c2 += (__int128) ((b6u2) u * b->l[2]);
+                c3 += (__int128) (int64_t) u * (int64_t) b->l[3];
+            }
+            for (j = 0; j < nn; j++)
+            {
+                const b6w *b = B + neg[j] * c + i;
+                uint64_t u = (uint64_t) 0 - (uint64_t) a[neg[j]];
+                c0 -= (__int128) ((b6u2) u * b->l[0]);
+                c1 -= (__int128) ((b6u2) u * b->l[1]);
+                c2 -= (__int128) ((b6u2) u * b->l[2]);
+                c3 -= (__int128) (int64_t) u * (int64_t) b->l[3];
+            }
+            /* carry (GCC and Clang shift signed integers arithmetically:
+               v >> 64 is the floor of v / 2^64) */
+            o->l[0] = (uint64_t) c0;
+            carry = c0 >> 64;
+            v = c1 + carry;
+            o->l[1] = (uint64_t) v;
+            carry = v >> 64;
+            v = c2 + carry;
+            o->l[2] = (uint64_t) v;
+            carry = v >> 64;
+            v = c3 + carry;
+            o->l[3] = (uint64_t) v;
+        }
+    }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define B6_X86 1
+#include <immintrin.h>
+
+/* The same with AVX2: B's entries split into eight 32-bit limbs, each in a
+   64-bit lane (Bv: 8 lanes per entry; the top limb is read unsigned,
+   which changes nothing modulo 2^256), so that one 32 x 32 -> 64-bit
+   multiply instruction makes four limb products; a product of a limb
+   and |a| < 2^(31 - log2 k) summed k times stays below 2^63 in its lane
+   (the caller checks the stricter bound), and the lanes are carried once
+   at the end. */
+__attribute__((target("avx2"))) static void
+b6_matmul_small_avx2(b6w *C, const int64_t *A, slong r, slong k, const uint64_t *Bv, slong c, slong *idx)
+{
+    slong t, j, i, np, nn;
+    for (t = 0; t < r; t++)
+    {
+        const int64_t *a = A + t * k;
+        slong *pos = idx, *neg = idx + k;
+        np = nn = 0;
+        for (j = 0; j < k; j++)
+        {
+            if (a[j] > 0)
+                pos[np++] = j;
+            else if (a[j] < 0)
+                neg[nn++] = j;
+        }
+        for (i = 0; i < c; i++)
+        {
+            __m256i s0 = _mm256_setzero_si256(), s1 = _mm256_setzero_si256();
+            int64_t lane[8], carry;
+            int q;
+            for (j = 0; j < np; j++)
+            {
+                const uint64_t *b = Bv + 8 * (pos[j] * c + i);
+                __m256i av = _mm256_set1_epi64x(a[pos[j]]);
+                s0 = _mm256_add_epi64(s0, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) b), av));
+                s1 =
+                    _mm256_add_epi64(s1, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + 4)), av));
+            }
+            for (j = 0; j < nn; j++)
+            {
+                const uint64_t *b = Bv + 8 * (neg[j] * c + i);
+                __m256i av = _mm256_set1_epi64x(-a[neg[j]]);
+                s0 = _mm256_sub_epi64(s0, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) b), av));
+                s1 =
+                    _mm256_sub_epi64(s1, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + 4)), av));
+            }
+            _mm256_storeu_si256((__m256i *) lane, s0);
+            _mm256_storeu_si256((__m256i *) (lane + 4), s1);
+            /* carry: the value is sum_q lane[q] 2^(32 q) (arithmetic
+               shifts: floor division) */
+            carry = 0;
+            for (q = 0; q < 8; q++)
+            {
+                int64_t v = lane[q] + carry;
+                uint64_t limb = (uint64_t) v & UINT64_C(0xFFFFFFFF);
+                carry = v >> 32;
+                if (q & 1)
+                    C[t * c + i].l[q / 2] |= limb << 32;
+                else
+                    C[t * c + i].l[q / 2] = limb;
+            }
+        }
+    }
+}
+
+/* Bv (8 lanes per entry) from B */
+static void
+b6_split32(uint64_t *Bv, const b6w *B, slong len)
+{
+    slong e;
+    int q;
+    for (e = 0; e < len; e++)
+        for (q = 0; q < B6_L; q++)
+        {
+            Bv[8 * e + 2 * q] = B[e].l[q] & UINT64_C(0xFFFFFFFF);
+            Bv[8 * e + 2 * q + 1] = B[e].l[q] >> 32;
+        }
+}
+#endif
+
+/* C = A B as above; Bv has room for 8 k c limbs.  The AVX2 kernel when
+   the processor has it and |A| < 2^(30 - log2 k), else the generic
+   one. */
+static void
+b6_matmul_small(b6w *C, const int64_t *A, slong r, slong k, const b6w *B, slong c, slong *idx, uint64_t *Bv,
+                slong bA)
+{
+#ifdef B6_X86
+    if (bA + b6_clog2(k) <= 30 && __builtin_cpu_supports("avx2"))
+    {
+        b6_split32(Bv, B, k * c);
+        b6_matmul_small_avx2(C, A, r, k, Bv, c, idx);
+        return;
+    }
+#endif
+    (void) Bv;
+    (void) bA;
+    b6_matmul_small_generic(C, A, r, k, B, c, idx);
+}
+
+/* r = a b mod 2^256 (r may alias neither) */
+static void
+b6w_mul(b6w *r, const b6w *a, const b6w *b)
+{
+    int i, j;
+    memset(r, 0, sizeof(b6w));
+    for (i = 0; i < B6_L; i++)
+    {
+        uint64_t c = 0;
+        for (j = 0; i + j < B6_L; j++)
+        {
+            b6u2 p = (b6u2) a->l[i] * b->l[j] + r->l[i + j] + c;
+            r->l[i + j] = (uint64_t) p;
+            c = (uint64_t) (p >> 64);
+        }
+    }
+}
+
+/* r = a b mod 2^256 for 0 <= b < 2^64 (r may alias a) */
+static void
+b6w_mul_ui(b6w *r, const b6w *a, uint64_t b)
+{
+    uint64_t c = 0;
+    int k;
+    for (k = 0; k < B6_L; k++)
+    {
+        b6u2 p = (b6u2) a->l[k] * b + c;
+        r->l[k] = (uint64_t) p;
+        c = (uint64_t) (p >> 64);
+    }
+}
+
+/* x = x 2^sh mod 2^256, 0 <= sh */
+static void
+b6w_shl(b6w *x, slong sh)
+{
+    uint64_t a0 = x->l[0], a1 = x->l[1], a2 = x->l[2], a3 = x->l[3];
+    int rb = (int) (sh & 63);
+    if (rb != 0)
+    {
+        a3 = (a3 << rb) | (a2 >> (64 - rb));
+        a2 = (a2 << rb) | (a1 >> (64 - rb));
+        a1 = (a1 << rb) | (a0 >> (64 - rb));
+        a0 <<= rb;
+    }
+    switch (sh >> 6)
+    {
+    case 0:
+        x->l[0] = a0, x->l[1] = a1, x->l[2] = a2, x->l[3] = a3;
+        break;
+    case 1:
+        x->l[0] = 0, x->l[1] = a0, x->l[2] = a1, x->l[3] = a2;
+        break;
+    case 2:
+        x->l[0] = 0, x->l[1] = 0, x->l[2] = a0, x->l[3] = a1;
+        break;
+    case 3:
+        x->l[0] = 0, x->l[1] = 0, x->l[2] = 0, x->l[3] = a0;
+        break;
+    default:
+        memset(x, 0, sizeof(b6w));
+    }
+}
+
+/* A positive scalar factor c = odd 2^sh: one limb times a shift when the
+   odd part fits in a limb, else the general product. */
+typedef struct
+{
+    int small;
+    uint64_t odd;
+    slong sh;
+    b6w w;
+} b6scal;
+
+static void
+b6scal_set(b6scal *S, const fmpz_t c)
+{
+    fmpz_t o;
+    fmpz_init(o);
+    S->sh = (slong) fmpz_val2(c);
+    fmpz_fdiv_q_2exp(o, c, (ulong) S->sh);
+    S->small = fmpz_bits(o) <= 64;
+    if (S->small)
+        S->odd = fmpz_get_ui(o);
+    b6w_set_fmpz(&S->w, c);
+    fmpz_clear(o);
+}
+
+/* r = c a mod 2^256 (r may alias a) */
+static void
+b6scal_mul(b6w *r, const b6scal *S, const b6w *a)
+{
+    if (S->small)
+    {
+        b6w_mul_ui(r, a, S->odd);
+        if (S->sh >= 64 * B6_L)
+            memset(r, 0, sizeof(b6w));
+        else if (S->sh > 0)
+            b6w_shl(r, S->sh);
+    }
+    else
+    {
+        b6w t = *a;
+        b6w_mul(r, &S->w, &t);
+    }
+}
+
+/* r = a - b mod 2^256 */
+static void
+b6w_sub(b6w *r, const b6w *a, const b6w *b)
+{
+    uint64_t borrow = 0;
+    int k;
+    for (k = 0; k < B6_L; k++)
+    {
+        b6u2 t = (b6u2) a->l[k] - b->l[k] - borrow;
+        r->l[k] = (uint64_t) t;
+        borrow = (uint64_t) (t >> 64) & 1;
+    }
+}
+
+/* the integers Xn, Pn as int64 when each fits in 62 bits, else 0 */
+static int
+b6_small_mat(int64_t *out, const fmpz_mat_t A)
+{
+    slong i, j, r = fmpz_mat_nrows(A), c = fmpz_mat_ncols(A);
+    if (fmpz_mat_max_bits(A) > 62 || fmpz_mat_max_bits(A) < -62)
+        return 0;
+    for (i = 0; i < r; i++)
+        for (j = 0; j < c; j++)
+            out[i * c + j] = (int64_t) fmpz_get_si(fmpz_mat_entry(A, i, j));
+    return 1;
+}
+
+/* The construction on fixed-width integers.  man, ex: the mantissas and
+   exponents of W (n d entries) then v (n); s the common shift; maxsh the
+   largest shift of a product, so |Zn| < 2^(106 + maxsh).  Returns the
+   status when it decided (THM4_B6_OK with every verification passed,
+   or BOUNDARY, NO_NEURON, RANK), or -1 when the general path must (a
+   bound too large, or a verification failed: the general path then
+   reports it with every field). */
+static int
+b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, const double *v,
+        const int64_t *man, const slong *ex, slong s, slong maxsh, slong n, int build_w)
+{
+    slong m = D->m, d = D->d, i, j, t, bXn, bPn, bZ, bXZ, bUn = 0, bR, bT, bZp, bXZp, brhs;
+    int64_t *Xs, *Ps;
+    b6w *Z, *XZ, *R, *Zp, *XZp, *Uw, w3;
+    b6scal S1, S2;
+    slong *acc;
+    uint64_t *Bv;
+    int status = -1, ok;
+    fmpz_t eta, g, h;
+    fmpq_t q, r;
+
+    bXn = FLINT_ABS(fmpz_mat_max_bits(D->Xn));
+    bPn = D->full ? FLINT_ABS(fmpz_mat_max_bits(D->Pn)) : 0;
+    bZ = 106 + maxsh;
+    bXZ = bXn + bZ + b6_clog2(d);
+    /* the lazy accumulators need |X entries| < 2^(62 - log2 d), |P
+       entries| < 2^(62 - log2 m) */
+    if (bXZ > 254 || bXn + b6_clog2(d) > 62 || bPn + b6_clog2(m) > 62)
+        return -1;
+
+    Xs = flint_malloc(sizeof(int64_t) * (size_t) (2 * m * d));
+    Ps = Xs + m * d;
+    Z = flint_malloc(sizeof(b6w) * (size_t) (2 * d * n + 4 * m * n));
+    Zp = Z + d * n;
+    XZ = Zp + d * n;
+    R = XZ + m * n;
+    XZp = R + m * n;
+    Uw = XZp + m * n;
+    acc = flint_malloc(sizeof(slong) * (size_t) (2 * FLINT_MAX(m, d)));
+    Bv = flint_malloc(sizeof(uint64_t) * (size_t) (8 * n * FLINT_MAX(m, d)));
+    b6_small_mat(Xs, D->Xn);
+    if (D->full)
+        b6_small_mat(Ps, D->Pn);
+    fmpz_init(eta);
+    fmpz_init(g);
+    fmpz_init(h);
+    fmpq_init(q);
+    fmpq_init(r);
+
+    /* Zn (d x n, entry (j, i) = v_i w_ij 2^s) */
+    for (i = 0; i < n; i++)
+        for (j = 0; j < d; j++)
+        {
+            b6w *z = Z + j * n + i;
+            __int128 p = (__int128) man[i * d + j] * man[n * d + i];
+            b6w_set_i128(z, p);
+            if (p != 0)
+                b6w_shl(z, ex[i * d + j] + ex[n * d + i] + s);
+        }
+
+    /* X Z and the exact signs */
+    b6_matmul_small(XZ, Xs, m, d, Z, n, acc, Bv, bXn);
+    for (i = 0; i < n; i++)
+    {
+        if (C->b[i] == 0)
+        {
+            status = THM4_B6_BOUNDARY;
+            goto done;
+        }
+        for (t = 0; t < m; t++)
+        {
+            C->a[i * m + t] = C->b[i] * b6w_sgn(XZ + t * n + i);
+            if (C->a[i * m + t] == 0)
+            {
+                status = THM4_B6_BOUNDARY;
+                goto done;
+            }
+        }
+    }
+    if (!thm4_event_b6(C->chosen, C->a, C->b, ybar, n, m))
+    {
+        for (t = 0; t < m && C->chosen[t] >= 0; t++)
+            ;
+        C->bad_t = t;
+        status = THM4_B6_NO_NEURON;
+        goto done;
+    }
+    if (!D->full)
+    {
+        status = THM4_B6_RANK;
+        goto done;
+    }
+
+    /* Un = eta U, sparse: u_{chosen(t), t} = eta ybar_t */
+    fmpz_one(eta);
+    for (t = 0; t < m; t++)
+        fmpz_lcm(eta, eta, fmpq_denref(ybar + t));
+    memset(Uw, 0, sizeof(b6w) * (size_t) (m * n));
+    for (t = 0; t < m; t++)
+    {
+        fmpz_divexact(g, eta, fmpq_denref(ybar + t));
+        fmpz_mul(g, g, fmpq_numref(ybar + t));
+        bUn = FLINT_MAX(bUn, (slong) fmpz_bits(g));
+        if (fmpz_bits(g) > 250)
+            goto done;
+        b6w_set_fmpz(Uw + t * n + C->chosen[t], g);
+    }
+    /* bounds of everything read below */
+    fmpz_mul(h, D->pi, eta);
+    fmpz_mul(h, h, D->delta);
+    bR = FLINT_MAX((slong) fmpz_bits(D->delta) + s + bUn, (slong) fmpz_bits(eta) + bXZ) + 1;
+    bT = bPn + bR + b6_clog2(m);
+    bZp = FLINT_MAX((slong) fmpz_bits(h) + bZ, bT) + 1;
+    bXZp = bXn + bZp + b6_clog2(d);
+    brhs = 2 * (slong) fmpz_bits(D->delta) + (slong) fmpz_bits(D->pi) + s + bUn;
+    if (bXZp > 254 || bZp > 254 || brhs > 254 || bR > 254 || (slong) fmpz_bits(h) > 250)
+        goto done;
+
+    /* R = delta 2^s Un - eta X Z */
+    fmpz_mul_2exp(g, D->delta, (ulong) s);
+    b6scal_set(&S1, g);
+    b6scal_set(&S2, eta);
+    for (t = 0; t < m; t++)
+        for (i = 0; i < n; i++)
+        {
+            b6scal_mul(&w3, &S2, XZ + t * n + i);
+            if (i == C->chosen[t])
+                b6scal_mul(R + t * n + i, &S1, Uw + t * n + i);
+            else
+                memset(R + t * n + i, 0, sizeof(b6w));
+            b6w_sub(R + t * n + i, R + t * n + i, &w3);
+        }
+
+    /* Z' = h Z + P R,  h = pi eta delta */
+    b6_matmul_small(Zp, Ps, d, m, R, n, acc, Bv, bPn);
+    b6scal_set(&S1, h);
+    for (j = 0; j < d * n; j++)
+    {
+        b6scal_mul(&w3, &S1, Z + j);
+        b6w_add(Zp + j, Zp + j, &w3);
+    }
+
+    /* verification from the built Z' alone: X Z' = delta^2 pi 2^s Un */
+    b6_matmul_small(XZp, Xs, m, d, Zp, n, acc, Bv, bXn);
+    fmpz_mul(g, D->delta, D->delta);
+    fmpz_mul(g, g, D->pi);
+    fmpz_mul_2exp(g, g, (ulong) s);
+    b6scal_set(&S1, g);
+    ok = 1;
+    for (t = 0; t < m && ok; t++)
+        for (i = 0; i < n && ok; i++)
+        {
+            /* the right side is 0 off the chosen neurons */
+            if (i == C->chosen[t])
+                b6scal_mul(&w3, &S1, Uw + t * n + i);
+            else
+                memset(&w3, 0, sizeof(b6w));
+            ok = b6w_equal(XZp + t * n + i, &w3);
+        }
+    if (!ok)
+        goto done;
+    C->solved = 1;
+    /* the closed cell: a_{i,t} sign <w'_i, x_t> >= 0, sign <w'_i, x_t> =
+       b_i sign (X Z')_{t,i} */
+    C->in_cell = 1;
+    for (i = 0; i < n; i++)
+        for (t = 0; t < m; t++)
+            if (C->a[i * m + t] * C->b[i] * b6w_sgn(XZp + t * n + i) < 0)
+                C->in_cell = 0;
+    if (!C->in_cell)
+        goto done;
+    /* the loss with the ReLUs: X Z' = U exactly (checked), so the
+       prediction at x_t is the sum of the u_{i,t} with b_i u_{i,t} > 0 */
+    fmpq_zero(r);
+    for (t = 0; t < m; t++)
+    {
+        fmpq_zero(q);
+        i = C->chosen[t];
+        if (C->b[i] * fmpq_sgn(ybar + t) > 0)
+            fmpq_set(q, ybar + t);
+        fmpq_sub(q, q, D->y + t);
+        fmpq_mul(q, q, q);
+        fmpq_add(r, r, q);
+    }
+    div_by_m(r, m);
+    fmpq_set(C->loss, r);
+    C->attains = fmpq_equal(C->loss, alpha);
+    if (!C->attains)
+        goto done;
+
+    if (build_w)
+    {
+        /* the fields of the general path: Zn', zeta, X Z', W' */
+        for (j = 0; j < d; j++)
+            for (i = 0; i < n; i++)
+                b6w_get_fmpz(fmpz_mat_entry(C->Zn, j, i), Zp + j * n + i);
+        for (t = 0; t < m; t++)
+            for (i = 0; i < n; i++)
+                b6w_get_fmpz(fmpz_mat_entry(C->XZn, t, i), XZp + t * n + i);
+        fmpz_mul_2exp(C->zden, h, (ulong) s);
+        fmpq_mat_clear(C->W);
+        fmpq_mat_init(C->W, n, d);
+        for (i = 0; i < n; i++)
+        {
+            bc_fmpq_set_d(r, v[i]);
+            for (j = 0; j < d; j++)
+            {
+                fmpq_set_fmpz_frac(q, fmpz_mat_entry(C->Zn, j, i), C->zden);
+                fmpq_div(fmpq_mat_entry(C->W, i, j), q, r);
+            }
+        }
+        C->have_w = 1;
+    }
+    status = THM4_B6_OK;
+
+done:
+    if (status < 0)
+        C->solved = C->in_cell = C->attains = 0;
+    flint_free(Xs);
+    flint_free(Z);
+    flint_free(acc);
+    flint_free(Bv);
+    fmpz_clear(eta);
+    fmpz_clear(g);
+    fmpz_clear(h);
+    fmpq_clear(q);
+    fmpq_clear(r);
+    return status;
+}
+#endif
+
 int
 thm4_b6_construct(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, const double *W,
                   const double *v, slong n, int build_w)
+{
+    return _thm4_b6_construct_impl(C, D, ybar, alpha, W, v, n, build_w, 1);
+}
+
+int
+_thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha,
+                        const double *W, const double *v, slong n, int build_w, int fast)
 {
     slong m = D->m, d = D->d, i, j, t, emin = 0, s;
     int64_t *man;
@@ -224,6 +851,33 @@ thm4_b6_construct(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq
         }
     }
     s = -emin;
+#ifdef B6_FAST
+    if (fast)
+    {
+        slong maxsh = 0;
+        int st;
+        for (i = 0; i < n; i++)
+            for (j = 0; j < d; j++)
+                if (man[i * d + j] != 0 && v[i] != 0.0)
+                    maxsh = FLINT_MAX(maxsh, ex[i * d + j] + ex[n * d + i] + s);
+        st = b6_fast(C, D, ybar, alpha, v, man, ex, s, maxsh, n, build_w);
+        if (st >= 0 || fast == 2)
+        {
+            flint_free(man);
+            flint_free(ex);
+            C->status = st;
+            return st;
+        }
+    }
+#else
+    if (fast == 2)
+    {
+        flint_free(man);
+        flint_free(ex);
+        C->status = -1;
+        return -1;
+    }
+#endif
     for (i = 0; i < n; i++)
         for (j = 0; j < d; j++)
         {
