@@ -296,8 +296,7 @@ rng_refill(rng_t rng)
     rng->ctr[3] = (uint32_t) (b >> 32);
     rng->pos = 0;
     rng->len = 4 * nb;
-    if (rng->grow < RNG_BUF_BLOCKS)
-        rng->grow *= 2;
+    rng->grow = 2 * rng->grow < RNG_BUF_BLOCKS ? 2 * rng->grow : RNG_BUF_BLOCKS;
 }
 
 uint32_t

@@ -355,6 +355,46 @@ test_block_filter_limits(void)
     net_clear(N);
 }
 
+/* net_randomize draws every neuron vector by sampler_draw in order: the
+   Gaussian law's single pass gives the same parameters, bit for bit, and
+   leaves the stream at the same place. */
+static void
+test_randomize_order(void)
+{
+    slong it, n = test_iters(60);
+    rng_t r;
+    rng_init(r, test_seed(), rng_stream_id("t-net/randomize"), 0);
+    for (it = 0; it < n; it++)
+    {
+        slong depth = 1 + (slong) rng_below(r, 4), width[6], i, j, q;
+        double scale = (it & 1) ? 1.0 : ldexp(1.0, (int) rng_below(r, 20) - 10);
+        sampler_kind kind = (sampler_kind) rng_below(r, SAMPLER_COUNT);
+        net_t N, M;
+        rng_t a, b;
+        for (i = 0; i <= depth; i++)
+            width[i] = 1 + (slong) rng_below(r, 30);
+        net_init(N, depth, width);
+        net_init(M, depth, width);
+        rng_init(a, test_seed(), 99, (uint64_t) it);
+        *b = *a;
+        net_randomize(N, kind, scale, a);
+        for (i = 1; i <= depth; i++)
+            for (j = 0; j < width[i]; j++)
+                sampler_draw(net_neuron(M, i, j), net_neuron_len(M, i), kind, scale, b);
+        for (q = 0; q < N->npar; q++)
+            if (memcmp(N->par + q, M->par + q, sizeof(double)) != 0)
+                break;
+        if (q < N->npar || rng_u64(a) != rng_u64(b))
+        {
+            TEST_REPORT("net_randomize = sampler_draw neuron by neuron", "it=%ld law=%s parameter %ld",
+                        (long) it, sampler_name(kind), (long) q);
+            CU_FAIL("net_randomize order");
+        }
+        net_clear(N);
+        net_clear(M);
+    }
+}
+
 int
 t_net_register(void)
 {
@@ -365,7 +405,8 @@ t_net_register(void)
         !CU_add_test(s, "filter negative control", test_filter_control) ||
         !CU_add_test(s, "block filter bound on many points (oracle: fmpq)", test_block_filter) ||
         !CU_add_test(s, "block filter: overflow refused, bound needed", test_block_filter_limits) ||
-        !CU_add_test(s, "parameter layout and dead last layer", test_layout_dead))
+        !CU_add_test(s, "parameter layout and dead last layer", test_layout_dead) ||
+        !CU_add_test(s, "net_randomize draws neuron by neuron", test_randomize_order))
         return 1;
     return 0;
 }

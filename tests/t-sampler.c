@@ -131,6 +131,12 @@ done:
     return s;
 }
 
+static int
+same_bits(double a, double b)
+{
+    return memcmp(&a, &b, sizeof(double)) == 0;
+}
+
 static void
 test_zig_tables(void)
 {
@@ -229,6 +235,13 @@ test_zig_tables(void)
             bad++;
         if (i == 255 && Z->k[i] != 0)
             bad++;
+        /* the signed tables of the fast path */
+        if (Z->ks[i] != Z->k[i] || Z->ks[i + 256] != Z->k[i] || !same_bits(Z->wxs[i], Z->wx[i]) ||
+            !same_bits(Z->wxs[i + 256], -Z->wx[i]))
+        {
+            TEST_REPORT("ziggurat signed tables", "i=%d", i);
+            bad++;
+        }
     }
     if (bad)
         CU_FAIL("ziggurat tables");
@@ -241,12 +254,6 @@ test_zig_tables(void)
     fmpq_clear(q);
     fmpq_clear(q2);
     fmpz_clear(t);
-}
-
-static int
-same_bits(double a, double b)
-{
-    return memcmp(&a, &b, sizeof(double)) == 0;
 }
 
 /* Flipping bit 8 (the sign) of a word negates the draw bit for bit when
