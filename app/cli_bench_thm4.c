@@ -2,7 +2,9 @@
    Theorem 4's proof (App. B.6) with its exact verification, per sample,
    on m = 8 orthogonal points in d = 16 at widths 4, 8, 16, 32 (10^4
    samples each unless --samples says otherwise), then the same
-   construction in plain double on the same networks, and the ratio. */
+   construction in plain double on the same networks, and the ratio.
+   Each worker keeps its buffers (and the construction's workspace)
+   from sample to sample, for both paths alike. */
 #include <string.h>
 
 #include <flint/fmpq_vec.h>
@@ -26,13 +28,20 @@ typedef struct
     int exact;
 } bench4_ctx;
 
+/* One worker's buffers, kept from sample to sample (both paths alike). */
+typedef struct
+{
+    thm4_b6_t C;
+    double *W;
+} bench4_ws;
+
 static void
-bench4_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
+bench4_sample(mc_outcome *out, const void *ctx, void *wsv, rng_t rng, ulong index)
 {
     const bench4_ctx *b = ctx;
-    slong n = b->n, d = b->D->d, m = b->D->m, i;
-    double *W = flint_malloc(sizeof(double) * (size_t) (2 * n * d + n + 2 * n * m + 2 * m));
-    double *v = W + n * d, *Wp = v + n, *work = Wp + n * d;
+    bench4_ws *w = wsv;
+    slong n = b->n, d = b->D->d, i;
+    double *W = w->W, *v = W + n * d, *Wp = v + n, *work = Wp + n * d;
 
     (void) index;
     for (i = 0; i < n; i++)
@@ -41,21 +50,40 @@ bench4_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
     out->nevents = 2;
     if (b->exact)
     {
-        thm4_b6_t C;
-        int st;
-        thm4_b6_init(C);
-        st = thm4_b6_construct(C, b->D, b->ybar, b->alpha, W, v, n, 0);
+        int st = thm4_b6_construct(w->C, b->D, b->ybar, b->alpha, W, v, n, 0);
         out->event[0] =
             st == THM4_B6_NO_NEURON ? BC_FALSE : (st == THM4_B6_BOUNDARY ? BC_UNDECIDED : BC_TRUE);
         out->event[1] = st == THM4_B6_OK ? BC_TRUE : BC_FALSE;
-        thm4_b6_clear(C);
     }
     else
     {
         int ok = thm4_b6_construct_d(Wp, b->D, b->ybar_d, W, v, n, work);
         out->event[0] = out->event[1] = ok ? BC_TRUE : BC_FALSE;
     }
-    flint_free(W);
+}
+
+/* A run with fresh workspaces for threads workers. */
+static void
+bench4_run(mc_tally_t T, const bench4_ctx *ctx, ulong K, uint64_t seed, const mc_opts *mo)
+{
+    int t, nt = mo->threads < 1 ? 1 : mo->threads;
+    slong n = ctx->n, d = ctx->D->d, m = ctx->D->m;
+    bench4_ws *ws = flint_calloc(nt, sizeof(bench4_ws));
+    void **wp = flint_calloc(nt, sizeof(void *));
+    for (t = 0; t < nt; t++)
+    {
+        thm4_b6_init(ws[t].C);
+        ws[t].W = flint_malloc(sizeof(double) * (size_t) (2 * n * d + n + 2 * n * m + 2 * m));
+        wp[t] = ws + t;
+    }
+    mc_run_ws(T, bench4_sample, ctx, wp, K, seed, rng_stream_id("bench.thm4"), mo);
+    for (t = 0; t < nt; t++)
+    {
+        thm4_b6_clear(ws[t].C);
+        flint_free(ws[t].W);
+    }
+    flint_free(ws);
+    flint_free(wp);
 }
 
 int
@@ -107,10 +135,10 @@ cli_bench_thm4(int argc, char **argv)
         ctx.ybar_d = ybar_d;
         ctx.exact = 1;
         mo.label = "bench thm4 (exact)";
-        mc_run(Te, bench4_sample, &ctx, K, o.run.seed, rng_stream_id("bench.thm4"), &mo);
+        bench4_run(Te, &ctx, K, o.run.seed, &mo);
         ctx.exact = 0;
         mo.label = "bench thm4 (double)";
-        mc_run(Td, bench4_sample, &ctx, K, o.run.seed, rng_stream_id("bench.thm4"), &mo);
+        bench4_run(Td, &ctx, K, o.run.seed, &mo);
         printf(
             "bench thm4: n=%ld exact: event %lu, built and verified %lu, %.3f s (%.0f/s); double: built %lu, "
             "%.3f s (%.0f/s); exact/double time ratio %.1f\n",

@@ -174,7 +174,8 @@ extern "C"
     /* The same; fast = 0 forces the general fmpz path, fast = 1 is
    thm4_b6_construct (fixed-width integers when the sizes allow, see
    thm4_b6.c), fast = 2 the fixed-width path alone (returns -1 when it
-   cannot decide).  For the tests.  On the fixed-width path Zn, zden and
+   cannot decide), fast = 3 the same without the double filter of the
+   signs (they are then decided in fixed width).  For the tests.  On the fixed-width path Zn, zden and
    XZn are set only when build_w. */
     int _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha,
                                 const double *W, const double *v, slong n, int build_w, int fast);

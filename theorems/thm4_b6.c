@@ -265,18 +265,17 @@ b6w_equal(const b6w *x, const b6w *y)
     return x->l[0] == y->l[0] && x->l[1] == y->l[1] && x->l[2] == y->l[2] && x->l[3] == y->l[3];
 }
 
-/* r = a + b mod 2^256 */
-static void
+/* r = a + b mod 2^256 (r may alias a or b) */
+static inline void
 b6w_add(b6w *r, const b6w *a, const b6w *b)
 {
-    uint64_t carry = 0;
-    int k;
-    for (k = 0; k < B6_L; k++)
-    {
-        b6u2 t = (b6u2) a->l[k] + b->l[k] + carry;
-        r->l[k] = (uint64_t) t;
-        carry = (uint64_t) (t >> 64);
-    }
+    b6u2 t = (b6u2) a->l[0] + b->l[0];
+    r->l[0] = (uint64_t) t;
+    t = (b6u2) a->l[1] + b->l[1] + (uint64_t) (t >> 64);
+    r->l[1] = (uint64_t) t;
+    t = (b6u2) a->l[2] + b->l[2] + (uint64_t) (t >> 64);
+    r->l[2] = (uint64_t) t;
+    r->l[3] = a->l[3] + b->l[3] + (uint64_t) (t >> 64);
 }
 
 static slong
@@ -360,58 +359,201 @@ b6_matmul_small_generic(b6w *C, const int64_t *A, slong r, slong k, const b6w *B
    and |a| < 2^(31 - log2 k) summed k times stays below 2^63 in its lane
    (the caller checks the stricter bound), and the lanes are carried once
    at the end. */
+/* o = sum_q lane[q] 2^(32 q) mod 2^256 (lanes signed, |lane| < 2^63):
+   the lanes paired into 64-bit limbs in 128-bit arithmetic, then one
+   carry chain (GCC and Clang shift signed integers arithmetically) */
+static inline void
+b6_lanes_carry(b6w *o, const int64_t *lane)
+{
+    /* lane * 2^32 as a shift (|lane| < 2^63: no overflow; the conversion
+       back from unsigned is modular with GCC and Clang) */
+    __int128 v = (__int128) lane[0] + (__int128) ((b6u2) (__int128) lane[1] << 32);
+    o->l[0] = (uint64_t) v;
+    v = (v >> 64) + (__int128) lane[2] + (__int128) ((b6u2) (__int128) lane[3] << 32);
+    o->l[1] = (uint64_t) v;
+    v = (v >> 64) + (__int128) lane[4] + (__int128) ((b6u2) (__int128) lane[5] << 32);
+    o->l[2] = (uint64_t) v;
+    v = (v >> 64) + (__int128) lane[6] + (__int128) ((b6u2) (__int128) lane[7] << 32);
+    o->l[3] = (uint64_t) v;
+}
+
+#define B6_TERM(acc0, acc1, off, OP)                                                                         \
+    do                                                                                                       \
+    {                                                                                                        \
+        acc0 = OP(acc0, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + (off))), av));            \
+        acc1 = OP(acc1, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + (off) + 4)), av));        \
+    } while (0)
+
 __attribute__((target("avx2"))) static void
 b6_matmul_small_avx2(b6w *C, const int64_t *A, slong r, slong k, const uint64_t *Bv, slong c, slong *idx)
 {
-    slong t, j, i, np, nn;
+    slong t, j, i, np;
     for (t = 0; t < r; t++)
     {
         const int64_t *a = A + t * k;
-        slong *pos = idx, *neg = idx + k;
-        np = nn = 0;
+        slong *ord = idx, nn = 0;
+        int64_t lane[32];
+        /* the terms of row t: positive coefficients first, then
+           negative ones (ord[np..np+nn-1]), so the loops have no sign
+           branch */
+        np = 0;
         for (j = 0; j < k; j++)
-        {
             if (a[j] > 0)
-                pos[np++] = j;
-            else if (a[j] < 0)
-                neg[nn++] = j;
-        }
-        for (i = 0; i < c; i++)
+                ord[np++] = j;
+        for (j = 0; j < k; j++)
+            if (a[j] < 0)
+                ord[np + nn++] = j;
+        /* four outputs at a time: each row pointer and broadcast serves
+           four */
+        for (i = 0; i + 4 <= c; i += 4)
         {
-            __m256i s0 = _mm256_setzero_si256(), s1 = _mm256_setzero_si256();
-            int64_t lane[8], carry;
-            int q;
+            __m256i z = _mm256_setzero_si256(), s0 = z, s1 = z, s2 = z, s3 = z, s4 = z, s5 = z, s6 = z,
+                    s7 = z;
             for (j = 0; j < np; j++)
             {
-                const uint64_t *b = Bv + 8 * (pos[j] * c + i);
-                __m256i av = _mm256_set1_epi64x(a[pos[j]]);
-                s0 = _mm256_add_epi64(s0, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) b), av));
-                s1 =
-                    _mm256_add_epi64(s1, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + 4)), av));
+                const uint64_t *b = Bv + 8 * (ord[j] * c + i);
+                __m256i av = _mm256_set1_epi64x(a[ord[j]]);
+                B6_TERM(s0, s1, 0, _mm256_add_epi64);
+                B6_TERM(s2, s3, 8, _mm256_add_epi64);
+                B6_TERM(s4, s5, 16, _mm256_add_epi64);
+                B6_TERM(s6, s7, 24, _mm256_add_epi64);
             }
-            for (j = 0; j < nn; j++)
+            for (; j < np + nn; j++)
             {
-                const uint64_t *b = Bv + 8 * (neg[j] * c + i);
-                __m256i av = _mm256_set1_epi64x(-a[neg[j]]);
-                s0 = _mm256_sub_epi64(s0, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) b), av));
-                s1 =
-                    _mm256_sub_epi64(s1, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + 4)), av));
+                const uint64_t *b = Bv + 8 * (ord[j] * c + i);
+                __m256i av = _mm256_set1_epi64x(-a[ord[j]]);
+                B6_TERM(s0, s1, 0, _mm256_sub_epi64);
+                B6_TERM(s2, s3, 8, _mm256_sub_epi64);
+                B6_TERM(s4, s5, 16, _mm256_sub_epi64);
+                B6_TERM(s6, s7, 24, _mm256_sub_epi64);
             }
             _mm256_storeu_si256((__m256i *) lane, s0);
             _mm256_storeu_si256((__m256i *) (lane + 4), s1);
-            /* carry: the value is sum_q lane[q] 2^(32 q) (arithmetic
-               shifts: floor division) */
-            carry = 0;
-            for (q = 0; q < 8; q++)
+            _mm256_storeu_si256((__m256i *) (lane + 8), s2);
+            _mm256_storeu_si256((__m256i *) (lane + 12), s3);
+            _mm256_storeu_si256((__m256i *) (lane + 16), s4);
+            _mm256_storeu_si256((__m256i *) (lane + 20), s5);
+            _mm256_storeu_si256((__m256i *) (lane + 24), s6);
+            _mm256_storeu_si256((__m256i *) (lane + 28), s7);
+            b6_lanes_carry(C + t * c + i, lane);
+            b6_lanes_carry(C + t * c + i + 1, lane + 8);
+            b6_lanes_carry(C + t * c + i + 2, lane + 16);
+            b6_lanes_carry(C + t * c + i + 3, lane + 24);
+        }
+        for (; i < c; i++)
+        {
+            __m256i s0 = _mm256_setzero_si256(), s1 = s0;
+            for (j = 0; j < np; j++)
             {
-                int64_t v = lane[q] + carry;
-                uint64_t limb = (uint64_t) v & UINT64_C(0xFFFFFFFF);
-                carry = v >> 32;
-                if (q & 1)
-                    C[t * c + i].l[q / 2] |= limb << 32;
-                else
-                    C[t * c + i].l[q / 2] = limb;
+                const uint64_t *b = Bv + 8 * (ord[j] * c + i);
+                __m256i av = _mm256_set1_epi64x(a[ord[j]]);
+                B6_TERM(s0, s1, 0, _mm256_add_epi64);
             }
+            for (; j < np + nn; j++)
+            {
+                const uint64_t *b = Bv + 8 * (ord[j] * c + i);
+                __m256i av = _mm256_set1_epi64x(-a[ord[j]]);
+                B6_TERM(s0, s1, 0, _mm256_sub_epi64);
+            }
+            _mm256_storeu_si256((__m256i *) lane, s0);
+            _mm256_storeu_si256((__m256i *) (lane + 4), s1);
+            b6_lanes_carry(C + t * c + i, lane);
+        }
+    }
+}
+#undef B6_TERM
+
+/* C (r x c) = A (r x k) Z (k x c) for entries |Z| < 2^127 given as
+   Bv4: four 32-bit limbs of Z + 2^127 (non-negative, below 2^128) per
+   entry, each in a 64-bit lane: one multiply instruction per term.  The
+   offset is taken back by -2^127 sum_j a_j = -2^96 (2^31 sum_j a_j) in
+   the top lane.  Same lane bound as b6_matmul_small_avx2. */
+static inline void
+b6_lanes4_carry(b6w *o, const int64_t *lane)
+{
+    __int128 v = (__int128) lane[0] + (__int128) ((b6u2) (__int128) lane[1] << 32);
+    o->l[0] = (uint64_t) v;
+    v = (v >> 64) + (__int128) lane[2] + (__int128) ((b6u2) (__int128) lane[3] << 32);
+    o->l[1] = (uint64_t) v;
+    v >>= 64;
+    o->l[2] = (uint64_t) v;
+    o->l[3] = (uint64_t) (v >> 64);
+}
+
+__attribute__((target("avx2"))) static void
+b6_matmul4_avx2(b6w *C, const int64_t *A, slong r, slong k, const uint64_t *Bv4, slong c, slong *idx)
+{
+    slong t, j, i, np;
+    for (t = 0; t < r; t++)
+    {
+        const int64_t *a = A + t * k;
+        slong *ord = idx, nn = 0;
+        int64_t lane[16], corr = 0;
+        np = 0;
+        for (j = 0; j < k; j++)
+        {
+            corr += a[j];
+            if (a[j] > 0)
+                ord[np++] = j;
+        }
+        for (j = 0; j < k; j++)
+            if (a[j] < 0)
+                ord[np + nn++] = j;
+        corr = -(int64_t) ((uint64_t) corr << 31);
+        for (i = 0; i + 4 <= c; i += 4)
+        {
+            __m256i s0 = _mm256_setzero_si256(), s1 = s0, s2 = s0, s3 = s0;
+            for (j = 0; j < np; j++)
+            {
+                const uint64_t *b = Bv4 + 4 * (ord[j] * c + i);
+                __m256i av = _mm256_set1_epi64x(a[ord[j]]);
+                s0 = _mm256_add_epi64(s0, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) b), av));
+                s1 =
+                    _mm256_add_epi64(s1, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + 4)), av));
+                s2 =
+                    _mm256_add_epi64(s2, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + 8)), av));
+                s3 = _mm256_add_epi64(s3,
+                                      _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + 12)), av));
+            }
+            for (; j < np + nn; j++)
+            {
+                const uint64_t *b = Bv4 + 4 * (ord[j] * c + i);
+                __m256i av = _mm256_set1_epi64x(-a[ord[j]]);
+                s0 = _mm256_sub_epi64(s0, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) b), av));
+                s1 =
+                    _mm256_sub_epi64(s1, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + 4)), av));
+                s2 =
+                    _mm256_sub_epi64(s2, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + 8)), av));
+                s3 = _mm256_sub_epi64(s3,
+                                      _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (b + 12)), av));
+            }
+            _mm256_storeu_si256((__m256i *) lane, s0);
+            _mm256_storeu_si256((__m256i *) (lane + 4), s1);
+            _mm256_storeu_si256((__m256i *) (lane + 8), s2);
+            _mm256_storeu_si256((__m256i *) (lane + 12), s3);
+            lane[3] += corr;
+            lane[7] += corr;
+            lane[11] += corr;
+            lane[15] += corr;
+            b6_lanes4_carry(C + t * c + i, lane);
+            b6_lanes4_carry(C + t * c + i + 1, lane + 4);
+            b6_lanes4_carry(C + t * c + i + 2, lane + 8);
+            b6_lanes4_carry(C + t * c + i + 3, lane + 12);
+        }
+        for (; i < c; i++)
+        {
+            __m256i s0 = _mm256_setzero_si256();
+            for (j = 0; j < np; j++)
+                s0 = _mm256_add_epi64(
+                    s0, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (Bv4 + 4 * (ord[j] * c + i))),
+                                         _mm256_set1_epi64x(a[ord[j]])));
+            for (; j < np + nn; j++)
+                s0 = _mm256_sub_epi64(
+                    s0, _mm256_mul_epu32(_mm256_loadu_si256((const __m256i *) (Bv4 + 4 * (ord[j] * c + i))),
+                                         _mm256_set1_epi64x(-a[ord[j]])));
+            _mm256_storeu_si256((__m256i *) lane, s0);
+            lane[3] += corr;
+            b6_lanes4_carry(C + t * c + i, lane);
         }
     }
 }
@@ -421,13 +563,18 @@ static void
 b6_split32(uint64_t *Bv, const b6w *B, slong len)
 {
     slong e;
-    int q;
-    for (e = 0; e < len; e++)
-        for (q = 0; q < B6_L; q++)
-        {
-            Bv[8 * e + 2 * q] = B[e].l[q] & UINT64_C(0xFFFFFFFF);
-            Bv[8 * e + 2 * q + 1] = B[e].l[q] >> 32;
-        }
+    for (e = 0; e < len; e++, Bv += 8)
+    {
+        uint64_t l0 = B[e].l[0], l1 = B[e].l[1], l2 = B[e].l[2], l3 = B[e].l[3];
+        Bv[0] = (uint32_t) l0;
+        Bv[1] = l0 >> 32;
+        Bv[2] = (uint32_t) l1;
+        Bv[3] = l1 >> 32;
+        Bv[4] = (uint32_t) l2;
+        Bv[5] = l2 >> 32;
+        Bv[6] = (uint32_t) l3;
+        Bv[7] = l3 >> 32;
+    }
 }
 #endif
 
@@ -466,20 +613,6 @@ b6w_mul(b6w *r, const b6w *a, const b6w *b)
             r->l[i + j] = (uint64_t) p;
             c = (uint64_t) (p >> 64);
         }
-    }
-}
-
-/* r = a b mod 2^256 for 0 <= b < 2^64 (r may alias a) */
-static void
-b6w_mul_ui(b6w *r, const b6w *a, uint64_t b)
-{
-    uint64_t c = 0;
-    int k;
-    for (k = 0; k < B6_L; k++)
-    {
-        b6u2 p = (b6u2) a->l[k] * b + c;
-        r->l[k] = (uint64_t) p;
-        c = (uint64_t) (p >> 64);
     }
 }
 
@@ -543,13 +676,56 @@ b6scal_set(b6scal *S, const fmpz_t c)
 static void
 b6scal_mul(b6w *r, const b6scal *S, const b6w *a)
 {
-    if (S->small)
+    if (S->small && S->odd == 1)
     {
-        b6w_mul_ui(r, a, S->odd);
-        if (S->sh >= 64 * B6_L)
-            memset(r, 0, sizeof(b6w));
-        else if (S->sh > 0)
+        /* a power of two (a dyadic denominator): the shift alone */
+        if (r != a)
+            *r = *a;
+        if (S->sh > 0)
             b6w_shl(r, S->sh);
+    }
+    else if (S->small)
+    {
+        /* the product by the odd part (five limbs), then the shift */
+        uint64_t p0, p1, p2, p3, p4, c;
+        b6u2 t;
+        int rb = (int) (S->sh & 63);
+        t = (b6u2) a->l[0] * S->odd;
+        p0 = (uint64_t) t;
+        t = (b6u2) a->l[1] * S->odd + (uint64_t) (t >> 64);
+        p1 = (uint64_t) t;
+        t = (b6u2) a->l[2] * S->odd + (uint64_t) (t >> 64);
+        p2 = (uint64_t) t;
+        t = (b6u2) a->l[3] * S->odd + (uint64_t) (t >> 64);
+        p3 = (uint64_t) t;
+        p4 = (uint64_t) (t >> 64);
+        if (rb != 0)
+        {
+            p4 = (p4 << rb) | (p3 >> (64 - rb));
+            p3 = (p3 << rb) | (p2 >> (64 - rb));
+            p2 = (p2 << rb) | (p1 >> (64 - rb));
+            p1 = (p1 << rb) | (p0 >> (64 - rb));
+            p0 <<= rb;
+        }
+        (void) p4;
+        c = 0;
+        switch (S->sh >> 6)
+        {
+        case 0:
+            r->l[0] = p0, r->l[1] = p1, r->l[2] = p2, r->l[3] = p3;
+            break;
+        case 1:
+            r->l[0] = c, r->l[1] = p0, r->l[2] = p1, r->l[3] = p2;
+            break;
+        case 2:
+            r->l[0] = c, r->l[1] = c, r->l[2] = p0, r->l[3] = p1;
+            break;
+        case 3:
+            r->l[0] = c, r->l[1] = c, r->l[2] = c, r->l[3] = p0;
+            break;
+        default:
+            memset(r, 0, sizeof(b6w));
+        }
     }
     else
     {
@@ -558,18 +734,20 @@ b6scal_mul(b6w *r, const b6scal *S, const b6w *a)
     }
 }
 
-/* r = a - b mod 2^256 */
-static void
+/* r = a - b mod 2^256 (r may alias a or b) */
+static inline void
 b6w_sub(b6w *r, const b6w *a, const b6w *b)
 {
-    uint64_t borrow = 0;
-    int k;
-    for (k = 0; k < B6_L; k++)
-    {
-        b6u2 t = (b6u2) a->l[k] - b->l[k] - borrow;
-        r->l[k] = (uint64_t) t;
-        borrow = (uint64_t) (t >> 64) & 1;
-    }
+    b6w nb;
+    /* -b = ~b + 1 */
+    b6u2 t = (b6u2) (~b->l[0]) + 1;
+    nb.l[0] = (uint64_t) t;
+    t = (b6u2) (~b->l[1]) + (uint64_t) (t >> 64);
+    nb.l[1] = (uint64_t) t;
+    t = (b6u2) (~b->l[2]) + (uint64_t) (t >> 64);
+    nb.l[2] = (uint64_t) t;
+    nb.l[3] = ~b->l[3] + (uint64_t) (t >> 64);
+    b6w_add(r, a, &nb);
 }
 
 /* the integers Xn, Pn as int64 when each fits in 62 bits, else 0 */
@@ -585,20 +763,28 @@ b6_small_mat(int64_t *out, const fmpz_mat_t A)
     return 1;
 }
 
-/* The construction on fixed-width integers.  man, ex: the mantissas and
-   exponents of W (n d entries) then v (n); s the common shift; maxsh the
-   largest shift of a product, so |Zn| < 2^(106 + maxsh).  Returns the
-   status when it decided (THM4_B6_OK with every verification passed,
-   or BOUNDARY, NO_NEURON, RANK), or -1 when the general path must (a
-   bound too large, or a verification failed: the general path then
-   reports it with every field). */
+/* The construction on fixed-width integers, in the form
+       Z' = Q Z + P U,  Q = I - P X = Qn / (pi delta),  Qn = pi delta I - Pn Xn,
+   the same rational Z' as Z + P (U - X Z) over the same denominator
+   zeta = pi eta delta 2^s:  Zn' = eta Qn Zn + delta 2^s Pn Un.  U has
+   one non-zero per point, so P U costs m d products and the one large
+   product is Qn Zn.  man, ex: the mantissas and exponents of W (n d
+   entries) then v (n); s the common shift; maxsh the largest shift of a
+   product, so |Zn| < 2^(106 + maxsh).  When signs_known, C->a, C->b and
+   C->chosen hold the exact signs and B.6's event holds (from the
+   filter); else the signs are decided here from X Z exactly.  Returns
+   the status when it decided (THM4_B6_OK with every verification
+   passed, or BOUNDARY, NO_NEURON, RANK), or -1 when the general path
+   must (a bound too large, or a verification failed: the general path
+   then reports it with every field). */
 static int
 b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, const double *v,
-        const int64_t *man, const slong *ex, slong s, slong maxsh, slong n, int build_w)
+        const int64_t *man, const slong *ex, slong s, slong maxsh, slong n, int build_w, int signs_known)
 {
-    slong m = D->m, d = D->d, i, j, t, bXn, bPn, bZ, bXZ, bUn = 0, bR, bT, bZp, bXZp, brhs;
-    int64_t *Xs, *Ps;
-    b6w *Z, *XZ, *R, *Zp, *XZp, *Uw, w3;
+    slong m = D->m, d = D->d, i, j, t, bXn, bPn, bQ, bQmax, bZ, bXZ, bUn = 0, bZp, bXZp, brhs;
+    int four = 0;
+    int64_t *Xs, *Ps, *Qs;
+    b6w *Z, *XZ, *Zp, *XZp, *Uw, w3;
     b6scal S1, S2;
     slong *acc;
     uint64_t *Bv;
@@ -610,72 +796,129 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
     bPn = D->full ? FLINT_ABS(fmpz_mat_max_bits(D->Pn)) : 0;
     bZ = 106 + maxsh;
     bXZ = bXn + bZ + b6_clog2(d);
+    /* |Qn| <= pi delta + m 2^(bPn + bXn) */
+    bQmax = FLINT_MAX((slong) (fmpz_bits(D->pi) + fmpz_bits(D->delta)), bPn + bXn + b6_clog2(m)) + 1;
     /* the lazy accumulators need |X entries| < 2^(62 - log2 d), |P
        entries| < 2^(62 - log2 m) */
-    if (bXZ > 254 || bXn + b6_clog2(d) > 62 || bPn + b6_clog2(m) > 62)
+    if (bXZ > 254 || bXn + b6_clog2(d) > 62 || bPn + b6_clog2(m) > 62 ||
+        (D->full && (slong) (fmpz_bits(D->pi) + fmpz_bits(D->delta)) > 60))
         return -1;
 
-    Xs = flint_malloc(sizeof(int64_t) * (size_t) (2 * m * d));
+    Xs = flint_malloc(sizeof(int64_t) * (size_t) (2 * m * d + d * d));
     Ps = Xs + m * d;
-    Z = flint_malloc(sizeof(b6w) * (size_t) (2 * d * n + 4 * m * n));
+    Qs = Ps + m * d;
+    Z = flint_malloc(sizeof(b6w) * (size_t) (2 * d * n + 3 * m * n));
     Zp = Z + d * n;
     XZ = Zp + d * n;
-    R = XZ + m * n;
-    XZp = R + m * n;
+    XZp = XZ + m * n;
     Uw = XZp + m * n;
     acc = flint_malloc(sizeof(slong) * (size_t) (2 * FLINT_MAX(m, d)));
     Bv = flint_malloc(sizeof(uint64_t) * (size_t) (8 * n * FLINT_MAX(m, d)));
     b6_small_mat(Xs, D->Xn);
-    if (D->full)
-        b6_small_mat(Ps, D->Pn);
     fmpz_init(eta);
     fmpz_init(g);
     fmpz_init(h);
     fmpq_init(q);
     fmpq_init(r);
 
-    /* Zn (d x n, entry (j, i) = v_i w_ij 2^s) */
+    /* Zn (d x n, entry (j, i) = v_i w_ij 2^s): when it fits in 127 bits
+       and the processor has AVX2, as the four 32-bit limbs of Zn + 2^127
+       (b6_matmul4_avx2), else as fixed-width integers */
+#ifdef B6_X86
+    four =
+        bZ <= 126 && bQmax + b6_clog2(d) <= 30 && bXn + b6_clog2(d) <= 30 && __builtin_cpu_supports("avx2");
+#endif
     for (i = 0; i < n; i++)
         for (j = 0; j < d; j++)
         {
-            b6w *z = Z + j * n + i;
             __int128 p = (__int128) man[i * d + j] * man[n * d + i];
-            b6w_set_i128(z, p);
+            slong sh = ex[i * d + j] + ex[n * d + i] + s;
+            if (p != 0 && bZ > 126)
+            {
+                /* beyond 128 bits: shift in the fixed width */
+                b6w_set_i128(Z + j * n + i, p);
+                b6w_shl(Z + j * n + i, sh);
+                continue;
+            }
             if (p != 0)
-                b6w_shl(z, ex[i * d + j] + ex[n * d + i] + s);
+                p = (__int128) ((b6u2) p << sh);
+            if (four)
+            {
+                uint64_t *z4 = Bv + 4 * (j * n + i);
+                b6u2 u = (b6u2) p + ((b6u2) 1 << 127);
+                z4[0] = (uint32_t) u;
+                z4[1] = (uint32_t) (u >> 32);
+                z4[2] = (uint32_t) (u >> 64);
+                z4[3] = (uint64_t) (u >> 96);
+            }
+            else
+                b6w_set_i128(Z + j * n + i, p);
         }
 
-    /* X Z and the exact signs */
-    b6_matmul_small(XZ, Xs, m, d, Z, n, acc, Bv, bXn);
-    for (i = 0; i < n; i++)
+    if (!signs_known)
     {
-        if (C->b[i] == 0)
+        /* X Z and the exact signs */
+#ifdef B6_X86
+        if (four)
+            b6_matmul4_avx2(XZ, Xs, m, d, Bv, n, acc);
+        else
+#endif
+            b6_matmul_small(XZ, Xs, m, d, Z, n, acc, Bv, bXn);
+        for (i = 0; i < n; i++)
         {
-            status = THM4_B6_BOUNDARY;
-            goto done;
-        }
-        for (t = 0; t < m; t++)
-        {
-            C->a[i * m + t] = C->b[i] * b6w_sgn(XZ + t * n + i);
-            if (C->a[i * m + t] == 0)
+            if (C->b[i] == 0)
             {
                 status = THM4_B6_BOUNDARY;
                 goto done;
             }
+            for (t = 0; t < m; t++)
+            {
+                C->a[i * m + t] = C->b[i] * b6w_sgn(XZ + t * n + i);
+                if (C->a[i * m + t] == 0)
+                {
+                    status = THM4_B6_BOUNDARY;
+                    goto done;
+                }
+            }
         }
-    }
-    if (!thm4_event_b6(C->chosen, C->a, C->b, ybar, n, m))
-    {
-        for (t = 0; t < m && C->chosen[t] >= 0; t++)
-            ;
-        C->bad_t = t;
-        status = THM4_B6_NO_NEURON;
-        goto done;
+        if (!thm4_event_b6(C->chosen, C->a, C->b, ybar, n, m))
+        {
+            for (t = 0; t < m && C->chosen[t] >= 0; t++)
+                ;
+            C->bad_t = t;
+            status = THM4_B6_NO_NEURON;
+            goto done;
+        }
     }
     if (!D->full)
     {
         status = THM4_B6_RANK;
         goto done;
+    }
+    b6_small_mat(Ps, D->Pn);
+
+    /* Qn = pi delta I - Pn Xn (d x d), exactly: in 64 bits (|Pn Xn| <
+       2^(bPn + bXn + log2 m) <= 2^59 and pi delta < 2^60, checked) */
+    if (bPn + bXn + b6_clog2(m) > 59)
+        goto done;
+    bQ = 0;
+    {
+        int64_t pd = (int64_t) fmpz_get_si(D->pi) * (int64_t) fmpz_get_si(D->delta);
+        for (j = 0; j < d; j++)
+        {
+            int64_t *qrow = Qs + j * d;
+            for (i = 0; i < d; i++)
+                qrow[i] = j == i ? pd : 0;
+            for (t = 0; t < m; t++)
+            {
+                int64_t pj = Ps[j * m + t];
+                const int64_t *xr = Xs + t * d;
+                for (i = 0; i < d; i++)
+                    qrow[i] -= pj * xr[i];
+            }
+            for (i = 0; i < d; i++)
+                bQ = FLINT_MAX(bQ, (slong) FLINT_BIT_COUNT((ulong) (qrow[i] < 0 ? -qrow[i] : qrow[i])));
+        }
     }
 
     /* Un = eta U, sparse: u_{chosen(t), t} = eta ybar_t */
@@ -695,36 +938,44 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
     /* bounds of everything read below */
     fmpz_mul(h, D->pi, eta);
     fmpz_mul(h, h, D->delta);
-    bR = FLINT_MAX((slong) fmpz_bits(D->delta) + s + bUn, (slong) fmpz_bits(eta) + bXZ) + 1;
-    bT = bPn + bR + b6_clog2(m);
-    bZp = FLINT_MAX((slong) fmpz_bits(h) + bZ, bT) + 1;
+    bZp = FLINT_MAX((slong) fmpz_bits(eta) + bQ + bZ + b6_clog2(d),
+                    (slong) fmpz_bits(D->delta) + s + bPn + bUn + b6_clog2(m)) +
+          1;
     bXZp = bXn + bZp + b6_clog2(d);
     brhs = 2 * (slong) fmpz_bits(D->delta) + (slong) fmpz_bits(D->pi) + s + bUn;
-    if (bXZp > 254 || bZp > 254 || brhs > 254 || bR > 254 || (slong) fmpz_bits(h) > 250)
+    if (bXZp > 254 || bZp > 254 || brhs > 254 || bQ + b6_clog2(d) > 62 || (slong) fmpz_bits(eta) > 250)
         goto done;
 
-    /* R = delta 2^s Un - eta X Z */
+        /* Zn' = eta (Qn Zn) + delta 2^s (Pn Un) */
+#ifdef B6_X86
+    if (four)
+        b6_matmul4_avx2(Zp, Qs, d, d, Bv, n, acc);
+    else
+#endif
+        b6_matmul_small(Zp, Qs, d, d, Z, n, acc, Bv, bQ);
+    b6scal_set(&S2, eta);
+    for (j = 0; j < d * n; j++)
+        b6scal_mul(Zp + j, &S2, Zp + j);
     fmpz_mul_2exp(g, D->delta, (ulong) s);
     b6scal_set(&S1, g);
-    b6scal_set(&S2, eta);
     for (t = 0; t < m; t++)
-        for (i = 0; i < n; i++)
-        {
-            b6scal_mul(&w3, &S2, XZ + t * n + i);
-            if (i == C->chosen[t])
-                b6scal_mul(R + t * n + i, &S1, Uw + t * n + i);
-            else
-                memset(R + t * n + i, 0, sizeof(b6w));
-            b6w_sub(R + t * n + i, R + t * n + i, &w3);
-        }
-
-    /* Z' = h Z + P R,  h = pi eta delta */
-    b6_matmul_small(Zp, Ps, d, m, R, n, acc, Bv, bPn);
-    b6scal_set(&S1, h);
-    for (j = 0; j < d * n; j++)
     {
-        b6scal_mul(&w3, &S1, Z + j);
-        b6w_add(Zp + j, Zp + j, &w3);
+        /* column chosen(t) of Pn Un gains Pn[., t] u_t */
+        b6w du;
+        i = C->chosen[t];
+        b6scal_mul(&du, &S1, Uw + t * n + i);
+        for (j = 0; j < d; j++)
+        {
+            int64_t a = Ps[j * m + t];
+            b6w pu;
+            if (a == 0)
+                continue;
+            b6scal_mul(&pu, &(b6scal){1, (uint64_t) (a < 0 ? -a : a), 0, {{0, 0, 0, 0}}}, &du);
+            if (a < 0)
+                b6w_sub(Zp + j * n + i, Zp + j * n + i, &pu);
+            else
+                b6w_add(Zp + j * n + i, Zp + j * n + i, &pu);
+        }
     }
 
     /* verification from the built Z' alone: X Z' = delta^2 pi 2^s Un */
@@ -816,6 +1067,74 @@ done:
 }
 #endif
 
+/* a[i m + t] = sign <w_i, x_t>, b[i] = sign v_i from doubles, for
+   dyadic data (D->Xd exact): four interleaved partial sums (not bound
+   by one accumulator's latency) and the a-priori bound of any summation
+   order of d products, gamma_d sum |w_j x_j| + d eta (Higham, Sec. 3.1),
+   over-estimated as in thm4_signs: 1.01 (d + 1) u, the rounding of the
+   bound's own sums covered by the factor 1 + 4 (d + 8) u, plus
+   (d + 2) eta.  Returns 0 when every <w_i, x_t> is decided (then
+   non-zero; b[i] is 0 for v_i = 0), else 1 (the caller decides
+   exactly). */
+static int
+b6_signs_filter(int *a, int *b, const thm4_data_t D, const double *W, const double *v, slong n)
+{
+    slong i, t, j, m = D->m, d = D->d;
+    double gam = 1.01 * (double) (d + 1) * 0x1p-53, inflate = 1.0 + 4.0 * (double) (d + 8) * 0x1p-53;
+    for (i = 0; i < n; i++)
+    {
+        const double *w = W + i * d;
+        b[i] = v[i] > 0.0 ? 1 : (v[i] < 0.0 ? -1 : 0);
+        for (t = 0; t < m; t++)
+        {
+            const double *x = D->Xd + t * d;
+            double z[4] = {0.0, 0.0, 0.0, 0.0}, A[4] = {0.0, 0.0, 0.0, 0.0}, zz, AA, bound;
+            for (j = 0; j + 4 <= d; j += 4)
+            {
+                double p0 = w[j] * x[j], p1 = w[j + 1] * x[j + 1], p2 = w[j + 2] * x[j + 2],
+                       p3 = w[j + 3] * x[j + 3];
+                z[0] += p0;
+                z[1] += p1;
+                z[2] += p2;
+                z[3] += p3;
+                A[0] += fabs(p0);
+                A[1] += fabs(p1);
+                A[2] += fabs(p2);
+                A[3] += fabs(p3);
+            }
+            for (; j < d; j++)
+            {
+                double p = w[j] * x[j];
+                z[0] += p;
+                A[0] += fabs(p);
+            }
+            zz = (z[0] + z[1]) + (z[2] + z[3]);
+            AA = (A[0] + A[1]) + (A[2] + A[3]);
+            bound = gam * AA * inflate + (double) (d + 2) * 0x1p-1074;
+            if (!isfinite(zz) || !isfinite(bound) || !(zz > bound || zz < -bound))
+                return 1;
+            a[i * m + t] = zz > bound ? 1 : -1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when some sign of (a, b) is 0 */
+static int
+b6_signs_boundary(const int *a, const int *b, slong n, slong m)
+{
+    slong i, t;
+    for (i = 0; i < n; i++)
+    {
+        if (b[i] == 0)
+            return 1;
+        for (t = 0; t < m; t++)
+            if (a[i * m + t] == 0)
+                return 1;
+    }
+    return 0;
+}
+
 int
 thm4_b6_construct(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, const double *W,
                   const double *v, slong n, int build_w)
@@ -827,6 +1146,7 @@ int
 _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha,
                         const double *W, const double *v, slong n, int build_w, int fast)
 {
+    int signs_known = 0;
     slong m = D->m, d = D->d, i, j, t, emin = 0, s;
     int64_t *man;
     slong *ex;
@@ -835,6 +1155,28 @@ _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, cons
     fmpq_t q, r;
 
     b6_resize(C, n, m, d);
+
+    /* the signs first, by a rigorous double filter: most instances of
+       small width fail B.6's event, and need nothing else.  When the
+       filter cannot tell a sign, the construction below decides them
+       all exactly. */
+    if (fast && fast != 3 && D->dyadic && b6_signs_filter(C->a, C->b, D, W, v, n) == 0)
+    {
+        signs_known = 1;
+        if (b6_signs_boundary(C->a, C->b, n, m))
+        {
+            C->status = THM4_B6_BOUNDARY;
+            return C->status;
+        }
+        if (!thm4_event_b6(C->chosen, C->a, C->b, ybar, n, m))
+        {
+            for (t = 0; t < m && C->chosen[t] >= 0; t++)
+                ;
+            C->bad_t = t;
+            C->status = THM4_B6_NO_NEURON;
+            return C->status;
+        }
+    }
 
     /* Z = (v_i w_i)_i exactly, over the common exponent -s <= 0 */
     man = flint_malloc(sizeof(int64_t) * (size_t) (n * (d + 1)));
@@ -860,8 +1202,8 @@ _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, cons
             for (j = 0; j < d; j++)
                 if (man[i * d + j] != 0 && v[i] != 0.0)
                     maxsh = FLINT_MAX(maxsh, ex[i * d + j] + ex[n * d + i] + s);
-        st = b6_fast(C, D, ybar, alpha, v, man, ex, s, maxsh, n, build_w);
-        if (st >= 0 || fast == 2)
+        st = b6_fast(C, D, ybar, alpha, v, man, ex, s, maxsh, n, build_w, signs_known);
+        if (st >= 0 || fast >= 2)
         {
             flint_free(man);
             flint_free(ex);
@@ -870,7 +1212,7 @@ _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, cons
         }
     }
 #else
-    if (fast == 2)
+    if (fast >= 2)
     {
         flint_free(man);
         flint_free(ex);
