@@ -17,6 +17,7 @@
    build time) and prints the ratio of the rates. */
 #include <errno.h>
 #include <math.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -115,9 +116,10 @@ bench_sample(mc_outcome *out, const void *ctx, void *wsv, rng_t rng, ulong index
 /* A run of the bench with fresh workspaces; sets T and the phase times
    summed over the threads. */
 static void
-bench_run(mc_tally_t T, double ph[4], const bench_ctx *ctx, int threads, ulong K, uint64_t seed,
+bench_run(mc_tally_t T, double ph[4], double *cpu, const bench_ctx *ctx, int threads, ulong K, uint64_t seed,
           const char *label, int progress)
 {
+    clock_t c0;
     bench_ws *ws = flint_calloc(threads, sizeof(bench_ws));
     void **wp = flint_calloc(threads, sizeof(void *));
     mc_opts mo;
@@ -134,7 +136,10 @@ bench_run(mc_tally_t T, double ph[4], const bench_ctx *ctx, int threads, ulong K
     mo.threads = threads;
     mo.progress = progress;
     mo.label = label;
+    /* the process's CPU time over the run: the threads' sum */
+    c0 = clock();
     mc_run_ws(T, bench_sample, ctx, wp, K, seed, rng_stream_id("bench.prop1"), &mo);
+    *cpu = (double) (clock() - c0) / CLOCKS_PER_SEC;
     ph[0] = ph[1] = ph[2] = ph[3] = 0.0;
     for (t = 0; t < threads; t++)
     {
@@ -275,7 +280,7 @@ bench_peak(double min_seconds)
 /* Runs the NumPy reference with K samples and seed; sets *rate.  Returns
    0, or an exit status after printing one line. */
 static int
-bench_numpy(double *rate, ulong K, uint64_t seed)
+bench_numpy(double *rate, double *cpu_rate, ulong K, uint64_t seed)
 {
     const char *py = getenv("PYTHON");
     char ks[32], ss[32], line[512];
@@ -328,10 +333,12 @@ bench_numpy(double *rate, ulong K, uint64_t seed)
     *rate = 0.0;
     while (f != NULL && fgets(line, sizeof(line), f) != NULL)
     {
-        const char *p = strstr(line, "rate=");
+        const char *p = strstr(line, "rate="), *c = strstr(line, "cpu=");
         fputs(line, stdout);
         if (p != NULL)
             *rate = strtod(p + 5, NULL);
+        if (c != NULL && (c = strstr(c, "(")) != NULL)
+            *cpu_rate = strtod(c + 1, NULL);
     }
     if (f != NULL)
         fclose(f);
@@ -390,7 +397,8 @@ cli_bench_prop1(int argc, char **argv)
     bench_ctx ctx;
     mc_tally_t Te, Td, T1;
     ulong K;
-    double phe[4], phd[4], ph1[4], np_rate = 0.0, roof, peak, rate_e, rate_1 = 0.0, tot, blk;
+    double phe[4], phd[4], ph1[4], np_rate = 0.0, np_cpu = 0.0, roof, peak, rate_e, rate_1 = 0.0, tot, blk;
+    double cpu_e, cpu_d, cpu_1 = 0.0;
     double flops = 2.0 * BENCH_M * (double) (BENCH_D * 64 + 64 * 64 + 64);
 
     /* --compare is this bench's own; the rest are run options */
@@ -420,7 +428,7 @@ cli_bench_prop1(int argc, char **argv)
     if (compare)
     {
         printf("bench prop1: NumPy reference (tests/bench-prop1.py, %d samples):\n", BENCH_NUMPY_SAMPLES);
-        rc = bench_numpy(&np_rate, BENCH_NUMPY_SAMPLES, o.run.seed);
+        rc = bench_numpy(&np_rate, &np_cpu, BENCH_NUMPY_SAMPLES, o.run.seed);
         if (rc != 0)
         {
             cli_opts_clear(&o);
@@ -438,11 +446,13 @@ cli_bench_prop1(int argc, char **argv)
     ctx.width = width;
 
     ctx.mode = BENCH_DOUBLE;
-    bench_run(Td, phd, &ctx, threads, K, o.run.seed, "bench prop1 (double)", !o.quiet);
+    bench_run(Td, phd, &cpu_d, &ctx, threads, K, o.run.seed, "bench prop1 (double)", !o.quiet);
     ctx.mode = BENCH_EXACT;
-    bench_run(Te, phe, &ctx, threads, K, o.run.seed, "bench prop1 (exact)", !o.quiet);
+    bench_run(Te, phe, &cpu_e, &ctx, threads, K, o.run.seed, "bench prop1 (exact)", !o.quiet);
     if (threads > 1)
-        bench_run(T1, ph1, &ctx, 1, K, o.run.seed, "bench prop1 (exact, 1 thread)", !o.quiet);
+        bench_run(T1, ph1, &cpu_1, &ctx, 1, K, o.run.seed, "bench prop1 (exact, 1 thread)", !o.quiet);
+    else
+        cpu_1 = cpu_e;
     roof = bench_roofline(&ctx, o.run.seed, 1.0);
     peak = bench_peak(0.5);
     blk = bench_philox_block(0.3);
@@ -482,6 +492,10 @@ cli_bench_prop1(int argc, char **argv)
     if (threads > 1)
         printf("bench prop1: thread scaling: %d threads %.0f/s, one thread %.0f/s: %.2fx\n", threads, rate_e,
                rate_1, rate_e / rate_1);
+    printf("bench prop1: CPU time (all threads): exact %.0f samples per CPU-second on one thread", K / cpu_1);
+    if (threads > 1)
+        printf(", %.0f on %d threads (parallel efficiency %.2f)", K / cpu_e, threads, cpu_1 / cpu_e);
+    printf("; plain double %.0f\n", K / cpu_d);
     if (compare)
     {
         printf("bench prop1: NumPy %.0f/s; exact decisions one thread %.0f/s = %.2fx NumPy", np_rate, rate_1,
@@ -489,6 +503,9 @@ cli_bench_prop1(int argc, char **argv)
         if (threads > 1)
             printf("; %d threads %.0f/s = %.2fx NumPy", threads, rate_e, rate_e / np_rate);
         printf("\n");
+        if (np_cpu > 0.0)
+            printf("bench prop1: per CPU-second: NumPy %.0f, exact decisions %.0f = %.2fx NumPy\n", np_cpu,
+                   K / cpu_1, K / cpu_1 / np_cpu);
     }
     printf("bench prop1: samples=%lu seconds=%.3f rate=%.0f/s escalations=%lu\n", (unsigned long) K,
            Te->seconds, rate_e, (unsigned long) Te->escalations);

@@ -218,8 +218,31 @@ layer_avx2(layer_args *A)
 
     if (!A->hidden)
     {
-        /* the output layer: few neurons; the plain C tile is enough */
-        layer_generic(A);
+        /* the output layer (few neurons): AVX2 dot products, the scalar
+           epilogue of tile_finish */
+        slong r;
+        for (j0 = 0; j0 < A->nout; j0 += 4)
+        {
+            slong rows = A->nout - j0 < 4 ? A->nout - j0 : 4;
+            for (c0 = 0; c0 < A->lp; c0 += 8)
+            {
+                double z[4][8];
+                for (r = 0; r < rows; r++)
+                {
+                    const double *w = A->par + (j0 + r) * A->stride, *h = A->H + c0;
+                    __m256d a0 = _mm256_setzero_pd(), a1 = a0;
+                    for (i = 0; i < A->n; i++, h += A->ld)
+                    {
+                        __m256d b = _mm256_broadcast_sd(w + i);
+                        a0 = _mm256_fmadd_pd(b, _mm256_loadu_pd(h), a0);
+                        a1 = _mm256_fmadd_pd(b, _mm256_loadu_pd(h + 4), a1);
+                    }
+                    _mm256_storeu_pd(z[r], a0);
+                    _mm256_storeu_pd(z[r] + 4, a1);
+                }
+                tile_finish(A, j0, rows, c0, (const double(*)[8]) z);
+            }
+        }
         return;
     }
     for (c0 = 0; c0 < A->lp; c0 += 8)
@@ -337,12 +360,49 @@ net_eval_d_block_worksize(const net_t N)
     return 2 * max_width(N) * NET_BLOCK_COLS + 5 * NET_BLOCK_COLS + 2 * neuron_count(N);
 }
 
+/* sum of v[i]^2 in some order (any order is covered by UP_{2n}) */
+static double
+sum_squares_generic(const double *v, slong n)
+{
+    double s[4] = {0.0, 0.0, 0.0, 0.0};
+    slong i;
+    /* four partial sums: not bound by the latency of one accumulator */
+    for (i = 0; i + 4 <= n; i += 4)
+    {
+        s[0] += v[i] * v[i];
+        s[1] += v[i + 1] * v[i + 1];
+        s[2] += v[i + 2] * v[i + 2];
+        s[3] += v[i + 3] * v[i + 3];
+    }
+    for (; i < n; i++)
+        s[0] += v[i] * v[i];
+    return (s[0] + s[1]) + (s[2] + s[3]);
+}
+
+#ifdef NET_X86
+__attribute__((target("avx2,fma"))) static double
+sum_squares_avx2(const double *v, slong n)
+{
+    __m256d a0 = _mm256_setzero_pd(), a1 = a0;
+    double t[4];
+    slong i;
+    for (i = 0; i + 8 <= n; i += 8)
+    {
+        __m256d x0 = _mm256_loadu_pd(v + i), x1 = _mm256_loadu_pd(v + i + 4);
+        a0 = _mm256_fmadd_pd(x0, x0, a0);
+        a1 = _mm256_fmadd_pd(x1, x1, a1);
+    }
+    _mm256_storeu_pd(t, _mm256_add_pd(a0, a1));
+    return ((t[0] + t[1]) + (t[2] + t[3])) + sum_squares_generic(v + i, n - i);
+}
+#endif
+
 /* Sets rho and dd for every neuron of N (layer after layer).  Returns 1
    if one is not finite. */
 static int
-neuron_bounds(double *rho, double *dd, const net_t N)
+neuron_bounds(double *rho, double *dd, const net_t N, int impl)
 {
-    slong layer, j, i, q = 0;
+    slong layer, j, q = 0;
     for (layer = 1; layer <= N->depth; layer++)
     {
         slong n = N->width[layer - 1];
@@ -351,19 +411,15 @@ neuron_bounds(double *rho, double *dd, const net_t N)
         for (j = 0; j < N->width[layer]; j++, q++)
         {
             const double *w = net_neuron(N, layer, j);
-            double s[4] = {0.0, 0.0, 0.0, 0.0};
-            /* four partial sums (any order is covered by UP_{2n}): not
-               bound by the latency of one accumulator */
-            for (i = 0; i + 4 <= n; i += 4)
-            {
-                s[0] += w[i] * w[i];
-                s[1] += w[i + 1] * w[i + 1];
-                s[2] += w[i + 2] * w[i + 2];
-                s[3] += w[i + 3] * w[i + 3];
-            }
-            for (; i < n; i++)
-                s[0] += w[i] * w[i];
-            rho[q] = norm_up((s[0] + s[1]) + (s[2] + s[3]), n);
+            double ss;
+#ifdef NET_X86
+            if (impl == 1)
+                ss = sum_squares_avx2(w, n);
+            else
+#endif
+                ss = sum_squares_generic(w, n);
+            (void) impl;
+            rho[q] = norm_up(ss, n);
             dd[q] = up_k(hidden ? gam * fabs(w[n]) : 0.0, c2);
             if (!isfinite(rho[q]) || !isfinite(dd[q]))
                 return 1;
@@ -392,7 +448,7 @@ _net_eval_d_block_impl(double *out, double *err, const net_t N, const double *X,
         impl = layer_best_impl();
     else if (impl > layer_best_impl())
         return -1;
-    if (bounds && neuron_bounds(rho, dd, N) != 0)
+    if (bounds && neuron_bounds(rho, dd, N, impl) != 0)
         return 1;
 
     for (t0 = 0; t0 < m; t0 += NET_BLOCK_COLS)
