@@ -90,15 +90,17 @@ _rng_philox4x32(uint32_t out[4], const uint32_t ctr[4], const uint32_t key[2])
    form from plain C, hence the intrinsics; _rng_philox4x32 is the
    reference they are tested against. */
 #ifdef RNG_X86
-#define PHILOX_ROUNDS(V, SET1, MUL, SRLI, XOR, NV)                                                           \
+/* The round keys are kept in vectors and bumped by a vector add: the
+   carries out of the low halves go to the high halves, which nothing
+   reads. */
+#define PHILOX_ROUNDS(V, SET1, MUL, SRLI, XOR, ADD, NV)                                                      \
     do                                                                                                       \
     {                                                                                                        \
-        V m0 = SET1(PHILOX_M0), m1 = SET1(PHILOX_M1);                                                        \
-        uint32_t k0 = key[0], k1 = key[1];                                                                   \
+        V m0 = SET1(PHILOX_M0), m1 = SET1(PHILOX_M1), w0 = SET1(PHILOX_W0), w1 = SET1(PHILOX_W1);            \
+        V kv0 = SET1(key[0]), kv1 = SET1(key[1]);                                                            \
         int q, r;                                                                                            \
         _Pragma("GCC unroll 10") for (r = 0; r < 10; r++)                                                    \
         {                                                                                                    \
-            V kv0 = SET1(k0), kv1 = SET1(k1);                                                                \
             _Pragma("GCC unroll 8") for (q = 0; q < NV; q++)                                                 \
             {                                                                                                \
                 V p0 = MUL(c0[q], m0), p1 = MUL(c2[q], m1);                                                  \
@@ -107,8 +109,8 @@ _rng_philox4x32(uint32_t out[4], const uint32_t ctr[4], const uint32_t key[2])
                 c1[q] = p1;                                                                                  \
                 c3[q] = p0;                                                                                  \
             }                                                                                                \
-            k0 += PHILOX_W0;                                                                                 \
-            k1 += PHILOX_W1;                                                                                 \
+            kv0 = ADD(kv0, w0);                                                                              \
+            kv1 = ADD(kv1, w1);                                                                              \
         }                                                                                                    \
     } while (0)
 
@@ -129,7 +131,7 @@ philox_pass_avx2(uint32_t *out, uint32_t ctr0, uint32_t ctr1, uint64_t b, const 
                                   (long long) (b0 >> 32));
     }
     PHILOX_ROUNDS(__m256i, _mm256_set1_epi64x, _mm256_mul_epu32, _mm256_srli_epi64, _mm256_xor_si256,
-                  PHILOX_LANES / 4);
+                  _mm256_add_epi64, PHILOX_LANES / 4);
 #pragma GCC unroll 8
     for (q = 0; q < PHILOX_LANES / 4; q++)
     {
@@ -157,7 +159,8 @@ philox_pass_sse2(uint32_t *out, uint32_t ctr0, uint32_t ctr1, uint64_t b, const 
         c2[q] = _mm_set_epi64x((uint32_t) b1, (uint32_t) b0);
         c3[q] = _mm_set_epi64x((long long) (b1 >> 32), (long long) (b0 >> 32));
     }
-    PHILOX_ROUNDS(__m128i, _mm_set1_epi64x, _mm_mul_epu32, _mm_srli_epi64, _mm_xor_si128, PHILOX_LANES / 2);
+    PHILOX_ROUNDS(__m128i, _mm_set1_epi64x, _mm_mul_epu32, _mm_srli_epi64, _mm_xor_si128, _mm_add_epi64,
+                  PHILOX_LANES / 2);
 #pragma GCC unroll 8
     for (q = 0; q < PHILOX_LANES / 2; q++)
     {
