@@ -240,6 +240,8 @@ layer_avx2(layer_args *A)
                     _mm256_storeu_pd(z[r], a0);
                     _mm256_storeu_pd(z[r] + 4, a1);
                 }
+                /* tile_finish is compiled without VEX encodings */
+                _mm256_zeroupper();
                 tile_finish(A, j0, rows, c0, (const double(*)[8]) z);
             }
         }
@@ -392,8 +394,15 @@ sum_squares_avx2(const double *v, slong n)
         a0 = _mm256_fmadd_pd(x0, x0, a0);
         a1 = _mm256_fmadd_pd(x1, x1, a1);
     }
+    double r;
     _mm256_storeu_pd(t, _mm256_add_pd(a0, a1));
-    return ((t[0] + t[1]) + (t[2] + t[3])) + sum_squares_generic(v + i, n - i);
+    r = (t[0] + t[1]) + (t[2] + t[3]);
+    for (; i < n; i++)
+        r += v[i] * v[i];
+    /* clean upper halves before returning to code without VEX
+       encodings (else every SSE instruction there pays a merge) */
+    _mm256_zeroupper();
+    return r;
 }
 #endif
 
