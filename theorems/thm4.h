@@ -139,20 +139,21 @@ extern "C"
 
     typedef struct
     {
-        int status;     /* THM4_B6_* */
-        slong bad_t;    /* the point without a neuron (NO_NEURON) */
-        slong n, m, d;  /* sizes */
-        slong *chosen;  /* m: the neuron predicting x_t */
-        int *a, *b;     /* exact signs of (W, v) */
-        fmpz_mat_t Zn;  /* d x n: Z' = Zn / zden, column i is z'_i = v_i w'_i */
-        fmpz_t zden;    /* positive */
-        fmpz_mat_t XZn; /* m x n: X Z' = XZn / (delta zden), recomputed */
-        int solved;     /* X Z' = U exactly (each neuron fits its targets) */
-        int in_cell;    /* (W', v) lies in the closed cell of (W, v) */
-        int attains;    /* L(W', v) = alpha exactly */
-        fmpq_t loss;    /* L(W', v), from the ReLU network at (W', v) */
-        fmpq_mat_t W;   /* n x d: W' itself (when asked for) */
-        int have_w;     /* W is set */
+        int status;      /* THM4_B6_* */
+        slong bad_t;     /* the point without a neuron (NO_NEURON) */
+        slong n, m, d;   /* sizes */
+        slong *chosen;   /* m: the neuron predicting x_t */
+        int *a, *b;      /* exact signs of (W, v) */
+        fmpz_mat_t Zn;   /* d x n: Z' = Zn / zden, column i is z'_i = v_i w'_i */
+        fmpz_t zden;     /* positive */
+        fmpz_mat_t XZn;  /* m x n: X Z' = XZn / (delta zden), recomputed */
+        int solved;      /* X Z' = U exactly (each neuron fits its targets) */
+        int in_cell;     /* (W', v) lies in the closed cell of (W, v) */
+        int attains;     /* L(W', v) = alpha exactly */
+        fmpq_t loss;     /* L(W', v), from the ReLU network at (W', v) */
+        fmpq_mat_t W;    /* n x d: W' itself (when asked for) */
+        int have_w;      /* W is set */
+        void *fastcache; /* the data set's tables of the fixed-width path (thm4_b6.c) */
     } thm4_b6_struct;
 
     typedef thm4_b6_struct thm4_b6_t[1];

@@ -144,6 +144,8 @@ thm4_event_b6(slong *chosen, const int *a, const int *b, const fmpq *ybar, slong
     return all;
 }
 
+static void b6_cache_free(void *cache);
+
 void
 thm4_b6_init(thm4_b6_t C)
 {
@@ -166,6 +168,7 @@ thm4_b6_clear(thm4_b6_t C)
     flint_free(C->chosen);
     flint_free(C->a);
     flint_free(C->b);
+    b6_cache_free(C->fastcache);
     memset(C, 0, sizeof(thm4_b6_struct));
 }
 
@@ -763,6 +766,127 @@ b6_small_mat(int64_t *out, const fmpz_mat_t A)
     return 1;
 }
 
+/* The data set's tables for the fixed-width path, kept in C from one
+   call to the next (C->fastcache): Xn, Pn and Qn as machine integers,
+   their bit sizes, and the buffers for width n.  Valid for a data set
+   equal to the one they were made from, which every call checks entry
+   by entry (not by address: a data set can be set again in place). */
+typedef struct
+{
+    slong m, d, n;
+    int full;
+    int usable; /* the entries fit the fixed-width path */
+    int qok;    /* Qn fits (full data only) */
+    fmpz_t delta, pi;
+    slong bXn, bPn, bQ;
+    int64_t *Xs, *Ps, *Qs;
+    b6w *Z;
+    slong *idx;
+    uint64_t *Bv;
+} b6_cache;
+
+static void
+b6_cache_free(void *cache)
+{
+    b6_cache *K = cache;
+    if (K == NULL)
+        return;
+    fmpz_clear(K->delta);
+    fmpz_clear(K->pi);
+    flint_free(K->Xs);
+    flint_free(K->Z);
+    flint_free(K->idx);
+    flint_free(K->Bv);
+    flint_free(K);
+}
+
+/* 1 when the int64 matrix S equals A entry by entry */
+static int
+b6_mat_same(const fmpz_mat_t A, const int64_t *S)
+{
+    slong i, j, r = fmpz_mat_nrows(A), c = fmpz_mat_ncols(A);
+    for (i = 0; i < r; i++)
+        for (j = 0; j < c; j++)
+            if (!fmpz_equal_si(fmpz_mat_entry(A, i, j), (slong) S[i * c + j]))
+                return 0;
+    return 1;
+}
+
+/* The cache of C for D and width n, rebuilt when D differs from the data
+   it was made from; NULL when D does not fit the fixed-width path. */
+static b6_cache *
+b6_cache_get(thm4_b6_t C, const thm4_data_t D, slong n)
+{
+    b6_cache *K = C->fastcache;
+    slong m = D->m, d = D->d, i, j, t;
+    int same = K != NULL && K->m == m && K->d == d && K->full == D->full && fmpz_equal(K->delta, D->delta) &&
+               fmpz_equal(K->pi, D->pi);
+    if (same && K->usable)
+        same = b6_mat_same(D->Xn, K->Xs) && (!D->full || b6_mat_same(D->Pn, K->Ps));
+    if (!same)
+    {
+        b6_cache_free(K);
+        K = flint_calloc(1, sizeof(b6_cache));
+        C->fastcache = K;
+        K->m = m;
+        K->d = d;
+        K->full = D->full;
+        fmpz_init_set(K->delta, D->delta);
+        fmpz_init_set(K->pi, D->pi);
+        K->bXn = FLINT_ABS(fmpz_mat_max_bits(D->Xn));
+        K->bPn = D->full ? FLINT_ABS(fmpz_mat_max_bits(D->Pn)) : 0;
+        /* the lazy accumulators need |X entries| < 2^(62 - log2 d), |P
+           entries| < 2^(62 - log2 m) */
+        K->usable = K->bXn + b6_clog2(d) <= 62 && K->bPn + b6_clog2(m) <= 62 &&
+                    (!D->full || (slong) (fmpz_bits(D->pi) + fmpz_bits(D->delta)) <= 60);
+        if (K->usable)
+        {
+            K->Xs = flint_malloc(sizeof(int64_t) * (size_t) (2 * m * d + d * d));
+            K->Ps = K->Xs + m * d;
+            K->Qs = K->Ps + m * d;
+            b6_small_mat(K->Xs, D->Xn);
+            if (D->full)
+                b6_small_mat(K->Ps, D->Pn);
+            /* Qn = pi delta I - Pn Xn (d x d), exactly: in 64 bits (|Pn
+               Xn| < 2^(bPn + bXn + log2 m) <= 2^59 and pi delta < 2^60) */
+            K->qok = D->full && K->bPn + K->bXn + b6_clog2(m) <= 59;
+            K->bQ = 0;
+            if (K->qok)
+            {
+                int64_t pd = (int64_t) fmpz_get_si(D->pi) * (int64_t) fmpz_get_si(D->delta);
+                for (j = 0; j < d; j++)
+                {
+                    int64_t *qrow = K->Qs + j * d;
+                    for (i = 0; i < d; i++)
+                        qrow[i] = j == i ? pd : 0;
+                    for (t = 0; t < m; t++)
+                    {
+                        int64_t pj = K->Ps[j * m + t];
+                        const int64_t *xr = K->Xs + t * d;
+                        for (i = 0; i < d; i++)
+                            qrow[i] -= pj * xr[i];
+                    }
+                    for (i = 0; i < d; i++)
+                        K->bQ = FLINT_MAX(
+                            K->bQ, (slong) FLINT_BIT_COUNT((ulong) (qrow[i] < 0 ? -qrow[i] : qrow[i])));
+                }
+            }
+            K->idx = flint_malloc(sizeof(slong) * (size_t) (2 * FLINT_MAX(m, d)));
+        }
+    }
+    if (!K->usable)
+        return NULL;
+    if (K->n < n)
+    {
+        flint_free(K->Z);
+        flint_free(K->Bv);
+        K->Z = flint_malloc(sizeof(b6w) * (size_t) (2 * d * n + 3 * m * n));
+        K->Bv = flint_malloc(sizeof(uint64_t) * (size_t) (8 * n * FLINT_MAX(m, d)));
+        K->n = n;
+    }
+    return K;
+}
+
 /* The construction on fixed-width integers, in the form
        Z' = Q Z + P U,  Q = I - P X = Qn / (pi delta),  Qn = pi delta I - Pn Xn,
    the same rational Z' as Z + P (U - X Z) over the same denominator
@@ -781,7 +905,7 @@ static int
 b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, const double *v,
         const int64_t *man, const slong *ex, slong s, slong maxsh, slong n, int build_w, int signs_known)
 {
-    slong m = D->m, d = D->d, i, j, t, bXn, bPn, bQ, bQmax, bZ, bXZ, bUn = 0, bZp, bXZp, brhs;
+    slong m = D->m, d = D->d, i, j, t, bXn, bPn, bQ, bZ, bXZ, bUn = 0, bZp, bXZp, brhs;
     int four = 0;
     int64_t *Xs, *Ps, *Qs;
     b6w *Z, *XZ, *Zp, *XZp, *Uw, w3;
@@ -791,30 +915,28 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
     int status = -1, ok;
     fmpz_t eta, g, h;
     fmpq_t q, r;
+    b6_cache *K = b6_cache_get(C, D, n);
 
-    bXn = FLINT_ABS(fmpz_mat_max_bits(D->Xn));
-    bPn = D->full ? FLINT_ABS(fmpz_mat_max_bits(D->Pn)) : 0;
+    if (K == NULL)
+        return -1;
+    bXn = K->bXn;
+    bPn = K->bPn;
+    bQ = K->bQ;
     bZ = 106 + maxsh;
     bXZ = bXn + bZ + b6_clog2(d);
-    /* |Qn| <= pi delta + m 2^(bPn + bXn) */
-    bQmax = FLINT_MAX((slong) (fmpz_bits(D->pi) + fmpz_bits(D->delta)), bPn + bXn + b6_clog2(m)) + 1;
-    /* the lazy accumulators need |X entries| < 2^(62 - log2 d), |P
-       entries| < 2^(62 - log2 m) */
-    if (bXZ > 254 || bXn + b6_clog2(d) > 62 || bPn + b6_clog2(m) > 62 ||
-        (D->full && (slong) (fmpz_bits(D->pi) + fmpz_bits(D->delta)) > 60))
+    if (bXZ > 254)
         return -1;
 
-    Xs = flint_malloc(sizeof(int64_t) * (size_t) (2 * m * d + d * d));
-    Ps = Xs + m * d;
-    Qs = Ps + m * d;
-    Z = flint_malloc(sizeof(b6w) * (size_t) (2 * d * n + 3 * m * n));
+    Xs = K->Xs;
+    Ps = K->Ps;
+    Qs = K->Qs;
+    Z = K->Z;
     Zp = Z + d * n;
     XZ = Zp + d * n;
     XZp = XZ + m * n;
     Uw = XZp + m * n;
-    acc = flint_malloc(sizeof(slong) * (size_t) (2 * FLINT_MAX(m, d)));
-    Bv = flint_malloc(sizeof(uint64_t) * (size_t) (8 * n * FLINT_MAX(m, d)));
-    b6_small_mat(Xs, D->Xn);
+    acc = K->idx;
+    Bv = K->Bv;
     fmpz_init(eta);
     fmpz_init(g);
     fmpz_init(h);
@@ -825,8 +947,8 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
        and the processor has AVX2, as the four 32-bit limbs of Zn + 2^127
        (b6_matmul4_avx2), else as fixed-width integers */
 #ifdef B6_X86
-    four =
-        bZ <= 126 && bQmax + b6_clog2(d) <= 30 && bXn + b6_clog2(d) <= 30 && __builtin_cpu_supports("avx2");
+    four = bZ <= 126 && (!K->qok || bQ + b6_clog2(d) <= 30) && bXn + b6_clog2(d) <= 30 &&
+           __builtin_cpu_supports("avx2");
 #endif
     for (i = 0; i < n; i++)
         for (j = 0; j < d; j++)
@@ -895,31 +1017,8 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
         status = THM4_B6_RANK;
         goto done;
     }
-    b6_small_mat(Ps, D->Pn);
-
-    /* Qn = pi delta I - Pn Xn (d x d), exactly: in 64 bits (|Pn Xn| <
-       2^(bPn + bXn + log2 m) <= 2^59 and pi delta < 2^60, checked) */
-    if (bPn + bXn + b6_clog2(m) > 59)
+    if (!K->qok)
         goto done;
-    bQ = 0;
-    {
-        int64_t pd = (int64_t) fmpz_get_si(D->pi) * (int64_t) fmpz_get_si(D->delta);
-        for (j = 0; j < d; j++)
-        {
-            int64_t *qrow = Qs + j * d;
-            for (i = 0; i < d; i++)
-                qrow[i] = j == i ? pd : 0;
-            for (t = 0; t < m; t++)
-            {
-                int64_t pj = Ps[j * m + t];
-                const int64_t *xr = Xs + t * d;
-                for (i = 0; i < d; i++)
-                    qrow[i] -= pj * xr[i];
-            }
-            for (i = 0; i < d; i++)
-                bQ = FLINT_MAX(bQ, (slong) FLINT_BIT_COUNT((ulong) (qrow[i] < 0 ? -qrow[i] : qrow[i])));
-        }
-    }
 
     /* Un = eta U, sparse: u_{chosen(t), t} = eta ybar_t */
     fmpz_one(eta);
@@ -1054,16 +1153,62 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
 done:
     if (status < 0)
         C->solved = C->in_cell = C->attains = 0;
-    flint_free(Xs);
-    flint_free(Z);
-    flint_free(acc);
-    flint_free(Bv);
     fmpz_clear(eta);
     fmpz_clear(g);
     fmpz_clear(h);
     fmpq_clear(q);
     fmpq_clear(r);
     return status;
+}
+#endif
+
+#ifdef B6_X86
+/* The filter below with AVX2, four points at a time (the points
+   transposed into xt, d x m4, m4 = m rounded up to 4, padding 0): z by
+   fused multiply-adds (one rounding per term instead of two: the same
+   bound holds), A by the rounded |w_j x_j|. */
+__attribute__((target("avx2,fma"))) static int
+b6_signs_filter_avx2(int *a, const double *xt, slong m, slong m4, slong d, const double *W, slong n)
+{
+    const __m256d gam = _mm256_set1_pd(1.01 * (double) (d + 1) * 0x1p-53),
+                  inflate = _mm256_set1_pd(1.0 + 4.0 * (double) (d + 8) * 0x1p-53),
+                  eta = _mm256_set1_pd((double) (d + 2) * 0x1p-1074), absmask = _mm256_set1_pd(-0.0),
+                  inf = _mm256_set1_pd(INFINITY);
+    slong i, t, j, q;
+    int undecided = 0;
+    for (i = 0; i < n && !undecided; i++)
+    {
+        const double *w = W + i * d;
+        for (t = 0; t < m4; t += 4)
+        {
+            __m256d z = _mm256_setzero_pd(), A = z, bound, pos, neg, fin;
+            int mp, mn, mf;
+            for (j = 0; j < d; j++)
+            {
+                __m256d wj = _mm256_broadcast_sd(w + j), x = _mm256_loadu_pd(xt + j * m4 + t);
+                __m256d p = _mm256_mul_pd(wj, x);
+                z = _mm256_fmadd_pd(wj, x, z);
+                A = _mm256_add_pd(A, _mm256_andnot_pd(absmask, p));
+            }
+            bound = _mm256_add_pd(_mm256_mul_pd(_mm256_mul_pd(gam, A), inflate), eta);
+            pos = _mm256_cmp_pd(z, bound, _CMP_GT_OQ);
+            neg = _mm256_cmp_pd(z, _mm256_sub_pd(_mm256_setzero_pd(), bound), _CMP_LT_OQ);
+            /* finite: |z| < inf and bound < inf (NaN compares false) */
+            fin = _mm256_and_pd(_mm256_cmp_pd(_mm256_andnot_pd(absmask, z), inf, _CMP_LT_OQ),
+                                _mm256_cmp_pd(bound, inf, _CMP_LT_OQ));
+            mp = _mm256_movemask_pd(_mm256_and_pd(pos, fin));
+            mn = _mm256_movemask_pd(_mm256_and_pd(neg, fin));
+            mf = mp | mn;
+            for (q = 0; q < 4 && t + q < m; q++)
+            {
+                if (!((mf >> q) & 1))
+                    undecided = 1;
+                a[i * m + t + q] = ((mp >> q) & 1) ? 1 : -1;
+            }
+        }
+    }
+    _mm256_zeroupper();
+    return undecided;
 }
 #endif
 
@@ -1080,6 +1225,22 @@ static int
 b6_signs_filter(int *a, int *b, const thm4_data_t D, const double *W, const double *v, slong n)
 {
     slong i, t, j, m = D->m, d = D->d;
+#ifdef B6_X86
+    if (d <= 4096 && m <= 4096 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+    {
+        slong m4 = (m + 3) & ~(slong) 3;
+        double *xt = flint_calloc((size_t) (d * m4), sizeof(double));
+        int und;
+        for (t = 0; t < m; t++)
+            for (j = 0; j < d; j++)
+                xt[j * m4 + t] = D->Xd[t * d + j];
+        for (i = 0; i < n; i++)
+            b[i] = v[i] > 0.0 ? 1 : (v[i] < 0.0 ? -1 : 0);
+        und = b6_signs_filter_avx2(a, xt, m, m4, d, W, n);
+        flint_free(xt);
+        return und;
+    }
+#endif
     double gam = 1.01 * (double) (d + 1) * 0x1p-53, inflate = 1.0 + 4.0 * (double) (d + 8) * 0x1p-53;
     for (i = 0; i < n; i++)
     {
