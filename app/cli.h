@@ -23,11 +23,23 @@ extern "C"
         const char *confidence_text; /* as typed (exact decimal), or NULL: 0.99 */
         const char *json;
         const char *tex;
+        const char *certificates; /* --certificates DIR, or NULL */
         int quiet;
         int nids;
         char **ids;
         const char *command;
     } cli_opts;
+
+    /* Prints "basincheck: MESSAGE" on stderr as exactly one line, MESSAGE
+   formatted as printf would: the message may hold file names and
+   command-line words, whose control characters (a newline) are printed
+   as '?' (module_input_error does the printing, for the whole program).
+   Returns CLI_EXIT_USAGE. */
+    int cli_fail(const char *fmt, ...)
+#ifdef __GNUC__
+        __attribute__((format(printf, 1, 2)))
+#endif
+        ;
 
     /* Parses an unsigned decimal integer (digits only: no sign, no
    blanks, no 0x; leading zeros are decimal) that fits in 64 bits.
@@ -62,8 +74,10 @@ extern "C"
     int cli_bench_basin(int argc, char **argv);
     int cli_tail(int argc, char **argv);
     int cli_cap(int argc, char **argv);
-    int cli_bench_audit(int argc, char **argv);
-    int cli_bench_thm4(int argc, char **argv);
+    int cli_bench_jacobian(int argc, char **argv);
+    int cli_jacobian(int argc, char **argv);
+    int cli_critical(int argc, char **argv);
+    int cli_bench_critical(int argc, char **argv);
 
     void cli_usage(FILE *f);
 

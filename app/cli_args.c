@@ -2,6 +2,7 @@
    every error is one line naming the option and what was expected. */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -62,6 +63,43 @@ cli_tail_level(const char *conf, slong nmc)
     return r;
 }
 
+/* --confidence: the exact decimal decides, not its nearest double
+   (0.99999999999999999999 lies in (0, 1) but rounds to 1).  Sets *out to
+   the double nearest C, kept inside (0, 1) (it is only printed; the tail
+   levels come from the exact text).  Returns 0, 1 when the text is not a
+   number strictly between 0 and 1, 2 when 1 - C is too small for a
+   double tail level. */
+static int
+parse_confidence(double *out, const char *v)
+{
+    csv_table_t T;
+    arf_t t;
+    int r = 1;
+    /* one number and nothing else: the CSV grammar would also take
+       blanks, a comment or a line break around it */
+    if (v[0] == '\0' || v[strspn(v, "0123456789.eE+-/")] != '\0')
+        return 1;
+    csv_table_init(T);
+    arf_init(t);
+    if (csv_read_mem(T, "--confidence", v, strlen(v), NULL, 0) == 0 && T->rows == 1 && T->cols == 1)
+    {
+        const fmpq *c = csv_table_entry(T, 0, 0);
+        if (fmpq_sgn(c) > 0 && fmpz_cmp(fmpq_numref(c), fmpq_denref(c)) < 0)
+        {
+            arf_fmpz_div_fmpz(t, fmpq_numref(c), fmpq_denref(c), 53, ARF_RND_NEAR);
+            *out = arf_get_d(t, ARF_RND_NEAR);
+            if (!(*out < 1.0))
+                *out = nextafter(1.0, 0.0);
+            if (!(*out > 0.0))
+                *out = nextafter(0.0, 1.0);
+            r = cli_tail_level(v, 1) > 0.0 ? 0 : 2;
+        }
+    }
+    csv_table_clear(T);
+    arf_clear(t);
+    return r;
+}
+
 int
 cli_parse_double(double *out, const char *s)
 {
@@ -77,13 +115,26 @@ cli_parse_double(double *out, const char *s)
     return 0;
 }
 
+int
+cli_fail(const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+    va_start(ap, fmt);
+    s = bc_vaprintf(fmt, ap);
+    va_end(ap);
+    module_input_error(s);
+    flint_free(s);
+    return CLI_EXIT_USAGE;
+}
+
 static int
 usage_error(const char *fmt, const char *a, const char *b)
 {
-    fprintf(stderr, "basincheck: ");
-    fprintf(stderr, fmt, a, b);
-    fprintf(stderr, " (see 'basincheck --help')\n");
-    return CLI_EXIT_USAGE;
+    char *m = bc_aprintf(fmt, a, b);
+    int rc = cli_fail("%s (see 'basincheck --help')", m);
+    flint_free(m);
+    return rc;
 }
 
 void
@@ -94,7 +145,8 @@ cli_usage(FILE *f)
           "Overspecified Neural Networks' (ICML 2016) in exact and rigorous arithmetic.\n"
           "\n"
           "Commands:\n"
-          "  list                     every check id with its claim, kind and summary\n"
+          "  list                     every check: id, module, source file, kind, strength,\n"
+          "                           expected status and summary\n"
           "  run [ID...] [OPTIONS]    run the checks (all, or those whose id, module name or\n"
           "                           id prefix is given) and report the verdicts\n"
           "  basin --data FILE --weights FILE [--json]\n"
@@ -106,7 +158,19 @@ cli_usage(FILE *f)
           "  cap --dim D --angle THETA [--json]\n"
           "                           fraction of S^{D-1} in a cap of angular radius THETA\n"
           "                           (radians or a multiple of pi), with Claim 1's bound\n"
-          "  bench NAME [OPTIONS]     a benchmark (NAME: prop1, basin, audit, thm4)\n"
+          "  critical --weights FILE (--teacher K | --teacher-weights FILE) [--split I\n"
+          "           --alpha A] [--json]\n"
+          "                           certified critical point (minimum, saddle, global or\n"
+          "                           not) of the population loss of a ReLU student and\n"
+          "                           teacher under Gaussian inputs (seed 003), or of its\n"
+          "                           split image (see 'basincheck critical --help')\n"
+          "  jacobian --data FILE --weights FILE [--json]\n"
+          "                           exact rank of the Jacobian of an activation region of\n"
+          "                           a ReLU network with biases, with its certificate, and\n"
+          "                           the region's zero-loss set (see 'basincheck jacobian --help')\n"
+          "  list --mutants           every mutant: a false variant of a claim and the\n"
+          "                           checks it must turn (the mutation test)\n"
+          "  bench NAME [OPTIONS]     a benchmark (NAME: prop1, basin, audit, thm4, jacobian, critical)\n"
           "\n"
           "Options of run and bench:\n"
           "  --quick                  small sizes (the test suite's)\n"
@@ -125,7 +189,14 @@ cli_usage(FILE *f)
           "                           thm5 --data --clusters|--centres, thm6 --dim --eps)\n"
           "  --json FILE              write report.json to FILE\n"
           "  --tex FILE               write the LaTeX report to FILE\n"
+          "                           (a report is written whole when the run is complete;\n"
+          "                           until then, and after an input error or a kill, FILE\n"
+          "                           stays as it was)\n"
+          "  --certificates DIR       run: write each check's certificate to DIR/ID.json\n"
+          "                           (re-decided by 'make recheck CERTS=DIR')\n"
           "  --quiet                  no progress on stderr\n"
+          "  --mutant ID              run with a claim deliberately made false (a mutant of\n"
+          "                           the mutation test): the checks it names must fail\n"
           "  -h, --help               this help\n"
           "  -V, --version            version and library versions\n"
           "\n"
@@ -158,7 +229,8 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
                      !strcmp(a, "--confidence") || !strcmp(a, "--json") || !strcmp(a, "--tex") ||
                      !strcmp(a, "--slack") || !strcmp(a, "--data") || !strcmp(a, "--weights") ||
                      !strcmp(a, "--teacher") || !strcmp(a, "--centres") || !strcmp(a, "--eps") ||
-                     !strcmp(a, "--dim") || !strcmp(a, "--width") || !strcmp(a, "--clusters"));
+                     !strcmp(a, "--dim") || !strcmp(a, "--width") || !strcmp(a, "--clusters") ||
+                     !strcmp(a, "--mutant"));
         if (needs && v == NULL)
             return usage_error("option %s needs a value%s", a, "");
         if (!strcmp(a, "-h") || !strcmp(a, "--help"))
@@ -210,10 +282,14 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
         }
         else if (!strcmp(a, "--confidence"))
         {
-            if (cli_parse_double(&o->confidence, v) != 0 || !(o->confidence > 0.0) ||
-                !(o->confidence < 1.0) || cli_tail_level(v, 1) <= 0.0)
+            int r = parse_confidence(&o->confidence, v);
+            if (r == 1)
                 return usage_error("--confidence expects a decimal strictly between 0 and 1, got '%s'%s", v,
                                    "");
+            if (r == 2)
+                return usage_error("--confidence %s is too close to 1: its tail level (1 - C)/2 is below the "
+                                   "smallest double%s",
+                                   v, "");
             o->confidence_text = v;
             i++;
         }
@@ -222,9 +298,28 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
             o->json = v;
             i++;
         }
+        else if (!strcmp(a, "--mutant"))
+        {
+            slong m, j;
+            int found = 0;
+            for (m = 0; m < theorem_nmodules && !found; m++)
+                for (j = 0; j < theorem_modules[m]->nmutants && !found; j++)
+                    found = !strcmp(theorem_modules[m]->mutants[j].id, v);
+            if (!found)
+                return usage_error("unknown mutant '%s'; the mutants: basincheck list --mutants%s", v, "");
+            o->run.mutant = v;
+            i++;
+        }
         else if (!strcmp(a, "--tex"))
         {
             o->tex = v;
+            i++;
+        }
+        else if (!strcmp(a, "--certificates") && allow_ids)
+        {
+            if (v == NULL)
+                return usage_error("option %s needs a value%s", a, "");
+            o->certificates = v;
             i++;
         }
         else if (!strcmp(a, "--data") || !strcmp(a, "--weights") || !strcmp(a, "--teacher") ||

@@ -31,12 +31,27 @@
    n = 256, m = 256, d = 3: 32 s (7262 iterations); n = 25, m = 256,
    d = 39: 16 s.  The caps bound memory and work; they cannot bound the
    time of every input (it depends on the iteration count), hence the
-   progress line on a terminal. */
+   progress line (on a terminal, or a line every few seconds otherwise). */
 #define BASIN_CLI_MAX_NMD 250000   /* n * m * d */
 #define BASIN_CLI_MAX_NDD 10000000 /* n * d * d (float basis storage) */
 /* data points: the float solver eigen-decomposes an m x m matrix per
    iteration */
 #define BASIN_CLI_MAX_M 256
+/* The size of the numbers: the exact certificate's cost grows with
+   their bits as well as with the sizes (basin_cost_estimate: k^3 b^2,
+   k = min(m, n d), b the bits of the largest data entry).  Measured on
+   the 2-core build machine under a load average of about 15 (CPU
+   seconds of `basincheck basin`, random decimals): n = 25, m = 256,
+   d = 39 with 6-digit entries (b = 43, estimate 3.1e10) 18 s, with
+   9-digit entries (b = 56, 5.3e10) 33 s, with 17-digit entries
+   (2.0e11) over 2 minutes of wall clock at load 2; n = 25, m = 64,
+   d = 9 with 75-digit entries (b = 500, 6.6e10, at the limit) 8.7 s;
+   n = 25, m = 64, d = 9 with 50-digit entries (2.9e10) 6 s, with 150
+   digits (2.6e11) 39 s; n = m = d = 1 with 300000-digit integers (1e12)
+   32 s.  The limit 2^36 (6.9e10) admits every allowed size with data of
+   up to 9 significant digits, and numbers as long as the CSV reader
+   takes (20000 digits) when k = 1. */
+#define BASIN_CLI_MAX_COST 68719476736.0 /* 2^36 */
 
 /* Working precision of the enclosure used for decimal output; the
    bounds themselves are exact rationals, so it only affects how many
@@ -80,10 +95,13 @@ basin_help(FILE *f)
           "Numbers are read exactly: decimals (0.1 is 1/10, 2.5e-3) or rationals (7/3);\n"
           "'#' starts a comment; blank lines are skipped.  Both files need the same\n"
           "number of columns, d + 1.  Limits (n neurons, m points): m <= 256,\n"
-          "n*m*d <= 250000, n*d*d <= 10000000.  The largest allowed sizes take up to\n"
-          "about half a minute on a 2-core machine ('basincheck bench basin --limits'\n"
-          "times five such shapes); on a terminal a progress line on stderr shows the\n"
-          "solver's iterations after 2 s.\n"
+          "n*m*d <= 250000, n*d*d <= 10000000, and for the size of the numbers\n"
+          "k^3 * b^2 <= 2^36, k = min(m, n*d), b the bits (numerator plus denominator)\n"
+          "of the largest entry of the data file; every number at most 20000 digits.\n"
+          "The largest allowed sizes take up to about half a minute on a 2-core machine\n"
+          "('basincheck bench basin --limits' times five such shapes); a progress line\n"
+          "on stderr shows the solver's iterations after 2 s on a terminal, or one line\n"
+          "every 5 s when stderr is not a terminal.\n"
           "\n"
           "Output: the sizes, the sign pattern (per neuron: sign of v_j and the points\n"
           "where <w_j, x_t> > 0), and Bas either exactly or as a certified interval\n"
@@ -107,36 +125,10 @@ basin_help(FILE *f)
           f);
 }
 
-/* Prints "basincheck: MESSAGE" as exactly one line on stderr: the
-   message may contain file names, whose control characters (a newline
-   in a path) would otherwise split it.  Returns CLI_EXIT_USAGE. */
-static int
-basin_fail(const char *fmt, ...)
-{
-    va_list ap;
-    char *s;
-    int len;
-    size_t k;
-
-    va_start(ap, fmt);
-    len = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (len < 0)
-    {
-        fputs("basincheck: basin: cannot format an error message\n", stderr);
-        return CLI_EXIT_USAGE;
-    }
-    s = flint_malloc((size_t) len + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t) len + 1, fmt, ap);
-    va_end(ap);
-    for (k = 0; s[k] != '\0'; k++)
-        if ((unsigned char) s[k] < 0x20 || s[k] == 0x7f)
-            s[k] = '?';
-    fprintf(stderr, "basincheck: %s\n", s);
-    flint_free(s);
-    return CLI_EXIT_USAGE;
-}
+/* Prints "basincheck: MESSAGE" as exactly one line on stderr (cli_fail:
+   control characters of file names cannot split it).  Returns
+   CLI_EXIT_USAGE. */
+#define basin_fail cli_fail
 
 /* Reads path into T and sets *lines to a copy of its rows' line numbers
    (the caller frees it: the tables are freed before the solve, the
@@ -404,13 +396,18 @@ print_result(const basin_io *io, const basin_t B, const basin_result_t R)
     flint_free(wd);
 }
 
-/* The progress line of a long solve, on stderr (installed only when it
-   is a terminal): nothing for the first BASIN_CLI_QUIET seconds, then
-   the stage and the float iteration count, cleared at the end. */
+/* The progress of a long solve, on stderr: nothing for the first
+   BASIN_CLI_QUIET seconds; then on a terminal one line redrawn in place
+   (the stage and the float iteration count, cleared at the end), and
+   otherwise (a log file, a pipe) a whole line every BASIN_CLI_LOG_TICK
+   seconds, so that a long solve is visible wherever stderr goes. */
+#define BASIN_CLI_LOG_QUIET 5.0
+#define BASIN_CLI_LOG_TICK 5.0
 typedef struct
 {
     double t0, last;
     int shown;
+    int tty;
 } basin_progress_state;
 
 static void
@@ -418,6 +415,22 @@ basin_progress(void *ctx, int stage, slong done, slong size)
 {
     basin_progress_state *st = ctx;
     double now = bc_seconds();
+    if (!st->tty)
+    {
+        if (stage == BASIN_STAGE_DONE || now - st->t0 < BASIN_CLI_LOG_QUIET ||
+            (st->shown && now - st->last < BASIN_CLI_LOG_TICK))
+            return;
+        st->last = now;
+        st->shown = 1;
+        if (stage == BASIN_STAGE_FLOAT)
+            fprintf(stderr, "basincheck: basin: float solve: iteration %ld, %ld constraints held, %.0f s\n",
+                    (long) done, (long) size, now - st->t0);
+        else
+            fprintf(stderr, "basincheck: basin: exact certificate: step %ld, %.0f s\n", (long) (done + 1),
+                    now - st->t0);
+        fflush(stderr);
+        return;
+    }
     if (stage == BASIN_STAGE_DONE)
     {
         if (st->shown)
@@ -575,6 +588,23 @@ cli_basin(int argc, char **argv)
     /* the tables are no longer needed: free them before the solve */
     csv_table_clear(D);
     csv_table_clear(N);
+    {
+        slong bits, row;
+        double cost = basin_cost_estimate(X, y, n, &bits, &row);
+        if (cost > BASIN_CLI_MAX_COST)
+            rc = basin_fail("%s:%ld: numbers too large for these sizes: an entry of %ld bits (numerator plus "
+                            "denominator) with k = min(m, n*d) = %ld gives an estimated cost k^3*b^2 = %.3g, "
+                            "above the limit 2^36 (see 'basincheck basin --help')",
+                            data, (long) dlines[row], (long) bits, (long) FLINT_MIN(m, n * d), cost);
+    }
+    if (rc != 0)
+    {
+        fmpq_mat_clear(X);
+        fmpq_mat_clear(W);
+        _fmpq_vec_clear(y, m);
+        _fmpq_vec_clear(v, n);
+        goto done;
+    }
 
     io.data = data;
     io.weights = weights;
@@ -617,11 +647,9 @@ cli_basin(int argc, char **argv)
         basin_progress_state st;
         st.t0 = st.last = bc_seconds();
         st.shown = 0;
-        if (isatty(2))
-        {
-            B->progress = basin_progress;
-            B->progress_ctx = &st;
-        }
+        st.tty = isatty(2);
+        B->progress = basin_progress;
+        B->progress_ctx = &st;
         basin_result_init(R);
         basin_value(R, B, io.prec);
         print_result(&io, B, R);
@@ -630,8 +658,7 @@ cli_basin(int argc, char **argv)
         rc = R->certified ? CLI_EXIT_OK : CLI_EXIT_MISMATCH;
         basin_result_clear(R);
     }
-    if (fflush(stdout) != 0 || ferror(stdout))
-        rc = basin_fail("basin: error writing the output");
+    /* a failed write of stdout (a full disk) is reported once, by main */
     basin_clear(B);
     fmpq_mat_clear(X);
     fmpq_mat_clear(W);

@@ -517,6 +517,8 @@ cli_bench_prop1(int argc, char **argv)
 int
 cli_bench(int argc, char **argv)
 {
+    slong i;
+
     if (argc < 2 || argv[1][0] == '-')
     {
         if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")))
@@ -524,20 +526,22 @@ cli_bench(int argc, char **argv)
             cli_usage(stdout);
             return CLI_EXIT_OK;
         }
-        fprintf(stderr, "basincheck: bench needs a benchmark name (prop1, basin, audit, thm4) (see "
-                        "'basincheck --help')\n");
-        return CLI_EXIT_USAGE;
+        return cli_fail("bench needs a benchmark name (prop1, basin, audit, thm4, jacobian, critical) (see "
+                        "'basincheck --help')");
     }
     if (!strcmp(argv[1], "basin"))
         return cli_bench_basin(argc - 1, argv + 1);
-    if (!strcmp(argv[1], "audit"))
-        return cli_bench_audit(argc - 1, argv + 1);
-    if (!strcmp(argv[1], "thm4"))
-        return cli_bench_thm4(argc - 1, argv + 1);
+    for (i = 0; i < theorem_nmodules; i++)
+        if (theorem_modules[i]->bench != NULL && !strcmp(argv[1], theorem_modules[i]->bench_name))
+            return theorem_modules[i]->bench(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "critical"))
+        return cli_bench_critical(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "jacobian"))
+        return cli_bench_jacobian(argc - 1, argv + 1);
     if (strcmp(argv[1], "prop1") != 0)
     {
-        fprintf(stderr, "basincheck: unknown benchmark '%s' (known: prop1, basin, audit, thm4)\n", argv[1]);
-        return CLI_EXIT_USAGE;
+        return cli_fail("unknown benchmark '%s' (known: prop1, basin, audit, thm4, jacobian, critical)",
+                        argv[1]);
     }
     return cli_bench_prop1(argc - 1, argv + 1);
 }

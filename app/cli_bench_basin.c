@@ -31,6 +31,7 @@
 
 #include "basin.h"
 #include "cli.h"
+#include "outfile.h"
 #include "rng.h"
 
 #define BENCH_N 16 /* student width */
@@ -86,9 +87,8 @@ bench_help(FILE *f)
 static int
 bench_fail(const char *msg, const char *arg)
 {
-    fprintf(stderr, "basincheck: bench basin: %s%s%s%s (see 'basincheck bench basin --help')\n", msg,
-            arg != NULL ? " '" : "", arg != NULL ? arg : "", arg != NULL ? "'" : "");
-    return CLI_EXIT_USAGE;
+    return cli_fail("bench basin: %s%s%s%s (see 'basincheck bench basin --help')", msg,
+                    arg != NULL ? " '" : "", arg != NULL ? arg : "", arg != NULL ? "'" : "");
 }
 
 static int
@@ -204,38 +204,36 @@ export_dir(const char *dir)
 {
     struct stat st;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-    {
-        fprintf(stderr, "basincheck: bench basin: cannot create directory '%s': %s\n", dir, strerror(errno));
-        return CLI_EXIT_USAGE;
-    }
+        return cli_fail("bench basin: cannot create directory '%s': %s", dir, strerror(errno));
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-    {
-        fprintf(stderr, "basincheck: bench basin: '%s' is not a directory\n", dir);
-        return CLI_EXIT_USAGE;
-    }
+        return cli_fail("bench basin: '%s' is not a directory", dir);
     return 0;
 }
 
-/* Opens DIR/NAME for writing; NULL after a one-line message. */
+/* Opens DIR/NAME for writing through o (written whole on export_close,
+   outfile.h); NULL after a one-line message. */
 static FILE *
-export_open(char **path, const char *dir, const char *name)
+export_open(outfile_t o, char **path, const char *dir, const char *name)
 {
-    FILE *f;
     *path = bc_aprintf("%s/%s", dir, name);
-    f = fopen(*path, "w");
-    if (f == NULL)
-        fprintf(stderr, "basincheck: bench basin: cannot write '%s': %s\n", *path, strerror(errno));
-    return f;
+    if (outfile_open(o, *path, "bench basin: ") != 0)
+        return NULL;
+    return o->f;
 }
 
-/* Closes f, reporting a write error on path; returns 0 or CLI_EXIT_USAGE. */
+/* Writes o to its path, reporting a write error; frees path; returns 0
+   or CLI_EXIT_USAGE. */
 static int
-export_close(FILE *f, char *path)
+export_close(outfile_t o, char *path)
 {
-    int bad = ferror(f) != 0;
-    bad |= fclose(f) != 0;
+    int bad = ferror(o->f) != 0;
     if (bad)
-        fprintf(stderr, "basincheck: bench basin: error writing '%s'\n", path);
+    {
+        cli_fail("bench basin: error writing '%s'", path);
+        outfile_abort(o);
+    }
+    else
+        bad = outfile_commit(o) != 0;
     flint_free(path);
     return bad ? CLI_EXIT_USAGE : 0;
 }
@@ -250,9 +248,10 @@ export_qp(const char *dir, slong k, const basin_t B, const bench_results *Z)
     slong n = B->n, m = B->m, d = B->d, j, t, i;
     char name[32], *path;
     FILE *f;
+    outfile_t o;
     fmpq_t g;
     snprintf(name, sizeof name, "qp-%04ld.txt", (long) k);
-    f = export_open(&path, dir, name);
+    f = export_open(o, &path, dir, name);
     if (f == NULL)
     {
         flint_free(path);
@@ -303,7 +302,7 @@ export_qp(const char *dir, slong k, const basin_t B, const bench_results *Z)
     fputc(' ', f);
     fmpq_fprint(f, Z->ihi + k);
     fputs("\nend\n", f);
-    return export_close(f, path);
+    return export_close(o, path);
 }
 
 /* Certifies the K basins Bs (basin_value if rounds < 0, else
@@ -345,7 +344,8 @@ static int
 export_summary(const char *dir, uint64_t seed, slong K, double tcert, double tint, double tfloat)
 {
     char *path;
-    FILE *f = export_open(&path, dir, "summary.txt");
+    outfile_t o;
+    FILE *f = export_open(o, &path, dir, "summary.txt");
     if (f == NULL)
     {
         flint_free(path);
@@ -356,7 +356,7 @@ export_summary(const char *dir, uint64_t seed, slong K, double tcert, double tin
             "instances %ld\nseed %lu\nn %d\nd %d\nm %d\ncertified_seconds %.6f\n"
             "interval_seconds %.6f\nfloat_seconds %.6f\n",
             (long) K, (unsigned long) seed, BENCH_N, BENCH_D, BENCH_M, tcert, tint, tfloat);
-    return export_close(f, path);
+    return export_close(o, path);
 }
 
 /* Sets q to a standard normal draw rounded to 6 decimals, exactly

@@ -28,10 +28,8 @@ static int
 cap_error(const char *msg, const char *arg)
 {
     if (arg != NULL)
-        fprintf(stderr, "basincheck: cap: %s '%s' (see 'basincheck cap --help')\n", msg, arg);
-    else
-        fprintf(stderr, "basincheck: cap: %s (see 'basincheck cap --help')\n", msg);
-    return CLI_EXIT_USAGE;
+        return cli_fail("cap: %s '%s' (see 'basincheck cap --help')", msg, arg);
+    return cli_fail("cap: %s (see 'basincheck cap --help')", msg);
 }
 
 static void
@@ -233,33 +231,36 @@ parse_angle(cap_angle *A, const char *s)
 }
 
 /* Decides 0 <= THETA <= pi: 1 yes, 0 no. */
+/* the rational angle is below pi, at one working precision */
+static truth_t
+angle_below_pi(void *ctx, slong prec)
+{
+    const cap_angle *A = ctx;
+    arb_t x, pi;
+    truth_t r = BC_UNDECIDED;
+    arb_init(x);
+    arb_init(pi);
+    arb_set_fmpq(x, A->t, prec);
+    arb_const_pi(pi, prec);
+    if (arb_lt(x, pi))
+        r = BC_TRUE;
+    else if (arb_gt(x, pi))
+        r = BC_FALSE;
+    arb_clear(x);
+    arb_clear(pi);
+    return r;
+}
+
 static int
 angle_in_range(const cap_angle *A)
 {
-    slong prec;
-    arb_t x, pi;
-    int r = -1;
-
     if (fmpq_sgn(A->t) < 0)
         return 0;
     if (A->is_pi)
         return fmpq_cmp_ui(A->t, 1) <= 0;
-    arb_init(x);
-    arb_init(pi);
-    /* a rational differs from pi, so this loop ends with a decision for
-       any input of reasonable size */
-    for (prec = 64; prec <= 16 * BC_PREC_MAX && r < 0; prec *= 2)
-    {
-        arb_set_fmpq(x, A->t, prec);
-        arb_const_pi(pi, prec);
-        if (arb_lt(x, pi))
-            r = 1;
-        else if (arb_gt(x, pi))
-            r = 0;
-    }
-    arb_clear(x);
-    arb_clear(pi);
-    return r == 1;
+    /* a rational differs from pi, so this ends with a decision for any
+       input of reasonable size (the input limits bound its bits) */
+    return bc_decide_prec_upto(NULL, angle_below_pi, (void *) A, 64, 16 * BC_PREC_MAX) == BC_TRUE;
 }
 
 /* The exact fraction when it is rational (see the header comment);

@@ -4,8 +4,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cert.h"
 #include "cli.h"
+#include "driver.h"
 #include "mc.h"
+#include "outfile.h"
 #include "report.h"
 #include "revision.h"
 
@@ -23,44 +26,97 @@ int
 cli_list(int argc, char **argv)
 {
     slong i, j;
-    (void) argv;
-    if (argc > 1)
+    if (argc == 2 && !strcmp(argv[1], "--mutants"))
     {
-        fprintf(stderr, "basincheck: list takes no arguments (see 'basincheck --help')\n");
-        return CLI_EXIT_USAGE;
+        for (i = 0; i < theorem_nmodules; i++)
+            for (j = 0; j < theorem_modules[i]->nmutants; j++)
+            {
+                const mutant_spec *u = theorem_modules[i]->mutants + j;
+                printf("%-44s %-8s %s; kills: %s\n", u->id, theorem_modules[i]->name, u->what, u->kills);
+            }
+        return CLI_EXIT_OK;
     }
+    if (argc > 1)
+        return cli_fail("list takes no arguments but --mutants (see 'basincheck --help')");
     for (i = 0; i < theorem_nmodules; i++)
     {
         const module_struct *m = theorem_modules[i];
         for (j = 0; j < m->nspecs; j++)
         {
             const check_spec *s = m->specs + j;
-            printf("%-40s %-16s %-10s %-12s %s%s\n", s->id, m->claim, check_kind_str(s->kind),
-                   check_status_str(s->expected), s->control ? "[control] " : "", s->summary);
+            printf("%-40s %-8s %-16s %-12s %-11s %-12s %s%s%s\n", s->id, m->name,
+                   s->file != NULL ? s->file : "-", check_kind_str(s->kind), check_strength_str(s->strength),
+                   check_status_str(s->expected), s->control ? "[control] " : "",
+                   s->reconstructed ? "[reconstructed] " : "", s->summary);
         }
     }
     return CLI_EXIT_OK;
 }
 
-static FILE *
-open_output(const char *path)
+/* One file DIR/<id>.json per check that carries certificate witnesses,
+   and the index DIR/index.json of the run's checks (src/cert.h), each
+   written whole (outfile.h); returns 0, or -1 after a message on a write
+   error. */
+static int
+write_certificates(const char *dir, const checklist_t K, uint64_t seed)
 {
-    FILE *f = fopen(path, "w");
-    if (f == NULL)
-        fprintf(stderr, "basincheck: cannot write '%s': %s\n", path, strerror(errno));
-    return f;
+    slong i;
+    for (i = 0; i <= K->nchecks; i++)
+    {
+        const check_struct *c = i < K->nchecks ? K->checks + i : NULL;
+        char *name, *path;
+        outfile_t f;
+        int bad;
+        if (c != NULL && c->ncerts == 0)
+            continue;
+        name = c != NULL ? cert_file_name(c) : bc_aprintf("index.json");
+        path = bc_aprintf("%s/%s", dir, name);
+        bad = outfile_open(f, path, "") != 0;
+        if (!bad)
+        {
+            if ((c != NULL ? cert_write_check(f->f, c, seed)
+                           : cert_write_index(f->f, K, seed, BC_REVISION)) != 0)
+            {
+                cli_fail("error writing '%s': the certificate could not be formatted", path);
+                outfile_abort(f);
+                bad = 1;
+            }
+            else
+                bad = outfile_commit(f) != 0;
+        }
+        flint_free(name);
+        flint_free(path);
+        if (bad)
+            return -1;
+    }
+    return 0;
+}
+
+/* Writes one report through o with write (report_write_json or _tex):
+   the path receives it whole or not at all.  Returns 0 or CLI_EXIT_USAGE. */
+static int
+write_report(outfile_t o, const char *path, int (*write)(FILE *, const checklist_t, const report_meta *),
+             const checklist_t K, const report_meta *meta)
+{
+    if (write(o->f, K, meta) != 0)
+    {
+        cli_fail("error writing '%s': the report could not be formatted", path);
+        outfile_abort(o);
+        return CLI_EXIT_USAGE;
+    }
+    return outfile_commit(o) != 0 ? CLI_EXIT_USAGE : CLI_EXIT_OK;
 }
 
 int
 cli_run(int argc, char **argv)
 {
     cli_opts o;
-    checklist_t L, K;
-    FILE *fj = NULL, *ft = NULL;
-    slong i, j, nmc = 0, nsel = 0, mism, nmod = 0;
+    checklist_t K;
+    outfile_t oj, ot;
+    int have_j = 0, have_t = 0;
+    slong i, j, nmc = 0, mism;
     int rc, status = CLI_EXIT_OK;
-    const char **mod_names = NULL;
-    double *mod_secs = NULL;
+    driver_stats st;
     report_meta meta;
     char started[64];
     time_t now = time(NULL);
@@ -85,7 +141,7 @@ cli_run(int argc, char **argv)
                 hit = module_id_matches(theorem_modules[a]->specs[b].id, theorem_modules[a]->name, o.ids[i]);
         if (!hit)
         {
-            fprintf(stderr, "basincheck: unknown check id '%s' (see 'basincheck list')\n", o.ids[i]);
+            cli_fail("unknown check id '%s' (see 'basincheck list')", o.ids[i]);
             cli_opts_clear(&o);
             return CLI_EXIT_USAGE;
         }
@@ -111,10 +167,9 @@ cli_run(int argc, char **argv)
                     any |= selected(&o, m, m->specs[j].id);
                 if (any && !module_accepts(m, names[k]))
                 {
-                    fprintf(stderr,
-                            "basincheck: --%s is not taken by module '%s'; select the modules that take it "
-                            "(see 'basincheck --help')\n",
-                            names[k], m->name);
+                    cli_fail("--%s is not taken by module '%s'; select the modules that take it "
+                             "(see 'basincheck --help')",
+                             names[k], m->name);
                     cli_opts_clear(&o);
                     return CLI_EXIT_USAGE;
                 }
@@ -122,137 +177,76 @@ cli_run(int argc, char **argv)
         }
     }
 
-    /* the Monte Carlo family: Bonferroni over every selected interval */
-    for (i = 0; i < theorem_nmodules; i++)
-        for (j = 0; j < theorem_modules[i]->nspecs; j++)
-            if (selected(&o, theorem_modules[i], theorem_modules[i]->specs[j].id))
-            {
-                nsel++;
-                nmc += theorem_modules[i]->specs[j].kind == CHECK_MONTECARLO;
-            }
-    o.run.tail = cli_tail_level(o.confidence_text, nmc);
+    /* the statistical family before the run, from the tables: it sizes
+       --samples auto; the run judges at the level of the tests it made */
+    nmc = driver_selected_statistical(&o.run);
+    o.run.tail = cli_tail_level(o.confidence_text, nmc > 0 ? nmc : 1);
+    if (!(o.run.tail > 0.0))
+    {
+        cli_fail("--confidence %s leaves no tail level for each of %ld statistical tests: (1 - C)/(2 * %ld) "
+                 "is below the smallest double",
+                 o.confidence_text, (long) nmc, (long) nmc);
+        cli_opts_clear(&o);
+        return CLI_EXIT_USAGE;
+    }
     if (o.run.samples == -1 && nmc > 0)
         printf("samples auto: %lu per Monte Carlo check (half-width %g at per-side tail %.3g, worst-case "
                "rate 1/2)\n",
                (unsigned long) mc_samples_for_slack(o.run.slack, o.run.tail), o.run.slack, o.run.tail);
 
-    /* open outputs first: an unwritable path is reported before the run */
-    if (o.json != NULL && (fj = open_output(o.json)) == NULL)
+    /* one file cannot hold both reports: the second would replace the
+       first */
+    if (o.json != NULL && o.tex != NULL && outfile_same(o.json, o.tex))
+    {
+        cli_fail("--json '%s' and --tex '%s' name the same file: give each report its own", o.json, o.tex);
+        cli_opts_clear(&o);
+        return CLI_EXIT_USAGE;
+    }
+    /* prepare the outputs first: an unwritable path is reported before
+       the run.  Nothing is written to them before the run is complete
+       (outfile.h) */
+    if (o.certificates != NULL && cert_mkdir(o.certificates) != 0)
+    {
+        cli_fail("cannot use '%s' as the certificate directory: %s", o.certificates, strerror(errno));
         status = CLI_EXIT_USAGE;
-    if (status == CLI_EXIT_OK && o.tex != NULL && (ft = open_output(o.tex)) == NULL)
+    }
+    if (status == CLI_EXIT_OK && o.json != NULL && outfile_open(oj, o.json, "") != 0)
         status = CLI_EXIT_USAGE;
+    have_j = o.json != NULL && status == CLI_EXIT_OK;
+    if (status == CLI_EXIT_OK && o.tex != NULL && outfile_open(ot, o.tex, "") != 0)
+        status = CLI_EXIT_USAGE;
+    have_t = o.tex != NULL && status == CLI_EXIT_OK;
     if (status != CLI_EXIT_OK)
     {
-        if (fj)
-            fclose(fj);
+        if (have_j)
+            outfile_abort(oj);
         cli_opts_clear(&o);
         return status;
     }
 
-    checklist_init(L);
     checklist_init(K);
-    mod_names = flint_malloc(sizeof(char *) * (size_t) theorem_nmodules);
-    mod_secs = flint_malloc(sizeof(double) * (size_t) theorem_nmodules);
-    for (i = 0; i < theorem_nmodules && status == CLI_EXIT_OK; i++)
-    {
-        const module_struct *m = theorem_modules[i];
-        int any = 0;
-        double tm;
-        for (j = 0; j < m->nspecs; j++)
-            any |= selected(&o, m, m->specs[j].id);
-        if (!any)
-            continue;
-        if (!o.quiet && isatty(2))
-            fprintf(stderr, "basincheck: %s (%s)...\n", m->claim, m->name);
-        tm = bc_seconds();
-        if (m->run(L, &o.run) != 0)
-            status = CLI_EXIT_USAGE;
-        mod_names[nmod] = m->name;
-        mod_secs[nmod++] = bc_seconds() - tm;
-    }
+    driver_stats_init(&st);
+    status = driver_run(K, &o.run, o.confidence_text, o.quiet, &st);
     if (status != CLI_EXIT_OK)
     {
         /* an input error (already reported on one line): no summary and no
-           reports that would look like a completed run */
-        if (fj)
-            fclose(fj);
-        if (ft)
-            fclose(ft);
-        if (o.json)
-            remove(o.json);
-        if (o.tex)
-            remove(o.tex);
-        checklist_clear(L);
+           reports; whatever the output paths held before stays as it was */
+        if (have_j)
+            outfile_abort(oj);
+        if (have_t)
+            outfile_abort(ot);
         checklist_clear(K);
+        driver_stats_clear(&st);
         cli_opts_clear(&o);
-        flint_free(mod_names);
-        flint_free(mod_secs);
         return status;
     }
-
-    /* keep the selected records; a listed check that produced no record
-       is a failure of the harness, never a silent pass */
-    for (i = 0; i < L->nchecks; i++)
-    {
-        const module_struct *m = NULL;
-        const check_spec *s = theorem_find_spec(L->checks[i].id, &m);
-        if (s == NULL)
-        {
-            fprintf(stderr, "basincheck: internal: record '%s' is not in any module's table\n",
-                    L->checks[i].id);
-            L->checks[i].expected = ST_HOLDS;
-            L->checks[i].status = ST_NOTRUN;
-            checklist_push(K, L->checks + i);
-            continue;
-        }
-        if (!selected(&o, m, s->id))
-            continue;
-        if (L->checks[i].expected != s->expected)
-        {
-            check_add_note(
-                L->checks + i,
-                "(The record's expected status disagreed with the module table; the table's is used.)");
-            L->checks[i].expected = s->expected;
-        }
-        checklist_push(K, L->checks + i);
-    }
-    for (i = 0; i < theorem_nmodules; i++)
-        for (j = 0; j < theorem_modules[i]->nspecs; j++)
-        {
-            const check_spec *s = theorem_modules[i]->specs + j;
-            slong q, found = 0;
-            if (!selected(&o, theorem_modules[i], s->id))
-                continue;
-            for (q = 0; q < K->nchecks; q++)
-                found += !strcmp(K->checks[q].id, s->id);
-            if (found == 0 && status == CLI_EXIT_OK)
-            {
-                check_t c;
-                check_init(c);
-                c->id = flint_malloc(strlen(s->id) + 1);
-                strcpy(c->id, s->id);
-                c->claim = flint_malloc(strlen(theorem_modules[i]->claim) + 1);
-                strcpy(c->claim, theorem_modules[i]->claim);
-                c->kind = s->kind;
-                c->status = ST_NOTRUN;
-                c->expected = s->expected;
-                c->control = s->control;
-                check_add_note(c, "The module did not produce this check.");
-                checklist_push(K, c);
-                check_clear(c);
-            }
-        }
-    /* figures and instances travel with the run */
-    for (i = 0; i < L->nfigures; i++)
-        checklist_push_figure(K, L->figures + i);
-    for (i = 0; i < L->ninstances; i++)
-        checklist_add_instance(K, L->instance_claim[i], "%s", L->instance_text[i]);
-
-    checklist_judge(K, o.run.tail);
     mism = checklist_mismatches(K);
+    if (o.certificates != NULL && write_certificates(o.certificates, K, o.run.seed) != 0)
+        status = CLI_EXIT_USAGE;
 
     /* summary on stdout; a vacuous or trivially met claim says so on its
-       line (fields "vacuous", "trivial") */
+       line (fields "vacuous", "trivial"), and a bound that holds but says
+       little how far it is from the trivial one (field "above_trivial") */
     for (i = 0; i < K->nchecks; i++)
     {
         const check_struct *c = K->checks + i;
@@ -261,7 +255,8 @@ cli_run(int argc, char **argv)
                c->status == c->expected ? "" : "EXPECTED ",
                c->status == c->expected ? "" : check_status_str(c->expected));
         for (f = 0; f < c->nfields; f++)
-            if (!strcmp(c->fields[f].key, "vacuous") || !strcmp(c->fields[f].key, "trivial"))
+            if (!strcmp(c->fields[f].key, "vacuous") || !strcmp(c->fields[f].key, "trivial") ||
+                !strcmp(c->fields[f].key, "above_trivial"))
                 printf(" (%s: %s)", c->fields[f].key, c->fields[f].value);
         printf("\n");
     }
@@ -272,17 +267,19 @@ cli_run(int argc, char **argv)
     meta.seed = o.run.seed;
     meta.mode = modes[o.run.size];
     meta.confidence = o.confidence;
-    meta.tail = o.run.tail;
-    meta.nmc = nmc;
+    meta.tail = st.tail;
+    meta.nmc = st.ntests;
     meta.threads = o.run.threads;
     meta.revision = BC_REVISION;
     meta.compiler = compiler;
     meta.started = started;
     meta.seconds = bc_seconds() - t0;
     meta.command = o.command;
-    meta.nmodules = nmod;
-    meta.module_names = mod_names;
-    meta.module_seconds = mod_secs;
+    meta.nmodules = st.nmodules;
+    meta.module_names = st.module_names;
+    meta.module_seconds = st.module_seconds;
+    meta.mutant = o.run.mutant;
+    meta.certificates = o.certificates;
     {
         size_t len = 1;
         char *cmd;
@@ -297,26 +294,18 @@ cli_run(int argc, char **argv)
             strcat(cmd, argv[a]);
         }
         meta.command = cmd;
-        if (fj != NULL && (report_write_json(fj, K, &meta) != 0 || fclose(fj) != 0))
-        {
-            fprintf(stderr, "basincheck: error writing '%s'\n", o.json);
+        /* each report reaches its path whole, or not at all */
+        if (have_j && write_report(oj, o.json, report_write_json, K, &meta) != CLI_EXIT_OK)
             status = CLI_EXIT_USAGE;
-        }
-        if (ft != NULL && (report_write_tex(ft, K, &meta) != 0 || fclose(ft) != 0))
-        {
-            fprintf(stderr, "basincheck: error writing '%s'\n", o.tex);
+        if (have_t && write_report(ot, o.tex, report_write_tex, K, &meta) != CLI_EXIT_OK)
             status = CLI_EXIT_USAGE;
-        }
         flint_free(cmd);
     }
 
     if (status == CLI_EXIT_OK && mism > 0)
         status = CLI_EXIT_MISMATCH;
-    (void) nsel;
-    checklist_clear(L);
     checklist_clear(K);
+    driver_stats_clear(&st);
     cli_opts_clear(&o);
-    flint_free(mod_names);
-    flint_free(mod_secs);
     return status;
 }

@@ -48,20 +48,14 @@ tail_help(FILE *f)
           f);
 }
 
-/* Prints one line "basincheck: ..." (the offending argument escaped, so
-   a newline in it cannot split the line) and returns CLI_EXIT_USAGE. */
+/* Prints one line "basincheck: ..." (cli_fail: a newline in the
+   offending argument cannot split the line) and returns CLI_EXIT_USAGE. */
 static int
 tail_error(const char *msg, const char *arg)
 {
     if (arg != NULL)
-    {
-        char *e = escape_json(arg);
-        fprintf(stderr, "basincheck: %s, got '%s' (see 'basincheck tail --help')\n", msg, e);
-        flint_free(e);
-    }
-    else
-        fprintf(stderr, "basincheck: %s (see 'basincheck tail --help')\n", msg);
-    return CLI_EXIT_USAGE;
+        return cli_fail("%s, got '%s' (see 'basincheck tail --help')", msg, arg);
+    return cli_fail("%s (see 'basincheck tail --help')", msg);
 }
 
 /* Parses digits [ "." digits ] [ e [sign] digits ] or digits "/" digits
@@ -191,6 +185,30 @@ typedef truth_t (*tail_bound_fn)(arb_t out, ulong N, const arb_t p, ulong K, slo
    exactly exp(0) = 1, which balls around an inexact N p cannot see;
    otherwise the enclosure of chernoff.h is taken at a precision raised
    until its own (ball) decision agrees. */
+/* one bound at one working precision, for bc_decide_prec: BC_TRUE when
+   its ball decision sees that it applies (the hypotheses are known to
+   hold exactly), else undecided */
+typedef struct
+{
+    bound_row *B;
+    tail_bound_fn fn;
+    uint64_t N, K;
+    const fmpq *p;
+} bound_ctx;
+
+static truth_t
+bound_applies(void *ctx, slong prec)
+{
+    bound_ctx *C = ctx;
+    arb_t pb;
+    truth_t t;
+    arb_init(pb);
+    arb_set_fmpq(pb, C->p, prec + 64);
+    t = C->fn(C->B->value, (ulong) C->N, pb, (ulong) C->K, prec);
+    arb_clear(pb);
+    return t == BC_TRUE ? BC_TRUE : BC_UNDECIDED;
+}
+
 static void
 tail_bound(bound_row *B, int i, uint64_t N, const fmpq_t p, uint64_t K)
 {
@@ -222,22 +240,19 @@ tail_bound(bound_row *B, int i, uint64_t N, const fmpq_t p, uint64_t K)
     }
     else
     {
-        slong prec;
-        arb_t pb;
-        arb_init(pb);
-        B->applies = BC_UNDECIDED;
-        for (prec = TAIL_PREC; prec <= BC_PREC_MAX && B->applies != BC_TRUE; prec *= 2)
-        {
-            arb_set_fmpq(pb, p, prec + 64);
-            B->applies = fn[i](B->value, (ulong) N, pb, (ulong) K, prec);
-        }
+        bound_ctx C;
+        C.B = B;
+        C.fn = fn[i];
+        C.N = N;
+        C.p = p;
+        C.K = K;
         /* the hypotheses hold exactly: the ball route can only fail to see it */
+        B->applies = bc_decide_prec(NULL, bound_applies, &C, TAIL_PREC);
         if (B->applies != BC_TRUE)
         {
             B->applies = BC_UNDECIDED;
             arb_one(B->value);
         }
-        arb_clear(pb);
     }
     fmpq_clear(np);
     fmpq_clear(k1);
@@ -269,8 +284,7 @@ cli_tail(int argc, char **argv)
         if (needs && v == NULL)
         {
             fmpq_clear(p);
-            fprintf(stderr, "basincheck: option %s needs a value (see 'basincheck tail --help')\n", a);
-            return CLI_EXIT_USAGE;
+            return cli_fail("option %s needs a value (see 'basincheck tail --help')", a);
         }
         if (!strcmp(a, "--trials"))
         {

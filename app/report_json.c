@@ -27,26 +27,110 @@ jnum(FILE *f, double x)
         fputs("null", f);
 }
 
+static const char *const test_kind_names[] = {"bound", "equal"};
+
 static void
-write_check(FILE *f, const check_struct *c)
+write_test(FILE *f, const check_test *t)
+{
+    char *b = bc_arb_str(t->target, 17);
+    fprintf(f, "{\"kind\": \"%s\", \"label\": ", test_kind_names[t->kind]);
+    jstr(f, t->label);
+    fprintf(f, ", \"samples\": %lu, \"successes\": %lu, \"undecided\": %lu, \"escalations\": %lu, ",
+            (unsigned long) t->samples, (unsigned long) t->successes, (unsigned long) t->undecided,
+            (unsigned long) t->escalations);
+    fputs("\"target\": ", f);
+    jstr(f, b);
+    fputs(", \"target_tex\": ", f);
+    jstr(f, t->target_tex);
+    fputs(", \"tail\": ", f);
+    jnum(f, t->tail);
+    fputs(", \"estimate\": ", f);
+    jstr(f, t->estimate);
+    fputs(", \"lower\": ", f);
+    jstr(f, t->lo);
+    fputs(", \"upper\": ", f);
+    jstr(f, t->hi);
+    fputs(", \"slack\": ", f);
+    jstr(f, t->slack);
+    fprintf(f, ", \"status\": \"%s\"}", check_status_str(t->status));
+    flint_free(b);
+}
+
+/* the object of earlier reports for a check with one bound test (kept so
+   that readers of "montecarlo" keep working) */
+static void
+write_montecarlo(FILE *f, const check_struct *c)
+{
+    const check_test *t = c->tests;
+    char *b;
+    if (c->ntests != 1 || t->kind != TEST_BOUND)
+    {
+        fputs("null", f);
+        return;
+    }
+    b = bc_arb_str(t->target, 17);
+    fprintf(f, "{\"samples\": %lu, \"successes\": %lu, \"undecided\": %lu, \"escalations\": %lu, ",
+            (unsigned long) t->samples, (unsigned long) t->successes, (unsigned long) t->undecided,
+            (unsigned long) t->escalations);
+    fputs("\"bound\": ", f);
+    jstr(f, b);
+    fputs(", \"bound_tex\": ", f);
+    jstr(f, t->target_tex);
+    fputs(", \"tail\": ", f);
+    jnum(f, t->tail);
+    fputs(", \"estimate\": ", f);
+    jstr(f, t->estimate);
+    fputs(", \"lower\": ", f);
+    jstr(f, t->lo);
+    fputs(", \"upper\": ", f);
+    jstr(f, t->hi);
+    fputs(", \"slack\": ", f);
+    jstr(f, t->slack);
+    fputs("}", f);
+    flint_free(b);
+}
+
+static void
+write_check(FILE *f, const check_struct *c, const char *certdir)
 {
     slong i;
+    char *stmt = report_check_statement(c);
     fputs("    {\"id\": ", f);
     jstr(f, c->id);
+    fputs(", \"module\": ", f);
+    jstr(f, c->module);
     fputs(", \"claim\": ", f);
     jstr(f, c->claim);
-    fprintf(f, ", \"kind\": \"%s\"", check_kind_str(c->kind));
+    fprintf(f, ", \"kind\": \"%s\", \"strength\": \"%s\"", check_kind_str(c->kind),
+            check_strength_str(c->strength));
+    fputs(", \"source\": ", f);
+    jstr(f, c->src);
     fputs(",\n     \"statement\": ", f);
-    jstr(f, c->statement);
+    jstr(f, stmt);
     fprintf(f, ",\n     \"reconstructed\": %s, \"control\": %s, \"status\": \"%s\", \"expected\": \"%s\"",
             c->reconstructed ? "true" : "false", c->control ? "true" : "false", check_status_str(c->status),
             check_status_str(c->expected));
     fputs(", \"seconds\": ", f);
     jnum(f, c->seconds);
+    fputs(", \"precision_bits\": ", f);
+    if (c->prec > 0)
+        fprintf(f, "%ld", (long) c->prec);
+    else
+        fputs("null", f);
     fputs(",\n     \"note\": ", f);
     jstr(f, c->note);
     fputs(",\n     \"witness\": ", f);
     jstr(f, c->witness);
+    /* the file of the check's certificate, when the run wrote them */
+    fputs(",\n     \"certificate\": ", f);
+    if (certdir != NULL && c->ncerts > 0)
+    {
+        char *name = bc_aprintf("%s.json", c->id);
+        jstr(f, name);
+        flint_free(name);
+    }
+    else
+        fputs("null", f);
     fputs(",\n     \"fields\": {", f);
     for (i = 0; i < c->nfields; i++)
     {
@@ -57,33 +141,18 @@ write_check(FILE *f, const check_struct *c)
         jstr(f, c->fields[i].value);
     }
     fputs("}", f);
-    fputs(",\n     \"montecarlo\": ", f);
-    if (c->has_mc)
+    fputs(",\n     \"tests\": [", f);
+    for (i = 0; i < c->ntests; i++)
     {
-        char *b = bc_arb_str(c->mc.bound, 17);
-        fprintf(f, "{\"samples\": %lu, \"successes\": %lu, \"undecided\": %lu, \"escalations\": %lu, ",
-                (unsigned long) c->mc.samples, (unsigned long) c->mc.successes,
-                (unsigned long) c->mc.undecided, (unsigned long) c->mc.escalations);
-        fputs("\"bound\": ", f);
-        jstr(f, b);
-        fputs(", \"bound_tex\": ", f);
-        jstr(f, c->mc.bound_tex);
-        fputs(", \"tail\": ", f);
-        jnum(f, c->mc.tail);
-        fputs(", \"estimate\": ", f);
-        jstr(f, c->mc.estimate);
-        fputs(", \"lower\": ", f);
-        jstr(f, c->mc.lo);
-        fputs(", \"upper\": ", f);
-        jstr(f, c->mc.hi);
-        fputs(", \"slack\": ", f);
-        jstr(f, c->mc.slack);
-        fputs("}", f);
-        flint_free(b);
+        fputs(i ? ", " : "", f);
+        write_test(f, c->tests + i);
     }
-    else
-        fputs("null", f);
+    fputs("]", f);
+    fputs(",\n     \"montecarlo\": ", f);
+    write_montecarlo(f, c);
     fputs("}", f);
+    if (stmt != NULL)
+        flint_free(stmt);
 }
 
 static void
@@ -163,11 +232,15 @@ report_write_json(FILE *f, const checklist_t L, const report_meta *meta)
     jstr(f, bc_version_arb());
     fputs("},\n  \"confidence\": ", f);
     jnum(f, meta->confidence);
-    fputs(",\n  \"correction\": \"Bonferroni over the Monte Carlo checks of the run\"", f);
+    fputs(",\n  \"correction\": \"Bonferroni over every statistical test of the run (Monte Carlo bounds and "
+          "agreement tests)\"",
+          f);
     fprintf(f, ",\n  \"family_size\": %ld", (long) meta->nmc);
     fputs(",\n  \"tail\": ", f);
     jnum(f, meta->tail);
     fprintf(f, ",\n  \"threads\": %d", meta->threads);
+    fputs(",\n  \"mutant\": ", f);
+    jstr(f, meta->mutant);
     fputs(",\n  \"revision\": ", f);
     jstr(f, meta->revision);
     fputs(",\n  \"compiler\": ", f);
@@ -195,7 +268,23 @@ report_write_json(FILE *f, const checklist_t L, const report_meta *meta)
             (long) checklist_mismatches(L));
     for (i = 0; i <= ST_INAPPLICABLE; i++)
         fprintf(f, ", \"%s\": %ld", check_status_str((check_status) i), (long) counts[i]);
+    {
+        slong ncert = 0;
+        for (i = 0; i < L->nchecks; i++)
+            ncert += meta->certificates != NULL && L->checks[i].ncerts > 0;
+        fprintf(f, ", \"certificates\": %ld", (long) ncert);
+    }
     fputs("}", f);
+    {
+        report_evidence e;
+        report_evidence_count(&e, L);
+        fprintf(f,
+                ",\n  \"evidence\": {\"verified\": %ld, \"refuted\": %ld, \"witnessed\": %ld, "
+                "\"statistical\": %ld, \"sanity\": %ld, \"controls\": %ld, \"vacuous\": %ld, "
+                "\"undecided\": %ld, \"unset\": %ld}",
+                (long) e.verified, (long) e.refuted, (long) e.witnessed, (long) e.statistical,
+                (long) e.sanity, (long) e.controls, (long) e.vacuous, (long) e.undecided, (long) e.unset);
+    }
 
     fputs(",\n  \"errata\": [", f);
     for (i = 0; i < L->nchecks; i++)
@@ -213,7 +302,7 @@ report_write_json(FILE *f, const checklist_t L, const report_meta *meta)
     fputs(",\n  \"checks\": [\n", f);
     for (i = 0; i < L->nchecks; i++)
     {
-        write_check(f, L->checks + i);
+        write_check(f, L->checks + i, meta->certificates);
         fputs(i + 1 < L->nchecks ? ",\n" : "\n", f);
     }
     fputs("  ],\n  \"figures\": [\n", f);

@@ -85,19 +85,25 @@ check_module(const check_struct *c)
     return m;
 }
 
-/* 1 when some check of module m carries the claim name claim: instances
-   and figures are filed under the claims their checks belong to. */
+/* 1 when an instance or figure filed under the module named module
+   belongs to module m */
 static int
-module_has_claim(const checklist_t L, const module_struct *m, const char *claim)
+filed_under(const module_struct *m, const char *module)
+{
+    return module != NULL && strcmp(module, m->name) == 0;
+}
+
+/* 1 when part of m's claim is a reconstruction: the whole module says so,
+   or some row of its table (a module whose claim is given may check a
+   step the paper gives only in words) */
+static int
+part_reconstructed(const module_struct *m)
 {
     slong j;
-    if (strcmp(claim, m->claim) == 0)
-        return 1;
-    for (j = 0; j < L->nchecks; j++)
-        if (check_module(L->checks + j) == m && L->checks[j].claim != NULL &&
-            strcmp(L->checks[j].claim, claim) == 0)
+    for (j = 0; j < m->nspecs; j++)
+        if (m->specs[j].reconstructed)
             return 1;
-    return 0;
+    return m->reconstructed;
 }
 
 static void
@@ -122,48 +128,84 @@ write_preamble(FILE *f, const checklist_t L, const report_meta *meta)
     tex_text(f, meta->started);
     fputs("}\n\\begin{document}\n\\maketitle\n", f);
 
+    if (meta->mutant != NULL)
+    {
+        fputs("\\begin{center}\\fbox{\\parbox{0.9\\textwidth}{\\textbf{Mutant run.} This run checks a claim "
+              "deliberately changed to something false (mutant \\texttt{",
+              f);
+        tex_text(f, meta->mutant);
+        fputs("}); the checks the mutant names must fail. It is not a report on the paper.}}\\end{center}\n",
+              f);
+    }
     /* the summary table on the first page */
     fputs("\\section*{Summary}\n"
           "Every line below is computed by this run. Exact and ball checks are decided in exact "
           "rational or rigorous ball arithmetic; Monte Carlo checks compare a rigorous "
-          "Clopper--Pearson interval with the paper's bound. A check \\emph{agrees} when its "
+          "Clopper--Pearson interval with the paper's bound, agreement checks a sampled rate with an "
+          "exactly computed probability. A check \\emph{agrees} when its "
           "status equals the status the project expects (\\texttt{holds}/\\texttt{consistent} "
           "for claims; \\texttt{fails}, \\texttt{violated} or \\texttt{inapplicable} for negative "
-          "controls; a different status only for a recorded erratum).\n\n",
+          "controls; a different status only for a recorded erratum).\n\n"
+          "What a verdict is evidence of is counted apart: \\emph{verified} claims are inequalities of "
+          "the paper decided on witnesses or over ranges; \\emph{refuted} are the errata; "
+          "\\emph{witnessed} are finite witnesses of limit or existence claims; \\emph{statistical} "
+          "are Monte Carlo and agreement records (inside one family-wise level); \\emph{sanity} "
+          "checks hold by construction or by an identity and test the code, not the claim; "
+          "\\emph{controls} are built to fail.\n\n",
           f);
-    fputs("\\begin{center}\\small\\begin{tabular}{lrrrrrrr}\\toprule\n"
-          "claim & checks & holds/cons. & fails/viol. & inappl. & undec. & controls & agree\\\\\\midrule\n",
+    fputs("\\begin{center}\\small\\setlength{\\tabcolsep}{4pt}\\begin{tabular}{lrrrrrrrrr}\\toprule\n"
+          "claim & checks & verified & refuted & witnessed & statistical & sanity & controls & undec. & "
+          "agree\\\\\\midrule\n",
           f);
     for (i = 0; i < theorem_nmodules; i++)
     {
         const module_struct *m = theorem_modules[i];
-        slong n = 0, ok = 0, bad = 0, inap = 0, und = 0, ctl = 0, agree = 0;
+        checklist_t M;
+        report_evidence e;
+        slong n = 0, agree = 0;
+        /* a view of m's records (not owned) */
+        memset(M, 0, sizeof(checklist_struct));
+        M->checks = flint_malloc(sizeof(check_struct) * (size_t) (L->nchecks + 1));
         for (j = 0; j < L->nchecks; j++)
-        {
-            const check_struct *c = L->checks + j;
-            if (check_module(c) != m)
-                continue;
-            n++;
-            ok += (c->status == ST_HOLDS || c->status == ST_CONSISTENT);
-            bad += (c->status == ST_FAILS || c->status == ST_VIOLATED);
-            inap += (c->status == ST_INAPPLICABLE);
-            und += (c->status == ST_UNDECIDED);
-            ctl += c->control;
-            agree += (c->status == c->expected);
-        }
+            if (check_module(L->checks + j) == m)
+            {
+                M->checks[M->nchecks++] = L->checks[j];
+                agree += L->checks[j].status == L->checks[j].expected;
+            }
+        n = M->nchecks;
+        report_evidence_count(&e, M);
+        flint_free(M->checks);
         if (n == 0)
             continue;
-        fprintf(f, "%s%s & %ld & %ld & %ld & %ld & %ld & %ld & %ld/%ld\\\\\n", m->claim,
-                m->reconstructed ? " (part reconstr.)" : "", (long) n, (long) ok, (long) bad, (long) inap,
-                (long) und, (long) ctl, (long) agree, (long) n);
+        fprintf(f, "%s%s & %ld & %ld & %ld & %ld & %ld & %ld & %ld & %ld & %ld/%ld\\\\\n", m->claim,
+                part_reconstructed(m) ? " (part reconstr.)" : "", (long) n, (long) e.verified,
+                (long) e.refuted, (long) e.witnessed, (long) e.statistical, (long) e.sanity,
+                (long) e.controls, (long) e.undecided, (long) agree, (long) n);
     }
     fputs("\\bottomrule\\end{tabular}\\end{center}\n", f);
-    fprintf(f, "\\textbf{Overall:} %ld checks, %ld whose status differs from the expected status. ",
-            (long) L->nchecks, (long) checklist_mismatches(L));
-    fprintf(f,
-            "Monte Carlo family: %ld intervals at family-wise confidence %g (Bonferroni: each "
-            "two-sided interval at tail level %.3g per side).\n\n",
-            (long) meta->nmc, meta->confidence, meta->tail);
+    {
+        report_evidence e;
+        report_evidence_count(&e, L);
+        fprintf(
+            f,
+            "\\textbf{Overall:} %ld checks, %ld whose status differs from the expected status: %ld claims "
+            "verified, %ld refuted (errata), %ld witnessed, %ld statistical, %ld sanity checks, %ld "
+            "negative controls; %ld undecided.",
+            (long) L->nchecks, (long) checklist_mismatches(L), (long) e.verified, (long) e.refuted,
+            (long) e.witnessed, (long) e.statistical, (long) e.sanity, (long) e.controls, (long) e.undecided);
+        if (e.vacuous > 0)
+            fprintf(f,
+                    " %ld statistical records have a vacuous bound ($\\le0$) and are not counted as "
+                    "evidence.",
+                    (long) e.vacuous);
+        if (e.unset > 0)
+            fprintf(f, " %ld records have no stated strength.", (long) e.unset);
+    }
+    fprintf(
+        f,
+        " Statistical family: %ld tests (every Monte Carlo bound and every agreement test of the run) at "
+        "family-wise confidence %g (Bonferroni: each two-sided interval at tail level %.3g per side).\n\n",
+        (long) meta->nmc, meta->confidence, meta->tail);
     fputs("\\tableofcontents\n\\clearpage\n", f);
 }
 
@@ -208,42 +250,59 @@ write_check_table(FILE *f, const checklist_t L, const module_struct *m)
 static void
 write_mc_table(FILE *f, const checklist_t L, const module_struct *m)
 {
-    slong j, n = 0;
+    slong j, k, n = 0;
     for (j = 0; j < L->nchecks; j++)
-        n += (check_module(L->checks + j) == m && L->checks[j].has_mc);
+        n += (check_module(L->checks + j) == m && L->checks[j].ntests > 0);
     if (n == 0)
         return;
-    fputs("\\subsection*{Monte Carlo}\n"
+    fputs("\\subsection*{Monte Carlo and agreement tests}\n"
           "Samples $N$, successes $K$ (every event decided exactly), estimate $K/N$, rigorous "
-          "Clopper--Pearson interval, the paper's bound $b$, and the slack (lower limit minus "
-          "$b$; a negative slack is no violation: only an upper limit below $b$ is).\n\n"
+          "Clopper--Pearson interval, and the target: a bound $P\\ge b$ (slack: lower limit minus "
+          "$b$; a negative slack is no violation, only an upper limit below $b$ is) or an exact "
+          "probability $P=p$ (agreement: violated when $p$ lies outside the interval).\n\n"
           "{\\footnotesize\\setlength{\\tabcolsep}{3pt}\n"
           "\\begin{longtable}{>{\\raggedright\\arraybackslash}p{0.25\\textwidth}rrll>{"
           "\\raggedright\\arraybackslash}p{0.2\\textwidth}l>{"
           "\\raggedright\\arraybackslash}p{0.08\\textwidth}}\\toprule\n"
-          "id & $N$ & $K$ & $K/N$ & interval & bound $b$ & slack & status\\\\\\midrule\\endhead\n",
+          "id & $N$ & $K$ & $K/N$ & interval & target & slack & status\\\\\\midrule\\endhead\n",
           f);
     for (j = 0; j < L->nchecks; j++)
     {
         const check_struct *c = L->checks + j;
-        if (check_module(c) != m || !c->has_mc)
+        if (check_module(c) != m)
             continue;
-        fputs("\\texttt{", f);
-        tex_text(f, c->id);
-        fprintf(f, "} & %lu & %lu & ", (unsigned long) c->mc.samples, (unsigned long) c->mc.successes);
-        tex_text(f, c->mc.estimate ? c->mc.estimate : "-");
-        fputs(" & $[", f);
-        tex_text(f, c->mc.lo ? c->mc.lo : "?");
-        fputs(",\\,", f);
-        tex_text(f, c->mc.hi ? c->mc.hi : "?");
-        fputs("]$ & $", f);
-        if (c->mc.bound_tex != NULL)
-            fputs(c->mc.bound_tex, f);
-        fputs("$ & ", f);
-        tex_text(f, c->mc.slack ? c->mc.slack : "-");
-        fputs(" & ", f);
-        tex_status(f, c->status);
-        fputs("\\\\\n", f);
+        for (k = 0; k < c->ntests; k++)
+        {
+            const check_test *t = c->tests + k;
+            fputs("\\texttt{", f);
+            tex_text(f, c->id);
+            fputs("}", f);
+            if (t->label != NULL)
+            {
+                fputs(" ", f);
+                tex_text(f, t->label);
+            }
+            fprintf(f, " & %lu & %lu & ", (unsigned long) t->samples, (unsigned long) t->successes);
+            tex_text(f, t->estimate ? t->estimate : "-");
+            fputs(" & $[", f);
+            tex_text(f, t->lo ? t->lo : "?");
+            fputs(",\\,", f);
+            tex_text(f, t->hi ? t->hi : "?");
+            fprintf(f, "]$ & $%s", t->kind == TEST_EQUAL ? "P=" : "P\\ge ");
+            if (t->target_tex != NULL)
+                fputs(t->target_tex, f);
+            else
+            {
+                char *b = bc_arb_str(t->target, 8);
+                tex_text(f, b);
+                flint_free(b);
+            }
+            fputs("$ & ", f);
+            tex_text(f, t->slack ? t->slack : "-");
+            fputs(" & ", f);
+            tex_status(f, t->status);
+            fputs("\\\\\n", f);
+        }
     }
     fputs("\\bottomrule\\end{longtable}}\n", f);
 }
@@ -258,17 +317,30 @@ write_check_details(FILE *f, const checklist_t L, const module_struct *m)
         const check_struct *c = L->checks + j;
         if (check_module(c) != m)
             continue;
+        char *stmt = report_check_statement(c);
         fputs("\\paragraph{\\texttt{", f);
         tex_text(f, c->id);
-        fputs("}} ", f);
+        fprintf(f, "}}\\label{check:%s} ", c->id);
         tex_status(f, c->status);
-        fprintf(f, " (expected %s; %s%s%s; %.3g s).\n", check_status_str(c->expected),
-                check_kind_str(c->kind), c->control ? ", negative control" : "",
-                c->reconstructed ? ", reconstructed statement" : "", c->seconds);
-        if (c->statement != NULL)
-            fprintf(f, "\\emph{Checked:} %s\n", c->statement);
+        fprintf(f, " (expected %s; %s, %s%s%s", check_status_str(c->expected), check_kind_str(c->kind),
+                check_strength_str(c->strength), c->control ? ", negative control" : "",
+                c->reconstructed ? ", reconstructed statement" : "");
+        if (c->prec > 0)
+            fprintf(f, "; %ld bits", (long) c->prec);
+        fprintf(f, "; %.3g s).\n", c->seconds);
+        if (stmt != NULL)
+        {
+            fputs("\\emph{Checked:} ", f);
+            report_write_refs(f, stmt, L);
+            fputs("\n", f);
+            flint_free(stmt);
+        }
         if (c->note != NULL)
-            fprintf(f, "\n\\emph{Note:} %s\n", c->note);
+        {
+            fputs("\n\\emph{Note:} ", f);
+            report_write_refs(f, c->note, L);
+            fputs("\n", f);
+        }
         if (c->nfields > 0)
         {
             fputs("\n{\\footnotesize ", f);
@@ -302,7 +374,7 @@ figure_end(FILE *f, const figure_struct *g)
     fputs(g->caption, f);
     fputs(" (figure \\texttt{", f);
     tex_text(f, g->id);
-    fputs("})}\n\\end{figure}\n", f);
+    fprintf(f, "})}\\label{fig:%s}\n\\end{figure}\n", g->id);
 }
 
 /* the start of a figure up to the axis labels x and y; the caller closes
@@ -396,31 +468,44 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
         const module_struct *m = theorem_modules[i];
         const char *const *line;
         slong n = 0;
+        int skip = 0;
         for (j = 0; j < L->nchecks; j++)
             n += (check_module(L->checks + j) == m);
         if (n == 0)
             continue;
         fprintf(f, "\\clearpage\n\\section{%s}\n", m->title);
-        if (m->reconstructed)
+        if (part_reconstructed(m))
             fputs("\\emph{Part of this claim is a reconstruction: the seed text lost it, or gives it only "
                   "in words. The "
                   "reconstructed statement is the one checked, and is marked as such below.}\n\n",
                   f);
+        /* the fragment's prose; the blocks of check statements go to the
+           check details */
         for (line = m->fragment; line != NULL && *line != NULL; line++)
         {
-            fputs(*line, f);
-            fputc('\n', f);
+            if (strstr(*line, "\\begin{checktext}{") != NULL)
+                skip = 1;
+            if (!skip)
+            {
+                report_write_refs(f, *line, L);
+                fputc('\n', f);
+            }
+            if (skip && strstr(*line, "\\end{checktext}") != NULL)
+                skip = 0;
         }
         fputs("\n\\subsection*{Instances}\n", f);
         for (j = 0; j < L->ninstances; j++)
-            if (module_has_claim(L, m, L->instance_claim[j]))
-                fprintf(f, "%s\n\n", L->instance_text[j]);
+            if (filed_under(m, L->instance_module[j]))
+            {
+                report_write_refs(f, L->instance_text[j], L);
+                fputs("\n\n", f);
+            }
         write_check_table(f, L, m);
         write_mc_table(f, L, m);
         for (j = 0; j < L->nfigures; j++)
         {
             const figure_struct *g = L->figures + j;
-            if (module_has_claim(L, m, g->claim))
+            if (filed_under(m, g->module))
             {
                 if (g->zlabel != NULL)
                     write_figure3(f, g);
@@ -441,10 +526,17 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
         fputs("\\paragraph{\\texttt{", f);
         tex_text(f, c->id);
         fputs("}} ", f);
-        if (c->statement)
-            fputs(c->statement, f);
+        {
+            char *stmt = report_check_statement(c);
+            report_write_refs(f, stmt, L);
+            if (stmt != NULL)
+                flint_free(stmt);
+        }
         if (c->note)
-            fprintf(f, "\n\n%s", c->note);
+        {
+            fputs("\n\n", f);
+            report_write_refs(f, c->note, L);
+        }
         if (c->witness)
         {
             fputs("\n\n{\\footnotesize\\emph{Witness:} \\texttt{", f);
@@ -469,13 +561,27 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
             bc_version_mpfr(), bc_version_flint(), bc_version_arb());
     fprintf(f, "seed & %llu\\\\\nmode & %s\\\\\nthreads & %d\\\\\n", (unsigned long long) meta->seed,
             meta->mode, meta->threads);
-    fprintf(f, "confidence & %g family-wise (Bonferroni over %ld intervals)\\\\\n", meta->confidence,
+    fprintf(f, "confidence & %g family-wise (Bonferroni over %ld statistical tests)\\\\\n", meta->confidence,
             (long) meta->nmc);
+    if (meta->mutant != NULL)
     {
-        /* the highest precision a check recorded (field max_precision_bits) */
-        slong best = 0, k;
+        fputs("mutant & \\texttt{", f);
+        tex_text(f, meta->mutant);
+        fputs("}\\\\\n", f);
+    }
+    {
+        /* the highest precision a check recorded (c->prec, or the field
+           max_precision_bits of records not yet on check_note_prec) */
+        slong best = 0, k, nprec = 0;
         const char *who = NULL;
         for (i = 0; i < L->nchecks; i++)
+        {
+            nprec += L->checks[i].prec > 0;
+            if (L->checks[i].prec > best)
+            {
+                best = L->checks[i].prec;
+                who = L->checks[i].id;
+            }
             for (k = 0; k < L->checks[i].nfields; k++)
                 if (!strcmp(L->checks[i].fields[k].key, "max_precision_bits") &&
                     atol(L->checks[i].fields[k].value) > best)
@@ -483,6 +589,7 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
                     best = atol(L->checks[i].fields[k].value);
                     who = L->checks[i].id;
                 }
+        }
         fprintf(f,
                 "precision & doubles and rationals exact; Arb balls from 64--128 bits, doubled where a "
                 "decision needs it, up to %d bits (beyond: \\texttt{undecided})\\\\\n",
@@ -491,7 +598,10 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
         {
             fprintf(f, "precision reached & %ld bits (highest recorded, \\texttt{", (long) best);
             tex_text(f, who);
-            fputs("})\\\\\n", f);
+            fprintf(f,
+                    "}; %ld checks record the precision their decisions reached, in their details and "
+                    "in \\texttt{report.json})\\\\\n",
+                    (long) nprec);
         }
     }
     fputs("started & ", f);

@@ -138,6 +138,19 @@ extern "C"
    pattern with empty interior gives the cone's value, e.g. K = {0}). */
     int basin_set_pattern(basin_t B, const fmpq_mat_t X, const fmpq *y, const int *a, const int *b, slong n);
 
+    /* The estimated cost of certifying the basin value of n neurons on the
+   data (X, y) (X m x d), for refusing hopeless inputs before any work:
+   k^3 b^2 with k = min(m, n d), the order of the exact linear systems
+   (the face least squares and the interpolation solve, basin_certify.c),
+   and b the largest bit size of an entry of X or y (bits of numerator
+   plus denominator): p-adic solving of a k x k system with b-bit entries
+   lifts O(k b) digits at O(k^2) products of b-bit numbers each.  A
+   double, so it cannot overflow.  Sets *bits to b and *row to the
+   0-based row of an entry of that size (each may be NULL).  The weights
+   do not enter: they only decide the sign pattern (n m exact dot
+   products). */
+    double basin_cost_estimate(const fmpq_mat_t X, const fmpq *y, slong n, slong *bits, slong *row);
+
     /* Sets f to the objective f(z) (squared loss) for z of length n * d. */
     void basin_objective(fmpq_t f, const basin_t B, const fmpq *z);
 

@@ -443,3 +443,27 @@ basin_result_clear(basin_result_t R)
     fmpq_clear(R->width);
     arb_clear(R->enclosure);
 }
+
+double
+basin_cost_estimate(const fmpq_mat_t X, const fmpq *y, slong n, slong *bits, slong *row)
+{
+    slong m = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), t, i, b = 0, at = 0;
+    double k;
+    for (t = 0; t < m; t++)
+        for (i = 0; i <= d; i++)
+        {
+            const fmpq *q = i < d ? fmpq_mat_entry(X, t, i) : y + t;
+            slong e = (slong) (fmpz_bits(fmpq_numref(q)) + fmpz_bits(fmpq_denref(q)));
+            if (e > b)
+            {
+                b = e;
+                at = t;
+            }
+        }
+    if (bits != NULL)
+        *bits = b;
+    if (row != NULL)
+        *row = at;
+    k = (double) FLINT_MIN(m, n * d);
+    return k * k * k * (double) b * (double) b;
+}

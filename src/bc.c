@@ -215,3 +215,24 @@ bc_version_arb(void)
     return arb_version;
 #endif
 }
+
+truth_t
+bc_decide_prec(slong *reached, bc_decide_fn f, void *ctx, slong prec0)
+{
+    return bc_decide_prec_upto(reached, f, ctx, prec0, BC_PREC_MAX);
+}
+
+truth_t
+bc_decide_prec_upto(slong *reached, bc_decide_fn f, void *ctx, slong prec0, slong prec_max)
+{
+    slong prec = prec0 < 2 ? 2 : prec0, last = prec;
+    truth_t r = BC_UNDECIDED;
+    for (; prec <= prec_max && r == BC_UNDECIDED; prec *= 2)
+    {
+        last = prec;
+        r = f(ctx, prec);
+    }
+    if (reached != NULL)
+        *reached = last;
+    return r;
+}

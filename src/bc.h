@@ -49,6 +49,21 @@ extern "C"
    before they give up and answer BC_UNDECIDED. */
 #define BC_PREC_MAX 4096
 
+    /* A decision at working precision prec (bits), for bc_decide_prec. */
+    typedef truth_t (*bc_decide_fn)(void *ctx, slong prec);
+
+    /* The one rising-precision loop (MPFR's Ziv loop is the model): calls
+       f(ctx, prec) for prec = prec0, 2 prec0, 4 prec0, ... while the answer
+       is BC_UNDECIDED and prec <= BC_PREC_MAX, and returns the first
+       decided answer (else BC_UNDECIDED).  Sets *reached (when not NULL)
+       to the last precision tried.  prec0 must be >= 2. */
+    truth_t bc_decide_prec(slong *reached, bc_decide_fn f, void *ctx, slong prec0);
+
+    /* bc_decide_prec up to prec_max bits instead of BC_PREC_MAX, for a
+       question whose input may itself hold more bits than BC_PREC_MAX (a
+       long rational compared with pi). */
+    truth_t bc_decide_prec_upto(slong *reached, bc_decide_fn f, void *ctx, slong prec0, slong prec_max);
+
     /* Sets x to the exact value of the finite double d (every finite double is
    a dyadic rational).  Aborts with a message on inf or nan: callers
    validate their input first. */

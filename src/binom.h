@@ -55,7 +55,7 @@ extern "C"
    both tails P[Bin(N, p) <= K] and P[Bin(N, p) >= K] are at least tail
    (no evidence against p), BC_FALSE when one of them is below tail,
    else BC_UNDECIDED (p too wide, or a tail equal to tail within the
-   precision tried, up to 1024 bits).  *plo, *phi (if not NULL) receive
+   precision tried, up to BC_PREC_MAX bits).  *plo, *phi (if not NULL) receive
    upper bounds of the two tails as doubles. */
     truth_t binom_test_two_sided(ulong N, ulong K, const arb_t p, double tail, double *plo, double *phi);
     /* Decides whether the exact value x (a ball enclosing a probability;
@@ -67,6 +67,16 @@ extern "C"
    exact limits.  When lo, hi are not NULL they are set to
    binom_cp_interval's outward limits, for printing. */
     truth_t binom_cp_agrees(arf_t lo, arf_t hi, ulong N, ulong K, double a, const arb_t x);
+
+    /* The agreement test with U undecided samples: K of N samples are
+   successes and U more may or may not be.  BC_TRUE when x lies (wholly)
+   in the exact Clopper-Pearson interval at per-side tail a of every
+   count K + u, 0 <= u <= U; BC_FALSE when it lies in none of them (above
+   the upper limit of K + U or below the lower limit of K); else
+   BC_UNDECIDED.  U = 0 is binom_cp_agrees.  When lo, hi are not NULL
+   they are set to outward limits of the union of the intervals (the
+   lower limit of K, the upper limit of K + U).  Aborts when K + U > N. */
+    truth_t binom_cp_agrees_range(arf_t lo, arf_t hi, ulong N, ulong K, ulong U, double a, const arb_t x);
 
 #ifdef __cplusplus
 }

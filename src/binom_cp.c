@@ -134,38 +134,53 @@ _binom_cp_upper_estimate(ulong N, ulong K, double a)
     return (double) (0.5L * (lo + hi));
 }
 
+/* P[Bin(N, p) <= K] >= a for an exact p, at one working precision: the
+   decision of the rising-precision loop (bc_decide_prec) */
+typedef struct
+{
+    ulong N, K;
+    const arf_struct *p;
+    const arb_struct *a;
+} cdf_ge_ctx;
+
+static truth_t
+_cdf_ge(void *ctx, slong prec)
+{
+    const cdf_ge_ctx *C = ctx;
+    arb_t pb, v;
+    truth_t r = BC_UNDECIDED;
+    arb_init(pb);
+    arb_init(v);
+    arb_set_arf(pb, C->p);
+    binom_cdf_arb(v, C->N, pb, C->K, prec);
+    if (arb_ge(v, C->a))
+        r = BC_TRUE;
+    else if (arb_lt(v, C->a))
+        r = BC_FALSE;
+    arb_clear(pb);
+    arb_clear(v);
+    return r;
+}
+
+static truth_t
+_binom_cdf_ge(ulong N, const arf_t p, ulong K, const arb_t a)
+{
+    cdf_ge_ctx C;
+    C.N = N;
+    C.K = K;
+    C.p = p;
+    C.a = a;
+    return bc_decide_prec(NULL, _cdf_ge, &C, 64);
+}
+
 /* Compares P[Bin(N, p) <= K] with a for an exact p: returns -1 if the
-   enclosure is entirely below a, +1 if entirely above, 0 if undecided even
-   at precision BC_PREC_MAX. */
+   enclosure is entirely below a, +1 if it is at least a, 0 if undecided
+   even at precision BC_PREC_MAX. */
 static int
 _binom_cdf_cmp(ulong N, const arf_t p, ulong K, const arb_t a)
 {
-    arb_t pb, v;
-    slong prec;
-    int res = 0;
-
-    arb_init(pb);
-    arb_init(v);
-    arb_set_arf(pb, p);
-
-    for (prec = 64; prec <= BC_PREC_MAX; prec *= 2)
-    {
-        binom_cdf_arb(v, N, pb, K, prec);
-        if (arb_lt(v, a))
-        {
-            res = -1;
-            break;
-        }
-        if (arb_gt(v, a))
-        {
-            res = 1;
-            break;
-        }
-    }
-
-    arb_clear(pb);
-    arb_clear(v);
-    return res;
+    truth_t t = _binom_cdf_ge(N, p, K, a);
+    return t == BC_TRUE ? 1 : (t == BC_FALSE ? -1 : 0);
 }
 
 /* Sets hi to a certified upper bound, within 2^-40, of the root p of
@@ -314,30 +329,13 @@ binom_cp_interval(arf_t lo, arf_t hi, ulong N, ulong K, double a)
 static truth_t
 _binom_cp_upper_ge_point(ulong N, ulong K, const arb_t a, const arf_t p)
 {
-    arb_t pb, v;
-    slong prec;
-    truth_t r = BC_UNDECIDED;
-
     if (arf_sgn(p) <= 0)
         return BC_TRUE;
     if (arf_cmp_si(p, 1) > 0)
         return BC_FALSE;
     if (K >= N)
         return BC_TRUE;
-    arb_init(pb);
-    arb_init(v);
-    arb_set_arf(pb, p);
-    for (prec = 64; prec <= BC_PREC_MAX && r == BC_UNDECIDED; prec *= 2)
-    {
-        binom_cdf_arb(v, N, pb, K, prec);
-        if (arb_ge(v, a))
-            r = BC_TRUE;
-        else if (arb_lt(v, a))
-            r = BC_FALSE;
-    }
-    arb_clear(pb);
-    arb_clear(v);
-    return r;
+    return _binom_cdf_ge(N, p, K, a);
 }
 
 /* u >= every point of [lo, hi] (BC_TRUE), u < every point (BC_FALSE),
@@ -396,14 +394,30 @@ binom_cp_str(ulong N, ulong K, double a, slong digits)
     return r;
 }
 
+/* Sets yl, yu to 1 - xu, 1 - xl (exact): P[Bin(N, p) >= K] = P[Bin(N, 1 - p)
+   <= N - K], so x >= l(K) exactly when 1 - x <= u'(N - K). */
+static void
+_one_minus_range(arf_t yl, arf_t yu, const arf_t xl, const arf_t xu)
+{
+    arf_sub_ui(yl, xu, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_neg(yl, yl);
+    arf_sub_ui(yu, xl, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_neg(yu, yu);
+}
+
 truth_t
-binom_cp_agrees(arf_t lo_out, arf_t hi_out, ulong N, ulong K, double a, const arb_t x)
+binom_cp_agrees_range(arf_t lo_out, arf_t hi_out, ulong N, ulong K, ulong U, double a, const arb_t x)
 {
     arb_t ab;
     arf_t xl, xu, yl, yu;
-    truth_t up, down, res;
+    truth_t up_pess, down_pess, up_opt, down_opt, res;
 
     check_level("binom_cp_agrees", a);
+    if (K + U > N || K + U < K)
+    {
+        flint_printf("binom_cp_agrees_range: K + U > N\n");
+        flint_abort();
+    }
     arb_init(ab);
     arf_init(xl);
     arf_init(xu);
@@ -419,36 +433,42 @@ binom_cp_agrees(arf_t lo_out, arf_t hi_out, ulong N, ulong K, double a, const ar
         arf_zero(xl);
     if (arf_cmp_si(xu, 1) > 0)
         arf_one(xu);
+    _one_minus_range(yl, yu, xl, xu);
     /* decided on the exact limits, not on binom_cp_interval's (which are
-       only within 2^-40 of them): x <= u, and x >= l, i.e. 1 - x <= u' with
-       u' the upper limit of N - K successes (P[Bin(N, p) >= K] =
-       P[Bin(N, 1 - p) <= N - K]); the subtractions are exact */
-    up = _binom_cp_upper_ge_range(N, K, ab, xl, xu);
-    arf_sub_ui(yl, xu, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
-    arf_neg(yl, yl);
-    arf_sub_ui(yu, xl, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
-    arf_neg(yu, yu);
-    down = _binom_cp_upper_ge_range(N, N - K, ab, yl, yu);
+       only within 2^-40 of them).  The limits increase with the count, so
+       x lies in every interval of K + u successes, 0 <= u <= U, exactly
+       when x <= u(K) and x >= l(K + U), and in none exactly when
+       x > u(K + U) or x < l(K). */
+    up_pess = _binom_cp_upper_ge_range(N, K, ab, xl, xu);
+    down_pess = _binom_cp_upper_ge_range(N, N - K - U, ab, yl, yu);
+    up_opt = U == 0 ? up_pess : _binom_cp_upper_ge_range(N, K + U, ab, xl, xu);
+    down_opt = U == 0 ? down_pess : _binom_cp_upper_ge_range(N, N - K, ab, yl, yu);
     /* inside only if the whole ball is; disjoint only if the whole ball is
-       above u or below l; a ball across a limit decides nothing */
-    if (up == BC_TRUE && down == BC_TRUE)
+       above the upper or below the lower limit; a ball across a limit
+       decides nothing */
+    if (up_pess == BC_TRUE && down_pess == BC_TRUE)
         res = BC_TRUE;
-    else if (up == BC_FALSE || down == BC_FALSE)
+    else if (up_opt == BC_FALSE || down_opt == BC_FALSE)
         res = BC_FALSE;
     else
         res = BC_UNDECIDED;
     if (lo_out != NULL || hi_out != NULL)
     {
-        arf_t lo, hi;
+        arf_t lo, hi, lo2, hi2;
         arf_init(lo);
         arf_init(hi);
+        arf_init(lo2);
+        arf_init(hi2);
         binom_cp_interval(lo, hi, N, K, a);
+        binom_cp_interval(lo2, hi2, N, K + U, a);
         if (lo_out != NULL)
             arf_set(lo_out, lo);
         if (hi_out != NULL)
-            arf_set(hi_out, hi);
+            arf_set(hi_out, hi2);
         arf_clear(lo);
         arf_clear(hi);
+        arf_clear(lo2);
+        arf_clear(hi2);
     }
     arb_clear(ab);
     arf_clear(xl);
@@ -456,4 +476,10 @@ binom_cp_agrees(arf_t lo_out, arf_t hi_out, ulong N, ulong K, double a, const ar
     arf_clear(yl);
     arf_clear(yu);
     return res;
+}
+
+truth_t
+binom_cp_agrees(arf_t lo_out, arf_t hi_out, ulong N, ulong K, double a, const arb_t x)
+{
+    return binom_cp_agrees_range(lo_out, hi_out, N, K, 0, a, x);
 }

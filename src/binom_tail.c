@@ -442,31 +442,47 @@ binom_cdf_fmpq(fmpq_t out, ulong N, const fmpq_t p, ulong k)
 /* Two-sided test                                                       */
 /* ------------------------------------------------------------------ */
 
+/* the two tails of binom_test_two_sided against the level, at one
+   working precision (the decision of bc_decide_prec) */
+typedef struct
+{
+    ulong N, K;
+    const arb_struct *p;
+    arb_t lo, hi, tl;
+} two_sided_ctx;
+
+static truth_t
+_two_sided(void *ctx, slong prec)
+{
+    two_sided_ctx *C = ctx;
+    binom_cdf_arb(C->lo, C->N, C->p, C->K, prec); /* P[Bin <= K] */
+    binom_sf_arb(C->hi, C->N, C->p, C->K, prec);  /* P[Bin >= K] */
+    if (arb_lt(C->lo, C->tl) || arb_lt(C->hi, C->tl))
+        return BC_FALSE;
+    if (arb_ge(C->lo, C->tl) && arb_ge(C->hi, C->tl))
+        return BC_TRUE;
+    return BC_UNDECIDED;
+}
+
 truth_t
 binom_test_two_sided(ulong N, ulong K, const arb_t p, double tail, double *plo, double *phi)
 {
-    slong prec;
-    truth_t res = BC_UNDECIDED;
-    arb_t lo, hi, tl;
-    arb_init(lo);
-    arb_init(hi);
-    arb_init(tl);
-    arb_set_d(tl, tail);
-    for (prec = 128; prec <= 1024 && res == BC_UNDECIDED; prec *= 2)
-    {
-        binom_cdf_arb(lo, N, p, K, prec); /* P[Bin <= K] */
-        binom_sf_arb(hi, N, p, K, prec);  /* P[Bin >= K] */
-        if (arb_lt(lo, tl) || arb_lt(hi, tl))
-            res = BC_FALSE;
-        else if (arb_ge(lo, tl) && arb_ge(hi, tl))
-            res = BC_TRUE;
-    }
+    truth_t res;
+    two_sided_ctx C;
+    C.N = N;
+    C.K = K;
+    C.p = p;
+    arb_init(C.lo);
+    arb_init(C.hi);
+    arb_init(C.tl);
+    arb_set_d(C.tl, tail);
+    res = bc_decide_prec(NULL, _two_sided, &C, 128);
     if (plo != NULL)
-        *plo = arf_get_d(arb_midref(lo), ARF_RND_NEAR) + mag_get_d(arb_radref(lo));
+        *plo = arf_get_d(arb_midref(C.lo), ARF_RND_NEAR) + mag_get_d(arb_radref(C.lo));
     if (phi != NULL)
-        *phi = arf_get_d(arb_midref(hi), ARF_RND_NEAR) + mag_get_d(arb_radref(hi));
-    arb_clear(lo);
-    arb_clear(hi);
-    arb_clear(tl);
+        *phi = arf_get_d(arb_midref(C.hi), ARF_RND_NEAR) + mag_get_d(arb_radref(C.hi));
+    arb_clear(C.lo);
+    arb_clear(C.hi);
+    arb_clear(C.tl);
     return res;
 }

@@ -5,7 +5,8 @@
 
 #include "check.h"
 
-static const char *const kind_names[] = {"exact", "ball", "range", "montecarlo", "audit"};
+static const char *const kind_names[] = {"exact", "ball", "range", "montecarlo", "audit", "agreement"};
+static const char *const strength_names[] = {"unset", "decides", "witnesses", "statistical", "sanity"};
 static const char *const status_names[] = {"notrun",     "holds",    "fails",       "undecided",
                                            "consistent", "violated", "inapplicable"};
 
@@ -21,10 +22,34 @@ check_status_str(check_status st)
     return status_names[st];
 }
 
+const char *
+check_strength_str(check_strength s)
+{
+    return strength_names[s];
+}
+
 check_status
 check_status_from_truth(truth_t t)
 {
     return t == BC_TRUE ? ST_HOLDS : (t == BC_FALSE ? ST_FAILS : ST_UNDECIDED);
+}
+
+static int
+status_positive(check_status st)
+{
+    return st == ST_HOLDS || st == ST_CONSISTENT;
+}
+
+static int
+status_negative(check_status st)
+{
+    return st == ST_FAILS || st == ST_VIOLATED || st == ST_INAPPLICABLE;
+}
+
+int
+check_status_flipped(check_status st, check_status e)
+{
+    return (status_positive(e) && status_negative(st)) || (status_negative(e) && status_positive(st));
 }
 
 static char *
@@ -40,7 +65,6 @@ void
 check_init(check_t c)
 {
     memset(c, 0, sizeof(check_struct));
-    arb_init(c->mc.bound);
 }
 
 static void
@@ -67,12 +91,25 @@ check_clear(check_t c)
     }
     if (c->fields != NULL)
         flint_free(c->fields);
-    free0(&c->mc.bound_tex);
-    free0(&c->mc.lo);
-    free0(&c->mc.hi);
-    free0(&c->mc.estimate);
-    free0(&c->mc.slack);
-    arb_clear(c->mc.bound);
+    for (i = 0; i < c->ntests; i++)
+    {
+        check_test *t = c->tests + i;
+        free0(&t->label);
+        free0(&t->target_tex);
+        free0(&t->lo);
+        free0(&t->hi);
+        free0(&t->estimate);
+        free0(&t->slack);
+        arb_clear(t->target);
+    }
+    if (c->tests != NULL)
+        flint_free(c->tests);
+    c->tests = NULL;
+    c->ntests = 0;
+    for (i = 0; i < c->ncerts; i++)
+        flint_free(c->certs[i]);
+    if (c->certs != NULL)
+        flint_free(c->certs);
 }
 
 void
@@ -91,6 +128,14 @@ void
 check_field_arb(check_t c, const char *key, const arb_t x, slong digits)
 {
     char *s = bc_arb_str(x, digits);
+    check_field_add(c, key, "%s", s);
+    flint_free(s);
+}
+
+void
+check_field_fmpq(check_t c, const char *key, const fmpq_t x)
+{
+    char *s = fmpq_get_str(NULL, 10, x);
     check_field_add(c, key, "%s", s);
     flint_free(s);
 }
@@ -128,18 +173,93 @@ check_add_note(check_t c, const char *fmt, ...)
 }
 
 void
+check_set_stream_witness(check_t c, uint64_t seed, const char *stream, const char *what)
+{
+    if (what != NULL)
+        check_set_witness(c,
+                          "seed %llu, rng stream \"%s\" (sample i reads Philox stream (seed, \"%s\", i)): %s",
+                          (unsigned long long) seed, stream, stream, what);
+    else
+        check_set_witness(c, "seed %llu, rng stream \"%s\" (sample i reads Philox stream (seed, \"%s\", i))",
+                          (unsigned long long) seed, stream, stream);
+}
+
+void
+check_note_prec(check_t c, slong prec)
+{
+    if (prec > c->prec)
+        c->prec = prec;
+}
+
+truth_t
+check_decide_prec(check_t c, bc_decide_fn f, void *ctx, slong prec0)
+{
+    slong reached = 0;
+    truth_t r = bc_decide_prec(&reached, f, ctx, prec0);
+    if (c != NULL)
+        check_note_prec(c, reached);
+    return r;
+}
+
+void
+check_decide(check_t c, truth_t t)
+{
+    c->status = check_status_from_truth(t);
+}
+
+void
+check_count(check_t c, slong bad, slong undecided)
+{
+    c->status = bad > 0 ? ST_FAILS : (undecided > 0 ? ST_UNDECIDED : ST_HOLDS);
+}
+
+void
+check_refute(check_t c, truth_t t)
+{
+    c->status = t == BC_TRUE ? ST_FAILS : ST_UNDECIDED;
+}
+
+void
+check_hypothesis(check_t c, truth_t t)
+{
+    c->status = t == BC_TRUE ? ST_HOLDS : (t == BC_FALSE ? ST_INAPPLICABLE : ST_UNDECIDED);
+}
+
+void
+check_add_test(check_t c, check_test_kind kind, const char *label, ulong samples, ulong successes,
+               ulong undecided, ulong escalations, const arb_t target, const char *target_tex)
+{
+    check_test *t;
+    c->tests = flint_realloc(c->tests, (c->ntests + 1) * sizeof(check_test));
+    t = c->tests + c->ntests++;
+    memset(t, 0, sizeof(check_test));
+    t->kind = kind;
+    t->label = label != NULL ? bc_strdup(label) : NULL;
+    t->samples = samples;
+    t->successes = successes;
+    t->undecided = undecided;
+    t->escalations = escalations;
+    arb_init(t->target);
+    arb_set(t->target, target);
+    t->target_tex = target_tex != NULL ? bc_strdup(target_tex) : NULL;
+    t->status = ST_UNDECIDED;
+    c->status = ST_UNDECIDED; /* until judged */
+}
+
+void
+check_cert_add(check_t c, char *json)
+{
+    c->certs = flint_realloc(c->certs, (c->ncerts + 1) * sizeof(char *));
+    c->certs[c->ncerts++] = json;
+}
+
+void
 check_set_mc(check_t c, ulong samples, ulong successes, ulong undecided, ulong escalations, const arb_t bound,
              const char *bound_tex)
 {
-    c->has_mc = 1;
-    c->kind = CHECK_MONTECARLO;
-    c->mc.samples = samples;
-    c->mc.successes = successes;
-    c->mc.undecided = undecided;
-    c->mc.escalations = escalations;
-    arb_set(c->mc.bound, bound);
-    free0(&c->mc.bound_tex);
-    c->mc.bound_tex = bc_strdup(bound_tex);
+    if (c->kind != CHECK_AGREEMENT)
+        c->kind = CHECK_MONTECARLO;
+    check_add_test(c, TEST_BOUND, NULL, samples, successes, undecided, escalations, bound, bound_tex);
 }
 
 void
@@ -149,6 +269,7 @@ figure_init(figure_t f, const char *id, const char *claim, const char *caption, 
     memset(f, 0, sizeof(figure_struct));
     f->id = bc_strdup(id);
     f->claim = bc_strdup(claim);
+    f->module = NULL;
     f->caption = bc_strdup(caption);
     f->xlabel = bc_strdup(xlabel);
     f->ylabel = bc_strdup(ylabel);

@@ -23,12 +23,11 @@ checklist_clear(checklist_t L)
         figure_clear(L->figures + i);
     for (i = 0; i < L->ninstances; i++)
     {
-        flint_free(L->instance_claim[i]);
         flint_free(L->instance_text[i]);
     }
     flint_free(L->checks);
     flint_free(L->figures);
-    flint_free(L->instance_claim);
+    flint_free(L->instance_module);
     flint_free(L->instance_text);
     memset(L, 0, sizeof(checklist_struct));
 }
@@ -54,17 +53,12 @@ checklist_push_figure(checklist_t L, figure_t f)
 }
 
 void
-checklist_add_instance(checklist_t L, const char *claim, const char *fmt, ...)
+checklist_add_module_instance(checklist_t L, const char *module, const char *text)
 {
-    va_list ap;
-    char *s;
-    va_start(ap, fmt);
-    s = bc_vaprintf(fmt, ap);
-    va_end(ap);
-    L->instance_claim = flint_realloc(L->instance_claim, (L->ninstances + 1) * sizeof(char *));
+    L->instance_module = flint_realloc(L->instance_module, (L->ninstances + 1) * sizeof(char *));
     L->instance_text = flint_realloc(L->instance_text, (L->ninstances + 1) * sizeof(char *));
-    L->instance_claim[L->ninstances] = bc_aprintf("%s", claim);
-    L->instance_text[L->ninstances] = s;
+    L->instance_module[L->ninstances] = module;
+    L->instance_text[L->ninstances] = bc_aprintf("%s", text);
     L->ninstances++;
 }
 
@@ -108,91 +102,114 @@ has_field(const check_struct *c, const char *key)
     return 0;
 }
 
+slong
+checklist_ntests(const checklist_t L)
+{
+    slong i, n = 0;
+    for (i = 0; i < L->nchecks; i++)
+        n += L->checks[i].ntests;
+    return n;
+}
+
+/* a claim P[E] >= b with b <= 0 holds for every rate: whatever the
+   verdict, it carries no information, and the record says so (field
+   "vacuous", first, and the note) */
+static void
+flag_vacuous(check_struct *c, const check_test *t)
+{
+    char *b;
+    if (t->kind != TEST_BOUND || !arb_is_nonpositive(t->target) || has_field(c, "vacuous"))
+        return;
+    b = bc_arb_bound_str(t->target, 1, 6);
+    check_field_add(c, "vacuous", "the bound is <= 0: %s <= %s", t->target_tex ? t->target_tex : "b", b);
+    last_field_to_front(c);
+    check_add_note(c,
+                   "\\textbf{Vacuous:} the claimed lower bound $%s$ is at most %s $\\le0$, so every "
+                   "rate meets it; the verdict says nothing about the claim.",
+                   t->target_tex ? t->target_tex : "b", b);
+    flint_free(b);
+}
+
+/* judges one test at per-side tail level tail (see checklist_judge) */
+static void
+judge_test(check_test *t, double tail)
+{
+    ulong N = t->samples, K = t->successes, U = t->undecided;
+    arf_t lo, hi, lo2, hi2;
+    arb_t slack;
+    char buf[64];
+
+    /* a re-judgement replaces the previous interval */
+    drop(&t->lo);
+    drop(&t->hi);
+    drop(&t->estimate);
+    drop(&t->slack);
+    t->tail = tail;
+    if (N == 0)
+    {
+        t->status = ST_UNDECIDED;
+        return;
+    }
+    arf_init(lo);
+    arf_init(hi);
+    arf_init(lo2);
+    arf_init(hi2);
+    arb_init(slack);
+    if (t->kind == TEST_BOUND)
+    {
+        /* undecided samples counted as failures (pessimistic) and as
+           successes (optimistic): only a verdict both agree on is given.
+           Decided on the exact upper limits (binom_cp_upper_ge), not on
+           the printed ones, which are only within 2^-40 of them. */
+        truth_t pess = binom_cp_upper_ge(N, K, tail, t->target);
+        truth_t opt = binom_cp_upper_ge(N, K + U, tail, t->target);
+        t->status = pess == BC_TRUE ? ST_CONSISTENT : (opt == BC_FALSE ? ST_VIOLATED : ST_UNDECIDED);
+        binom_cp_interval(lo, hi, N, K, tail);
+        binom_cp_interval(lo2, hi2, N, K + U, tail);
+        /* the slack is a rigorous lower bound of (lower limit - b) */
+        arb_set_arf(slack, lo);
+        arb_sub(slack, slack, t->target, 128);
+        t->slack = bc_arb_bound_str(slack, -1, 4);
+    }
+    else
+    {
+        truth_t r = binom_cp_agrees_range(lo, hi2, N, K, U, tail, t->target);
+        t->status = r == BC_TRUE ? ST_CONSISTENT : (r == BC_FALSE ? ST_VIOLATED : ST_UNDECIDED);
+    }
+    t->lo = arf_str_dir(lo, -1);
+    t->hi = arf_str_dir(hi2, +1);
+    /* the estimate is descriptive */
+    snprintf(buf, sizeof buf, "%.6f", (double) K / (double) N);
+    t->estimate = bc_aprintf("%s", buf);
+    arf_clear(lo);
+    arf_clear(hi);
+    arf_clear(lo2);
+    arf_clear(hi2);
+    arb_clear(slack);
+}
+
 void
 checklist_judge(checklist_t L, double tail)
 {
-    slong i;
+    slong i, j;
     for (i = 0; i < L->nchecks; i++)
     {
         check_struct *c = L->checks + i;
-        arf_t lo, hi, lo2, hi2;
-        arb_t est, slack;
-        truth_t pess, opt;
-        ulong N = c->mc.samples, K = c->mc.successes, U = c->mc.undecided;
-
-        if (!c->has_mc)
+        slong viol = 0, cons = 0, none = 0;
+        if (c->ntests == 0)
             continue;
-        arf_init(lo);
-        arf_init(hi);
-        arf_init(lo2);
-        arf_init(hi2);
-        arb_init(est);
-        arb_init(slack);
-        c->mc.tail = tail;
-        /* a claim P[E] >= b with b <= 0 holds for every rate: whatever the
-           verdict, it carries no information, and the record says so
-           (field "vacuous", first, and the note) */
-        if (arb_is_nonpositive(c->mc.bound) && !has_field(c, "vacuous"))
+        for (j = 0; j < c->ntests; j++)
         {
-            char *b = bc_arb_bound_str(c->mc.bound, 1, 6);
-            check_field_add(c, "vacuous", "the bound is <= 0: %s <= %s",
-                            c->mc.bound_tex ? c->mc.bound_tex : "b", b);
-            last_field_to_front(c);
-            check_add_note(c,
-                           "\\textbf{Vacuous:} the claimed lower bound $%s$ is at most %s $\\le0$, so every "
-                           "rate meets it; the verdict says nothing about the claim.",
-                           c->mc.bound_tex ? c->mc.bound_tex : "b", b);
-            flint_free(b);
+            check_test *t = c->tests + j;
+            flag_vacuous(c, t);
+            judge_test(t, tail);
+            viol += t->status == ST_VIOLATED;
+            cons += t->status == ST_CONSISTENT;
+            none += t->samples == 0;
         }
-        /* a re-judgement replaces the previous interval */
-        drop(&c->mc.lo);
-        drop(&c->mc.hi);
-        drop(&c->mc.estimate);
-        drop(&c->mc.slack);
-
-        if (N == 0)
-        {
-            c->status = ST_UNDECIDED;
-            check_add_note(c, "No sample was drawn.");
-        }
-        else
-        {
-            /* undecided samples counted as failures (pessimistic) and as
-               successes (optimistic): only a verdict both agree on is
-               given.  The verdicts are decided on the exact upper limits
-               (binom_cp_upper_ge), not on the printed ones, which are
-               only within 2^-40 of them. */
-            binom_cp_interval(lo, hi, N, K, tail);
-            binom_cp_interval(lo2, hi2, N, K + U, tail);
-            pess = binom_cp_upper_ge(N, K, tail, c->mc.bound);
-            opt = binom_cp_upper_ge(N, K + U, tail, c->mc.bound);
-            if (pess == BC_TRUE)
-                c->status = ST_CONSISTENT;
-            else if (opt == BC_FALSE)
-                c->status = ST_VIOLATED;
-            else
-                c->status = ST_UNDECIDED;
-
-            c->mc.lo = arf_str_dir(lo, -1);
-            c->mc.hi = arf_str_dir(hi2, +1);
-            /* the estimate is descriptive; the slack is a rigorous lower
-               bound of (lower limit - b), rounded down */
-            {
-                char buf[64];
-                snprintf(buf, sizeof buf, "%.6f", (double) K / (double) N);
-                c->mc.estimate = flint_malloc(strlen(buf) + 1);
-                strcpy(c->mc.estimate, buf);
-            }
-            arb_set_arf(slack, lo);
-            arb_sub(slack, slack, c->mc.bound, 128);
-            c->mc.slack = bc_arb_bound_str(slack, -1, 4);
-        }
-        arf_clear(lo);
-        arf_clear(hi);
-        arf_clear(lo2);
-        arf_clear(hi2);
-        arb_clear(est);
-        arb_clear(slack);
+        if (none > 0)
+            check_add_note(c, "%ld of its tests drew no sample.", (long) none);
+        c->status = viol > 0 ? ST_VIOLATED : (cons == c->ntests ? ST_CONSISTENT : ST_UNDECIDED);
     }
 }
 

@@ -18,9 +18,24 @@
    exponents beyond +-CSV_MAX_EXP, zero denominators, trailing garbage
    ("1.5x", "1,,2", "1,"), NUL bytes, bytes outside ASCII in data (and
    invalid UTF-8 in comments), lines longer than CSV_MAX_LINE bytes, more
-   than CSV_MAX_COLS columns or CSV_MAX_ENTRIES entries, numbers whose
-   exact values together exceed CSV_MAX_BITS bits, empty tables,
-   directories and unreadable paths.  Nothing is ever truncated silently. */
+   than CSV_MAX_COLS columns or CSV_MAX_ENTRIES entries, a number longer
+   than CSV_MAX_DIGITS digits, numbers whose exact values together exceed
+   CSV_MAX_BITS bits, files over CSV_MAX_FILE bytes, empty tables,
+   directories and unreadable paths.  Nothing is ever truncated silently.
+
+   The size of a number is counted as written, before any conversion:
+   every digit of it (integer part, fraction, or numerator and
+   denominator, leading and trailing zeros included) plus the magnitude
+   of its decimal exponent, the zeros the exponent stands for ("1.5e3"
+   has 2 + 3 = 5, "1e-10000" has 1 + 10000 = 10001).  Its exact value then
+   has at most 3.33 bits per digit in numerator and denominator
+   together, so the cost of converting and of every later operation on
+   one number is bounded.
+
+   Limits are checked before the memory or the work they bound is spent:
+   csv_read holds at most one line of the file at a time (memory for the
+   table only, whatever the length of the file or stream), and refuses an
+   over-long line as soon as it has read one byte more than the limit. */
 #ifndef CSV_H
 #define CSV_H
 
@@ -33,6 +48,7 @@ extern "C"
 #endif
 
 #define CSV_MAX_EXP 10000                  /* |decimal exponent| allowed */
+#define CSV_MAX_DIGITS ((slong) 20000)     /* size of one number as written (above) */
 #define CSV_MAX_LINE ((slong) 1 << 20)     /* bytes per line, without EOL */
 #define CSV_MAX_COLS ((slong) 1000000)     /* columns */
 #define CSV_MAX_ENTRIES ((slong) 10000000) /* rows * cols */

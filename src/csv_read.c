@@ -1,9 +1,14 @@
 /* csv_read.c -- exact parser of numeric CSV tables (grammar in csv.h).
 
-   The parser works on an in-memory buffer: csv_read loads the file (after
-   refusing directories and oversized files) and hands it to csv_read_mem.
-   Every failure path clears the partial table, so a refused file leaks
-   nothing and leaves the caller with an empty table. */
+   The parser works one line at a time (take_line): csv_read_mem walks
+   the lines of its buffer in place, csv_read streams the file through a
+   buffer of at most one line (CSV_MAX_LINE bytes), so that reading costs
+   memory for the table only, never for the size of the file: a stream
+   without end (/dev/zero, /dev/urandom) is refused at its first
+   over-long line.  Every size is checked before the memory or the
+   arithmetic it would cost is spent.  Every failure path clears the
+   partial table, so a refused file leaks nothing and leaves the caller
+   with an empty table. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -22,7 +27,7 @@ typedef struct
     slong line;        /* current line, 1-based */
     size_t line_start; /* offset of the current line in buf */
     size_t line_end;   /* offset of the end of its data (before CR LF) */
-    char *scratch;     /* digit buffer, CSV_MAX_LINE + 2 bytes */
+    char *scratch;     /* digit buffer, CSV_MAX_DIGITS + 2 bytes */
     slong bits;        /* total bits of the entries read so far */
     csv_table_struct *T;
     slong n; /* entries stored so far */
@@ -188,6 +193,17 @@ grow(csv_state *s, size_t at)
     return 0;
 }
 
+/* The error of a number (starting at offset at) whose size as written
+   (csv.h) is ndig digits, above CSV_MAX_DIGITS. */
+static int
+too_long(csv_state *s, size_t at, slong ndig)
+{
+    return csv_error(s, s->line, col_of(s, at),
+                     "number too long: %ld digits (an exponent counting as its value), more than the limit "
+                     "of %ld",
+                     (long) ndig, (long) CSV_MAX_DIGITS);
+}
+
 /* Parses one number starting at offset *pos (no leading blanks) into
    x; on success advances *pos past it. */
 static int
@@ -264,6 +280,8 @@ parse_number(csv_state *s, size_t *pos, fmpq_t x)
             ;
         if (k == de)
             return csv_error(s, s->line, col_of(s, qs), "zero denominator");
+        if ((slong) (d1e - d1s + de - ds) > CSV_MAX_DIGITS)
+            return too_long(s, *pos, (slong) (d1e - d1s + de - ds));
         est = (slong) (d1e - d1s + de - ds) * 4 + 8;
         if (s->bits + est > CSV_MAX_BITS)
             return csv_error(s, s->line, col_of(s, *pos),
@@ -306,6 +324,12 @@ parse_number(csv_state *s, size_t *pos, fmpq_t x)
         e10 = eneg ? -ev : ev;
     }
 
+    /* the size as written, before any conversion */
+    {
+        slong written = (slong) (d1e - d1s + d2e - d2s) + (e10 < 0 ? -e10 : e10);
+        if (written > CSV_MAX_DIGITS)
+            return too_long(s, *pos, written);
+    }
     /* digits = integer part followed by the fraction without its trailing
        zeros (they do not change the value but would cost a power of 10) */
     while (d2e > d2s && b[d2e - 1] == '0')
@@ -449,6 +473,70 @@ parse_line(csv_state *s)
     return 0;
 }
 
+/* Takes the line buf[pos, e) of s (e at its LF or at the end of the
+   input): the length limit, a lone CR, then the fields.  Returns 0 or 1
+   (message written). */
+static int
+take_line(csv_state *s, size_t pos, size_t e)
+{
+    size_t k;
+    s->line++;
+    s->line_start = pos;
+    if (e - pos > (size_t) CSV_MAX_LINE)
+        return csv_error(s, s->line, CSV_MAX_LINE + 1, "line longer than %ld bytes", (long) CSV_MAX_LINE);
+    s->line_end = e;
+    if (e > pos && s->buf[e - 1] == '\r')
+        s->line_end = e - 1; /* CRLF, or a final CR at end of file */
+    /* a lone CR or NUL inside the line is refused where it sits (NUL is
+       reported by the tokenizer when it reaches it, but a NUL hidden
+       after a number must not be skipped either) */
+    for (k = pos; k < s->line_end; k++)
+        if (s->buf[k] == '\r')
+            return csv_error(s, s->line, col_of(s, k), "expected ',' or end of line, found carriage return");
+    return parse_line(s);
+}
+
+static int
+is_bom(const char *b, size_t len)
+{
+    return len >= 3 && (unsigned char) b[0] == 0xef && (unsigned char) b[1] == 0xbb &&
+           (unsigned char) b[2] == 0xbf;
+}
+
+static void
+state_init(csv_state *s, csv_table_t T, const char *name, char *err, size_t errlen)
+{
+    csv_table_clear(T);
+    if (err != NULL && errlen > 0)
+        err[0] = '\0';
+    s->name = name == NULL ? "(memory)" : name;
+    s->buf = NULL;
+    s->len = 0;
+    s->err = err;
+    s->errlen = errlen;
+    s->line = 0;
+    s->bits = 0;
+    s->T = T;
+    s->n = 0;
+    s->scratch = NULL;
+}
+
+/* The end of a read: an empty table is an error; a failure clears T. */
+static int
+state_finish(csv_state *s, int r)
+{
+    if (r == 0 && s->T->rows == 0)
+        r = csv_error(s, 0, 0, "no data rows (empty table)");
+    flint_free(s->scratch);
+    s->scratch = NULL;
+    if (r)
+    {
+        csv_table_clear(s->T);
+        return 1;
+    }
+    return 0;
+}
+
 int
 csv_read_mem(csv_table_t T, const char *name, const char *buf, size_t len, char *err, size_t errlen)
 {
@@ -456,74 +544,24 @@ csv_read_mem(csv_table_t T, const char *name, const char *buf, size_t len, char 
     size_t pos = 0;
     int r = 0;
 
-    csv_table_clear(T);
-    if (err != NULL && errlen > 0)
-        err[0] = '\0';
-    s.name = name == NULL ? "(memory)" : name;
+    state_init(&s, T, name, err, errlen);
     s.buf = buf;
     s.len = len;
-    s.err = err;
-    s.errlen = errlen;
-    s.line = 0;
-    s.bits = 0;
-    s.T = T;
-    s.n = 0;
-    s.scratch = NULL;
-
     if (buf == NULL && len > 0)
         return csv_error(&s, 0, 0, "no data");
     if ((slong) len < 0 || len > (size_t) CSV_MAX_FILE)
         return csv_error(&s, 0, 0, "input larger than %ld bytes", (long) CSV_MAX_FILE);
-    if (len >= 3 && (unsigned char) buf[0] == 0xef && (unsigned char) buf[1] == 0xbb &&
-        (unsigned char) buf[2] == 0xbf)
+    if (is_bom(buf, len))
         pos = 3; /* UTF-8 byte order mark */
-    s.scratch = flint_malloc((size_t) CSV_MAX_LINE + 2);
-
-    while (pos < len)
+    s.scratch = flint_malloc((size_t) CSV_MAX_DIGITS + 2);
+    while (pos < len && r == 0)
     {
         const char *nl = memchr(buf + pos, '\n', len - pos);
         size_t e = nl == NULL ? len : (size_t) (nl - buf);
-        s.line++;
-        s.line_start = pos;
-        if (e - pos > (size_t) CSV_MAX_LINE)
-        {
-            r = csv_error(&s, s.line, CSV_MAX_LINE + 1, "line longer than %ld bytes", (long) CSV_MAX_LINE);
-            break;
-        }
-        s.line_end = e;
-        if (e > pos && buf[e - 1] == '\r')
-            s.line_end = e - 1; /* CRLF, or a final CR at end of file */
-        {
-            /* a lone CR or NUL inside the line is refused where it sits
-               (NUL is reported by the tokenizer when it reaches it, but a
-               NUL hidden after a number must not be skipped either) */
-            size_t k;
-            for (k = pos; k < s.line_end; k++)
-                if (buf[k] == '\r')
-                {
-                    r = csv_error(&s, s.line, col_of(&s, k),
-                                  "expected ',' or end of line, found carriage return");
-                    break;
-                }
-            if (r)
-                break;
-        }
-        if (parse_line(&s))
-        {
-            r = 1;
-            break;
-        }
+        r = take_line(&s, pos, e);
         pos = e + 1;
     }
-    if (r == 0 && T->rows == 0)
-        r = csv_error(&s, 0, 0, "no data rows (empty table)");
-    flint_free(s.scratch);
-    if (r)
-    {
-        csv_table_clear(T);
-        return 1;
-    }
-    return 0;
+    return state_finish(&s, r);
 }
 
 int
@@ -531,17 +569,15 @@ csv_read(csv_table_t T, const char *path, char *err, size_t errlen)
 {
     FILE *f;
     struct stat st;
-    char *buf = NULL;
-    size_t len = 0, cap = 0, got;
-    int r;
-    csv_state s; /* only for csv_error */
+    csv_state s;
+    char *chunk = NULL, *lb = NULL;
+    size_t cap = 0, llen = 0, got, total = 0;
+    /* room for a line one byte over the limit (enough to refuse it) and
+       the byte order mark */
+    const size_t most = (size_t) CSV_MAX_LINE + 4;
+    int r = 0, first = 1;
 
-    csv_table_clear(T);
-    s.name = path == NULL ? "(null)" : path;
-    s.err = err;
-    s.errlen = errlen;
-    if (err != NULL && errlen > 0)
-        err[0] = '\0';
+    state_init(&s, T, path == NULL ? "(null)" : path, err, errlen);
     if (path == NULL)
         return csv_error(&s, 0, 0, "no path given");
     f = fopen(path, "rb");
@@ -552,33 +588,53 @@ csv_read(csv_table_t T, const char *path, char *err, size_t errlen)
         fclose(f);
         return csv_error(&s, 0, 0, "is a directory");
     }
-    for (;;)
+    s.scratch = flint_malloc((size_t) CSV_MAX_DIGITS + 2);
+    chunk = flint_malloc(65536);
+    while (r == 0 && (got = fread(chunk, 1, 65536, f)) > 0)
     {
-        if (len == cap)
+        size_t i = 0;
+        total += got;
+        if (total > (size_t) CSV_MAX_FILE)
         {
-            if (cap > (size_t) CSV_MAX_FILE)
-            {
-                flint_free(buf);
-                fclose(f);
-                return csv_error(&s, 0, 0, "file larger than %ld bytes", (long) CSV_MAX_FILE);
-            }
-            cap = cap == 0 ? 65536 : 2 * cap;
-            buf = flint_realloc(buf, cap);
-        }
-        got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
+            r = csv_error(&s, 0, 0, "file larger than %ld bytes", (long) CSV_MAX_FILE);
             break;
+        }
+        while (i < got && r == 0)
+        {
+            const char *nl = memchr(chunk + i, '\n', got - i);
+            size_t n = nl == NULL ? got - i : (size_t) (nl - (chunk + i));
+            /* a line over the limit is refused at once: copy only what
+               proves it (the limit is checked before the buffer grows) */
+            size_t take = FLINT_MIN(n, most - llen);
+            if (llen + take > cap)
+            {
+                cap = FLINT_MIN(most, FLINT_MAX(4096, FLINT_MAX(2 * cap, llen + take)));
+                lb = flint_realloc(lb, cap);
+            }
+            memcpy(lb + llen, chunk + i, take);
+            llen += take;
+            i += n;
+            s.buf = lb;
+            if (llen == most || nl != NULL)
+            {
+                size_t start = first && is_bom(lb, llen) ? 3 : 0;
+                r = take_line(&s, start, llen);
+                first = 0;
+                llen = 0;
+                i++; /* past the LF */
+            }
+        }
     }
-    if (ferror(f))
+    if (r == 0 && ferror(f))
+        r = csv_error(&s, 0, 0, "read error: %s", strerror(errno));
+    if (r == 0 && llen > 0)
     {
-        int e = errno;
-        flint_free(buf);
-        fclose(f);
-        return csv_error(&s, 0, 0, "read error: %s", strerror(e));
+        /* the last line, without LF */
+        s.buf = lb;
+        r = take_line(&s, first && is_bom(lb, llen) ? 3 : 0, llen);
     }
     fclose(f);
-    r = csv_read_mem(T, path, buf, len, err, errlen);
-    flint_free(buf);
-    return r;
+    flint_free(chunk);
+    flint_free(lb);
+    return state_finish(&s, r);
 }

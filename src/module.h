@@ -1,6 +1,14 @@
-/* module.h -- what a claim module is: its static table of checks, its
-   run entry point, the run's options, and the helpers every module uses
-   to honour the run's selection and options.
+/* module.h -- what a claim module is, and the one way to write a check.
+
+   A module has a static table of its checks (check_spec: id, kind,
+   strength, expected status, the source file that produces it), a table
+   of mutants (mutant_spec: a false variant of a claim and the checks it
+   must turn), its LaTeX fragment, and an entry point that receives a run
+   context (run_t).  Through the context a check is started from the
+   table (run_check), given its verdict by one setter per kind of result
+   (check.h: check_decide, check_count, check_refute, check_hypothesis,
+   check_add_test), and pushed (run_push); the clock, the module's name,
+   the claim and the source file are filled in here, never by hand.
 
    The registry of modules (theorems/theorems.h) lists the modules; this
    header is in the core so that a claim module needs no other claim's
@@ -52,16 +60,42 @@ extern "C"
            every wanted one, whatever they depend on. */
         int nselect;
         char *const *select;
+        /* A mutant id (mutant_spec) to activate, or NULL: the run then
+           checks a claim changed to something false a priori, and the
+           checks the mutant names must change their verdict. */
+        const char *mutant;
     } run_opts;
 
+    /* One row of a module's table.  The first five members are the
+       original layout; a table written before strength, file, claim,
+       reconstructed and user existed leaves them 0/NULL. */
     typedef struct
     {
         const char *id;
         check_kind kind;
         check_status expected;
-        int control;
+        int control; /* a negative control: built to fail for a known reason */
         const char *summary;
+        check_strength strength;
+        const char *file;  /* the source file (under theorems/) that produces the record */
+        const char *claim; /* the claim, when not the module's (e.g. "Claim 2" in lemma8) */
+        int reconstructed; /* the statement checked is a reconstruction */
+        int user;          /* runs on the user's instance when the run gives one */
     } check_spec;
+
+    /* A mutant: the claim's constant, inequality, hypothesis or
+       construction changed to something false a priori, run through the
+       module's own code.  Every check named in kills must then have the
+       decided opposite of its expected status (check_status_flipped):
+       a claim that held fails or is violated, a control that failed holds. */
+    typedef struct
+    {
+        const char *id;    /* "thm6.mutant.rate_1_8" */
+        const char *what;  /* the change, and why it is false (plain text) */
+        const char *kills; /* space-separated check ids */
+    } mutant_spec;
+
+    struct run_struct;
 
     typedef struct
     {
@@ -72,15 +106,105 @@ extern "C"
         const check_spec *specs;
         slong nspecs;
         const char *const *fragment; /* LaTeX lines of the companion .tex, NULL-terminated */
-        /* Runs every check of the module and pushes the records to out.
-       Returns 0, or 2 on an input error (message already printed). */
-        int (*run)(checklist_t out, const run_opts *opts);
         /* The user options of run_opts the module accepts, as a list of
        option names without dashes separated by spaces ("data width"), or
        NULL for none.  `run` refuses an option a selected module does not
        accept. */
         const char *inputs;
+        /* Runs the module's checks that the run wants on the run context
+           (run_t) and pushes their records.  Returns 0, or 2 on an input
+           error (message already printed with module_input_error). */
+        int (*exec)(struct run_struct *R);
+        const mutant_spec *mutants;
+        slong nmutants;
+        /* An optional benchmark, `basincheck bench <bench_name> ...`: the
+           program layer dispatches to it without including the module's
+           header.  Returns an exit status. */
+        const char *bench_name;
+        int (*bench)(int argc, char **argv);
     } module_struct;
+
+    /* The context of one module's run: the module, the run's options and
+       the list the records go to. */
+    typedef struct run_struct
+    {
+        const module_struct *mod;
+        const run_opts *opts;
+        checklist_struct *out;
+    } run_struct;
+
+    typedef run_struct run_t[1];
+
+    /* Sets R to run module m with options o into out (nothing is copied:
+       m, o and out must outlive R). */
+    void run_init(run_t R, const module_struct *m, const run_opts *o, checklist_t out);
+
+    /* The spec of check id in m's table, or NULL. */
+    const check_spec *module_spec(const module_struct *m, const char *id);
+
+    /* 1 when the run wants check id of the running module. */
+    int run_wants(const run_t R, const char *id);
+
+    /* 1 when the run wants some check of the running module whose id
+       starts with prefix. */
+    int run_wants_prefix(const run_t R, const char *prefix);
+
+    /* 1 when mutant id is the run's mutant.  Aborts when id is not in the
+       running module's mutant table (a programming error: every mutant
+       is listed, so that the mutation test runs it). */
+    int run_mutant(const run_t R, const char *id);
+
+    /* Starts record c for check id of the running module's table: sets
+       id, module, claim, kind, strength, expected, control, reconstructed
+       and src (the file given, checked against the table by the module
+       tests), the status to undecided, and starts its clock.  Aborts
+       when id is not in the table (a programming error). */
+#define run_check(R, c, id) _run_check((R), (c), (id), __FILE__)
+    void _run_check(run_t R, check_t c, const char *id, const char *file);
+
+    /* Stops c's clock and moves c into the run's list (c is left
+       initialised and empty). */
+    void run_push(run_t R, check_t c);
+
+    /* Records a LaTeX paragraph describing an instance of the running
+       module (printf-style). */
+    void run_add_instance(run_t R, const char *fmt, ...)
+#ifdef __GNUC__
+        __attribute__((format(printf, 2, 3)))
+#endif
+        ;
+
+    /* Moves figure f into the run's list, filed under the running module. */
+    void run_add_figure(run_t R, figure_t f);
+
+    /* The entry of sizes (quick, default, full) for the run's size. */
+    slong run_size_pick(const run_t R, const slong sizes[3]);
+
+    /* The number of Monte Carlo samples of check id: the run's --samples
+       when given (on a run with the user's instance, only for the checks
+       that run on it, spec->user), the count for a target slack when
+       --samples auto and the check is statistical (kind Monte Carlo or
+       agreement: the slack is that of a Clopper-Pearson interval; a
+       check that decides every sampled instance exactly keeps
+       sizes[run size]), else sizes[run size]; never below minimum (the
+       samples a negative control needs to fail whatever was asked). */
+    ulong run_samples(const run_t R, const char *id, const ulong sizes[3], ulong minimum);
+
+    /* Runs fn on ctx for N samples of the named Monte Carlo stream
+       (rng_stream_id(stream)) under the run's seed, threads and progress
+       setting; sets T. */
+    void run_mc(run_t R, mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const char *stream);
+
+    /* Parses the options of a module's benchmark (module_struct bench):
+       argv[0] is the benchmark's name, argv[1..argc-1] its options
+       --quick, --full, --seed S (0 <= S < 2^64), --threads T (1..256),
+       --samples K (1..2^40), --quiet, and -h/--help, which prints usage
+       (one line, without newline) on stdout.  Sets o to zero except the
+       seed 1, the default size, one thread per online processor, samples
+       0 (the benchmark's default) unless given, and progress unless
+       --quiet.  Returns 0, -1 after the help, or 2 after one line on
+       stderr (module_input_error) naming the option and what it expects. */
+    int module_bench_opts(run_opts *o, int argc, char **argv, const char *usage);
 
     /* 1 when pattern pat selects check id of module `module`: the exact id,
    the module's name, or a prefix of the id that ends at a '.'. */
@@ -101,22 +225,11 @@ extern "C"
    message of a module's input error (its run then returns 2). */
     void module_input_error(const char *msg);
 
-    /* Starts record c for check id of the table specs[0..nspecs-1]: sets id,
-   claim, kind, expected and control from the table and the status to
-   undecided.  Aborts when id is not in the table, which is a programming
-   error of the module (every record must be listed). */
-    void module_check_start(check_t c, const check_spec *specs, slong nspecs, const char *id,
-                            const char *claim);
-
     /* Runs fn on ctx for N samples of the named Monte Carlo stream
    (rng_stream_id(stream)) under the run's seed, with the run's threads
    (at least 1) and progress setting, labelled stream; sets T. */
     void module_mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const run_opts *opts,
                        const char *stream);
-    /* The status of a two-sided agreement audit (a rate against an exact
-   probability) from its decision: consistent, violated, or undecided. */
-    check_status module_agreement_status(truth_t t);
-
 #ifdef __cplusplus
 }
 #endif

@@ -148,38 +148,52 @@ _point(arb_t res, const range_problem_t P, const arb_t p, slong par, slong prec,
     P->value(res, p, p, p, par, P->ctx, prec);
 }
 
+/* h(p) < 0 at one working precision, for bc_decide_prec: BC_TRUE when
+   the enclosure is negative, BC_FALSE when it is non-negative (more
+   precision cannot change the sign then) */
+typedef struct
+{
+    range_result_struct *R;
+    const range_problem_struct *P;
+    const arb_struct *p;
+    slong par;
+    arb_t v;
+} cex_ctx;
+
+static truth_t
+_cex_negative(void *ctx, slong prec)
+{
+    cex_ctx *C = ctx;
+    _point(C->v, C->P, C->p, C->par, prec, C->R);
+    if (arb_is_negative(C->v))
+        return BC_TRUE;
+    return arb_is_nonnegative(C->v) ? BC_FALSE : BC_UNDECIDED;
+}
+
 /* Tries to verify h(p) < 0 at rising precision; on success records the
    counterexample and returns 1. */
 static int
 _verify_cex(range_result_t R, const range_problem_t P, const arb_t p, slong par)
 {
-    slong prec;
-    arb_t v;
-    int ok = 0;
+    cex_ctx C;
+    slong prec = 0;
+    int ok;
 
-    arb_init(v);
-    for (prec = FLINT_MAX(P->prec, 64); prec <= BC_PREC_MAX; prec *= 2)
-    {
-        _point(v, P, p, par, prec, R);
-        if (arb_is_negative(v))
-        {
-            ok = 1;
-            break;
-        }
-        /* a non-negative enclosure refutes the hope; more precision
-           cannot change the sign */
-        if (arb_is_nonnegative(v))
-            break;
-    }
+    C.R = R;
+    C.P = P;
+    C.p = p;
+    C.par = par;
+    arb_init(C.v);
+    ok = bc_decide_prec(&prec, _cex_negative, &C, FLINT_MAX(P->prec, 64)) == BC_TRUE;
     if (ok)
     {
         R->status = BC_FALSE;
         R->cex_par = par;
         arb_set(R->cex_x, p);
-        arb_set(R->cex_value, v);
+        arb_set(R->cex_value, C.v);
         R->cex_prec = prec;
     }
-    arb_clear(v);
+    arb_clear(C.v);
     return ok;
 }
 
@@ -272,7 +286,7 @@ _prove_par(range_result_t R, const range_problem_t P, slong par)
     {
         _box B = S.v[--S.n];
         slong prec = P->prec + B.depth;
-        int proved = 0;
+        int proved = 0, how = RANGE_BY_ENCLOSURE;
 
         if (nbox >= P->max_boxes)
         {
@@ -313,6 +327,7 @@ _prove_par(range_result_t R, const range_problem_t P, slong par)
                     left_known = arb_is_nonnegative(v);
                 }
                 proved = left_known;
+                how = RANGE_BY_INCREASING;
             }
             else if (arb_is_nonpositive(dv))
             {
@@ -324,11 +339,14 @@ _prove_par(range_result_t R, const range_problem_t P, slong par)
                     known = arb_is_nonnegative(v);
                 }
                 proved = known;
+                how = RANGE_BY_DECREASING;
             }
             if (proved)
                 R->nproved_monotone++;
         }
 
+        if (proved && P->record != NULL)
+            P->record(P->record_ctx, par, &B.a, &B.b, how, how == RANGE_BY_ENCLOSURE ? v : dv);
         if (proved)
         {
             /* h >= 0 on the closed box, so at B, the next box's left end */

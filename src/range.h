@@ -50,6 +50,19 @@ extern "C"
     typedef void (*range_fn)(arb_t res, const arb_t x, const arb_t a, const arb_t b, slong par, void *ctx,
                              slong prec);
 
+/* How a box was settled, as told to a range_record_fn. */
+#define RANGE_BY_ENCLOSURE 0  /* the enclosure of h on the box is >= 0 */
+#define RANGE_BY_INCREASING 1 /* h' >= 0 on the box and h >= 0 at its left end */
+#define RANGE_BY_DECREASING 2 /* h' <= 0 on the box and h >= 0 at its right end */
+
+    /* Told of every box the prover settles, in order of position for each
+   parameter value: the box [A, B] (balls as range_fn receives them),
+   how (RANGE_BY_*) and the enclosure that settled it (of h for
+   RANGE_BY_ENCLOSURE, of h' otherwise).  Used to export the
+   subdivision as a certificate (src/cert.h). */
+    typedef void (*range_record_fn)(void *rctx, slong par, const arb_t A, const arb_t B, int how,
+                                    const arb_t enc);
+
     typedef struct
     {
         range_fn value; /* encloses h = g - f; required */
@@ -59,11 +72,13 @@ extern "C"
         arb_t hi;
         slong par_lo; /* the parameter range [par_lo, par_hi] */
         slong par_hi;
-        int touch_lo;    /* caller asserts h(lo) = 0 exactly for every parameter */
-        int touch_hi;    /* caller asserts h(hi) = 0 exactly for every parameter */
-        slong prec;      /* working precision of box enclosures (default 128) */
-        slong max_depth; /* bisection depth limit (default 48) */
-        slong max_boxes; /* boxes examined per parameter value (default 100000) */
+        int touch_lo;           /* caller asserts h(lo) = 0 exactly for every parameter */
+        int touch_hi;           /* caller asserts h(hi) = 0 exactly for every parameter */
+        slong prec;             /* working precision of box enclosures (default 128) */
+        slong max_depth;        /* bisection depth limit (default 48) */
+        slong max_boxes;        /* boxes examined per parameter value (default 100000) */
+        range_record_fn record; /* NULL (default), or told of every settled box */
+        void *record_ctx;
     } range_problem_struct;
 
     typedef range_problem_struct range_problem_t[1];

@@ -3,15 +3,18 @@
    The Chernoff/Hoeffding enclosures are compared with independent MPFR
    evaluations of the closed forms (directed rounding) and with exact
    rational binomial tails (a bound must be >= the exact tail wherever
-   its hypotheses hold); the audit's exact formulas with brute-force
-   enumeration; the erratum witnesses are re-checked with
-   binom_cdf_fmpq and MPFR, independently of Arb. */
+   its hypotheses hold); the audit's bounds (whose corrected forms come
+   from chernoff.c) with the closed forms in MPFR; the audit's exact
+   formulas with brute-force enumeration; the erratum witnesses are
+   re-checked with binom_cdf_fmpq and MPFR, independently of Arb; the
+   records of a quick run (through the driver) for what only they show. */
 #include <math.h>
 #include <string.h>
 
 #include "audit.h"
 #include "binom.h"
 #include "chernoff.h"
+#include "driver.h"
 #include "rng.h"
 #include "sampler.h"
 #include "testutil.h"
@@ -264,9 +267,12 @@ test_hand_cell(void)
 {
     fmpq_t p, e, want;
     arb_t t;
-    truth_t h;
+    truth_t h[AUDIT_NBOUNDS];
+    int wanted[AUDIT_NBOUNDS] = {1, 0, 0, 0, 0};
     mpfr_t a, b;
+    audit_rates_t r;
 
+    audit_rates_init(r);
     fmpq_init(p);
     fmpq_init(e);
     fmpq_init(want);
@@ -279,8 +285,9 @@ test_hand_cell(void)
     binom_cdf_fmpq(e, 4, p, 0);
     fmpq_set_ui(want, 1, 16);
     CU_ASSERT(fmpq_equal(e, want));
-    h = audit_thm3_decide(t, 4, p, 1, 0, 4);
-    CU_ASSERT_EQUAL(h, BC_TRUE);
+    audit_thm3_decide(h, t, 4, p, 1, 4, r, wanted);
+    CU_ASSERT_EQUAL(h[AUDIT_STATED], BC_TRUE);
+    CU_ASSERT_EQUAL(h[AUDIT_KL], BC_UNDECIDED); /* not asked */
     CU_ASSERT(arb_contains_fmpq(t, want));
     mpfr_set_d(a, -0.5, MPFR_RNDN);
     mpfr_exp(a, a, MPFR_RNDD);
@@ -304,6 +311,7 @@ test_hand_cell(void)
     fmpq_clear(want);
     arb_clear(t);
     mpfr_clears(a, b, (mpfr_ptr) 0);
+    audit_rates_clear(r);
 }
 
 /* the rigorous tail contains the exact tail (random small cells) */
@@ -397,6 +405,8 @@ test_witness_independent(void)
 static void
 test_cstar(void)
 {
+    slong reached = 0;
+    fmpq_t k;
     arb_t c;
     mpfr_t x, f, t;
     arf_t lo, hi;
@@ -404,7 +414,10 @@ test_cstar(void)
     arf_init(lo);
     arf_init(hi);
     mpfr_inits2(128, x, f, t, (mpfr_ptr) 0);
-    audit_cstar(c, 64);
+    fmpq_init(k);
+    fmpq_set_si(k, 1, 4);
+    CU_ASSERT_EQUAL(audit_cstar(c, k, 64, &reached), BC_TRUE);
+    CU_ASSERT(reached >= 64);
     arb_get_lbound_arf(lo, c, 64);
     arb_get_ubound_arf(hi, c, 64);
     /* f(lo) < 0 < f(hi) for f(c) = 3c/4 - 1 - ln c, by MPFR with
@@ -424,6 +437,14 @@ test_cstar(void)
     mpfr_sub(f, f, t, MPFR_RNDD);
     CU_ASSERT(mpfr_sgn(f) > 0);
     CU_ASSERT(arf_cmp_d(lo, 2.615) > 0 && arf_cmp_d(hi, 2.616) < 0);
+    /* no root in (2, 3) for kappa = 1 (f(3) = -1 - ln 3) nor for
+       kappa = 1/8 (f(2) = 3/4 - ln 2 > 0): decided false, out = [2, 3] */
+    fmpq_one(k);
+    CU_ASSERT_EQUAL(audit_cstar(c, k, 64, &reached), BC_FALSE);
+    fmpq_set_si(k, 1, 8);
+    CU_ASSERT_EQUAL(audit_cstar(c, k, 64, &reached), BC_FALSE);
+    CU_ASSERT(arb_contains_si(c, 2) && arb_contains_si(c, 3));
+    fmpq_clear(k);
     arb_clear(c);
     arf_clear(lo);
     arf_clear(hi);
@@ -501,138 +522,240 @@ test_union_exact_vs_brute(void)
                 }
             }
     CU_ASSERT(!bad);
-    /* one point: exactly (3/4)^n */
+    /* one point: exactly (3/4)^n, for either required sign, n = 1..64 */
     audit_thm4_fail_orth(a, 5, 1, 0);
     fmpq_set_ui(b, 243, 1024);
     CU_ASSERT(fmpq_equal(a, b));
+    for (n = 1; n <= 64 && !bad; n++)
+    {
+        fmpq_set_ui(b, 3, 4);
+        fmpq_pow_si(b, b, (slong) n);
+        audit_thm4_fail_orth(a, n, 1, 0);
+        bad |= !fmpq_equal(a, b);
+        audit_thm4_fail_orth(a, n, 0, 1);
+        bad |= !fmpq_equal(a, b);
+        if (bad)
+            TEST_REPORT("one point fails with probability (3/4)^n", "n=%lu", (unsigned long) n);
+    }
+    CU_ASSERT(!bad);
     fmpq_clear(a);
     fmpq_clear(b);
 }
 
-/* -------------------------------------------------------------- caps */
+/* the audit's bounds against their closed forms in MPFR (the corrected
+   ones come from chernoff.c, so this tests the toolkit as the audit uses
+   it): exp(-c n / 4), exp(-n (c - 1 - ln c)), exp(-(c-1)^2 n / (2c)),
+   exp(-c n / 8), exp(-c n / 2), and the doubled exponents under scale 2 */
+static void
+mpfr_bound(mpfr_t out, int b, ulong n, ulong c2, ulong scale)
+{
+    mpfr_t c, t;
+    mpfr_inits2(200, c, t, (mpfr_ptr) 0);
+    mpfr_set_ui(c, c2, MPFR_RNDN);
+    mpfr_div_2ui(c, c, 1, MPFR_RNDN);
+    if (b == AUDIT_STATED || b == AUDIT_CONTROL)
+        mpfr_div_2ui(t, c, b == AUDIT_STATED ? 2 : 1, MPFR_RNDN);
+    else if (b == AUDIT_KL)
+    {
+        mpfr_log(t, c, MPFR_RNDN);
+        mpfr_sub(t, c, t, MPFR_RNDN);
+        mpfr_sub_ui(t, t, 1, MPFR_RNDN);
+    }
+    else if (b == AUDIT_MULT)
+    {
+        mpfr_sub_ui(t, c, 1, MPFR_RNDN);
+        mpfr_sqr(t, t, MPFR_RNDN);
+        mpfr_div(t, t, c, MPFR_RNDN);
+        mpfr_div_2ui(t, t, 1, MPFR_RNDN);
+    }
+    else
+        mpfr_div_2ui(t, c, 3, MPFR_RNDN);
+    if (b != AUDIT_STATED && b != AUDIT_CONTROL)
+        mpfr_mul_ui(t, t, scale, MPFR_RNDN);
+    mpfr_mul_ui(t, t, n, MPFR_RNDN);
+    mpfr_neg(t, t, MPFR_RNDN);
+    mpfr_exp(out, t, MPFR_RNDN);
+    mpfr_clears(c, t, (mpfr_ptr) 0);
+}
 
 static void
-test_cap_closed_forms(void)
+test_bounds_closed_forms(void)
 {
-    rng_t r;
-    slong it, iters = test_iters(50);
-    arb_t th, c, w, x;
+    rng_t g;
+    slong it, iters = test_iters(100);
+    audit_rates_t r;
+    arb_t v;
+    mpfr_t m;
     int bad = 0;
-    rng_init(r, test_seed(), rng_stream_id("t-audit/caps"), 0);
-    arb_init(th);
-    arb_init(c);
-    arb_init(w);
-    arb_init(x);
+    rng_init(g, test_seed(), rng_stream_id("t-audit/bounds-closed"), 0);
+    audit_rates_init(r);
+    arb_init(v);
+    mpfr_init2(m, 200);
     for (it = 0; it < iters && !bad; it++)
     {
-        /* theta in (0, pi/2], a dyadic */
-        arb_set_ui(th, 1 + rng_below(r, 1608));
-        arb_mul_2exp_si(th, th, -10);
-        /* d = 2: theta / pi */
-        audit_cap_fraction(c, 2, th, 128);
-        arb_const_pi(x, 128);
-        arb_div(w, th, x, 128);
-        bad |= !arb_overlaps(c, w);
-        /* d = 3: (1 - cos theta) / 2 */
-        audit_cap_fraction(c, 3, th, 128);
-        arb_cos(w, th, 128);
-        arb_sub_ui(w, w, 1, 128);
-        arb_neg(w, w);
-        arb_mul_2exp_si(w, w, -1);
-        bad |= !arb_overlaps(c, w);
-        /* d = 4: (theta - sin theta cos theta) / pi */
-        audit_cap_fraction(c, 4, th, 128);
-        arb_sin_cos(w, x, th, 128);
-        arb_mul(w, w, x, 128);
-        arb_sub(w, th, w, 128);
-        arb_const_pi(x, 128);
-        arb_div(w, w, x, 128);
-        bad |= !arb_overlaps(c, w);
-        bad |= arb_rel_accuracy_bits(c) < 80;
-        if (bad)
-            TEST_REPORT("cap fraction == closed forms (d = 2, 3, 4)", "theta=%g",
-                        arf_get_d(arb_midref(th), ARF_RND_NEAR));
+        ulong n = 1 + rng_below(g, 200), c2 = audit_c2[rng_below(g, AUDIT_NC)];
+        int b = (int) rng_below(g, AUDIT_NBOUNDS);
+        r->chernoff_scale = 1 + rng_below(g, 2);
+        mpfr_bound(m, b, n, c2, r->chernoff_scale);
+        if (audit_thm3_bound(v, (audit_bound) b, n, c2, r, 128) != BC_TRUE || !ball_contains_mpfr(v, m))
+        {
+            TEST_REPORT("audit bound == MPFR closed form", "bound %d n=%lu c2=%lu scale=%lu", b,
+                        (unsigned long) n, (unsigned long) c2, (unsigned long) r->chernoff_scale);
+            bad = 1;
+        }
     }
     CU_ASSERT(!bad);
-    /* theta = pi/2: exactly half the sphere, for every d */
-    arb_const_pi(th, 128);
-    arb_mul_2exp_si(th, th, -1);
-    audit_cap_fraction(c, 17, th, 128);
-    arb_one(w);
-    arb_mul_2exp_si(w, w, -1);
-    CU_ASSERT(arb_overlaps(c, w) && arb_rel_accuracy_bits(c) > 60);
-    /* omega_0 / omega_1 = 1/pi, omega_1 / omega_2 = 1/2 */
-    audit_omega_ratio(c, 2, 128);
-    arb_const_pi(x, 128);
-    arb_inv(x, x, 128);
-    CU_ASSERT(arb_overlaps(c, x));
-    audit_omega_ratio(c, 3, 128);
-    CU_ASSERT(arb_overlaps(c, w));
-    arb_clear(th);
-    arb_clear(c);
-    arb_clear(w);
-    arb_clear(x);
-    rng_clear(r);
+    audit_rates_clear(r);
+    arb_clear(v);
+    mpfr_clear(m);
+    rng_clear(g);
+}
+
+/* -------------------------------------------------------------- caps */
+
+/* Theorem 5's f_2 against the circle's closed form: on S^1 the band of
+   half-angle alpha is 2 alpha / pi, so f_2 = 3/4 + (2/pi) arcsin(rho_2),
+   rho_2 = 2 sin(sqrt(2 pi)/(32 sqrt 2)) (MPFR, 200 bits, round to nearest) */
+static void
+test_thm5_fail_circle(void)
+{
+    arb_t f;
+    mpfr_t x, pi;
+    arb_init(f);
+    mpfr_inits2(200, x, pi, (mpfr_ptr) 0);
+    /* s_2 = sqrt(2 pi) / (32 sqrt 2) = sqrt(pi) / 32 */
+    mpfr_const_pi(pi, MPFR_RNDN);
+    mpfr_sqrt(x, pi, MPFR_RNDN);
+    mpfr_div_2ui(x, x, 5, MPFR_RNDN);
+    mpfr_sin(x, x, MPFR_RNDN);
+    mpfr_mul_2ui(x, x, 1, MPFR_RNDN);
+    mpfr_asin(x, x, MPFR_RNDN);
+    mpfr_const_pi(pi, MPFR_RNDN);
+    mpfr_div(x, x, pi, MPFR_RNDN);
+    mpfr_mul_2ui(x, x, 1, MPFR_RNDN);
+    mpfr_add_d(x, x, 0.75, MPFR_RNDN);
+    audit_thm5_fail(f, 2, 128);
+    CU_ASSERT(ball_contains_mpfr(f, x));
+    CU_ASSERT(arb_rel_accuracy_bits(f) > 80);
+    arb_clear(f);
+    mpfr_clears(x, pi, (mpfr_ptr) 0);
+}
+
+/* Claim 2's instance: refuted with the paper's angle (sin^2 alpha =
+   15/64), proved with the corrected one (1/4), and the exact values of
+   the counterexample computed by hand */
+static void
+test_cap_angle(void)
+{
+    fmpq_t s2, a, b, c, w, want;
+    fmpq_init(s2);
+    fmpq_init(a);
+    fmpq_init(b);
+    fmpq_init(c);
+    fmpq_init(w);
+    fmpq_init(want);
+    fmpq_set_si(s2, 15, 64);
+    CU_ASSERT_EQUAL(audit_cap_angle_decide(a, b, c, w, s2), BC_FALSE);
+    fmpq_set_si(want, 97, 400); /* (1/5)^2 + (9/20)^2 */
+    CU_ASSERT(fmpq_equal(a, want));
+    fmpq_one(want); /* <w, c>^2 */
+    CU_ASSERT(fmpq_equal(b, want));
+    fmpq_set_si(want, 159, 160); /* (1 + 81/25) 15/64 */
+    CU_ASSERT(fmpq_equal(c, want));
+    fmpq_set_si(want, -1, 100); /* 4/5 - 81/100 */
+    CU_ASSERT(fmpq_equal(w, want));
+    fmpq_set_si(s2, 1, 4);
+    CU_ASSERT_EQUAL(audit_cap_angle_decide(a, b, c, w, s2), BC_TRUE);
+    /* between the two the counterexample leaves the cap (25/106 < sin^2)
+       and the proof does not apply: undecided, never holds */
+    fmpq_set_si(s2, 6, 25);
+    CU_ASSERT_EQUAL(audit_cap_angle_decide(a, b, c, w, s2), BC_UNDECIDED);
+    fmpq_clear(s2);
+    fmpq_clear(a);
+    fmpq_clear(b);
+    fmpq_clear(c);
+    fmpq_clear(w);
+    fmpq_clear(want);
 }
 
 /* ------------------------------------------------------------ module */
 
-static void
-test_module_records(void)
+static const check_struct *
+find_check(const checklist_t L, const char *id)
 {
-    checklist_t L;
+    slong i;
+    for (i = 0; i < L->nchecks; i++)
+        if (!strcmp(L->checks[i].id, id))
+            return L->checks + i;
+    return NULL;
+}
+
+static const char *
+field_of(const check_struct *c, const char *key)
+{
+    slong j;
+    for (j = 0; j < c->nfields; j++)
+        if (!strcmp(c->fields[j].key, key))
+            return c->fields[j].value;
+    return NULL;
+}
+
+/* what only the records show (t-modules checks every record against the
+   table): the 3/4 is tested through the four samplers, every law in the
+   rates and one test per law and sign plus the pooled one, and the
+   tightened 47/64 refuted by the same rates with the stream as witness;
+   the c = 2 erratum names the smallest refuted n and the smallest-N
+   refuting cell (different cells: n = 12 against n = 30 on the quick
+   grid); the figure of the tightest constant is produced */
+static void
+test_records(void)
+{
+    static char *sel[] = {"audit.thm24.three_quarters", "audit.control.three_quarters",
+                          "audit.thm3.chernoff"};
     run_opts o;
+    checklist_t K;
+    driver_stats st;
+    const check_struct *c;
+    slong k;
+
     test_quick_opts(&o, 2);
-    /* every spec once with its expected status (controls fail), a witness
-       on every erratum and control */
-    CU_ASSERT_EQUAL(test_module_table(&module_audit, &o, 0), 0);
-    checklist_init(L);
-    CU_ASSERT_EQUAL(module_audit.run(L, &o), 0);
-    CU_ASSERT(L->nfigures >= 1);
-    /* the 3/4 is tested through the four samplers: the rates of every law
-       are in the record, and the tightened 47/64 is refuted by the same
-       rates (with the stream that does it as witness) */
-    {
-        slong i, seen = 0;
-        for (i = 0; i < L->nchecks; i++)
-        {
-            const check_struct *c = L->checks + i;
-            slong j, k;
-            const char *rates = NULL;
-            if (strcmp(c->id, "audit.thm24.three_quarters") && strcmp(c->id, "audit.control.three_quarters"))
-                continue;
-            seen++;
-            for (j = 0; j < c->nfields; j++)
-                if (!strcmp(c->fields[j].key, "rates"))
-                    rates = c->fields[j].value;
-            CU_ASSERT_FATAL(rates != NULL);
-            for (k = 0; k < SAMPLER_SYMMETRIC_COUNT; k++)
-                CU_ASSERT(strstr(rates, sampler_name((sampler_kind) k)) != NULL);
-            if (c->control)
-            {
-                CU_ASSERT(c->status == ST_VIOLATED);
-                CU_ASSERT(c->witness != NULL && strstr(c->witness, "audit.thm24.three_quarters/") != NULL);
-            }
-            else
-                CU_ASSERT(c->status == ST_CONSISTENT && strstr(rates, "DISAGREES") == NULL);
-        }
-        CU_ASSERT_EQUAL(seen, 2);
-    }
-    /* the c = 2 erratum names the smallest refuted n and the smallest-N
-       refuting cell (different cells: n = 12 against n = 30 on the quick
-       grid) */
-    {
-        slong i;
-        for (i = 0; i < L->nchecks; i++)
-            if (!strcmp(L->checks[i].id, "audit.thm3.chernoff.c2"))
-            {
-                const char *w = L->checks[i].witness;
-                CU_ASSERT_FATAL(w != NULL);
-                CU_ASSERT(strstr(w, "smallest refuted n: n=12,") != NULL);
-                CU_ASSERT(strstr(w, "smallest-N refuting cell: n=30,") != NULL);
-            }
-    }
-    checklist_clear(L);
+    o.nselect = 3;
+    o.select = sel;
+    checklist_init(K);
+    driver_stats_init(&st);
+    CU_ASSERT_EQUAL(driver_run(K, &o, NULL, 1, &st), 0);
+    CU_ASSERT(K->nfigures == 1);
+    c = find_check(K, "audit.thm24.three_quarters");
+    CU_ASSERT_FATAL(c != NULL && field_of(c, "rates") != NULL);
+    for (k = 0; k < SAMPLER_SYMMETRIC_COUNT; k++)
+        CU_ASSERT(strstr(field_of(c, "rates"), sampler_name((sampler_kind) k)) != NULL);
+    CU_ASSERT(c->ntests == 2 * SAMPLER_SYMMETRIC_COUNT + 1 && c->status == ST_CONSISTENT);
+    c = find_check(K, "audit.control.three_quarters");
+    CU_ASSERT_FATAL(c != NULL);
+    CU_ASSERT(c->status == ST_VIOLATED);
+    CU_ASSERT(c->witness != NULL && strstr(c->witness, "audit.thm24.three_quarters/") != NULL);
+    c = find_check(K, "audit.thm3.chernoff.c2");
+    CU_ASSERT_FATAL(c != NULL && c->witness != NULL);
+    CU_ASSERT(strstr(c->witness, "smallest refuted n: n=12,") != NULL);
+    CU_ASSERT(strstr(c->witness, "smallest-N refuting cell: n=30,") != NULL);
+    checklist_clear(K);
+    driver_stats_clear(&st);
+}
+
+/* the bench hook: registered under "audit"; a bad option is one line
+   and exit status 2, never a run */
+static void
+test_bench_args(void)
+{
+    char *bad1[] = {"audit", "--seed", "1"};
+    char *bad2[] = {"audit", "--threads", "0"};
+    char *bad3[] = {"audit", "--threads"};
+    char *bad4[] = {"audit", "--quick", "--full"};
+    CU_ASSERT(module_audit.bench == audit_bench && !strcmp(module_audit.bench_name, "audit"));
+    CU_ASSERT_EQUAL(audit_bench(3, bad1), 2);
+    CU_ASSERT_EQUAL(audit_bench(3, bad2), 2);
+    CU_ASSERT_EQUAL(audit_bench(2, bad3), 2);
+    CU_ASSERT_EQUAL(audit_bench(3, bad4), 2);
 }
 
 int
@@ -648,8 +771,11 @@ t_audit_register(void)
         CU_add_test(s, "erratum witnesses re-checked with fmpq/MPFR", test_witness_independent) == NULL ||
         CU_add_test(s, "c* sign change (MPFR)", test_cstar) == NULL ||
         CU_add_test(s, "union-bound formulas == enumeration", test_union_exact_vs_brute) == NULL ||
-        CU_add_test(s, "cap fraction closed forms", test_cap_closed_forms) == NULL ||
-        CU_add_test(s, "module records and controls", test_module_records) == NULL)
+        CU_add_test(s, "the audit's bounds == MPFR closed forms", test_bounds_closed_forms) == NULL ||
+        CU_add_test(s, "Theorem 5's f_2 == the circle's closed form", test_thm5_fail_circle) == NULL ||
+        CU_add_test(s, "Claim 2's instance decided both ways", test_cap_angle) == NULL ||
+        CU_add_test(s, "records: samplers, witnesses, figure", test_records) == NULL ||
+        CU_add_test(s, "bench hook options", test_bench_args) == NULL)
         return 1;
     return 0;
 }

@@ -2,11 +2,16 @@
    inequalities against MPFR's log-Gamma (an independent evaluation of
    R(d) = Gamma(d/2) / (sqrt(pi) Gamma((d-1)/2))), with the statement's
    constant and with the tightened constants of the controls (the first
-   violating d must be the one MPFR finds), and the module's records. */
+   violating d must be the one MPFR finds); the verdict rule of a range
+   check (a certified counterexample fails it, whatever else is left);
+   the pointwise confirmation against exact integer comparisons.  The
+   module's records are checked against its table by t-modules, its
+   mutants by tests/mutants. */
 #include <mpfr.h>
 #include <string.h>
 
 #include "claims.h"
+#include "rng.h"
 #include "sphere.h"
 #include "testutil.h"
 
@@ -132,12 +137,98 @@ test_ratio_decisions(void)
     _arb_vec_clear(T, NMAX + 2);
 }
 
+/* the verdict of a range check for every prover status and count of
+   certified counterexamples */
 static void
-test_module_records(void)
+test_range_truth(void)
 {
-    run_opts o;
-    test_quick_opts(&o, 2);
-    CU_ASSERT_EQUAL(test_module_table(&module_claims, &o, 1), 0);
+    static const struct
+    {
+        truth_t prover;
+        slong ncex;
+        truth_t want;
+    } cases[] = {
+        {BC_TRUE, 0, BC_TRUE},
+        {BC_FALSE, 0, BC_FALSE},
+        {BC_UNDECIDED, 0, BC_UNDECIDED},
+        /* a refutation certified elsewhere refutes what the prover left open */
+        {BC_UNDECIDED, 1, BC_FALSE},
+        {BC_FALSE, 3, BC_FALSE},
+        /* a proof contradicted by a certified counterexample: no verdict */
+        {BC_TRUE, 1, BC_UNDECIDED},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+        truth_t t = claims_range_truth(cases[i].prover, cases[i].ncex);
+        if (t != cases[i].want)
+            TEST_REPORT("range verdict: a certified counterexample fails, a contradicted proof is undecided",
+                        "prover %d, %ld counterexamples: %d (want %d)", (int) cases[i].prover,
+                        (long) cases[i].ncex, (int) t, (int) cases[i].want);
+        CU_ASSERT_EQUAL(t, cases[i].want);
+    }
+}
+
+/* h(theta) = theta - a on a box, a = ctx, by interval evaluation */
+static void
+linear_value(arb_t res, const arb_t x, const arb_t lo, const arb_t hi, slong par, void *ctx, slong prec)
+{
+    (void) lo;
+    (void) hi;
+    (void) par;
+    arb_set_fmpq(res, (const fmpq *) ctx, prec);
+    arb_sub(res, x, res, prec);
+}
+
+/* claims_pointwise on h = theta - a, a = p/q, at theta_j = j hi / G:
+   h < 0 (a certified counterexample) iff j hi_num q < p G hi_den, by
+   integer comparison; h = 0 is never decided (open) */
+static void
+test_pointwise(void)
+{
+    slong it, iters = test_iters(200);
+    rng_t rng;
+    rng_init(rng, test_seed(), rng_stream_id("t-claims/pointwise"), 0);
+    for (it = 0; it < iters; it++)
+    {
+        slong p = 1 + (slong) rng_below(rng, 40), q = 1 + (slong) rng_below(rng, 12);
+        slong G = 1 + (slong) rng_below(rng, 16), hn = 1 + (slong) rng_below(rng, 5),
+              hd = 1 + (slong) rng_below(rng, 3);
+        slong dlo = 2 + (slong) rng_below(rng, 3), dhi = dlo + (slong) rng_below(rng, 3);
+        slong skip = rng_below(rng, 2) ? dlo : -1, j, want = 0, nd = dhi - dlo + 1 - (skip >= 0), got;
+        range_problem_t P;
+        fmpq_t a, hi;
+        check_t c;
+
+        range_problem_init(P);
+        fmpq_init(a);
+        fmpq_init(hi);
+        check_init(c);
+        fmpq_set_si(a, p, (ulong) q);
+        fmpq_set_si(hi, hn, (ulong) hd);
+        P->value = linear_value;
+        P->ctx = a;
+        P->par_lo = dlo;
+        P->par_hi = dhi;
+        for (j = 1; j <= G; j++)
+            want += j * hn * q < p * G * hd;
+        want *= nd;
+        got = claims_pointwise(c, P, G, hi, "hi", skip);
+        if (got != want || (want > 0) != (c->witness != NULL) || c->nfields != 1)
+            TEST_REPORT("pointwise counterexamples = exact count",
+                        "a = %ld/%ld, hi = %ld/%ld, grid %ld, d in [%ld, %ld], "
+                        "skip %ld: %ld (want %ld)",
+                        (long) p, (long) q, (long) hn, (long) hd, (long) G, (long) dlo, (long) dhi,
+                        (long) skip, (long) got, (long) want);
+        CU_ASSERT_EQUAL(got, want);
+        CU_ASSERT_EQUAL(want > 0, c->witness != NULL);
+        CU_ASSERT_EQUAL(c->nfields, 1);
+        check_clear(c);
+        fmpq_clear(a);
+        fmpq_clear(hi);
+        range_problem_clear(P);
+    }
+    rng_clear(rng);
 }
 
 int
@@ -148,7 +239,8 @@ t_claims_register(void)
         return 1;
     if (CU_add_test(s, "Gamma-ratio decisions vs MPFR, statements and controls", test_ratio_decisions) ==
             NULL ||
-        CU_add_test(s, "module records match the table", test_module_records) == NULL)
+        CU_add_test(s, "range verdict: certified refutations fail", test_range_truth) == NULL ||
+        CU_add_test(s, "pointwise confirmation vs exact integer comparisons", test_pointwise) == NULL)
         return 1;
     return 0;
 }

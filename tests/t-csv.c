@@ -270,6 +270,187 @@ test_row_lines_file(void)
     csv_table_clear(T);
 }
 
+/* A string of n copies of the digit c after the prefix pre and before
+   the suffix post (malloc'd). */
+static char *
+digits_str(const char *pre, char c, slong n, const char *post)
+{
+    size_t a = strlen(pre), b = strlen(post);
+    char *s = malloc(a + (size_t) n + b + 1);
+    memcpy(s, pre, a);
+    memset(s + a, c, (size_t) n);
+    memcpy(s + a + (size_t) n, post, b + 1);
+    return s;
+}
+
+/* The size limit of one number (csv.h: digits as written plus the
+   exponent's magnitude), at the limit (accepted, with its exact value
+   built independently from powers of 10) and one digit above (refused
+   at the number's column), in every form a number can take. */
+static void
+test_digit_limit(void)
+{
+    const slong L = CSV_MAX_DIGITS;
+    csv_table_t T;
+    char err[512], want[160];
+    fmpz_t p, q;
+    fmpq_t v;
+    char *s;
+    csv_table_init(T);
+    fmpz_init(p);
+    fmpz_init(q);
+    fmpq_init(v);
+    snprintf(want, sizeof want, "in.csv:1:3: number too long: %ld digits", (long) (L + 1));
+
+    /* integer of L nines = 10^L - 1 */
+    s = digits_str("1,", '9', L, "\n");
+    CU_ASSERT_EQUAL(parse(T, s, strlen(s), err, sizeof err), 0);
+    fmpz_ui_pow_ui(p, 10, (ulong) L);
+    fmpz_sub_ui(p, p, 1);
+    CU_ASSERT(T->rows == 1 && fmpz_equal(fmpq_numref(T->entries + 1), p) &&
+              fmpz_is_one(fmpq_denref(T->entries + 1)));
+    free(s);
+    s = digits_str("1,", '9', L + 1, "\n");
+    CU_ASSERT(parse(T, s, strlen(s), err, sizeof err) != 0 && strncmp(err, want, strlen(want)) == 0);
+    if (strncmp(err, want, strlen(want)) != 0)
+        TEST_REPORT("csv digit limit", "integer of %ld digits: got '%s', want '%s...'", (long) (L + 1), err,
+                    want);
+    free(s);
+
+    /* decimal 0.00...01 with L digits written = 10^-(L-1) */
+    s = digits_str("1,0.", '0', L - 2, "1\n");
+    CU_ASSERT_EQUAL(parse(T, s, strlen(s), err, sizeof err), 0);
+    fmpz_ui_pow_ui(q, 10, (ulong) (L - 1));
+    CU_ASSERT(T->rows == 1 && fmpz_is_one(fmpq_numref(T->entries + 1)) &&
+              fmpz_equal(fmpq_denref(T->entries + 1), q));
+    free(s);
+    s = digits_str("1,0.", '0', L - 1, "1\n");
+    CU_ASSERT(parse(T, s, strlen(s), err, sizeof err) != 0 && strncmp(err, want, strlen(want)) == 0);
+    free(s);
+
+    /* trailing zeros of a fraction are written digits too */
+    s = digits_str("1,1.", '0', L - 1, "\n");
+    CU_ASSERT(parse(T, s, strlen(s), err, sizeof err) == 0 && T->rows == 1 && fmpq_is_one(T->entries + 1));
+    free(s);
+    s = digits_str("1,1.", '0', L, "\n");
+    CU_ASSERT(parse(T, s, strlen(s), err, sizeof err) != 0 && strncmp(err, want, strlen(want)) == 0);
+    free(s);
+
+    /* rational: numerator and denominator together */
+    s = digits_str("1,1/", '3', L - 1, "\n");
+    CU_ASSERT_EQUAL(parse(T, s, strlen(s), err, sizeof err), 0);
+    fmpz_ui_pow_ui(q, 10, (ulong) (L - 1));
+    fmpz_sub_ui(q, q, 1);
+    fmpz_divexact_ui(q, q, 3); /* 33...3 = (10^(L-1) - 1) / 3 */
+    CU_ASSERT(T->rows == 1 && fmpz_is_one(fmpq_numref(T->entries + 1)) &&
+              fmpz_equal(fmpq_denref(T->entries + 1), q));
+    free(s);
+    s = digits_str("1,1/", '3', L, "\n");
+    CU_ASSERT(parse(T, s, strlen(s), err, sizeof err) != 0 && strncmp(err, want, strlen(want)) == 0);
+    free(s);
+
+    /* the exponent counts as its magnitude: 5 digits + |e| */
+    {
+        char buf[64];
+        slong e = L - 5; /* within CSV_MAX_EXP as long as L - 5 <= CSV_MAX_EXP */
+        if (e > CSV_MAX_EXP)
+            e = CSV_MAX_EXP;
+        snprintf(buf, sizeof buf, "1,12345e%ld\n", (long) e);
+        CU_ASSERT_EQUAL(parse(T, buf, strlen(buf), err, sizeof err), 0);
+        fmpz_ui_pow_ui(p, 10, (ulong) e);
+        fmpz_mul_ui(p, p, 12345);
+        CU_ASSERT(T->rows == 1 && fmpz_equal(fmpq_numref(T->entries + 1), p));
+        /* a longer mantissa that reaches L + 1 with the same exponent */
+        s = digits_str("1,", '7', L + 1 - e, "");
+        {
+            char *t = malloc(strlen(s) + 32);
+            sprintf(t, "%se%ld\n", s, (long) e);
+            CU_ASSERT(parse(T, t, strlen(t), err, sizeof err) != 0 && strncmp(err, want, strlen(want)) == 0);
+            free(t);
+        }
+        free(s);
+    }
+    fmpz_clear(p);
+    fmpz_clear(q);
+    fmpq_clear(v);
+    csv_table_clear(T);
+}
+
+/* csv_read streams a file one line at a time: rows that cross its read
+   chunks keep their values and lines (oracle: the generating loop), and
+   an over-long line, a NUL and a stream without end give the same
+   message as the same bytes in memory. */
+static void
+test_stream(void)
+{
+    csv_table_t T, U;
+    char err[512], err2[512], path[] = "/tmp/t-csv-XXXXXX";
+    slong i, n = 30000;
+    FILE *f;
+    int fd = mkstemp(path), ok = 1;
+    CU_ASSERT_FATAL(fd >= 0);
+    f = fdopen(fd, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    for (i = 0; i < n; i++)
+        fprintf(f, "%s%ld,-%ld/7\n", i % 1000 == 0 ? "# comment\n" : "", (long) i, (long) (i + 1));
+    fclose(f);
+    csv_table_init(T);
+    csv_table_init(U);
+    CU_ASSERT_EQUAL_FATAL(csv_read(T, path, err, sizeof err), 0);
+    CU_ASSERT_EQUAL_FATAL(T->rows, n);
+    for (i = 0; i < n && ok; i++)
+    {
+        slong line = i + 1 + i / 1000 + 1; /* one comment line before every 1000 rows */
+        ok = fmpz_equal_si(fmpq_numref(csv_table_entry(T, i, 0)), i) &&
+             fmpz_is_one(fmpq_denref(csv_table_entry(T, i, 0))) && csv_table_row_line(T, i) == line;
+        {
+            fmpq_t w;
+            fmpq_init(w);
+            fmpq_set_si(w, -(i + 1), 7);
+            ok = ok && fmpq_equal(w, csv_table_entry(T, i, 1));
+            fmpq_clear(w);
+        }
+        if (!ok)
+            TEST_REPORT("csv stream", "row %ld: line %ld (want %ld)", (long) i,
+                        (long) csv_table_row_line(T, i), (long) line);
+    }
+    CU_ASSERT(ok);
+
+    /* a line one byte over the limit, in a file and in memory */
+    {
+        size_t len = (size_t) CSV_MAX_LINE + 1 + 4, k;
+        char *big = malloc(len);
+        memcpy(big, "1,2\n", 4);
+        for (k = 4; k < len; k++)
+            big[k] = '5';
+        f = fopen(path, "w");
+        CU_ASSERT_FATAL(f != NULL);
+        CU_ASSERT(fwrite(big, 1, len, f) == len);
+        fclose(f);
+        CU_ASSERT(csv_read(T, path, err, sizeof err) != 0);
+        CU_ASSERT(csv_read_mem(U, path, big, len, err2, sizeof err2) != 0);
+        CU_ASSERT(strcmp(err, err2) == 0);
+        snprintf(err2, sizeof err2, "%s:2:1048577: line longer than 1048576 bytes", path);
+        CU_ASSERT(strcmp(err, err2) == 0);
+        /* exactly at the limit it is a number too long, not a long line */
+        f = fopen(path, "w");
+        CU_ASSERT(fwrite(big, 1, len - 1, f) == len - 1);
+        fclose(f);
+        CU_ASSERT(csv_read(T, path, err, sizeof err) != 0);
+        CU_ASSERT(strstr(err, ":2:1: number too long") != NULL);
+        free(big);
+    }
+    /* a stream without end is refused at its first line */
+    if (access("/dev/zero", R_OK) == 0)
+    {
+        CU_ASSERT(csv_read(T, "/dev/zero", err, sizeof err) != 0);
+        CU_ASSERT(strcmp(err, "/dev/zero:1:1048577: line longer than 1048576 bytes") == 0);
+    }
+    unlink(path);
+    csv_table_clear(T);
+    csv_table_clear(U);
+}
+
 int
 t_csv_register(void)
 {
@@ -281,7 +462,9 @@ t_csv_register(void)
         !CU_add_test(s, "negative control", test_negative_control) ||
         !CU_add_test(s, "errors with line:col", test_errors) ||
         !CU_add_test(s, "files, directories, paths", test_files) ||
-        !CU_add_test(s, "line numbers of a file's rows", test_row_lines_file))
+        !CU_add_test(s, "line numbers of a file's rows", test_row_lines_file) ||
+        !CU_add_test(s, "size of a number: the digit limit", test_digit_limit) ||
+        !CU_add_test(s, "files read as a stream", test_stream))
         return 1;
     return 0;
 }

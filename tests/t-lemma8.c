@@ -1,9 +1,8 @@
 /* t-lemma8.c -- Lemma 8 / Claim 2: the exact sign decisions against
    MPFR at high precision and against fmpq, the rational sphere points
-   against their definition, the noisy-band probability against the
-   closed forms for d = 2, 3, 4 (not the incomplete beta function the
-   module uses), the stated radius against MPFR, and the module's records
-   against its table. */
+   against their definition, and the module's records against its table.
+   The band probability, the stated radius, the bound and the exact sign
+   test of the core are tested in t-sphere.c. */
 #include <math.h>
 #include <mpfr.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 
 #include "lemma8.h"
 #include "rng.h"
+#include "sphere.h"
 #include "testutil.h"
 
 /* s1 sqrt(p1) + s2 sqrt(p2) at 256 bits; the inputs are small integers or
@@ -145,7 +145,7 @@ test_rule_random(void)
             arf_set_si(wa + i, w[i]);
             arf_set_si(ca + i, c[i]);
         }
-        got_q = lemma8_constant_fmpq(wq, cq, d, dq);
+        got_q = sphere_ball_sign_constant_fmpq(wq, cq, d, dq);
         /* the arf rule takes rho^2 = delta^2 / |c|^2, which is dyadic only
            when |c|^2 is a power of two: compare it where it is */
         arf_init(r2);
@@ -174,32 +174,6 @@ test_rule_random(void)
     }
     rng_clear(R);
     CU_ASSERT_EQUAL(bad, 0);
-}
-
-/* The boundary itself: c = (3, 4), delta = 3, w = (1, 0) has <w, c> = 3 =
-   delta |w|, and x = (0, 4) in the closed ball gives <w, x> = 0: noisy. */
-static void
-test_rule_boundary(void)
-{
-    fmpq w[2], c[2];
-    fmpq_t d2;
-    fmpq_init(w + 0);
-    fmpq_init(w + 1);
-    fmpq_init(c + 0);
-    fmpq_init(c + 1);
-    fmpq_init(d2);
-    fmpq_set_si(w + 0, 1, 1);
-    fmpq_set_si(c + 0, 3, 1);
-    fmpq_set_si(c + 1, 4, 1);
-    fmpq_set_si(d2, 9, 1);
-    CU_ASSERT_EQUAL(lemma8_constant_fmpq(w, c, 2, d2), 0);
-    fmpq_set_si(d2, 8, 1);
-    CU_ASSERT_EQUAL(lemma8_constant_fmpq(w, c, 2, d2), 1);
-    fmpq_clear(w + 0);
-    fmpq_clear(w + 1);
-    fmpq_clear(c + 0);
-    fmpq_clear(c + 1);
-    fmpq_clear(d2);
 }
 
 /* Stereographic points are exact unit vectors, close to the double they
@@ -290,134 +264,101 @@ test_sphere_points(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
-/* band_d(rho) against closed forms: d = 2: 2 asin(rho)/pi (two arcs of
-   half-width asin rho on the circle); d = 3: rho (Archimedes: the zone
-   |z| <= rho of the unit sphere has area 4 pi rho); d = 4:
-   2 (asin rho + rho sqrt(1 - rho^2))/pi.  Evaluated with MPFR. */
+/* The noisy side of the Monte Carlo sample: when |<w, c>| < delta |w|
+   (decided by MPFR at 256 bits, away from the edge by a relative 10^-12),
+   the exact rational sphere point in the rounded direction
+   -sign<w, c> w/|w| shows <w, x> of the other sign or zero.  Directions
+   drawn at an angle within 10^-12..10^-3 of the band's edge, inside. */
 static void
-closed_band(mpfr_t res, ulong d, double rho)
-{
-    mpfr_t a, t;
-    mpfr_inits2(200, a, t, (mpfr_ptr) 0);
-    mpfr_set_d(a, rho, MPFR_RNDN);
-    if (d == 3)
-        mpfr_set(res, a, MPFR_RNDN);
-    else
-    {
-        mpfr_asin(res, a, MPFR_RNDN);
-        if (d == 4)
-        {
-            mpfr_sqr(t, a, MPFR_RNDN);
-            mpfr_ui_sub(t, 1, t, MPFR_RNDN);
-            mpfr_sqrt(t, t, MPFR_RNDN);
-            mpfr_mul(t, t, a, MPFR_RNDN);
-            mpfr_add(res, res, t, MPFR_RNDN);
-        }
-        mpfr_mul_2ui(res, res, 1, MPFR_RNDN);
-        mpfr_const_pi(t, MPFR_RNDN);
-        mpfr_div(res, res, t, MPFR_RNDN);
-    }
-    mpfr_clears(a, t, (mpfr_ptr) 0);
-}
-
-static void
-test_band_closed_forms(void)
+test_extreme_point_witness(void)
 {
     rng_t R;
-    slong it, n = test_iters(60), bad = 0;
-    rng_init(R, test_seed(), rng_stream_id("t-lemma8/band"), 0);
+    slong it, n = test_iters(400), bad = 0, tried = 0, i;
+    const slong d = 4, cint[4] = {1, 1, 1, 1}; /* |c| = 2, delta = 2 rho = 1/8 */
+    rng_init(R, test_seed(), rng_stream_id("t-lemma8/extreme"), 0);
     for (it = 0; it < n; it++)
     {
-        ulong d = 2 + (ulong) (it % 3);
-        double rho = (double) (1 + rng_below(R, 1023)) / 1024;
-        arb_t r, b, b2, want;
-        mpfr_t m;
-        int ok;
-        arb_init(r);
-        arb_init(b);
-        arb_init(b2);
-        arb_init(want);
-        mpfr_init2(m, 200);
-        arb_set_d(r, rho);
-        lemma8_band(b, d, r, 128);
-        lemma8_band_angle(b2, d, r, 128);
-        closed_band(m, d, rho);
-        arf_set_mpfr(arb_midref(want), m);
-        mag_set_d(arb_radref(want), 1e-50);
-        ok = arb_overlaps(b, want) && arb_overlaps(b2, want) && arb_rel_accuracy_bits(b) > 60 &&
-             arb_rel_accuracy_bits(b2) > 60;
-        if (!ok)
+        double w[4], u[4], g[4], p = 0, nn = 0, chat[4], rho = 0.0625, m, phi;
+        arf_struct W[4], C[4], T[3];
+        arf_t r;
+        mpfr_t A, N, t;
+        int s, sA, got, noisy;
+        for (i = 0; i < d; i++)
+            chat[i] = cint[i] / 2.0;
+        /* a unit g orthogonal to chat */
+        for (i = 0; i < d; i++)
+            g[i] = rng_normal(R);
+        for (i = 0; i < d; i++)
+            p += g[i] * chat[i];
+        for (i = 0; i < d; i++)
         {
-            TEST_REPORT("band_d(rho) equals its closed form", "d=%lu rho=%.17g: band %s angle form %s", d,
-                        rho, arb_get_str(b, 20, 0), arb_get_str(b2, 20, 0));
+            g[i] -= p * chat[i];
+            nn += g[i] * g[i];
+        }
+        m = pow(10.0, -(3.0 + 9.0 * rng_uniform(R)));
+        phi = 1.5707963267948966 - asin(rho) + m; /* inside the band, margin m */
+        if (rng_below(R, 2))
+            phi = 3.141592653589793 - phi;
+        for (i = 0; i < d; i++)
+            w[i] = cos(phi) * chat[i] + sin(phi) * g[i] / sqrt(nn);
+        /* the oracle: |<w, c>| < delta |w| with delta = rho |c|, i.e.
+           <w, c>^2 < rho^2 |c|^2 |w|^2 = 4 rho^2 |w|^2 */
+        mpfr_inits2(256, A, N, t, (mpfr_ptr) 0);
+        mpfr_set_zero(A, 1);
+        mpfr_set_zero(N, 1);
+        for (i = 0; i < d; i++)
+        {
+            mpfr_set_d(t, w[i], MPFR_RNDN);
+            mpfr_mul_si(t, t, cint[i], MPFR_RNDN);
+            mpfr_add(A, A, t, MPFR_RNDN);
+            mpfr_set_d(t, w[i], MPFR_RNDN);
+            mpfr_sqr(t, t, MPFR_RNDN);
+            mpfr_add(N, N, t, MPFR_RNDN);
+        }
+        sA = mpfr_sgn(A);
+        mpfr_sqr(A, A, MPFR_RNDN);
+        mpfr_mul_d(N, N, 4.0 * rho * rho * (1.0 - 1e-12), MPFR_RNDN);
+        noisy = mpfr_cmp(A, N) < 0;
+        mpfr_clears(A, N, t, (mpfr_ptr) 0);
+        if (!noisy)
+            continue;
+        tried++;
+        nn = 0;
+        for (i = 0; i < d; i++)
+            nn += w[i] * w[i];
+        for (i = 0; i < d; i++)
+            u[i] = -(sA >= 0 ? 1.0 : -1.0) * w[i] / sqrt(nn);
+        for (i = 0; i < d; i++)
+        {
+            arf_init(W + i);
+            arf_init(C + i);
+            arf_set_d(W + i, w[i]);
+            arf_set_si(C + i, cint[i]);
+        }
+        for (i = 0; i < d - 1; i++)
+            arf_init(T + i);
+        arf_init(r);
+        arf_set_d(r, 2.0 * rho);
+        lemma8_stereo_params(T, &s, u, d);
+        got = lemma8_sign_at_sphere_point(W, C, d, r, T, s);
+        if (got == sA)
+        {
+            TEST_REPORT("the extreme point witnesses a noisy direction", "margin %g: sign %d, <w,c> sign %d",
+                        m, got, sA);
             bad++;
         }
-        arb_clear(r);
-        arb_clear(b);
-        arb_clear(b2);
-        arb_clear(want);
-        mpfr_clear(m);
+        for (i = 0; i < d; i++)
+        {
+            arf_clear(W + i);
+            arf_clear(C + i);
+        }
+        for (i = 0; i < d - 1; i++)
+            arf_clear(T + i);
+        arf_clear(r);
     }
     rng_clear(R);
+    CU_ASSERT(tried > n / 2);
     CU_ASSERT_EQUAL(bad, 0);
-}
-
-/* The stated radius 2 sin(sqrt(2 pi)/(16 d sqrt d)) and the bound 1/(4d)
-   against MPFR. */
-static void
-test_radius_and_bound(void)
-{
-    ulong d;
-    slong bad = 0;
-    for (d = 1; d <= 200; d += (d < 10 ? 1 : 37))
-    {
-        arb_t a, want;
-        mpfr_t m, t;
-        arb_init(a);
-        arb_init(want);
-        mpfr_inits2(200, m, t, (mpfr_ptr) 0);
-        mpfr_const_pi(m, MPFR_RNDN);
-        mpfr_mul_2ui(m, m, 1, MPFR_RNDN);
-        mpfr_sqrt(m, m, MPFR_RNDN);
-        mpfr_set_ui(t, d, MPFR_RNDN);
-        mpfr_sqrt(t, t, MPFR_RNDN);
-        mpfr_mul_ui(t, t, 16 * d, MPFR_RNDN);
-        mpfr_div(m, m, t, MPFR_RNDN);
-        mpfr_sin(m, m, MPFR_RNDN);
-        mpfr_mul_2ui(m, m, 1, MPFR_RNDN);
-        arf_set_mpfr(arb_midref(want), m);
-        mag_set_d(arb_radref(want), 1e-50);
-        lemma8_radius(a, d, 128);
-        if (!arb_overlaps(a, want) || arb_rel_accuracy_bits(a) < 100)
-        {
-            TEST_REPORT("stated radius rho_d", "d=%lu: %s", d, arb_get_str(a, 20, 0));
-            bad++;
-        }
-        lemma8_bound(a, d, 128);
-        arb_set_ui(want, 1);
-        arb_div_ui(want, want, 4 * d, 128);
-        if (!arb_overlaps(a, want))
-            bad++;
-        arb_clear(a);
-        arb_clear(want);
-        mpfr_clears(m, t, (mpfr_ptr) 0);
-    }
-    CU_ASSERT_EQUAL(bad, 0);
-}
-
-static void
-test_module_records(void)
-{
-    run_opts o;
-    test_quick_opts(&o, 2);
-    CU_ASSERT_EQUAL(test_module_table(&module_lemma8, &o, 2), 0);
-    {
-        checklist_t L;
-        o.size = (run_size) 7;
-        checklist_init(L);
-        CU_ASSERT_EQUAL(module_lemma8.run(L, &o), 2);
-        checklist_clear(L);
-    }
 }
 
 int
@@ -428,11 +369,8 @@ t_lemma8_register(void)
         return 1;
     if (CU_add_test(s, "sign of a sum of two square roots vs MPFR", test_sign_sqrt_sum) == NULL ||
         CU_add_test(s, "noisy rule vs extreme values at 256 bits", test_rule_random) == NULL ||
-        CU_add_test(s, "noisy rule at the boundary", test_rule_boundary) == NULL ||
         CU_add_test(s, "rational sphere points and their signs", test_sphere_points) == NULL ||
-        CU_add_test(s, "band probability vs closed forms d = 2, 3, 4", test_band_closed_forms) == NULL ||
-        CU_add_test(s, "stated radius and bound vs MPFR", test_radius_and_bound) == NULL ||
-        CU_add_test(s, "module records match the table", test_module_records) == NULL)
+        CU_add_test(s, "the extreme point witnesses a noisy direction", test_extreme_point_witness) == NULL)
         return 1;
     return 0;
 }

@@ -3,8 +3,8 @@
    squared gap exactly, the cross-entropy gap from the exact rational
    scores at rising precision), on random and on adversarial near-tie
    instances; hand-computed events; the exact rate of the one-point
-   instance; the skewed law detected; the module's records against its
-   table. */
+   instance; the skewed law detected; the selection honoured (t-modules
+   holds the module's records to its table). */
 #include <math.h>
 #include <string.h>
 
@@ -242,7 +242,7 @@ agrees_with_oracle(const net_t N, loss_kind kind, const data_t S, ulong *esc, co
     double *work = flint_malloc(prop12_worksize(N, S) * sizeof(double));
     prop12_events ev;
     truth_t dec, ex, want_e, want_nz, want_sc, want_fl;
-    int se, sf, nz = 0, ok;
+    int se, sf, nz = 0, ok, prec_ok;
 
     oracle_predictions(P, N, S);
     for (q = 0; q < n; q++)
@@ -258,15 +258,21 @@ agrees_with_oracle(const net_t N, loss_kind kind, const data_t S, ulong *esc, co
     ex = prop12_event_exact(N, kind, S);
     prop12_events_decide(&ev, N, kind, S, work);
 
+    /* the precision the exact gaps reached: none without escalation or
+       for the squared loss, else a doubling of 128 bits up to the cap */
+    prec_ok = (!ev.escalated || kind == LOSS_SQUARED)
+                  ? ev.prec == 0
+                  : (ev.prec == 0 || (ev.prec >= PROP12_EXACT_PREC0 && ev.prec <= BC_PREC_MAX &&
+                                      ev.prec % PROP12_EXACT_PREC0 == 0));
     ok = se != 2 && sf != 2 && dec == want_e && ex == want_e && ev.event == want_e && ev.nonzero == want_nz &&
-         ev.convex == want_sc && ev.flip == want_fl;
+         ev.convex == want_sc && ev.flip == want_fl && prec_ok;
     if (!ok)
         TEST_REPORT("prop12 decision == exact oracle",
                     "%s: loss %s depth %ld m %ld: oracle E %d flip %d nz %d; decide %s exact %s "
-                    "events (%s, %s, %s, %s)",
+                    "events (%s, %s, %s, %s), escalated %d at %ld bits",
                     what, loss_name(kind), (long) N->depth, (long) S->m, se, sf, nz, bc_truth_str(dec),
                     bc_truth_str(ex), bc_truth_str(ev.event), bc_truth_str(ev.nonzero),
-                    bc_truth_str(ev.convex), bc_truth_str(ev.flip));
+                    bc_truth_str(ev.convex), bc_truth_str(ev.flip), ev.escalated, (long) ev.prec);
     _fmpq_vec_clear(P, n);
     flint_free(work);
     return ok;
@@ -291,6 +297,18 @@ random_instance(net_t N, data_t S, loss_kind kind, rng_t rng)
     data_randomize(S, 1.0, 1.0 + 4.0 * (double) rng_below(rng, 2), rng);
 }
 
+/* The instance of iteration it of a randomised test on the named stream:
+   the losses alternate. */
+static loss_kind
+iteration_instance(net_t N, data_t S, const char *stream, slong it)
+{
+    rng_t rng;
+    loss_kind kind = (it & 1) ? LOSS_XENT : LOSS_SQUARED;
+    rng_init(rng, test_seed(), rng_stream_id(stream), (uint64_t) it);
+    random_instance(N, S, kind, rng);
+    return kind;
+}
+
 static void
 test_random_agree(void)
 {
@@ -299,15 +317,13 @@ test_random_agree(void)
 
     for (it = 0; it < iters; it++)
     {
-        rng_t rng;
         net_t N;
         data_t S;
-        loss_kind kind = (it & 1) ? LOSS_XENT : LOSS_SQUARED;
+        loss_kind kind;
         double *work;
         truth_t t;
 
-        rng_init(rng, test_seed(), rng_stream_id("t-prop12/random"), (uint64_t) it);
-        random_instance(N, S, kind, rng);
+        kind = iteration_instance(N, S, "t-prop12/random", it);
         bad += !agrees_with_oracle(N, kind, S, &esc, "random");
 
         /* the unguarded double decision agrees away from ties; it may
@@ -400,29 +416,32 @@ find_tie_scale(const net_t N, loss_kind kind, const data_t S)
 static void
 test_near_ties(void)
 {
-    slong it, iters = test_iters(60), bad = 0, d;
+    slong it, iters = test_iters(60), bad = 0, d, raised = 0;
     ulong esc = 0;
 
     /* output layers scaled so that L(cP) = L(0) up to a few ulps */
     for (it = 0; it < iters; it++)
     {
-        rng_t rng;
         net_t N, M;
         data_t S;
-        loss_kind kind = (it & 1) ? LOSS_XENT : LOSS_SQUARED;
+        loss_kind kind;
         double c;
 
-        rng_init(rng, test_seed(), rng_stream_id("t-prop12/ties"), (uint64_t) it);
-        random_instance(N, S, kind, rng);
+        kind = iteration_instance(N, S, "t-prop12/ties", it);
         c = find_tie_scale(N, kind, S);
         if (c != 0.0)
         {
             net_init(M, N->depth, N->width);
             for (d = -3; d <= 3; d++)
             {
+                double *work = flint_malloc(prop12_worksize(M, S) * sizeof(double));
+                prop12_events ev;
                 net_set(M, N);
                 net_scale_output(M, c * (1.0 + (double) d * 0x1p-52));
                 bad += !agrees_with_oracle(M, kind, S, &esc, "scaled tie");
+                prop12_events_decide(&ev, M, kind, S, work);
+                raised += ev.prec >= PROP12_EXACT_PREC0;
+                flint_free(work);
             }
             net_clear(M);
         }
@@ -434,6 +453,10 @@ test_near_ties(void)
     if (esc == 0)
         TEST_REPORT("near ties escalate", "no escalation in %ld tie instances", (long) iters);
     CU_ASSERT(esc > 0);
+    /* and the cross-entropy ties to the rising-precision loop */
+    if (raised == 0)
+        TEST_REPORT("cross-entropy ties raise the precision", "none in %ld tie instances", (long) iters);
+    CU_ASSERT(raised > 0);
 }
 
 /* depth 2, d = 1, one hidden neuron (w, b), output weights v[0..k-1] */
@@ -566,14 +589,12 @@ test_adversarial_exact(void)
 
     for (it = 0; it < iters; it++)
     {
-        rng_t rng;
         net_t N;
         data_t S;
-        loss_kind kind = (it & 1) ? LOSS_XENT : LOSS_SQUARED;
+        loss_kind kind;
         slong L = 0, q;
 
-        rng_init(rng, test_seed(), rng_stream_id("t-prop12/adversarial"), (uint64_t) it);
-        random_instance(N, S, kind, rng);
+        kind = iteration_instance(N, S, "t-prop12/adversarial", it);
         L = N->depth;
 
         if (it % 4 < 2)
@@ -612,6 +633,16 @@ test_adversarial_exact(void)
     CU_ASSERT(esc > 0);
 }
 
+/* A Monte Carlo instance on S (inner hidden width 8) with alteration
+   alter. */
+static void
+test_instance(prop12_instance *I, const data_t S, slong depth, slong n, loss_kind loss, sampler_kind smp,
+              double scale, prop12_alter alter)
+{
+    prop12_instance_init(I, S, depth, n, 8, loss, smp, scale);
+    I->alter = alter;
+}
+
 /* The one-point instance of the tight control: depth 2, n_1 = 1, law
    gauss of scale 2^-4, x = (3/4, -1/2, 5/4, 1/4), y = 1024.  By hand:
    P = v [<w, x> + b]_+ with |v|, |w_i|, |b| <= 8.66 * 2^-4 (Box-Muller
@@ -631,15 +662,7 @@ test_single_point_rate(void)
     double r, r0, sd, sd0;
 
     prop12_data_init(S, PROP12_DATA_SINGLE, LOSS_SQUARED, test_seed());
-    memset(&I, 0, sizeof I);
-    I.depth = 2;
-    I.width[0] = 4;
-    I.width[1] = 1;
-    I.width[2] = 1;
-    I.loss = LOSS_SQUARED;
-    I.sampler = SAMPLER_GAUSS;
-    I.scale = 0.0625;
-    I.S = S;
+    test_instance(&I, S, 2, 1, LOSS_SQUARED, SAMPLER_GAUSS, 0.0625, PROP12_ALTER_NONE);
     prop12_mc_run(T, &I, N, test_seed(), rng_stream_id("t-prop12/single"), 2, 0, NULL);
     r = (double) T->hits[PROP12_EV_EVENT] / (double) N;
     r0 = (double) T->hits[PROP12_EV_NONZERO] / (double) N;
@@ -670,16 +693,7 @@ test_skewed_detected(void)
     double b = 0.5 * (1.0 - ldexp(1.0, -32)), sd = sqrt(b * (1.0 - b) / (double) N), r;
 
     prop12_data_init(S, PROP12_DATA_POSITIVE, LOSS_SQUARED, test_seed());
-    memset(&I, 0, sizeof I);
-    I.depth = 3;
-    I.width[0] = S->d;
-    I.width[1] = 8;
-    I.width[2] = 32;
-    I.width[3] = 1;
-    I.loss = LOSS_SQUARED;
-    I.sampler = SAMPLER_SKEWED;
-    I.scale = 0.125;
-    I.S = S;
+    test_instance(&I, S, 3, 32, LOSS_SQUARED, SAMPLER_SKEWED, 0.125, PROP12_ALTER_NONE);
     prop12_mc_run(T, &I, N, test_seed(), rng_stream_id("t-prop12/skewed"), 2, 0, NULL);
     r = (double) T->hits[PROP12_EV_EVENT] / (double) N;
     if (!(r + 5.0 * sd < b))
@@ -695,90 +709,107 @@ test_skewed_detected(void)
     data_clear(S);
 }
 
-/* The module produces exactly the checks of its table, with the table's
-   expected status and control flag, and well-formed records. */
+/* The constructions of the mutation test do what prop12.h says, by
+   their mathematics: the descent step puts L(P) below L(0) whenever the
+   output gradient is non-zero (on 16 Gaussian points, all but a null
+   set); shared last hidden neurons make P = 0 on one point with
+   probability 1/2 whatever their number; equal output neurons make every
+   row of P constant, so that neither strict convexity nor the flip
+   inequality nor E can hold for the cross-entropy. */
 static void
-test_module_records(void)
+test_alterations(void)
+{
+    data_t S;
+    prop12_instance I;
+    mc_tally_t T;
+    ulong N = (ulong) test_iters(1000);
+    slong l;
+    double r, sd = sqrt(0.25 / (double) N);
+
+    for (l = 0; l < 2; l++)
+    {
+        prop12_data_init(S, PROP12_DATA_GDATA, (loss_kind) l, test_seed());
+        test_instance(&I, S, 3, 4, (loss_kind) l, SAMPLER_GAUSS, 1.0, PROP12_ALTER_DESCENT);
+        prop12_mc_run(T, &I, N, test_seed(), rng_stream_id("t-prop12/descent"), 2, 0, NULL);
+        if (100 * T->hits[PROP12_EV_EVENT] > N)
+            TEST_REPORT("the descent step puts L(P) below L(0)", "loss %s: E on %lu of %lu samples",
+                        loss_name((loss_kind) l), (unsigned long) T->hits[PROP12_EV_EVENT],
+                        (unsigned long) N);
+        CU_ASSERT(100 * T->hits[PROP12_EV_EVENT] <= N);
+        data_clear(S);
+    }
+
+    prop12_data_init(S, PROP12_DATA_SINGLE, LOSS_XENT, test_seed());
+    test_instance(&I, S, 2, 8, LOSS_XENT, SAMPLER_SPHERE, 1.0, PROP12_ALTER_SHARED);
+    prop12_mc_run(T, &I, N, test_seed(), rng_stream_id("t-prop12/shared"), 2, 0, NULL);
+    r = (double) T->hits[PROP12_EV_NONZERO] / (double) N;
+    if (fabs(r - 0.5) > 5.0 * sd)
+        TEST_REPORT("shared last hidden neurons: P[P != 0] = 1/2", "%.4f (sd %.4f, N %lu)", r, sd,
+                    (unsigned long) N);
+    CU_ASSERT(fabs(r - 0.5) <= 5.0 * sd);
+
+    test_instance(&I, S, 2, 2, LOSS_XENT, SAMPLER_SPHERE, 1.0, PROP12_ALTER_EQUAL_ROWS);
+    prop12_mc_run(T, &I, N, test_seed(), rng_stream_id("t-prop12/rows"), 2, 0, NULL);
+    if (T->hits[PROP12_EV_CONVEX] + T->hits[PROP12_EV_FLIP] + T->hits[PROP12_EV_EVENT] != 0 ||
+        T->hits[PROP12_EV_NONZERO] == 0)
+        TEST_REPORT("equal output neurons: constant rows", "SC %lu, FLIP %lu, E %lu, NZ %lu of %lu",
+                    (unsigned long) T->hits[PROP12_EV_CONVEX], (unsigned long) T->hits[PROP12_EV_FLIP],
+                    (unsigned long) T->hits[PROP12_EV_EVENT], (unsigned long) T->hits[PROP12_EV_NONZERO],
+                    (unsigned long) N);
+    CU_ASSERT_EQUAL(T->hits[PROP12_EV_CONVEX] + T->hits[PROP12_EV_FLIP] + T->hits[PROP12_EV_EVENT], 0);
+    CU_ASSERT(T->hits[PROP12_EV_NONZERO] > 0);
+    data_clear(S);
+}
+
+/* The module honours the run's selection: a run that selects one control
+   computes that control and nothing of the cover (no configuration, no
+   figure), and a run of one dead-layer check computes only its
+   configuration.  The module is called directly, so that every record it
+   made is seen (the driver would drop unselected ones). */
+static slong
+records_for(const char *sel, const char *prefix, slong *nfig, int *have)
 {
     checklist_t L;
     run_opts o;
-    slong i, j, bad = 0;
+    run_t R;
+    char *s[1];
+    slong i, n = 0;
 
-    memset(&o, 0, sizeof o);
-    o.seed = test_seed();
-    o.size = SIZE_QUICK;
-    o.threads = 2;
-    o.samples = 200;
-    o.tail = 1e-4;
-    o.slack = 0.01;
+    test_quick_opts(&o, 2);
+    s[0] = (char *) sel;
+    o.nselect = 1;
+    o.select = s;
     checklist_init(L);
-    CU_ASSERT_EQUAL(module_prop12.run(L, &o), 0);
-    CU_ASSERT_EQUAL(L->nchecks, module_prop12.nspecs);
-    for (i = 0; i < module_prop12.nspecs; i++)
+    run_init(R, &module_prop12, &o, L);
+    CU_ASSERT_EQUAL(module_prop12.exec(R), 0);
+    *have = 0;
+    for (i = 0; i < L->nchecks; i++)
     {
-        const check_spec *s = module_prop12.specs + i;
-        slong found = 0;
-        for (j = 0; j < L->nchecks; j++)
-        {
-            const check_struct *c = L->checks + j;
-            if (strcmp(c->id, s->id) != 0)
-                continue;
-            found++;
-            if (c->expected != s->expected || c->control != s->control || !c->has_mc || c->kind != s->kind ||
-                c->statement == NULL || c->witness == NULL || c->mc.samples == 0 || c->mc.bound_tex == NULL ||
-                (strcmp(c->claim, "Proposition 1") != 0 && strcmp(c->claim, "Proposition 2") != 0) ||
-                c->reconstructed != (strncmp(s->id, "prop2.", 6) == 0))
-            {
-                TEST_REPORT("module record matches its spec", "record %s", s->id);
-                bad++;
-            }
-            /* the skewed control's rate is far below its bound */
-            if (!strcmp(s->id, "prop1.control.skewed") && !(10 * c->mc.successes < c->mc.samples))
-            {
-                TEST_REPORT("skewed control fails in the module", "%lu of %lu",
-                            (unsigned long) c->mc.successes, (unsigned long) c->mc.samples);
-                bad++;
-            }
-        }
-        if (found != 1)
-        {
-            TEST_REPORT("every spec produced once", "%s produced %ld times", s->id, (long) found);
-            bad++;
-        }
+        *have |= !strcmp(L->checks[i].id, sel);
+        n += !strncmp(L->checks[i].id, prefix, strlen(prefix));
     }
-    CU_ASSERT_EQUAL(bad, 0);
-    CU_ASSERT_EQUAL(L->nfigures, 2);
-    CU_ASSERT(L->ninstances >= 2);
+    *nfig = L->nfigures;
     checklist_clear(L);
+    return n;
+}
 
-    /* a run that selects one control computes only the controls: the
-       wanted record is there, no configuration was run, no figure */
-    {
-        char *sel[1] = {(char *) "prop1.control.tight"};
-        slong ncfg = 0, have = 0;
-        o.nselect = 1;
-        o.select = sel;
-        checklist_init(L);
-        CU_ASSERT_EQUAL(module_prop12.run(L, &o), 0);
-        for (i = 0; i < L->nchecks; i++)
-        {
-            have += !strcmp(L->checks[i].id, "prop1.control.tight");
-            ncfg += !strncmp(L->checks[i].id, "prop1.h", 7) &&
-                    strcmp(L->checks[i].id, "prop1.h3.n32.sq.gauss.pos");
-        }
-        CU_ASSERT_EQUAL(have, 1);
-        CU_ASSERT_EQUAL(ncfg, 0);
-        CU_ASSERT_EQUAL(L->nfigures, 0);
-        checklist_clear(L);
-        o.nselect = 0;
-        o.select = NULL;
-    }
+static void
+test_selection(void)
+{
+    slong nfig, n;
+    int have;
 
-    /* an invalid option is an input error */
-    o.samples = -5;
-    checklist_init(L);
-    CU_ASSERT_EQUAL(module_prop12.run(L, &o), 2);
-    checklist_clear(L);
+    n = records_for("prop1.control.tight", "prop1.h", &nfig, &have);
+    if (!have || n != 0 || nfig != 0)
+        TEST_REPORT("a selected control runs alone", "have %d, %ld configuration records, %ld figures", have,
+                    (long) n, (long) nfig);
+    CU_ASSERT(have && n == 0 && nfig == 0);
+
+    n = records_for("prop2.dead.h4.n1.sq.ball", "prop", &nfig, &have);
+    if (!have || n != 1 || nfig != 0)
+        TEST_REPORT("a selected dead-layer check produces itself alone", "have %d, %ld records, %ld figures",
+                    have, (long) n, (long) nfig);
+    CU_ASSERT(have && n == 1 && nfig == 0);
 }
 
 int
@@ -793,7 +824,8 @@ t_prop12_register(void)
         CU_add_test(s, "filter == exact oracle, exact ties", test_adversarial_exact) == NULL ||
         CU_add_test(s, "one-point rate is exactly 1/4", test_single_point_rate) == NULL ||
         CU_add_test(s, "skewed law detected", test_skewed_detected) == NULL ||
-        CU_add_test(s, "module records match the table", test_module_records) == NULL)
+        CU_add_test(s, "the mutation test's constructions", test_alterations) == NULL ||
+        CU_add_test(s, "the module honours the selection", test_selection) == NULL)
         return 1;
     return 0;
 }

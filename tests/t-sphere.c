@@ -5,8 +5,13 @@
    form at 4x the precision must lie inside the beta enclosure) and
    against rigorous numerical integration of sin^{d-2}; symmetry, the
    cosine interface, the Gamma ratio against its recurrence, and wide
-   balls containing their points. */
+   balls containing their points.  Lemma 8's band against its closed
+   forms for d = 2, 3, 4 (MPFR), the stated radius and the bound against
+   MPFR, the exact sign test of a ball against the extremes of <w, x>
+   over it; Lemma 7's chord probability against the closed forms of the
+   cap for r = 2, 3, 4 and its lower bound against its formula (MPFR). */
 #include <math.h>
+#include <mpfr.h>
 
 #include "rng.h"
 #include "sphere.h"
@@ -415,6 +420,340 @@ test_large_d(void)
     arb_clear(pi);
 }
 
+/* The boundary itself: c = (3, 4), delta = 3, w = (1, 0) has <w, c> = 3 =
+   delta |w|, and x = (0, 4) in the closed ball gives <w, x> = 0: noisy. */
+static void
+test_ball_sign_boundary(void)
+{
+    fmpq w[2], c[2];
+    fmpq_t d2;
+    fmpq_init(w + 0);
+    fmpq_init(w + 1);
+    fmpq_init(c + 0);
+    fmpq_init(c + 1);
+    fmpq_init(d2);
+    fmpq_set_si(w + 0, 1, 1);
+    fmpq_set_si(c + 0, 3, 1);
+    fmpq_set_si(c + 1, 4, 1);
+    fmpq_set_si(d2, 9, 1);
+    CU_ASSERT_EQUAL(sphere_ball_sign_constant_fmpq(w, c, 2, d2), 0);
+    fmpq_set_si(d2, 8, 1);
+    CU_ASSERT_EQUAL(sphere_ball_sign_constant_fmpq(w, c, 2, d2), 1);
+    fmpq_clear(w + 0);
+    fmpq_clear(w + 1);
+    fmpq_clear(c + 0);
+    fmpq_clear(c + 1);
+    fmpq_clear(d2);
+}
+
+/* band_d(rho) against closed forms: d = 2: 2 asin(rho)/pi (two arcs of
+   half-width asin rho on the circle); d = 3: rho (Archimedes: the zone
+   |z| <= rho of the unit sphere has area 4 pi rho); d = 4:
+   2 (asin rho + rho sqrt(1 - rho^2))/pi.  Evaluated with MPFR. */
+static void
+closed_band(mpfr_t res, ulong d, double rho)
+{
+    mpfr_t a, t;
+    mpfr_inits2(200, a, t, (mpfr_ptr) 0);
+    mpfr_set_d(a, rho, MPFR_RNDN);
+    if (d == 3)
+        mpfr_set(res, a, MPFR_RNDN);
+    else
+    {
+        mpfr_asin(res, a, MPFR_RNDN);
+        if (d == 4)
+        {
+            mpfr_sqr(t, a, MPFR_RNDN);
+            mpfr_ui_sub(t, 1, t, MPFR_RNDN);
+            mpfr_sqrt(t, t, MPFR_RNDN);
+            mpfr_mul(t, t, a, MPFR_RNDN);
+            mpfr_add(res, res, t, MPFR_RNDN);
+        }
+        mpfr_mul_2ui(res, res, 1, MPFR_RNDN);
+        mpfr_const_pi(t, MPFR_RNDN);
+        mpfr_div(res, res, t, MPFR_RNDN);
+    }
+    mpfr_clears(a, t, (mpfr_ptr) 0);
+}
+
+static void
+test_band_closed_forms(void)
+{
+    rng_t R;
+    slong it, n = test_iters(60), bad = 0;
+    rng_init(R, test_seed(), rng_stream_id("t-sphere/band"), 0);
+    for (it = 0; it < n; it++)
+    {
+        ulong d = 2 + (ulong) (it % 3);
+        double rho = (double) (1 + rng_below(R, 1023)) / 1024;
+        arb_t r, b, b2, want;
+        mpfr_t m;
+        int ok;
+        arb_init(r);
+        arb_init(b);
+        arb_init(b2);
+        arb_init(want);
+        mpfr_init2(m, 200);
+        arb_set_d(r, rho);
+        sphere_band_prob(b, d, r, 128);
+        sphere_band_prob_angle(b2, d, r, 128);
+        closed_band(m, d, rho);
+        arf_set_mpfr(arb_midref(want), m);
+        mag_set_d(arb_radref(want), 1e-50);
+        ok = arb_overlaps(b, want) && arb_overlaps(b2, want) && arb_rel_accuracy_bits(b) > 60 &&
+             arb_rel_accuracy_bits(b2) > 60;
+        if (!ok)
+        {
+            TEST_REPORT("band_d(rho) equals its closed form", "d=%lu rho=%.17g: band %s angle form %s", d,
+                        rho, arb_get_str(b, 20, 0), arb_get_str(b2, 20, 0));
+            bad++;
+        }
+        arb_clear(r);
+        arb_clear(b);
+        arb_clear(b2);
+        arb_clear(want);
+        mpfr_clear(m);
+    }
+    rng_clear(R);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* The stated radius 2 sin(sqrt(2 pi)/(16 d sqrt d)) and the bound 1/(4d)
+   against MPFR. */
+static void
+test_radius_and_bound(void)
+{
+    ulong d;
+    slong bad = 0;
+    for (d = 1; d <= 200; d += (d < 10 ? 1 : 37))
+    {
+        arb_t a, want;
+        mpfr_t m, t;
+        arb_init(a);
+        arb_init(want);
+        mpfr_inits2(200, m, t, (mpfr_ptr) 0);
+        mpfr_const_pi(m, MPFR_RNDN);
+        mpfr_mul_2ui(m, m, 1, MPFR_RNDN);
+        mpfr_sqrt(m, m, MPFR_RNDN);
+        mpfr_set_ui(t, d, MPFR_RNDN);
+        mpfr_sqrt(t, t, MPFR_RNDN);
+        mpfr_mul_ui(t, t, 16 * d, MPFR_RNDN);
+        mpfr_div(m, m, t, MPFR_RNDN);
+        mpfr_sin(m, m, MPFR_RNDN);
+        mpfr_mul_2ui(m, m, 1, MPFR_RNDN);
+        arf_set_mpfr(arb_midref(want), m);
+        mag_set_d(arb_radref(want), 1e-50);
+        sphere_band_radius(a, d, 128);
+        if (!arb_overlaps(a, want) || arb_rel_accuracy_bits(a) < 100)
+        {
+            TEST_REPORT("stated radius rho_d", "d=%lu: %s", d, arb_get_str(a, 20, 0));
+            bad++;
+        }
+        /* rho_d = 2 sin s_d */
+        sphere_band_radius_arg(a, d, 128);
+        arb_sin(a, a, 128);
+        arb_mul_2exp_si(a, a, 1);
+        if (!arb_overlaps(a, want) || arb_rel_accuracy_bits(a) < 100)
+        {
+            TEST_REPORT("rho_d = 2 sin s_d", "d=%lu: %s", d, arb_get_str(a, 20, 0));
+            bad++;
+        }
+        sphere_band_bound(a, d, 128);
+        arb_set_ui(want, 1);
+        arb_div_ui(want, want, 4 * d, 128);
+        if (!arb_overlaps(a, want))
+        {
+            TEST_REPORT("bound 1/(4d)", "d=%lu: %s", d, arb_get_str(a, 20, 0));
+            bad++;
+        }
+        arb_clear(a);
+        arb_clear(want);
+        mpfr_clears(m, t, (mpfr_ptr) 0);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* The exact sign test against the definition: for directions w of
+   rational norm (integer vectors with integer length, signs and order
+   shuffled, scaled) the extremes <w, c> -+ delta |w| of <w, x> over the
+   ball (Cauchy-Schwarz) are rational, and the sign is constant iff both
+   have the same strict sign.  delta is a random dyadic, or |<w, c>|/|w|
+   (the boundary, noisy) every fourth time. */
+static void
+test_ball_sign_random(void)
+{
+    static const slong pyth[][5] = {
+        {2, 3, 4, 0, 5}, {2, 5, 12, 0, 13}, {2, 8, 15, 0, 17}, {2, 1, 0, 0, 1}, {3, 1, 2, 2, 3},
+        {3, 2, 3, 6, 7}, {3, 1, 4, 8, 9},   {3, 2, 6, 9, 11},  {3, 0, 0, 1, 1},
+    };
+    const slong npyth = (slong) (sizeof(pyth) / sizeof(pyth[0]));
+    slong it, iters = test_iters(2000), bad = 0, ncon = 0, nnoisy = 0, i;
+    rng_t R;
+    rng_init(R, test_seed(), rng_stream_id("t-sphere/ballsign"), 0);
+    for (it = 0; it < iters; it++)
+    {
+        const slong *P = pyth[rng_below(R, (uint64_t) npyth)];
+        slong d = P[0], perm[3] = {0, 1, 2};
+        fmpq w[3], c[3];
+        fmpq_t A, nw, dl, dl2, lo, hi;
+        int want, got;
+        for (i = d - 1; i > 0; i--)
+        {
+            slong u = (slong) rng_below(R, (uint64_t) (i + 1)), t = perm[i];
+            perm[i] = perm[u];
+            perm[u] = t;
+        }
+        fmpq_init(A);
+        fmpq_init(nw);
+        fmpq_init(dl);
+        fmpq_init(dl2);
+        fmpq_init(lo);
+        fmpq_init(hi);
+        /* w = s u with |u| = P[4] / P[4] scaled: |w| = s P[4] */
+        fmpq_set_si(nw, 1 + (slong) rng_below(R, 3), 2);
+        for (i = 0; i < d; i++)
+        {
+            fmpq_init(w + i);
+            fmpq_init(c + i);
+            fmpq_mul_si(w + i, nw, P[1 + perm[i]] * ((rng_u32(R) & 1) ? 1 : -1));
+            fmpq_set_si(c + i, (slong) rng_below(R, 13) - 6, 1);
+            fmpq_addmul(A, w + i, c + i);
+        }
+        fmpq_mul_si(nw, nw, P[4]);
+        if (it % 4 == 0)
+        {
+            fmpq_div(dl, A, nw);
+            fmpq_abs(dl, dl);
+        }
+        else
+            fmpq_set_si(dl, (slong) rng_below(R, 64), 8);
+        fmpq_mul(dl2, dl, dl);
+        /* lo = <w, c> - delta |w| and hi = <w, c> + delta |w| */
+        fmpq_mul(hi, dl, nw);
+        fmpq_sub(lo, A, hi);
+        fmpq_add(hi, A, hi);
+        want = fmpq_sgn(lo) * fmpq_sgn(hi) > 0;
+        got = sphere_ball_sign_constant_fmpq(w, c, d, dl2);
+        ncon += want;
+        nnoisy += !want;
+        if (got != want)
+        {
+            TEST_REPORT("sign constant on B(c, delta) iff the extremes agree",
+                        "iteration %ld d=%ld: %d, want %d", (long) it, (long) d, got, want);
+            bad++;
+        }
+        for (i = 0; i < d; i++)
+        {
+            fmpq_clear(w + i);
+            fmpq_clear(c + i);
+        }
+        fmpq_clear(A);
+        fmpq_clear(nw);
+        fmpq_clear(dl);
+        fmpq_clear(dl2);
+        fmpq_clear(lo);
+        fmpq_clear(hi);
+    }
+    rng_clear(R);
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(ncon > iters / 10 && nnoisy > iters / 10);
+}
+
+/* Lemma 7's probability F_r(theta)/2, cos theta = 1 - rho/2, against the
+   closed forms of the cap (r = 2: theta/pi; r = 3: (1 - cos theta)/2 =
+   rho/4; r = 4: (theta - sin theta cos theta)/pi) in MPFR at 200 bits;
+   its lower bound against (sqrt(rho (1 - rho/4)))^{r-1} / (2 pi (r-1))
+   in MPFR for r up to 100, and the bound strictly below the probability
+   (Claim 1) for theta in (0, pi]. */
+static void
+test_chord(void)
+{
+    slong it, iters = test_iters(200), bad = 0;
+    rng_t R;
+    rng_init(R, test_seed(), rng_stream_id("t-sphere/chord"), 0);
+    for (it = 0; it < iters; it++)
+    {
+        ulong r = it % 2 == 0 ? 2 + (ulong) (it / 2 % 3) : 2 + (ulong) rng_below(R, 99);
+        fmpq_t rho;
+        arb_t p, lo, want;
+        mpfr_t m, t, th;
+        int ok = 1;
+        fmpq_init(rho);
+        arb_init(p);
+        arb_init(lo);
+        arb_init(want);
+        mpfr_inits2(200, m, t, th, (mpfr_ptr) 0);
+        /* rho = k / 256 in (0, 4] */
+        fmpq_set_si(rho, 1 + (slong) rng_below(R, 1024), 256);
+        sphere_chord_prob(p, r, rho, PREC);
+        sphere_chord_prob_lower(lo, r, rho, PREC);
+        mpfr_set_si(t, fmpz_get_si(fmpq_numref(rho)), MPFR_RNDN);
+        mpfr_div_si(t, t, fmpz_get_si(fmpq_denref(rho)), MPFR_RNDN); /* rho, exact */
+        if (r <= 4)
+        {
+            /* cos theta = 1 - rho/2 */
+            mpfr_div_2ui(th, t, 1, MPFR_RNDN);
+            mpfr_ui_sub(th, 1, th, MPFR_RNDN);
+            mpfr_acos(th, th, MPFR_RNDN);
+            if (r == 3)
+                mpfr_div_2ui(m, t, 2, MPFR_RNDN);
+            else
+            {
+                mpfr_set(m, th, MPFR_RNDN);
+                if (r == 4)
+                {
+                    mpfr_t s;
+                    mpfr_init2(s, 200);
+                    mpfr_sin(s, th, MPFR_RNDN);
+                    mpfr_cos(t, th, MPFR_RNDN);
+                    mpfr_mul(s, s, t, MPFR_RNDN);
+                    mpfr_sub(m, m, s, MPFR_RNDN);
+                    mpfr_clear(s);
+                }
+                mpfr_const_pi(t, MPFR_RNDN);
+                mpfr_div(m, m, t, MPFR_RNDN);
+            }
+            mpfr_div_2ui(m, m, 1, MPFR_RNDN);
+            arf_set_mpfr(arb_midref(want), m);
+            mag_set_d(arb_radref(want), 1e-50);
+            ok &= arb_overlaps(p, want) && arb_rel_accuracy_bits(p) > 60;
+            mpfr_set_si(t, fmpz_get_si(fmpq_numref(rho)), MPFR_RNDN);
+            mpfr_div_si(t, t, fmpz_get_si(fmpq_denref(rho)), MPFR_RNDN);
+        }
+        /* (rho (1 - rho/4))^{(r-1)/2} / (2 pi (r - 1)) */
+        mpfr_div_2ui(m, t, 2, MPFR_RNDN);
+        mpfr_ui_sub(m, 1, m, MPFR_RNDN);
+        mpfr_mul(m, m, t, MPFR_RNDN);
+        mpfr_sqrt(m, m, MPFR_RNDN);
+        mpfr_pow_ui(m, m, r - 1, MPFR_RNDN);
+        mpfr_const_pi(t, MPFR_RNDN);
+        mpfr_mul_ui(t, t, 2 * (r - 1), MPFR_RNDN);
+        mpfr_div(m, m, t, MPFR_RNDN);
+        arf_set_mpfr(arb_midref(want), m);
+        mag_set_d(arb_radref(want), 0);
+        arb_add_error_2exp_si(want, -180);
+        if (mpfr_zero_p(m))
+            ok &= arb_is_zero(lo);
+        else
+            ok &= arb_overlaps(lo, want) && arb_rel_accuracy_bits(lo) > 60;
+        ok &= arb_gt(p, lo);
+        if (!ok)
+        {
+            TEST_REPORT("chord probability = closed form, lower bound = formula, bound < probability",
+                        "r=%lu rho=%ld/%ld: prob %s lower %s", r, fmpz_get_si(fmpq_numref(rho)),
+                        fmpz_get_si(fmpq_denref(rho)), arb_get_str(p, 20, 0), arb_get_str(lo, 20, 0));
+            bad++;
+        }
+        fmpq_clear(rho);
+        arb_clear(p);
+        arb_clear(lo);
+        arb_clear(want);
+        mpfr_clears(m, t, th, (mpfr_ptr) 0);
+    }
+    rng_clear(R);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 int
 t_sphere_register(void)
 {
@@ -427,7 +766,12 @@ t_sphere_register(void)
         CU_add_test(s, "int sin^k vs acb_calc_integrate", test_quadrature) == NULL ||
         CU_add_test(s, "symmetry, cosine form, ends", test_symmetry_and_ends) == NULL ||
         CU_add_test(s, "wide balls", test_wide_balls) == NULL ||
-        CU_add_test(s, "large d: elementary bounds, symmetry, quadrature", test_large_d) == NULL)
+        CU_add_test(s, "large d: elementary bounds, symmetry, quadrature", test_large_d) == NULL ||
+        CU_add_test(s, "band probability vs closed forms d = 2, 3, 4", test_band_closed_forms) == NULL ||
+        CU_add_test(s, "stated radius and bound vs MPFR", test_radius_and_bound) == NULL ||
+        CU_add_test(s, "ball sign test at the boundary, hand", test_ball_sign_boundary) == NULL ||
+        CU_add_test(s, "ball sign test vs the extremes, random", test_ball_sign_random) == NULL ||
+        CU_add_test(s, "Lemma 7 chord probability and its lower bound", test_chord) == NULL)
         return -1;
     return 0;
 }

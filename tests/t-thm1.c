@@ -1,8 +1,9 @@
 /* t-thm1.c -- the Theorem 1 machinery: the double gradient against
    central differences, the squared-loss closed form of c~ and the
    cross-entropy root isolation against the network itself, the
-   hypothesis-(i) interval checker on a path through the zero predictor,
-   a hand-made instance whose rescaled path must be certified decreasing,
+   hypothesis-(i) interval checker on a path through the zero predictor
+   and on a zero at a knot, the squared-loss end decision against Vieta's
+   formula, a hand-made instance whose rescaled path must be certified decreasing,
    and negative controls for the monotonicity decision. */
 #include <math.h>
 #include <string.h>
@@ -207,48 +208,215 @@ test_root_vs_network(void)
     CU_ASSERT(done >= iters / 2); /* most random rays are unbounded */
 }
 
-/* W(1) = W(0) with the output layer negated: P(W(1/2)) = 0 exactly and
-   the interval checker must find lambda = 1/2. */
+/* The first knot lambda = j/K (K = nknots - 1) at which the sufficient
+   condition for (i) fails, decided on the exact predictions of the knot's
+   parameters: 1 and *where set to it, or 0. */
+static int
+first_failing_knot(arf_t where, const thm1_inst_t I)
+{
+    slong j, q, K = I->nknots - 1, mk = I->S->m * I->S->k;
+    arb_ptr P = _arb_vec_init(mk), par = _arb_vec_init(I->N->npar);
+    int found = 0;
+    for (j = 0; j <= K && !found; j++)
+    {
+        for (q = 0; q < I->N->npar; q++)
+            arb_set_d(par + q, thm1_knot(I, j)[q]);
+        thm1_pred(P, I, par, ARF_PREC_EXACT);
+        if (loss_ray_unbounded(I->kind, P, I->S) == BC_FALSE)
+        {
+            arf_set_si(where, j);
+            arf_div_si(where, where, K, ARF_PREC_EXACT, ARF_RND_DOWN);
+            found = 1;
+        }
+    }
+    _arb_vec_clear(P, mk);
+    _arb_vec_clear(par, I->N->npar);
+    return found;
+}
+
+/* Paths through the zero predictor.  Variant 0: W(1) = W(0) with the
+   output layer negated, so P(W(1/2)) = 0 exactly at the midpoint of the
+   only segment; variants 1 and 2: a knot with a zero output layer (W(1/2)
+   of three knots, W(1) of two), which the bisection never tests exactly
+   (it is an end of its intervals).  The checker must return 1/2 for
+   variant 0 and the zero knot for the others, unless the condition
+   already fails at an earlier knot (decided from the knot's exact
+   predictions: cross-entropy may classify every point correctly or with
+   ties there), where it must return the first such knot. */
 static void
 test_zero_predictor(void)
 {
-    slong iter, q, iters = test_iters(6);
+    slong iter, q, j, iters = test_iters(12);
     rng_t rng;
 
     for (iter = 0; iter < iters; iter++)
     {
         loss_kind kind = iter % 2 ? LOSS_XENT : LOSS_SQUARED;
-        slong depth = 2 + (iter / 2) % 3, k = kind == LOSS_XENT ? 3 : 1;
-        slong width[5] = {3, 4, 3, 3, 0}, nint, nleft, dmax;
+        slong variant = (iter / 2) % 3, depth = 2 + (iter / 6) % 3, k = kind == LOSS_XENT ? 3 : 1;
+        slong width[5] = {3, 4, 3, 3, 0}, nint, nleft, dmax, nknots = variant == 1 ? 3 : 2;
         thm1_inst_t I;
-        arf_t where, half;
+        arf_t where, want;
         truth_t r;
 
         width[depth] = k;
-        thm1_inst_init(I, kind, depth, width, 5, 2);
+        thm1_inst_init(I, kind, depth, width, 5, nknots);
         rng_init(rng, test_seed(), rng_stream_id("t-thm1.zero"), (uint64_t) iter);
         data_randomize(I->S, 1.0, 1.0, rng);
-        net_randomize(I->N, SAMPLER_GAUSS, 1.0, rng);
-        rng_clear(rng);
-        memcpy(thm1_knot(I, 0), I->N->par, I->N->npar * sizeof(double));
-        memcpy(thm1_knot(I, 1), I->N->par, I->N->npar * sizeof(double));
-        for (q = I->N->offset[depth - 1]; q < I->N->npar; q++)
-            thm1_knot(I, 1)[q] = -thm1_knot(I, 1)[q];
-        arf_init(where);
-        arf_init(half);
-        arf_set_d(half, 0.5);
-        r = thm1_hyp_i(&nint, &nleft, &dmax, where, I, 30, 100000);
-        if (r != BC_FALSE || !arf_equal(where, half))
+        for (j = 0; j < nknots; j++)
         {
-            TEST_REPORT("hypothesis (i) fails exactly at lambda = 1/2",
-                        "loss %s depth %ld iter "
-                        "%ld: result %s, where %s",
-                        loss_name(kind), (long) depth, (long) iter, bc_truth_str(r), arf_get_str(where, 20));
+            net_randomize(I->N, SAMPLER_GAUSS, 1.0, rng);
+            memcpy(thm1_knot(I, j), variant == 0 ? thm1_knot(I, 0) : I->N->par, I->N->npar * sizeof(double));
+        }
+        rng_clear(rng);
+        for (q = I->N->offset[depth - 1]; q < I->N->npar; q++)
+            thm1_knot(I, 1)[q] = variant == 0 ? -thm1_knot(I, 1)[q] : 0.0;
+        arf_init(where);
+        arf_init(want);
+        if (!first_failing_knot(want, I))
+            arf_set_d(want, 0.5);
+        r = thm1_hyp_i(&nint, &nleft, &dmax, where, I, 30, 100000);
+        if (r != BC_FALSE || !arf_equal(where, want))
+        {
+            TEST_REPORT("hypothesis (i) fails exactly at the zero predictor or the first knot where it fails",
+                        "loss %s depth %ld variant %ld iter %ld: result %s, where %s", loss_name(kind),
+                        (long) depth, (long) variant, (long) iter, bc_truth_str(r), arf_get_str(where, 20));
             CU_FAIL("zero predictor");
         }
         arf_clear(where);
-        arf_clear(half);
+        arf_clear(want);
         thm1_inst_clear(I);
+    }
+}
+
+/* m L(c p) = sum_q (c p_q - y_q)^2 from the doubles p, exactly */
+static void
+direct_mloss(fmpq_t out, const double *p, const fmpq_t c, const data_t S)
+{
+    slong q;
+    fmpq_t a, y;
+    fmpq_init(a);
+    fmpq_init(y);
+    fmpq_zero(out);
+    for (q = 0; q < S->m; q++)
+    {
+        bc_fmpq_set_d(a, p[q]);
+        bc_fmpq_set_d(y, S->Y[q]);
+        fmpq_mul(a, a, c);
+        fmpq_sub(a, a, y);
+        fmpq_addmul(out, a, a);
+    }
+    fmpq_clear(a);
+    fmpq_clear(y);
+}
+
+/* The end decision of the squared loss against Vieta: along the ray of
+   p the objective is f(c) = A c^2 - 2 B c + C, with A, B, C interpolated
+   here from f(0), f(1), f(2) evaluated entry by entry; the level f(1) is
+   reached at c = 1 and at 2B/A - 1, so the end root at T = L(p) is the
+   larger of the two, exactly; a level above L(p) is reached at a point
+   whose loss, evaluated from the predictions, is that level and not L(p);
+   a level below the minimum C - B^2/A is never reached. */
+static void
+test_sq_ray_end(void)
+{
+    slong iter, q, iters = test_iters(30);
+    rng_t rng;
+
+    for (iter = 0; iter < iters; iter++)
+    {
+        slong m = 2 + iter % 5;
+        double p[6];
+        data_t S;
+        arb_ptr P = _arb_vec_init(m);
+        fmpq_t f[3], A, B, c, mT, cq, vieta;
+        arb_t e, L, Tb;
+        int rational;
+        truth_t t;
+
+        data_init(S, m, 1, 1);
+        rng_init(rng, test_seed(), rng_stream_id("t-thm1.sqend"), (uint64_t) iter);
+        data_randomize(S, 1.0, 1.0, rng);
+        for (q = 0; q < m; q++)
+        {
+            p[q] = ldexp(floor(ldexp(rng_normal(rng), 20)), -20);
+            arb_set_d(P + q, p[q]);
+        }
+        rng_clear(rng);
+        for (q = 0; q < 3; q++)
+            fmpq_init(f[q]);
+        fmpq_init(A);
+        fmpq_init(B);
+        fmpq_init(c);
+        fmpq_init(mT);
+        fmpq_init(cq);
+        fmpq_init(vieta);
+        arb_init(e);
+        arb_init(L);
+        arb_init(Tb);
+        for (q = 0; q < 3; q++)
+        {
+            fmpq_set_si(c, q, 1);
+            direct_mloss(f[q], p, c, S);
+        }
+        /* A = (f2 - 2 f1 + f0) / 2, 2B = A - (f1 - f0) */
+        fmpq_sub(A, f[2], f[1]);
+        fmpq_sub(A, A, f[1]);
+        fmpq_add(A, A, f[0]);
+        fmpq_div_2exp(A, A, 1);
+        fmpq_sub(B, f[1], f[0]);
+        fmpq_sub(B, A, B);
+        fmpq_div_2exp(B, B, 1);
+        fmpq_div(vieta, B, A);
+        fmpq_mul_2exp(vieta, vieta, 1);
+        fmpq_sub_si(vieta, vieta, 1);
+        if (fmpq_cmp_si(vieta, 1) < 0)
+            fmpq_one(vieta);
+        t = thm1_sq_ray_end(e, cq, &rational, P, S, f[1]);
+        if (t != BC_TRUE || !rational || !fmpq_equal(cq, vieta))
+        {
+            TEST_REPORT("end root at T = L(P) is Vieta's larger root", "iter %ld: %s, rational %d",
+                        (long) iter, bc_truth_str(t), rational);
+            CU_FAIL("end root");
+        }
+
+        /* a level above L(P): its root is a point on that level, not on L(P) */
+        fmpq_add_si(mT, f[1], 1);
+        t = thm1_sq_ray_end(e, cq, &rational, P, S, mT);
+        loss_ray_arb(L, LOSS_SQUARED, e, P, S, 512);
+        arb_set_fmpq(Tb, mT, 512);
+        arb_div_si(Tb, Tb, m, 512);
+        if (t != BC_FALSE || !arb_contains(L, Tb))
+        {
+            TEST_REPORT("a level above L(P) ends above L(P)", "iter %ld: %s", (long) iter, bc_truth_str(t));
+            CU_FAIL("end above");
+        }
+
+        /* a level below the minimum C - B^2/A of the ray is not reached */
+        fmpq_mul(mT, B, B);
+        fmpq_div(mT, mT, A);
+        fmpq_sub(mT, f[0], mT);
+        fmpq_sub_si(mT, mT, 1);
+        t = thm1_sq_ray_end(e, cq, &rational, P, S, mT);
+        CU_ASSERT_EQUAL(t, BC_FALSE);
+
+        /* the zero ray reaches nothing: undecided, never a verdict */
+        _arb_vec_zero(P, m);
+        t = thm1_sq_ray_end(e, cq, &rational, P, S, f[0]);
+        CU_ASSERT_EQUAL(t, BC_UNDECIDED);
+
+        for (q = 0; q < 3; q++)
+            fmpq_clear(f[q]);
+        fmpq_clear(A);
+        fmpq_clear(B);
+        fmpq_clear(c);
+        fmpq_clear(mT);
+        fmpq_clear(cq);
+        fmpq_clear(vieta);
+        arb_clear(e);
+        arb_clear(L);
+        arb_clear(Tb);
+        _arb_vec_clear(P, m);
+        data_clear(S);
     }
 }
 
@@ -363,7 +531,9 @@ t_thm1_register(void)
         return 1;
     if (!CU_add_test(s, "net_loss_grad_d against central differences", test_gradient) ||
         !CU_add_test(s, "c~ (closed form / root isolation) against the network", test_root_vs_network) ||
-        !CU_add_test(s, "hypothesis (i) checker finds the zero predictor at 1/2", test_zero_predictor) ||
+        !CU_add_test(s, "hypothesis (i) checker finds the zero predictor, at 1/2 or at a knot",
+                     test_zero_predictor) ||
+        !CU_add_test(s, "squared-loss end decision against Vieta and the predictions", test_sq_ray_end) ||
         !CU_add_test(s, "hand-made depth-2 instance: rescaled path decreasing", test_hand_instance) ||
         !CU_add_test(s, "monotonicity decision negative controls", test_monotone_control))
         return 1;

@@ -1,10 +1,13 @@
 /* t-thm2.c -- Theorem 2: the closed-form basin value against the
-   certified engine, alpha and the exact probabilities against the
-   enumeration of all sign patterns (with an independently written
-   event), the event probability against the audit module's special-case
-   formula, hand-computed instances, the explicit networks and B.4's W'
-   against the network's own loss (lemma12), the singleton test and the
-   reader's messages, and the module's records against its table. */
+   certified engine, the event probability of singleton.h against the
+   audit module's special-case formula, the naive value by hand, the
+   explicit networks and B.4's W' against the network's own loss
+   (shallow.h) and an independently written event, the signs, the chosen
+   sides, the reader's messages, the bound, and the module's runs: the
+   user's instance (--samples sizes only its check), the rows' widths,
+   the selection.  The module's records against its table are checked in
+   t-modules.c; the data set, alpha and the exact probabilities of the
+   core in t-singleton.c. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,14 +16,14 @@
 
 #include "audit.h"
 #include "basin.h"
-#include "lemma12.h"
 #include "sampler.h"
+#include "shallow.h"
 #include "thm2.h"
 #include "testutil.h"
 
 /* singleton data from integer triples (coordinate, s, y) over dens */
 static void
-set_points(thm2_data_t D, slong m, slong d, const slong *pts, ulong sden, ulong yden)
+set_points(singleton_data_t D, slong m, slong d, const slong *pts, ulong sden, ulong yden)
 {
     fmpq_mat_t X;
     fmpq *y = _fmpq_vec_init(m);
@@ -31,7 +34,7 @@ set_points(thm2_data_t D, slong m, slong d, const slong *pts, ulong sden, ulong 
         fmpq_set_si(fmpq_mat_entry(X, t, pts[3 * t]), pts[3 * t + 1], sden);
         fmpq_set_si(y + t, pts[3 * t + 2], yden);
     }
-    thm2_data_set(D, X, y);
+    singleton_data_set(D, X, y);
     fmpq_mat_clear(X);
     _fmpq_vec_clear(y, m);
 }
@@ -39,7 +42,7 @@ set_points(thm2_data_t D, slong m, slong d, const slong *pts, ulong sden, ulong 
 /* B.4's event written from its definition: for each side, the sum
    sum |s_t| y_t from the data, and a neuron of the needed sign on it */
 static int
-oracle_event(const thm2_data_t D, const int *ws, const int *vs, slong n)
+oracle_event(const singleton_data_t D, const int *ws, const int *vs, slong n)
 {
     slong j, sg, i, t;
     fmpq_t b, q;
@@ -76,7 +79,7 @@ oracle_event(const thm2_data_t D, const int *ws, const int *vs, slong n)
 /* the engine's value on the cell of (ws, vs), its pattern computed from
    the rationals: a_{i,t} = sign sum_j ws_ij x_tj */
 static void
-engine_value(fmpq_t val, int *exact, const thm2_data_t D, const int *ws, const int *vs, slong n)
+engine_value(fmpq_t val, int *exact, const singleton_data_t D, const int *ws, const int *vs, slong n)
 {
     slong i, t, j, m = D->m, d = D->d;
     int *a = flint_malloc(sizeof(int) * (size_t) (n * m));
@@ -115,11 +118,11 @@ test_closed_vs_engine(void)
     rng_init(r, test_seed(), rng_stream_id("t-thm2.closed"), 0);
     for (it = 0; it < iters; it++)
     {
-        thm2_data_t D;
+        singleton_data_t D;
         slong d = 1 + (slong) rng_below(r, 4), n = 1 + (slong) rng_below(r, 5), i;
         int *ws, *vs, exact;
         fmpq_t bas, ev;
-        thm2_data_init(D);
+        singleton_data_init(D);
         if (it % 2)
             thm2_data_random(D, 2 + (slong) rng_below(r, 10), d, r);
         else
@@ -155,76 +158,8 @@ test_closed_vs_engine(void)
         fmpq_clear(bas);
         fmpq_clear(ev);
         flint_free(ws);
-        thm2_data_clear(D);
+        singleton_data_clear(D);
     }
-    CU_ASSERT_EQUAL(bad, 0);
-}
-
-/* alpha and both probabilities by enumerating every sign pattern with
-   the closed form (itself checked against the engine above) */
-static void
-test_prob_enum(void)
-{
-    static const slong ns[] = {1, 2, 3, 4};
-    slong it, iters = test_iters(8), bad = 0;
-    rng_t r;
-    fmpq_t eps;
-    fmpq_init(eps);
-    fmpq_set_si(eps, 1, 8); /* q = 1/2 exactly */
-    rng_init(r, test_seed(), rng_stream_id("t-thm2.enum"), 0);
-    for (it = 0; it < iters; it++)
-    {
-        thm2_data_t D;
-        slong d = 1 + it % 3, q;
-        thm2_data_init(D);
-        if (it % 4 == 3)
-            thm2_data_appc(D, eps, d);
-        else
-            thm2_data_random(D, 3 + (slong) rng_below(r, 6), d, r);
-        for (q = 0; q < 4 && ns[q] * (d + 1) <= 12; q++)
-        {
-            slong n = ns[q], bits = n * (d + 1);
-            ulong M, good = 0, ev = 0;
-            int *ws = flint_malloc(sizeof(int) * (size_t) (n * d + n)), *vs = ws + n * d;
-            fmpq *val = _fmpq_vec_init((slong) 1 << bits);
-            fmpq_t amin, a, pg, pe;
-            fmpq_init(amin);
-            fmpq_init(a);
-            fmpq_init(pg);
-            fmpq_init(pe);
-            for (M = 0; M < ((ulong) 1 << bits); M++)
-            {
-                thm2_sign_pattern(ws, vs, M, n, d);
-                thm2_bas_closed(val + M, D, ws, vs, n);
-                if (M == 0 || fmpq_cmp(val + M, amin) < 0)
-                    fmpq_set(amin, val + M);
-                ev += oracle_event(D, ws, vs, n);
-            }
-            for (M = 0; M < ((ulong) 1 << bits); M++)
-                good += fmpq_equal(val + M, amin);
-            /* 2^bits P must be the integer count of patterns */
-            thm2_alpha(a, NULL, D, n);
-            thm2_prob_good(pg, D, n);
-            thm2_prob_event(pe, D, n);
-            fmpq_mul_2exp(pg, pg, (ulong) bits);
-            fmpq_mul_2exp(pe, pe, (ulong) bits);
-            if (!fmpq_equal(a, amin) || !fmpz_is_one(fmpq_denref(pg)) || !fmpz_is_one(fmpq_denref(pe)) ||
-                fmpz_cmp_ui(fmpq_numref(pg), good) != 0 || fmpz_cmp_ui(fmpq_numref(pe), ev) != 0)
-            {
-                TEST_REPORT("alpha, P[good], P[event] = enumeration", "iteration %ld d=%ld n=%ld m=%ld",
-                            (long) it, (long) d, (long) n, (long) D->m);
-                bad++;
-            }
-            fmpq_clear(amin);
-            fmpq_clear(a);
-            fmpq_clear(pg);
-            fmpq_clear(pe);
-            _fmpq_vec_clear(val, (slong) 1 << bits);
-            flint_free(ws);
-        }
-        thm2_data_clear(D);
-    }
-    fmpq_clear(eps);
     CU_ASSERT_EQUAL(bad, 0);
 }
 
@@ -237,7 +172,7 @@ test_audit_oracle(void)
     for (d = 1; d <= 4; d++)
         for (same = 0; same <= d; same++)
         {
-            thm2_data_t D;
+            singleton_data_t D;
             slong pts[24], j;
             fmpq_t pe, pg, f;
             for (j = 0; j < d; j++)
@@ -249,18 +184,18 @@ test_audit_oracle(void)
                 pts[6 * j + 4] = -2;
                 pts[6 * j + 5] = j < same ? 3 : -3;
             }
-            thm2_data_init(D);
+            singleton_data_init(D);
             set_points(D, 2 * d, d, pts, 1, 1);
             fmpq_init(pe);
             fmpq_init(pg);
             fmpq_init(f);
             for (n = 1; n <= 24; n++)
             {
-                thm2_prob_event(pe, D, n);
+                singleton_prob_event(pe, D, n);
                 audit_thm2_fail_singleton(f, (ulong) n, (ulong) d, (ulong) same);
                 fmpq_add(f, f, pe);
                 /* for n >= 4 alpha is the naive value: good <=> event */
-                thm2_prob_good(pg, D, n);
+                singleton_prob_good(pg, D, n);
                 if (!fmpq_is_one(f) || (n >= 4 && !fmpq_equal(pg, pe)))
                 {
                     TEST_REPORT("P[event] = 1 - audit_thm2_fail_singleton", "d=%ld same=%ld n=%ld", (long) d,
@@ -271,61 +206,26 @@ test_audit_oracle(void)
             fmpq_clear(pe);
             fmpq_clear(pg);
             fmpq_clear(f);
-            thm2_data_clear(D);
+            singleton_data_clear(D);
         }
     CU_ASSERT_EQUAL(bad, 0);
 }
 
-/* by hand: x = +-e_1 with y = 1, x = +-e_2 with y = -1 (needs (+,+) and
-   (-,-), opt = 0 and C = 1 on every side, m = 4) */
+/* by hand: x = +-e_1 with y = 1, x = +-e_2 with y = -1: every side at
+   its own best gives 0 (opt = 0 on every side), which width 4 attains */
 static void
 test_hand(void)
 {
     static const slong pts[12] = {0, 1, 1, 0, -1, 1, 1, 1, -1, 1, -1, -1};
-    thm2_data_t D;
-    fmpq_t a, e, p;
-    thm2_data_init(D);
+    singleton_data_t D;
+    fmpq_t a;
+    singleton_data_init(D);
     set_points(D, 4, 2, pts, 1, 1);
     fmpq_init(a);
-    fmpq_init(e);
-    fmpq_init(p);
-    CU_ASSERT(D->singleton && D->needy == 4 && D->need[0] == 1 && D->need[1] == 1 && D->need[2] == -1 &&
-              D->need[3] == -1);
-    /* n = 1: the neuron meets one need: 3/4; n = 2: two needs: 1/2;
-       n = 3: P = 2, Q = 1 meets three: 1/4; n = 4: 0 */
-    thm2_alpha(a, NULL, D, 1);
-    fmpq_set_si(e, 3, 4);
-    CU_ASSERT(fmpq_equal(a, e));
-    thm2_alpha(a, NULL, D, 2);
-    fmpq_set_si(e, 1, 2);
-    CU_ASSERT(fmpq_equal(a, e));
-    thm2_alpha(a, NULL, D, 3);
-    fmpq_set_si(e, 1, 4);
-    CU_ASSERT(fmpq_equal(a, e));
-    thm2_alpha(a, NULL, D, 4);
-    CU_ASSERT(fmpq_is_zero(a));
     thm2_alpha_naive(a, D);
     CU_ASSERT(fmpq_is_zero(a));
-    /* n = 4: P = Q = 2 (6/16), each coordinate split (1/2 each): 3/32;
-       B.4's event is the same event */
-    thm2_prob_good(p, D, 4);
-    fmpq_set_si(e, 3, 32);
-    CU_ASSERT(fmpq_equal(p, e));
-    thm2_prob_event(p, D, 4);
-    CU_ASSERT(fmpq_equal(p, e));
-    /* n = 2: every P gives 2/m = 1/2.  P = 1 (probability 1/2) always
-       meets one need per coordinate; P = 2 (1/4) needs coordinate 1
-       split (1/2), P = 0 (1/4) coordinate 2 split (1/2): 3/4.  The four
-       needs cannot all be met: B.4's event is impossible */
-    thm2_prob_good(p, D, 2);
-    fmpq_set_si(e, 3, 4);
-    CU_ASSERT(fmpq_equal(p, e));
-    thm2_prob_event(p, D, 2);
-    CU_ASSERT(fmpq_is_zero(p));
     fmpq_clear(a);
-    fmpq_clear(e);
-    fmpq_clear(p);
-    thm2_data_clear(D);
+    singleton_data_clear(D);
 }
 
 /* the explicit network attains alpha (its loss with its ReLUs), and B.4's
@@ -338,24 +238,24 @@ test_networks(void)
     rng_init(r, test_seed(), rng_stream_id("t-thm2.nets"), 0);
     for (it = 0; it < iters; it++)
     {
-        thm2_data_t D;
+        singleton_data_t D;
         slong d = 1 + (slong) rng_below(r, 5), n = 1 + (slong) rng_below(r, 7), i, j;
         fmpq_mat_t W, Wq;
         fmpq *v = _fmpq_vec_init(n), *vq = _fmpq_vec_init(n);
         fmpq_t a, nv, Lw;
         double *Wd = flint_malloc(sizeof(double) * (size_t) (n * d + n)), *vd = Wd + n * d;
         int *ws = flint_malloc(sizeof(int) * (size_t) (n * d + n)), *vs = ws + n * d;
-        thm2_data_init(D);
+        singleton_data_init(D);
         thm2_data_random(D, 2 + (slong) rng_below(r, 12), d, r);
         fmpq_mat_init(W, n, d);
         fmpq_mat_init(Wq, n, d);
         fmpq_init(a);
         fmpq_init(nv);
         fmpq_init(Lw);
-        thm2_alpha(a, NULL, D, n);
+        singleton_alpha(a, NULL, D, n);
         thm2_alpha_naive(nv, D);
         thm2_alpha_net(W, v, D, n);
-        lemma12_net_loss(Lw, D->X, D->y, W, v);
+        shallow_net_loss(Lw, D->X, D->y, W, v);
         if (!fmpq_equal(Lw, a) || fmpq_cmp(a, nv) < 0)
         {
             TEST_REPORT("the explicit network attains alpha >= naive", "iteration %ld d=%ld n=%ld", (long) it,
@@ -381,8 +281,8 @@ test_networks(void)
                 bad++;
             else if (ev)
             {
-                lemma12_net_loss(Lw, D->X, D->y, W, vq);
-                if (!lemma12_in_closed_cell(B, W, vq) || !fmpq_equal(Lw, nv) || !fmpq_equal(a, nv))
+                shallow_net_loss(Lw, D->X, D->y, W, vq);
+                if (!shallow_in_closed_cell(B, W, vq) || !fmpq_equal(Lw, nv) || !fmpq_equal(a, nv))
                 {
                     TEST_REPORT("B.4's W' in the closed cell with loss = naive = alpha", "iteration %ld",
                                 (long) it);
@@ -400,102 +300,21 @@ test_networks(void)
         fmpq_clear(Lw);
         flint_free(Wd);
         flint_free(ws);
-        thm2_data_clear(D);
+        singleton_data_clear(D);
     }
     CU_ASSERT_EQUAL(bad, 0);
-}
-
-/* the single neuron, against the enumeration of its 2^d placements */
-static void
-test_single(void)
-{
-    slong it, iters = test_iters(20), bad = 0, d;
-    rng_t r;
-    fmpq_t eps, p, a1, e;
-    fmpq_init(eps);
-    fmpq_init(p);
-    fmpq_init(a1);
-    fmpq_init(e);
-    fmpq_set_si(eps, 1, 10);
-    for (d = 1; d <= 64; d *= 2)
-    {
-        thm2_data_t D;
-        thm2_data_init(D);
-        thm2_data_appc(D, eps, d);
-        thm2_prob_single(p, a1, D);
-        fmpq_one(e);
-        fmpq_div_2exp(e, e, (ulong) d);
-        CU_ASSERT(fmpq_equal(p, e));
-        thm2_data_clear(D);
-    }
-    rng_init(r, test_seed(), rng_stream_id("t-thm2.single"), 0);
-    for (it = 0; it < iters; it++)
-    {
-        thm2_data_t D;
-        slong M, dd = 1 + (slong) rng_below(r, 6), good = 0;
-        int ws[6], vs[1] = {1};
-        fmpq *val = _fmpq_vec_init((slong) 1 << dd);
-        fmpq_t amin;
-        fmpq_init(amin);
-        thm2_data_init(D);
-        thm2_data_random(D, 1 + (slong) rng_below(r, 10), dd, r);
-        for (M = 0; M < ((slong) 1 << dd); M++)
-        {
-            thm2_sign_pattern(ws, vs, (ulong) M, 1, dd);
-            vs[0] = 1;
-            thm2_bas_closed(val + M, D, ws, vs, 1);
-            if (M == 0 || fmpq_cmp(val + M, amin) < 0)
-                fmpq_set(amin, val + M);
-        }
-        for (M = 0; M < ((slong) 1 << dd); M++)
-            good += fmpq_equal(val + M, amin);
-        fmpq_set_si(e, good, 1);
-        fmpq_div_2exp(e, e, (ulong) dd);
-        thm2_prob_single(p, a1, D);
-        if (!fmpq_equal(p, e) || !fmpq_equal(a1, amin))
-        {
-            TEST_REPORT("single neuron = enumeration", "iteration %ld d=%ld", (long) it, (long) dd);
-            bad++;
-        }
-        fmpq_clear(amin);
-        _fmpq_vec_clear(val, (slong) 1 << dd);
-        thm2_data_clear(D);
-    }
-    CU_ASSERT_EQUAL(bad, 0);
-    fmpq_clear(eps);
-    fmpq_clear(p);
-    fmpq_clear(a1);
-    fmpq_clear(e);
 }
 
 static void
 test_data(void)
 {
-    fmpq_mat_t X;
-    fmpq y[3];
-    thm2_data_t D;
-    slong it, bad = 0, k;
+    singleton_data_t D;
+    slong it, bad = 0;
     rng_t r;
     double W[4] = {1, 0, 0, 1}, v[2] = {1, -1};
     int ws[4], vs[2];
 
-    fmpq_mat_init(X, 3, 3);
-    for (k = 0; k < 3; k++)
-        fmpq_init(y + k);
-    fmpq_set_si(fmpq_mat_entry(X, 0, 1), -3, 2);
-    fmpq_set_si(fmpq_mat_entry(X, 1, 0), 1, 1);
-    fmpq_set_si(fmpq_mat_entry(X, 2, 2), 2, 1);
-    CU_ASSERT_EQUAL(thm2_first_nonsingleton(X), -1);
-    thm2_data_init(D);
-    CU_ASSERT(thm2_data_set(D, X, y));
-    CU_ASSERT(D->coord[0] == 1 && D->sgn[0] == -1 && D->count[3] == 1 && D->used == 3);
-    fmpq_set_si(fmpq_mat_entry(X, 2, 0), 1, 7); /* row 2 has two */
-    CU_ASSERT_EQUAL(thm2_first_nonsingleton(X), 2);
-    CU_ASSERT(!thm2_data_set(D, X, y));
-    CU_ASSERT_EQUAL(D->bad_t, 2);
-    fmpq_mat_zero(X); /* zero rows */
-    CU_ASSERT_EQUAL(thm2_first_nonsingleton(X), 0);
-
+    singleton_data_init(D);
     /* boundaries: w_ij = 0 matters only on a coordinate with data */
     {
         static const slong pts[3] = {0, 1, 1};
@@ -526,10 +345,7 @@ test_data(void)
             bad += !D->singleton || D->count[j] != cnt[j] || D->need[j] != nd[j];
     }
     CU_ASSERT_EQUAL(bad, 0);
-    fmpq_mat_clear(X);
-    for (k = 0; k < 3; k++)
-        fmpq_clear(y + k);
-    thm2_data_clear(D);
+    singleton_data_clear(D);
 }
 
 static void
@@ -538,12 +354,12 @@ test_read(void)
     char path[] = "/tmp/bc-thm2-XXXXXX", err[1024];
     int fd = mkstemp(path);
     FILE *f;
-    thm2_data_t D;
+    singleton_data_t D;
     CU_ASSERT_FATAL(fd >= 0);
     f = fdopen(fd, "w");
     fputs("# comment\n1,0,0,3\n0,-2,0,1\n\n1,0,0.5,2\n", f);
     fclose(f);
-    thm2_data_init(D);
+    singleton_data_init(D);
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, ":5: point 3 is not a singleton: 2 non-zero coordinates (x_1, x_3)") != NULL);
     CU_ASSERT(strncmp(err, path, strlen(path)) == 0);
@@ -571,7 +387,7 @@ test_read(void)
     CU_ASSERT_EQUAL(thm2_data_read_mem(D, "buf", "1,1,2\n", 6, err, sizeof err), 1);
     CU_ASSERT(strcmp(err, "buf:1: point 1 is not a singleton: 2 non-zero coordinates (x_1, x_2); Theorem "
                           "2 needs exactly one per point") == 0);
-    thm2_data_clear(D);
+    singleton_data_clear(D);
     unlink(path);
 }
 
@@ -579,9 +395,13 @@ static void
 test_bound(void)
 {
     fmpq_t b, c, e;
+    fmpz_t l, r;
+    slong sides, n;
     fmpq_init(b);
     fmpq_init(c);
     fmpq_init(e);
+    fmpz_init(l);
+    fmpz_init(r);
     fmpq_set_si(c, 3, 4);
     thm2_bound(b, 2, 2, c); /* 1 - 2 9/16 */
     fmpq_set_si(e, -1, 8);
@@ -589,86 +409,170 @@ test_bound(void)
     thm2_bound(b, 1, 1, c);
     fmpq_set_si(e, 1, 4);
     CU_ASSERT(fmpq_equal(b, e));
+    /* the width at which the bound reaches 1/2: the least n with
+       2 sides 3^n <= 4^n, in integers */
+    for (sides = 1; sides <= 1024; sides += 1 + sides / 3)
+    {
+        n = 0;
+        do
+        {
+            n++;
+            fmpz_set_ui(l, 3);
+            fmpz_pow_ui(l, l, (ulong) n);
+            fmpz_mul_si(l, l, 2 * sides);
+            fmpz_one(r);
+            fmpz_mul_2exp(r, r, (ulong) (2 * n));
+        } while (fmpz_cmp(l, r) > 0);
+        if (thm2_half_width(sides, c) != n)
+        {
+            TEST_REPORT("thm2_half_width = least n with 2 sides 3^n <= 4^n", "sides=%ld: %ld, want %ld",
+                        (long) sides, (long) thm2_half_width(sides, c), (long) n);
+            CU_FAIL("half width");
+        }
+    }
     fmpq_clear(b);
     fmpq_clear(c);
     fmpq_clear(e);
+    fmpz_clear(l);
+    fmpz_clear(r);
 }
 
-static void
-test_module(void)
+/* runs module thm2 directly on the checks sel (nsel of them) with options
+   o (the driver would drop records not selected; here every record made
+   is seen) into L; returns the module's status */
+static int
+module_run(checklist_t L, run_opts *o, const char **sel, int nsel)
 {
+    run_t R;
+    o->nselect = nsel;
+    o->select = (char *const *) sel;
+    checklist_init(L);
+    run_init(R, &module_thm2, o, L);
+    return module_thm2.exec(R);
+}
+
+static const check_struct *
+record(const checklist_t L, const char *id)
+{
+    slong i;
+    for (i = 0; i < L->nchecks; i++)
+        if (strcmp(L->checks[i].id, id) == 0)
+            return L->checks + i;
+    return NULL;
+}
+
+static const char *
+field(const check_struct *c, const char *key)
+{
+    slong i;
+    for (i = 0; c != NULL && i < c->nfields; i++)
+        if (strcmp(c->fields[i].key, key) == 0)
+            return c->fields[i].value;
+    return NULL;
+}
+
+/* the user's data: the record carries alpha, the bound and the exact
+   probability (= Lemma 2.C computed here); --samples sizes the user's
+   check alone, never the module's own checks */
+static void
+test_user_run(void)
+{
+    static const char *sel[2] = {"thm2.user", "thm2.mc.appc1.n5"};
+    char path[] = "/tmp/bc-thm2-user-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f;
     run_opts o;
     checklist_t L;
-    memset(&o, 0, sizeof o);
-    o.seed = test_seed();
-    o.size = SIZE_QUICK;
-    o.threads = 2;
-    o.tail = 0.0005;
-    CU_ASSERT_EQUAL(test_module_table(&module_thm2, &o, 3), 0);
+    singleton_data_t D;
+    const check_struct *u, *row;
+    fmpq_t p;
+    char *want;
 
-    /* the user's data: the record carries alpha, the bound, the exact
-       probability (= Lemma 2.C computed here), and the tally */
-    {
-        char path[] = "/tmp/bc-thm2-user-XXXXXX";
-        int fd = mkstemp(path);
-        FILE *f;
-        thm2_data_t D;
-        fmpq_t p;
-        slong i;
-        const check_struct *u = NULL;
-        CU_ASSERT_FATAL(fd >= 0);
-        f = fdopen(fd, "w");
-        fputs("1,0,2\n-0.5,0,1\n0,3,-1\n0,-1,0.5\n", f);
-        fclose(f);
-        o.data = path;
-        o.width = 5;
-        o.samples = 10;
-        checklist_init(L);
-        CU_ASSERT_EQUAL(module_thm2.run(L, &o), 0);
-        checklist_judge(L, o.tail);
-        for (i = 0; i < L->nchecks; i++)
-            if (strcmp(L->checks[i].id, "thm2.user") == 0)
-                u = L->checks + i;
-        CU_ASSERT_FATAL(u != NULL);
-        CU_ASSERT_EQUAL(u->status, ST_CONSISTENT);
-        thm2_data_init(D);
-        fmpq_init(p);
-        CU_ASSERT_EQUAL(thm2_data_read(D, path, NULL, 0), 0);
-        thm2_prob_good(p, D, 5);
-        {
-            static const char *const keys[] = {"alpha",   "bound",     "exact_probability",
-                                               "samples", "successes", "ci"};
-            char *want = fmpq_get_str(NULL, 10, p);
-            slong k, found = 0;
-            for (k = 0; k < 6; k++)
-                for (i = 0; i < u->nfields; i++)
-                    if (strcmp(u->fields[i].key, keys[k]) == 0)
-                    {
-                        found++;
-                        if (k == 2)
-                            CU_ASSERT_STRING_EQUAL(u->fields[i].value, want);
-                        if (k == 3)
-                            CU_ASSERT_STRING_EQUAL(u->fields[i].value, "10");
-                    }
-            CU_ASSERT_EQUAL(found, 6);
-            flint_free(want);
-        }
-        fmpq_clear(p);
-        thm2_data_clear(D);
-        checklist_clear(L);
-        unlink(path);
-        o.samples = 0;
-        o.width = 0;
-    }
+    CU_ASSERT_FATAL(fd >= 0);
+    f = fdopen(fd, "w");
+    fputs("1,0,2\n-0.5,0,1\n0,3,-1\n0,-1,0.5\n", f);
+    fclose(f);
+    test_quick_opts(&o, 2);
+    o.data = path;
+    o.width = 5;
+    o.samples = 10;
+    CU_ASSERT_EQUAL(module_run(L, &o, sel, 2), 0);
+    u = record(L, "thm2.user");
+    row = record(L, "thm2.mc.appc1.n5");
+    CU_ASSERT_FATAL(u != NULL && row != NULL);
+    CU_ASSERT(u->ntests == 1 && u->tests[0].samples == 10);
+    CU_ASSERT(row->ntests == 1 && row->tests[0].samples > 10);
+    if (row->ntests == 1 && row->tests[0].samples == 10)
+        TEST_REPORT("--samples sizes only the user's check", "thm2.mc.appc1.n5 drew %lu samples",
+                    (unsigned long) row->tests[0].samples);
+    singleton_data_init(D);
+    fmpq_init(p);
+    CU_ASSERT_EQUAL(thm2_data_read(D, path, NULL, 0), 0);
+    singleton_prob_good(p, D, 5);
+    want = fmpq_get_str(NULL, 10, p);
+    CU_ASSERT(field(u, "exact_probability") != NULL && strcmp(field(u, "exact_probability"), want) == 0);
+    CU_ASSERT(field(u, "alpha") != NULL && field(u, "bound") != NULL);
+    CU_ASSERT(field(u, "samples") != NULL && strcmp(field(u, "samples"), "10") == 0);
+    flint_free(want);
+    fmpq_clear(p);
+    singleton_data_clear(D);
+    checklist_clear(L);
+    unlink(path);
 
     /* data without a width, and a missing file: input errors */
-    o.data = "/nonexistent/thm2.csv";
-    checklist_init(L);
-    CU_ASSERT_EQUAL(module_thm2.run(L, &o), 2);
+    o.width = 0;
+    CU_ASSERT_EQUAL(module_run(L, &o, sel, 1), 2);
     checklist_clear(L);
+    o.data = "/nonexistent/thm2.csv";
     o.width = 3;
-    checklist_init(L);
-    CU_ASSERT_EQUAL(module_thm2.run(L, &o), 2);
+    CU_ASSERT_EQUAL(module_run(L, &o, sel, 1), 2);
+    checklist_clear(L);
+}
+
+/* the rows' widths are fixed in the table (the ids name them) and are the
+   first widths at which the bound reaches 1/2: each record says which
+   width that is, computed */
+static void
+test_row_widths(void)
+{
+    static const char *sel[1] = {"thm2.mc."};
+    run_opts o;
+    checklist_t L;
+    slong i, rows = 0;
+    test_quick_opts(&o, 2);
+    CU_ASSERT_EQUAL(module_run(L, &o, sel, 1), 0);
+    for (i = 0; i < L->nchecks; i++)
+    {
+        const check_struct *c = L->checks + i;
+        const char *w = field(c, "first width with bound >= 1/2"), *n = strrchr(c->id, '.');
+        if (strncmp(c->id, "thm2.mc.", 8) != 0)
+            continue;
+        rows++;
+        if (w == NULL || n == NULL || n[1] != 'n' || strcmp(w, n + 2) != 0)
+        {
+            TEST_REPORT("a row's width is the first with bound >= 1/2", "%s: %s", c->id,
+                        w ? w : "(no field)");
+            CU_FAIL("row width");
+        }
+    }
+    CU_ASSERT_EQUAL(rows, 6);
+    checklist_clear(L);
+}
+
+/* the module honours the selection: one control alone makes one record
+   and no figure */
+static void
+test_selection(void)
+{
+    static const char *sel[1] = {"thm2.control.naive"};
+    run_opts o;
+    checklist_t L;
+    test_quick_opts(&o, 2);
+    CU_ASSERT_EQUAL(module_run(L, &o, sel, 1), 0);
+    CU_ASSERT(L->nchecks == 1 && record(L, "thm2.control.naive") != NULL && L->nfigures == 0);
+    if (L->nchecks != 1 || L->nfigures != 0)
+        TEST_REPORT("a selected control runs alone", "%ld records, %ld figures", (long) L->nchecks,
+                    (long) L->nfigures);
     checklist_clear(L);
 }
 
@@ -677,14 +581,15 @@ t_thm2_register(void)
 {
     CU_pSuite s = CU_add_suite("thm2", NULL, NULL);
     if (s == NULL || CU_add_test(s, "closed-form basin value = engine", test_closed_vs_engine) == NULL ||
-        CU_add_test(s, "alpha and probabilities = enumeration", test_prob_enum) == NULL ||
         CU_add_test(s, "event probability = audit formula", test_audit_oracle) == NULL ||
-        CU_add_test(s, "hand-computed instance", test_hand) == NULL ||
+        CU_add_test(s, "naive value by hand", test_hand) == NULL ||
         CU_add_test(s, "explicit network and B.4's W'", test_networks) == NULL ||
-        CU_add_test(s, "single neuron", test_single) == NULL ||
-        CU_add_test(s, "singleton data, signs, chosen sides", test_data) == NULL ||
-        CU_add_test(s, "data reader", test_read) == NULL || CU_add_test(s, "bound", test_bound) == NULL ||
-        CU_add_test(s, "module records match the table", test_module) == NULL)
+        CU_add_test(s, "signs, chosen sides", test_data) == NULL ||
+        CU_add_test(s, "data reader", test_read) == NULL ||
+        CU_add_test(s, "bound and the width where it reaches 1/2", test_bound) == NULL ||
+        CU_add_test(s, "the user's run: fields, --samples, input errors", test_user_run) == NULL ||
+        CU_add_test(s, "the rows' fixed widths", test_row_widths) == NULL ||
+        CU_add_test(s, "the module honours the selection", test_selection) == NULL)
         return 1;
     return 0;
 }

@@ -2,8 +2,9 @@
    the exact cap test and the proof's witness on a hand-made rank-2
    instance (oracle: the closed-form angle and objective in double with
    wide margins), the hypothesis checker on instances that break each
-   hypothesis, bad user files, and the module's records against its
-   table. */
+   hypothesis, bad user files, the regime's instances, and the cover
+   bound against the arctangent and against the basin engine (the module's
+   records against its table are t-modules'). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include <flint/fmpq_vec.h>
 
+#include "basin.h"
 #include "thm3.h"
 #include "testutil.h"
 
@@ -332,21 +334,201 @@ test_user_input(void)
     flint_free(narrow);
 }
 
+/* The regime's instances: the hypotheses, r = 2 inside d = 3, rho = 1/16,
+   B = 1, every teacher neuron live, L_S(0) > eps; the data norms 1 and
+   3/4 against the generator's description, computed here. */
 static void
-test_module_records(void)
+test_regime_instance(void)
 {
-    checklist_t L;
-    run_opts o;
-    memset(&o, 0, sizeof o);
-    o.seed = test_seed();
-    o.size = SIZE_QUICK;
-    o.threads = 1;
-    o.tail = 1e-4;
-    CU_ASSERT_EQUAL(test_module_table(&module_thm3, &o, 1), 0);
-    o.size = (run_size) 7;
-    checklist_init(L);
-    CU_ASSERT_EQUAL(module_thm3.run(L, &o), 2);
-    checklist_clear(L);
+    static const slong ns[4] = {2, 15, 24, 40};
+    thm3_raw_t R;
+    thm3_inst_t I;
+    fmpq_t q, s, t;
+    char msg[256];
+    slong k, i, j;
+    thm3_raw_init(R, 1, 1, 1);
+    thm3_inst_init(I);
+    fmpq_init(q);
+    fmpq_init(s);
+    fmpq_init(t);
+    for (k = 0; k < 4; k++)
+    {
+        thm3_generated_regime(R, ns[k]);
+        CU_ASSERT_EQUAL_FATAL(thm3_inst_set(I, R->X, R->y, R->W, R->v, R->B, R->eps, NULL, msg, sizeof msg),
+                              THM3_OK);
+        CU_ASSERT_EQUAL(I->r, 2);
+        CU_ASSERT_EQUAL(I->d, 3);
+        CU_ASSERT_EQUAL(I->m, 12);
+        CU_ASSERT_EQUAL(I->nlive, ns[k]);
+        CU_ASSERT(fmpq_is_one(I->B));
+        fmpq_set_si(q, 1, 16);
+        CU_ASSERT(fmpq_equal(I->rho, q));
+        CU_ASSERT(fmpq_cmp(I->L0, I->eps) > 0);
+        for (i = 0; i < 12; i++)
+        {
+            fmpq_zero(s);
+            for (j = 0; j < 3; j++)
+                fmpq_addmul(s, fmpq_mat_entry(R->X, i, j), fmpq_mat_entry(R->X, i, j));
+            fmpq_set_si(t, i % 2 == 0 ? 1 : 9, i % 2 == 0 ? 1 : 16);
+            if (!fmpq_equal(s, t))
+                TEST_REPORT("regime data norms 1 and 3/4", "n = %ld, point %ld", (long) ns[k], (long) i);
+            CU_ASSERT(fmpq_equal(s, t));
+        }
+    }
+    fmpq_clear(q);
+    fmpq_clear(s);
+    fmpq_clear(t);
+    thm3_inst_clear(I);
+    thm3_raw_clear(R);
+}
+
+/* The cover bound on the hand instance: one class, the cone
+   {w_1 > 0, 3 w_1 + 4 w_2 > 0} (x_2 is orthogonal to u), so Theta is the
+   angle between x_1 and x_3, atan2(4, 3) (oracle: the arctangent, where
+   the module uses the arccosine), mu = (pi - Theta)/(2 pi) and the sum is
+   (1 - mu/2)^N. */
+static void
+test_cover_hand(void)
+{
+    hand_t H;
+    thm3_inst_t I;
+    arb_t miss, mu, th, want, pi;
+    slong nc, N;
+    char msg[256];
+    hand_init(&H);
+    thm3_inst_init(I);
+    arb_init(miss);
+    arb_init(mu);
+    arb_init(th);
+    arb_init(want);
+    arb_init(pi);
+    CU_ASSERT_EQUAL_FATAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, NULL, msg, sizeof msg), THM3_OK);
+    arb_set_ui(th, 4);
+    arb_set_ui(want, 3);
+    arb_atan2(th, th, want, 128);
+    arb_const_pi(pi, 128);
+    for (N = 1; N <= 64; N *= 2)
+    {
+        thm3_cover_miss(miss, &nc, mu, I, (ulong) N, 128);
+        CU_ASSERT_EQUAL(nc, 1);
+        arb_sub(want, pi, th, 128);
+        arb_div(want, want, pi, 128);
+        arb_mul_2exp_si(want, want, -1);
+        if (!arb_overlaps(mu, want))
+            TEST_REPORT("cover mu = (pi - atan2(4, 3))/(2 pi)", "got %s", bc_arb_str(mu, 20));
+        CU_ASSERT(arb_overlaps(mu, want));
+        arb_mul_2exp_si(want, want, -1);
+        arb_sub_ui(want, want, 1, 128);
+        arb_neg(want, want);
+        arb_pow_ui(want, want, (ulong) N, 128);
+        if (!arb_overlaps(miss, want) || arb_rel_accuracy_bits(miss) < 90)
+            TEST_REPORT("cover sum = (1 - mu/2)^N", "N = %ld: got %s", (long) N, bc_arb_str(miss, 20));
+        CU_ASSERT(arb_overlaps(miss, want));
+    }
+    arb_clear(miss);
+    arb_clear(mu);
+    arb_clear(th);
+    arb_clear(want);
+    arb_clear(pi);
+    thm3_inst_clear(I);
+    hand_clear(&H);
+}
+
+/* The cover argument against the basin engine: on the hand instance, a
+   network with a neuron of positive output weight in the teacher's cone
+   {w_1 > 0, 3 w_1 + 4 w_2 > 0} has Bas(W, v) = 0, certified by the
+   engine; and the rate of networks without such a neuron is the cover
+   sum (one class: the bound is the exact probability). */
+static void
+test_cover_engine(void)
+{
+    hand_t H;
+    thm3_inst_t I;
+    rng_t rng;
+    arb_t miss, mu;
+    slong it, nc, covered = 0, bad = 0, iters = test_iters(300);
+    const slong N = 4;
+    char msg[256];
+    double lo, hi, p, sd;
+    hand_init(&H);
+    thm3_inst_init(I);
+    arb_init(miss);
+    arb_init(mu);
+    CU_ASSERT_EQUAL_FATAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, NULL, msg, sizeof msg), THM3_OK);
+    rng_init(rng, test_seed(), rng_stream_id("t-thm3/cover"), 0);
+    for (it = 0; it < iters; it++)
+    {
+        fmpq_mat_t Wq;
+        fmpq *vq = _fmpq_vec_init(N);
+        basin_t B;
+        basin_result_t Rs;
+        slong i, k, bj, bt;
+        int cov = 0;
+        double W[3 * 4], v[4];
+        sampler_draw_net(W, v, N, 3, SAMPLER_GAUSS, rng);
+        fmpq_mat_init(Wq, N, 3);
+        for (i = 0; i < N; i++)
+        {
+            cov |= v[i] > 0 && W[3 * i] > 1e-9 && 3 * W[3 * i] + 4 * W[3 * i + 1] > 1e-9;
+            bc_fmpq_set_d(vq + i, v[i]);
+            for (k = 0; k < 3; k++)
+                bc_fmpq_set_d(fmpq_mat_entry(Wq, i, k), W[3 * i + k]);
+        }
+        covered += cov;
+        basin_init(B);
+        basin_result_init(Rs);
+        if (cov && basin_pattern(B, H.X, H.y, Wq, vq, N, &bj, &bt) == BASIN_OK)
+        {
+            basin_value(Rs, B, 128);
+            if (!Rs->certified || !fmpq_is_zero(Rs->upper))
+            {
+                TEST_REPORT("covered => Bas = 0 (engine)", "iteration %ld", (long) it);
+                bad++;
+            }
+        }
+        basin_result_clear(Rs);
+        basin_clear(B);
+        fmpq_mat_clear(Wq);
+        _fmpq_vec_clear(vq, N);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    /* P[not covered] = (1 - mu/2)^N exactly: 6 standard deviations */
+    thm3_cover_miss(miss, &nc, mu, I, (ulong) N, 64);
+    p = arf_get_d(arb_midref(miss), ARF_RND_NEAR);
+    sd = sqrt(p * (1 - p) / (double) iters);
+    lo = p - 6 * sd;
+    hi = p + 6 * sd;
+    if ((double) (iters - covered) / iters < lo || (double) (iters - covered) / iters > hi)
+        TEST_REPORT("rate of uncovered networks = the cover sum", "%ld of %ld, sum %g",
+                    (long) (iters - covered), (long) iters, p);
+    CU_ASSERT((double) (iters - covered) / iters >= lo && (double) (iters - covered) / iters <= hi);
+    arb_clear(miss);
+    arb_clear(mu);
+    thm3_inst_clear(I);
+    hand_clear(&H);
+}
+
+/* Without the output sign (the mutant's rule) a neuron in the cap with
+   the wrong sign is matched; with it, it is not. */
+static void
+test_sign_rule(void)
+{
+    hand_t H;
+    thm3_inst_t I;
+    slong match[1];
+    char msg[256];
+    double W[3] = {1, 0.1, 0};
+    double v[1] = {-1};
+    hand_init(&H);
+    thm3_inst_init(I);
+    CU_ASSERT_EQUAL_FATAL(thm3_inst_set(I, H.X, H.y, H.W, H.v, H.B, H.eps, NULL, msg, sizeof msg), THM3_OK);
+    CU_ASSERT_EQUAL(thm3_match(match, I, W, v, 1), 0);
+    CU_ASSERT_EQUAL(thm3_match_rule(match, I, W, v, 1, 0), 1);
+    CU_ASSERT_EQUAL(match[0], 0);
+    v[0] = 1;
+    CU_ASSERT_EQUAL(thm3_match_rule(match, I, W, v, 1, 1), 1);
+    thm3_inst_clear(I);
+    hand_clear(&H);
 }
 
 int
@@ -360,7 +542,11 @@ t_thm3_register(void)
         CU_add_test(s, "the proof's witness on a hand rank-2 instance", test_witness_hand) == NULL ||
         CU_add_test(s, "hypothesis checker on violating instances", test_hypotheses) == NULL ||
         CU_add_test(s, "bad user files", test_user_input) == NULL ||
-        CU_add_test(s, "module records against the table", test_module_records) == NULL)
+        CU_add_test(s, "the regime's instances", test_regime_instance) == NULL ||
+        CU_add_test(s, "the cover bound on the hand instance against the arctangent", test_cover_hand) ==
+            NULL ||
+        CU_add_test(s, "the cover argument against the basin engine", test_cover_engine) == NULL ||
+        CU_add_test(s, "well-initialised with and without the output sign", test_sign_rule) == NULL)
         return 1;
     return 0;
 }

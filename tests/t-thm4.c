@@ -4,8 +4,8 @@
    Oosterom-Strackee formula, the closed-form basin value against the
    certified engine, the B.6 construction on hand-made instances (one
    where it succeeds with a known W', ones where it must fail), the sign
-   filter against exact signs, the data reader's messages, and the
-   module's records against its table. */
+   filter against exact signs, the bound, the data reader's messages, and
+   the module's input errors (tests/t-modules.c runs its table). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +14,7 @@
 #include <flint/fmpq_vec.h>
 
 #include "basin.h"
+#include "paper.h"
 #include "thm4.h"
 #include "testutil.h"
 
@@ -466,20 +467,49 @@ test_b6_random(void)
     thm4_data_clear(D);
 }
 
+/* the bound 1 - m c^n against hand values and against its own
+   expansion by repeated multiplication */
 static void
 test_bound(void)
 {
-    fmpq_t b, e;
+    fmpq_t b, e, c, p;
+    slong m, n, k;
     fmpq_init(b);
     fmpq_init(e);
-    thm4_bound(b, 1, 1);
+    fmpq_init(c);
+    fmpq_init(p);
+    paper_side_fail(c);
+    thm4_bound(b, c, 1, 1);
     fmpq_set_si(e, 1, 4);
     CU_ASSERT(fmpq_equal(b, e));
-    thm4_bound(b, 2, 2);
+    thm4_bound(b, c, 2, 2);
     fmpq_set_si(e, -1, 8);
     CU_ASSERT(fmpq_equal(b, e));
+    fmpq_set_si(c, 2, 3);
+    thm4_bound(b, c, 1, 3);
+    fmpq_set_si(e, 19, 27);
+    CU_ASSERT(fmpq_equal(b, e));
+    for (m = 1; m <= 16; m *= 2)
+        for (n = 1; n <= 40; n += 3)
+        {
+            fmpq_set_si(p, m, 1);
+            for (k = 0; k < n; k++)
+            {
+                fmpq_mul(p, p, c);
+            }
+            fmpq_one(e);
+            fmpq_sub(e, e, p);
+            thm4_bound(b, c, m, n);
+            if (!fmpq_equal(b, e))
+            {
+                TEST_REPORT("1 - m c^n", "m=%ld n=%ld", (long) m, (long) n);
+                CU_FAIL("bound");
+            }
+        }
     fmpq_clear(b);
     fmpq_clear(e);
+    fmpq_clear(c);
+    fmpq_clear(p);
 }
 
 static void
@@ -511,28 +541,44 @@ test_data_read(void)
     unlink(path);
 }
 
+/* data without a width, a missing file, a width too large: input errors
+   (exit 2), before any record */
 static void
-test_module_records(void)
+test_input_errors(void)
 {
     checklist_t L;
     run_opts o;
+    run_t R;
+    char *sel[1] = {"thm4.user"};
 
-    memset(&o, 0, sizeof o);
-    o.seed = test_seed();
-    o.size = SIZE_QUICK;
-    o.threads = 1;
-    o.tail = 0.0005;
-    CU_ASSERT_EQUAL(test_module_table(&module_thm4, &o, 1), 0);
-
-    /* data without a width, and a missing file: input errors */
+    test_quick_opts(&o, 1);
+    o.nselect = 1;
+    o.select = sel;
     o.data = "/nonexistent/thm4.csv";
     checklist_init(L);
-    CU_ASSERT_EQUAL(module_thm4.run(L, &o), 2);
-    checklist_clear(L);
+    run_init(R, &module_thm4, &o, L);
+    CU_ASSERT_EQUAL(module_thm4.exec(R), 2);
     o.width = 3;
-    checklist_init(L);
-    CU_ASSERT_EQUAL(module_thm4.run(L, &o), 2);
+    CU_ASSERT_EQUAL(module_thm4.exec(R), 2);
+    o.data = NULL;
+    o.width = 5000;
+    CU_ASSERT_EQUAL(module_thm4.exec(R), 2);
+    CU_ASSERT_EQUAL(L->nchecks, 0);
     checklist_clear(L);
+}
+
+/* the bench hook: registered under "thm4" (the program reaches it by
+   name); a bad option is one line and status 2 */
+static void
+test_bench_hook(void)
+{
+    char *bad1[] = {"thm4", "--samples", "abc"}, *bad2[] = {"thm4", "--threads", "0"};
+    char *bad3[] = {"thm4", "--nosuch"}, *bad4[] = {"thm4", "--seed"};
+    CU_ASSERT(module_thm4.bench == thm4_bench && !strcmp(module_thm4.bench_name, "thm4"));
+    CU_ASSERT_EQUAL(thm4_bench(3, bad1), 2);
+    CU_ASSERT_EQUAL(thm4_bench(3, bad2), 2);
+    CU_ASSERT_EQUAL(thm4_bench(2, bad3), 2);
+    CU_ASSERT_EQUAL(thm4_bench(2, bad4), 2);
 }
 
 int
@@ -549,7 +595,8 @@ t_thm4_register(void)
         CU_add_test(s, "B.6 random: succeeds iff the event holds", test_b6_random) == NULL ||
         CU_add_test(s, "bound", test_bound) == NULL ||
         CU_add_test(s, "data reader", test_data_read) == NULL ||
-        CU_add_test(s, "module records match the table", test_module_records) == NULL)
+        CU_add_test(s, "input errors", test_input_errors) == NULL ||
+        CU_add_test(s, "bench hook", test_bench_hook) == NULL)
         return 1;
     return 0;
 }

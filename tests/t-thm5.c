@@ -122,7 +122,7 @@ test_cluster(void)
     slong perm[16], t, l, it;
     rng_t r;
     thm5_inst_init(I);
-    _thm5_fig1_instance(I, 1);
+    thm5_fig1_instance(I, 1);
     rng_init(r, test_seed(), rng_stream_id("t-thm5.cluster"), 0);
     for (it = 0; it < test_iters(5); it++)
     {
@@ -173,7 +173,7 @@ test_hypotheses(void)
     fmpq_init(c2);
     fmpq_init(g2);
 
-    _thm5_fig1_instance(I, 1);
+    thm5_fig1_instance(I, 1);
     /* hand constants: B^2 = max |x|^2 = |(-2 - 1/5, 1/2)|^2 = 121/25 + 1/4 = 509/100,
        c^2 = 2, gamma = 1/2 (an upper bound of the tight one) */
     fmpq_set_si(B2, 509, 100);
@@ -317,7 +317,7 @@ test_K_hand(void)
     arb_init(e);
     fmpq_init(y2);
     fmpq_init(g2);
-    _thm5_fig1_instance(I, 1);
+    thm5_fig1_instance(I, 1);
     thm5_gram_eigs(lo, hi, I->C, 128);
     thm5_yhat2(y2, I);
     fmpq_set_si(g2, 1, 4);
@@ -434,7 +434,7 @@ test_K_exact_bas(void)
 
     fmpq_set_si(Mq, 2, 1);
     fmpq_set_si(dq, 1, 8);
-    CU_ASSERT_EQUAL(thm5_witness(Wp, vp, W, v, 1, I, Mq, dq), 1);
+    CU_ASSERT_EQUAL(thm5_witness(Wp, vp, W, v, 1, I, Mq, dq, THM5_WITNESS_PROOF), 1);
     fmpq_set_si(e, 5, 4);
     CU_ASSERT(fmpq_equal(fmpq_mat_entry(Wp, 0, 0), e));
     CU_ASSERT(fmpq_is_one(vp));
@@ -445,7 +445,7 @@ test_K_exact_bas(void)
     CU_ASSERT(fmpq_cmp(orac, f) <= 0);
     /* the neuron with v < 0 cannot predict yhat = 1: no witness */
     fmpq_set_si(v, -1, 1);
-    CU_ASSERT_EQUAL(thm5_witness(Wp, vp, W, v, 1, I, Mq, dq), -1);
+    CU_ASSERT_EQUAL(thm5_witness(Wp, vp, W, v, 1, I, Mq, dq, THM5_WITNESS_PROOF), -1);
 
     basin_clear(B);
     basin_result_clear(R);
@@ -635,9 +635,12 @@ test_noisy_bound_edge(void)
     int up;
     arb_t s, U, e;
     arb_ptr rho = _arb_vec_init(2), band = _arb_vec_init(2);
+    fmpq_t q;
     arb_init(s);
     arb_init(U);
     arb_init(e);
+    fmpq_init(q);
+    fmpq_set_si(q, 1, 8); /* 1/(4d), d = 2 */
     for (up = 0; up < 2; up++)
     {
         fmpz_t P, Q;
@@ -668,8 +671,8 @@ test_noisy_bound_edge(void)
         fmpq_set_si(fmpq_mat_entry(X, 3, 0), 1, 1024);
         fmpq_one(fmpq_mat_entry(X, 3, 1));
         thm5_inst_set(I, X, y, C);
-        CU_ASSERT_EQUAL(thm5_noisy_bound(rho, band, U, I, 32), BC_UNDECIDED);
-        CU_ASSERT_EQUAL(thm5_noisy_bound(rho, band, U, I, 256), up ? BC_FALSE : BC_TRUE);
+        CU_ASSERT_EQUAL(thm5_noisy_bound(rho, band, U, I, q, 32), BC_UNDECIDED);
+        CU_ASSERT_EQUAL(thm5_noisy_bound(rho, band, U, I, q, 256), up ? BC_FALSE : BC_TRUE);
         /* the oracle: band_1 = 2 arcsin(P/Q) / pi */
         arb_set_fmpz(e, P);
         arb_mul_2exp_si(e, e, -100);
@@ -688,16 +691,72 @@ test_noisy_bound_edge(void)
     arb_clear(s);
     arb_clear(U);
     arb_clear(e);
+    fmpq_clear(q);
     _arb_vec_clear(rho, 2);
     _arb_vec_clear(band, 2);
 }
 
+/* The witness of B.7 on a hand instance with C = I (so w' = t exactly):
+   clusters around e_1 (target 1) and e_2 (target -1), radius 1/8, the
+   neurons (1, -1) with v = 1 and (-1, 1) with v = -1, M = 4: by hand,
+   w'_1 = (1 + 1/2, -1/2), w'_2 = (-1/2, 1 + 1/2), v' = (1, -1), in the
+   closed basin; the construction with +delta M on the inactive clusters
+   gives w'_1 = (3/2, 1/2), which turns on at (0, 1) where <w_1, x> < 0. */
 static void
-test_module_records(void)
+test_witness_by_hand(void)
 {
-    run_opts o;
-    test_quick_opts(&o, 2);
-    CU_ASSERT_EQUAL(test_module_table(&module_thm5, &o, 1), 0);
+    static const slong p[] = {8, 0, 8, 1, 0, 8, 1, 8};
+    static const slong ys[] = {1, 1, -1, -1};
+    static const slong c[] = {8, 0, 0, 8};
+    static const slong want[2][2][2] = {{{3, -1}, {-1, 3}}, {{3, 1}, {1, 3}}};
+    thm5_inst_t I;
+    fmpq_mat_t W, Wp;
+    fmpq *v = _fmpq_vec_init(2), *vp = _fmpq_vec_init(2), *dq = _fmpq_vec_init(2);
+    fmpq_t Mq, e;
+    slong i, l, kind;
+
+    thm5_inst_init(I);
+    thm5_inst_set_si(I, 4, 2, 2, p, ys, 1, c, 8);
+    fmpq_mat_init(W, 2, 2);
+    fmpq_mat_init(Wp, 2, 2);
+    fmpq_init(Mq);
+    fmpq_init(e);
+    fmpq_set_si(fmpq_mat_entry(W, 0, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(W, 0, 1), -1, 1);
+    fmpq_set_si(fmpq_mat_entry(W, 1, 0), -1, 1);
+    fmpq_set_si(fmpq_mat_entry(W, 1, 1), 1, 1);
+    fmpq_set_si(v + 0, 1, 1);
+    fmpq_set_si(v + 1, -1, 1);
+    fmpq_set_si(Mq, 4, 1);
+    fmpq_set_si(dq + 0, 1, 8);
+    fmpq_set_si(dq + 1, 1, 8);
+    for (kind = 0; kind < 2; kind++)
+    {
+        int ok = 1;
+        CU_ASSERT_EQUAL(thm5_witness(Wp, vp, W, v, 2, I, Mq, dq,
+                                     kind == 0 ? THM5_WITNESS_PROOF : THM5_WITNESS_INACTIVE_UP),
+                        2);
+        for (i = 0; i < 2; i++)
+            for (l = 0; l < 2; l++)
+            {
+                fmpq_set_si(e, want[kind][i][l], 2);
+                ok &= fmpq_equal(fmpq_mat_entry(Wp, i, l), e);
+            }
+        ok &= fmpq_is_one(vp + 0) && fmpq_equal_si(vp + 1, -1);
+        if (!ok)
+            TEST_REPORT("the witness of B.7 by hand", "kind %ld: w' differs from the hand values",
+                        (long) kind);
+        CU_ASSERT(ok);
+        CU_ASSERT_EQUAL(thm5_in_closed_basin(Wp, vp, W, v, 2, I), kind == 0);
+    }
+    thm5_inst_clear(I);
+    fmpq_mat_clear(W);
+    fmpq_mat_clear(Wp);
+    _fmpq_vec_clear(v, 2);
+    _fmpq_vec_clear(vp, 2);
+    _fmpq_vec_clear(dq, 2);
+    fmpq_clear(Mq);
+    fmpq_clear(e);
 }
 
 int
@@ -713,7 +772,8 @@ t_thm5_register(void)
         CU_add_test(s, "K and the witness where Bas is known exactly", test_K_exact_bas) == NULL ||
         CU_add_test(s, "slope decision on interval data vs corner slopes", test_slope_intervals) == NULL ||
         CU_add_test(s, "noisy bound at Lemma 8's edge is three-valued", test_noisy_bound_edge) == NULL ||
-        CU_add_test(s, "module records match the table", test_module_records) == NULL)
+        CU_add_test(s, "the witness of B.7 by hand, and its altered construction", test_witness_by_hand) ==
+            NULL)
         return 1;
     return 0;
 }

@@ -31,14 +31,6 @@ slong test_iters(slong base);
    test seed, SIZE_QUICK, threads and per-side tail 1e-4. */
 void test_quick_opts(run_opts *o, int threads);
 
-/* Runs module m with options o, judges its Monte Carlo records at o->tail
-   and checks them against the module's table: every spec produced exactly
-   once with its kind, control flag and expected status, a statement on
-   every record and a witness on every expected failure, no record outside
-   the table, at least min_instances instance descriptions.  Prints each
-   discrepancy through TEST_REPORT and returns their number. */
-slong test_module_table(const module_struct *m, const run_opts *o, slong min_instances);
-
 /* Each test file defines one registration function, listed in run.c. */
 int t_rng_register(void);
 int t_sampler_register(void);
@@ -52,9 +44,13 @@ int t_thm1_register(void);
 int t_prop12_register(void);
 int t_csv_register(void);
 int t_basin_register(void);
+int t_ldl_register(void);
+int t_shallow_register(void);
 int t_lemma12_register(void);
 int t_audit_register(void);
 int t_sphere_register(void);
+int t_singleton_register(void);
+int t_appc_register(void);
 int t_range_register(void);
 int t_lemma8_register(void);
 int t_thm4_register(void);
@@ -64,5 +60,12 @@ int t_thm3_register(void);
 int t_thm6_register(void);
 int t_thm2_register(void);
 int t_claims_register(void);
+int t_modules_register(void);
+int t_check_register(void);
+int t_cert_register(void);
+int t_jac_register(void);
+int t_lpq_register(void);
+int t_pop_register(void);
+int t_crit_register(void);
 
 #endif

@@ -62,6 +62,15 @@ if run t4 thm4 --quick --samples 100 --data "$tmp/g2.csv" --width 2 --tex "$tmp/
     if grep -q '"bits of P": "[^"]*numerators -' "$tmp/t4.json"; then fail "thm4.data.rank: negative bits"; else pass; fi
 fi
 
+# Theorem 4 on the built-in example with width 4: the bound 1 - 3 (3/4)^4 =
+# 13/256 holds but is barely above 0, and the console line says how far;
+# --samples sizes the user's check only (the controls keep their minimum)
+if run t4w thm4 --quick --samples 100 --width 4; then
+    console '^thm4.user .*(above_trivial: the bound 13/256 = ' t4w
+    json t4w "c('thm4.user')['tests'][0]['samples'] == 100 and c('thm4.control.tight')['tests'][0]['samples'] >= 20000"
+    json t4w "c('thm4.grid.orth.agree')['tests'][0]['samples'] == 400"
+fi
+
 # Theorem 5 on two clusters of the user's data with width 3: the negative
 # controls stay on the module's own instance (Figure 1 clusters, n = 24),
 # where they fail, so the run is as expected; the bound 1 - 2 (7/8)^3 < 0

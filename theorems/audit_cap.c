@@ -1,129 +1,84 @@
-/* audit_cap.c -- spherical caps: the constant 1/(2 pi (r-1)) of p_eps
-   (Thm 3, Claim 1 in B.5) and the cluster radius
-   2 sin(sqrt(2 pi) / (16 d sqrt d)) of Thm 5 (Lemma 8, Claims 2-3, B.7).
-
-   The exact cap fraction of S^{d-1} within angle theta <= pi/2 of a pole
-   is (1/2) I_{sin^2 theta}((d-1)/2, 1/2) (regularised incomplete beta,
-   arb_hypgeom_beta_lower), so every inequality of the two chains can be
-   compared with the exact quantity it bounds. */
+/* audit_cap.c -- the cap computations of the audit: Theorem 5's
+   per-neuron failure bound at the stated radius (Lemma 8, B.7) and the
+   exact decision of the reconstructed Claim 2 on its instance.  The cap
+   fractions, bands and radii are those of the core (sphere.h). */
 #include "audit.h"
-
-/* I_z(a, b) regularised, for a ball z in [0, 1]: I is increasing in z,
-   so the values over the ball lie between those at its endpoints, which
-   are exact (the endpoint 0 gives 0 exactly; arb would return nan for a
-   ball touching 0 because of the factor z^a) */
-static void
-beta_reg_ball(arb_t out, const arb_t a, const arb_t b, const arb_t z, slong prec)
-{
-    arf_t lo, hi;
-    arb_t x, v;
-    arf_init(lo);
-    arf_init(hi);
-    arb_init(x);
-    arb_init(v);
-    arb_get_lbound_arf(lo, z, prec);
-    arb_get_ubound_arf(hi, z, prec);
-    /* z is known to lie in [0, 1]: clamp the endpoints (a ball's outward
-       rounding can put them just outside) */
-    if (arf_sgn(lo) < 0)
-        arf_zero(lo);
-    if (arf_cmp_si(hi, 1) > 0)
-        arf_one(hi);
-    if (arf_sgn(hi) < 0)
-        arf_zero(hi);
-    if (arf_is_zero(lo))
-        arb_zero(v);
-    else
-    {
-        arb_set_arf(x, lo);
-        arb_hypgeom_beta_lower(v, a, b, x, 1, prec);
-    }
-    if (arf_is_zero(hi))
-        arb_zero(out);
-    else
-    {
-        arb_set_arf(x, hi);
-        arb_hypgeom_beta_lower(out, a, b, x, 1, prec);
-    }
-    arb_union(out, out, v, prec);
-    arf_clear(lo);
-    arf_clear(hi);
-    arb_clear(x);
-    arb_clear(v);
-}
+#include "sphere.h"
 
 void
-audit_cap_fraction(arb_t out, ulong d, const arb_t theta, slong prec)
+audit_thm5_fail(arb_t out, ulong d, slong prec)
 {
-    arb_t a, b, z, half;
-    arb_init(a);
-    arb_init(b);
-    arb_init(z);
-    arb_init(half);
-    arb_set_ui(a, d - 1);
-    arb_mul_2exp_si(a, a, -1);
-    arb_one(b);
-    arb_mul_2exp_si(b, b, -1);
-    arb_sin(z, theta, prec);
-    arb_sqr(z, z, prec);
-    arb_set(half, b);
-    if (arb_le(z, half))
-    {
-        /* (1/2) I_{sin^2}((d-1)/2, 1/2): well conditioned away from z = 1 */
-        beta_reg_ball(out, a, b, z, prec);
-    }
-    else
-    {
-        /* near theta = pi/2 the integrand (1-t)^{-1/2} is singular at
-           z = 1, and a ball around sin^2 = 1 gives no enclosure; use
-           I_z(a, b) = 1 - I_{1-z}(b, a) with 1 - z = cos^2 theta */
-        arb_cos(z, theta, prec);
-        arb_sqr(z, z, prec);
-        beta_reg_ball(out, b, a, z, prec);
-        arb_sub_ui(out, out, 1, prec);
-        arb_neg(out, out);
-    }
+    arb_t rho;
+    arb_init(rho);
+    sphere_band_radius(rho, d, prec);
+    sphere_band_prob(out, d, rho, prec);
+    /* 3/4 + (d/2) band_d */
+    arb_mul_ui(out, out, d, prec);
     arb_mul_2exp_si(out, out, -1);
-    arb_clear(a);
-    arb_clear(b);
-    arb_clear(z);
-    arb_clear(half);
+    arb_set_ui(rho, 3);
+    arb_mul_2exp_si(rho, rho, -2);
+    arb_add(out, out, rho, prec);
+    arb_clear(rho);
 }
 
-void
-audit_omega_ratio(arb_t out, ulong d, slong prec)
+/* <a, b> for a, b in Q^2 */
+static void
+dot2(fmpq_t out, const fmpq *a, const fmpq *b)
 {
-    /* omega_k = 2 pi^{(k+1)/2} / Gamma((k+1)/2), so
-       omega_{d-2} / omega_{d-1} = Gamma(d/2) / (sqrt(pi) Gamma((d-1)/2)) */
-    arb_t x, g;
-    arb_init(x);
-    arb_init(g);
-    arb_set_ui(x, d);
-    arb_mul_2exp_si(x, x, -1);
-    arb_gamma(out, x, prec);
-    arb_set_ui(x, d - 1);
-    arb_mul_2exp_si(x, x, -1);
-    arb_gamma(g, x, prec);
-    arb_div(out, out, g, prec);
-    arb_const_sqrt_pi(g, prec);
-    arb_div(out, out, g, prec);
-    arb_clear(x);
-    arb_clear(g);
+    fmpq_t t;
+    fmpq_init(t);
+    fmpq_mul(out, a + 0, b + 0);
+    fmpq_mul(t, a + 1, b + 1);
+    fmpq_add(out, out, t);
+    fmpq_clear(t);
 }
 
-void
-audit_thm5_radius(arb_t out, ulong d, slong prec)
+truth_t
+audit_cap_angle_decide(fmpq_t xc2, fmpq_t cap_lhs, fmpq_t cap_rhs, fmpq_t wx, const fmpq_t sin2)
 {
-    arb_t t;
-    arb_init(t);
-    /* sqrt(2 pi) / (16 d sqrt d) */
-    arb_const_pi(out, prec);
-    arb_mul_2exp_si(out, out, 1);
-    arb_sqrt(out, out, prec);
-    arb_sqrt_ui(t, d, prec);
-    arb_mul_ui(t, t, 16 * d, prec);
-    arb_div(out, out, t, prec);
-    arb_sin(out, out, prec);
-    arb_mul_2exp_si(out, out, 1);
-    arb_clear(t);
+    /* c = (1, 0), delta = 1/2, x = (4/5, -9/20), w = (1, 9/5) */
+    static const slong num[4][2] = {{1, 0}, {4, -9}, {1, 9}, {0, 0}};
+    static const ulong den[4][2] = {{1, 1}, {5, 20}, {1, 5}, {1, 1}};
+    fmpq *v = _fmpq_vec_init(8); /* c, x, w, x - c */
+    fmpq_t s2, t;
+    int in_ball, in_cap, refutes;
+    slong i, j;
+    truth_t r;
+
+    fmpq_init(s2);
+    fmpq_init(t);
+    for (i = 0; i < 3; i++)
+        for (j = 0; j < 2; j++)
+            fmpq_set_si(v + 2 * i + j, num[i][j], den[i][j]);
+    fmpq_sub(v + 6, v + 2, v + 0);
+    fmpq_sub(v + 7, v + 3, v + 1);
+    /* s^2 = delta^2 / |c|^2 */
+    dot2(t, v + 0, v + 0);
+    fmpq_set_si(s2, 1, 4);
+    fmpq_div(s2, s2, t);
+    /* the ball: |x - c|^2 <= delta^2 */
+    dot2(xc2, v + 6, v + 6);
+    fmpq_set_si(t, 1, 4);
+    in_ball = fmpq_cmp(xc2, t) <= 0;
+    /* the cap S(c, pi/2 - alpha): <w, c> > 0 and cos^2 angle(w, c) >
+       cos^2(pi/2 - alpha) = sin^2 alpha */
+    dot2(cap_lhs, v + 4, v + 0);
+    in_cap = fmpq_sgn(cap_lhs) > 0;
+    fmpq_mul(cap_lhs, cap_lhs, cap_lhs);
+    dot2(cap_rhs, v + 4, v + 4);
+    dot2(t, v + 0, v + 0);
+    fmpq_mul(cap_rhs, cap_rhs, t);
+    fmpq_mul(cap_rhs, cap_rhs, sin2);
+    in_cap = in_cap && fmpq_cmp(cap_lhs, cap_rhs) > 0;
+    /* the claim's conclusion <w, x> > 0 fails */
+    dot2(wx, v + 4, v + 2);
+    refutes = fmpq_sgn(wx) <= 0;
+    if (in_ball && in_cap && refutes)
+        r = BC_FALSE;
+    else
+        r = fmpq_cmp(sin2, s2) >= 0 ? BC_TRUE : BC_UNDECIDED;
+    _fmpq_vec_clear(v, 8);
+    fmpq_clear(s2);
+    fmpq_clear(t);
+    return r;
 }

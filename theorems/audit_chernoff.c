@@ -2,18 +2,20 @@
 
    The proof lower-bounds the number Z of well-initialised neurons among
    N = c ceil(n / p_eps) by Bin(N, p_eps) and needs P[Z < n] <=
-   exp(-c n / 4) to conclude P[Bas <= eps] >= 1 - exp(-c n / 4).  Here
-   the binomial tail is enclosed rigorously (binom_cdf_arb; exact
-   rationals when the balls cannot decide and N is small) on a grid of
-   (n, p, c) and compared with the stated bound and with three corrected
-   ones (see audit.h).  The grid is embarrassingly parallel: cells are
-   handed out to worker threads by an atomic-free mutex counter. */
-#include <math.h>
+   exp(-kappa c n), kappa = 1/4 (paper_thm3_rate), to conclude
+   P[Bas <= eps] >= 1 - exp(-c n / 4).  Here the binomial tail is
+   enclosed rigorously (binom_cdf_arb; exact rationals when the balls
+   cannot decide and N is small) on a grid of (n, p, c) and compared with
+   the stated bound and with the corrected ones, whose values come from
+   chernoff.h (see audit.h).  The grid is embarrassingly parallel: cells
+   are handed out to worker threads by a mutex counter. */
 #include <pthread.h>
 #include <string.h>
 
 #include "audit.h"
 #include "binom.h"
+#include "chernoff.h"
+#include "paper.h"
 
 /* p_i = mant / 10^e, 2 significant digits, log-spaced in [1e-4, 1/2]:
    10^(-4 + i (log10(1/2) + 4) / 39) rounded (generated once, frozen
@@ -79,78 +81,144 @@ audit_thm3_tail(arb_t out, ulong N, const fmpq_t p, ulong n, slong prec)
 }
 
 void
-audit_thm3_bound(arb_t out, int which, ulong n, ulong c2, slong prec)
+audit_rates_init(audit_rates_t r)
 {
-    arb_t c, t;
-    arb_init(c);
-    arb_init(t);
-    arb_set_ui(c, c2);
-    arb_mul_2exp_si(c, c, -1);
-    switch (which)
-    {
-    case 0: /* c n / 4 */
-        arb_mul_ui(t, c, n, prec);
-        arb_mul_2exp_si(t, t, -2);
-        break;
-    case 1: /* n (c - 1 - ln c) */
-        arb_log(t, c, prec);
-        arb_sub(t, c, t, prec);
-        arb_sub_ui(t, t, 1, prec);
-        arb_mul_ui(t, t, n, prec);
-        break;
-    case 2: /* (c - 1)^2 n / (2 c) */
-        arb_sub_ui(t, c, 1, prec);
-        arb_sqr(t, t, prec);
-        arb_mul_ui(t, t, n, prec);
-        arb_div(t, t, c, prec);
-        arb_mul_2exp_si(t, t, -1);
-        break;
-    default: /* c n / 8 */
-        arb_mul_ui(t, c, n, prec);
-        arb_mul_2exp_si(t, t, -3);
-        break;
-    }
-    arb_neg(t, t);
-    arb_exp(out, t, prec);
-    arb_clear(c);
-    arb_clear(t);
+    fmpq_init(r->kappa);
+    paper_thm3_rate(r->kappa);
+    r->chernoff_scale = 1;
+}
+
+void
+audit_rates_clear(audit_rates_t r)
+{
+    fmpq_clear(r->kappa);
+}
+
+/* out = exp(-q c2 n / 2) = exp(-q c n) for the exact rate q */
+static void
+exp_rate(arb_t out, const fmpq_t q, ulong n, ulong c2, slong prec)
+{
+    arb_set_fmpq(out, q, prec);
+    arb_mul_ui(out, out, c2 * n, prec);
+    arb_mul_2exp_si(out, out, -1);
+    arb_neg(out, out);
+    arb_exp(out, out, prec);
 }
 
 truth_t
-audit_thm3_decide(arb_t tail, ulong N, const fmpq_t p, ulong n, int which, ulong c2)
+audit_thm3_bound(arb_t out, audit_bound b, ulong n, ulong c2, const audit_rates_t r, slong prec)
 {
-    slong prec;
-    truth_t r = BC_UNDECIDED;
-    arb_t b;
-    arb_init(b);
-    for (prec = 96; prec <= 1024 && r == BC_UNDECIDED; prec *= 4)
+    arb_t mu, x;
+    fmpq_t q;
+    truth_t h = BC_TRUE;
+    if (b == AUDIT_STATED || b == AUDIT_CONTROL)
     {
-        audit_thm3_tail(tail, N, p, n, prec);
-        audit_thm3_bound(b, which, n, c2, prec);
-        if (arb_le(tail, b))
-            r = BC_TRUE;
-        else if (arb_gt(tail, b))
-            r = BC_FALSE;
+        fmpq_init(q);
+        fmpq_mul_2exp(q, r->kappa, b == AUDIT_CONTROL);
+        exp_rate(out, q, n, c2, prec);
+        fmpq_clear(q);
+        return BC_TRUE;
     }
-    if (r == BC_UNDECIDED && N <= AUDIT_EXACT_N)
+    arb_init(mu);
+    arb_init(x);
+    /* the mean c n, times the scale (a mutant doubles every exponent) */
+    arb_set_ui(mu, c2 * n * r->chernoff_scale);
+    arb_mul_2exp_si(mu, mu, -1);
+    if (b == AUDIT_KL)
+    {
+        /* the Poisson form at k = n: exp(-n (c - 1 - ln c)) */
+        arb_set_ui(x, n * r->chernoff_scale);
+        h = chernoff_poisson_lower(out, mu, x, prec);
+    }
+    else
+    {
+        /* delta = 1 - 1/c = 1 - 2/c2, or 1/2 */
+        if (b == AUDIT_MULT)
+        {
+            arb_set_ui(x, c2 - 2);
+            arb_div_ui(x, x, c2, prec);
+        }
+        else
+        {
+            arb_one(x);
+            arb_mul_2exp_si(x, x, -1);
+        }
+        h = chernoff_mult_lower(out, mu, x, prec);
+    }
+    arb_clear(mu);
+    arb_clear(x);
+    return h;
+}
+
+/* the decisions of one cell at one working precision (bc_decide_prec) */
+typedef struct
+{
+    truth_t *res;
+    const int *want;
+    arb_ptr tail;
+    ulong N, n, c2;
+    const fmpq *p;
+    const audit_rates_struct *r;
+    fmpq_t exact; /* the exact rational tail, once computed */
+    int have_exact;
+} cell_ctx;
+
+static truth_t
+cell_decide_at(void *vctx, slong prec)
+{
+    cell_ctx *x = vctx;
+    slong b;
+    int pending = 0;
+    arb_t bd;
+    if (x->N <= AUDIT_EXACT_N && prec >= 256)
     {
         /* exact rational tail: only the transcendental bound is a ball */
-        fmpq_t e;
-        fmpq_init(e);
-        binom_cdf_fmpq(e, N, p, n - 1);
-        for (prec = 256; prec <= BC_PREC_MAX && r == BC_UNDECIDED; prec *= 2)
-        {
-            arb_set_fmpq(tail, e, prec);
-            audit_thm3_bound(b, which, n, c2, prec);
-            if (arb_le(tail, b))
-                r = BC_TRUE;
-            else if (arb_gt(tail, b))
-                r = BC_FALSE;
-        }
-        fmpq_clear(e);
+        if (!x->have_exact)
+            binom_cdf_fmpq(x->exact, x->N, x->p, x->n - 1);
+        x->have_exact = 1;
+        arb_set_fmpq(x->tail, x->exact, prec);
     }
-    arb_clear(b);
-    return r;
+    else
+        audit_thm3_tail(x->tail, x->N, x->p, x->n, prec);
+    arb_init(bd);
+    for (b = 0; b < AUDIT_NBOUNDS; b++)
+    {
+        if (!x->want[b] || x->res[b] != BC_UNDECIDED)
+            continue;
+        if (audit_thm3_bound(bd, (audit_bound) b, x->n, x->c2, x->r, prec) == BC_TRUE)
+        {
+            if (arb_le(x->tail, bd))
+                x->res[b] = BC_TRUE;
+            else if (arb_gt(x->tail, bd))
+                x->res[b] = BC_FALSE;
+        }
+        pending |= x->res[b] == BC_UNDECIDED;
+    }
+    arb_clear(bd);
+    return pending ? BC_UNDECIDED : BC_TRUE;
+}
+
+slong
+audit_thm3_decide(truth_t *res, arb_t tail, ulong N, const fmpq_t p, ulong n, ulong c2, const audit_rates_t r,
+                  const int *want)
+{
+    cell_ctx x;
+    slong b, reached = 0;
+    for (b = 0; b < AUDIT_NBOUNDS; b++)
+        res[b] = BC_UNDECIDED;
+    x.res = res;
+    x.want = want;
+    x.tail = tail;
+    x.N = N;
+    x.n = n;
+    x.c2 = c2;
+    x.p = p;
+    x.r = r;
+    x.have_exact = 0;
+    fmpq_init(x.exact);
+    bc_decide_prec(&reached, cell_decide_at, &x, 96);
+    fmpq_clear(x.exact);
+    return reached;
 }
 
 /* ------------------------------------------------------------ the grid */
@@ -158,21 +226,22 @@ audit_thm3_decide(arb_t tail, ulong N, const fmpq_t p, ulong n, int which, ulong
 typedef struct
 {
     audit_grid_struct *G;
+    const audit_rates_struct *r;
     pthread_mutex_t lock;
     slong next;
 } grid_ctx;
 
 static void
-eval_cell(audit_cell *C)
+eval_cell(audit_cell *C, const audit_rates_struct *r)
 {
     fmpq_t p;
-    int w;
     arb_t t;
+    int want[AUDIT_NBOUNDS] = {1, 1, 1, 1, 0};
+    want[AUDIT_CONTROL] = C->c2 == audit_c2[AUDIT_C4];
     fmpq_init(p);
     arb_init(t);
     audit_p_get(p, C->pi);
-    for (w = 0; w < 4; w++)
-        C->holds[w] = audit_thm3_decide(t, C->N, p, C->n, w, C->c2);
+    C->prec = audit_thm3_decide(C->holds, t, C->N, p, C->n, C->c2, r, want);
     /* the enclosure kept is a fresh one at a fixed precision: the decided
        loop may have ended at a different one */
     audit_thm3_tail(C->tail, C->N, p, C->n, 128);
@@ -185,35 +254,37 @@ eval_cell(audit_cell *C)
     fmpq_clear(p);
 }
 
+/* the next cell to evaluate, or -1 */
+static slong
+grid_next(grid_ctx *ctx)
+{
+    slong i;
+    pthread_mutex_lock(&ctx->lock);
+    do
+        i = ctx->next++;
+    while (i < ctx->G->ncells && !ctx->G->cwant[i / (ctx->G->np * ctx->G->nn)]);
+    pthread_mutex_unlock(&ctx->lock);
+    return i < ctx->G->ncells ? i : -1;
+}
+
 static void *
 grid_worker(void *arg)
 {
     grid_ctx *ctx = arg;
-    for (;;)
-    {
-        slong i;
-        pthread_mutex_lock(&ctx->lock);
-        i = ctx->next++;
-        pthread_mutex_unlock(&ctx->lock);
-        if (i >= ctx->G->ncells)
-            break;
-        eval_cell(ctx->G->cells + i);
-    }
+    slong i;
+    while ((i = grid_next(ctx)) >= 0)
+        eval_cell(ctx->G->cells + i, ctx->r);
     flint_cleanup();
     return NULL;
 }
 
-void
-audit_grid_run(audit_grid_t G, run_size size, int threads)
+/* the n values and p indices of the grid of the given size */
+static void
+grid_axes(audit_grid_t G, run_size size)
 {
     static const ulong quick_n[] = {1, 2, 3, 5, 8, 12, 20, 30, 50, 70, 90, 100};
-    slong i, j, k, nmax;
-    double t0 = bc_seconds();
-    grid_ctx ctx;
-    pthread_t *th;
-    fmpq_t p;
-
-    memset(G, 0, sizeof(audit_grid_struct));
+    slong i, nmax;
+    G->pidx = flint_malloc(AUDIT_NP * sizeof(slong));
     if (size == SIZE_QUICK)
     {
         G->nn = sizeof(quick_n) / sizeof(quick_n[0]);
@@ -222,7 +293,6 @@ audit_grid_run(audit_grid_t G, run_size size, int threads)
             G->nvals[i] = quick_n[i];
         /* every third p, and both ends (the smallest p carries the
            asymptotic Poisson regime where the stated bound fails) */
-        G->pidx = flint_malloc(AUDIT_NP * sizeof(slong));
         for (i = 0; i < AUDIT_NP; i += 3)
             G->pidx[G->np++] = i;
         if (G->pidx[G->np - 1] != AUDIT_NP - 1)
@@ -230,21 +300,32 @@ audit_grid_run(audit_grid_t G, run_size size, int threads)
         /* plain text that is also valid LaTeX: it goes into notes and fields */
         G->desc = "quick subgrid: n = 1, 2, 3, 5, 8, 12, 20, 30, 50, 70, 90, 100; every third of "
                   "the 40 values of p (14 values, both ends included); c = 2, 2.5, 3, 4, 8";
+        return;
     }
-    else
-    {
-        nmax = size == SIZE_FULL ? 200 : 100;
-        G->nn = nmax;
-        G->nvals = flint_malloc(G->nn * sizeof(ulong));
-        for (i = 0; i < G->nn; i++)
-            G->nvals[i] = (ulong) i + 1;
-        G->pidx = flint_malloc(AUDIT_NP * sizeof(slong));
-        for (i = 0; i < AUDIT_NP; i++)
-            G->pidx[G->np++] = i;
-        G->desc = size == SIZE_FULL ? "full grid: n = 1..200, all 40 values of p, c = 2, 2.5, 3, 4, 8"
-                                    : "full audit grid: n = 1..100, all 40 values of p, c = 2, 2.5, 3, 4, 8";
-    }
+    nmax = size == SIZE_FULL ? 200 : 100;
+    G->nn = nmax;
+    G->nvals = flint_malloc(G->nn * sizeof(ulong));
+    for (i = 0; i < G->nn; i++)
+        G->nvals[i] = (ulong) i + 1;
+    for (i = 0; i < AUDIT_NP; i++)
+        G->pidx[G->np++] = i;
+    G->desc = size == SIZE_FULL ? "full grid: n = 1..200, all 40 values of p, c = 2, 2.5, 3, 4, 8"
+                                : "full audit grid: n = 1..100, all 40 values of p, c = 2, 2.5, 3, 4, 8";
+}
 
+void
+audit_grid_run(audit_grid_t G, run_size size, int threads, const int *cwant, const audit_rates_t r)
+{
+    slong i, j, k;
+    double t0 = bc_seconds();
+    grid_ctx ctx;
+    pthread_t *th;
+    fmpq_t p;
+
+    memset(G, 0, sizeof(audit_grid_struct));
+    grid_axes(G, size);
+    for (k = 0; k < AUDIT_NC; k++)
+        G->cwant[k] = cwant == NULL || cwant[k];
     G->ncells = G->nn * G->np * AUDIT_NC;
     G->cells = flint_malloc(G->ncells * sizeof(audit_cell));
     fmpq_init(p);
@@ -254,11 +335,15 @@ audit_grid_run(audit_grid_t G, run_size size, int threads)
             audit_p_get(p, G->pidx[j]);
             for (i = 0; i < G->nn; i++)
             {
-                audit_cell *C = G->cells + (k * G->np + j) * G->nn + i;
+                audit_cell *C = audit_grid_cell(G, k, j, i);
+                slong b;
                 C->n = G->nvals[i];
                 C->c2 = audit_c2[k];
                 C->pi = G->pidx[j];
                 C->N = audit_thm3_width(C->n, p, C->c2);
+                C->prec = 0;
+                for (b = 0; b < AUDIT_NBOUNDS; b++)
+                    C->holds[b] = BC_UNDECIDED;
                 arb_init(C->tail);
                 arb_init(C->kappa);
             }
@@ -268,6 +353,7 @@ audit_grid_run(audit_grid_t G, run_size size, int threads)
     if (threads < 1)
         threads = 1;
     ctx.G = G;
+    ctx.r = r;
     ctx.next = 0;
     pthread_mutex_init(&ctx.lock, NULL);
     th = flint_malloc(threads * sizeof(pthread_t));
@@ -279,16 +365,8 @@ audit_grid_run(audit_grid_t G, run_size size, int threads)
             break;
         }
     /* the calling thread works too, without flint_cleanup at the end */
-    for (;;)
-    {
-        slong c;
-        pthread_mutex_lock(&ctx.lock);
-        c = ctx.next++;
-        pthread_mutex_unlock(&ctx.lock);
-        if (c >= G->ncells)
-            break;
-        eval_cell(G->cells + c);
-    }
+    while ((i = grid_next(&ctx)) >= 0)
+        eval_cell(G->cells + i, r);
     for (i = 1; i < threads; i++)
         pthread_join(th[i], NULL);
     flint_free(th);
@@ -313,62 +391,96 @@ audit_grid_clear(audit_grid_t G)
 
 /* ------------------------------------------------------------ c* */
 
-/* sign of f(c) = (3/4) c - 1 - ln c at the dyadic c, decided at rising
-   precision (f has no dyadic root: ln c is transcendental there) */
-static int
-cstar_sign(const arf_t c)
+/* the sign of f(c) = (1 - kappa) c - 1 - ln c at a dyadic c, for
+   bc_decide_prec: BC_TRUE positive, BC_FALSE negative (f has no dyadic
+   root: ln c is transcendental there for c != 1) */
+typedef struct
 {
-    slong prec;
-    arb_t f, x;
-    int s = 0;
+    const arf_struct *c;
+    const fmpq *kappa;
+} cstar_ctx;
+
+static truth_t
+cstar_sign_at(void *vctx, slong prec)
+{
+    const cstar_ctx *x = vctx;
+    arb_t f, t;
+    truth_t s = BC_UNDECIDED;
     arb_init(f);
-    arb_init(x);
-    for (prec = 64; prec <= BC_PREC_MAX && s == 0; prec *= 2)
-    {
-        arb_set_arf(x, c);
-        arb_log(f, x, prec);
-        arb_neg(f, f);
-        arb_sub_ui(f, f, 1, prec);
-        arb_mul_ui(x, x, 3, prec);
-        arb_mul_2exp_si(x, x, -2);
-        arb_add(f, f, x, prec);
-        if (arb_is_positive(f))
-            s = 1;
-        else if (arb_is_negative(f))
-            s = -1;
-    }
+    arb_init(t);
+    arb_set_arf(t, x->c);
+    arb_log(f, t, prec);
+    arb_neg(f, f);
+    arb_sub_ui(f, f, 1, prec);
+    arb_set_fmpq(t, x->kappa, prec);
+    arb_sub_ui(t, t, 1, prec);
+    arb_neg(t, t);
+    arb_mul_arf(t, t, x->c, prec);
+    arb_add(f, f, t, prec);
+    if (arb_is_positive(f))
+        s = BC_TRUE;
+    else if (arb_is_negative(f))
+        s = BC_FALSE;
     arb_clear(f);
-    arb_clear(x);
+    arb_clear(t);
     return s;
 }
 
-void
-audit_cstar(arb_t out, slong prec)
+static truth_t
+cstar_sign(const arf_t c, const fmpq_t kappa, slong *reached)
 {
-    /* f is increasing for c > 4/3, f(2) < 0 < f(3); bisection keeps the
-       invariant f(lo) < 0 < f(hi) with both signs decided */
+    cstar_ctx x;
+    slong r = 0;
+    truth_t s;
+    x.c = c;
+    x.kappa = kappa;
+    s = bc_decide_prec(&r, cstar_sign_at, &x, 64);
+    if (r > *reached)
+        *reached = r;
+    return s;
+}
+
+truth_t
+audit_cstar(arb_t out, const fmpq_t kappa, slong prec, slong *reached)
+{
+    /* f(2) < 0 < f(3) decided, then bisection keeps the invariant
+       f(lo) < 0 < f(hi) with both signs decided (f is increasing for
+       c > 1/(1 - kappa), so for kappa <= 1/2 the root is unique) */
     arf_t lo, hi, mid;
     slong it;
+    truth_t s2, s3, r = BC_TRUE;
     arf_init(lo);
     arf_init(hi);
     arf_init(mid);
     arf_set_ui(lo, 2);
     arf_set_ui(hi, 3);
-    for (it = 0; it < prec; it++)
+    s2 = cstar_sign(lo, kappa, reached);
+    s3 = cstar_sign(hi, kappa, reached);
+    if (s2 == BC_TRUE || s3 == BC_FALSE)
+        r = BC_FALSE;
+    else if (s2 != BC_FALSE || s3 != BC_TRUE)
+        r = BC_UNDECIDED;
+    for (it = 0; it < prec && r == BC_TRUE; it++)
     {
-        int s;
+        truth_t s;
         arf_add(mid, lo, hi, ARF_PREC_EXACT, ARF_RND_DOWN);
         arf_mul_2exp_si(mid, mid, -1);
-        s = cstar_sign(mid);
-        if (s < 0)
+        s = cstar_sign(mid, kappa, reached);
+        if (s == BC_FALSE)
             arf_swap(lo, mid);
-        else if (s > 0)
+        else if (s == BC_TRUE)
             arf_swap(hi, mid);
         else
             break;
+    }
+    if (r != BC_TRUE)
+    {
+        arf_set_ui(lo, 2);
+        arf_set_ui(hi, 3);
     }
     arb_set_interval_arf(out, lo, hi, prec);
     arf_clear(lo);
     arf_clear(hi);
     arf_clear(mid);
+    return r;
 }

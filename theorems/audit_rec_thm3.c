@@ -1,8 +1,9 @@
 /* audit_rec_thm3.c -- the records of the Thm 3 Chernoff audit (B.5):
-   the stated step per c (errata for c = 2 and 2.5), the corrected bounds,
-   the threshold c*, the figure of the tightest constant, and two
-   negative controls.  The numbers come from audit_chernoff.c. */
-#include <math.h>
+   the stated step per c (errata for c = 2 and 2.5), the corrected bounds
+   (their values from chernoff.h), the threshold c*, the figure of the
+   tightest constant, and two negative controls.  The numbers come from
+   audit_chernoff.c; Theorem 3's rate from paper.h, where the mutants
+   change it. */
 #include <string.h>
 
 #include "audit.h"
@@ -15,63 +16,68 @@
 /* exact rational re-check of a witness for N up to this */
 #define WITNESS_EXACT_N 60000
 
-/* p as "a/b (0.00012)" */
+/* p as "a/b (= 0.00012)" */
 static char *
 p_str(slong pi)
 {
     fmpq_t p;
     char *q, *s;
-    arb_t x;
     fmpq_init(p);
-    arb_init(x);
     audit_p_get(p, pi);
     q = fmpq_get_str(NULL, 10, p);
-    arb_set_fmpq(x, p, 64);
-    s = bc_aprintf("%s (= %.6g)", q, arf_get_d(arb_midref(x), ARF_RND_NEAR));
+    s = bc_aprintf("%s (= %.6g)", q, fmpq_get_d(p));
     flint_free(q);
-    arb_clear(x);
     fmpq_clear(p);
     return s;
 }
 
-/* Appends a witness for cell C refuting tail <= bound[which]: the cell,
-   the rigorous enclosures and, when N is small enough, the exact
-   rational tail with an exact-vs-ball re-check. */
+/* the exact rational tail of cell C against the bound b (an enclosure at
+   prec): "; exact tail ... > bound: yes (decided)" */
 static char *
-cell_witness(const audit_cell *C, int which, const char *bound_tex)
+exact_part(const audit_cell *C, const fmpq_t p, const arb_t b, slong prec)
 {
-    fmpq_t p, e;
-    arb_t t, b;
+    fmpq_t e;
+    arb_t te;
+    char *q, *ex;
+    fmpq_init(e);
+    arb_init(te);
+    binom_cdf_fmpq(e, C->N, p, C->n - 1);
+    arb_set_fmpq(te, e, prec);
+    q = fmpq_get_str(NULL, 10, e);
+    if (strlen(q) <= WITNESS_MAX_CHARS)
+        ex = bc_aprintf("; exact tail P[Bin(N,p) <= n-1] = %s; exact tail > bound: %s", q,
+                        arb_gt(te, b) ? "yes (decided)" : "NOT DECIDED");
+    else
+        ex = bc_aprintf("; exact rational tail (binom_cdf_fmpq(N, p, n-1), %ld digits) > bound: %s",
+                        (long) strlen(q), arb_gt(te, b) ? "yes (decided)" : "NOT DECIDED");
+    flint_free(q);
+    fmpq_clear(e);
+    arb_clear(te);
+    return ex;
+}
+
+/* A witness for cell C refuting tail <= bound b: the cell, the rigorous
+   enclosures and, when N is small enough, the exact rational tail with
+   an exact-vs-ball re-check. */
+static char *
+cell_witness(const audit_cell *C, audit_bound b, const audit_rates_t r, const char *bound_tex)
+{
+    fmpq_t p;
+    arb_t t, bd;
     char *ps, *ts, *bs, *ex = NULL, *s;
     slong prec = 256;
 
     fmpq_init(p);
-    fmpq_init(e);
     arb_init(t);
-    arb_init(b);
+    arb_init(bd);
     audit_p_get(p, C->pi);
     ps = p_str(C->pi);
     audit_thm3_tail(t, C->N, p, C->n, prec);
-    audit_thm3_bound(b, which, C->n, C->c2, prec);
+    audit_thm3_bound(bd, b, C->n, C->c2, r, prec);
     ts = audit_encl(t, 12);
-    bs = audit_encl(b, 12);
+    bs = audit_encl(bd, 12);
     if (C->N <= WITNESS_EXACT_N)
-    {
-        char *q;
-        arb_t te;
-        arb_init(te);
-        binom_cdf_fmpq(e, C->N, p, C->n - 1);
-        arb_set_fmpq(te, e, prec);
-        q = fmpq_get_str(NULL, 10, e);
-        if (strlen(q) <= WITNESS_MAX_CHARS)
-            ex = bc_aprintf("; exact tail P[Bin(N,p) <= n-1] = %s; exact tail > bound: %s", q,
-                            arb_gt(te, b) ? "yes (decided)" : "NOT DECIDED");
-        else
-            ex = bc_aprintf("; exact rational tail (binom_cdf_fmpq(N, p, n-1), %ld digits) > bound: %s",
-                            (long) strlen(q), arb_gt(te, b) ? "yes (decided)" : "NOT DECIDED");
-        flint_free(q);
-        arb_clear(te);
-    }
+        ex = exact_part(C, p, bd, prec);
     s = bc_aprintf("n=%lu, p=%s, c=%g, N=ceil(c*ceil(n/p))=%lu: P[Bin(N,p) < n] in %s > %s in %s%s",
                    (unsigned long) C->n, ps, (double) C->c2 / 2.0, (unsigned long) C->N, ts, bound_tex, bs,
                    ex != NULL ? ex : "");
@@ -81,13 +87,12 @@ cell_witness(const audit_cell *C, int which, const char *bound_tex)
     if (ex != NULL)
         flint_free(ex);
     fmpq_clear(p);
-    fmpq_clear(e);
     arb_clear(t);
-    arb_clear(b);
+    arb_clear(bd);
     return s;
 }
 
-/* kappa_asym = (c - 1 - ln c) / c */
+/* kappa_asym = (c - 1 - ln c) / c, the tightest constant over all n, p */
 static void
 kappa_asym(arb_t out, ulong c2, slong prec)
 {
@@ -110,11 +115,35 @@ typedef struct
     slong first_fail; /* failing cell with the smallest N */
     slong worst;      /* failing cell with the largest tail / bound (midpoints) */
     slong argmin;     /* cell of the smallest kappa (midpoints) */
+    slong prec;       /* the highest precision a cell's decisions reached */
     arb_t kmin;       /* [min lower, min upper] of kappa over the cells */
 } c_summary;
 
+/* the failing cell i of S against the running choices */
 static void
-summarise(c_summary *S, const audit_grid_t G, ulong c2, int which)
+note_failure(c_summary *S, const audit_grid_t G, slong i, double lratio, double *worst)
+{
+    const audit_cell *C = G->cells + i;
+    S->nfalse++;
+    if (S->nmin_fail == 0 || C->n < S->nmin_fail)
+        S->nmin_fail = C->n;
+    if (S->nmin_cell < 0 || C->n < G->cells[S->nmin_cell].n ||
+        (C->n == G->cells[S->nmin_cell].n && C->N < G->cells[S->nmin_cell].N))
+        S->nmin_cell = i;
+    if (S->first_fail < 0 || C->N < G->cells[S->first_fail].N)
+        S->first_fail = i;
+    if (lratio > *worst)
+    {
+        *worst = lratio;
+        S->worst = i;
+    }
+}
+
+/* The cells of c = c2 / 2 against bound b; kappa (the stated rate, a
+   double) only labels the largest-ratio cell: ln(tail / exp(-kappa c n))
+   = c n (kappa - kappa_cell). */
+static void
+summarise(c_summary *S, const audit_grid_t G, ulong c2, audit_bound b, double kappa)
 {
     slong i;
     double worst = -1e300, kbest = 1e300;
@@ -131,10 +160,12 @@ summarise(c_summary *S, const audit_grid_t G, ulong c2, int which)
     for (i = 0; i < G->ncells; i++)
     {
         const audit_cell *C = G->cells + i;
-        double r;
+        double k;
         if (C->c2 != c2)
             continue;
         S->cells++;
+        if (C->prec > S->prec)
+            S->prec = C->prec;
         /* min of balls: [min of lower ends, min of upper ends] */
         arb_get_lbound_arf(l, C->kappa, 64);
         arb_get_ubound_arf(h, C->kappa, 64);
@@ -144,33 +175,15 @@ summarise(c_summary *S, const audit_grid_t G, ulong c2, int which)
             arf_set(hi, h);
         /* the argmin is only a label for the report; the enclosure above
            is what is claimed */
-        r = arf_get_d(arb_midref(C->kappa), ARF_RND_NEAR);
-        if (r < kbest)
+        k = arf_get_d(arb_midref(C->kappa), ARF_RND_NEAR);
+        if (k < kbest)
         {
-            kbest = r;
+            kbest = k;
             S->argmin = i;
         }
-        if (C->holds[which] == BC_UNDECIDED)
-            S->nundec++;
-        if (C->holds[which] == BC_FALSE)
-        {
-            double lt;
-            S->nfalse++;
-            if (S->nmin_fail == 0 || C->n < S->nmin_fail)
-                S->nmin_fail = C->n;
-            if (S->nmin_cell < 0 || C->n < G->cells[S->nmin_cell].n ||
-                (C->n == G->cells[S->nmin_cell].n && C->N < G->cells[S->nmin_cell].N))
-                S->nmin_cell = i;
-            if (S->first_fail < 0 || C->N < G->cells[S->first_fail].N)
-                S->first_fail = i;
-            /* log(tail) - log(bound), bound = exp(-c n / 4) for which = 0 */
-            lt = log(arf_get_d(arb_midref(C->tail), ARF_RND_NEAR)) + (double) C->c2 * (double) C->n / 8.0;
-            if (which == 0 && lt > worst)
-            {
-                worst = lt;
-                S->worst = i;
-            }
-        }
+        S->nundec += C->holds[b] == BC_UNDECIDED;
+        if (C->holds[b] == BC_FALSE)
+            note_failure(S, G, i, (double) C->c2 * (double) C->n * (kappa - k), &worst);
     }
     arb_set_interval_arf(S->kmin, lo, hi, 64);
     arf_clear(lo);
@@ -179,457 +192,394 @@ summarise(c_summary *S, const audit_grid_t G, ulong c2, int which)
     arf_clear(h);
 }
 
-static check_status
-status_of(const c_summary *S)
+/* the witness of a refuted stated step: the smallest refuted n, the
+   smallest refuting N (different cells in general: c = 2, n = 12 against
+   N = 200 at n = 21 on the full grid), then the largest ratio */
+static char *
+stated_witness(const c_summary *S, const audit_grid_t G, const audit_rates_t r)
 {
-    if (S->nfalse > 0)
-        return ST_FAILS;
-    if (S->nundec > 0)
-        return ST_UNDECIDED;
-    return ST_HOLDS;
+    char *s, *s2, *s3;
+    s = cell_witness(G->cells + S->nmin_cell, AUDIT_STATED, r, "exp(-kappa cn)");
+    if (S->nmin_cell != S->first_fail)
+    {
+        s2 = cell_witness(G->cells + S->first_fail, AUDIT_STATED, r, "exp(-kappa cn)");
+        s3 = bc_aprintf("smallest refuted n: %s || smallest-N refuting cell: %s", s, s2);
+        flint_free(s2);
+    }
+    else
+        s3 = bc_aprintf("smallest refuted n, also the smallest-N refuting cell: %s", s);
+    flint_free(s);
+    if (S->worst >= 0 && S->worst != S->first_fail && S->worst != S->nmin_cell)
+    {
+        s2 = cell_witness(G->cells + S->worst, AUDIT_STATED, r, "exp(-kappa cn)");
+        s = bc_aprintf("%s || largest-ratio refuting cell: %s", s3, s2);
+        flint_free(s2);
+        flint_free(s3);
+        s3 = s;
+    }
+    return s3;
 }
 
+/* the fields of the tightest constant of c index k */
 static void
-record_stated(checklist_t out, const audit_grid_t G, slong k, const arb_t cstar, double *figx, double *figy)
+kappa_fields(check_t c, const c_summary *S, const audit_grid_t G, slong k, const audit_rates_t r)
 {
-    check_t c;
-    c_summary S;
-    char id[64], *s, *s2, *s3;
-    arb_t ka, marg, quarter, cc;
-    slong i, j;
-    int below = 0; /* c < c* decided */
-    double t0 = bc_seconds();
-
-    snprintf(id, sizeof(id), "audit.thm3.chernoff.%s", audit_c_tag[k]);
-    audit_check_start(c, id, CLAIM3);
-    c->reconstructed = 1;
-    summarise(&S, G, audit_c2[k], 0);
-    c->status = status_of(&S);
-
+    arb_t ka, marg;
+    char *s;
     arb_init(ka);
     arb_init(marg);
-    arb_init(quarter);
-    arb_init(cc);
-    kappa_asym(ka, audit_c2[k], 128);
-    arb_set_ui(quarter, 1);
-    arb_mul_2exp_si(quarter, quarter, -2);
-    arb_sub(marg, S.kmin, quarter, 128);
-    arb_set_ui(cc, audit_c2[k]);
-    arb_mul_2exp_si(cc, cc, -1);
-    below = arb_lt(cc, cstar);
-
-    c->statement = bc_aprintf(
-        "%s$\\Pr[\\mathrm{Bin}(N,p)<n]\\le e^{-cn/4}$ with $c=%s$ and $N=\\lceil c\\lceil "
-        "n/p\\rceil\\rceil$, "
-        "for every $(n,p)$ of the audit grid (%s). This is the inequality the proof of Theorem~3 (B.5) "
-        "needs from ``Chernoff's bound'' to conclude $\\Pr[\\mathrm{Bas}\\le\\epsilon]\\ge1-e^{-cn/4}$ "
-        "(the displayed formula is lost in the seed; reconstructed from the stated conclusion). "
-        "Tightest constant on the grid: $\\kappa_c=\\min_{n,p}-\\ln\\Pr[\\mathrm{Bin}(N,p)<n]/(cn)$, "
-        "compared with the stated $1/4$.",
-        below ? "\\textbf{Erratum.} " : "", audit_c_str[k], G->desc);
-
-    check_field_add(c, "grid", "%s", G->desc);
-    check_field_add(c, "cells", "%ld", (long) S.cells);
-    check_field_add(c, "cells_refuting_stated_bound", "%ld", (long) S.nfalse);
-    check_field_add(c, "cells_undecided", "%ld", (long) S.nundec);
-    if (S.nmin_fail > 0)
-        check_field_add(c, "smallest_n_refuted", "%lu", (unsigned long) S.nmin_fail);
-    s = audit_encl(S.kmin, 8);
+    s = audit_encl(S->kmin, 8);
     check_field_add(c, "kappa_grid_tightest", "%s", s);
     flint_free(s);
-    if (S.argmin >= 0)
+    if (S->argmin >= 0)
     {
-        s = p_str(G->cells[S.argmin].pi);
-        check_field_add(c, "kappa_grid_argmin", "n=%lu, p=%s, N=%lu", (unsigned long) G->cells[S.argmin].n, s,
-                        (unsigned long) G->cells[S.argmin].N);
+        s = p_str(G->cells[S->argmin].pi);
+        check_field_add(c, "kappa_grid_argmin", "n=%lu, p=%s, N=%lu", (unsigned long) G->cells[S->argmin].n,
+                        s, (unsigned long) G->cells[S->argmin].N);
         flint_free(s);
     }
-    check_field_add(c, "kappa_stated", "1/4");
+    check_field_fmpq(c, "kappa_stated", r->kappa);
+    arb_set_fmpq(marg, r->kappa, 128);
+    arb_sub(marg, S->kmin, marg, 128);
     s = audit_encl(marg, 8);
     check_field_add(c, "margin_kappa_grid_minus_stated", "%s", s);
     flint_free(s);
+    kappa_asym(ka, audit_c2[k], 128);
     s = audit_encl(ka, 10);
     check_field_add(c, "kappa_whole_range", "%s", s);
     flint_free(s);
-
-    if (S.first_fail >= 0)
-    {
-        /* the smallest refuted n and the smallest refuting N are different
-           cells in general (c = 2: n = 12 against N = 200 at n = 21 on the
-           full grid): both are given, then the largest ratio */
-        s = cell_witness(G->cells + S.nmin_cell, 0, "exp(-cn/4)");
-        if (S.nmin_cell != S.first_fail)
-        {
-            s2 = cell_witness(G->cells + S.first_fail, 0, "exp(-cn/4)");
-            s3 = bc_aprintf("smallest refuted n: %s || smallest-N refuting cell: %s", s, s2);
-            flint_free(s2);
-        }
-        else
-            s3 = bc_aprintf("smallest refuted n, also the smallest-N refuting cell: %s", s);
-        flint_free(s);
-        if (S.worst >= 0 && S.worst != S.first_fail && S.worst != S.nmin_cell)
-        {
-            s2 = cell_witness(G->cells + S.worst, 0, "exp(-cn/4)");
-            s = bc_aprintf("%s || largest-ratio refuting cell: %s", s3, s2);
-            flint_free(s2);
-            flint_free(s3);
-            s3 = s;
-        }
-        c->witness = s3;
-    }
-
-    if (below)
-        c->note = bc_aprintf(
-            "\\textbf{Erratum (documented, expected \\texttt{fails}).} For $c=%s$ the step is false: "
-            "%ld of the %ld grid cells refute it, the smallest refuted $n$ is %lu, and the witness "
-            "below (decided on rigorous enclosures, and re-checked on the exact rational tail) "
-            "reproduces from $(n,p,c)$ alone. The reason: for small $p$, "
-            "$\\mathrm{Bin}(N,p)\\approx\\mathrm{Poisson}(cn)$, whose lower tail decays like "
-            "$e^{-n(c-1-\\ln c)}$, and $c-1-\\ln c<c/4$ exactly when $c<c^*\\approx2.6150$. "
-            "Over the whole range the tightest constant is $\\inf_{n,p}\\kappa=(c-1-\\ln c)/c$ "
-            "(the lower bound is the relative-entropy Chernoff bound, proved in "
-            "\\texttt{chernoff.h}; the value is approached as $p\\to0$, $n\\to\\infty$), here below "
-            "$1/4$. \\emph{Consequence for Theorem~3:} the proof as written does not establish "
-            "$1-e^{-cn/4}$ for $2\\le c<c^*$; the conclusion itself is not refuted (the binomial "
-            "only lower-bounds the number of good neurons). The same proof with the relative-entropy "
-            "form gives $\\Pr[\\mathrm{Bas}\\le\\epsilon]\\ge1-e^{-n(c-1-\\ln c)}$ for every $c>1$, "
-            "and with the multiplicative form $1-e^{-(c-1)^2n/(2c)}\\ge1-e^{-cn/8}$ for every $c\\ge2$ "
-            "(checked in \\texttt{audit.thm3.chernoff\\_corrected.*} and "
-            "\\texttt{audit.thm3.chernoff\\_mult}); the statement as printed holds for $c\\ge c^*$ "
-            "(\\texttt{audit.thm3.chernoff\\_threshold}).",
-            audit_c_str[k], (long) S.nfalse, (long) S.cells, (unsigned long) S.nmin_fail);
-    else
-        c->note = bc_aprintf(
-            "For $c=%s\\ge c^*\\approx2.6150$ the step holds on the grid, and over the whole range: "
-            "$\\Pr[\\mathrm{Bin}(N,p)<n]\\le e^{-n(c-1-\\ln c)}\\le e^{-cn/4}$ (relative-entropy Chernoff "
-            "bound, $Np\\ge cn$). The stated $1/4$ is not tight: the tightest grid constant is "
-            "reported in the fields, and $(c-1-\\ln c)/c$ is the tightest constant over all $n,p$.",
-            audit_c_str[k]);
-
-    /* figure data: per n, min over p of kappa (midpoints) */
-    for (i = 0; i < G->nn; i++)
-    {
-        double m = 1e300;
-        for (j = 0; j < G->np; j++)
-        {
-            const audit_cell *C = G->cells + (k * G->np + j) * G->nn + i;
-            double v = arf_get_d(arb_midref(C->kappa), ARF_RND_NEAR);
-            if (v < m)
-                m = v;
-        }
-        figx[i] = (double) G->nvals[i];
-        figy[i] = m;
-    }
-
-    c->seconds = bc_seconds() - t0;
-    checklist_push(out, c);
-    arb_clear(S.kmin);
     arb_clear(ka);
     arb_clear(marg);
-    arb_clear(quarter);
-    arb_clear(cc);
+}
+
+/* the statement's grid and the counts of a grid record, under the keys
+   given for the cells and the refuting cells */
+static void
+grid_fields(check_t c, const audit_grid_t G, const char *cells_key, slong cells, const char *refuting,
+            slong nf, slong nu, slong prec)
+{
+    check_note_prec(c, prec);
+    c->statement = bc_aprintf("Grid: %s.", G->desc);
+    check_field_add(c, "grid", "%s", G->desc);
+    check_field_add(c, cells_key, "%ld", (long) cells);
+    check_field_add(c, refuting, "%ld", (long) nf);
+    check_field_add(c, "cells_undecided", "%ld", (long) nu);
 }
 
 static void
-record_corrected(checklist_t out, const audit_grid_t G, slong k)
+record_stated(run_t R, const audit_grid_t G, slong k, const audit_rates_t r)
+{
+    check_t c;
+    c_summary S;
+    char id[64];
+
+    snprintf(id, sizeof(id), "audit.thm3.chernoff.%s", audit_c_tag[k]);
+    if (!run_wants(R, id))
+        return;
+    run_check(R, c, id);
+    summarise(&S, G, audit_c2[k], AUDIT_STATED, fmpq_get_d(r->kappa));
+    grid_fields(c, G, "cells", S.cells, "cells_refuting_stated_bound", S.nfalse, S.nundec, S.prec);
+    if (S.nmin_fail > 0)
+        check_field_add(c, "smallest_n_refuted", "%lu", (unsigned long) S.nmin_fail);
+    kappa_fields(c, &S, G, k, r);
+    if (S.first_fail >= 0)
+    {
+        c->witness = stated_witness(&S, G, r);
+        check_add_note(
+            c,
+            "The step is refuted for $c=%s$: %ld of the %ld grid cells refute it, the smallest "
+            "refuted $n$ is %lu; the witness (decided on rigorous enclosures, and re-checked on the "
+            "exact rational tail) reproduces from $(n,p,c)$ alone.",
+            audit_c_str[k], (long) S.nfalse, (long) S.cells, (unsigned long) S.nmin_fail);
+    }
+    check_count(c, S.nfalse, S.nundec);
+    run_push(R, c);
+    arb_clear(S.kmin);
+}
+
+static void
+record_corrected(run_t R, const audit_grid_t G, slong k, const audit_rates_t r)
 {
     check_t c;
     c_summary S;
     char id[80], *s;
     arb_t e;
-    double t0 = bc_seconds();
 
     snprintf(id, sizeof(id), "audit.thm3.chernoff_corrected.%s", audit_c_tag[k]);
-    audit_check_start(c, id, CLAIM3);
-    summarise(&S, G, audit_c2[k], 1);
-    c->status = status_of(&S);
+    if (!run_wants(R, id))
+        return;
+    run_check(R, c, id);
+    summarise(&S, G, audit_c2[k], AUDIT_KL, fmpq_get_d(r->kappa));
+    grid_fields(c, G, "cells", S.cells, "cells_refuting", S.nfalse, S.nundec, S.prec);
+    /* c - 1 - ln c, as kappa_asym times c */
     arb_init(e);
-    /* c - 1 - ln c */
-    arb_set_ui(e, audit_c2[k]);
+    kappa_asym(e, audit_c2[k], 128);
+    arb_mul_ui(e, e, audit_c2[k], 128);
     arb_mul_2exp_si(e, e, -1);
-    {
-        arb_t l;
-        arb_init(l);
-        arb_log(l, e, 128);
-        arb_sub(e, e, l, 128);
-        arb_sub_ui(e, e, 1, 128);
-        arb_clear(l);
-    }
-    c->statement = bc_aprintf(
-        "Corrected Chernoff step (relative-entropy form): $\\Pr[\\mathrm{Bin}(N,p)<n]\\le "
-        "e^{-n(c-1-\\ln c)}$ with $c=%s$, $N=\\lceil c\\lceil n/p\\rceil\\rceil$, for every $(n,p)$ of "
-        "the audit grid (%s).",
-        audit_c_str[k], G->desc);
-    c->note = bc_aprintf(
-        "A theorem for all $n,p$ (so this check tests the computation, not the bound): with "
-        "$\\mu=Np\\ge cn$, $\\Pr[X\\le n]\\le e^{-\\mu h(n/\\mu)}$, $h(x)=x\\ln x-x+1$, and "
-        "$\\mu h(n/\\mu)=\\mu-n+n\\ln(n/\\mu)$ increases in $\\mu\\ge n$, so it is at least its value "
-        "$n(c-1-\\ln c)$ at $\\mu=cn$. Used in place of the stated step it gives Theorem~3 with "
-        "$1-e^{-n(c-1-\\ln c)}$.");
-    check_field_add(c, "grid", "%s", G->desc);
-    check_field_add(c, "cells", "%ld", (long) S.cells);
-    check_field_add(c, "cells_refuting", "%ld", (long) S.nfalse);
-    check_field_add(c, "cells_undecided", "%ld", (long) S.nundec);
     s = audit_encl(e, 10);
     check_field_add(c, "exponent_per_n", "%s", s);
     flint_free(s);
     if (S.first_fail >= 0)
-        c->witness = cell_witness(G->cells + S.first_fail, 1, "exp(-n(c-1-ln c))");
-    c->seconds = bc_seconds() - t0;
-    checklist_push(out, c);
+        c->witness = cell_witness(G->cells + S.first_fail, AUDIT_KL, r, "exp(-n(c-1-ln c))");
+    check_count(c, S.nfalse, S.nundec);
+    run_push(R, c);
     arb_clear(S.kmin);
     arb_clear(e);
 }
 
 static void
-record_mult(checklist_t out, const audit_grid_t G)
+record_mult(run_t R, const audit_grid_t G, const audit_rates_t r)
 {
     check_t c;
     c_summary S;
-    slong k, nf = 0, nu = 0, cells = 0;
-    char *w = NULL;
-    double t0 = bc_seconds();
+    slong k, nf = 0, nu = 0, cells = 0, prec = 0;
+    int b;
 
-    audit_check_start(c, "audit.thm3.chernoff_mult", CLAIM3);
+    if (!run_wants(R, "audit.thm3.chernoff_mult"))
+        return;
+    run_check(R, c, "audit.thm3.chernoff_mult");
     for (k = 0; k < AUDIT_NC; k++)
-    {
-        int which;
-        for (which = 2; which <= 3; which++)
+        for (b = AUDIT_MULT; b <= AUDIT_MULT_HALF; b++)
         {
-            summarise(&S, G, audit_c2[k], which);
+            summarise(&S, G, audit_c2[k], (audit_bound) b, fmpq_get_d(r->kappa));
             nf += S.nfalse;
             nu += S.nundec;
-            if (which == 2)
-                cells += S.cells;
-            if (S.first_fail >= 0 && w == NULL)
-                w = cell_witness(G->cells + S.first_fail, which,
-                                 which == 2 ? "exp(-(c-1)^2 n/(2c))" : "exp(-cn/8)");
+            cells += S.cells;
+            prec = FLINT_MAX(prec, S.prec);
+            if (S.first_fail >= 0 && c->witness == NULL)
+                c->witness = cell_witness(G->cells + S.first_fail, (audit_bound) b, r,
+                                          b == AUDIT_MULT ? "exp(-(c-1)^2 n/(2c))" : "exp(-cn/8)");
             arb_clear(S.kmin);
         }
-    }
-    c->status = nf > 0 ? ST_FAILS : (nu > 0 ? ST_UNDECIDED : ST_HOLDS);
-    c->statement = bc_aprintf(
-        "Multiplicative corrections: $\\Pr[\\mathrm{Bin}(N,p)<n]\\le e^{-(c-1)^2n/(2c)}$ and "
-        "$\\Pr[\\mathrm{Bin}(N,p)<n]\\le e^{-cn/8}$ for $c\\in\\{2,2.5,3,4,8\\}$ and every $(n,p)$ of "
-        "the audit grid (%s).",
-        G->desc);
-    c->note = bc_aprintf(
-        "Both are theorems for $c\\ge2$: $\\Pr[X<(1-\\delta)\\mu]\\le e^{-\\delta^2\\mu/2}$ with "
-        "$\\mu=Np\\ge cn$ and $\\delta=1-n/\\mu\\ge1-1/c$, and $(\\mu-n)^2/(2\\mu)$ increases in "
-        "$\\mu\\ge n$, "
-        "so the exponent is at least $(c-1)^2n/(2c)$; this is $\\ge cn/8$ iff $2(c-1)\\ge c$, i.e. "
-        "$c\\ge2$. The constant $1/8$ is what the multiplicative bound with $\\delta=1/2$ gives, "
-        "which suggests $1/4$ in the paper is a slip for $1/8$.");
-    check_field_add(c, "grid", "%s", G->desc);
-    check_field_add(c, "cells_times_two_bounds", "%ld", (long) (2 * cells));
-    check_field_add(c, "cells_refuting", "%ld", (long) nf);
-    check_field_add(c, "cells_undecided", "%ld", (long) nu);
-    c->witness = w;
-    c->seconds = bc_seconds() - t0;
-    checklist_push(out, c);
+    grid_fields(c, G, "cells_times_two_bounds", cells, "cells_refuting", nf, nu, prec);
+    check_count(c, nf, nu);
+    run_push(R, c);
 }
 
+/* c* for Theorem 3's rate: the stated step holds over the whole range
+   exactly for c >= c*; decided: c* in (2, 3) */
 static void
-record_threshold(checklist_t out, const arb_t cstar)
+record_threshold(run_t R, const audit_rates_t r)
 {
     check_t c;
-    slong k;
-    int ok = 1, und = 0;
-    char *s;
-    arb_t cc;
-    double t0 = bc_seconds();
+    arb_t cstar, cc;
+    slong k, reached = 0;
+    truth_t t;
+    char *s, *sides = NULL;
 
-    audit_check_start(c, "audit.thm3.chernoff_threshold", CLAIM3);
+    if (!run_wants(R, "audit.thm3.chernoff_threshold"))
+        return;
+    run_check(R, c, "audit.thm3.chernoff_threshold");
+    arb_init(cstar);
     arb_init(cc);
-    /* the grid's verdicts must agree with the side of c* each c lies on:
-       c = 2, 2.5 below, c = 3, 4, 8 above */
-    for (k = 0; k < AUDIT_NC; k++)
-    {
-        arb_set_ui(cc, audit_c2[k]);
-        arb_mul_2exp_si(cc, cc, -1);
-        if (k < 2)
-        {
-            if (!arb_lt(cc, cstar))
-                ok = 0, und |= !arb_ge(cc, cstar);
-        }
-        else if (!arb_gt(cc, cstar))
-            ok = 0, und |= !arb_le(cc, cstar);
-    }
-    c->status = ok ? ST_HOLDS : (und ? ST_UNDECIDED : ST_FAILS);
-    c->statement =
-        bc_aprintf("$c-1-\\ln c\\ge c/4$ exactly for $c\\ge c^*$, the unique root in $(2,3)$ of "
-                   "$\\tfrac34c-1-\\ln c$ (enclosed by bisection with decided signs); $c=2,2.5<c^*<3,4,8$, "
-                   "consistent with the grid verdicts of \\texttt{audit.thm3.chernoff.*}.");
-    c->note = bc_aprintf(
-        "Hence Theorem~3's step, and its conclusion $1-e^{-cn/4}$, are proved by the relative-entropy "
-        "Chernoff bound for every $c\\ge c^*$ and all $n$, $p$; for $2\\le c<c^*$ the step is false for "
-        "all large $n$ and small $p$ (Poisson limit). The function is increasing for $c>4/3$, "
-        "negative at $2$ and positive at $3$, so the root is unique there.");
+    t = audit_cstar(cstar, r->kappa, 64, &reached);
+    check_note_prec(c, reached);
     s = audit_encl(cstar, 18);
     check_field_add(c, "c_star", "%s", s);
     flint_free(s);
-    c->seconds = bc_seconds() - t0;
-    checklist_push(out, c);
+    check_field_fmpq(c, "kappa", r->kappa);
+    for (k = 0; k < AUDIT_NC && t == BC_TRUE; k++)
+    {
+        arb_set_ui(cc, audit_c2[k]);
+        arb_mul_2exp_si(cc, cc, -1);
+        audit_list_append(
+            &sides, bc_aprintf("c=%s %s", audit_c_str[k],
+                               arb_lt(cc, cstar) ? "below" : (arb_gt(cc, cstar) ? "above" : "undecided")));
+    }
+    if (sides != NULL)
+    {
+        check_field_add(c, "grid_c_against_c_star", "%s", sides);
+        flint_free(sides);
+    }
+    else
+        check_set_witness(c, "the root of (1 - kappa) c - 1 - ln c is not in (2, 3) for kappa = %g: %s",
+                          fmpq_get_d(r->kappa), t == BC_FALSE ? "a sign at c = 2 or 3 decided" : "undecided");
+    check_decide(c, t);
+    run_push(R, c);
+    arb_clear(cstar);
     arb_clear(cc);
 }
 
 /* control 1: the c = 4 audit fed a wrong tail, that of Bin(ceil(n/p), p)
-   (the width without the factor c), compared with exp(-4n/4) */
+   (the width without the factor c; a mutant gives it back), through the
+   decision of the stated step at the c = 4 cells with 10 | n */
 static void
-control_wrong_tail(checklist_t out, const audit_grid_t G)
+control_wrong_tail(run_t R, const audit_grid_t G, const audit_rates_t r)
 {
     check_t c;
-    slong i, nf = 0;
+    slong i, j, nf = 0, nu = 0;
+    ulong c2w = 2;
     fmpq_t p;
-    arb_t t, b;
-    char *w = NULL;
-    double t0 = bc_seconds();
+    arb_t t;
+    int want[AUDIT_NBOUNDS] = {1, 0, 0, 0, 0};
 
-    audit_check_start(c, "audit.control.chernoff_wrong_tail", CLAIM3);
+    if (!run_wants(R, "audit.control.chernoff_wrong_tail"))
+        return;
+    run_check(R, c, "audit.control.chernoff_wrong_tail");
+    if (run_mutant(R, "audit.mutant.control_width_restored"))
+        c2w = audit_c2[AUDIT_C4];
     fmpq_init(p);
     arb_init(t);
-    arb_init(b);
-    for (i = 0; i < G->ncells; i++)
-    {
-        const audit_cell *C = G->cells + i;
-        ulong N1;
-        if (C->c2 != 8 || C->n % 10 != 0)
-            continue;
-        audit_p_get(p, C->pi);
-        N1 = audit_thm3_width(C->n, p, 2);
-        audit_thm3_tail(t, N1, p, C->n, 128);
-        audit_thm3_bound(b, 0, C->n, 8, 128);
-        if (arb_gt(t, b))
+    for (j = 0; j < G->np; j++)
+        for (i = 0; i < G->nn; i++)
         {
-            nf++;
-            if (w == NULL)
+            ulong n = G->nvals[i], N1;
+            truth_t res[AUDIT_NBOUNDS];
+            if (n % 10 != 0)
+                continue;
+            audit_p_get(p, G->pidx[j]);
+            N1 = audit_thm3_width(n, p, c2w);
+            check_note_prec(c, audit_thm3_decide(res, t, N1, p, n, audit_c2[AUDIT_C4], r, want));
+            nu += res[AUDIT_STATED] == BC_UNDECIDED;
+            if (res[AUDIT_STATED] == BC_FALSE && nf++ == 0)
             {
-                char *ts = audit_encl(t, 10), *bs = audit_encl(b, 10), *ps = p_str(C->pi);
-                w = bc_aprintf("n=%lu, p=%s, wrong width N=ceil(n/p)=%lu: tail in %s > exp(-n) in %s",
-                               (unsigned long) C->n, ps, (unsigned long) N1, ts, bs);
+                char *ts = audit_encl(t, 10), *ps = p_str(G->pidx[j]), *bs;
+                audit_thm3_bound(t, AUDIT_STATED, n, audit_c2[AUDIT_C4], r, 128);
+                bs = audit_encl(t, 10);
+                check_set_witness(
+                    c, "n=%lu, p=%s, wrong width N=ceil(n/p)=%lu: tail in %s > exp(-kappa 4n) in %s",
+                    (unsigned long) n, ps, (unsigned long) N1, ts, bs);
                 flint_free(ts);
-                flint_free(bs);
                 flint_free(ps);
+                flint_free(bs);
             }
         }
-    }
-    c->status = nf > 0 ? ST_FAILS : ST_HOLDS;
-    c->statement = bc_aprintf("Negative control: $\\Pr[\\mathrm{Bin}(\\lceil n/p\\rceil,p)<n]\\le e^{-4n/4}$ "
-                              "on the $c=4$ cells with $10\\mid n$ (the tail of the wrong width, mean "
-                              "$\\approx n$ instead of $4n$); must be refuted.");
     check_field_add(c, "cells_refuting", "%ld", (long) nf);
-    c->witness = w;
-    c->seconds = bc_seconds() - t0;
-    checklist_push(out, c);
+    check_field_add(c, "cells_undecided", "%ld", (long) nu);
+    check_count(c, nf, nu);
+    run_push(R, c);
     fmpq_clear(p);
     arb_clear(t);
-    arb_clear(b);
 }
 
-/* control 2: exp(-1.1 kappa c n) with kappa the tightest grid constant
-   for c = 4 (its upper end): false at the argmin cell */
+/* control 2: the stated rate doubled, exp(-2 kappa c n) at c = 4: 2 kappa
+   = 1/2 exceeds the rate (c - 1 - ln c)/c = 0.4034 the Poisson limit
+   attains, so it is false for large n and small p; decided by the grid */
 static void
-control_kappa(checklist_t out, const audit_grid_t G)
+control_kappa(run_t R, const audit_grid_t G, const audit_rates_t r)
 {
     check_t c;
     c_summary S;
-    arb_t k11, b, t;
-    fmpq_t p;
-    const audit_cell *C;
-    char *s1, *s2, *ps;
-    double t0 = bc_seconds();
 
-    audit_check_start(c, "audit.control.kappa_tighter", CLAIM3);
-    summarise(&S, G, 8, 0);
-    arb_init(k11);
-    arb_init(b);
-    arb_init(t);
-    fmpq_init(p);
-    C = G->cells + S.argmin;
-    audit_p_get(p, C->pi);
-    /* 1.1 times the upper end of the enclosure of min kappa */
-    arb_get_ubound_arf(arb_midref(k11), S.kmin, 64);
-    mag_zero(arb_radref(k11));
-    arb_mul_ui(k11, k11, 11, 128);
-    arb_div_ui(k11, k11, 10, 128);
-    /* bound exp(-k11 * c n) */
-    arb_mul_ui(b, k11, 4 * C->n, 128);
-    arb_neg(b, b);
-    arb_exp(b, b, 128);
-    audit_thm3_tail(t, C->N, p, C->n, 128);
-    c->status = arb_le(t, b) ? ST_HOLDS : (arb_gt(t, b) ? ST_FAILS : ST_UNDECIDED);
-    c->statement = bc_aprintf("Negative control: $\\Pr[\\mathrm{Bin}(N,p)<n]\\le e^{-1.1\\,\\kappa_4 cn}$ "
-                              "at $c=4$, with $\\kappa_4$ the tightest grid constant; must be refuted at "
-                              "the cell attaining it.");
-    s1 = audit_encl(t, 10);
-    s2 = audit_encl(b, 10);
-    ps = p_str(C->pi);
-    /* the relation is printed as decided (the status says the same) */
-    c->witness =
-        bc_aprintf("n=%lu, p=%s, N=%lu: tail in %s %s exp(-1.1 kappa_4 * 4n) in %s", (unsigned long) C->n, ps,
-                   (unsigned long) C->N, s1, c->status == ST_FAILS ? ">" : "not decided >", s2);
-    flint_free(s1);
-    flint_free(s2);
-    flint_free(ps);
-    c->seconds = bc_seconds() - t0;
-    checklist_push(out, c);
+    if (!run_wants(R, "audit.control.kappa_tighter"))
+        return;
+    run_check(R, c, "audit.control.kappa_tighter");
+    summarise(&S, G, audit_c2[AUDIT_C4], AUDIT_CONTROL, 2 * fmpq_get_d(r->kappa));
+    check_note_prec(c, S.prec);
+    check_field_add(c, "cells", "%ld", (long) S.cells);
+    check_field_add(c, "cells_refuting", "%ld", (long) S.nfalse);
+    check_field_add(c, "cells_undecided", "%ld", (long) S.nundec);
+    if (S.first_fail >= 0)
+        c->witness = cell_witness(G->cells + S.worst, AUDIT_CONTROL, r, "exp(-2 kappa cn)");
+    check_count(c, S.nfalse, S.nundec);
+    run_push(R, c);
     arb_clear(S.kmin);
-    arb_clear(k11);
-    arb_clear(b);
-    arb_clear(t);
-    fmpq_clear(p);
 }
 
-void
-audit_records_thm3(checklist_t out, const run_opts *opts)
+/* the figure of the tightest constant per n and c, against the stated
+   rate (only when every c was evaluated) */
+static void
+add_figure(run_t R, const audit_grid_t G, const audit_rates_t r)
 {
-    audit_grid_t G;
-    arb_t cstar;
-    slong k;
-    double *fx, *fy, one[2], quarter[2];
     figure_t f;
+    double *fx, *fy, ends[2], kap[2];
+    slong i, j, k;
+    char *q = fmpq_get_str(NULL, 10, r->kappa), *name;
 
-    audit_grid_run(G, opts->size, opts->threads);
-    arb_init(cstar);
-    audit_cstar(cstar, 64);
-
-    fx = flint_malloc(AUDIT_NC * G->nn * sizeof(double));
-    fy = flint_malloc(AUDIT_NC * G->nn * sizeof(double));
-    for (k = 0; k < AUDIT_NC; k++)
-        record_stated(out, G, k, cstar, fx + k * G->nn, fy + k * G->nn);
-    for (k = 0; k < AUDIT_NC; k++)
-        record_corrected(out, G, k);
-    record_mult(out, G);
-    record_threshold(out, cstar);
-
+    fx = flint_malloc(G->nn * sizeof(double));
+    fy = flint_malloc(G->nn * sizeof(double));
     figure_init(f, "audit.thm3.kappa", CLAIM3,
                 "Theorem~3, Chernoff step (B.5): the tightest exponent constant "
                 "$\\min_p -\\ln\\Pr[\\mathrm{Bin}(N,p)<n]/(cn)$ over the audit grid of $p$, per $n$ and $c$, "
                 "with $N=\\lceil c\\lceil n/p\\rceil\\rceil$ (midpoints of rigorous enclosures), against the "
-                "stated $1/4$. Curves below $1/4$ refute the step.",
+                "stated rate. Curves below it refute the step.",
                 "$n$", "tightest constant $\\kappa$");
     for (k = 0; k < AUDIT_NC; k++)
     {
         char name[32];
+        for (i = 0; i < G->nn; i++)
+        {
+            double m = 1e300;
+            for (j = 0; j < G->np; j++)
+            {
+                double v = arf_get_d(arb_midref(audit_grid_cell(G, k, j, i)->kappa), ARF_RND_NEAR);
+                m = v < m ? v : m;
+            }
+            fx[i] = (double) G->nvals[i];
+            fy[i] = m;
+        }
         snprintf(name, sizeof(name), "$c=%s$", audit_c_str[k]);
-        figure_add_series(f, name, fx + k * G->nn, fy + k * G->nn, G->nn, 0);
+        figure_add_series(f, name, fx, fy, G->nn, 0);
     }
-    one[0] = (double) G->nvals[0];
-    one[1] = (double) G->nvals[G->nn - 1];
-    quarter[0] = quarter[1] = 0.25;
-    figure_add_series(f, "stated $1/4$", one, quarter, 2, 0);
-    checklist_push_figure(out, f);
-    checklist_add_instance(out, CLAIM3,
-                           "Chernoff audit grid: %s; %ld cells, evaluated in %.2f s with %d thread(s). "
-                           "Width $N=\\lceil c\\lceil n/p\\rceil\\rceil$ (the outer ceiling matters only for "
-                           "$c=2.5$ and is the choice most favourable to the paper).",
-                           G->desc, (long) G->ncells, G->seconds, opts->threads);
-
-    control_wrong_tail(out, G);
-    control_kappa(out, G);
-
+    ends[0] = (double) G->nvals[0];
+    ends[1] = (double) G->nvals[G->nn - 1];
+    kap[0] = kap[1] = fmpq_get_d(r->kappa);
+    name = bc_aprintf("stated $%s$", q);
+    figure_add_series(f, name, ends, kap, 2, 0);
+    run_add_figure(R, f);
+    flint_free(name);
+    flint_free(q);
     flint_free(fx);
     flint_free(fy);
-    arb_clear(cstar);
+}
+
+/* the c values the wanted checks need evaluated; returns how many */
+static slong
+wanted_c(run_t R, int *cwant)
+{
+    slong k, n = 0;
+    int mult = run_wants(R, "audit.thm3.chernoff_mult");
+    for (k = 0; k < AUDIT_NC; k++)
+    {
+        char a[64], b[80];
+        snprintf(a, sizeof(a), "audit.thm3.chernoff.%s", audit_c_tag[k]);
+        snprintf(b, sizeof(b), "audit.thm3.chernoff_corrected.%s", audit_c_tag[k]);
+        cwant[k] = mult || run_wants(R, a) || run_wants(R, b) ||
+                   (k == AUDIT_C4 && run_wants(R, "audit.control.kappa_tighter"));
+        n += cwant[k];
+    }
+    return n;
+}
+
+void
+audit_records_thm3(run_t R)
+{
+    audit_grid_t G;
+    audit_rates_t r;
+    slong k, nc;
+    int cwant[AUDIT_NC];
+
+    if (!run_wants_prefix(R, "audit.thm3.chernoff") && !run_wants(R, "audit.control.chernoff_wrong_tail") &&
+        !run_wants(R, "audit.control.kappa_tighter"))
+        return;
+    /* Theorem 3's rate, read once for every bound of the audit */
+    audit_rates_init(r);
+    if (run_mutant(R, "audit.mutant.thm3_rate_one"))
+        fmpq_one(r->kappa);
+    if (run_mutant(R, "audit.mutant.thm3_rate_eighth"))
+        fmpq_set_si(r->kappa, 1, 8);
+    if (run_mutant(R, "audit.mutant.chernoff_doubled"))
+        r->chernoff_scale = 2;
+
+    nc = wanted_c(R, cwant);
+    audit_grid_run(G, R->opts->size, R->opts->threads, cwant, r);
+    for (k = 0; k < AUDIT_NC; k++)
+        record_stated(R, G, k, r);
+    for (k = 0; k < AUDIT_NC; k++)
+        record_corrected(R, G, k, r);
+    record_mult(R, G, r);
+    record_threshold(R, r);
+    control_wrong_tail(R, G, r);
+    control_kappa(R, G, r);
+    if (nc == AUDIT_NC)
+    {
+        add_figure(R, G, r);
+        run_add_instance(R,
+                         "Chernoff audit grid: %s; %ld cells, evaluated in %.2f s with %d thread(s). "
+                         "Width $N=\\lceil c\\lceil n/p\\rceil\\rceil$ (the outer ceiling matters only for "
+                         "$c=2.5$ and is the choice most favourable to the paper).",
+                         G->desc, (long) G->ncells, G->seconds, R->opts->threads);
+    }
+    audit_rates_clear(r);
     audit_grid_clear(G);
 }

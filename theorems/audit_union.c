@@ -142,3 +142,52 @@ audit_thm4_fail_orth_brute(fmpq_t out, ulong n, const int *ysign, ulong m)
     total = UWORD(1) << (n + nw);
     fmpq_set_ui(out, nbad, total);
 }
+
+/* the probability of one configuration k of the data (size m or d) */
+typedef void (*config_fn)(fmpq_t out, ulong n, ulong size, ulong k);
+
+static void
+thm4_config(fmpq_t out, ulong n, ulong m, ulong mpos)
+{
+    audit_thm4_fail_orth(out, n, mpos, m - mpos);
+}
+
+static void
+thm2_config(fmpq_t out, ulong n, ulong d, ulong same)
+{
+    audit_thm2_fail_singleton(out, n, d, same);
+}
+
+/* out = max over k = 0..size of fn(n, size, k), *worst the first k
+   attaining it */
+static void
+worst_config(fmpq_t out, ulong *worst, ulong n, ulong size, config_fn fn)
+{
+    fmpq_t e;
+    ulong k;
+    fmpq_init(e);
+    fmpq_zero(out);
+    *worst = 0;
+    for (k = 0; k <= size; k++)
+    {
+        fn(e, n, size, k);
+        if (fmpq_cmp(e, out) > 0)
+        {
+            fmpq_set(out, e);
+            *worst = k;
+        }
+    }
+    fmpq_clear(e);
+}
+
+void
+audit_thm4_worst(fmpq_t out, ulong *mpos_worst, ulong n, ulong m)
+{
+    worst_config(out, mpos_worst, n, m, thm4_config);
+}
+
+void
+audit_thm2_worst(fmpq_t out, ulong *same_worst, ulong n, ulong d)
+{
+    worst_config(out, same_worst, n, d, thm2_config);
+}

@@ -1,111 +1,149 @@
-/* lemma12.c -- Lemmas 1 and 2 (Sec. 4, App. A): the cells of the basin
-   partition are basins, and sub-networks never have a lower basin value.
+/* lemma12.c -- the module of Lemmas 1 and 2 (Sec. 4, App. A): every cell
+   of the basin partition is a basin, and a sub-network never has a lower
+   basin value.
 
-   Every decision is exact over Q (or, for basin values that the engine
-   only encloses, by the certified bounds): doubles appear only in the
-   projected-gradient descent, whose end point is taken exactly and
-   repaired into the closed cone before anything is decided.  See
-   lemma12.tex for the mathematics. */
-#include <math.h>
-#include <stdarg.h>
+   Every decision is exact over Q (or, for basin values the engine only
+   encloses, by the certified bounds); doubles appear only in the
+   projected-gradient descent, whose end points are certified exactly
+   (lemma12_kkt.c).  Once the variables z_j = v_j w_j are taken (Lemma 3)
+   most of Lemma 1 is an identity, so most of its checks replay the
+   proof's steps and are sanity checks; what can fail is decided by the
+   same code as its negative control, which changes the claim to a false
+   one known beforehand.  The statements are in lemma12.tex. */
 #include <string.h>
 
 #include <flint/fmpq_vec.h>
 
-#include "csv.h"
+#include "ldl.h"
 #include "lemma12.h"
-#include "rng.h"
+#include "shallow.h"
 
-/* dyadic grid of the sampled data and weights: 2^-GRID_BITS */
-#define GRID_BITS 4
 /* grid of each piece of the App. A.1 path */
 #define PATH_GRID 8
 /* descent budget and its first chunk (then doubled) */
 #define DESCENT_MAXIT 20000
 #define DESCENT_FIRST 25
+/* points per cell of the change of variables: the network and two rescalings */
+#define REPARAM_POINTS 3
 
+/* clang-format off */
 static const check_spec lemma12_specs[] = {
+    /* id, kind, expected, control, summary, strength, file, claim, reconstructed, user */
     {"lemma1.convex.hessian", CHECK_EXACT, ST_HOLDS, 0,
-     "Hessian (2/m) M^T M of the objective in Z is PSD, exact LDL^T over Q (Lemma 3)"},
+     "the Hessian in z of the network's loss on a cell, built from the loss, is PSD: exact LDL^T (Lemma 3)",
+     STRENGTH_DECIDES, "lemma12.c", "Lemma 1", 0, 0},
     {"lemma1.convex.quadratic", CHECK_EXACT, ST_HOLDS, 0,
-     "the basin objective equals its second-order Taylor form with that Hessian, exactly"},
+     "the engine's objective equals its Taylor form with that Hessian (sanity: an identity of the "
+     "quadratic, a second computation of it)",
+     STRENGTH_SANITY, "lemma12.c", "Lemma 1", 0, 0},
     {"lemma1.convex.reparam", CHECK_EXACT, ST_HOLDS, 0,
-     "network loss at (W, v) in the cell equals the objective at z_j = v_j w_j, exactly"},
+     "network loss at (W, v) in the cell equals the objective at z_j = v_j w_j (sanity: positive "
+     "homogeneity, two computations of one value)",
+     STRENGTH_SANITY, "lemma12.c", "Lemma 1", 0, 0},
     {"lemma1.sublevel.rescale", CHECK_EXACT, ST_HOLDS, 0,
-     "Lemma 4 rescaling path stays in the closed cell at constant loss and ends at |v| = 1"},
+     "Lemma 4's rescaling stays in the closed cell at constant loss and ends at |v| = 1 (sanity: by "
+     "construction, alpha_j > 0 keeps every sign and v_j w_j)",
+     STRENGTH_SANITY, "lemma12.c", "Lemma 1", 0, 0},
     {"lemma1.sublevel.segment", CHECK_EXACT, ST_HOLDS, 0,
-     "straight segment with v = b stays in the cell, loss a convex quadratic, max <= level"},
+     "the proof's segment with v = b stays in the cell below the level (sanity: the cell is convex, the "
+     "loss on it a convex quadratic, the level the larger end value)",
+     STRENGTH_SANITY, "lemma12.c", "Lemma 1", 0, 0},
     {"lemma1.localmin.descent", CHECK_EXACT, ST_HOLDS, 0,
-     "projected gradient descent from several starts ends on a face whose exact KKT point has value Bas"},
+     "descents end at exact KKT points whose value is the engine's Bas (sanity: two computations of the "
+     "minimum of a convex programme)",
+     STRENGTH_SANITY, "lemma12.c", "Lemma 1", 0, 0},
     {"lemma1.localmin.attained", CHECK_EXACT, ST_HOLDS, 0,
-     "the certified minimiser is a point (b z*, b) of the closed cell with network loss Bas"},
+     "the engine's minimiser (b z*, b) lies in the closed cell with network loss Bas (sanity: the "
+     "engine's certificate evaluated again)",
+     STRENGTH_SANITY, "lemma12.c", "Lemma 1", 0, 0},
     {"lemma2.monotone", CHECK_EXACT, ST_HOLDS, 0,
-     "Bas(W, v) <= Bas(w_I, v_I) for random subsets I, decided exactly or by certified bounds"},
+     "Bas(W, v) <= Bas(w_I, v_I) for random subsets I and a pair known beforehand, decided exactly or by "
+     "certified bounds",
+     STRENGTH_DECIDES, "lemma12.c", "Lemma 2", 0, 0},
     {"lemma2.witness", CHECK_EXACT, ST_HOLDS, 0,
-     "sub-optimum padded with zeros lies in the closed full cell with the same objective"},
+     "sub-optimum padded with zeros lies in the closed full cell with the same objective (sanity: zero "
+     "rows meet every constraint with equality and add nothing)",
+     STRENGTH_SANITY, "lemma12.c", "Lemma 2", 0, 0},
     {"lemma1.control.union", CHECK_EXACT, ST_FAILS, 1,
-     "negative control: objective convex along a segment of the union of two adjacent cells"},
+     "control: the union of two adjacent cells claimed convex; the Hessian construction across the face "
+     "is negative (known slope jump)",
+     STRENGTH_DECIDES, "lemma12.c", "Lemma 1", 0, 0},
     {"lemma1.control.wv_hessian", CHECK_EXACT, ST_FAILS, 1,
-     "negative control: objective convex in the original parameters (W, v) on a cell"},
+     "control: the loss on a cell claimed convex in the original (W, v); the same construction and LDL^T "
+     "find it indefinite",
+     STRENGTH_DECIDES, "lemma12.c", "Lemma 1", 0, 0},
     {"lemma2.control.boundary", CHECK_EXACT, ST_INAPPLICABLE, 1,
-     "negative control: Lemma 2 at points on a basin boundary (hypothesis 'interior' violated)"},
+     "control: Lemma 2 at points planted on a basin boundary; hypothesis 'interior' decided false",
+     STRENGTH_DECIDES, "lemma12.c", "Lemma 2", 0, 0},
     {"lemma2.control.reversed", CHECK_EXACT, ST_FAILS, 1,
-     "negative control: the reversed inequality Bas(w_I, v_I) <= Bas(W, v)"},
+     "control: the reversed inequality Bas(w_I, v_I) <= Bas(W, v), refuted (a pair known beforehand "
+     "among them)",
+     STRENGTH_DECIDES, "lemma12.c", "Lemma 2", 0, 0},
 };
+
+/* Each mutant is applied where the module defines what it changes: the
+   variables of Lemma 3 (claim_vars, control_vars), the order of Lemma 2
+   (lemma2_order), the union control's centre (crossing_decide) and the
+   boundary control's planting (boundary_run). */
+static const mutant_spec lemma12_mutants[] = {
+    {"lemma12.mutant.wv",
+     "Lemma 3's variables z_j = v_j w_j replaced by the original (W, v): the loss on a cell is not convex "
+     "in them (it is constant along (e^s w_j, e^-s v_j), so the Hessian's form on the tangent "
+     "(w_j, -v_j) is -2 v_j dL/dv_j, negative at a neuron with v_j dL/dv_j > 0)",
+     "lemma1.convex.hessian"},
+    {"lemma12.mutant.ctl_z",
+     "the (W, v) control's Hessian taken in Lemma 3's variables z_j = v_j w_j: its claim is then Lemma 3, "
+     "true, and the control must hold",
+     "lemma1.control.wv_hessian"},
+    {"lemma12.mutant.ctl_one_cell",
+     "the union control's three points moved into one cell (W-, the midpoint of W- and W', and W'): the "
+     "segment no longer crosses the face, the loss on it is one convex quadratic, and the control must hold",
+     "lemma1.control.union"},
+    {"lemma12.mutant.reversed",
+     "Lemma 2's inequality reversed, Bas(w_I, v_I) <= Bas(W, v): false, e.g. on X = I_2, y = (1, 2), "
+     "w_1 = (1, -1), w_2 = (-1, 1), v = (1, 1), I = {1}, where Bas(W, v) = 0 < 2 = Bas(w_I, v_I)",
+     "lemma2.monotone"},
+    {"lemma12.mutant.ctl_unreversed",
+     "the reversed control's inequality turned back to Lemma 2's: the control must hold",
+     "lemma2.control.reversed"},
+    {"lemma12.mutant.ctl_interior",
+     "the boundary control's points left where they were drawn, interior to their cells: the hypothesis "
+     "holds and the control must hold",
+     "lemma2.control.boundary"},
+};
+/* clang-format on */
 
 #define LEMMA12_NSPECS ((slong) (sizeof(lemma12_specs) / sizeof(lemma12_specs[0])))
+#define LEMMA12_NMUTANTS ((slong) (sizeof(lemma12_mutants) / sizeof(lemma12_mutants[0])))
 
-/* ---------------------------------------------------------- helpers */
+/* ------------------------------------------------ sizes and counts */
+
+/* per size (quick, default, full): cells of Lemma 1 and networks of
+   Lemma 2, Taylor pairs per cell, descent starts per cell, subsets per
+   network, instances of the controls */
+static const slong size_cells[3] = {40, 400, 3000};
+static const slong size_taylor[3] = {2, 3, 4};
+static const slong size_starts[3] = {3, 3, 4};
+static const slong size_subsets[3] = {2, 3, 4};
+static const slong size_controls[3] = {10, 40, 200};
+
+typedef struct
+{
+    slong cells, taylor, starts, nets, subsets, controls;
+} counts_t;
 
 static void
-check_start(check_t c, const char *id, const char *claim)
+counts_set(counts_t *z, const run_t R)
 {
-    module_check_start(c, lemma12_specs, LEMMA12_NSPECS, id, claim);
+    z->cells = z->nets = run_size_pick(R, size_cells);
+    z->taylor = run_size_pick(R, size_taylor);
+    z->starts = run_size_pick(R, size_starts);
+    z->subsets = run_size_pick(R, size_subsets);
+    z->controls = run_size_pick(R, size_controls);
+    /* --samples K: K cells and K networks (no statistical test here) */
+    if (R->opts->samples > 0)
+        z->cells = z->nets = R->opts->samples;
 }
-
-/* exact rational as a short decimal for fields (the exact value is in
-   the witness when it matters) */
-static double
-qd(const fmpq_t x)
-{
-    return fmpq_get_d(x);
-}
-
-static void
-qvec_set(fmpq *v, const fmpq *u, slong len)
-{
-    slong i;
-    for (i = 0; i < len; i++)
-        fmpq_set(v + i, u + i);
-}
-
-/* a dyadic draw: round(2^GRID_BITS N(0, 1)) / 2^GRID_BITS, exact */
-static void
-draw_dyadic(fmpq_t x, rng_t r)
-{
-    double u = rng_normal(r);
-    bc_fmpq_set_d(x, ldexp(nearbyint(ldexp(u, GRID_BITS)), -GRID_BITS));
-}
-
-/* ---------------------------------------------------------- instances */
-
-/* Instance families: small cells on the dyadic grid (most); larger ones;
-   decimal data and weights with one or two digits, written as CSV text
-   and read by the same exact parser as `basincheck basin` (0.1 is 1/10:
-   nothing dyadic about them); and cells whose value is left a certified
-   interval (the engine's interval path, no exact face solve), so that
-   the checks meet Bas known only by its bounds. */
-enum
-{
-    INST_SMALL = 0,
-    INST_LARGE,
-    INST_DECIMAL,
-    INST_INTERVAL,
-    INST_KINDS
-};
-
-static const char *const inst_kind_name[INST_KINDS] = {"small dyadic", "larger dyadic", "decimal",
-                                                       "interval"};
 
 /* The family of Lemma 1 cell k and of Lemma 2 network k (no intervals:
    Lemma 2 compares two values and needs them sharp). */
@@ -113,486 +151,420 @@ static int
 kind_lemma1(slong k)
 {
     slong c = k % 10;
-    return c < 5 ? INST_SMALL : (c < 7 ? INST_DECIMAL : (c < 9 ? INST_LARGE : INST_INTERVAL));
+    return c < 5 ? LEMMA12_SMALL : (c < 7 ? LEMMA12_DECIMAL : (c < 9 ? LEMMA12_LARGE : LEMMA12_INTERVAL));
 }
 
 static int
 kind_lemma2(slong k)
 {
     slong c = k % 10;
-    return c < 6 ? INST_SMALL : (c < 8 ? INST_DECIMAL : INST_LARGE);
+    return c < 6 ? LEMMA12_SMALL : (c < 8 ? LEMMA12_DECIMAL : LEMMA12_LARGE);
 }
 
+/* ------------------------------------------ a claim over many items */
+
+/* The counts behind check_count, and the first item that did not hold. */
 typedef struct
 {
-    slong n, m, d;
-    int kind;
-    fmpq_mat_t X, W;
-    fmpq *y, *v;
-    basin_t B;
-    basin_result_t R;
-    slong redraws; /* networks drawn on a boundary and redrawn */
-} inst_struct;
+    slong items, bad, undecided;
+    char *first; /* the first refuted item, else the first undecided one (flint_free) */
+} tally_t;
 
 static void
-inst_clear(inst_struct *I)
+tally_init(tally_t *T)
 {
-    fmpq_mat_clear(I->X);
-    fmpq_mat_clear(I->W);
-    _fmpq_vec_clear(I->y, I->m);
-    _fmpq_vec_clear(I->v, I->n);
-    basin_clear(I->B);
-    basin_result_clear(I->R);
+    T->items = T->bad = T->undecided = 0;
+    T->first = NULL;
 }
 
-/* Appends to buf (a growing string) the decimal k / 10^digits, e.g.
-   "-0.25", from a N(0, 1) draw rounded to that many digits. */
+/* Starts record c for check id and its tally T. */
 static void
-decimal_append(char **buf, size_t *len, size_t *cap, rng_t r, int digits, int last)
+tally_start(run_t R, check_t c, tally_t *T, const char *id)
 {
-    long scale = digits == 1 ? 10 : 100, k = (long) nearbyint((double) scale * rng_normal(r)), a = labs(k);
-    char tmp[64];
-    int w = snprintf(tmp, sizeof tmp, "%s%ld.%0*ld%c", k < 0 ? "-" : "", a / scale, digits, a % scale,
-                     last ? '\n' : ',');
-    if (*len + (size_t) w + 1 > *cap)
-    {
-        *cap = 2 * (*cap + (size_t) w + 1);
-        *buf = flint_realloc(*buf, *cap);
-    }
-    memcpy(*buf + *len, tmp, (size_t) w + 1);
-    *len += (size_t) w;
+    run_check(R, c, id);
+    tally_init(T);
 }
 
-/* Reads the CSV text buf (rows x cols) into A | last with the exact
-   parser; the text is ours, so a failure is a harness bug. */
-static void
-decimal_parse(fmpq_mat_t A, fmpq *last, const char *buf, size_t len)
+/* Counts one item decided t.  Returns 1 when the caller is to describe
+   it in T->first (bc_aprintf): the first refuted item, or the first
+   undecided one while none is refuted. */
+static int
+tally_add(tally_t *T, truth_t t)
 {
-    csv_table_t T;
-    char err[256];
-    csv_table_init(T);
-    if (csv_read_mem(T, "lemma12 instance", buf, len, err, sizeof err) != 0 || T->rows != fmpq_mat_nrows(A) ||
-        T->cols != fmpq_mat_ncols(A) + 1)
+    T->items++;
+    if (t == BC_TRUE)
+        return 0;
+    if (t == BC_FALSE)
     {
-        fprintf(stderr, "basincheck: lemma12: internal error reading an instance: %s\n", err);
-        flint_abort();
+        if (T->bad++ > 0)
+            return 0;
+        if (T->first != NULL)
+            flint_free(T->first);
+        T->first = NULL;
+        return 1;
     }
-    csv_table_split(A, last, T);
-    csv_table_clear(T);
+    T->undecided++;
+    return T->bad == 0 && T->first == NULL;
 }
 
-/* Draws data (m x d, y) and a network of width n in nmin..nmax of the
-   given family whose point is interior to its cell (redrawn otherwise),
-   from stream `stream` index idx; computes the certified basin value
-   (exact, or for INST_INTERVAL the interval path's bounds). */
+/* Sets c's verdict from T (check_count; no item at all is undecided), its
+   counts as fields (the items called noun), its witness (the seed, the
+   streams, and the first refuted item), pushes c and frees T. */
 static void
-inst_draw(inst_struct *I, uint64_t seed, const char *stream, ulong idx, slong nmin, slong nmax, int kind)
+tally_push(run_t R, check_t c, tally_t *T, const char *noun, const char *streams)
 {
-    rng_t r;
-    slong t, i, j;
-    int ret, digits = 1;
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-
-    rng_init(r, seed, rng_stream_id(stream), idx);
-    I->kind = kind;
-    I->n = nmin + (slong) rng_below(r, (uint64_t) (nmax - nmin + 1));
-    if (kind == INST_LARGE)
-    {
-        I->d = 4 + (slong) rng_below(r, 3);
-        I->m = 8 + (slong) rng_below(r, 5);
-    }
-    else if (kind == INST_DECIMAL)
-    {
-        I->d = 2 + (slong) rng_below(r, 3);
-        I->m = 2 + (slong) rng_below(r, 7);
-        digits = 1 + (int) rng_below(r, 2);
-    }
+    check_field_add(c, noun, "%ld", (long) T->items);
+    check_field_add(c, "refuted", "%ld", (long) T->bad);
+    check_field_add(c, "undecided", "%ld", (long) T->undecided);
+    if (T->bad > 0)
+        check_set_witness(c, "seed %llu, %s; first refuted: %s", (unsigned long long) R->opts->seed, streams,
+                          T->first);
     else
     {
-        I->d = 2 + (slong) rng_below(r, 3);
-        I->m = 2 + (slong) rng_below(r, 5);
+        if (T->first != NULL)
+            check_field_add(c, "first undecided", "%s", T->first);
+        check_set_witness(c, "seed %llu, %s", (unsigned long long) R->opts->seed, streams);
     }
-    fmpq_mat_init(I->X, I->m, I->d);
-    fmpq_mat_init(I->W, I->n, I->d);
-    I->y = _fmpq_vec_init(I->m);
-    I->v = _fmpq_vec_init(I->n);
-    basin_init(I->B);
-    basin_result_init(I->R);
-    I->redraws = 0;
-    if (kind == INST_DECIMAL)
+    check_count(c, T->bad, T->items == 0 ? 1 : T->undecided);
+    run_push(R, c);
+    if (T->first != NULL)
+        flint_free(T->first);
+    T->first = NULL;
+}
+
+/* the cell's sizes, for descriptions */
+#define CELL_FMT "cell %ld (n = %ld, d = %ld, m = %ld)"
+#define CELL_ARGS(k, I) (long) (k), (long) (I)->n, (long) (I)->d, (long) (I)->m
+
+/* ------------------------------------ Lemma 1: convexity (Lemma 3) */
+
+/* The variables in which Lemma 3 claims the loss convex on a cell,
+   z_j = v_j w_j; the mutant takes the original (W, v), in which it is
+   not. */
+static int
+claim_vars(const run_t R)
+{
+    return run_mutant(R, "lemma12.mutant.wv") ? LEMMA12_VARS_WV : LEMMA12_VARS_Z;
+}
+
+/* The variables of the (W, v) control: the original ones; the mutant
+   takes Lemma 3's, which makes the control's claim true. */
+static int
+control_vars(const run_t R)
+{
+    return run_mutant(R, "lemma12.mutant.ctl_z") ? LEMMA12_VARS_Z : LEMMA12_VARS_WV;
+}
+
+/* theta = the cell's own point in the variables vars */
+static void
+inst_theta(fmpq *theta, const lemma12_inst_struct *I, int vars)
+{
+    slong j, i;
+    if (vars == LEMMA12_VARS_Z)
     {
-        /* the data as CSV text, read exactly; a zero x_t is redrawn (it
-           puts every network on a boundary) */
-        for (;;)
-        {
-            int zero = 0;
-            len = 0;
-            for (t = 0; t < I->m; t++)
-                for (i = 0; i <= I->d; i++)
-                    decimal_append(&buf, &len, &cap, r, digits, i == I->d);
-            decimal_parse(I->X, I->y, buf, len);
-            for (t = 0; t < I->m; t++)
-            {
-                int z = 1;
-                for (i = 0; i < I->d; i++)
-                    z &= fmpq_is_zero(fmpq_mat_entry(I->X, t, i));
-                zero |= z;
-            }
-            if (!zero)
-                break;
-        }
+        shallow_z_of(theta, I->W, I->v);
+        return;
     }
-    else
+    for (j = 0; j < I->n; j++)
+    {
+        for (i = 0; i < I->d; i++)
+            fmpq_set(theta + j * I->d + i, fmpq_mat_entry(I->W, j, i));
+        fmpq_set(theta + I->n * I->d + j, I->v + j);
+    }
+}
+
+/* 1 when some neuron j has v_j dL/dv_j > 0 at the cell's point,
+   dL/dv_j = (2/m) sum_t r_t [<w_j, x_t>]_+: the loss is constant along
+   (e^s w_j, e^-s v_j), so the Hessian's form in (W, v) on the tangent
+   (w_j, -v_j) is -2 v_j dL/dv_j < 0, and the Hessian is indefinite -
+   known before any factorisation. */
+static int
+rescaling_negative(const lemma12_inst_struct *I)
+{
+    slong j, t, found = 0;
+    fmpq *r = _fmpq_vec_init(I->m);
+    fmpq_t s, g;
+    fmpq_init(s);
+    fmpq_init(g);
+    shallow_net_predict(r, I->X, I->W, I->v);
+    for (t = 0; t < I->m; t++)
+        fmpq_sub(r + t, r + t, I->y + t);
+    for (j = 0; j < I->n && !found; j++)
+    {
+        fmpq_zero(g);
         for (t = 0; t < I->m; t++)
         {
-            do
-            {
-                for (i = 0; i < I->d; i++)
-                    draw_dyadic(fmpq_mat_entry(I->X, t, i), r);
-            } while (fmpq_is_zero(fmpq_mat_entry(I->X, t, 0)) && fmpq_is_zero(fmpq_mat_entry(I->X, t, 1)));
-            draw_dyadic(I->y + t, r);
+            _fmpq_vec_dot(s, fmpq_mat_entry(I->W, j, 0), fmpq_mat_entry(I->X, t, 0), I->d);
+            if (fmpq_sgn(s) > 0)
+                fmpq_addmul(g, r + t, s);
         }
-    for (;;)
+        found = fmpq_sgn(g) * fmpq_sgn(I->v + j) > 0;
+    }
+    _fmpq_vec_clear(r, I->m);
+    fmpq_clear(s);
+    fmpq_clear(g);
+    return found;
+}
+
+/* H = the Hessian of the network's loss at the cell's point in the
+   variables vars, built from the loss (lemma12_loss_hessian at the step of
+   lemma12_diff_step); returns BC_TRUE when it equals the closed form
+   ((2/m) M^T M in z, shallow_hessian_wv in (W, v)), else BC_UNDECIDED
+   (no step in the open cell, or the two differ: the construction is then
+   in doubt).  *hexp: the exponent of the step. */
+static truth_t
+cell_hessian(fmpq_mat_t H, slong *hexp, const lemma12_inst_struct *I, int vars)
+{
+    slong p = lemma12_nvars(I->B, vars);
+    fmpq *theta = _fmpq_vec_init(p);
+    fmpq_mat_t HC;
+    fmpq_t h;
+    truth_t t = BC_UNDECIDED;
+    fmpq_mat_init(HC, 0, 0);
+    fmpq_init(h);
+    inst_theta(theta, I, vars);
+    *hexp = 0;
+    if (lemma12_diff_step(h, I->B, vars, theta))
     {
-        if (kind == INST_DECIMAL)
-        {
-            len = 0;
-            for (j = 0; j < I->n; j++)
-                for (i = 0; i <= I->d; i++)
-                    decimal_append(&buf, &len, &cap, r, digits, i == I->d);
-            decimal_parse(I->W, I->v, buf, len);
-        }
+        *hexp = (slong) fmpz_bits(fmpq_denref(h)) - 1;
+        lemma12_loss_hessian(H, I->B, vars, theta, NULL, p, h);
+        if (vars == LEMMA12_VARS_Z)
+            shallow_hessian(HC, I->B);
         else
-            for (j = 0; j < I->n; j++)
-            {
-                for (i = 0; i < I->d; i++)
-                    draw_dyadic(fmpq_mat_entry(I->W, j, i), r);
-                draw_dyadic(I->v + j, r);
-            }
-        ret = basin_pattern(I->B, I->X, I->y, I->W, I->v, I->n, NULL, NULL);
-        if (ret == BASIN_OK)
-            break;
-        I->redraws++;
+            shallow_hessian_wv(HC, I->B, I->W, I->v);
+        t = fmpq_mat_equal(H, HC) ? BC_TRUE : BC_UNDECIDED;
     }
-    flint_free(buf);
-    if (kind == INST_INTERVAL)
-        basin_value_rounds(I->R, I->B, 64, 0);
-    else
-        basin_value(I->R, I->B, 64);
+    _fmpq_vec_clear(theta, p);
+    fmpq_mat_clear(HC);
+    fmpq_clear(h);
+    return t;
 }
 
-/* the per-size counts */
-typedef struct
+/* what cell k's decision t says, for the first refuted or undecided cell */
+static char *
+hessian_describe(slong k, const lemma12_inst_struct *I, const ldl_t F, truth_t t, int built, int known)
 {
-    slong basins;   /* Lemma 1 cells */
-    slong taylor;   /* random (z, u) pairs per cell */
-    slong starts;   /* descent starts per cell */
-    slong nets2;    /* Lemma 2 networks */
-    slong subsets;  /* subsets per Lemma 2 network */
-    slong controls; /* instances per control */
-} lemma12_size;
-
-static void
-size_params(lemma12_size *z, run_size size)
-{
-    if (size == SIZE_QUICK)
-    {
-        z->basins = 40;
-        z->taylor = 2;
-        z->starts = 3;
-        z->nets2 = 40;
-        z->subsets = 2;
-        z->controls = 10;
-    }
-    else if (size == SIZE_FULL)
-    {
-        z->basins = 3000;
-        z->taylor = 4;
-        z->starts = 4;
-        z->nets2 = 3000;
-        z->subsets = 4;
-        z->controls = 200;
-    }
-    else
-    {
-        z->basins = 400;
-        z->taylor = 3;
-        z->starts = 3;
-        z->nets2 = 400;
-        z->subsets = 3;
-        z->controls = 40;
-    }
+    if (t == BC_FALSE)
+        return bc_aprintf(CELL_FMT ": %s at elimination step %ld, entry (%ld, %ld) = %.6g", CELL_ARGS(k, I),
+                          F->reason == LDL_NEG_DIAG ? "negative Schur diagonal"
+                                                    : "zero pivot, non-zero entry",
+                          (long) F->step, (long) F->i, (long) F->j, fmpq_get_d(F->bad));
+    if (!built)
+        return bc_aprintf(CELL_FMT
+                          ": no step in the open cell, or the differences differ from the closed form",
+                          CELL_ARGS(k, I));
+    return bc_aprintf(CELL_FMT ": PSD%s", CELL_ARGS(k, I),
+                      known ? " although a neuron has v_j dL/dv_j > 0 (contradicts an identity)" : "");
 }
 
-/* -------------------------------------------- Lemma 1: convexity in Z */
-
+/* Convexity on every cell in the variables vars: the Hessian of the loss
+   built from the loss, PSD by exact LDL^T.  The claim (z) and the (W, v)
+   control are this one decision in two sets of variables. */
 static void
-run_convex(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const run_opts *opts)
+check_hessian(run_t R, const char *id, const lemma12_inst_struct *I, slong N, int vars)
 {
-    check_t ch, cq, cr;
-    slong k, q, i, t, j, psd = 0, rankdef = 0, taylor_ok = 0, taylor = 0, rep_ok = 0, rep = 0, same = 0,
-                         nostep = 0, hmax = 0;
-    double minpiv = -1.0, t0 = bc_seconds(), tq = 0.0, tr = 0.0;
-    char *first_bad = NULL;
+    check_t c;
+    tally_t T;
+    slong k, e, hmax = 0, built = 0, psd = 0, rankdef = 0, known = 0;
+    double minpiv = -1.0;
 
+    tally_start(R, c, &T, id);
     for (k = 0; k < N; k++)
     {
-        basin_struct *B = I[k].B;
-        slong nd = B->n * B->d;
-        fmpq_mat_t H, HM, M;
-        fmpq *z0 = _fmpq_vec_init(nd);
-        fmpq_t h;
-        lemma12_ldl_t info;
-        double s;
-
+        fmpq_mat_t H;
+        ldl_t F;
+        int neg = vars == LEMMA12_VARS_WV && rescaling_negative(I + k), ok;
+        truth_t t;
         fmpq_mat_init(H, 0, 0);
-        fmpq_mat_init(HM, 0, 0);
-        fmpq_mat_init(M, 0, 0);
-        fmpq_init(h);
-        lemma12_ldl_init(info);
-        /* the Hessian of the network's own loss in Z, by exact second
-           differences around the network's point, with steps that stay in
-           the open cell; only then compared with the closed form
-           (2/m) M^T M and tested PSD */
-        lemma12_z_of(z0, I[k].W, I[k].v);
-        if (!lemma12_diff_step(h, B, z0))
+        ldl_init(F);
+        known += neg;
+        t = cell_hessian(H, &e, I + k, vars);
+        ok = t == BC_TRUE;
+        built += ok;
+        hmax = FLINT_MAX(hmax, e);
+        if (ok)
+            t = ldl_psd(F, H) ? (neg ? BC_UNDECIDED : BC_TRUE) : BC_FALSE;
+        if (t == BC_TRUE)
         {
-            nostep++;
-            if (first_bad == NULL)
-                first_bad = bc_aprintf("cell %ld: the network's point is not interior", (long) k);
-            lemma12_hessian(H, B); /* for the Taylor check below */
+            psd++;
+            rankdef += F->rank < fmpq_mat_nrows(H);
+            if (F->rank > 0 && (minpiv < 0.0 || fmpq_get_d(F->minpiv) < minpiv))
+                minpiv = fmpq_get_d(F->minpiv);
         }
-        else
-        {
-            slong e = (slong) fmpz_bits(fmpq_denref(h)) - 1;
-            hmax = FLINT_MAX(hmax, e);
-            lemma12_hessian_diff(H, B, z0, NULL, nd, h);
-            lemma12_hessian(HM, B);
-            if (fmpq_mat_equal(H, HM))
-                same++;
-            else if (first_bad == NULL)
-                first_bad = bc_aprintf("cell %ld: second differences differ from (2/m) M^T M", (long) k);
-            if (lemma12_psd_ldl(info, H))
-            {
-                psd++;
-                if (info->rank < nd)
-                    rankdef++;
-                if (info->rank > 0 && (minpiv < 0.0 || qd(info->minpiv) < minpiv))
-                    minpiv = qd(info->minpiv);
-            }
-            else if (first_bad == NULL)
-                first_bad =
-                    bc_aprintf("cell %ld: reason %d at step %ld", (long) k, info->reason, (long) info->step);
-        }
-
-        /* f(z + u) = f(z) + g.u + u^T H u / 2 with g = (2/m) M^T (M z - y):
-           the objective the engine minimises is the quadratic whose
-           Hessian was just tested */
-        s = bc_seconds();
-        lemma12_design(M, B);
-        {
-            rng_t r;
-            fmpq *z = _fmpq_vec_init(nd), *u = _fmpq_vec_init(nd), *zu = _fmpq_vec_init(nd);
-            fmpq *e = _fmpq_vec_init(B->m);
-            fmpq_t f0, f1, g, h, c;
-            fmpq_init(f0);
-            fmpq_init(f1);
-            fmpq_init(g);
-            fmpq_init(h);
-            fmpq_init(c);
-            rng_init(r, opts->seed, rng_stream_id("lemma12/taylor"), (ulong) k);
-            for (q = 0; q < sz->taylor; q++)
-            {
-                for (i = 0; i < nd; i++)
-                {
-                    draw_dyadic(z + i, r);
-                    draw_dyadic(u + i, r);
-                    fmpq_add(zu + i, z + i, u + i);
-                }
-                basin_objective(f0, B, z);
-                basin_objective(f1, B, zu);
-                /* g.u = (2/m) (M z - y).(M u); u^T H u / 2 = |M u|^2 / m */
-                fmpq_zero(g);
-                fmpq_zero(h);
-                for (t = 0; t < B->m; t++)
-                {
-                    fmpq_t a, b;
-                    fmpq_init(a);
-                    fmpq_init(b);
-                    for (j = 0; j < nd; j++)
-                    {
-                        fmpq_addmul(a, fmpq_mat_entry(M, t, j), z + j);
-                        fmpq_addmul(b, fmpq_mat_entry(M, t, j), u + j);
-                    }
-                    fmpq_sub(a, a, B->y + t);
-                    fmpq_mul_si(a, a, 2);
-                    fmpq_addmul(g, a, b);
-                    fmpq_addmul(h, b, b);
-                    fmpq_clear(a);
-                    fmpq_clear(b);
-                }
-                fmpq_add(c, g, h);
-                fmpq_set_si(g, 1, B->m);
-                fmpq_mul(c, c, g);
-                fmpq_add(c, c, f0);
-                /* and the quadratic form of the tested H itself */
-                fmpq_zero(h);
-                for (i = 0; i < nd; i++)
-                    for (j = 0; j < nd; j++)
-                    {
-                        fmpq_mul(g, u + i, u + j);
-                        fmpq_addmul(h, g, fmpq_mat_entry(H, i, j));
-                    }
-                fmpq_zero(g);
-                for (t = 0; t < B->m; t++)
-                {
-                    fmpq_t b;
-                    fmpq_init(b);
-                    for (j = 0; j < nd; j++)
-                        fmpq_addmul(b, fmpq_mat_entry(M, t, j), u + j);
-                    fmpq_addmul(g, b, b);
-                    fmpq_clear(b);
-                }
-                fmpq_mul_si(g, g, 2);
-                {
-                    fmpq_t mm;
-                    fmpq_init(mm);
-                    fmpq_set_si(mm, 1, B->m);
-                    fmpq_mul(g, g, mm);
-                    fmpq_clear(mm);
-                }
-                taylor++;
-                if (fmpq_equal(c, f1) && fmpq_equal(g, h))
-                    taylor_ok++;
-            }
-            _fmpq_vec_clear(z, nd);
-            _fmpq_vec_clear(u, nd);
-            _fmpq_vec_clear(zu, nd);
-            _fmpq_vec_clear(e, B->m);
-            fmpq_clear(f0);
-            fmpq_clear(f1);
-            fmpq_clear(g);
-            fmpq_clear(h);
-            fmpq_clear(c);
-        }
-        tq += bc_seconds() - s;
-
-        /* Lemma 3's change of variables: at (W, v) and at per-neuron
-           positive rescalings (which keep the cell), the network's loss
-           with ReLUs equals f(z) */
-        s = bc_seconds();
-        {
-            rng_t r;
-            fmpq_mat_t W2;
-            fmpq *v2 = _fmpq_vec_init(B->n), *z = _fmpq_vec_init(nd);
-            fmpq_t a, Ln, Lz;
-            fmpq_init(a);
-            fmpq_init(Ln);
-            fmpq_init(Lz);
-            fmpq_mat_init(W2, B->n, B->d);
-            rng_init(r, opts->seed, rng_stream_id("lemma12/reparam"), (ulong) k);
-            for (q = 0; q < 3; q++)
-            {
-                for (j = 0; j < B->n; j++)
-                {
-                    /* a = (1 + u) / 2^s, u in 0..7, s in 0..3 (q = 0: a = 1) */
-                    fmpq_set_si(a, q == 0 ? 1 : 1 + (slong) rng_below(r, 8),
-                                (ulong) 1 << (q == 0 ? 0 : rng_below(r, 4)));
-                    for (i = 0; i < B->d; i++)
-                        fmpq_mul(fmpq_mat_entry(W2, j, i), fmpq_mat_entry(I[k].W, j, i), a);
-                    fmpq_set_si(a, q == 0 ? 1 : 1 + (slong) rng_below(r, 8), 4);
-                    fmpq_mul(v2 + j, I[k].v + j, a);
-                }
-                lemma12_net_loss(Ln, B->X, B->y, W2, v2);
-                lemma12_z_of(z, W2, v2);
-                basin_objective(Lz, B, z);
-                rep++;
-                if (fmpq_equal(Ln, Lz) && lemma12_in_closed_cell(B, W2, v2))
-                    rep_ok++;
-            }
-            fmpq_mat_clear(W2);
-            _fmpq_vec_clear(v2, B->n);
-            _fmpq_vec_clear(z, nd);
-            fmpq_clear(a);
-            fmpq_clear(Ln);
-            fmpq_clear(Lz);
-        }
-        tr += bc_seconds() - s;
-
-        lemma12_ldl_clear(info);
+        if (tally_add(&T, t))
+            T.first = hessian_describe(k, I + k, F, t, ok, neg);
         fmpq_mat_clear(H);
-        fmpq_mat_clear(HM);
-        fmpq_mat_clear(M);
-        _fmpq_vec_clear(z0, nd);
-        fmpq_clear(h);
+        ldl_clear(F);
     }
+    check_field_add(c, "variables", "%s", vars == LEMMA12_VARS_Z ? "z_j = v_j w_j" : "(W, v)");
+    check_field_add(c, "Hessian from the loss = closed form (exact)", "%ld", (long) built);
+    check_field_add(c, "smallest step h", "2^-%ld", (long) hmax);
+    check_field_add(c, "PSD (exact)", "%ld", (long) psd);
+    check_field_add(c, "rank-deficient (zero pivots met)", "%ld", (long) rankdef);
+    if (minpiv >= 0.0)
+        check_field_add(c, "smallest positive pivot", "%.6g", minpiv);
+    if (vars == LEMMA12_VARS_WV)
+        check_field_add(c, "indefinite known beforehand (a neuron with v_j dL/dv_j > 0)", "%ld",
+                        (long) known);
+    tally_push(R, c, &T, "cells", "cells from stream lemma12/basin");
+}
 
-    check_start(ch, "lemma1.convex.hessian", "Lemma 1");
-    ch->statement = bc_aprintf(
-        "For every sampled cell $B_S^{A,\\mathbf b}$ the network's loss, as a function of "
-        "$Z=(\\mathbf z_j)_j$, $\\mathbf z_j=v_j\\mathbf w_j$, has a positive semidefinite Hessian "
-        "(Lemma 3, App.~A). The Hessian is built from the loss itself, evaluated with its ReLUs: exact "
-        "second differences $(L(Z+he_a+he_c)-L(Z+he_a)-L(Z+he_c)+L(Z))/h^2$ at the network's point, with "
-        "a power of two $h$ that keeps every point in the open cell (where the loss is a quadratic, so the "
-        "differences are its Hessian exactly); it is then shown equal to the closed form "
-        "$\\tfrac2m M^\\top M$ ($M_{t,(j,i)}=[a_{j,t}=+1]\\,x_{t,i}$) and positive semidefinite by an "
-        "exact $LDL^\\top$ over $\\mathbb Q$ with diagonal pivoting (%ld cells). The negative control "
-        "\\texttt{lemma1.control.union} runs the same construction across two cells and fails.",
-        (long) N);
-    ch->status = psd == N && same == N ? ST_HOLDS : (nostep > 0 ? ST_UNDECIDED : ST_FAILS);
-    check_field_add(ch, "instances", "%ld", (long) N);
-    check_field_add(ch, "second differences = (2/m) M^T M (exact)", "%ld", (long) same);
-    check_field_add(ch, "smallest step h", "2^-%ld", (long) hmax);
-    check_field_add(ch, "PSD (exact)", "%ld", (long) psd);
-    check_field_add(ch, "rank-deficient (zero pivots met)", "%ld", (long) rankdef);
-    check_field_add(ch, "smallest positive pivot", "%.6g", minpiv);
-    if (first_bad != NULL)
-        check_add_note(ch, "First indefinite Hessian: %s.", first_bad);
-    check_set_witness(ch, "seed %llu, cells from stream lemma12/basin, indices 0..%ld",
-                      (unsigned long long) opts->seed, (long) (N - 1));
-    ch->seconds = bc_seconds() - t0 - tq - tr;
-    checklist_push(L, ch);
-    check_clear(ch);
+/* p = M z for the design M (m x n d) */
+static void
+design_apply(fmpq *p, const fmpq_mat_t M, const fmpq *z)
+{
+    slong t;
+    for (t = 0; t < fmpq_mat_nrows(M); t++)
+        _fmpq_vec_dot(p + t, fmpq_mat_entry(M, t, 0), z, fmpq_mat_ncols(M));
+}
 
-    check_start(cq, "lemma1.convex.quadratic", "Lemma 1");
-    cq->statement = bc_aprintf(
-        "The objective minimised over each cell is exactly the quadratic with the Hessian tested in "
-        "\\texttt{lemma1.convex.hessian}: $f(Z+U)=f(Z)+\\nabla f(Z)\\cdot U+\\tfrac12 U^\\top\\nabla^2f\\,U$ "
-        "and $U^\\top\\nabla^2 f\\,U=\\tfrac2m|MU|^2$, exactly, on %ld random dyadic pairs $(Z,U)$.",
-        (long) taylor);
-    cq->status = taylor_ok == taylor ? ST_HOLDS : ST_FAILS;
-    check_field_add(cq, "instances", "%ld cells", (long) N);
-    check_field_add(cq, "pairs", "%ld", (long) taylor);
-    check_field_add(cq, "exact identities", "%ld", (long) taylor_ok);
-    check_set_witness(cq, "seed %llu, stream lemma12/taylor, index = cell index",
-                      (unsigned long long) opts->seed);
-    cq->seconds = tq;
-    checklist_push(L, cq);
-    check_clear(cq);
+/* The Taylor identity of the engine's objective f at (z, u), with the
+   design M and the closed-form Hessian H of the cell B:
+   f(z + u) = f(z) + (2/m)(M z - y).(M u) + u^T H u / 2, and
+   u^T H u = (2/m) |M u|^2, exactly. */
+static truth_t
+taylor_pair(const basin_t B, const fmpq_mat_t M, const fmpq_mat_t H, const fmpq *z, const fmpq *u)
+{
+    slong nd = B->n * B->d, m = B->m, t, i;
+    fmpq *zu = _fmpq_vec_init(nd), *a = _fmpq_vec_init(m), *b = _fmpq_vec_init(m), *Hu = _fmpq_vec_init(nd);
+    fmpq_t f0, f1, g, q, q2, two_m;
+    truth_t res;
+    fmpq_init(f0);
+    fmpq_init(f1);
+    fmpq_init(g);
+    fmpq_init(q);
+    fmpq_init(q2);
+    fmpq_init(two_m);
+    for (i = 0; i < nd; i++)
+        fmpq_add(zu + i, z + i, u + i);
+    basin_objective(f0, B, z);
+    basin_objective(f1, B, zu);
+    design_apply(a, M, z);
+    design_apply(b, M, u);
+    for (t = 0; t < m; t++)
+        fmpq_sub(a + t, a + t, B->y + t);
+    /* g = (2/m) a.b, q = u^T H u, q2 = (2/m) |b|^2 */
+    _fmpq_vec_dot(g, a, b, m);
+    _fmpq_vec_dot(q2, b, b, m);
+    fmpq_set_si(two_m, 2, m);
+    fmpq_mul(g, g, two_m);
+    fmpq_mul(q2, q2, two_m);
+    design_apply(Hu, H, u);
+    _fmpq_vec_dot(q, u, Hu, nd);
+    fmpq_add(f0, f0, g);
+    fmpq_div_2exp(g, q, 1);
+    fmpq_add(f0, f0, g);
+    res = fmpq_equal(f0, f1) && fmpq_equal(q, q2) ? BC_TRUE : BC_FALSE;
+    _fmpq_vec_clear(zu, nd);
+    _fmpq_vec_clear(a, m);
+    _fmpq_vec_clear(b, m);
+    _fmpq_vec_clear(Hu, nd);
+    fmpq_clear(f0);
+    fmpq_clear(f1);
+    fmpq_clear(g);
+    fmpq_clear(q);
+    fmpq_clear(q2);
+    fmpq_clear(two_m);
+    return res;
+}
 
-    check_start(cr, "lemma1.convex.reparam", "Lemma 1");
-    cr->statement = bc_aprintf(
-        "Inside a cell the ReLUs are fixed: the network's loss $L_S(W,\\mathbf v)$, evaluated with the "
-        "ReLUs, equals $f(Z)$ at $\\mathbf z_j=v_j\\mathbf w_j$ (the change of variables of Lemma 3), "
-        "exactly, at the sampled network and at per-neuron positive rescalings of it (%ld points, which "
-        "stay in the cell).",
-        (long) rep);
-    cr->status = rep_ok == rep ? ST_HOLDS : ST_FAILS;
-    check_field_add(cr, "instances", "%ld cells", (long) N);
-    check_field_add(cr, "points", "%ld", (long) rep);
-    check_field_add(cr, "exact equalities", "%ld", (long) rep_ok);
-    check_set_witness(cr, "seed %llu, stream lemma12/reparam, index = cell index",
-                      (unsigned long long) opts->seed);
-    cr->seconds = tr;
-    checklist_push(L, cr);
-    check_clear(cr);
-    flint_free(first_bad);
+static void
+check_taylor(run_t R, const lemma12_inst_struct *I, slong N, slong pairs)
+{
+    check_t c;
+    tally_t T;
+    slong k, q, i;
+
+    tally_start(R, c, &T, "lemma1.convex.quadratic");
+    for (k = 0; k < N; k++)
+    {
+        const basin_struct *B = I[k].B;
+        slong nd = B->n * B->d;
+        fmpq *z = _fmpq_vec_init(nd), *u = _fmpq_vec_init(nd);
+        fmpq_mat_t M, H;
+        rng_t r;
+        fmpq_mat_init(M, 0, 0);
+        fmpq_mat_init(H, 0, 0);
+        shallow_design(M, B);
+        shallow_hessian(H, B);
+        rng_init(r, R->opts->seed, rng_stream_id("lemma12/taylor"), (ulong) k);
+        for (q = 0; q < pairs; q++)
+        {
+            for (i = 0; i < nd; i++)
+            {
+                lemma12_dyadic_draw(z + i, r);
+                lemma12_dyadic_draw(u + i, r);
+            }
+            if (tally_add(&T, taylor_pair(B, M, H, z, u)))
+                T.first = bc_aprintf(CELL_FMT ", pair %ld", CELL_ARGS(k, I + k), (long) q);
+        }
+        _fmpq_vec_clear(z, nd);
+        _fmpq_vec_clear(u, nd);
+        fmpq_mat_clear(M);
+        fmpq_mat_clear(H);
+        rng_clear(r);
+    }
+    check_field_add(c, "cells", "%ld", (long) N);
+    tally_push(R, c, &T, "pairs (z, u)", "stream lemma12/taylor, index = cell index");
+}
+
+/* Lemma 3's change of variables at (W, v) and at per-neuron positive
+   rescalings of it (which keep the cell): the network's loss with its
+   ReLUs equals f(z), z_j = v_j w_j, and the point is in the closed cell. */
+static void
+check_reparam(run_t R, const lemma12_inst_struct *I, slong N)
+{
+    check_t c;
+    tally_t T;
+    slong k, q, j, i;
+
+    tally_start(R, c, &T, "lemma1.convex.reparam");
+    for (k = 0; k < N; k++)
+    {
+        const basin_struct *B = I[k].B;
+        rng_t r;
+        fmpq_mat_t W2;
+        fmpq *v2 = _fmpq_vec_init(B->n), *z = _fmpq_vec_init(B->n * B->d);
+        fmpq_t a, Ln, Lz;
+        fmpq_init(a);
+        fmpq_init(Ln);
+        fmpq_init(Lz);
+        fmpq_mat_init(W2, B->n, B->d);
+        rng_init(r, R->opts->seed, rng_stream_id("lemma12/reparam"), (ulong) k);
+        for (q = 0; q < REPARAM_POINTS; q++)
+        {
+            for (j = 0; j < B->n; j++)
+            {
+                /* a = (1 + u) / 2^s, u in 0..7, s in 0..3 (q = 0: a = 1) */
+                fmpq_set_si(a, q == 0 ? 1 : 1 + (slong) rng_below(r, 8),
+                            (ulong) 1 << (q == 0 ? 0 : rng_below(r, 4)));
+                for (i = 0; i < B->d; i++)
+                    fmpq_mul(fmpq_mat_entry(W2, j, i), fmpq_mat_entry(I[k].W, j, i), a);
+                fmpq_set_si(a, q == 0 ? 1 : 1 + (slong) rng_below(r, 8), 4);
+                fmpq_mul(v2 + j, I[k].v + j, a);
+            }
+            shallow_net_loss(Ln, B->X, B->y, W2, v2);
+            shallow_z_of(z, W2, v2);
+            basin_objective(Lz, B, z);
+            if (tally_add(&T, fmpq_equal(Ln, Lz) && shallow_in_closed_cell(B, W2, v2) ? BC_TRUE : BC_FALSE))
+                T.first = bc_aprintf(CELL_FMT ", point %ld", CELL_ARGS(k, I + k), (long) q);
+        }
+        fmpq_mat_clear(W2);
+        _fmpq_vec_clear(v2, B->n);
+        _fmpq_vec_clear(z, B->n * B->d);
+        fmpq_clear(a);
+        fmpq_clear(Ln);
+        fmpq_clear(Lz);
+        rng_clear(r);
+    }
+    check_field_add(c, "cells", "%ld", (long) N);
+    tally_push(R, c, &T, "points", "stream lemma12/reparam, index = cell index");
 }
 
 /* -------------------------------------- Lemma 1: connected sublevels */
 
-/* (W, v) with z_j = v_j w_j for a given z: v_j = b_j q_j, w_j = z_j / v_j */
+/* (W, v) with z_j = v_j w_j for a given z: v_j = b_j q_j / 4, q_j in
+   1..12, w_j = z_j / v_j */
 static void
 point_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z, rng_t r)
 {
@@ -606,17 +578,16 @@ point_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z, rng_t r)
 }
 
 /* a second strictly interior z: per-neuron positive scaling of z0 plus a
-   dyadic perturbation, halved until strictly interior (0 in the end) */
+   dyadic perturbation, halved until strictly interior (none in the end) */
 static void
 other_interior(fmpq *z2, const basin_t B, const fmpq *z0, rng_t r)
 {
-    slong nd = B->n * B->d, i, j, t, tries;
-    fmpq *p = _fmpq_vec_init(nd);
-    fmpq_t s, c;
+    slong nd = B->n * B->d, i, j, tries;
+    fmpq *p = _fmpq_vec_init(nd), *w = _fmpq_vec_init(nd);
+    fmpq_t s;
     fmpq_init(s);
-    fmpq_init(c);
     for (i = 0; i < nd; i++)
-        draw_dyadic(p + i, r);
+        lemma12_dyadic_draw(p + i, r);
     for (j = 0; j < B->n; j++)
     {
         fmpq_set_si(s, 1 + (slong) rng_below(r, 8), 4);
@@ -625,163 +596,125 @@ other_interior(fmpq *z2, const basin_t B, const fmpq *z0, rng_t r)
     }
     for (tries = 0; tries < 40; tries++)
     {
-        int ok = 1;
-        fmpq *w = _fmpq_vec_init(nd);
         for (i = 0; i < nd; i++)
             fmpq_add(w + i, z2 + i, p + i);
-        for (j = 0; j < B->n && ok; j++)
-            for (t = 0; t < B->m && ok; t++)
-            {
-                fmpq_zero(c);
-                for (i = 0; i < B->d; i++)
-                    fmpq_addmul(c, w + j * B->d + i, fmpq_mat_entry(B->X, t, i));
-                if (fmpq_sgn(c) * B->a[j * B->m + t] * B->b[j] <= 0)
-                    ok = 0;
-            }
-        if (ok)
+        /* strictly inside: the step of the Hessian exists */
+        if (lemma12_diff_step(s, B, LEMMA12_VARS_Z, w))
         {
             for (i = 0; i < nd; i++)
                 fmpq_set(z2 + i, w + i);
-            _fmpq_vec_clear(w, nd);
             break;
         }
-        _fmpq_vec_clear(w, nd);
         for (i = 0; i < nd; i++)
             fmpq_div_2exp(p + i, p + i, 1);
     }
     _fmpq_vec_clear(p, nd);
+    _fmpq_vec_clear(w, nd);
     fmpq_clear(s);
-    fmpq_clear(c);
+}
+
+/* the two records of the path of App. A.1 */
+typedef struct
+{
+    tally_t rescale, segment;
+    slong points, flat;
+    fmpq_t margin; /* the smallest alpha - max over the path */
+} sublevel_t;
+
+/* The path between the cell's network and a second point of its closed
+   cell (pair 0: the certified minimiser, often on the boundary; pair 1:
+   another interior point), at the tightest level holding both. */
+static void
+sublevel_pair(sublevel_t *S, const lemma12_inst_struct *I, slong k, slong pair, rng_t r)
+{
+    const basin_struct *B = I->B;
+    slong nd = B->n * B->d;
+    fmpq *z0 = _fmpq_vec_init(nd), *z2 = _fmpq_vec_init(nd), *v2 = _fmpq_vec_init(B->n);
+    fmpq_mat_t W2;
+    fmpq_t f1, f2;
+    lemma12_path_t P;
+
+    fmpq_mat_init(W2, B->n, B->d);
+    fmpq_init(f1);
+    fmpq_init(f2);
+    lemma12_path_init(P);
+    if (pair == 0)
+        point_of_z(W2, v2, B, I->R->z, r);
+    else
+    {
+        shallow_z_of(z0, I->W, I->v);
+        other_interior(z2, B, z0, r);
+        point_of_z(W2, v2, B, z2, r);
+    }
+    shallow_net_loss(f1, B->X, B->y, I->W, I->v);
+    shallow_net_loss(f2, B->X, B->y, W2, v2);
+    lemma12_check_path(P, B, I->W, I->v, W2, v2, fmpq_cmp(f1, f2) >= 0 ? f1 : f2, PATH_GRID);
+    S->points += P->points;
+    if (tally_add(&S->rescale, P->ok_cell && P->ok_constant && P->ok_unit ? BC_TRUE : BC_FALSE))
+        S->rescale.first = bc_aprintf(CELL_FMT ", pair %ld: in the cell %d, constant %d, ends at |v| = 1 %d",
+                                      CELL_ARGS(k, I), (long) pair, P->ok_cell, P->ok_constant, P->ok_unit);
+    if (tally_add(&S->segment,
+                  P->ok_joined && P->ok_cell_seg && P->ok_quadratic && P->ok_convex && P->ok_level
+                      ? BC_TRUE
+                      : BC_FALSE))
+        S->segment.first =
+            bc_aprintf(CELL_FMT ", pair %ld: joined %d, in the cell %d, quadratic %d, convex %d, level %d",
+                       CELL_ARGS(k, I), (long) pair, P->ok_joined, P->ok_cell_seg, P->ok_quadratic,
+                       P->ok_convex, P->ok_level);
+    S->flat += fmpq_is_zero(P->A);
+    if (S->rescale.items == 1 || fmpq_cmp(P->margin, S->margin) < 0)
+        fmpq_set(S->margin, P->margin);
+    lemma12_path_clear(P);
+    fmpq_mat_clear(W2);
+    _fmpq_vec_clear(z0, nd);
+    _fmpq_vec_clear(z2, nd);
+    _fmpq_vec_clear(v2, B->n);
+    fmpq_clear(f1);
+    fmpq_clear(f2);
 }
 
 static void
-run_sublevel(checklist_t L, inst_struct *I, slong N, const run_opts *opts)
+check_sublevel(run_t R, const lemma12_inst_struct *I, slong N)
 {
     check_t cr, cs;
-    slong k, pair, pairs = 0, points = 0, ok_res = 0, ok_seg = 0, flat = 0;
-    double t0 = bc_seconds(), minmargin = -1.0;
-    char *bad = NULL;
+    sublevel_t S;
+    slong k, pair;
 
+    /* the shared path's time goes to the first record */
+    run_check(R, cr, "lemma1.sublevel.rescale");
+    tally_init(&S.rescale);
+    tally_init(&S.segment);
+    S.points = S.flat = 0;
+    fmpq_init(S.margin);
     for (k = 0; k < N; k++)
     {
-        basin_struct *B = I[k].B;
-        slong nd = B->n * B->d;
         rng_t r;
-        fmpq *z0 = _fmpq_vec_init(nd), *z2 = _fmpq_vec_init(nd), *v1 = _fmpq_vec_init(B->n),
-             *v2 = _fmpq_vec_init(B->n);
-        fmpq_mat_t W1, W2;
-        fmpq_t f1, f2, alpha;
-
-        fmpq_mat_init(W1, B->n, B->d);
-        fmpq_mat_init(W2, B->n, B->d);
-        fmpq_init(f1);
-        fmpq_init(f2);
-        fmpq_init(alpha);
-        rng_init(r, opts->seed, rng_stream_id("lemma12/sublevel"), (ulong) k);
-        lemma12_z_of(z0, I[k].W, I[k].v);
+        rng_init(r, R->opts->seed, rng_stream_id("lemma12/sublevel"), (ulong) k);
         for (pair = 0; pair < 2; pair++)
-        {
-            lemma12_path_t P;
-            /* pair 0: the network and the certified minimiser (often on the
-               cell's boundary); pair 1: the network and another interior
-               point; both second points get random |v_j| */
-            if (pair == 0)
-                point_of_z(W2, v2, B, I[k].R->z, r);
-            else
-            {
-                other_interior(z2, B, z0, r);
-                point_of_z(W2, v2, B, z2, r);
-            }
-            fmpq_mat_set(W1, I[k].W);
-            qvec_set(v1, I[k].v, B->n);
-            lemma12_net_loss(f1, B->X, B->y, W1, v1);
-            lemma12_net_loss(f2, B->X, B->y, W2, v2);
-            /* the tightest level containing both points */
-            fmpq_set(alpha, fmpq_cmp(f1, f2) >= 0 ? f1 : f2);
-            lemma12_path_init(P);
-            lemma12_check_path(P, B, W1, v1, W2, v2, alpha, PATH_GRID);
-            pairs++;
-            points += P->points;
-            if (P->ok_cell && P->ok_constant && P->ok_unit)
-                ok_res++;
-            else if (bad == NULL)
-                bad = bc_aprintf("cell %ld pair %ld: rescaling (cell %d, constant %d, unit %d)", (long) k,
-                                 (long) pair, P->ok_cell, P->ok_constant, P->ok_unit);
-            if (P->ok_joined && P->ok_cell_seg && P->ok_quadratic && P->ok_convex && P->ok_level)
-                ok_seg++;
-            else if (bad == NULL)
-                bad = bc_aprintf(
-                    "cell %ld pair %ld: segment (joined %d, cell %d, quadratic %d, convex %d, level %d)",
-                    (long) k, (long) pair, P->ok_joined, P->ok_cell_seg, P->ok_quadratic, P->ok_convex,
-                    P->ok_level);
-            if (fmpq_is_zero(P->A))
-                flat++;
-            if (minmargin < 0.0 || qd(P->margin) < minmargin)
-                minmargin = qd(P->margin);
-            lemma12_path_clear(P);
-        }
-        fmpq_mat_clear(W1);
-        fmpq_mat_clear(W2);
-        _fmpq_vec_clear(z0, nd);
-        _fmpq_vec_clear(z2, nd);
-        _fmpq_vec_clear(v1, B->n);
-        _fmpq_vec_clear(v2, B->n);
-        fmpq_clear(f1);
-        fmpq_clear(f2);
-        fmpq_clear(alpha);
+            sublevel_pair(&S, I + k, k, pair, r);
+        rng_clear(r);
     }
-
-    check_start(cr, "lemma1.sublevel.rescale", "Lemma 1");
-    cr->statement = bc_aprintf(
-        "Lemma 4 (App.~A): for $(W,\\mathbf v)$ in a closed cell with all $v_j\\ne0$, the path "
-        "$\\mathbf w_j^{(\\lambda)}=\\alpha_j\\mathbf w_j$, $v_j^{(\\lambda)}=v_j/\\alpha_j$, "
-        "$\\alpha_j=1-\\lambda+\\lambda|v_j|$, stays in the closed cell, keeps $v_j\\mathbf w_j$ and hence "
-        "the loss constant, and ends at $\\mathbf v=\\mathbf b$; checked exactly at $\\lambda=k/%d$ for both "
-        "end points of %ld pairs.",
-        PATH_GRID, (long) pairs);
-    cr->status = ok_res == pairs ? ST_HOLDS : ST_FAILS;
-    check_field_add(cr, "instances", "%ld cells", (long) N);
-    check_field_add(cr, "pairs", "%ld", (long) pairs);
-    check_field_add(cr, "pairs passed", "%ld", (long) ok_res);
+    check_field_add(cr, "cells", "%ld", (long) N);
     check_field_add(cr, "grid", "%d + 1 points per piece", PATH_GRID);
-    if (bad != NULL)
-        check_add_note(cr, "First failure: %s.", bad);
-    check_set_witness(cr,
-                      "seed %llu, cells stream lemma12/basin, second points stream lemma12/sublevel, "
-                      "index = cell index",
-                      (unsigned long long) opts->seed);
-    cr->seconds = (bc_seconds() - t0) / 2;
-    checklist_push(L, cr);
-    check_clear(cr);
-
-    check_start(cs, "lemma1.sublevel.segment", "Lemma 1");
-    cs->statement = bc_aprintf(
-        "Connected sublevel sets (App.~A.1): after the rescalings, the segment "
-        "$W^{(\\mu)}=(1-\\mu)W_1+\\mu W_2$ with $\\mathbf v=\\mathbf b$ stays in the closed cell (exact "
-        "signs at $\\mu=k/%d$), its loss equals the quadratic $A\\mu^2+B\\mu+C$ computed from the end "
-        "predictions at every grid point, $A\\ge0$, so its maximum is at an end point and is at most the "
-        "level $\\alpha=\\max(L_S(W_1,\\mathbf v_1),L_S(W_2,\\mathbf v_2))$; %ld pairs (one end point the "
-        "certified minimiser, often on the cell boundary).",
-        PATH_GRID, (long) pairs);
-    cs->status = ok_seg == pairs ? ST_HOLDS : ST_FAILS;
-    check_field_add(cs, "pairs", "%ld", (long) pairs);
-    check_field_add(cs, "pairs passed", "%ld", (long) ok_seg);
-    check_field_add(cs, "path points checked", "%ld", (long) points);
-    check_field_add(cs, "segments with A = 0 (flat)", "%ld", (long) flat);
-    check_field_add(cs, "worst margin alpha - max", "%.6g", minmargin);
-    if (bad != NULL)
-        check_add_note(cs, "First failure: %s.", bad);
-    check_set_witness(cs, "seed %llu, streams lemma12/basin and lemma12/sublevel, index = cell index",
-                      (unsigned long long) opts->seed);
-    check_add_note(cs, "The level is the larger end value, so the worst margin is 0 by construction: the "
-                       "check is that nothing on the path exceeds it.");
-    cs->seconds = (bc_seconds() - t0) / 2;
-    checklist_push(L, cs);
-    check_clear(cs);
-    flint_free(bad);
+    tally_push(R, cr, &S.rescale, "pairs",
+               "cells stream lemma12/basin, second points stream lemma12/sublevel, index = cell index");
+    run_check(R, cs, "lemma1.sublevel.segment");
+    check_field_add(cs, "path points checked", "%ld", (long) S.points);
+    check_field_add(cs, "segments with A = 0 (flat)", "%ld", (long) S.flat);
+    check_field_fmpq(cs, "worst margin alpha - max", S.margin);
+    tally_push(R, cs, &S.segment, "pairs", "streams lemma12/basin and lemma12/sublevel, index = cell index");
+    fmpq_clear(S.margin);
 }
 
 /* ------------------------------------- Lemma 1: local minima global */
+
+/* the descents of lemma1.localmin.descent */
+typedef struct
+{
+    tally_t T;
+    slong cert, cert_exact, cert_interval, infeas, optimal, attempts, nit;
+    slong *iters; /* iterations of each start */
+} descent_t;
 
 static int
 cmp_slong(const void *a, const void *b)
@@ -790,785 +723,854 @@ cmp_slong(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void
-run_localmin(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const run_opts *opts)
+/* Descends from zs in doubling chunks and, after each, tries to certify
+   the end point's face exactly (KKT), stopping at the first certificate.
+   zd receives the end point; *total the iterations.  Returns K->ok. */
+static int
+descend(lemma12_kkt_t K, slong *total, slong *attempts, double *zs, double *zd, const basin_t B)
 {
     static const double kkt_tol[] = {1e-9, 1e-6};
-    check_t cd, ca;
-    slong k, s, i, j, starts = 0, cert = 0, cert_exact = 0, cert_interval = 0, mismatch = 0, uncert = 0,
-                      below = 0, infeas = 0, no_cert_needed = 0, attempts = 0, attained = 0, exact = 0,
-                      nit = 0;
-    slong *iters = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(N * sz->starts, 1));
-    double t0 = bc_seconds(), ta;
-    char *bad = NULL, *undec = NULL;
-
-    for (k = 0; k < N; k++)
+    slong chunk = DESCENT_FIRST, it;
+    int ok = 0, q;
+    *total = 0;
+    while (!ok && *total < DESCENT_MAXIT)
     {
-        basin_struct *B = I[k].B;
-        basin_result_struct *R = I[k].R;
-        slong nd = B->n * B->d;
-        rng_t r;
-        fmpq *z0 = _fmpq_vec_init(nd), *ze = _fmpq_vec_init(nd);
-        double *zs = flint_malloc(sizeof(double) * (size_t) nd),
-               *zd = flint_malloc(sizeof(double) * (size_t) nd);
-        fmpq_t fe;
-        lemma12_kkt_t K;
-
-        fmpq_init(fe);
-        lemma12_kkt_init(K, B);
-        rng_init(r, opts->seed, rng_stream_id("lemma12/descent"), (ulong) k);
-        lemma12_z_of(z0, I[k].W, I[k].v);
-        for (s = 0; s < sz->starts; s++)
+        it = lemma12_descent_d(zd, B, zs, FLINT_MIN(chunk, DESCENT_MAXIT - *total));
+        *total += it;
+        for (q = 0; q < 2 && !ok; q++)
         {
-            slong total = 0, chunk = DESCENT_FIRST, it;
-            int ok = 0, q;
-            /* start s = 0: the network's own z; then per-neuron positive
-               rescalings by 2^u, u in -3..3 (they stay in the open cell) */
-            for (j = 0; j < B->n; j++)
-            {
-                int u = s == 0 ? 0 : (int) rng_below(r, 7) - 3;
-                for (i = 0; i < B->d; i++)
-                    zs[j * B->d + i] = ldexp(fmpq_get_d(z0 + j * B->d + i), u);
-            }
-            starts++;
-            /* descend in doubling chunks; after each, try to certify the
-               end point's face exactly (KKT), and stop at the first
-               certificate */
-            while (!ok && total < DESCENT_MAXIT)
-            {
-                it = lemma12_descent_d(zd, B, zs, FLINT_MIN(chunk, DESCENT_MAXIT - total));
-                total += it;
-                for (q = 0; q < 2 && !ok; q++)
-                {
-                    attempts++;
-                    ok = lemma12_kkt(K, B, zd, kkt_tol[q]);
-                }
-                memcpy(zs, zd, sizeof(double) * (size_t) nd);
-                if (it < chunk && !ok)
-                    break; /* the descent stopped moving: more would not help */
-                chunk *= 2;
-            }
-            iters[nit++] = total;
-            /* the float end point itself, taken exactly and moved into the
-               closed cone towards the network's point: never below the
-               certified lower bound (else a harness bug); exactly optimal
-               only by luck (then no certificate is needed) */
-            for (i = 0; i < nd; i++)
-                bc_fmpq_set_d(ze + i, zd[i]);
-            if (!basin_repair(ze, B, z0) || !basin_is_feasible(B, ze, NULL, NULL))
-                infeas++;
-            else
-            {
-                basin_objective(fe, B, ze);
-                if (fmpq_cmp(fe, R->lower) < 0)
-                {
-                    below++;
-                    if (bad == NULL)
-                        bad = bc_aprintf("cell %ld start %ld: the repaired end point is below the certified "
-                                         "lower bound",
-                                         (long) k, (long) s);
-                }
-                else if (R->is_exact && fmpq_equal(fe, R->exact))
-                    no_cert_needed++;
-            }
-            if (!ok)
-            {
-                uncert++;
-                if (undec == NULL)
-                    undec = bc_aprintf(
-                        "cell %ld (%s, n = %ld, d = %ld, m = %ld) start %ld: no exact KKT "
-                        "certificate after %ld iterations (last attempt: %s)",
-                        (long) k, inst_kind_name[I[k].kind], (long) B->n, (long) B->d, (long) B->m, (long) s,
-                        (long) total,
-                        K->reason == LEMMA12_KKT_INFEASIBLE
-                            ? "the face's solution violates a constraint"
-                            : (K->reason == LEMMA12_KKT_NEGATIVE ? "a negative multiplier" : "no solution"));
-                continue;
-            }
-            cert++;
-            /* a certified minimiser: its value is Bas, which the engine
-               certified independently */
-            if (R->is_exact ? fmpq_equal(K->value, R->exact)
-                            : fmpq_cmp(K->value, R->lower) >= 0 && fmpq_cmp(K->value, R->upper) <= 0)
-            {
-                if (R->is_exact)
-                    cert_exact++;
-                else
-                    cert_interval++;
-            }
-            else
-            {
-                mismatch++;
-                if (bad == NULL)
-                    bad = bc_aprintf("cell %ld start %ld: a KKT point of value %.17g, the engine's Bas in "
-                                     "[%.17g, %.17g]",
-                                     (long) k, (long) s, qd(K->value), qd(R->lower), qd(R->upper));
-            }
+            (*attempts)++;
+            ok = lemma12_kkt(K, B, zd, kkt_tol[q]);
         }
-        flint_free(zs);
-        flint_free(zd);
-        _fmpq_vec_clear(z0, nd);
-        _fmpq_vec_clear(ze, nd);
-        fmpq_clear(fe);
-        lemma12_kkt_clear(K);
+        memcpy(zs, zd, sizeof(double) * (size_t) (B->n * B->d));
+        if (it < chunk && !ok)
+            break; /* the descent stopped moving: more would not help */
+        chunk *= 2;
     }
-    qsort(iters, (size_t) nit, sizeof(slong), cmp_slong);
+    return ok;
+}
 
-    check_start(cd, "lemma1.localmin.descent", "Lemma 1");
-    cd->statement = bc_aprintf(
-        "Every local minimum in a cell is global (App.~A.1): projected (FISTA) gradient descent on $Z$ "
-        "over the cone, from %ld starts per cell in the open cell, ends at a point whose face is certified "
-        "exactly: the constraints tight at the end point are held with equality, the face's KKT system "
-        "$M^\\top(MZ-\\mathbf y)=C_A^\\top\\boldsymbol\\mu$, $C_AZ=0$ is solved over $\\mathbb Q$, and "
-        "primal feasibility, $\\boldsymbol\\mu\\ge0$ and stationarity are checked exactly (independently "
-        "of the basin engine). Such a point is a minimiser of the convex programme, so its exact value "
-        "must equal the engine's certified $\\mathrm{Bas}$ (or lie in its certified interval); %ld starts "
-        "in %ld cells.",
-        (long) sz->starts, (long) starts, (long) N);
-    if (mismatch > 0 || below > 0)
-        cd->status = ST_FAILS;
-    else if (cert == starts)
-        cd->status = ST_HOLDS;
+/* The float end point zd taken exactly and moved into the closed cone
+   towards the network's point z0: never below the certified lower bound
+   (else a harness bug: BC_FALSE); exactly optimal only by luck. */
+static truth_t
+end_point(descent_t *D, const lemma12_inst_struct *I, const double *zd, const fmpq *z0)
+{
+    slong nd = I->n * I->d, i;
+    fmpq *ze = _fmpq_vec_init(nd);
+    fmpq_t fe;
+    truth_t t = BC_TRUE;
+    fmpq_init(fe);
+    for (i = 0; i < nd; i++)
+        bc_fmpq_set_d(ze + i, zd[i]);
+    if (!basin_repair(ze, I->B, z0) || !basin_is_feasible(I->B, ze, NULL, NULL))
+        D->infeas++;
     else
-        cd->status = ST_UNDECIDED;
-    check_field_add(cd, "starts", "%ld", (long) starts);
-    check_field_add(cd, "certified by an exact KKT certificate", "%ld", (long) cert);
-    check_field_add(cd, "certified value = exact Bas", "%ld", (long) cert_exact);
-    check_field_add(cd, "certified value inside the certified interval", "%ld", (long) cert_interval);
-    check_field_add(cd, "certified value differs from Bas", "%ld", (long) mismatch);
-    check_field_add(cd, "no certificate within the budget", "%ld", (long) uncert);
-    check_field_add(cd, "end point already exactly optimal", "%ld (the others needed the certificate)",
-                    (long) no_cert_needed);
-    check_field_add(cd, "repaired end point below the lower bound (harness bug)", "%ld", (long) below);
-    check_field_add(cd, "end point not repairable into K", "%ld", (long) infeas);
-    check_field_add(cd, "descent iterations (median, max)", "%ld, %ld of %d",
-                    (long) (nit ? iters[nit / 2] : 0), (long) (nit ? iters[nit - 1] : 0), DESCENT_MAXIT);
-    check_field_add(cd, "KKT attempts", "%ld", (long) attempts);
-    if (bad != NULL)
-        check_add_note(cd, "%s.", bad);
-    if (undec != NULL)
-        check_add_note(cd, "First uncertified start: %s.", undec);
-    check_add_note(cd,
-                   "Doubles only propose the end point and its tight constraints; the certificate and "
-                   "every comparison are exact. The descent runs in chunks of %d, %d, ... iterations "
-                   "and stops at the first certified end point.",
-                   DESCENT_FIRST, 2 * DESCENT_FIRST);
-    check_set_witness(cd, "seed %llu, stream lemma12/descent, index = cell index",
-                      (unsigned long long) opts->seed);
-    cd->seconds = bc_seconds() - t0;
-    checklist_push(L, cd);
-    check_clear(cd);
-    flint_free(iters);
-    flint_free(undec);
+    {
+        basin_objective(fe, I->B, ze);
+        if (fmpq_cmp(fe, I->R->lower) < 0)
+            t = BC_FALSE;
+        else if (I->R->is_exact && fmpq_equal(fe, I->R->exact))
+            D->optimal++;
+    }
+    _fmpq_vec_clear(ze, nd);
+    fmpq_clear(fe);
+    return t;
+}
 
-    ta = bc_seconds();
+/* The descents of cell k: start 0 is the network's own z, then per-neuron
+   positive rescalings by 2^u, u in -3..3 (they stay in the open cell).  A
+   start holds when its certified KKT point has the engine's value Bas
+   (exact, or inside the certified interval). */
+static void
+descent_cell(descent_t *D, const lemma12_inst_struct *I, slong k, slong starts, uint64_t seed)
+{
+    const basin_struct *B = I->B;
+    const basin_result_struct *V = I->R;
+    slong nd = B->n * B->d, s, j, i, total;
+    fmpq *z0 = _fmpq_vec_init(nd);
+    double *zs = flint_malloc(sizeof(double) * (size_t) nd), *zd = flint_malloc(sizeof(double) * (size_t) nd);
+    lemma12_kkt_t K;
+    rng_t r;
+
+    lemma12_kkt_init(K, B);
+    rng_init(r, seed, rng_stream_id("lemma12/descent"), (ulong) k);
+    shallow_z_of(z0, I->W, I->v);
+    for (s = 0; s < starts; s++)
+    {
+        truth_t t;
+        int ok;
+        for (j = 0; j < B->n; j++)
+        {
+            int u = s == 0 ? 0 : (int) rng_below(r, 7) - 3;
+            for (i = 0; i < B->d; i++)
+                zs[j * B->d + i] = ldexp(fmpq_get_d(z0 + j * B->d + i), u);
+        }
+        ok = descend(K, &total, &D->attempts, zs, zd, B);
+        D->iters[D->nit++] = total;
+        t = end_point(D, I, zd, z0);
+        if (t == BC_TRUE && !ok)
+            t = BC_UNDECIDED;
+        else if (t == BC_TRUE)
+        {
+            D->cert++;
+            t = V->is_exact
+                    ? (fmpq_equal(K->value, V->exact) ? BC_TRUE : BC_FALSE)
+                    : (fmpq_cmp(K->value, V->lower) >= 0 && fmpq_cmp(K->value, V->upper) <= 0 ? BC_TRUE
+                                                                                              : BC_FALSE);
+            D->cert_exact += t == BC_TRUE && V->is_exact;
+            D->cert_interval += t == BC_TRUE && !V->is_exact;
+        }
+        if (tally_add(&D->T, t))
+            D->T.first = bc_aprintf(
+                CELL_FMT ", start %ld: %s", CELL_ARGS(k, I), (long) s,
+                !ok ? (K->reason == LEMMA12_KKT_INFEASIBLE
+                           ? "no certificate, the face's solution violates a constraint"
+                           : (K->reason == LEMMA12_KKT_NEGATIVE ? "no certificate, a negative multiplier"
+                                                                : "no certificate, no solution"))
+                    : "the certified value differs from Bas, or the end point is below its lower bound");
+    }
+    flint_free(zs);
+    flint_free(zd);
+    _fmpq_vec_clear(z0, nd);
+    lemma12_kkt_clear(K);
+    rng_clear(r);
+}
+
+static void
+check_descent(run_t R, const lemma12_inst_struct *I, slong N, slong starts)
+{
+    check_t c;
+    descent_t D;
+    slong k;
+
+    run_check(R, c, "lemma1.localmin.descent");
+    memset(&D, 0, sizeof D);
+    tally_init(&D.T);
+    D.iters = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(N * starts, 1));
+    for (k = 0; k < N; k++)
+        descent_cell(&D, I + k, k, starts, R->opts->seed);
+    qsort(D.iters, (size_t) D.nit, sizeof(slong), cmp_slong);
+    check_field_add(c, "certified by an exact KKT certificate", "%ld", (long) D.cert);
+    check_field_add(c, "certified value = exact Bas", "%ld", (long) D.cert_exact);
+    check_field_add(c, "certified value inside the certified interval", "%ld", (long) D.cert_interval);
+    check_field_add(c, "end point already exactly optimal", "%ld (the others needed the certificate)",
+                    (long) D.optimal);
+    check_field_add(c, "end point not repairable into K", "%ld", (long) D.infeas);
+    check_field_add(c, "descent iterations (median, max)", "%ld, %ld of %d",
+                    (long) (D.nit ? D.iters[D.nit / 2] : 0), (long) (D.nit ? D.iters[D.nit - 1] : 0),
+                    DESCENT_MAXIT);
+    check_field_add(c, "KKT attempts", "%ld", (long) D.attempts);
+    flint_free(D.iters);
+    tally_push(R, c, &D.T, "starts", "stream lemma12/descent, index = cell index");
+}
+
+/* Bas is attained in the closed cell: the engine's point z* gives
+   (w_j, v_j) = (b_j z*_j, b_j), in the closed cell, with network loss
+   equal to the certified upper bound. */
+static void
+check_attained(run_t R, const lemma12_inst_struct *I, slong N)
+{
+    check_t c;
+    tally_t T;
+    slong k, exact = 0;
+
+    tally_start(R, c, &T, "lemma1.localmin.attained");
     for (k = 0; k < N; k++)
     {
-        basin_struct *B = I[k].B;
-        basin_result_struct *R = I[k].R;
+        const basin_struct *B = I[k].B;
         fmpq_mat_t W;
         fmpq *v = _fmpq_vec_init(B->n);
         fmpq_t Ln;
         fmpq_mat_init(W, B->n, B->d);
         fmpq_init(Ln);
-        /* the point (w_j = b_j z*_j, v_j = b_j) of the closed cell */
-        lemma12_net_of_z(W, v, B, R->z);
-        lemma12_net_loss(Ln, B->X, B->y, W, v);
-        if (R->certified && lemma12_in_closed_cell(B, W, v) && fmpq_equal(Ln, R->upper))
-            attained++;
-        if (R->is_exact)
-            exact++;
+        lemma12_net_of_z(W, v, B, I[k].R->z);
+        shallow_net_loss(Ln, B->X, B->y, W, v);
+        exact += I[k].R->is_exact;
+        if (tally_add(&T,
+                      I[k].R->certified && shallow_in_closed_cell(B, W, v) && fmpq_equal(Ln, I[k].R->upper)
+                          ? BC_TRUE
+                          : BC_FALSE))
+            T.first = bc_aprintf(CELL_FMT, CELL_ARGS(k, I + k));
         fmpq_mat_clear(W);
         _fmpq_vec_clear(v, B->n);
         fmpq_clear(Ln);
     }
-    check_start(ca, "lemma1.localmin.attained", "Lemma 1");
-    ca->statement = bc_aprintf(
-        "$\\mathrm{Bas}(B)=\\min_{B}L_S$ is attained in the closed cell: the engine's certified point "
-        "$Z^*$ gives the parameters $\\mathbf w_j=b_j\\mathbf z^*_j$, $v_j=b_j$, which lie in the closed "
-        "cell (exact signs) and whose network loss, with ReLUs, equals the certified upper bound "
-        "(which is $\\mathrm{Bas}$ itself when the value is exact); %ld cells.",
-        (long) N);
-    ca->status = attained == N ? ST_HOLDS : ST_FAILS;
-    check_field_add(ca, "instances", "%ld", (long) N);
-    check_field_add(ca, "attained", "%ld", (long) attained);
-    check_field_add(ca, "exact basin values", "%ld", (long) exact);
-    check_set_witness(ca, "seed %llu, stream lemma12/basin", (unsigned long long) opts->seed);
-    ca->seconds = bc_seconds() - ta;
-    checklist_push(L, ca);
-    check_clear(ca);
-    flint_free(bad);
+    check_field_add(c, "exact basin values", "%ld", (long) exact);
+    tally_push(R, c, &T, "cells", "stream lemma12/basin");
 }
 
-/* ------------------------------------------------------- controls 1 */
+/* --------------------------------------- Lemma 1: the union control */
 
-/* The union of two cells differing in the sign a_{j0,t0}: three
-   collinear points W-, W', W+ with W' on the shared face and
-   f(W') > (f(W-) + f(W+)) / 2, found exactly.  The target y_t0 is set
-   so that the residual at the face is -v_j0, which makes the ReLU's kink
-   concave: the jump of the slope is (2/m) r v_j0 |x_t0|^2 < 0. */
-static int
-union_witness(inst_struct *I, slong *hexp, char **desc)
+/* The crossing of two adjacent cells found on a cell: neuron j0 and
+   point t0, the face point W' (row j0 of W projected onto x_t0^perp, so
+   <w'_j0, x_t0> = 0 and no other <w'_j, x_t> is 0), targets y2 = y
+   except y2_t0 = p_t0(W') + v_j0 (residual -v_j0 at the face), and the
+   step h = 2^-e.  Along W(s) = W' + s h x_t0 (row j0), |s| <= 1, the only
+   kink is at s = 0 (h below every other |<w'_j0, x_t>| / |<x_t0, x_t>|),
+   where the slope of the loss jumps by jump = -(2/m) v_j0^2 h |x_t0|^2;
+   with h also below |x_t0|^2 / sum_t <x_t0, x_t>^2 the jump outweighs
+   the curvature of both pieces, so the second difference
+   L(W+) - 2 L(W') + L(W-) is negative - known before it is computed. */
+typedef struct
 {
-    slong n = I->n, m = I->m, d = I->d, j0, t0, t, i, e;
-    int found = 0;
-    fmpq_mat_t Wc, Wm, Wp;
-    fmpq *y2 = _fmpq_vec_init(m), *p = _fmpq_vec_init(m);
-    fmpq_t c, xx, h, f0, fm, fp;
+    slong j0, t0, e;
+    fmpq_mat_t Wc;
+    fmpq *y2;
+    fmpq_t h, jump;
+} crossing_t;
 
-    fmpq_mat_init(Wc, n, d);
-    fmpq_mat_init(Wm, n, d);
-    fmpq_mat_init(Wp, n, d);
-    fmpq_init(c);
-    fmpq_init(xx);
-    fmpq_init(h);
-    fmpq_init(f0);
-    fmpq_init(fm);
-    fmpq_init(fp);
-    for (j0 = 0; j0 < n && !found; j0++)
-        for (t0 = 0; t0 < m && !found; t0++)
-        {
-            int ok = 1;
-            basin_t Bm, Bp;
-            /* W' = W with w_j0 projected onto x_t0^perp */
-            fmpq_mat_set(Wc, I->W);
-            fmpq_zero(c);
-            fmpq_zero(xx);
-            for (i = 0; i < d; i++)
-            {
-                fmpq_addmul(c, fmpq_mat_entry(I->W, j0, i), fmpq_mat_entry(I->X, t0, i));
-                fmpq_addmul(xx, fmpq_mat_entry(I->X, t0, i), fmpq_mat_entry(I->X, t0, i));
-            }
-            fmpq_div(c, c, xx);
-            for (i = 0; i < d; i++)
-                fmpq_submul(fmpq_mat_entry(Wc, j0, i), c, fmpq_mat_entry(I->X, t0, i));
-            /* concave kink: y_t0 = prediction at W' plus v_j0 */
-            qvec_set(y2, I->y, m);
-            {
-                fmpq_t s;
-                slong j;
-                fmpq_init(s);
-                fmpq_zero(p + t0);
-                for (j = 0; j < n; j++)
-                {
-                    fmpq_zero(s);
-                    for (i = 0; i < d; i++)
-                        fmpq_addmul(s, fmpq_mat_entry(Wc, j, i), fmpq_mat_entry(I->X, t0, i));
-                    if (fmpq_sgn(s) > 0)
-                        fmpq_addmul(p + t0, I->v + j, s);
-                }
-                fmpq_clear(s);
-            }
-            fmpq_add(y2 + t0, p + t0, I->v + j0);
-            for (e = 1; e <= 40 && !found && ok; e++)
-            {
-                slong bj, bt;
-                int rm, rp, diff = 0;
-                fmpq_one(h);
-                fmpq_div_2exp(h, h, (ulong) e);
-                fmpq_mat_set(Wm, Wc);
-                fmpq_mat_set(Wp, Wc);
-                for (i = 0; i < d; i++)
-                {
-                    fmpq_submul(fmpq_mat_entry(Wm, j0, i), h, fmpq_mat_entry(I->X, t0, i));
-                    fmpq_addmul(fmpq_mat_entry(Wp, j0, i), h, fmpq_mat_entry(I->X, t0, i));
-                }
-                /* both ends interior to cells that differ exactly in (j0, t0) */
-                basin_init(Bm);
-                basin_init(Bp);
-                rm = basin_pattern(Bm, I->X, y2, Wm, I->v, n, &bj, &bt);
-                rp = basin_pattern(Bp, I->X, y2, Wp, I->v, n, &bj, &bt);
-                if (rm == BASIN_OK && rp == BASIN_OK)
-                {
-                    for (t = 0; t < n * m; t++)
-                        diff += Bm->a[t] != Bp->a[t];
-                    if (diff == 1 && Bm->a[j0 * m + t0] == -1 && Bp->a[j0 * m + t0] == 1)
-                    {
-                        lemma12_net_loss(f0, I->X, y2, Wc, I->v);
-                        lemma12_net_loss(fm, I->X, y2, Wm, I->v);
-                        lemma12_net_loss(fp, I->X, y2, Wp, I->v);
-                        fmpq_add(c, fm, fp);
-                        fmpq_div_2exp(c, c, 1);
-                        if (fmpq_cmp(f0, c) > 0)
-                        {
-                            /* the construction of lemma1.convex.hessian
-                               across the two cells: second differences of
-                               the network's loss in Z from z(W-) along
-                               u = z(W') - z(W-) (step 1, so the points are
-                               z(W-), z(W'), z(W+)), then the same LDL^T */
-                            slong nd = n * d, jj, ii;
-                            fmpq *z0 = _fmpq_vec_init(nd), *u = _fmpq_vec_init(nd);
-                            fmpq_mat_t H;
-                            fmpq_t one;
-                            lemma12_ldl_t info;
-                            fmpq_mat_init(H, 0, 0);
-                            fmpq_init(one);
-                            fmpq_one(one);
-                            lemma12_ldl_init(info);
-                            lemma12_z_of(z0, Wm, I->v);
-                            lemma12_z_of(u, Wc, I->v);
-                            for (jj = 0; jj < n; jj++)
-                                for (ii = 0; ii < d; ii++)
-                                    fmpq_sub(u + jj * d + ii, u + jj * d + ii, z0 + jj * d + ii);
-                            lemma12_hessian_diff(H, Bm, z0, u, 1, one);
-                            if (!lemma12_psd_ldl(info, H))
-                            {
-                                found = 1;
-                                *hexp = e;
-                                fmpq_sub(c, f0, c);
-                                *desc = bc_aprintf(
-                                    "neuron %ld, point %ld, h = 2^-%ld: the second difference along the "
-                                    "crossing is %.6g < 0 (f(W') - (f(W-) + f(W+))/2 = %.6g > 0)",
-                                    (long) j0, (long) t0, (long) e, qd(fmpq_mat_entry(H, 0, 0)), qd(c));
-                            }
-                            fmpq_mat_clear(H);
-                            fmpq_clear(one);
-                            lemma12_ldl_clear(info);
-                            _fmpq_vec_clear(z0, nd);
-                            _fmpq_vec_clear(u, nd);
-                        }
-                    }
-                }
-                else if (e > 20)
-                    ok = 0;
-                basin_clear(Bm);
-                basin_clear(Bp);
-            }
-        }
-    fmpq_mat_clear(Wc);
-    fmpq_mat_clear(Wm);
-    fmpq_mat_clear(Wp);
-    _fmpq_vec_clear(y2, m);
-    _fmpq_vec_clear(p, m);
-    fmpq_clear(c);
-    fmpq_clear(xx);
-    fmpq_clear(h);
-    fmpq_clear(f0);
-    fmpq_clear(fm);
-    fmpq_clear(fp);
-    return found;
+static void
+crossing_init(crossing_t *C, const lemma12_inst_struct *I)
+{
+    fmpq_mat_init(C->Wc, I->n, I->d);
+    C->y2 = _fmpq_vec_init(I->m);
+    fmpq_init(C->h);
+    fmpq_init(C->jump);
 }
 
 static void
-run_controls1(checklist_t L, inst_struct *I, slong N, const lemma12_size *sz, const run_opts *opts)
+crossing_clear(crossing_t *C, const lemma12_inst_struct *I)
 {
-    check_t cu, cw;
-    slong k, K = sz->controls < N ? sz->controls : N, wit = 0, indef = 0, hexp = 0;
-    double t0 = bc_seconds(), t1;
-    char *first = NULL;
+    fmpq_mat_clear(C->Wc);
+    _fmpq_vec_clear(C->y2, I->m);
+    fmpq_clear(C->h);
+    fmpq_clear(C->jump);
+}
 
+/* C's face point and step for (j0, t0); returns 0 when another
+   <w'_j0, x_t> is 0 there (the face is not one sign's) */
+static int
+crossing_try(crossing_t *C, const lemma12_inst_struct *I, slong j0, slong t0)
+{
+    slong t, d = I->d, i;
+    const fmpq *x0 = fmpq_mat_entry(I->X, t0, 0);
+    fmpq_t c, xx, sum, lo, r;
+    int ok = 1;
+    fmpq_init(c);
+    fmpq_init(xx);
+    fmpq_init(sum);
+    fmpq_init(lo);
+    fmpq_init(r);
+    fmpq_mat_set(C->Wc, I->W);
+    _fmpq_vec_dot(c, fmpq_mat_entry(I->W, j0, 0), x0, d);
+    _fmpq_vec_dot(xx, x0, x0, d);
+    fmpq_div(c, c, xx);
+    for (i = 0; i < d; i++)
+        fmpq_submul(fmpq_mat_entry(C->Wc, j0, i), c, x0 + i);
+    /* lo = min(|x0|^2 / sum_t <x0, x_t>^2, |<w', x_t>| / |<x0, x_t>| for t != t0) */
+    for (t = 0; t < I->m; t++)
+    {
+        _fmpq_vec_dot(c, x0, fmpq_mat_entry(I->X, t, 0), d);
+        fmpq_addmul(sum, c, c);
+    }
+    fmpq_div(lo, xx, sum);
+    for (t = 0; t < I->m && ok; t++)
+    {
+        if (t == t0)
+            continue;
+        _fmpq_vec_dot(r, fmpq_mat_entry(C->Wc, j0, 0), fmpq_mat_entry(I->X, t, 0), d);
+        _fmpq_vec_dot(c, x0, fmpq_mat_entry(I->X, t, 0), d);
+        ok = !fmpq_is_zero(r);
+        if (ok && !fmpq_is_zero(c))
+        {
+            fmpq_div(r, r, c);
+            fmpq_abs(r, r);
+            if (fmpq_cmp(r, lo) < 0)
+                fmpq_set(lo, r);
+        }
+    }
+    if (ok)
+    {
+        C->j0 = j0;
+        C->t0 = t0;
+        for (C->e = 0, fmpq_one(C->h); fmpq_cmp(C->h, lo) >= 0; C->e++)
+            fmpq_div_2exp(C->h, C->h, 1);
+        /* the residual at the face is -v_j0 */
+        shallow_net_predict(C->y2, I->X, C->Wc, I->v);
+        for (t = 0; t < I->m; t++)
+            if (t != t0)
+                fmpq_set(C->y2 + t, I->y + t);
+        fmpq_add(C->y2 + t0, C->y2 + t0, I->v + j0);
+        fmpq_mul(C->jump, I->v + j0, I->v + j0);
+        fmpq_mul(C->jump, C->jump, C->h);
+        fmpq_mul(C->jump, C->jump, xx);
+        fmpq_set_si(c, -2, I->m);
+        fmpq_mul(C->jump, C->jump, c);
+    }
+    fmpq_clear(c);
+    fmpq_clear(xx);
+    fmpq_clear(sum);
+    fmpq_clear(lo);
+    fmpq_clear(r);
+    return ok;
+}
+
+/* the first crossing of the cell, in (j0, t0) order; 0 when none */
+static int
+crossing_find(crossing_t *C, const lemma12_inst_struct *I)
+{
+    slong j0, t0;
+    for (j0 = 0; j0 < I->n; j0++)
+        for (t0 = 0; t0 < I->m; t0++)
+            if (crossing_try(C, I, j0, t0))
+                return 1;
+    return 0;
+}
+
+/* W = C's face point moved by s h x_t0 in row j0 */
+static void
+crossing_point(fmpq_mat_t W, const crossing_t *C, const lemma12_inst_struct *I, const fmpq_t s)
+{
+    slong i;
+    fmpq_t a;
+    fmpq_init(a);
+    fmpq_mul(a, s, C->h);
+    fmpq_mat_set(W, C->Wc);
+    for (i = 0; i < I->d; i++)
+        fmpq_addmul(fmpq_mat_entry(W, C->j0, i), a, fmpq_mat_entry(I->X, C->t0, i));
+    fmpq_clear(a);
+}
+
+/* 1 when the basins of W- = W' - h x_t0 and W+ = W' + h x_t0 (row j0)
+   exist and differ exactly in a_{j0,t0}, -1 at W-, +1 at W+; Bm is W-'s */
+static int
+crossing_cells(basin_t Bm, const crossing_t *C, const lemma12_inst_struct *I)
+{
+    slong t, diff = 0;
+    int ok;
+    fmpq_mat_t Wm;
+    fmpq_t s;
+    basin_t Bp;
+    fmpq_mat_init(Wm, I->n, I->d);
+    fmpq_init(s);
+    basin_init(Bp);
+    fmpq_set_si(s, -1, 1);
+    crossing_point(Wm, C, I, s);
+    ok = basin_pattern(Bm, I->X, C->y2, Wm, I->v, I->n, NULL, NULL) == BASIN_OK;
+    fmpq_one(s);
+    crossing_point(Wm, C, I, s);
+    ok = ok && basin_pattern(Bp, I->X, C->y2, Wm, I->v, I->n, NULL, NULL) == BASIN_OK;
+    for (t = 0; ok && t < I->n * I->m; t++)
+        diff += Bm->a[t] != Bp->a[t];
+    ok = ok && diff == 1 && Bm->a[C->j0 * I->m + C->t0] == -1 && Bp->a[C->j0 * I->m + C->t0] == 1;
+    fmpq_mat_clear(Wm);
+    fmpq_clear(s);
+    basin_clear(Bp);
+    return ok;
+}
+
+/* The claim 'convex along the crossing' decided by the construction of
+   lemma1.convex.hessian: the 1 x 1 Hessian of the loss in z along the
+   crossing direction u (z_j0 moves by v_j0 x_t0) from W- with step h, so
+   from the three points W-, W', W+ across the face, PSD by the same
+   LDL^T; the mutant halves the step (W-, the midpoint of W- and W', and
+   W': one closed cell).  q receives the 1 x 1 entry. */
+static truth_t
+crossing_decide(fmpq_t q, const run_t R, const crossing_t *C, const lemma12_inst_struct *I, const basin_t Bm)
+{
+    slong nd = I->n * I->d, i;
+    int one_cell = run_mutant(R, "lemma12.mutant.ctl_one_cell");
+    fmpq *zc = _fmpq_vec_init(nd), *u = _fmpq_vec_init(nd);
+    fmpq_mat_t W, H;
+    fmpq_t s, step;
+    ldl_t F;
+    truth_t t;
+    fmpq_mat_init(W, I->n, I->d);
+    fmpq_mat_init(H, 0, 0);
+    fmpq_init(s);
+    fmpq_init(step);
+    ldl_init(F);
+    fmpq_set(step, C->h);
+    if (one_cell)
+        fmpq_div_2exp(step, step, 1);
+    fmpq_set_si(s, -1, 1);
+    crossing_point(W, C, I, s);
+    shallow_z_of(zc, W, I->v);
+    for (i = 0; i < I->d; i++)
+        fmpq_mul(u + C->j0 * I->d + i, I->v + C->j0, fmpq_mat_entry(I->X, C->t0, i));
+    lemma12_loss_hessian(H, Bm, LEMMA12_VARS_Z, zc, u, 1, step);
+    fmpq_set(q, fmpq_mat_entry(H, 0, 0));
+    t = ldl_psd(F, H) ? BC_TRUE : BC_FALSE;
+    /* across the face the known jump makes it negative: PSD there
+       contradicts the computation of the jump */
+    if (t == BC_TRUE && !one_cell)
+        t = BC_UNDECIDED;
+    _fmpq_vec_clear(zc, nd);
+    _fmpq_vec_clear(u, nd);
+    fmpq_mat_clear(W);
+    fmpq_mat_clear(H);
+    fmpq_clear(s);
+    fmpq_clear(step);
+    ldl_clear(F);
+    return t;
+}
+
+static void
+check_union(run_t R, const lemma12_inst_struct *I, slong K)
+{
+    check_t c;
+    tally_t T;
+    slong k, none = 0;
+
+    tally_start(R, c, &T, "lemma1.control.union");
     for (k = 0; k < K; k++)
     {
-        char *desc = NULL;
-        if (union_witness(I + k, &hexp, &desc))
+        crossing_t C;
+        basin_t Bm;
+        fmpq_t q;
+        truth_t t = BC_UNDECIDED;
+        crossing_init(&C, I + k);
+        basin_init(Bm);
+        fmpq_init(q);
+        if (!crossing_find(&C, I + k))
+            none++; /* no face of one sign: not an instance */
+        else
         {
-            wit++;
-            if (first == NULL)
-                first = bc_aprintf("cell %ld: %s", (long) k, desc);
+            if (crossing_cells(Bm, &C, I + k))
+                t = crossing_decide(q, R, &C, I + k, Bm);
+            if (tally_add(&T, t))
+                T.first = bc_aprintf(
+                    CELL_FMT ", neuron %ld, point %ld, h = 2^-%ld: Hessian along the crossing "
+                             "(second difference / h^2) %.6g, slope jump of s -> L(W' + s h x_t0) %.6g",
+                    CELL_ARGS(k, I + k), (long) C.j0, (long) C.t0, (long) C.e, fmpq_get_d(q),
+                    fmpq_get_d(C.jump));
         }
-        flint_free(desc);
+        crossing_clear(&C, I + k);
+        basin_clear(Bm);
+        fmpq_clear(q);
     }
-    check_start(cu, "lemma1.control.union", "Lemma 1");
-    cu->statement = bc_aprintf(
-        "Negative control: the union of two adjacent cells (patterns differing in one sign $a_{j_0,t_0}$) "
-        "is claimed to have an objective convex along segments, as Lemma 3 gives for one cell. Refuted by "
-        "three collinear parameter points $W_-,W',W_+$ ($W'$ on the shared face, $W_\\pm=W'\\pm h\\,"
-        "\\mathbf x_{t_0}$ in row $j_0$, interior to the two cells) with "
-        "$L_S(W')>\\tfrac12(L_S(W_-)+L_S(W_+))$, exactly, and by the construction of "
-        "\\texttt{lemma1.convex.hessian} run across the two cells: the second difference of the network's "
-        "loss in $Z$ along the crossing direction, the $1\\times1$ Hessian of the union on that line, is "
-        "negative, which the same $LDL^\\top$ reports as not PSD; %ld instances (data of the first cells, "
-        "the target $y_{t_0}$ moved so that the residual at the face is $-v_{j_0}$).",
-        (long) K);
-    cu->status = wit > 0 ? ST_FAILS : ST_UNDECIDED;
-    check_field_add(cu, "instances", "%ld", (long) K);
-    check_field_add(cu, "exact non-convexity witnesses", "%ld", (long) wit);
-    if (first != NULL)
-        check_set_witness(cu, "seed %llu, stream lemma12/basin; first: %s", (unsigned long long) opts->seed,
-                          first);
-    check_add_note(cu,
-                   "Across the shared face the ReLU of neuron $j_0$ switches on point $t_0$; the slope of "
-                   "the loss jumps by $\\tfrac2m r_{t_0}v_{j_0}|\\mathbf x_{t_0}|^2$, negative when the "
-                   "residual and $v_{j_0}$ have opposite signs: the union is not a basin of the kind "
-                   "Lemma 1's proof handles, which is why the partition is by full sign patterns.");
-    cu->seconds = bc_seconds() - t0;
-    checklist_push(L, cu);
-    check_clear(cu);
-    flint_free(first);
-    first = NULL;
+    check_field_add(c, "cells without a face of one sign (skipped)", "%ld", (long) none);
+    tally_push(R, c, &T, "crossings", "the first cells of stream lemma12/basin, targets y_t0 moved");
+}
 
-    t1 = bc_seconds();
+/* -------------------------------------------------------- Lemma 1 */
+
+static void
+cells_instance(run_t R, const lemma12_inst_struct *I, slong N, int valued)
+{
+    slong k, redraws = 0, exact = 0, nkind[LEMMA12_KINDS] = {0, 0, 0, 0};
     for (k = 0; k < N; k++)
     {
-        fmpq_mat_t H;
-        lemma12_ldl_t info;
-        fmpq_mat_init(H, 0, 0);
-        lemma12_ldl_init(info);
-        lemma12_hessian_wv(H, I[k].B, I[k].W, I[k].v);
-        if (!lemma12_psd_ldl(info, H))
-        {
-            indef++;
-            if (first == NULL)
-                first = bc_aprintf(
-                    "cell %ld (n = %ld, d = %ld, m = %ld): %s at elimination step %ld, entry (%ld, %ld) "
-                    "= %.6g",
-                    (long) k, (long) I[k].n, (long) I[k].d, (long) I[k].m,
-                    info->reason == LEMMA12_LDL_NEG_DIAG ? "negative Schur diagonal" : "zero pivot",
-                    (long) info->step, (long) info->i, (long) info->j, qd(info->bad));
-        }
-        lemma12_ldl_clear(info);
-        fmpq_mat_clear(H);
+        nkind[I[k].kind]++;
+        redraws += I[k].redraws;
+        exact += I[k].valued && I[k].R->is_exact;
     }
-    check_start(cw, "lemma1.control.wv_hessian", "Lemma 1");
-    cw->statement = bc_aprintf(
-        "Negative control: the objective is claimed convex in the original parameters "
-        "$(W,\\mathbf v)$ on a cell, i.e.\\ its Hessian in $(\\mathbf w_1,\\dots,\\mathbf "
-        "w_n,v_1,\\dots,v_n)$ "
-        "at the sampled network is PSD. The products $v_j\\mathbf w_j$ make it indefinite: the same exact "
-        "$LDL^\\top$ test as \\texttt{lemma1.convex.hessian} refutes it (%ld cells). This is why Lemma 3 "
-        "changes variables to $\\mathbf z_j=v_j\\mathbf w_j$.",
-        (long) N);
-    cw->status = indef > 0 ? ST_FAILS : ST_UNDECIDED;
-    check_field_add(cw, "instances", "%ld", (long) N);
-    check_field_add(cw, "indefinite (exact)", "%ld", (long) indef);
-    if (first != NULL)
-        check_set_witness(cw, "seed %llu, stream lemma12/basin; first: %s", (unsigned long long) opts->seed,
-                          first);
-    cw->seconds = bc_seconds() - t1;
-    checklist_push(L, cw);
-    check_clear(cw);
-    flint_free(first);
+    run_add_instance(
+        R,
+        "\\textbf{Cells} (seed %llu). %ld cells from stream \\texttt{lemma12/basin}: %ld small "
+        "dyadic, %ld decimal, %ld larger dyadic and %ld interval cells; %ld networks redrawn off "
+        "a boundary.",
+        (unsigned long long) R->opts->seed, (long) N, (long) nkind[LEMMA12_SMALL],
+        (long) nkind[LEMMA12_DECIMAL], (long) nkind[LEMMA12_LARGE], (long) nkind[LEMMA12_INTERVAL],
+        (long) redraws);
+    if (valued)
+        run_add_instance(
+            R, "Of their %ld values $\\mathrm{Bas}$, %ld are exact, the others certified intervals.",
+            (long) N, (long) exact);
+}
+
+static void
+run_lemma1(run_t R, const counts_t *z)
+{
+    slong N = z->cells, k;
+    int valued = run_wants_prefix(R, "lemma1.sublevel.") || run_wants_prefix(R, "lemma1.localmin.");
+    lemma12_inst_struct *I = flint_malloc(sizeof(lemma12_inst_struct) * (size_t) FLINT_MAX(N, 1));
+
+    for (k = 0; k < N; k++)
+    {
+        lemma12_inst_init(I + k);
+        lemma12_inst_draw(I + k, kind_lemma1(k), 1, 4, R->opts->seed, "lemma12/basin", (ulong) k);
+        if (valued)
+            lemma12_inst_value(I + k);
+    }
+    if (run_wants(R, "lemma1.convex.hessian"))
+        check_hessian(R, "lemma1.convex.hessian", I, N, claim_vars(R));
+    if (run_wants(R, "lemma1.convex.quadratic"))
+        check_taylor(R, I, N, z->taylor);
+    if (run_wants(R, "lemma1.convex.reparam"))
+        check_reparam(R, I, N);
+    if (run_wants_prefix(R, "lemma1.sublevel."))
+        check_sublevel(R, I, N);
+    if (run_wants(R, "lemma1.localmin.descent"))
+        check_descent(R, I, N, z->starts);
+    if (run_wants(R, "lemma1.localmin.attained"))
+        check_attained(R, I, N);
+    if (run_wants(R, "lemma1.control.union"))
+        check_union(R, I, FLINT_MIN(z->controls, N));
+    if (run_wants(R, "lemma1.control.wv_hessian"))
+        check_hessian(R, "lemma1.control.wv_hessian", I, FLINT_MIN(z->controls, N), control_vars(R));
+    cells_instance(R, I, N, valued);
+    for (k = 0; k < N; k++)
+        lemma12_inst_clear(I + k);
+    flint_free(I);
 }
 
 /* --------------------------------------------------------- Lemma 2 */
 
-static void
-run_lemma2(checklist_t L, uint64_t seed, const lemma12_size *sz, const run_opts *opts)
+/* Bas_a <= Bas_b from certified values: exactly when both are exact, else
+   by the bounds (upper_a <= lower_b proves it, lower_a > upper_b refutes
+   it), else undecided. */
+static truth_t
+decide_le(const basin_result_struct *a, const basin_result_struct *b)
 {
-    check_t cm, cw, cb, cr;
-    slong k, s, q, j, i, pairs = 0, holds = 0, fails = 0, undec = 0, by_exact = 0, strict = 0, equal = 0,
-                         wit_ok = 0, bnd = 0, bnd_ok = 0, rev = 0;
-    double t0 = bc_seconds(), minmargin = -1.0, tb = 0.0;
-    char *rev_first = NULL, *mon_bad = NULL, *wit_bad = NULL, *bnd_bad = NULL;
+    if (a->is_exact && b->is_exact)
+        return fmpq_cmp(a->exact, b->exact) <= 0 ? BC_TRUE : BC_FALSE;
+    if (fmpq_cmp(a->upper, b->lower) <= 0)
+        return BC_TRUE;
+    if (fmpq_cmp(a->lower, b->upper) > 0)
+        return BC_FALSE;
+    return BC_UNDECIDED;
+}
 
-    for (k = 0; k < sz->nets2; k++)
+/* The order Lemma 2 claims, Bas(W, v) <= Bas(w_I, v_I) (reversed = 0),
+   or the reversed one; the mutant reverses the lemma. */
+static truth_t
+lemma2_order(const run_t R, const basin_result_struct *full, const basin_result_struct *sub, int reversed)
+{
+    if (run_mutant(R, "lemma12.mutant.reversed"))
+        reversed = !reversed;
+    return reversed ? decide_le(sub, full) : decide_le(full, sub);
+}
+
+/* The reversed control's order: the reversed one; the mutant turns it
+   back to the lemma's. */
+static int
+control_reversed(const run_t R)
+{
+    return !run_mutant(R, "lemma12.mutant.ctl_unreversed");
+}
+
+/* the records of Lemma 2 */
+typedef struct
+{
+    tally_t mono, rev, wit;
+    slong exact, strict, equal;
+    fmpq_t margin; /* the smallest lower(sub) - upper(full) */
+    tally_t bnd;   /* planted boundary points: TRUE interior, FALSE detected */
+} lemma2_t;
+
+/* the pair named what, with its certified values */
+static char *
+pair_describe(const char *what, const lemma12_inst_struct *F, const lemma12_inst_struct *Fs)
+{
+    if (!Fs->valued)
+        return bc_aprintf("%s: the sub-network is on a boundary", what);
+    return bc_aprintf("%s: Bas(W, v) in [%.6g, %.6g], Bas(w_I, v_I) in [%.6g, %.6g]", what,
+                      fmpq_get_d(F->R->lower), fmpq_get_d(F->R->upper), fmpq_get_d(Fs->R->lower),
+                      fmpq_get_d(Fs->R->upper));
+}
+
+/* The pair (F, its sub-network on the kk neurons Iix), named by what:
+   Lemma 2's order, the reversed control's, and the padding witness. */
+static void
+pair_run(lemma2_t *S, const run_t R, const lemma12_inst_struct *F, const slong *Iix, slong kk,
+         const char *what)
+{
+    lemma12_inst_t Fs;
+    fmpq_mat_t Ws;
+    fmpq *vs = _fmpq_vec_init(kk), *zpad = _fmpq_vec_init(F->n * F->d);
+    fmpq_t fpad, mg;
+    truth_t tm = BC_UNDECIDED, tr = BC_UNDECIDED, tw = BC_UNDECIDED;
+    slong q, i;
+
+    fmpq_mat_init(Ws, kk, F->d);
+    fmpq_init(fpad);
+    fmpq_init(mg);
+    lemma12_inst_init(Fs);
+    for (q = 0; q < kk; q++)
     {
-        inst_struct F;
-        rng_t r;
-        inst_draw(&F, seed, "lemma12/lemma2", (ulong) k, 2, 4, kind_lemma2(k));
-        rng_init(r, seed, rng_stream_id("lemma12/subsets"), (ulong) k);
-        for (s = 0; s < sz->subsets; s++)
-        {
-            slong Iix[8], kk = 0, bj = -1, bt = -1;
-            ulong mask = 1 + (ulong) rng_below(r, ((uint64_t) 1 << F.n) - 2);
-            fmpq_mat_t Ws;
-            fmpq *vs, *zpad = _fmpq_vec_init(F.n * F.d);
-            basin_t Bs;
-            basin_result_t Rs;
-            fmpq_t fpad, mg;
-            truth_t le;
-
-            for (j = 0; j < F.n; j++)
-                if (mask >> j & 1)
-                    Iix[kk++] = j;
-            fmpq_mat_init(Ws, kk, F.d);
-            vs = _fmpq_vec_init(kk);
-            for (q = 0; q < kk; q++)
-            {
-                for (i = 0; i < F.d; i++)
-                    fmpq_set(fmpq_mat_entry(Ws, q, i), fmpq_mat_entry(F.W, Iix[q], i));
-                fmpq_set(vs + q, F.v + Iix[q]);
-            }
-            basin_init(Bs);
-            basin_result_init(Rs);
-            fmpq_init(fpad);
-            fmpq_init(mg);
-            /* the sub-network's point is interior too (its signs are rows
-               of the full pattern) */
-            if (basin_pattern(Bs, F.X, F.y, Ws, vs, kk, &bj, &bt) != BASIN_OK)
-            {
-                undec++;
-                if (mon_bad == NULL)
-                    mon_bad = bc_aprintf("network %ld: sub-network on a boundary", (long) k);
-            }
-            else
-            {
-                basin_value(Rs, Bs, 64);
-                pairs++;
-                /* Bas(full) <= Bas(sub), rigorously */
-                if (F.R->is_exact && Rs->is_exact)
-                {
-                    by_exact++;
-                    le = fmpq_cmp(F.R->exact, Rs->exact) <= 0 ? BC_TRUE : BC_FALSE;
-                    if (fmpq_equal(F.R->exact, Rs->exact))
-                        equal++;
-                }
-                else if (fmpq_cmp(F.R->upper, Rs->lower) <= 0)
-                    le = BC_TRUE;
-                else if (fmpq_cmp(F.R->lower, Rs->upper) > 0)
-                    le = BC_FALSE;
-                else
-                    le = BC_UNDECIDED;
-                if (le == BC_TRUE)
-                    holds++;
-                else if (le == BC_FALSE)
-                {
-                    fails++;
-                    if (mon_bad == NULL)
-                        mon_bad =
-                            bc_aprintf("network %ld subset mask %lu: Bas(full) > Bas(sub)", (long) k, mask);
-                }
-                else
-                    undec++;
-                fmpq_sub(mg, Rs->lower, F.R->upper);
-                if (pairs == 1 || qd(mg) < minmargin)
-                    minmargin = qd(mg);
-                /* a strict certified gap refutes the reversed inequality */
-                if (fmpq_sgn(mg) > 0)
-                {
-                    strict++;
-                    rev++;
-                    if (rev_first == NULL)
-                        rev_first = bc_aprintf(
-                            "network %ld (n = %ld, d = %ld, m = %ld), I = mask %lu: upper Bas(W, v) "
-                            "= %.6g < lower Bas(w_I, v_I) = %.6g",
-                            (long) k, (long) F.n, (long) F.d, (long) F.m, mask, qd(F.R->upper),
-                            qd(Rs->lower));
-                }
-                /* the proof's witness (App. A.2) */
-                if (lemma12_pad_witness(fpad, zpad, F.B, Bs, Iix, kk, Rs->z) && fmpq_equal(fpad, Rs->upper) &&
-                    fmpq_cmp(fpad, F.R->lower) >= 0)
-                    wit_ok++;
-                else if (wit_bad == NULL)
-                    wit_bad = bc_aprintf("network %ld subset mask %lu", (long) k, mask);
-            }
-            fmpq_mat_clear(Ws);
-            _fmpq_vec_clear(vs, kk);
-            _fmpq_vec_clear(zpad, F.n * F.d);
-            basin_clear(Bs);
-            basin_result_clear(Rs);
-            fmpq_clear(fpad);
-            fmpq_clear(mg);
-        }
-
-        /* control: put the network on a boundary, exactly */
-        if (k < sz->controls)
-        {
-            double tt = bc_seconds();
-            slong jj = (slong) rng_below(r, (uint64_t) F.n), tt0 = (slong) rng_below(r, (uint64_t) F.m), bj,
-                  bt, fj = -1, ft = -1, t;
-            fmpq_mat_t Wb;
-            fmpq *vb = _fmpq_vec_init(F.n);
-            basin_t Bb;
-            fmpq_t c, xx;
-            int ret;
-            fmpq_mat_init(Wb, F.n, F.d);
-            fmpq_init(c);
-            fmpq_init(xx);
-            basin_init(Bb);
-            fmpq_mat_set(Wb, F.W);
-            qvec_set(vb, F.v, F.n);
-            for (i = 0; i < F.d; i++)
-            {
-                fmpq_addmul(c, fmpq_mat_entry(F.W, jj, i), fmpq_mat_entry(F.X, tt0, i));
-                fmpq_addmul(xx, fmpq_mat_entry(F.X, tt0, i), fmpq_mat_entry(F.X, tt0, i));
-            }
-            fmpq_div(c, c, xx);
-            for (i = 0; i < F.d; i++)
-                fmpq_submul(fmpq_mat_entry(Wb, jj, i), c, fmpq_mat_entry(F.X, tt0, i));
-            /* the first zero in row-major order, found independently */
-            for (j = 0; j < F.n && fj < 0; j++)
-                for (t = 0; t < F.m && fj < 0; t++)
-                {
-                    fmpq_zero(c);
-                    for (i = 0; i < F.d; i++)
-                        fmpq_addmul(c, fmpq_mat_entry(Wb, j, i), fmpq_mat_entry(F.X, t, i));
-                    if (fmpq_is_zero(c))
-                    {
-                        fj = j;
-                        ft = t;
-                    }
-                }
-            ret = basin_pattern(Bb, F.X, F.y, Wb, vb, F.n, &bj, &bt);
-            bnd++;
-            if (ret == BASIN_BOUNDARY_W && bj == fj && bt == ft)
-                bnd_ok++;
-            else if (bnd_bad == NULL)
-                bnd_bad = bc_aprintf("network %ld: planted <w_%ld, x_%ld> = 0, engine returned %d (%ld, %ld)",
-                                     (long) k, (long) jj, (long) tt0, ret, (long) bj, (long) bt);
-            /* and v_j = 0 */
-            fmpq_mat_set(Wb, F.W);
-            fmpq_zero(vb + jj);
-            ret = basin_pattern(Bb, F.X, F.y, Wb, vb, F.n, &bj, &bt);
-            bnd++;
-            if (ret == BASIN_BOUNDARY_V && bj == jj && bt == -1)
-                bnd_ok++;
-            else if (bnd_bad == NULL)
-                bnd_bad = bc_aprintf("network %ld: planted v_%ld = 0, engine returned %d", (long) k,
-                                     (long) jj, ret);
-            basin_clear(Bb);
-            fmpq_mat_clear(Wb);
-            _fmpq_vec_clear(vb, F.n);
-            fmpq_clear(c);
-            fmpq_clear(xx);
-            tb += bc_seconds() - tt;
-        }
-        inst_clear(&F);
+        for (i = 0; i < F->d; i++)
+            fmpq_set(fmpq_mat_entry(Ws, q, i), fmpq_mat_entry(F->W, Iix[q], i));
+        fmpq_set(vs + q, F->v + Iix[q]);
     }
+    /* the sub-network's point is interior too: its signs are rows of the
+       full pattern */
+    if (lemma12_inst_set(Fs, F->X, F->y, Ws, vs, kk) == BASIN_OK)
+    {
+        lemma12_inst_value(Fs);
+        tm = lemma2_order(R, F->R, Fs->R, 0);
+        tr = lemma2_order(R, F->R, Fs->R, control_reversed(R));
+        S->exact += F->R->is_exact && Fs->R->is_exact;
+        S->equal += F->R->is_exact && Fs->R->is_exact && fmpq_equal(F->R->exact, Fs->R->exact);
+        fmpq_sub(mg, Fs->R->lower, F->R->upper);
+        S->strict += fmpq_sgn(mg) > 0;
+        if (S->mono.items == 0 || fmpq_cmp(mg, S->margin) < 0)
+            fmpq_set(S->margin, mg);
+        /* the proof's witness (App. A.2) */
+        tw = lemma12_pad_witness(fpad, zpad, F->B, Fs->B, Iix, kk, Fs->R->z) &&
+                     fmpq_equal(fpad, Fs->R->upper) && fmpq_cmp(fpad, F->R->lower) >= 0
+                 ? BC_TRUE
+                 : BC_FALSE;
+    }
+    if (tally_add(&S->mono, tm))
+        S->mono.first = pair_describe(what, F, Fs);
+    if (tally_add(&S->rev, tr))
+        S->rev.first = pair_describe(what, F, Fs);
+    if (tally_add(&S->wit, tw))
+        S->wit.first = pair_describe(what, F, Fs);
+    lemma12_inst_clear(Fs);
+    fmpq_mat_clear(Ws);
+    _fmpq_vec_clear(vs, kk);
+    _fmpq_vec_clear(zpad, F->n * F->d);
+    fmpq_clear(fpad);
+    fmpq_clear(mg);
+}
 
-    check_start(cm, "lemma2.monotone", "Lemma 2");
-    cm->statement = bc_aprintf(
-        "Lemma 2: for $(W,\\mathbf v)$ in the interior of a cell and $I\\subseteq[n]$, "
-        "$\\mathrm{Bas}(W,\\mathbf v)\\le\\mathrm{Bas}(\\mathbf w_I,\\mathbf v_I)$ (right side for width "
-        "$|I|$); both values certified by the basin engine and compared exactly when both are exact, "
-        "else by $\\overline{\\mathrm{Bas}}(W,\\mathbf v)\\le\\underline{\\mathrm{Bas}}(\\mathbf "
-        "w_I,\\mathbf v_I)$; "
-        "%ld networks of width 2--4, %ld random non-empty proper subsets each.",
-        (long) sz->nets2, (long) sz->subsets);
-    cm->status = fails > 0 ? ST_FAILS : (undec > 0 ? ST_UNDECIDED : ST_HOLDS);
-    check_field_add(cm, "pairs", "%ld", (long) pairs);
-    check_field_add(cm, "proved", "%ld (%ld with both values exact)", (long) holds, (long) by_exact);
-    check_field_add(cm, "refuted", "%ld", (long) fails);
-    check_field_add(cm, "undecided", "%ld", (long) undec);
-    check_field_add(cm, "strict (certified gap > 0)", "%ld", (long) strict);
-    check_field_add(cm, "equal (exact)", "%ld", (long) equal);
-    check_field_add(cm, "smallest lower(sub) - upper(full)", "%.6g", minmargin);
-    if (mon_bad != NULL)
-        check_add_note(cm, "First non-proved pair: %s.", mon_bad);
-    check_set_witness(cm,
-                      "seed %llu, networks stream lemma12/lemma2, subsets stream lemma12/subsets, index = "
-                      "network index 0..%ld",
-                      (unsigned long long) opts->seed, (long) (sz->nets2 - 1));
-    cm->seconds = bc_seconds() - t0 - tb;
-    checklist_push(L, cm);
-    check_clear(cm);
+/* The pair known beforehand: X = I_2, y = (1, 2), w_1 = (1, -1),
+   w_2 = (-1, 1), v = (1, 1): each neuron is active on one point and fits
+   it, Bas(W, v) = 0; the sub-network I = {1} fits x_1 only,
+   Bas(w_I, v_I) = (0 + 2^2) / 2 = 2.  A strict gap whatever the run
+   draws. */
+static void
+pair_known(lemma2_t *S, const run_t R)
+{
+    static const slong Wv[4] = {1, -1, -1, 1}, I0[1] = {0};
+    lemma12_inst_t F;
+    fmpq_mat_t X, W;
+    fmpq y[2], v[2];
+    slong i;
+    fmpq_mat_init(X, 2, 2);
+    fmpq_mat_init(W, 2, 2);
+    fmpq_mat_one(X);
+    for (i = 0; i < 4; i++)
+        fmpq_set_si(fmpq_mat_entry(W, i / 2, i % 2), Wv[i], 1);
+    for (i = 0; i < 2; i++)
+    {
+        fmpq_init(y + i);
+        fmpq_init(v + i);
+        fmpq_set_si(y + i, i + 1, 1);
+        fmpq_one(v + i);
+    }
+    lemma12_inst_init(F);
+    if (lemma12_inst_set(F, X, y, W, v, 2) == BASIN_OK)
+    {
+        lemma12_inst_value(F);
+        pair_run(S, R, F, I0, 1, "the pair known beforehand (X = I_2, y = (1, 2), I = {1})");
+    }
+    lemma12_inst_clear(F);
+    for (i = 0; i < 2; i++)
+    {
+        fmpq_clear(y + i);
+        fmpq_clear(v + i);
+    }
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(W);
+}
 
-    check_start(cw, "lemma2.witness", "Lemma 2");
-    cw->statement = bc_aprintf(
-        "The step of App.~A.2: the sub-network's certified point $Z_I^*$ padded with $\\mathbf z_j=0$ for "
-        "$j\\notin I$ lies in the closed full cell (its pattern restricted to $I$ is the sub-network's, "
-        "and $\\mathbf z_j=0$ meets every constraint of neuron $j$ with equality), and its full objective "
-        "equals the sub-network's objective exactly, hence "
-        "$\\mathrm{Bas}(W,\\mathbf v)\\le f(Z^*_I)=\\overline{\\mathrm{Bas}}(\\mathbf w_I,\\mathbf v_I)$; "
-        "%ld pairs.",
-        (long) pairs);
-    cw->status = wit_ok == pairs ? ST_HOLDS : ST_FAILS;
-    check_field_add(cw, "pairs", "%ld", (long) pairs);
-    check_field_add(cw, "witnesses verified", "%ld", (long) wit_ok);
-    if (wit_bad != NULL)
-        check_add_note(cw, "First failure: %s.", wit_bad);
-    check_set_witness(cw, "the pairs of lemma2.monotone (same seed %llu and streams)",
-                      (unsigned long long) opts->seed);
-    cw->seconds = 0.0;
-    checklist_push(L, cw);
-    check_clear(cw);
+/* The hypothesis 'interior' at (W, v), decided by the engine
+   (basin_pattern) and checked against an independent search for the
+   first zero in the engine's documented order (v_j = 0 first, then
+   <w_j, x_t> = 0 in row-major order): BC_TRUE interior, BC_FALSE on a
+   boundary the engine names right, BC_UNDECIDED when the two disagree. */
+static truth_t
+interior_decide(const lemma12_inst_struct *F, const fmpq_mat_t W, const fmpq *v)
+{
+    slong j, t, fj = -1, ft = -1, bj = -1, bt = -1;
+    int want = BASIN_OK, ret;
+    fmpq_t c;
+    basin_t Bb;
+    fmpq_init(c);
+    basin_init(Bb);
+    for (j = 0; j < F->n && want == BASIN_OK; j++)
+        if (fmpq_is_zero(v + j))
+        {
+            want = BASIN_BOUNDARY_V;
+            fj = j;
+        }
+    for (j = 0; j < F->n && want == BASIN_OK; j++)
+        for (t = 0; t < F->m && want == BASIN_OK; t++)
+        {
+            _fmpq_vec_dot(c, fmpq_mat_entry(W, j, 0), fmpq_mat_entry(F->X, t, 0), F->d);
+            if (fmpq_is_zero(c))
+            {
+                want = BASIN_BOUNDARY_W;
+                fj = j;
+                ft = t;
+            }
+        }
+    ret = basin_pattern(Bb, F->X, F->y, W, v, F->n, &bj, &bt);
+    fmpq_clear(c);
+    basin_clear(Bb);
+    if (ret != want || (want != BASIN_OK && (bj != fj || bt != ft)))
+        return BC_UNDECIDED;
+    return want == BASIN_OK ? BC_TRUE : BC_FALSE;
+}
 
-    check_start(cb, "lemma2.control.boundary", "Lemma 2");
-    cb->statement = bc_aprintf(
-        "Negative control: Lemma 2 applied at points on a basin boundary. For %ld networks a row "
-        "$\\mathbf w_j$ is projected exactly onto $\\mathbf x_t^\\perp$ (so $\\langle\\mathbf w_j,\\mathbf "
-        "x_t\\rangle=0$), and separately $v_j$ is set to 0; the engine must name the neuron and point, "
-        "and the hypothesis ``$(W,\\mathbf v)$ in the interior of a basin'' fails: inapplicable.",
-        (long) (bnd / 2));
-    cb->status = bnd_ok == bnd && bnd > 0 ? ST_INAPPLICABLE : ST_UNDECIDED;
-    check_field_add(cb, "boundary points", "%ld", (long) bnd);
-    check_field_add(cb, "detected with the right neuron and point", "%ld", (long) bnd_ok);
-    if (bnd_bad != NULL)
-        check_add_note(cb, "First mis-detection: %s.", bnd_bad);
-    check_set_witness(cb,
+/* The boundary control on network k: a row w_j projected exactly onto
+   x_t^perp, and separately v_j set to 0 (j, t from the subsets stream r);
+   the mutant leaves both points where they were drawn. */
+static void
+boundary_run(lemma2_t *S, const run_t R, const lemma12_inst_struct *F, rng_t r, slong k)
+{
+    slong jj = (slong) rng_below(r, (uint64_t) F->n), tt = (slong) rng_below(r, (uint64_t) F->m), i;
+    int plant = !run_mutant(R, "lemma12.mutant.ctl_interior");
+    fmpq_mat_t Wb;
+    fmpq *vb = _fmpq_vec_init(F->n);
+    fmpq_t c, xx;
+    truth_t t;
+    fmpq_mat_init(Wb, F->n, F->d);
+    fmpq_init(c);
+    fmpq_init(xx);
+    fmpq_mat_set(Wb, F->W);
+    for (i = 0; i < F->n; i++)
+        fmpq_set(vb + i, F->v + i);
+    _fmpq_vec_dot(c, fmpq_mat_entry(F->W, jj, 0), fmpq_mat_entry(F->X, tt, 0), F->d);
+    _fmpq_vec_dot(xx, fmpq_mat_entry(F->X, tt, 0), fmpq_mat_entry(F->X, tt, 0), F->d);
+    fmpq_div(c, c, xx);
+    for (i = 0; i < F->d && plant; i++)
+        fmpq_submul(fmpq_mat_entry(Wb, jj, i), c, fmpq_mat_entry(F->X, tt, i));
+    t = interior_decide(F, Wb, vb);
+    if (tally_add(&S->bnd, t))
+        S->bnd.first = bc_aprintf("network %ld: <w_%ld, x_%ld> = 0 planted", (long) k, (long) jj, (long) tt);
+    fmpq_mat_set(Wb, F->W);
+    if (plant)
+        fmpq_zero(vb + jj);
+    t = interior_decide(F, Wb, vb);
+    if (tally_add(&S->bnd, t))
+        S->bnd.first = bc_aprintf("network %ld: v_%ld = 0 planted", (long) k, (long) jj);
+    fmpq_mat_clear(Wb);
+    _fmpq_vec_clear(vb, F->n);
+    fmpq_clear(c);
+    fmpq_clear(xx);
+}
+
+/* the records of Lemma 2's pairs: monotone, started before the work the
+   three share (its time), witness and reversed */
+static void
+pairs_push(run_t R, lemma2_t *S, slong nets, check_t cm)
+{
+    check_t cw, cr;
+    char *streams = bc_aprintf("networks stream lemma12/lemma2 and subsets stream lemma12/subsets, index = "
+                               "network index 0..%ld, and the pair known beforehand",
+                               (long) (nets - 1));
+    check_field_add(cm, "pairs with both values exact", "%ld", (long) S->exact);
+    check_field_add(cm, "strict (certified gap > 0)", "%ld", (long) S->strict);
+    check_field_add(cm, "equal (exact)", "%ld", (long) S->equal);
+    check_field_fmpq(cm, "smallest lower(sub) - upper(full)", S->margin);
+    tally_push(R, cm, &S->mono, "pairs", streams);
+    run_check(R, cw, "lemma2.witness");
+    tally_push(R, cw, &S->wit, "pairs", streams);
+    run_check(R, cr, "lemma2.control.reversed");
+    tally_push(R, cr, &S->rev, "pairs", streams);
+    flint_free(streams);
+}
+
+/* the boundary control c: the hypothesis 'interior' over every planted
+   point, inapplicable when it fails at one the engine names right */
+static void
+boundary_push(run_t R, check_t c, lemma2_t *S, slong K)
+{
+    tally_t *T = &S->bnd;
+    check_field_add(c, "points (two per network)", "%ld", (long) T->items);
+    check_field_add(c, "on a boundary, detected with the right neuron and point", "%ld", (long) T->bad);
+    check_field_add(c, "interior (the engine and the search agree)", "%ld",
+                    (long) (T->items - T->bad - T->undecided));
+    check_field_add(c, "the engine and the search disagree", "%ld", (long) T->undecided);
+    check_set_witness(c,
                       "seed %llu, networks stream lemma12/lemma2 0..%ld, neuron and point from stream "
-                      "lemma12/subsets",
-                      (unsigned long long) opts->seed, (long) (bnd / 2 - 1));
-    cb->seconds = tb;
-    checklist_push(L, cb);
-    check_clear(cb);
+                      "lemma12/subsets; first: %s",
+                      (unsigned long long) R->opts->seed, (long) (K - 1),
+                      T->first != NULL ? T->first : "none");
+    check_hypothesis(c, T->undecided > 0 || T->items == 0 ? BC_UNDECIDED : (T->bad > 0 ? BC_FALSE : BC_TRUE));
+    run_push(R, c);
+    if (T->first != NULL)
+        flint_free(T->first);
+    T->first = NULL;
+}
 
-    check_start(cr, "lemma2.control.reversed", "Lemma 2");
-    cr->statement = bc_aprintf(
-        "Negative control: the reversed inequality $\\mathrm{Bas}(\\mathbf w_I,\\mathbf v_I)\\le"
-        "\\mathrm{Bas}(W,\\mathbf v)$ on the pairs of \\texttt{lemma2.monotone}; refuted by any pair "
-        "with $\\overline{\\mathrm{Bas}}(W,\\mathbf v)<\\underline{\\mathrm{Bas}}(\\mathbf "
-        "w_I,\\mathbf v_I)$.");
-    cr->status = rev > 0 ? ST_FAILS : ST_UNDECIDED;
-    check_field_add(cr, "pairs", "%ld", (long) pairs);
-    check_field_add(cr, "refuting pairs", "%ld", (long) rev);
-    if (rev_first != NULL)
-        check_set_witness(cr, "seed %llu, streams lemma12/lemma2, lemma12/subsets; first: %s",
-                          (unsigned long long) opts->seed, rev_first);
-    cr->seconds = 0.0;
-    checklist_push(L, cr);
-    check_clear(cr);
+/* the subsets of network F: masks from r, each a non-empty proper subset
+   of its neurons (Iix, kk); the pairs when wanted */
+static void
+network_pairs(lemma2_t *S, const run_t R, const lemma12_inst_struct *F, rng_t r, slong k, slong subsets,
+              int pairs)
+{
+    slong s, j;
+    for (s = 0; s < subsets; s++)
+    {
+        ulong mask = 1 + (ulong) rng_below(r, ((uint64_t) 1 << F->n) - 2);
+        slong Iix[FLINT_BITS], kk = 0;
+        char *what;
+        for (j = 0; j < F->n; j++)
+            if (mask >> j & 1)
+                Iix[kk++] = j;
+        if (!pairs)
+            continue;
+        what = bc_aprintf("network %ld (n = %ld, d = %ld, m = %ld), I = mask %lu", (long) k, (long) F->n,
+                          (long) F->d, (long) F->m, mask);
+        pair_run(S, R, F, Iix, kk, what);
+        flint_free(what);
+    }
+}
 
-    flint_free(rev_first);
-    flint_free(mon_bad);
-    flint_free(wit_bad);
-    flint_free(bnd_bad);
+static void
+run_lemma2(run_t R, const counts_t *z)
+{
+    int pairs = run_wants(R, "lemma2.monotone") || run_wants(R, "lemma2.witness") ||
+                run_wants(R, "lemma2.control.reversed");
+    int boundary = run_wants(R, "lemma2.control.boundary");
+    slong k, K = FLINT_MIN(z->controls, z->nets), nets = pairs ? z->nets : K,
+             nkind[LEMMA12_KINDS] = {0, 0, 0, 0};
+    lemma2_t S;
+    check_t cm, cb;
+
+    /* the networks' time goes to lemma2.monotone when the pairs run */
+    if (pairs)
+        run_check(R, cm, "lemma2.monotone");
+    else if (boundary)
+        run_check(R, cb, "lemma2.control.boundary");
+    memset(&S, 0, sizeof S);
+    tally_init(&S.mono);
+    tally_init(&S.rev);
+    tally_init(&S.wit);
+    tally_init(&S.bnd);
+    fmpq_init(S.margin);
+    if (pairs)
+        pair_known(&S, R);
+    for (k = 0; k < nets; k++)
+    {
+        lemma12_inst_t F;
+        rng_t r;
+        lemma12_inst_init(F);
+        lemma12_inst_draw(F, kind_lemma2(k), 2, 4, R->opts->seed, "lemma12/lemma2", (ulong) k);
+        nkind[F->kind]++;
+        if (pairs)
+            lemma12_inst_value(F);
+        /* the subsets, then the boundary control's neuron and point */
+        rng_init(r, R->opts->seed, rng_stream_id("lemma12/subsets"), (ulong) k);
+        network_pairs(&S, R, F, r, k, z->subsets, pairs);
+        if (boundary && k < K)
+            boundary_run(&S, R, F, r, k);
+        rng_clear(r);
+        lemma12_inst_clear(F);
+    }
+    if (pairs)
+        pairs_push(R, &S, nets, cm);
+    if (boundary && pairs)
+        run_check(R, cb, "lemma2.control.boundary");
+    if (boundary)
+        boundary_push(R, cb, &S, K);
+    run_add_instance(R,
+                     "\\textbf{Networks} (seed %llu). %ld networks of width 2--4 from stream "
+                     "\\texttt{lemma12/lemma2}: %ld small dyadic, %ld decimal and %ld larger dyadic; %ld "
+                     "subsets each from stream \\texttt{lemma12/subsets}%s.",
+                     (unsigned long long) R->opts->seed, (long) nets, (long) nkind[LEMMA12_SMALL],
+                     (long) nkind[LEMMA12_DECIMAL], (long) nkind[LEMMA12_LARGE], (long) z->subsets,
+                     pairs ? ", and the pair known beforehand" : "");
+    fmpq_clear(S.margin);
 }
 
 /* ------------------------------------------------------------- run */
 
 static int
-lemma12_run(checklist_t L, const run_opts *opts)
+lemma12_exec(run_t R)
 {
-    lemma12_size sz;
-    inst_struct *I;
-    slong k, redraws = 0, exact = 0, nkind[INST_KINDS] = {0, 0, 0, 0};
-
-    if (opts->size < SIZE_QUICK || opts->size > SIZE_FULL || opts->samples < -1)
-    {
-        fprintf(stderr, "basincheck: lemma12: invalid options\n");
-        return 2;
-    }
-    size_params(&sz, opts->size);
-    if (opts->samples > 0)
-    {
-        sz.basins = opts->samples;
-        sz.nets2 = opts->samples;
-    }
-    I = flint_calloc((size_t) sz.basins, sizeof(inst_struct));
-    for (k = 0; k < sz.basins; k++)
-    {
-        inst_draw(I + k, opts->seed, "lemma12/basin", (ulong) k, 1, 4, kind_lemma1(k));
-        redraws += I[k].redraws;
-        exact += I[k].R->is_exact;
-    }
-
-    run_convex(L, I, sz.basins, &sz, opts);
-    run_sublevel(L, I, sz.basins, opts);
-    run_localmin(L, I, sz.basins, &sz, opts);
-    run_controls1(L, I, sz.basins, &sz, opts);
-    run_lemma2(L, opts->seed, &sz, opts);
-
-    for (k = 0; k < sz.basins; k++)
-        nkind[I[k].kind]++;
-    checklist_add_instance(
-        L, "Lemma 1",
-        "\\textbf{Cells} (seed %llu). %ld cells, each from stream \\texttt{lemma12/basin} index $k$, of "
-        "four families by $k \\bmod 10$: %ld small dyadic cells ($0$--$4$: width $n$ uniform in 1--4, $d$ in "
-        "2--4, $m$ in 2--6, data, targets and weights $N(0,1)$ draws rounded to multiples of $2^{-%d}$); %ld "
-        "decimal cells ($5$, $6$: $d$ in 2--4, $m$ in 2--8, every number a draw rounded to one or two "
-        "decimal "
-        "digits, written as CSV text and read by the exact parser of \\texttt{basincheck basin}, so "
-        "$0.1=1/10$, not dyadic); %ld larger dyadic cells ($7$, $8$: $d$ in 4--6, $m$ in 8--12); %ld "
-        "interval "
-        "cells ($9$: as the small ones, with $\\mathrm{Bas}$ left as the certified interval of the engine's "
-        "interval path, no exact face solve). A network drawn on a boundary is redrawn (%ld redraws in all). "
-        "The cell is the one of the network's point; %ld of the %ld values $\\mathrm{Bas}$ are exact, the "
-        "others certified intervals.",
-        (unsigned long long) opts->seed, (long) sz.basins, (long) nkind[INST_SMALL], GRID_BITS,
-        (long) nkind[INST_DECIMAL], (long) nkind[INST_LARGE], (long) nkind[INST_INTERVAL], (long) redraws,
-        (long) exact, (long) sz.basins);
-    checklist_add_instance(
-        L, "Lemma 2",
-        "\\textbf{Networks} (seed %llu). %ld networks of width 2--4 from stream \\texttt{lemma12/lemma2} "
-        "(the small, decimal and larger families of the Lemma 1 cells, by $k \\bmod 10$: $0$--$5$, $6$--$7$, "
-        "$8$--$9$; no interval family, since the lemma compares two values), %ld random non-empty proper "
-        "neuron subsets $I$ each from stream \\texttt{lemma12/subsets}; both basin values certified.",
-        (unsigned long long) opts->seed, (long) sz.nets2, (long) sz.subsets);
-
-    for (k = 0; k < sz.basins; k++)
-        inst_clear(I + k);
-    flint_free(I);
+    counts_t z;
+    counts_set(&z, R);
+    if (run_wants_prefix(R, "lemma1."))
+        run_lemma1(R, &z);
+    if (run_wants_prefix(R, "lemma2."))
+        run_lemma2(R, &z);
     return 0;
 }
 
@@ -1580,6 +1582,10 @@ const module_struct module_lemma12 = {
     lemma12_specs,
     LEMMA12_NSPECS,
     fragment_lemma12,
-    lemma12_run,
+    NULL,
+    lemma12_exec,
+    lemma12_mutants,
+    LEMMA12_NMUTANTS,
+    NULL,
     NULL,
 };

@@ -5,79 +5,90 @@
 
    The exact building blocks below are public so that the CUnit suite can
    test them against independent oracles:
-     - an exact symmetric LDL^T positive-semidefiniteness test over Q
-       (convexity in Z, Lemma 3, App. A), written independently of the
-       basin engine's code;
-     - the Hessian (2/m) M^T M of the squared loss in z = (v_j w_j)_j;
-     - the network's loss evaluated directly with ReLUs over Q;
+     - the instance families the checks draw (lemma12_inst.c);
      - the proof path of Lemma 1 (App. A.1): the rescaling of Lemma 4 to
-       |v_j| = 1, then the straight segment, checked exactly;
-     - the padding witness of Lemma 2 (App. A.2);
-     - the second-difference Hessian of the network's loss;
+       |v_j| = 1, then the straight segment, checked exactly; the padding
+       witness of Lemma 2 (App. A.2); the Hessian of the network's loss
+       from exact differences of the loss itself (lemma12_exact.c);
      - the projected-gradient descent (doubles, candidates only) and the
-       exact KKT certificate of its end points. */
+       exact KKT certificate of its end points (lemma12_kkt.c).
+   The network's loss with its ReLUs, the closed cell, the closed-form
+   Hessians and the exact LDL^T test are core routines (shallow.h,
+   ldl.h); the basin values come from the core's engine (basin.h). */
 #ifndef LEMMA12_H
 #define LEMMA12_H
 
 #include "basin.h"
 #include "bc.h"
-#include "check.h"
 #include "module.h"
+#include "rng.h"
 
 #ifdef __cplusplus
 extern "C"
 {
 #endif
 
-/* reasons of a failed PSD test */
-#define LEMMA12_LDL_PSD 0        /* positive semidefinite */
-#define LEMMA12_LDL_NEG_DIAG 1   /* a diagonal entry of a Schur complement is < 0 */
-#define LEMMA12_LDL_ZERO_PIV 2   /* all remaining diagonal entries 0, an off-diagonal entry not */
-#define LEMMA12_LDL_NOT_SQUARE 3 /* not a symmetric square matrix */
+    /* ------------------------------------------ instances (lemma12_inst.c) */
 
+/* the instance families of lemma12_inst_draw */
+#define LEMMA12_SMALL 0    /* X, y, W, v: N(0, 1) draws rounded to multiples of 2^-4; d 2..4, m 2..6 */
+#define LEMMA12_LARGE 1    /* the same with d 4..6, m 8..12 */
+#define LEMMA12_DECIMAL 2  /* N(0, 1) draws rounded to 1 or 2 decimal digits, as CSV text; d 2..4, m 2..8 */
+#define LEMMA12_INTERVAL 3 /* as LEMMA12_SMALL, the value left as the interval path's bounds */
+#define LEMMA12_KINDS 4
+
+/* the exponent of the dyadic grid of the families: multiples of 2^-4 */
+#define LEMMA12_GRID_BITS 4
+
+    /* A network (W, v) of width n on data (X, y) (m points in R^d) whose
+       point is interior to its cell B, and, after lemma12_inst_value, the
+       certified value R of that cell. */
     typedef struct
     {
-        int reason;    /* LEMMA12_LDL_* */
-        slong rank;    /* number of positive pivots (the rank when PSD) */
-        slong step;    /* elimination step at which indefiniteness was found */
-        slong i, j;    /* original indices of the offending entry (i = j for NEG_DIAG) */
-        fmpq_t minpiv; /* smallest positive pivot (0 if none) */
-        fmpq_t bad;    /* the offending Schur complement entry */
-    } lemma12_ldl_struct;
+        int kind; /* LEMMA12_* */
+        slong n, m, d;
+        fmpq_mat_t X; /* m x d */
+        fmpq *y;      /* m */
+        fmpq_mat_t W; /* n x d */
+        fmpq *v;      /* n */
+        basin_t B;
+        basin_result_t R;
+        int valued;    /* R holds the certified value */
+        slong redraws; /* networks drawn on a boundary and redrawn */
+    } lemma12_inst_struct;
 
-    typedef lemma12_ldl_struct lemma12_ldl_t[1];
+    typedef lemma12_inst_struct lemma12_inst_t[1];
 
-    void lemma12_ldl_init(lemma12_ldl_t L);
-    void lemma12_ldl_clear(lemma12_ldl_t L);
+    /* Initialises I as the empty instance (n = m = d = 0). */
+    void lemma12_inst_init(lemma12_inst_t I);
+    void lemma12_inst_clear(lemma12_inst_t I);
 
-    /* Exact LDL^T of the symmetric matrix H with diagonal pivoting:
-   returns 1 if H is positive semidefinite, 0 otherwise (info says why). */
-    int lemma12_psd_ldl(lemma12_ldl_t info, const fmpq_mat_t H);
+    /* Sets x to round(2^4 g) / 2^4 for a N(0, 1) draw g from r (exact):
+       the grid of the dyadic families. */
+    void lemma12_dyadic_draw(fmpq_t x, rng_t r);
 
-    /* M (m x nd): M[t, j d + i] = x_{t,i} if a_{j,t} = +1, else 0, so that
-   the predictions are M z and f(z) = |M z - y|^2 / m.  M is resized. */
-    void lemma12_design(fmpq_mat_t M, const basin_t B);
+    /* Sets I to a draw of family kind from the stream (seed, stream, idx):
+       the width n uniform in nmin..nmax (1 <= nmin <= nmax), then d, m,
+       the data (no x_t = 0: a zero point puts every network on a
+       boundary; decimal data are written as CSV text and read by the exact
+       parser of csv.h, so 0.1 is 1/10), then networks until one is
+       interior to its cell (I->redraws counts the others).  Does not
+       compute the value. */
+    void lemma12_inst_draw(lemma12_inst_t I, int kind, slong nmin, slong nmax, uint64_t seed,
+                           const char *stream, ulong idx);
 
-    /* H (nd x nd) = (2/m) M^T M, the Hessian of f in z.  H is resized. */
-    void lemma12_hessian(fmpq_mat_t H, const basin_t B);
+    /* Sets I to the network (W, v) (n rows) on (X, y), all copied, kind
+       LEMMA12_SMALL, and returns basin_pattern's code (BASIN_OK when the
+       point is interior; else I->B is empty). */
+    int lemma12_inst_set(lemma12_inst_t I, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W,
+                         const fmpq *v, slong n);
 
-    /* H ((nd + n) square) = the Hessian of the squared loss in the original
-   parameters theta = (w_1, ..., w_n, v_1, ..., v_n) at (W, v), for the
-   ReLUs fixed by the cell of B (valid inside the cell).  Used by the
-   negative control: it is indefinite in general. */
-    void lemma12_hessian_wv(fmpq_mat_t H, const basin_t B, const fmpq_mat_t W, const fmpq *v);
+    /* Computes I->R, the certified value of I's cell: basin_value, or the
+       interval path alone (basin_value_rounds with no exact round) for
+       LEMMA12_INTERVAL.  Requires an interior point. */
+    void lemma12_inst_value(lemma12_inst_t I);
 
-    /* L = (1/m) sum_t (sum_j v_j [<w_j, x_t>]_+ - y_t)^2, the network's
-   loss evaluated directly (no sign pattern involved). */
-    void lemma12_net_loss(fmpq_t L, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W, const fmpq *v);
-
-    /* 1 if (W, v) lies in the closed cell of B: a_{j,t} <w_j, x_t> >= 0 and
-   b_j v_j >= 0 for all j, t (the closure of a non-empty product of open
-   polyhedral cones is the product of the closed cones). */
-    int lemma12_in_closed_cell(const basin_t B, const fmpq_mat_t W, const fmpq *v);
-
-    /* z_j = v_j w_j (z of length n d). */
-    void lemma12_z_of(fmpq *z, const fmpq_mat_t W, const fmpq *v);
+    /* ------------------------------------------- the proof (lemma12_exact.c) */
 
     /* The Lemma 4 rescaling at lambda in [0, 1]: alpha_j = 1 - lambda +
    lambda |v_j|, w_j(lambda) = alpha_j w_j, v_j(lambda) = v_j / alpha_j.
@@ -120,35 +131,58 @@ extern "C"
     int lemma12_pad_witness(fmpq_t fval, fmpq *zpad, const basin_t Bfull, const basin_t Bsub, const slong *I,
                             slong k, const fmpq *zsub);
 
-    /* Projected (FISTA) gradient descent on f over the cone of B in
-   doubles, from zstart, for at most maxit iterations; the projection per
-   neuron solves its dual, a non-negative least-squares problem
-   (Lawson-Hanson).  Candidates only.  Returns the iterations. */
-    slong lemma12_descent_d(double *z, const basin_t B, const double *zstart, slong maxit);
-
     /* Sets (W, v) (n x d and n, allocated) to the network
    (w_j, v_j) = (b_j z_j, b_j), whose v_j w_j is z_j; in the closed cell
    of B when z is in its cone. */
     void lemma12_net_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z);
 
     /* L = the network's loss at (w_j, v_j) = (b_j z_j, b_j), evaluated
-   with ReLUs (lemma12_net_loss): equal to f(z) for z in the closed cell,
+   with ReLUs (shallow_net_loss): equal to f(z) for z in the closed cell,
    and the network's loss at any (W, v) with v_j w_j = z_j, sign v = b. */
     void lemma12_net_loss_z(fmpq_t L, const basin_t B, const fmpq *z);
 
-    /* H (k x k, resized) = the exact second differences of the network's
-   loss L(z) = lemma12_net_loss_z at z0 along the k directions U
-   (k rows of length n d; NULL: the n d unit vectors, k = n d):
-     H_ac = (L(z0 + h u_a + h u_c) - L(z0 + h u_a) - L(z0 + h u_c) + L(z0)) / h^2.
-   For a quadratic L this is its Hessian in these directions, exactly;
-   it says nothing of M or of the engine. */
-    void lemma12_hessian_diff(fmpq_mat_t H, const basin_t B, const fmpq *z0, const fmpq *U, slong k,
-                              const fmpq_t h);
+/* the variables of lemma12_loss_hessian */
+#define LEMMA12_VARS_Z 0  /* z_j = v_j w_j (Lemma 3), n d of them; (W, v) = (b_j z_j, b_j) */
+#define LEMMA12_VARS_WV 1 /* the original theta = (w_1, ..., w_n, v_1, ..., v_n), n d + n of them */
 
-    /* Sets h to a power of two such that every point z0 + h (e_a + e_c)
-   lies in the open cell of B (on which the loss is the quadratic f);
-   returns 0 if z0 itself is not strictly inside (h untouched). */
-    int lemma12_diff_step(fmpq_t h, const basin_t B, const fmpq *z0);
+    /* The number of variables of vars for the cell of B. */
+    slong lemma12_nvars(const basin_t B, int vars);
+
+    /* L = the network's loss, evaluated with its ReLUs (shallow_net_loss),
+   at the point theta of the variables vars (data and signs b of B). */
+    void lemma12_loss_at(fmpq_t L, const basin_t B, int vars, const fmpq *theta);
+
+    /* H (k x k, resized) = the Hessian at theta0 of the network's loss L as
+   a function of the variables vars, along the k directions U (k rows of
+   lemma12_nvars entries; NULL: the unit vectors, k = lemma12_nvars),
+   from exact values of L (lemma12_loss_at) at steps h (L(u) short for
+   L(theta0 + u)):
+     Z, forward differences, exact for a quadratic:
+       H_ac = (L(h u_a + h u_c) - L(h u_a) - L(h u_c) + L(0)) / h^2;
+     (W, v), five-point central differences, exact up to degree 5:
+       Q(u) = (-L(2hu) + 16 L(hu) - 30 L(0) + 16 L(-hu) - L(-2hu)) / (12 h^2),
+       H_aa = Q(u_a), H_ac = (Q(u_a + u_c) - Q(u_a) - Q(u_c)) / 2.
+   On an open cell the loss is a polynomial of degree 2 in Z and 4 in
+   (W, v): when every point lies in the open cell, H is the Hessian
+   exactly.  Elsewhere it is a matrix of differences (a kink on a line
+   shows as a jump of the slope): it says nothing of M or of the basin
+   engine. */
+    void lemma12_loss_hessian(fmpq_mat_t H, const basin_t B, int vars, const fmpq *theta0, const fmpq *U,
+                              slong k, const fmpq_t h);
+
+    /* Sets h to the largest power of two, at most 1, such that every point
+   theta0 + s h (e_a + e_c) of lemma12_loss_hessian with unit directions
+   (0 <= s <= 1 in Z, |s| <= 2 in (W, v)) lies in the open cell of B;
+   returns 0 (h untouched) when theta0 itself is not strictly inside. */
+    int lemma12_diff_step(fmpq_t h, const basin_t B, int vars, const fmpq *theta0);
+
+    /* ------------------------------------ descent and KKT (lemma12_kkt.c) */
+
+    /* Projected (FISTA) gradient descent on f over the cone of B in
+   doubles, from zstart, for at most maxit iterations; the projection per
+   neuron solves its dual, a non-negative least-squares problem
+   (Lawson-Hanson).  Candidates only.  Returns the iterations. */
+    slong lemma12_descent_d(double *z, const basin_t B, const double *zstart, slong maxit);
 
 /* outcomes of lemma12_kkt */
 #define LEMMA12_KKT_OK 0           /* an exact KKT certificate */
@@ -190,10 +224,6 @@ extern "C"
    engine. */
     int lemma12_kkt_verify(fmpq_t value, const basin_t B, const fmpq *z, const fmpq *mu);
 
-    extern const module_struct module_lemma12;
-    extern const char *const fragment_lemma12[];
-
-    /* The module (its table and run) and its LaTeX fragment (lemma12.tex). */
     extern const module_struct module_lemma12;
     extern const char *const fragment_lemma12[];
 

@@ -1,347 +1,15 @@
-/* lemma12_exact.c -- the exact building blocks of the Lemma 1-2 checks:
-   the LDL^T semidefiniteness test, the Hessians, the direct network
-   loss, the proof path of App. A.1 and the padding witness of App. A.2.
-   Everything here decides over Q; nothing reuses basin.c's algebra
-   except where a check compares against it on purpose. */
-#include <math.h>
-#include <string.h>
-
+/* lemma12_exact.c -- the exact steps of the Lemma 1-2 proofs (App. A)
+   on the core's shallow.h: the rescaling of Lemma 4 and the path of
+   App. A.1, the padding witness of App. A.2, and the Hessian of the
+   network's loss from exact differences of the loss itself.  Everything
+   here decides over Q; nothing reuses the basin engine's algebra except
+   where a check compares against it on purpose. */
 #include <flint/fmpq_vec.h>
 
 #include "lemma12.h"
+#include "shallow.h"
 
-/* f = g / k, k != 0 (FLINT 2.9 has no fmpq_div_si) */
-static void
-q_div_si(fmpq_t f, const fmpq_t g, slong k)
-{
-    fmpz_t kk;
-    fmpz_init_set_si(kk, k);
-    fmpq_div_fmpz(f, g, kk);
-    fmpz_clear(kk);
-}
-
-static void
-qvec_zero(fmpq *v, slong len)
-{
-    slong i;
-    for (i = 0; i < len; i++)
-        fmpq_zero(v + i);
-}
-
-static void
-qvec_set(fmpq *v, const fmpq *u, slong len)
-{
-    slong i;
-    for (i = 0; i < len; i++)
-        fmpq_set(v + i, u + i);
-}
-
-/* ------------------------------------------------------------- LDL^T */
-
-void
-lemma12_ldl_init(lemma12_ldl_t L)
-{
-    L->reason = LEMMA12_LDL_PSD;
-    L->rank = 0;
-    L->step = -1;
-    L->i = L->j = -1;
-    fmpq_init(L->minpiv);
-    fmpq_init(L->bad);
-}
-
-void
-lemma12_ldl_clear(lemma12_ldl_t L)
-{
-    fmpq_clear(L->minpiv);
-    fmpq_clear(L->bad);
-}
-
-/* Symmetric Gaussian elimination with pivots taken on the diagonal.
-   With A_pp > 0, A is PSD iff its Schur complement A / A_pp is (the
-   congruence [1 0; -A_qp/A_pp I] splits A into A_pp (+) Schur).  A
-   negative diagonal entry e_i^T S e_i < 0 of a Schur complement, or a
-   zero diagonal with a non-zero entry S_ij (the 2 x 2 principal minor
-   0 * S_jj - S_ij^2 < 0), proves indefiniteness; a Schur complement with
-   zero diagonal and zero off-diagonal is the zero matrix, hence PSD. */
-int
-lemma12_psd_ldl(lemma12_ldl_t info, const fmpq_mat_t H)
-{
-    slong n = fmpq_mat_nrows(H), step, i, j, p;
-    int *alive, psd = 1, done = 0;
-    fmpq_mat_t A;
-    fmpq_t f, g, mp;
-
-    info->reason = LEMMA12_LDL_PSD;
-    info->rank = 0;
-    info->step = -1;
-    info->i = info->j = -1;
-    fmpq_zero(info->minpiv);
-    fmpq_zero(info->bad);
-    if (fmpq_mat_ncols(H) != n)
-    {
-        info->reason = LEMMA12_LDL_NOT_SQUARE;
-        return 0;
-    }
-    for (i = 0; i < n; i++)
-        for (j = 0; j < i; j++)
-            if (!fmpq_equal(fmpq_mat_entry(H, i, j), fmpq_mat_entry(H, j, i)))
-            {
-                info->reason = LEMMA12_LDL_NOT_SQUARE;
-                info->i = i;
-                info->j = j;
-                return 0;
-            }
-
-    fmpq_mat_init_set(A, H);
-    alive = flint_malloc(sizeof(int) * (size_t) (n > 0 ? n : 1));
-    for (i = 0; i < n; i++)
-        alive[i] = 1;
-    fmpq_init(f);
-    fmpq_init(g);
-    fmpq_init(mp);
-
-    for (step = 0; step < n && !done; step++)
-    {
-        /* a negative diagonal entry anywhere in the complement decides */
-        p = -1;
-        for (i = 0; i < n && psd; i++)
-        {
-            if (!alive[i])
-                continue;
-            if (fmpq_sgn(fmpq_mat_entry(A, i, i)) < 0)
-            {
-                psd = 0;
-                info->reason = LEMMA12_LDL_NEG_DIAG;
-                info->step = step;
-                info->i = info->j = i;
-                fmpq_set(info->bad, fmpq_mat_entry(A, i, i));
-            }
-            else if (p < 0 && fmpq_sgn(fmpq_mat_entry(A, i, i)) > 0)
-                p = i;
-        }
-        if (!psd)
-            break;
-        if (p < 0)
-        {
-            /* zero pivots only: PSD iff the remaining block is zero */
-            for (i = 0; i < n && psd; i++)
-                for (j = i + 1; j < n && psd; j++)
-                    if (alive[i] && alive[j] && !fmpq_is_zero(fmpq_mat_entry(A, i, j)))
-                    {
-                        psd = 0;
-                        info->reason = LEMMA12_LDL_ZERO_PIV;
-                        info->step = step;
-                        info->i = i;
-                        info->j = j;
-                        fmpq_set(info->bad, fmpq_mat_entry(A, i, j));
-                    }
-            done = 1;
-            break;
-        }
-        /* eliminate pivot p: A_ij -= A_ip A_pj / A_pp on the alive block */
-        if (info->rank == 0 || fmpq_cmp(fmpq_mat_entry(A, p, p), mp) < 0)
-            fmpq_set(mp, fmpq_mat_entry(A, p, p));
-        info->rank++;
-        alive[p] = 0;
-        for (i = 0; i < n; i++)
-        {
-            if (!alive[i] || fmpq_is_zero(fmpq_mat_entry(A, i, p)))
-                continue;
-            fmpq_div(f, fmpq_mat_entry(A, i, p), fmpq_mat_entry(A, p, p));
-            for (j = i; j < n; j++)
-            {
-                if (!alive[j])
-                    continue;
-                fmpq_mul(g, f, fmpq_mat_entry(A, p, j));
-                fmpq_sub(fmpq_mat_entry(A, i, j), fmpq_mat_entry(A, i, j), g);
-                if (j != i)
-                    fmpq_set(fmpq_mat_entry(A, j, i), fmpq_mat_entry(A, i, j));
-            }
-        }
-    }
-
-    fmpq_swap(info->minpiv, mp);
-    fmpq_clear(f);
-    fmpq_clear(g);
-    fmpq_clear(mp);
-    flint_free(alive);
-    fmpq_mat_clear(A);
-    return psd;
-}
-
-/* ---------------------------------------------------------- Hessians */
-
-void
-lemma12_design(fmpq_mat_t M, const basin_t B)
-{
-    slong n = B->n, m = B->m, d = B->d, j, t, i;
-    fmpq_mat_clear(M);
-    fmpq_mat_init(M, m, n * d);
-    for (t = 0; t < m; t++)
-        for (j = 0; j < n; j++)
-            if (B->a[j * m + t] == 1)
-                for (i = 0; i < d; i++)
-                    fmpq_set(fmpq_mat_entry(M, t, j * d + i), fmpq_mat_entry(B->X, t, i));
-}
-
-void
-lemma12_hessian(fmpq_mat_t H, const basin_t B)
-{
-    fmpq_mat_t M, MT;
-    fmpq_t c;
-    slong nd = B->n * B->d;
-
-    fmpq_mat_init(M, 0, 0);
-    lemma12_design(M, B);
-    fmpq_mat_init(MT, nd, B->m);
-    fmpq_mat_transpose(MT, M);
-    fmpq_mat_clear(H);
-    fmpq_mat_init(H, nd, nd);
-    fmpq_mat_mul(H, MT, M);
-    fmpq_init(c);
-    fmpq_set_si(c, 2, B->m);
-    fmpq_mat_scalar_mul_fmpq(H, H, c);
-    fmpq_clear(c);
-    fmpq_mat_clear(M);
-    fmpq_mat_clear(MT);
-}
-
-void
-lemma12_hessian_wv(fmpq_mat_t H, const basin_t B, const fmpq_mat_t W, const fmpq *v)
-{
-    slong n = B->n, m = B->m, d = B->d, N = n * d + n, j, t, i, k, l;
-    fmpq *gr = _fmpq_vec_init(N);
-    fmpq_t r, s, c;
-
-    fmpq_init(r);
-    fmpq_init(s);
-    fmpq_init(c);
-    fmpq_mat_clear(H);
-    fmpq_mat_init(H, N, N);
-    for (t = 0; t < m; t++)
-    {
-        /* residual r_t and gradient of r_t in theta */
-        qvec_zero(gr, N);
-        fmpq_neg(r, B->y + t);
-        for (j = 0; j < n; j++)
-        {
-            if (B->a[j * m + t] != 1)
-                continue;
-            fmpq_zero(s);
-            for (i = 0; i < d; i++)
-            {
-                fmpq_addmul(s, fmpq_mat_entry(W, j, i), fmpq_mat_entry(B->X, t, i));
-                fmpq_mul(gr + j * d + i, v + j, fmpq_mat_entry(B->X, t, i));
-            }
-            fmpq_set(gr + n * d + j, s);
-            fmpq_addmul(r, v + j, s);
-        }
-        for (k = 0; k < N; k++)
-            for (l = 0; l < N; l++)
-                fmpq_addmul(fmpq_mat_entry(H, k, l), gr + k, gr + l);
-        /* r_t times the second derivative d^2 r_t / dw_{j,i} dv_j = x_{t,i} */
-        for (j = 0; j < n; j++)
-        {
-            if (B->a[j * m + t] != 1)
-                continue;
-            for (i = 0; i < d; i++)
-            {
-                fmpq_mul(c, r, fmpq_mat_entry(B->X, t, i));
-                fmpq_add(fmpq_mat_entry(H, j * d + i, n * d + j), fmpq_mat_entry(H, j * d + i, n * d + j), c);
-                fmpq_add(fmpq_mat_entry(H, n * d + j, j * d + i), fmpq_mat_entry(H, n * d + j, j * d + i), c);
-            }
-        }
-    }
-    fmpq_set_si(c, 2, m);
-    fmpq_mat_scalar_mul_fmpq(H, H, c);
-    fmpq_clear(r);
-    fmpq_clear(s);
-    fmpq_clear(c);
-    _fmpq_vec_clear(gr, N);
-}
-
-/* -------------------------------------------------- network, cell, z */
-
-/* p_t = sum_j v_j [<w_j, x_t>]_+, directly with ReLUs */
-static void
-net_pred(fmpq *p, const fmpq_mat_t X, const fmpq_mat_t W, const fmpq *v)
-{
-    slong m = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), n = fmpq_mat_nrows(W), t, j, i;
-    fmpq_t s;
-    fmpq_init(s);
-    for (t = 0; t < m; t++)
-    {
-        fmpq_zero(p + t);
-        for (j = 0; j < n; j++)
-        {
-            fmpq_zero(s);
-            for (i = 0; i < d; i++)
-                fmpq_addmul(s, fmpq_mat_entry(W, j, i), fmpq_mat_entry(X, t, i));
-            if (fmpq_sgn(s) > 0)
-                fmpq_addmul(p + t, v + j, s);
-        }
-    }
-    fmpq_clear(s);
-}
-
-static void
-loss_of_pred(fmpq_t L, const fmpq *p, const fmpq *y, slong m)
-{
-    fmpq_t e;
-    slong t;
-    fmpq_init(e);
-    fmpq_zero(L);
-    for (t = 0; t < m; t++)
-    {
-        fmpq_sub(e, p + t, y + t);
-        fmpq_addmul(L, e, e);
-    }
-    q_div_si(L, L, m);
-    fmpq_clear(e);
-}
-
-void
-lemma12_net_loss(fmpq_t L, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W, const fmpq *v)
-{
-    slong m = fmpq_mat_nrows(X);
-    fmpq *p = _fmpq_vec_init(m);
-    net_pred(p, X, W, v);
-    loss_of_pred(L, p, y, m);
-    _fmpq_vec_clear(p, m);
-}
-
-int
-lemma12_in_closed_cell(const basin_t B, const fmpq_mat_t W, const fmpq *v)
-{
-    slong j, t, i;
-    int ok = 1;
-    fmpq_t s;
-    fmpq_init(s);
-    for (j = 0; j < B->n && ok; j++)
-    {
-        if (fmpq_sgn(v + j) * B->b[j] < 0)
-            ok = 0;
-        for (t = 0; t < B->m && ok; t++)
-        {
-            fmpq_zero(s);
-            for (i = 0; i < B->d; i++)
-                fmpq_addmul(s, fmpq_mat_entry(W, j, i), fmpq_mat_entry(B->X, t, i));
-            if (fmpq_sgn(s) * B->a[j * B->m + t] < 0)
-                ok = 0;
-        }
-    }
-    fmpq_clear(s);
-    return ok;
-}
-
-void
-lemma12_z_of(fmpq *z, const fmpq_mat_t W, const fmpq *v)
-{
-    slong n = fmpq_mat_nrows(W), d = fmpq_mat_ncols(W), j, i;
-    for (j = 0; j < n; j++)
-        for (i = 0; i < d; i++)
-            fmpq_mul(z + j * d + i, v + j, fmpq_mat_entry(W, j, i));
-}
+/* ------------------------------------------------------- rescaling */
 
 void
 lemma12_rescale(fmpq_mat_t Wl, fmpq *vl, const fmpq_mat_t W, const fmpq *v, const fmpq_t lambda)
@@ -400,15 +68,15 @@ rescale_piece(lemma12_path_t P, fmpq_t mx, fmpq_t L0, fmpq_mat_t E, fmpq *ev, co
     fmpq_init(lam);
     fmpq_init(L);
     fmpq_mat_init(Wl, B->n, B->d);
-    lemma12_net_loss(L0, B->X, B->y, W, v);
+    shallow_net_loss(L0, B->X, B->y, W, v);
     for (k = 0; k <= grid; k++)
     {
         fmpq_set_si(lam, k, grid);
         lemma12_rescale(Wl, vl, W, v, lam);
         P->points++;
-        if (!lemma12_in_closed_cell(B, Wl, vl))
+        if (!shallow_in_closed_cell(B, Wl, vl))
             P->ok_cell = 0;
-        lemma12_net_loss(L, B->X, B->y, Wl, vl);
+        shallow_net_loss(L, B->X, B->y, Wl, vl);
         if (!fmpq_equal(L, L0))
             P->ok_constant = 0;
         if (fmpq_cmp(L, mx) > 0)
@@ -416,42 +84,117 @@ rescale_piece(lemma12_path_t P, fmpq_t mx, fmpq_t L0, fmpq_mat_t E, fmpq *ev, co
     }
     /* the end: |v_j(1)| = 1 with sign b_j */
     for (j = 0; j < B->n; j++)
+    {
         if (fmpq_cmp_si(vl + j, B->b[j]) != 0)
             P->ok_unit = 0;
+        fmpq_set(ev + j, vl + j);
+    }
     fmpq_mat_set(E, Wl);
-    qvec_set(ev, vl, B->n);
     fmpq_mat_clear(Wl);
     _fmpq_vec_clear(vl, B->n);
     fmpq_clear(lam);
     fmpq_clear(L);
 }
 
+/* The coefficients of the segment's loss A mu^2 + Bc mu + C, mu in
+   [0, 1], from the end predictions p1, p2 (valid where the segment stays
+   in the closed cell, on which the ReLUs are linear): with c = p2 - p1
+   and e = p1 - y, A = |c|^2 / m, Bc = 2 c.e / m, C = |e|^2 / m. */
+static void
+segment_coefficients(fmpq_t A, fmpq_t Bc, fmpq_t C, const fmpq *p1, const fmpq *p2, const fmpq *y, slong m)
+{
+    slong t;
+    fmpq_t c, e, im;
+    fmpq_init(c);
+    fmpq_init(e);
+    fmpq_init(im);
+    fmpq_zero(A);
+    fmpq_zero(Bc);
+    fmpq_zero(C);
+    for (t = 0; t < m; t++)
+    {
+        fmpq_sub(c, p2 + t, p1 + t);
+        fmpq_sub(e, p1 + t, y + t);
+        fmpq_addmul(A, c, c);
+        fmpq_addmul(Bc, c, e);
+        fmpq_addmul(C, e, e);
+    }
+    fmpq_set_si(im, 1, m);
+    fmpq_mul(A, A, im);
+    fmpq_mul(C, C, im);
+    fmpq_mul_si(Bc, Bc, 2);
+    fmpq_mul(Bc, Bc, im);
+    fmpq_clear(c);
+    fmpq_clear(e);
+    fmpq_clear(im);
+}
+
+/* The segment W(mu) = (1 - mu) E1 + mu E2 with v = ev on the grid: in the
+   closed cell, its loss equal to the quadratic (A, Bc, C); updates the
+   running max. */
+static void
+segment_piece(lemma12_path_t P, fmpq_t mx, const basin_t B, const fmpq_mat_t E1, const fmpq_mat_t E2,
+              const fmpq *ev, const fmpq_t A, const fmpq_t Bc, const fmpq_t C, slong grid)
+{
+    slong k, j, i;
+    fmpq_t mu, one_m, L, q;
+    fmpq_mat_t Wm;
+    fmpq_init(mu);
+    fmpq_init(one_m);
+    fmpq_init(L);
+    fmpq_init(q);
+    fmpq_mat_init(Wm, B->n, B->d);
+    for (k = 0; k <= grid; k++)
+    {
+        fmpq_set_si(mu, k, grid);
+        fmpq_one(one_m);
+        fmpq_sub(one_m, one_m, mu);
+        for (j = 0; j < B->n; j++)
+            for (i = 0; i < B->d; i++)
+            {
+                fmpq_mul(fmpq_mat_entry(Wm, j, i), fmpq_mat_entry(E1, j, i), one_m);
+                fmpq_addmul(fmpq_mat_entry(Wm, j, i), fmpq_mat_entry(E2, j, i), mu);
+            }
+        P->points++;
+        if (!shallow_in_closed_cell(B, Wm, ev))
+            P->ok_cell_seg = 0;
+        shallow_net_loss(L, B->X, B->y, Wm, ev);
+        /* q = (A mu + Bc) mu + C */
+        fmpq_mul(q, A, mu);
+        fmpq_add(q, q, Bc);
+        fmpq_mul(q, q, mu);
+        fmpq_add(q, q, C);
+        if (!fmpq_equal(q, L))
+            P->ok_quadratic = 0;
+        if (fmpq_cmp(L, mx) > 0)
+            fmpq_set(mx, L);
+    }
+    fmpq_clear(mu);
+    fmpq_clear(one_m);
+    fmpq_clear(L);
+    fmpq_clear(q);
+    fmpq_mat_clear(Wm);
+}
+
 int
 lemma12_check_path(lemma12_path_t P, const basin_t B, const fmpq_mat_t W1, const fmpq *v1,
                    const fmpq_mat_t W2, const fmpq *v2, const fmpq_t alpha, slong grid)
 {
-    slong n = B->n, m = B->m, d = B->d, k, t, j, i;
-    fmpq_mat_t E1, E2, Wm;
+    slong n = B->n, m = B->m, d = B->d, j;
+    fmpq_mat_t E1, E2;
     fmpq *e1 = _fmpq_vec_init(n), *e2 = _fmpq_vec_init(n);
     fmpq *p1 = _fmpq_vec_init(m), *p2 = _fmpq_vec_init(m);
-    fmpq_t mx, L1, L2, L, q, mu, one_m, c, Ac, Bc, Cc, e, mg;
+    fmpq_t mx, L1, L2, q, Ac, Bc, Cc;
 
     fmpq_init(mx);
     fmpq_init(L1);
     fmpq_init(L2);
-    fmpq_init(L);
     fmpq_init(q);
-    fmpq_init(mu);
-    fmpq_init(one_m);
-    fmpq_init(c);
     fmpq_init(Ac);
     fmpq_init(Bc);
-    fmpq_init(mg);
     fmpq_init(Cc);
-    fmpq_init(e);
     fmpq_mat_init(E1, n, d);
     fmpq_mat_init(E2, n, d);
-    fmpq_mat_init(Wm, n, d);
 
     P->points = 0;
     P->ok_cell = P->ok_cell_seg = P->ok_constant = P->ok_unit = P->ok_joined = 1;
@@ -466,54 +209,13 @@ lemma12_check_path(lemma12_path_t P, const basin_t B, const fmpq_mat_t W1, const
         if (!fmpq_equal(e1 + j, e2 + j))
             P->ok_joined = 0;
 
-    /* its loss is the quadratic A mu^2 + B mu + C in mu, computed from
-       the end predictions (valid only if the segment stays in the closed
-       cell, where the ReLUs are linear; the grid check below confirms) */
-    net_pred(p1, B->X, E1, e1);
-    net_pred(p2, B->X, E2, e2);
-    fmpq_zero(Ac);
-    fmpq_zero(Bc);
-    fmpq_zero(Cc);
-    for (t = 0; t < m; t++)
-    {
-        fmpq_sub(c, p2 + t, p1 + t);
-        fmpq_sub(e, p1 + t, B->y + t);
-        fmpq_addmul(Ac, c, c);
-        fmpq_addmul(Bc, c, e);
-        fmpq_addmul(Cc, e, e);
-    }
-    q_div_si(Ac, Ac, m);
-    fmpq_mul_si(Bc, Bc, 2);
-    q_div_si(Bc, Bc, m);
-    q_div_si(Cc, Cc, m);
+    shallow_net_predict(p1, B->X, E1, e1);
+    shallow_net_predict(p2, B->X, E2, e2);
+    segment_coefficients(Ac, Bc, Cc, p1, p2, B->y, m);
     if (fmpq_sgn(Ac) < 0)
         P->ok_convex = 0;
+    segment_piece(P, mx, B, E1, E2, e1, Ac, Bc, Cc, grid);
 
-    for (k = 0; k <= grid; k++)
-    {
-        fmpq_set_si(mu, k, grid);
-        fmpq_one(one_m);
-        fmpq_sub(one_m, one_m, mu);
-        for (j = 0; j < n; j++)
-            for (i = 0; i < d; i++)
-            {
-                fmpq_mul(fmpq_mat_entry(Wm, j, i), fmpq_mat_entry(E1, j, i), one_m);
-                fmpq_addmul(fmpq_mat_entry(Wm, j, i), fmpq_mat_entry(E2, j, i), mu);
-            }
-        P->points++;
-        if (!lemma12_in_closed_cell(B, Wm, e1))
-            P->ok_cell_seg = 0;
-        lemma12_net_loss(L, B->X, B->y, Wm, e1);
-        /* q = (A mu + B) mu + C */
-        fmpq_mul(q, Ac, mu);
-        fmpq_add(q, q, Bc);
-        fmpq_mul(q, q, mu);
-        fmpq_add(q, q, Cc);
-        if (!fmpq_equal(q, L))
-            P->ok_quadratic = 0;
-        if (fmpq_cmp(L, mx) > 0)
-            fmpq_set(mx, L);
-    }
     /* a convex quadratic on [0, 1] attains its max at an endpoint, and the
        endpoints are the rescaled ends with losses L1, L2: so with A >= 0
        the max over the whole segment is max(L1, L2), which mx contains */
@@ -523,28 +225,20 @@ lemma12_check_path(lemma12_path_t P, const basin_t B, const fmpq_mat_t W1, const
     fmpq_add(q, q, Cc);
     if (!fmpq_equal(q, L2))
         P->ok_quadratic = 0;
-    fmpq_sub(mg, alpha, mx);
-    if (fmpq_sgn(mg) < 0)
+    fmpq_sub(P->margin, alpha, mx);
+    if (fmpq_sgn(P->margin) < 0)
         P->ok_level = 0;
-    fmpq_swap(P->margin, mg);
     fmpq_swap(P->A, Ac);
 
     fmpq_clear(mx);
     fmpq_clear(L1);
     fmpq_clear(L2);
-    fmpq_clear(L);
     fmpq_clear(q);
-    fmpq_clear(mu);
-    fmpq_clear(one_m);
-    fmpq_clear(c);
     fmpq_clear(Ac);
     fmpq_clear(Bc);
-    fmpq_clear(mg);
     fmpq_clear(Cc);
-    fmpq_clear(e);
     fmpq_mat_clear(E1);
     fmpq_mat_clear(E2);
-    fmpq_mat_clear(Wm);
     _fmpq_vec_clear(e1, n);
     _fmpq_vec_clear(e2, n);
     _fmpq_vec_clear(p1, m);
@@ -577,7 +271,8 @@ lemma12_pad_witness(fmpq_t fval, fmpq *zpad, const basin_t Bfull, const basin_t 
             if (Bsub->a[q * m + t] != Bfull->a[I[q] * m + t])
                 ok = 0;
     }
-    qvec_zero(zpad, Bfull->n * d);
+    for (i = 0; i < Bfull->n * d; i++)
+        fmpq_zero(zpad + i);
     for (q = 0; q < k; q++)
         for (i = 0; i < d; i++)
             fmpq_set(zpad + I[q] * d + i, zsub + q * d + i);
@@ -594,323 +289,7 @@ lemma12_pad_witness(fmpq_t fval, fmpq *zpad, const basin_t Bfull, const basin_t 
     return ok;
 }
 
-/* ------------------------------------------------------- descent */
-
-/* Projection of u (length d) onto the polyhedral cone
-   K_j = { w : s_t <w, x_t> >= 0, t < m } of one neuron, by its dual
-   (Moreau): w = u + sum_t lambda_t s_t x_t with lambda >= 0 minimising
-   |u + C lambda|^2 (C the columns s_t x_t), a non-negative least-squares
-   problem solved by the active-set method of Lawson and Hanson; the
-   columns of the passive set stay independent, so each inner solve is a
-   small positive definite system (Cholesky).  Doubles, candidates only:
-   the exact certificate decides.  A constraint with s[t] = 0 is left
-   out.  On return ws[0..m) holds lambda.  Returns 1, or 0 if the
-   iteration limit was hit (u is still moved to the last iterate). */
-static int
-project_neuron(double *u, const double *X, const int *s, slong m, slong d, double *ws)
-{
-    slong t, i, k, it, np, maxit = 3 * m + 10;
-    double *lam = ws, *zeta = ws + m, *res = ws + 2 * m, *G = ws + 2 * m + d, *h = G + m * m;
-    slong *P = (slong *) (h + m);
-    int *inP = (int *) (P + m), ok = 1;
-    double un = 0.0;
-
-    for (i = 0; i < d; i++)
-        un += u[i] * u[i];
-    un = sqrt(un);
-    for (t = 0; t < m; t++)
-    {
-        lam[t] = 0.0;
-        inP[t] = 0;
-    }
-    np = 0;
-    for (it = 0;; it++)
-    {
-        slong best = -1;
-        double gbest = 0.0;
-        /* residual and the gradient <c_t, res> outside P */
-        for (i = 0; i < d; i++)
-            res[i] = u[i];
-        for (k = 0; k < np; k++)
-            for (i = 0; i < d; i++)
-                res[i] += lam[P[k]] * s[P[k]] * X[P[k] * d + i];
-        for (t = 0; t < m; t++)
-        {
-            double g = 0.0, xn = 0.0;
-            if (inP[t])
-                continue;
-            for (i = 0; i < d; i++)
-            {
-                g += s[t] * X[t * d + i] * res[i];
-                xn += X[t * d + i] * X[t * d + i];
-            }
-            xn = sqrt(xn);
-            if (xn > 0.0 && g < -1e-14 * xn * (un + 1e-300) && g / xn < gbest)
-            {
-                gbest = g / xn;
-                best = t;
-            }
-        }
-        if (best < 0)
-            break;
-        if (it >= maxit || np >= d)
-        {
-            ok = 0;
-            break;
-        }
-        P[np++] = best;
-        inP[best] = 1;
-        for (;;)
-        {
-            /* unconstrained least squares on P: (C_P^T C_P) zeta = -C_P^T u */
-            slong a, b, c, amin;
-            int pd = 1;
-            double alpha = 1.0;
-            for (a = 0; a < np; a++)
-            {
-                for (b = 0; b <= a; b++)
-                {
-                    double g = 0.0;
-                    for (i = 0; i < d; i++)
-                        g += X[P[a] * d + i] * X[P[b] * d + i];
-                    G[a * m + b] = g * s[P[a]] * s[P[b]];
-                }
-                h[a] = 0.0;
-                for (i = 0; i < d; i++)
-                    h[a] -= s[P[a]] * X[P[a] * d + i] * u[i];
-            }
-            for (a = 0; a < np && pd; a++)
-            {
-                double x = G[a * m + a];
-                for (c = 0; c < a; c++)
-                    x -= G[a * m + c] * G[a * m + c];
-                if (!(x > 1e-13 * (G[a * m + a] + 1e-300)))
-                    pd = 0;
-                else
-                {
-                    G[a * m + a] = sqrt(x);
-                    for (b = a + 1; b < np; b++)
-                    {
-                        double y = G[b * m + a];
-                        for (c = 0; c < a; c++)
-                            y -= G[b * m + c] * G[a * m + c];
-                        G[b * m + a] = y / G[a * m + a];
-                    }
-                }
-            }
-            if (!pd)
-            {
-                /* the new column depends on the others: drop it */
-                inP[P[--np]] = 0;
-                ok = 0;
-                break;
-            }
-            for (a = 0; a < np; a++)
-            {
-                for (c = 0; c < a; c++)
-                    h[a] -= G[a * m + c] * h[c];
-                h[a] /= G[a * m + a];
-            }
-            for (a = np - 1; a >= 0; a--)
-            {
-                for (c = a + 1; c < np; c++)
-                    h[a] -= G[c * m + a] * zeta[c];
-                zeta[a] = h[a] / G[a * m + a];
-            }
-            for (a = 0, amin = -1; a < np; a++)
-                if (zeta[a] <= 0.0)
-                {
-                    double l = lam[P[a]], q = l / (l - zeta[a]);
-                    if (q < alpha)
-                    {
-                        alpha = q;
-                        amin = a;
-                    }
-                }
-            if (amin < 0)
-            {
-                for (a = 0; a < np; a++)
-                    lam[P[a]] = zeta[a];
-                break;
-            }
-            /* step towards zeta until a multiplier reaches 0; drop it
-               (the one that defines the step exactly, whatever the
-               rounding of the others) */
-            for (a = 0, c = 0; a < np; a++)
-            {
-                lam[P[a]] += alpha * (zeta[a] - lam[P[a]]);
-                if (a == amin || lam[P[a]] <= 0.0)
-                {
-                    lam[P[a]] = 0.0;
-                    inP[P[a]] = 0;
-                }
-                else
-                    P[c++] = P[a];
-            }
-            np = c;
-            if (np == 0)
-                break;
-        }
-        if (!ok)
-            break;
-    }
-    for (k = 0; k < np; k++)
-        for (i = 0; i < d; i++)
-            u[i] += lam[P[k]] * s[P[k]] * X[P[k] * d + i];
-    return ok;
-}
-
-static double
-obj_d(const double *z, const double *X, const double *y, const int *a, slong n, slong m, slong d, double *r)
-{
-    slong t, j, i;
-    double f = 0.0;
-    for (t = 0; t < m; t++)
-    {
-        double p = 0.0;
-        for (j = 0; j < n; j++)
-            if (a[j * m + t] == 1)
-                for (i = 0; i < d; i++)
-                    p += z[j * d + i] * X[t * d + i];
-        r[t] = p - y[t];
-        f += r[t] * r[t];
-    }
-    return f / (double) m;
-}
-
-slong
-lemma12_descent_d(double *z, const basin_t B, const double *zstart, slong maxit)
-{
-    slong n = B->n, m = B->m, d = B->d, nd = n * d, j, t, i, it;
-    double *X = flint_malloc(sizeof(double) * (size_t) (m * d));
-    double *xx = flint_malloc(sizeof(double) * (size_t) m);
-    double *y = flint_malloc(sizeof(double) * (size_t) m);
-    double *r = flint_malloc(sizeof(double) * (size_t) m);
-    double *g = flint_malloc(sizeof(double) * (size_t) nd);
-    double *yv = flint_malloc(sizeof(double) * (size_t) nd);
-    double *xn = flint_malloc(sizeof(double) * (size_t) nd);
-    int *s = flint_malloc(sizeof(int) * (size_t) (n * m));
-    double *ws = flint_malloc(sizeof(double) * (size_t) (m * m + 5 * m + d)); /* project_neuron's */
-    double Lc = 0.0, tk = 1.0, fx, fn;
-
-    for (t = 0; t < m; t++)
-    {
-        xx[t] = 0.0;
-        for (i = 0; i < d; i++)
-        {
-            X[t * d + i] = fmpq_get_d(fmpq_mat_entry(B->X, t, i));
-            xx[t] += X[t * d + i] * X[t * d + i];
-        }
-        y[t] = fmpq_get_d(B->y + t);
-    }
-    for (j = 0; j < n; j++)
-        for (t = 0; t < m; t++)
-            s[j * m + t] = B->a[j * m + t] * B->b[j];
-    /* step 1/Lc, Lc ~ the largest eigenvalue of the Hessian (2/m) M^T M:
-       power iteration on M^T M in doubles (a candidate generator only),
-       with a 10% margin, capped by the trace, which bounds it above */
-    for (t = 0; t < m; t++)
-        for (j = 0; j < n; j++)
-            if (B->a[j * m + t] == 1)
-                Lc += xx[t];
-    {
-        double lam = 0.0, nrm;
-        slong k;
-        for (i = 0; i < nd; i++)
-            yv[i] = 1.0 + 0.1 * (double) i;
-        for (k = 0; k < 200; k++)
-        {
-            obj_d(yv, X, y, B->a, n, m, d, r);
-            /* r = M yv - y: use M yv = r + y */
-            for (i = 0; i < nd; i++)
-                g[i] = 0.0;
-            for (t = 0; t < m; t++)
-                for (j = 0; j < n; j++)
-                    if (B->a[j * m + t] == 1)
-                        for (i = 0; i < d; i++)
-                            g[j * d + i] += (r[t] + y[t]) * X[t * d + i];
-            nrm = 0.0;
-            for (i = 0; i < nd; i++)
-                nrm += g[i] * g[i];
-            nrm = sqrt(nrm);
-            if (nrm == 0.0)
-                break;
-            lam = 0.0;
-            for (i = 0; i < nd; i++)
-                lam += yv[i] * g[i];
-            {
-                double yy = 0.0;
-                for (i = 0; i < nd; i++)
-                    yy += yv[i] * yv[i];
-                lam /= yy;
-            }
-            for (i = 0; i < nd; i++)
-                yv[i] = g[i] / nrm;
-        }
-        if (lam > 0.0 && 1.1 * lam < Lc)
-            Lc = 1.1 * lam;
-    }
-    Lc = 2.0 * Lc / (double) m + 1e-300;
-
-    for (i = 0; i < nd; i++)
-        z[i] = zstart[i];
-    for (j = 0; j < n; j++)
-        project_neuron(z + j * d, X, s + j * m, m, d, ws);
-    for (i = 0; i < nd; i++)
-        yv[i] = z[i];
-    fx = obj_d(z, X, y, B->a, n, m, d, r);
-
-    for (it = 0; it < maxit; it++)
-    {
-        double tn, diff = 0.0, nz = 0.0;
-        obj_d(yv, X, y, B->a, n, m, d, r);
-        for (i = 0; i < nd; i++)
-            g[i] = 0.0;
-        for (t = 0; t < m; t++)
-            for (j = 0; j < n; j++)
-                if (B->a[j * m + t] == 1)
-                    for (i = 0; i < d; i++)
-                        g[j * d + i] += 2.0 * r[t] * X[t * d + i] / (double) m;
-        for (i = 0; i < nd; i++)
-            xn[i] = yv[i] - g[i] / Lc;
-        for (j = 0; j < n; j++)
-            project_neuron(xn + j * d, X, s + j * m, m, d, ws);
-        fn = obj_d(xn, X, y, B->a, n, m, d, r);
-        if (fn > fx && tk > 1.0)
-        {
-            /* adaptive restart (O'Donoghue-Candes): momentum overshot */
-            tk = 1.0;
-            for (i = 0; i < nd; i++)
-                yv[i] = z[i];
-            continue;
-        }
-        tn = 0.5 * (1.0 + sqrt(1.0 + 4.0 * tk * tk));
-        for (i = 0; i < nd; i++)
-        {
-            diff += fabs(xn[i] - z[i]);
-            nz += fabs(xn[i]);
-            yv[i] = xn[i] + ((tk - 1.0) / tn) * (xn[i] - z[i]);
-            z[i] = xn[i];
-        }
-        tk = tn;
-        fx = fn;
-        if (it > 50 && diff <= 1e-15 * (1.0 + nz))
-            break;
-    }
-
-    flint_free(X);
-    flint_free(xx);
-    flint_free(y);
-    flint_free(r);
-    flint_free(g);
-    flint_free(yv);
-    flint_free(xn);
-    flint_free(s);
-    flint_free(ws);
-    return it;
-}
-
-/* ------------------------------------------- second-difference Hessian */
+/* ------------------------------------------ the loss in its variables */
 
 void
 lemma12_net_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z)
@@ -928,93 +307,202 @@ lemma12_net_of_z(fmpq_mat_t W, fmpq *v, const basin_t B, const fmpq *z)
 void
 lemma12_net_loss_z(fmpq_t L, const basin_t B, const fmpq *z)
 {
-    slong n = B->n, d = B->d;
+    lemma12_loss_at(L, B, LEMMA12_VARS_Z, z);
+}
+
+slong
+lemma12_nvars(const basin_t B, int vars)
+{
+    return B->n * B->d + (vars == LEMMA12_VARS_WV ? B->n : 0);
+}
+
+void
+lemma12_loss_at(fmpq_t L, const basin_t B, int vars, const fmpq *theta)
+{
+    slong n = B->n, d = B->d, j, i;
     fmpq_mat_t W;
     fmpq *v = _fmpq_vec_init(n);
     fmpq_mat_init(W, n, d);
-    lemma12_net_of_z(W, v, B, z);
-    lemma12_net_loss(L, B->X, B->y, W, v);
+    if (vars == LEMMA12_VARS_Z)
+        lemma12_net_of_z(W, v, B, theta);
+    else
+        for (j = 0; j < n; j++)
+        {
+            for (i = 0; i < d; i++)
+                fmpq_set(fmpq_mat_entry(W, j, i), theta + j * d + i);
+            fmpq_set(v + j, theta + n * d + j);
+        }
+    shallow_net_loss(L, B->X, B->y, W, v);
     fmpq_mat_clear(W);
     _fmpq_vec_clear(v, n);
 }
 
-void
-lemma12_hessian_diff(fmpq_mat_t H, const basin_t B, const fmpq *z0, const fmpq *U, slong k, const fmpq_t h)
+/* ---------------------------------------- the Hessian from the loss */
+
+/* L = the loss at theta0 + sh (u_a + u_c) (c < 0: theta0 + sh u_a), u_a
+   row a of U or, U = NULL, the unit vector e_a; pt is scratch of p
+   entries. */
+static void
+loss_along(fmpq_t L, const basin_t B, int vars, const fmpq *theta0, const fmpq *U, slong p, slong a, slong c,
+           const fmpq_t sh, fmpq *pt)
 {
-    slong nd = B->n * B->d, a, c, i;
-    fmpq *za = _fmpq_vec_init(nd), *L1 = _fmpq_vec_init(k);
-    fmpq_t L0, Lab, hh;
-    fmpq_init(L0);
-    fmpq_init(Lab);
-    fmpq_init(hh);
-    fmpq_mat_clear(H);
-    fmpq_mat_init(H, k, k);
-    fmpq_mul(hh, h, h);
-    lemma12_net_loss_z(L0, B, z0);
-    /* z0 + h u_a, its loss L1[a]; then z0 + h (u_a + u_c) */
-    for (a = 0; a < k; a++)
+    slong i;
+    for (i = 0; i < p; i++)
+        fmpq_set(pt + i, theta0 + i);
+    if (U == NULL)
     {
-        for (i = 0; i < nd; i++)
-        {
-            fmpq_set(za + i, z0 + i);
-            if (U == NULL)
-            {
-                if (i == a)
-                    fmpq_add(za + i, za + i, h);
-            }
-            else
-                fmpq_addmul(za + i, h, U + a * nd + i);
-        }
-        lemma12_net_loss_z(L1 + a, B, za);
+        fmpq_add(pt + a, pt + a, sh);
+        if (c >= 0)
+            fmpq_add(pt + c, pt + c, sh);
     }
+    else
+        for (i = 0; i < p; i++)
+        {
+            fmpq_addmul(pt + i, sh, U + a * p + i);
+            if (c >= 0)
+                fmpq_addmul(pt + i, sh, U + c * p + i);
+        }
+    lemma12_loss_at(L, B, vars, pt);
+}
+
+/* Z, a quadratic: forward differences,
+   H_ac = (L(h u_a + h u_c) - L(h u_a) - L(h u_c) + L(0)) / h^2 */
+static void
+hessian_quadratic(fmpq_mat_t H, const basin_t B, const fmpq *theta0, const fmpq *U, slong k, const fmpq_t h)
+{
+    slong p = lemma12_nvars(B, LEMMA12_VARS_Z), a, c;
+    fmpq *pt = _fmpq_vec_init(p), *L1 = _fmpq_vec_init(k);
+    fmpq_t L0, L, hh;
+    fmpq_init(L0);
+    fmpq_init(L);
+    fmpq_init(hh);
+    fmpq_mul(hh, h, h);
+    lemma12_loss_at(L0, B, LEMMA12_VARS_Z, theta0);
+    for (a = 0; a < k; a++)
+        loss_along(L1 + a, B, LEMMA12_VARS_Z, theta0, U, p, a, -1, h, pt);
     for (a = 0; a < k; a++)
         for (c = a; c < k; c++)
         {
-            for (i = 0; i < nd; i++)
-            {
-                fmpq_set(za + i, z0 + i);
-                if (U == NULL)
-                {
-                    if (i == a)
-                        fmpq_add(za + i, za + i, h);
-                    if (i == c)
-                        fmpq_add(za + i, za + i, h);
-                }
-                else
-                {
-                    fmpq_addmul(za + i, h, U + a * nd + i);
-                    fmpq_addmul(za + i, h, U + c * nd + i);
-                }
-            }
-            lemma12_net_loss_z(Lab, B, za);
-            fmpq_sub(Lab, Lab, L1 + a);
-            fmpq_sub(Lab, Lab, L1 + c);
-            fmpq_add(Lab, Lab, L0);
-            fmpq_div(fmpq_mat_entry(H, a, c), Lab, hh);
+            loss_along(L, B, LEMMA12_VARS_Z, theta0, U, p, a, c, h, pt);
+            fmpq_sub(L, L, L1 + a);
+            fmpq_sub(L, L, L1 + c);
+            fmpq_add(L, L, L0);
+            fmpq_div(fmpq_mat_entry(H, a, c), L, hh);
             fmpq_set(fmpq_mat_entry(H, c, a), fmpq_mat_entry(H, a, c));
         }
-    _fmpq_vec_clear(za, nd);
+    _fmpq_vec_clear(pt, p);
     _fmpq_vec_clear(L1, k);
     fmpq_clear(L0);
-    fmpq_clear(Lab);
+    fmpq_clear(L);
     fmpq_clear(hh);
 }
 
-int
-lemma12_diff_step(fmpq_t h, const basin_t B, const fmpq *z0)
+/* Q = u^T H u along u = u_a + u_c (c < 0: u_a) by the five-point central
+   difference, exact up to degree 5 */
+static void
+quartic_curvature(fmpq_t Q, const basin_t B, const fmpq *theta0, const fmpq *U, slong p, slong a, slong c,
+                  const fmpq_t h, const fmpq_t L0, fmpq *pt)
 {
-    slong n = B->n, m = B->m, d = B->d, j, t, i;
+    static const slong weight[5] = {-1, 16, -30, 16, -1};
+    slong s;
+    fmpq_t sh, L;
+    fmpq_init(sh);
+    fmpq_init(L);
+    fmpq_mul_si(Q, L0, weight[2]);
+    for (s = -2; s <= 2; s++)
+        if (s != 0)
+        {
+            fmpq_mul_si(sh, h, s);
+            loss_along(L, B, LEMMA12_VARS_WV, theta0, U, p, a, c, sh, pt);
+            fmpq_mul_si(L, L, weight[s + 2]);
+            fmpq_add(Q, Q, L);
+        }
+    fmpq_mul(sh, h, h);
+    fmpq_mul_si(sh, sh, 12);
+    fmpq_div(Q, Q, sh);
+    fmpq_clear(sh);
+    fmpq_clear(L);
+}
+
+/* (W, v), a quartic: H_aa = Q(u_a), H_ac = (Q(u_a + u_c) - Q(u_a) - Q(u_c)) / 2 */
+static void
+hessian_quartic(fmpq_mat_t H, const basin_t B, const fmpq *theta0, const fmpq *U, slong k, const fmpq_t h)
+{
+    slong p = lemma12_nvars(B, LEMMA12_VARS_WV), a, c;
+    fmpq *pt = _fmpq_vec_init(p);
+    fmpq_t L0, q;
+    fmpq_init(L0);
+    fmpq_init(q);
+    lemma12_loss_at(L0, B, LEMMA12_VARS_WV, theta0);
+    for (a = 0; a < k; a++)
+        quartic_curvature(fmpq_mat_entry(H, a, a), B, theta0, U, p, a, -1, h, L0, pt);
+    for (a = 0; a < k; a++)
+        for (c = a + 1; c < k; c++)
+        {
+            quartic_curvature(q, B, theta0, U, p, a, c, h, L0, pt);
+            fmpq_sub(q, q, fmpq_mat_entry(H, a, a));
+            fmpq_sub(q, q, fmpq_mat_entry(H, c, c));
+            fmpq_div_2exp(fmpq_mat_entry(H, a, c), q, 1);
+            fmpq_set(fmpq_mat_entry(H, c, a), fmpq_mat_entry(H, a, c));
+        }
+    _fmpq_vec_clear(pt, p);
+    fmpq_clear(L0);
+    fmpq_clear(q);
+}
+
+void
+lemma12_loss_hessian(fmpq_mat_t H, const basin_t B, int vars, const fmpq *theta0, const fmpq *U, slong k,
+                     const fmpq_t h)
+{
+    fmpq_mat_clear(H);
+    fmpq_mat_init(H, k, k);
+    if (vars == LEMMA12_VARS_Z)
+        hessian_quadratic(H, B, theta0, U, k, h);
+    else
+        hessian_quartic(H, B, theta0, U, k, h);
+}
+
+/* lo = min(lo, s / x) over a positive slack s and bound x > 0 (lo < 0:
+   none yet) */
+static void
+ratio_min(fmpq_t lo, const fmpq_t s, const fmpq_t x)
+{
+    fmpq_t r;
+    fmpq_init(r);
+    fmpq_div(r, s, x);
+    if (fmpq_sgn(lo) < 0 || fmpq_cmp(r, lo) < 0)
+        fmpq_set(lo, r);
+    fmpq_clear(r);
+}
+
+int
+lemma12_diff_step(fmpq_t h, const basin_t B, int vars, const fmpq *theta0)
+{
+    slong n = B->n, m = B->m, d = B->d, reach = vars == LEMMA12_VARS_Z ? 1 : 2, j, t, i;
     fmpq_t s, xm, c, lo;
     int ok = 1;
     fmpq_init(s);
     fmpq_init(xm);
     fmpq_init(c);
     fmpq_init(lo);
-    /* z0 + h (e_a + e_c) changes s_{j,t} <z_j, x_t> by at most
-       2 h max_i |x_{t,i}|: h with 2 h max_i |x_{t,i}| < slack for every
-       constraint keeps all the points in the open cell */
-    fmpq_set_si(lo, -1, 1); /* the smallest slack / (2 max |x_t|), -1: none yet */
+    /* theta0 + s h (e_a + e_c), 0 <= s <= 1 in z, |s| <= 2 in (W, v),
+       moves at most two
+       coordinates of w_j (or z_j) by reach h each, so changes
+       a_{j,t} <w_j, x_t> by at most 2 reach h max_i |x_{t,i}|, and v_j by
+       at most 2 reach h: a step with these below every slack keeps every
+       point in the open cell */
+    fmpq_set_si(lo, -1, 1);
     for (j = 0; j < n && ok; j++)
+    {
+        if (vars == LEMMA12_VARS_WV)
+        {
+            fmpq_mul_si(s, theta0 + n * d + j, B->b[j]);
+            fmpq_set_si(xm, 2 * reach, 1);
+            if (fmpq_sgn(s) <= 0)
+                ok = 0;
+            else
+                ratio_min(lo, s, xm);
+        }
         for (t = 0; t < m && ok; t++)
         {
             fmpq_zero(xm);
@@ -1026,410 +514,27 @@ lemma12_diff_step(fmpq_t h, const basin_t B, const fmpq *z0)
             }
             if (fmpq_is_zero(xm))
                 continue; /* x_t = 0: no constraint */
-            _fmpq_vec_dot(s, z0 + j * d, fmpq_mat_entry(B->X, t, 0), d);
-            if (B->a[j * m + t] * B->b[j] < 0)
+            _fmpq_vec_dot(s, theta0 + j * d, fmpq_mat_entry(B->X, t, 0), d);
+            /* in Z the constraint is a b <z_j, x_t> >= 0, in (W, v) a <w_j, x_t> >= 0 */
+            if (B->a[j * m + t] * (vars == LEMMA12_VARS_Z ? B->b[j] : 1) < 0)
                 fmpq_neg(s, s);
+            fmpq_mul_si(xm, xm, 2 * reach);
             if (fmpq_sgn(s) <= 0)
                 ok = 0;
             else
-            {
-                fmpq_div(s, s, xm);
-                fmpq_div_2exp(s, s, 1);
-                if (fmpq_sgn(lo) < 0 || fmpq_cmp(s, lo) < 0)
-                    fmpq_set(lo, s);
-            }
+                ratio_min(lo, s, xm);
         }
+    }
     if (ok)
     {
-        /* the largest power of two below lo (1 when unconstrained) */
+        /* the largest power of two below lo, at most 1 */
         fmpq_one(h);
-        if (fmpq_sgn(lo) > 0)
-        {
-            while (fmpq_cmp(h, lo) >= 0)
-                fmpq_div_2exp(h, h, 1);
-            fmpq_mul_2exp(c, h, 1);
-            while (fmpq_cmp(c, lo) < 0)
-            {
-                fmpq_set(h, c);
-                fmpq_mul_2exp(c, h, 1);
-            }
-        }
+        while (fmpq_sgn(lo) > 0 && fmpq_cmp(h, lo) >= 0)
+            fmpq_div_2exp(h, h, 1);
     }
     fmpq_clear(s);
     fmpq_clear(xm);
     fmpq_clear(c);
     fmpq_clear(lo);
     return ok;
-}
-
-/* ------------------------------------------------ KKT certificate */
-
-void
-lemma12_kkt_init(lemma12_kkt_t K, const basin_t B)
-{
-    K->ok = 0;
-    K->reason = LEMMA12_KKT_INCONSISTENT;
-    K->active = K->free = 0;
-    K->n = B->n;
-    K->m = B->m;
-    K->d = B->d;
-    K->z = _fmpq_vec_init(B->n * B->d);
-    K->mu = _fmpq_vec_init(B->n * B->m);
-    fmpq_init(K->value);
-}
-
-void
-lemma12_kkt_clear(lemma12_kkt_t K)
-{
-    _fmpq_vec_clear(K->z, K->n * K->d);
-    _fmpq_vec_clear(K->mu, K->n * K->m);
-    fmpq_clear(K->value);
-}
-
-/* s_{j,t} <z_j, x_t> */
-static void
-slack_q(fmpq_t s, const basin_t B, const fmpq *z, slong j, slong t)
-{
-    _fmpq_vec_dot(s, z + j * B->d, fmpq_mat_entry(B->X, t, 0), B->d);
-    if (B->a[j * B->m + t] * B->b[j] < 0)
-        fmpq_neg(s, s);
-}
-
-int
-lemma12_kkt_verify(fmpq_t value, const basin_t B, const fmpq *z, const fmpq *mu)
-{
-    slong n = B->n, m = B->m, d = B->d, j, t, i;
-    fmpq *p = _fmpq_vec_init(m), *g = _fmpq_vec_init(d);
-    fmpq_t s, e;
-    int ok = 1;
-    fmpq_init(s);
-    fmpq_init(e);
-    /* primal feasibility, complementary slackness, dual signs */
-    for (j = 0; j < n && ok; j++)
-        for (t = 0; t < m && ok; t++)
-        {
-            slack_q(s, B, z, j, t);
-            if (fmpq_sgn(s) < 0 || fmpq_sgn(mu + j * m + t) < 0 ||
-                (!fmpq_is_zero(mu + j * m + t) && !fmpq_is_zero(s)))
-                ok = 0;
-        }
-    /* stationarity: sum_{t: a=+1} r_t x_t = sum_t mu_{j,t} s_{j,t} x_t per
-       neuron, r = M z - y from the network's own predictions */
-    if (ok)
-    {
-        fmpq_mat_t W;
-        fmpq *v = _fmpq_vec_init(n);
-        fmpq_mat_init(W, n, d);
-        lemma12_net_of_z(W, v, B, z);
-        net_pred(p, B->X, W, v);
-        loss_of_pred(value, p, B->y, m);
-        for (t = 0; t < m; t++)
-            fmpq_sub(p + t, p + t, B->y + t);
-        for (j = 0; j < n && ok; j++)
-        {
-            qvec_zero(g, d);
-            for (t = 0; t < m; t++)
-            {
-                fmpq_zero(e);
-                if (B->a[j * m + t] > 0)
-                    fmpq_set(e, p + t);
-                if (B->a[j * m + t] * B->b[j] > 0)
-                    fmpq_sub(e, e, mu + j * m + t);
-                else
-                    fmpq_add(e, e, mu + j * m + t);
-                if (!fmpq_is_zero(e))
-                    for (i = 0; i < d; i++)
-                        fmpq_addmul(g + i, e, fmpq_mat_entry(B->X, t, i));
-            }
-            for (i = 0; i < d && ok; i++)
-                ok = fmpq_is_zero(g + i);
-        }
-        fmpq_mat_clear(W);
-        _fmpq_vec_clear(v, n);
-    }
-    _fmpq_vec_clear(p, m);
-    _fmpq_vec_clear(g, d);
-    fmpq_clear(s);
-    fmpq_clear(e);
-    return ok;
-}
-
-/* Appends the row r (length len, rational) to the integer matrix A as
-   row k, scaled by the lcm of its denominators. */
-static void
-int_row(fmpz_mat_t A, slong k, const fmpq *r, slong len)
-{
-    fmpz_t l;
-    slong i;
-    fmpz_init(l);
-    fmpz_one(l);
-    for (i = 0; i < len; i++)
-        fmpz_lcm(l, l, fmpq_denref(r + i));
-    for (i = 0; i < len; i++)
-    {
-        fmpz_divexact(fmpz_mat_entry(A, k, i), l, fmpq_denref(r + i));
-        fmpz_mul(fmpz_mat_entry(A, k, i), fmpz_mat_entry(A, k, i), fmpq_numref(r + i));
-    }
-    fmpz_clear(l);
-}
-
-int
-lemma12_kkt(lemma12_kkt_t K, const basin_t B, const double *zd, double tol)
-{
-    slong n = B->n, m = B->m, d = B->d, nd = n * d, j, t, i, k, l, q, ne = 0, np = 0, N, rows, rank;
-    slong *ej = flint_malloc(sizeof(slong) * (size_t) (n * m)),
-          *et = flint_malloc(sizeof(slong) * (size_t) (n * m));
-    slong *pj = flint_malloc(sizeof(slong) * (size_t) (n * m)),
-          *pt = flint_malloc(sizeof(slong) * (size_t) (n * m));
-    slong *pivc;
-    double *X = flint_malloc(sizeof(double) * (size_t) (m * d)),
-           *r = flint_malloc(sizeof(double) * (size_t) m);
-    double *lam0 = flint_malloc(sizeof(double) * (size_t) (n * m)),
-           *u = flint_malloc(sizeof(double) * (size_t) d);
-    double *ws = flint_malloc(sizeof(double) * (size_t) (m * m + 5 * m + d));
-    int *tight = flint_calloc((size_t) (n * m), sizeof(int)), *sg = flint_malloc(sizeof(int) * (size_t) m);
-    double Zs = 0.0;
-    fmpq *row, *zq = _fmpq_vec_init(nd);
-    fmpz_mat_t A, R;
-    fmpz_t den;
-    int *isfree;
-
-    K->ok = 0;
-    K->free = 0;
-    for (i = 0; i < nd; i++)
-        bc_fmpq_set_d(zq + i, isfinite(zd[i]) ? zd[i] : 0.0);
-    for (t = 0; t < m; t++)
-        for (i = 0; i < d; i++)
-            X[t * d + i] = fmpq_get_d(fmpq_mat_entry(B->X, t, i));
-    for (j = 0; j < n; j++)
-    {
-        double zn = 0.0;
-        for (i = 0; i < d; i++)
-            zn += zd[j * d + i] * zd[j * d + i];
-        Zs = FLINT_MAX(Zs, sqrt(zn));
-    }
-    {
-        /* and never below the size of a z that predicts targets of the
-           data's size, |y|_max / |x|_max (z = 0 is a common minimiser) */
-        double ym = 0.0, xm = 0.0;
-        for (t = 0; t < m; t++)
-        {
-            double xn = 0.0;
-            for (i = 0; i < d; i++)
-                xn += X[t * d + i] * X[t * d + i];
-            xm = FLINT_MAX(xm, sqrt(xn));
-            ym = FLINT_MAX(ym, fabs(fmpq_get_d(B->y + t)));
-        }
-        if (xm > 0.0)
-            Zs = FLINT_MAX(Zs, ym / xm);
-    }
-    /* the constraints tight at zd, relative to the scale of the whole
-       point (a neuron with z_j ~ 0 has all of its constraints tight) */
-    for (j = 0; j < n; j++)
-        for (t = 0; t < m; t++)
-        {
-            double sl = 0.0, xn = 0.0;
-            for (i = 0; i < d; i++)
-            {
-                sl += X[t * d + i] * zd[j * d + i];
-                xn += X[t * d + i] * X[t * d + i];
-            }
-            sl *= B->a[j * m + t] * B->b[j];
-            tight[j * m + t] = xn > 0.0 && sl <= tol * sqrt(xn) * Zs;
-        }
-    /* equalities: per neuron the tight rows independent of those kept
-       (a dependent row's equality follows from them) */
-    for (j = 0; j < n; j++)
-    {
-        fmpq_mat_t S, T;
-        slong kept = 0;
-        fmpq_mat_init(S, d, d);
-        for (t = 0; t < m && kept < d; t++)
-        {
-            if (!tight[j * m + t])
-                continue;
-            fmpq_mat_init(T, kept + 1, d);
-            for (k = 0; k < kept; k++)
-                for (i = 0; i < d; i++)
-                    fmpq_set(fmpq_mat_entry(T, k, i), fmpq_mat_entry(S, k, i));
-            for (i = 0; i < d; i++)
-                fmpq_set(fmpq_mat_entry(T, kept, i), fmpq_mat_entry(B->X, t, i));
-            if (fmpq_mat_rref(T, T) == kept + 1)
-            {
-                for (i = 0; i < d; i++)
-                    fmpq_set(fmpq_mat_entry(S, kept, i), fmpq_mat_entry(B->X, t, i));
-                kept++;
-                ej[ne] = j;
-                et[ne] = t;
-                ne++;
-            }
-            fmpq_mat_clear(T);
-        }
-        fmpq_mat_clear(S);
-    }
-    /* multipliers: where they may be non-zero is guessed by a
-       non-negative least-squares fit of the float gradient
-       g_j = sum_{t: a=+1} r_t x_t by the tight s_{j,t} x_t (at a vertex
-       with more tight rows than dimensions, an arbitrary independent
-       subset would often need a negative multiplier) */
-    for (t = 0; t < m; t++)
-    {
-        r[t] = -fmpq_get_d(B->y + t);
-        for (j = 0; j < n; j++)
-            if (B->a[j * m + t] > 0)
-                for (i = 0; i < d; i++)
-                    r[t] += zd[j * d + i] * X[t * d + i];
-    }
-    for (j = 0; j < n; j++)
-    {
-        for (i = 0; i < d; i++)
-            u[i] = 0.0;
-        for (t = 0; t < m; t++)
-        {
-            sg[t] = tight[j * m + t] ? B->a[j * m + t] * B->b[j] : 0;
-            if (B->a[j * m + t] > 0)
-                for (i = 0; i < d; i++)
-                    u[i] -= r[t] * X[t * d + i];
-        }
-        project_neuron(u, X, sg, m, d, ws);
-        for (t = 0; t < m; t++)
-        {
-            lam0[j * m + t] = ws[t];
-            if (ws[t] > 0.0)
-            {
-                pj[np] = j;
-                pt[np] = t;
-                np++;
-            }
-        }
-    }
-    K->active = ne;
-    /* the KKT system in (z, mu_P): M^T M z - C_P^T mu = M^T y and
-       C_E z = 0 (C the rows s_{j,t} x_t in block j) */
-    N = nd + np;
-    rows = nd + ne;
-    row = _fmpq_vec_init(N + 1);
-    fmpz_mat_init(A, rows, N + 1);
-    fmpz_mat_init(R, rows, N + 1);
-    fmpz_init(den);
-    for (j = 0; j < n; j++)
-        for (i = 0; i < d; i++)
-        {
-            qvec_zero(row, N + 1);
-            for (t = 0; t < m; t++)
-            {
-                if (B->a[j * m + t] < 0)
-                    continue;
-                /* (M^T M)_{(j,i),(k,l)} = sum_t [a_jt = a_kt = +1] x_ti x_tl */
-                for (k = 0; k < n; k++)
-                    if (B->a[k * m + t] > 0)
-                        for (l = 0; l < d; l++)
-                            fmpq_addmul(row + k * d + l, fmpq_mat_entry(B->X, t, i),
-                                        fmpq_mat_entry(B->X, t, l));
-                fmpq_addmul(row + N, fmpq_mat_entry(B->X, t, i), B->y + t);
-            }
-            for (q = 0; q < np; q++)
-                if (pj[q] == j)
-                {
-                    if (B->a[j * m + pt[q]] * B->b[j] > 0)
-                        fmpq_sub(row + nd + q, row + nd + q, fmpq_mat_entry(B->X, pt[q], i));
-                    else
-                        fmpq_add(row + nd + q, row + nd + q, fmpq_mat_entry(B->X, pt[q], i));
-                }
-            int_row(A, j * d + i, row, N + 1);
-        }
-    for (q = 0; q < ne; q++)
-    {
-        qvec_zero(row, N + 1);
-        for (i = 0; i < d; i++)
-            fmpq_mul_si(row + ej[q] * d + i, fmpq_mat_entry(B->X, et[q], i),
-                        B->a[ej[q] * m + et[q]] * B->b[ej[q]]);
-        int_row(A, nd + q, row, N + 1);
-    }
-    rank = fmpz_mat_rref(R, den, A);
-    /* pivot columns; a pivot in the right-hand side: no solution */
-    pivc = flint_malloc(sizeof(slong) * (size_t) (rank + 1));
-    isfree = flint_malloc(sizeof(int) * (size_t) (N + 1));
-    for (i = 0; i <= N; i++)
-        isfree[i] = 1;
-    for (k = 0, l = 0; k < rank; k++)
-    {
-        while (fmpz_is_zero(fmpz_mat_entry(R, k, l)))
-            l++;
-        pivc[k] = l;
-        isfree[l] = 0;
-    }
-    K->reason = LEMMA12_KKT_INCONSISTENT;
-    if (rank == 0 || pivc[rank - 1] < N)
-    {
-        /* free unknowns from the float point and multipliers; pivots
-           from the rref: den x_p + sum_f R_{k,f} x_f = R_{k,N} */
-        fmpq *x = _fmpq_vec_init(N);
-        fmpq_t c;
-        fmpq_init(c);
-        for (i = 0; i < N; i++)
-            if (isfree[i])
-            {
-                K->free++;
-                if (i < nd)
-                    fmpq_set(x + i, zq + i);
-                else
-                    bc_fmpq_set_d(x + i, lam0[pj[i - nd] * m + pt[i - nd]]);
-            }
-        for (k = 0; k < rank; k++)
-        {
-            fmpq_set_fmpz_frac(x + pivc[k], fmpz_mat_entry(R, k, N), den);
-            for (i = pivc[k] + 1; i < N; i++)
-                if (isfree[i] && !fmpz_is_zero(fmpz_mat_entry(R, k, i)))
-                {
-                    fmpq_set_fmpz_frac(c, fmpz_mat_entry(R, k, i), den);
-                    fmpq_submul(x + pivc[k], c, x + i);
-                }
-        }
-        qvec_set(K->z, x, nd);
-        qvec_zero(K->mu, n * m);
-        for (q = 0; q < np; q++)
-            fmpq_set(K->mu + pj[q] * m + pt[q], x + nd + q);
-        /* decided from scratch, whatever the solve did */
-        K->ok = lemma12_kkt_verify(K->value, B, K->z, K->mu);
-        if (K->ok)
-            K->reason = LEMMA12_KKT_OK;
-        else
-        {
-            /* why: a violated constraint, else a negative multiplier */
-            fmpq_t sl;
-            fmpq_init(sl);
-            for (j = 0; j < n; j++)
-                for (t = 0; t < m; t++)
-                {
-                    slack_q(sl, B, K->z, j, t);
-                    if (fmpq_sgn(sl) < 0)
-                        K->reason = LEMMA12_KKT_INFEASIBLE;
-                    else if (fmpq_sgn(K->mu + j * m + t) < 0 && K->reason != LEMMA12_KKT_INFEASIBLE)
-                        K->reason = LEMMA12_KKT_NEGATIVE;
-                }
-            fmpq_clear(sl);
-        }
-        _fmpq_vec_clear(x, N);
-        fmpq_clear(c);
-    }
-    flint_free(pivc);
-    flint_free(isfree);
-    flint_free(ej);
-    flint_free(et);
-    flint_free(pj);
-    flint_free(pt);
-    flint_free(X);
-    flint_free(r);
-    flint_free(lam0);
-    flint_free(u);
-    flint_free(ws);
-    flint_free(tight);
-    flint_free(sg);
-    _fmpq_vec_clear(row, N + 1);
-    _fmpq_vec_clear(zq, nd);
-    fmpz_mat_clear(A);
-    fmpz_mat_clear(R);
-    fmpz_clear(den);
-    return K->ok;
 }

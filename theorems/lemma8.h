@@ -13,6 +13,11 @@
    [pi/2 - arcsin rho, pi/2 + arcsin rho].  A uniform direction on
    S^{d-1} is noisy with probability
        band_d(rho) = 1 - 2 F_d(pi/2 - arcsin rho) = 1 - I_{1-rho^2}((d-1)/2, 1/2).
+   The band, the exact sign test and the stated radius are the core's
+   sphere_band_* and sphere_ball_sign_constant_fmpq (sphere.h); the bound
+   1/(4d) is Lemma 8's constant of paper.h.  The module (lemma8.c) uses
+   the exact decisions and the Monte Carlo sample of lemma8_mc.c, which
+   needs nothing of the module.
 
    Everything a sample decides is decided exactly: the doubles drawn are
    dyadic rationals, the centres integer vectors, the radii dyadic, so
@@ -24,6 +29,7 @@
 
 #include "bc.h"
 #include "check.h"
+#include "mc.h"
 #include "module.h"
 
 #ifdef __cplusplus
@@ -56,11 +62,6 @@ extern "C"
    Exact. */
     int lemma8_rule_constant(lemma8_rule rule, arf_srcptr w, arf_srcptr c, slong d, const arf_t r2);
 
-    /* The same decision over Q for the correct rule, with delta^2 given:
-   1 iff <w, c>^2 > delta^2 |w|^2 (an independent fmpq implementation,
-   used by the exact check and the tests). */
-    int lemma8_constant_fmpq(const fmpq *w, const fmpq *c, slong d, const fmpq_t delta2);
-
     /* Sign of <w, x> at the rational point x = c + r u of the sphere of
    radius r around c, where u is the exact rational unit vector given by
    the stereographic parameters t (d - 1 entries, dyadic) and the pole
@@ -76,36 +77,41 @@ extern "C"
     /* u = (2 t, s (1 - |t|^2)) / (1 + |t|^2) over Q. */
     void lemma8_stereo_point(fmpq *u, const fmpq *t, int s, slong d);
 
-    /* band_d(rho) = 1 - 2 F_d(pi/2 - arcsin rho), the probability that a
-   uniform direction of S^{d-1} is noisy for a cluster with
-   delta/|c| = rho in [0, 1]; d = 1 gives 0 for rho < 1 (S^0 = {+-1}).
-   From the cosine form of the cap (sphere_cap_fraction_cos). */
-    void lemma8_band(arb_t res, ulong d, const arb_t rho, slong prec);
+    /* The Monte Carlo instance of the module: d = LEMMA8_MC_D = 8,
+   c = (3, 1, 1, 1, 1, 1, 1, 1), |c| = 4, rho = delta/|c| = 7/512 (so
+   delta = 7/128 is dyadic and the sphere points are rational).
+   lemma8_mc_rho sets rho to 7/512 exactly. */
+#define LEMMA8_MC_D 8
+    void lemma8_mc_rho(arb_t rho);
 
-    /* The same by the angle form sphere_cap_fraction(pi/2 - arcsin rho)
-   (an independent route through the incomplete beta function). */
-    void lemma8_band_angle(arb_t res, ulong d, const arb_t rho, slong prec);
-
-    /* The stated maximal radius rho_d = 2 sin(sqrt(2 pi)/(16 d sqrt d)). */
-    void lemma8_radius(arb_t res, ulong d, slong prec);
-
-    /* The reconstructed per-cluster bound 1/(4 d). */
-    void lemma8_bound(arb_t res, ulong d, slong prec);
-
-    /* Internal: the Monte Carlo checks (lemma8_mc.c). */
+    /* The context of a sample: the rule under test and the law of the
+   direction (uniform, or adversarial: within 10^-15..10^-3 radians of an
+   edge of the true band or of the rule's band). */
     typedef struct
     {
-        ulong agree;   /* samples of the agreement checks */
-        ulong control; /* samples of each negative control */
-    } lemma8_sizes;
+        lemma8_rule rule;
+        int adversarial;
+        double chat[LEMMA8_MC_D]; /* c/|c| in doubles: where the adversary aims */
+        arf_struct c[LEMMA8_MC_D];
+        arf_t r2;        /* rho^2 */
+        arf_t delta;     /* rho |c|, dyadic */
+        double edges[2]; /* the band half-widths whose edges the adversary targets */
+    } lemma8_mc_struct;
 
-    void _lemma8_run_mc(checklist_t L, const lemma8_sizes *z, const run_opts *opts,
-                        void (*start)(check_t c, const char *id, const char *claim, int rec));
+    typedef lemma8_mc_struct lemma8_mc_t[1];
 
-    extern const module_struct module_lemma8;
-    extern const char *const fragment_lemma8[];
+    void lemma8_mc_init(lemma8_mc_t X, lemma8_rule rule, int adversarial);
+    void lemma8_mc_clear(lemma8_mc_t X);
 
-    /* The module (its table and run) and its LaTeX fragment (lemma8.tex). */
+    /* The events of a sample (lemma8_mc_sample, an mc_sample_fn on a
+   lemma8_mc_t): the rule agrees with what the sampled points of the ball
+   show (a sign change or a zero: noisy; one sign: constant); the rule
+   declares w noisy; the rule declares w sign-constant.  Exact. */
+#define LEMMA8_EV_AGREE 0
+#define LEMMA8_EV_NOISY 1
+#define LEMMA8_EV_CONSTANT 2
+    void lemma8_mc_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index);
+
     extern const module_struct module_lemma8;
     extern const char *const fragment_lemma8[];
 

@@ -1,108 +1,282 @@
-/* lemma8_mc.c -- the Monte Carlo checks of the module "lemma8" (Lemma 8
-   and Claim 2 of Theorem 5, B.7).
+/* lemma8_mc.c -- the exact decisions of the module "lemma8" (Lemma 8 and
+   Claim 2 of Theorem 5, B.7) and its Monte Carlo sample.
 
-   One sample draws a direction w (uniform, or adversarially close to
-   the edges of the noisy band) and a set of points x of the ball
-   B(c, delta): the two extreme points c -+ delta w/|w|, exact rational
-   points of the sphere |x - c| = delta (uniform, and concentrated near
-   the two extreme points), and exact rational points just inside the
-   sphere.  The rule under test declares w sign-constant or noisy; the
-   points show the signs <w, x> actually takes.  The sample agrees when
-   the rule says "constant" and every point has the same non-zero sign,
-   or the rule says "noisy" and the points show two different signs (a
-   zero counts as a sign).  Every decision is exact (lemma8.h).
+   The decisions: the sign of a sum of two square roots, the rules "sign
+   constant on the ball" (the characterisation and the false variants the
+   module checks it against), the sign of <w, x> at an exact rational
+   point of a sphere, and the stereographic parametrisation that makes
+   such points.  All exact (lemma8.h).
 
-   The extreme points decide the "noisy" side completely (if |<w, c>| <=
-   delta |w| they show two signs); the "constant" side is the statement
-   min over the ball = <w, c> - delta |w| > 0, which the sampled sphere
-   and interior points test without using it. */
+   The sample draws a direction w (uniform, or adversarially close to the
+   edges of a band) and exact rational points x of the ball B(c, delta):
+   the points of the sphere |x - c| = delta in the directions -+ w/|w|
+   rounded to doubles (the extreme points, up to an angle of about
+   10^-16), uniform sphere points, sphere points near the extreme points
+   and points just inside the sphere.  The rule under test declares w
+   sign-constant or noisy; the points show the signs <w, x> takes, computed
+   over Q without the rule's algebra.  When |<w, c>| <= delta |w| cos(theta),
+   theta the angle between the rounded extreme direction and w/|w|, the
+   extreme point shows a sign change: the noisy side is witnessed by a
+   point, not by the inequality the rule evaluates.  The constant side is
+   the statement min over the ball = <w, c> - delta |w| > 0 (Cauchy-Schwarz),
+   which the sampled points test. */
 #include <math.h>
 #include <string.h>
 
 #include "lemma8.h"
-#include "mc.h"
-#include "sphere.h"
 
-#define PREC 128
-#define L8_D 8
-#define L8_NSPHERE 4 /* uniform sphere points per sample */
-#define L8_NNEAR 4   /* sphere points near the extreme points */
-#define L8_NINNER 2  /* rational points just inside the sphere */
+/* ------------------------------------------------- exact decisions */
 
-/* The instance: d = 8, c = (3, 1, 1, 1, 1, 1, 1, 1) with |c| = 4 exactly
-   (so delta = rho |c| is dyadic and the sphere points are rational),
-   rho = 7/512 <= rho_8 = 2 sin(sqrt(2 pi)/(16 * 8 sqrt 8)) ~ 0.013847
-   (checked in the run), the largest multiple of 2^-9 below the stated
-   radius. */
-static const slong l8_c[L8_D] = {3, 1, 1, 1, 1, 1, 1, 1};
-#define L8_CNORM 4
-#define L8_RHO_NUM 7
-#define L8_RHO_EXP 9
-
-typedef struct
+int
+lemma8_sign_sqrt_sum(int s1, const arf_t p1, int s2, const arf_t p2)
 {
-    slong d;
-    lemma8_rule rule;
-    int adversarial;
-    double chat[L8_D]; /* c/|c| in doubles: candidates only */
-    arf_struct c[L8_D];
-    arf_t r2;    /* rho^2 */
-    arf_t delta; /* rho |c|, dyadic */
-    arf_t delta2;
-    double edges[2]; /* band half-widths whose edges the adversary targets */
-} l8_ctx;
+    int c;
+    if (s1 == 0 || arf_is_zero(p1))
+        return (s2 == 0 || arf_is_zero(p2)) ? 0 : s2;
+    if (s2 == 0 || arf_is_zero(p2))
+        return s1;
+    if (s1 == s2)
+        return s1;
+    /* opposite signs: the larger square root wins */
+    c = arf_cmp(p1, p2);
+    return c > 0 ? s1 : (c < 0 ? s2 : 0);
+}
 
+/* x = a * b, exact */
 static void
-l8_ctx_init(l8_ctx *X, lemma8_rule rule, int adversarial)
+xmul(arf_t x, const arf_t a, const arf_t b)
 {
+    arf_mul(x, a, b, ARF_PREC_EXACT, ARF_RND_DOWN);
+}
+
+int
+lemma8_rule_constant(lemma8_rule rule, arf_srcptr w, arf_srcptr c, slong d, const arf_t r2)
+{
+    arf_t A, Q, N, t, thr;
     slong i;
-    double a, h;
-    memset(X, 0, sizeof *X);
-    X->d = L8_D;
-    X->rule = rule;
-    X->adversarial = adversarial;
-    for (i = 0; i < L8_D; i++)
+    int res;
+
+    arf_init(A);
+    arf_init(Q);
+    arf_init(N);
+    arf_init(t);
+    arf_init(thr);
+    for (i = 0; i < d; i++)
     {
-        arf_init(X->c + i);
-        arf_set_si(X->c + i, l8_c[i]);
-        X->chat[i] = (double) l8_c[i] / (double) L8_CNORM;
+        xmul(t, w + i, c + i);
+        arf_add(A, A, t, ARF_PREC_EXACT, ARF_RND_DOWN);
+        xmul(t, w + i, w + i);
+        arf_add(Q, Q, t, ARF_PREC_EXACT, ARF_RND_DOWN);
+        xmul(t, c + i, c + i);
+        arf_add(N, N, t, ARF_PREC_EXACT, ARF_RND_DOWN);
     }
-    arf_init(X->r2);
-    arf_init(X->delta);
-    arf_init(X->delta2);
-    arf_set_si_2exp_si(X->delta, L8_RHO_NUM * L8_CNORM, -L8_RHO_EXP);
-    arf_mul(X->delta2, X->delta, X->delta, ARF_PREC_EXACT, ARF_RND_DOWN);
-    arf_set_si_2exp_si(X->r2, L8_RHO_NUM * L8_RHO_NUM, -2 * L8_RHO_EXP);
-    /* the adversary's targets: the true edge and the rule's edge (the
-       disagreements of a wrong rule live between the two) */
-    h = ldexp((double) L8_RHO_NUM, -L8_RHO_EXP);
-    a = asin(h);
-    X->edges[0] = a;
+    /* cos^2 angle(w, c) = A^2 / (N Q); every rule compares it with a
+       threshold, multiplied out so that no division is needed */
+    xmul(A, A, A);
+    xmul(N, N, Q);
     switch (rule)
     {
     case LEMMA8_RULE_PAPER:
-        X->edges[1] = 2.0 * asin(h / 2.0);
-        break;
-    case LEMMA8_RULE_HALF:
-        X->edges[1] = a / 2.0;
+        /* sin^2(2 arcsin(rho/2)) = rho^2 (1 - rho^2/4) */
+        arf_mul_2exp_si(t, r2, -2);
+        arf_sub_ui(t, t, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+        arf_neg(t, t);
+        xmul(thr, t, r2);
+        xmul(thr, thr, N);
+        res = arf_cmp(A, thr) > 0;
         break;
     case LEMMA8_RULE_WIDE:
-        X->edges[1] = 2.0 * a;
+        /* sin^2(2 arcsin rho) = 4 rho^2 (1 - rho^2) */
+        arf_sub_ui(t, r2, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+        arf_neg(t, t);
+        xmul(thr, t, r2);
+        arf_mul_2exp_si(thr, thr, 2);
+        xmul(thr, thr, N);
+        res = arf_cmp(A, thr) > 0;
+        break;
+    case LEMMA8_RULE_HALF:
+        /* sin^2(arcsin(rho)/2) = (1 - sqrt(1 - rho^2))/2:
+           A^2/(NQ) > that  <=>  (2 A^2 - NQ) + NQ sqrt(1 - rho^2) > 0 */
+        arf_mul_2exp_si(thr, A, 1);
+        arf_sub(thr, thr, N, ARF_PREC_EXACT, ARF_RND_DOWN);
+        {
+            int s1 = arf_sgn(thr);
+            arf_t p1, p2;
+            arf_init(p1);
+            arf_init(p2);
+            xmul(p1, thr, thr);
+            arf_sub_ui(t, r2, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+            arf_neg(t, t);
+            xmul(p2, N, N);
+            xmul(p2, p2, t);
+            res = lemma8_sign_sqrt_sum(s1, p1, 1, p2) > 0;
+            arf_clear(p1);
+            arf_clear(p2);
+        }
         break;
     default:
-        X->edges[1] = a;
+        xmul(thr, r2, N);
+        res = arf_cmp(A, thr) > 0;
+    }
+    arf_clear(A);
+    arf_clear(Q);
+    arf_clear(N);
+    arf_clear(t);
+    arf_clear(thr);
+    return res;
+}
+
+int
+lemma8_sign_at_sphere_point(arf_srcptr w, arf_srcptr c, slong d, const arf_t r, arf_srcptr t, int s)
+{
+    arf_t A, T, B, p;
+    slong i;
+    int res;
+    arf_init(A);
+    arf_init(T);
+    arf_init(B);
+    arf_init(p);
+    /* (1 + T) <w, c + r u> = A (1 + T) + r (2 <w', t> + s w_d (1 - T)),
+       with 1 + T > 0, so the sign is that of the right side */
+    for (i = 0; i < d; i++)
+    {
+        xmul(p, w + i, c + i);
+        arf_add(A, A, p, ARF_PREC_EXACT, ARF_RND_DOWN);
+    }
+    for (i = 0; i < d - 1; i++)
+    {
+        xmul(p, t + i, t + i);
+        arf_add(T, T, p, ARF_PREC_EXACT, ARF_RND_DOWN);
+        xmul(p, w + i, t + i);
+        arf_mul_2exp_si(p, p, 1);
+        arf_add(B, B, p, ARF_PREC_EXACT, ARF_RND_DOWN);
+    }
+    arf_sub_ui(p, T, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_neg(p, p);
+    xmul(p, p, w + d - 1);
+    if (s < 0)
+        arf_neg(p, p);
+    arf_add(B, B, p, ARF_PREC_EXACT, ARF_RND_DOWN);
+    xmul(B, B, r);
+    arf_add_ui(T, T, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+    xmul(A, A, T);
+    arf_add(A, A, B, ARF_PREC_EXACT, ARF_RND_DOWN);
+    res = arf_sgn(A);
+    arf_clear(A);
+    arf_clear(T);
+    arf_clear(B);
+    arf_clear(p);
+    return res;
+}
+
+void
+lemma8_stereo_params(arf_ptr t, int *s, const double *u, slong d)
+{
+    slong i;
+    double a = fabs(u[d - 1]);
+    /* projection from the pole opposite to u's hemisphere keeps |t| <= 1 */
+    for (i = 0; i < d - 1; i++)
+        arf_set_d(t + i, u[i] / (1.0 + a));
+    *s = u[d - 1] >= 0.0 ? 1 : -1;
+}
+
+void
+lemma8_stereo_point(fmpq *u, const fmpq *t, int s, slong d)
+{
+    fmpq_t T, den;
+    slong i;
+    fmpq_init(T);
+    fmpq_init(den);
+    for (i = 0; i < d - 1; i++)
+        fmpq_addmul(T, t + i, t + i);
+    fmpq_add_ui(den, T, 1);
+    for (i = 0; i < d - 1; i++)
+    {
+        fmpq_mul_2exp(u + i, t + i, 1);
+        fmpq_div(u + i, u + i, den);
+    }
+    fmpq_sub_ui(T, T, 1);
+    fmpq_div(u + d - 1, T, den);
+    if (s > 0)
+        fmpq_neg(u + d - 1, u + d - 1);
+    fmpq_clear(T);
+    fmpq_clear(den);
+}
+
+/* ------------------------------------------------- the sample */
+
+#define NSPHERE 4 /* uniform sphere points */
+#define NNEAR 4   /* sphere points near the extreme points */
+#define NINNER 2  /* rational points just inside the sphere */
+
+/* The instance: d = 8, c = (3, 1, 1, 1, 1, 1, 1, 1) with |c| = 4 exactly
+   (so delta = rho |c| is dyadic and the sphere points are rational),
+   rho = 7/512, the largest multiple of 2^-9 below the stated radius
+   rho_8 = 2 sin(sqrt(2 pi)/(16 * 8 sqrt 8)) ~ 0.013847 (decided by the
+   module). */
+static const slong mc_c[LEMMA8_MC_D] = {3, 1, 1, 1, 1, 1, 1, 1};
+#define MC_CNORM 4
+#define MC_RHO_NUM 7
+#define MC_RHO_EXP 9
+
+void
+lemma8_mc_rho(arb_t rho)
+{
+    arb_set_si(rho, MC_RHO_NUM);
+    arb_mul_2exp_si(rho, rho, -MC_RHO_EXP);
+}
+
+/* the half-width of the band of rule for the ratio h (doubles: only where
+   the adversary aims) */
+static double
+rule_edge(lemma8_rule rule, double h)
+{
+    double a = asin(h);
+    switch (rule)
+    {
+    case LEMMA8_RULE_PAPER:
+        return 2.0 * asin(h / 2.0);
+    case LEMMA8_RULE_HALF:
+        return a / 2.0;
+    case LEMMA8_RULE_WIDE:
+        return 2.0 * a;
+    default:
+        return a;
     }
 }
 
-static void
-l8_ctx_clear(l8_ctx *X)
+void
+lemma8_mc_init(lemma8_mc_t X, lemma8_rule rule, int adversarial)
 {
     slong i;
-    for (i = 0; i < L8_D; i++)
+    double h = ldexp((double) MC_RHO_NUM, -MC_RHO_EXP);
+    memset(X, 0, sizeof *X);
+    X->rule = rule;
+    X->adversarial = adversarial;
+    for (i = 0; i < LEMMA8_MC_D; i++)
+    {
+        arf_init(X->c + i);
+        arf_set_si(X->c + i, mc_c[i]);
+        X->chat[i] = (double) mc_c[i] / (double) MC_CNORM;
+    }
+    arf_init(X->r2);
+    arf_init(X->delta);
+    arf_set_si_2exp_si(X->delta, MC_RHO_NUM * MC_CNORM, -MC_RHO_EXP);
+    arf_set_si_2exp_si(X->r2, MC_RHO_NUM * MC_RHO_NUM, -2 * MC_RHO_EXP);
+    /* the adversary's targets: the true edge and the rule's edge (the
+       disagreements of a wrong rule live between the two) */
+    X->edges[0] = rule_edge(LEMMA8_RULE_CORRECT, h);
+    X->edges[1] = rule_edge(rule, h);
+}
+
+void
+lemma8_mc_clear(lemma8_mc_t X)
+{
+    slong i;
+    for (i = 0; i < LEMMA8_MC_D; i++)
         arf_clear(X->c + i);
     arf_clear(X->r2);
     arf_clear(X->delta);
-    arf_clear(X->delta2);
 }
 
 static void
@@ -144,10 +318,10 @@ log_uniform(rng_t rng, double lo, double hi)
    uniform unit vector orthogonal to chat.  Doubles: the exact angle of
    the rounded vector is what the sample then decides on. */
 static void
-direction_at_angle(double *w, const l8_ctx *X, double phi, rng_t rng)
+direction_at_angle(double *w, const lemma8_mc_struct *X, double phi, rng_t rng)
 {
-    double u[L8_D], p = 0.0, n2 = 0.0;
-    slong i, d = X->d;
+    double u[LEMMA8_MC_D], p = 0.0, n2 = 0.0;
+    slong i, d = LEMMA8_MC_D;
     do
     {
         gauss_vec(u, d, rng);
@@ -166,315 +340,108 @@ direction_at_angle(double *w, const l8_ctx *X, double phi, rng_t rng)
         w[i] = cos(phi) * X->chat[i] + sin(phi) * u[i];
 }
 
-/* Records the sign s in the evidence flags. */
+/* the direction of a sample: uniform, or at an edge (true or the rule's;
+   lower pi/2 - h or upper pi/2 + h), on a side, with a margin in
+   [1e-15, 1e-3] radians */
 static void
-note_sign(int s, int *pos, int *neg, int *zero)
+draw_direction(double *w, const lemma8_mc_struct *X, rng_t rng)
 {
-    if (s > 0)
-        *pos = 1;
-    else if (s < 0)
-        *neg = 1;
-    else
-        *zero = 1;
-}
-
-static void
-l8_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
-{
-    const l8_ctx *X = ctx;
-    slong d = X->d, i, k;
-    double w[L8_D], u[L8_D];
-    arf_struct W[L8_D], T[L8_D - 1];
-    arf_t A, Q, p1, p2, r;
-    int R, pos = 0, neg = 0, zero = 0, s, sA, obs_const;
-
-    (void) index;
-    for (i = 0; i < d; i++)
-        arf_init(W + i);
-    for (i = 0; i < d - 1; i++)
-        arf_init(T + i);
-    arf_init(A);
-    arf_init(Q);
-    arf_init(p1);
-    arf_init(p2);
-    arf_init(r);
-
-    /* the direction */
     if (!X->adversarial)
-        gauss_vec(w, d, rng);
+        gauss_vec(w, LEMMA8_MC_D, rng);
     else
     {
-        /* an edge (true or the rule's; lower pi/2 - h or upper pi/2 + h),
-           a side and a margin in [1e-15, 1e-3] radians */
         double h = X->edges[rng_below(rng, 2)];
         double phi = 1.5707963267948966 + (rng_below(rng, 2) ? h : -h);
         double m = log_uniform(rng, 3.0, 15.0);
         phi += rng_below(rng, 2) ? m : -m;
         direction_at_angle(w, X, phi, rng);
     }
+}
+
+/* the unit direction of the k-th point of a sample (see the file's head):
+   k = 0, 1 the extreme directions -+ w/|w|; then uniform, near the extreme
+   points, and (the last NINNER) uniform again for the inner points */
+static void
+point_direction(double *u, const double *w, slong k, rng_t rng)
+{
+    slong i, d = LEMMA8_MC_D;
+    double wn = 0.0, eta = 0.0, sg = (k % 2 == 0) ? -1.0 : 1.0;
+    if (k >= 2 && k < 2 + NSPHERE)
+    {
+        gauss_vec(u, d, rng);
+        return;
+    }
+    if (k >= 2 + NSPHERE + NNEAR)
+    {
+        gauss_vec(u, d, rng);
+        return;
+    }
+    for (i = 0; i < d; i++)
+        wn += w[i] * w[i];
+    wn = sqrt(wn);
+    if (k >= 2)
+    {
+        eta = log_uniform(rng, 1.0, 12.0);
+        gauss_vec(u, d, rng);
+    }
+    for (i = 0; i < d; i++)
+        u[i] = sg * w[i] / wn + (k >= 2 ? eta * u[i] : 0.0);
+}
+
+void
+lemma8_mc_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
+{
+    const lemma8_mc_struct *X = ctx;
+    slong d = LEMMA8_MC_D, i, k, npts = 2 + NSPHERE + NNEAR + NINNER;
+    double w[LEMMA8_MC_D], u[LEMMA8_MC_D];
+    arf_struct W[LEMMA8_MC_D], T[LEMMA8_MC_D - 1];
+    arf_t p, r;
+    int R, pos = 0, neg = 0, zero = 0, s, seen_noisy;
+
+    (void) index;
+    for (i = 0; i < d; i++)
+        arf_init(W + i);
+    for (i = 0; i < d - 1; i++)
+        arf_init(T + i);
+    arf_init(p);
+    arf_init(r);
+
+    draw_direction(w, X, rng);
     for (i = 0; i < d; i++)
         arf_set_d(W + i, w[i]);
     R = lemma8_rule_constant(X->rule, W, X->c, d, X->r2);
 
-    /* A = <w, c>, Q = |w|^2, exact */
-    for (i = 0; i < d; i++)
+    /* the points, each an exact rational point of the closed ball */
+    for (k = 0; k < npts; k++)
     {
-        arf_mul(p1, W + i, X->c + i, ARF_PREC_EXACT, ARF_RND_DOWN);
-        arf_add(A, A, p1, ARF_PREC_EXACT, ARF_RND_DOWN);
-        arf_mul(p1, W + i, W + i, ARF_PREC_EXACT, ARF_RND_DOWN);
-        arf_add(Q, Q, p1, ARF_PREC_EXACT, ARF_RND_DOWN);
-    }
-    sA = arf_sgn(A);
-
-    /* the extreme points c -+ delta w/|w|: <w, x> = A -+ sqrt(delta^2 Q) */
-    arf_mul(p1, A, A, ARF_PREC_EXACT, ARF_RND_DOWN);
-    arf_mul(p2, X->delta2, Q, ARF_PREC_EXACT, ARF_RND_DOWN);
-    note_sign(lemma8_sign_sqrt_sum(sA, p1, -1, p2), &pos, &neg, &zero);
-    note_sign(lemma8_sign_sqrt_sum(sA, p1, +1, p2), &pos, &neg, &zero);
-
-    /* points of the sphere |x - c| = delta: uniform, then near the two
-       extreme points (direction -+ w/|w| plus a small perturbation),
-       then just inside (radius delta (1 - 2^-k), k in 20..50) */
-    for (k = 0; k < L8_NSPHERE + L8_NNEAR + L8_NINNER; k++)
-    {
-        double wn = 0.0;
-        if (k < L8_NSPHERE || k >= L8_NSPHERE + L8_NNEAR)
-            gauss_vec(u, d, rng);
-        else
-        {
-            double eta = log_uniform(rng, 1.0, 12.0), sg = (k % 2 == 0) ? -1.0 : 1.0;
-            for (i = 0; i < d; i++)
-                wn += w[i] * w[i];
-            wn = sqrt(wn);
-            gauss_vec(u, d, rng);
-            for (i = 0; i < d; i++)
-                u[i] = sg * w[i] / wn + eta * u[i];
-        }
+        point_direction(u, w, k, rng);
         normalise(u, d);
         lemma8_stereo_params(T, &s, u, d);
         arf_set(r, X->delta);
-        if (k >= L8_NSPHERE + L8_NNEAR)
+        if (k >= npts - NINNER)
         {
             /* delta (1 - 2^-e), exact, inside the ball */
-            arf_mul_2exp_si(p1, X->delta, -(slong) (20 + rng_below(rng, 31)));
-            arf_sub(r, r, p1, ARF_PREC_EXACT, ARF_RND_DOWN);
+            arf_mul_2exp_si(p, X->delta, -(slong) (20 + rng_below(rng, 31)));
+            arf_sub(r, r, p, ARF_PREC_EXACT, ARF_RND_DOWN);
         }
-        note_sign(lemma8_sign_at_sphere_point(W, X->c, d, r, T, s), &pos, &neg, &zero);
+        s = lemma8_sign_at_sphere_point(W, X->c, d, r, T, s);
+        pos |= s > 0;
+        neg |= s < 0;
+        zero |= s == 0;
     }
 
-    obs_const = (pos && !neg && !zero) || (neg && !pos && !zero);
+    /* a zero or two signs: a point of the ball witnesses that w is noisy */
+    seen_noisy = zero || (pos && neg);
     out->nevents = 3;
-    out->event[0] = (R == obs_const) ? BC_TRUE : BC_FALSE;
-    out->event[1] = R ? BC_FALSE : BC_TRUE;
-    out->event[2] = R ? BC_TRUE : BC_FALSE;
+    out->event[LEMMA8_EV_AGREE] = (R == !seen_noisy) ? BC_TRUE : BC_FALSE;
+    out->event[LEMMA8_EV_NOISY] = R ? BC_FALSE : BC_TRUE;
+    out->event[LEMMA8_EV_CONSTANT] = R ? BC_TRUE : BC_FALSE;
     out->escalations = 0;
 
     for (i = 0; i < d; i++)
         arf_clear(W + i);
     for (i = 0; i < d - 1; i++)
         arf_clear(T + i);
-    arf_clear(A);
-    arf_clear(Q);
-    arf_clear(p1);
-    arf_clear(p2);
+    arf_clear(p);
     arf_clear(r);
-}
-
-typedef struct
-{
-    const char *id;
-    const char *stream;
-    lemma8_rule rule;
-    int adversarial;
-    int control;
-} l8_run;
-
-static const l8_run l8_runs[] = {
-    {"lemma8.mc.agree.uniform", "lemma8/agree/uniform", LEMMA8_RULE_CORRECT, 0, 0},
-    {"lemma8.mc.agree.adversarial", "lemma8/agree/adversarial", LEMMA8_RULE_CORRECT, 1, 0},
-    {"lemma8.control.paper_angle", "lemma8/control/paper", LEMMA8_RULE_PAPER, 1, 1},
-    {"lemma8.control.half_width", "lemma8/control/half", LEMMA8_RULE_HALF, 0, 1},
-    {"lemma8.control.wide_width", "lemma8/control/wide", LEMMA8_RULE_WIDE, 1, 1},
-};
-
-static const char *
-rule_tex(lemma8_rule rule)
-{
-    switch (rule)
-    {
-    case LEMMA8_RULE_PAPER:
-        return "the paper's cap: $w$ declared sign-constant iff $\\angle(w,\\pm c)<\\frac\\pi2-2\\arcsin"
-               "\\frac\\rho2$, i.e.\\ $|\\cos\\angle(w,c)|>\\rho\\sqrt{1-\\rho^2/4}$";
-    case LEMMA8_RULE_HALF:
-        return "a band of half the correct half-width: constant iff $|\\cos\\angle(w,c)|>"
-               "\\sin(\\frac12\\arcsin\\rho)$";
-    case LEMMA8_RULE_WIDE:
-        return "a band of twice the correct half-width: constant iff $|\\cos\\angle(w,c)|>"
-               "\\sin(2\\arcsin\\rho)$";
-    default:
-        return "the characterisation: constant iff $|\\langle w,c\\rangle|>\\delta\\|w\\|$, i.e.\\ "
-               "$|\\cos\\angle(w,c)|>\\rho$";
-    }
-}
-
-void
-_lemma8_run_mc(checklist_t L, const lemma8_sizes *z, const run_opts *opts,
-               void (*start)(check_t c, const char *id, const char *claim, int rec))
-{
-    slong q, nq = (slong) (sizeof(l8_runs) / sizeof(l8_runs[0]));
-    mc_opts o;
-    arb_t one, band, rho, rd, t;
-    char *bs, *rs;
-    int rho_ok;
-
-    arb_init(one);
-    arb_init(band);
-    arb_init(rho);
-    arb_init(rd);
-    arb_init(t);
-    arb_one(one);
-    arb_set_si(rho, L8_RHO_NUM);
-    arb_mul_2exp_si(rho, rho, -L8_RHO_EXP);
-    lemma8_band(band, L8_D, rho, PREC);
-    lemma8_radius(rd, L8_D, PREC);
-    /* the instance's rho must respect the hypothesis of Theorem 5 */
-    rho_ok = arb_lt(rho, rd);
-    bs = bc_arb_str(band, 15);
-    rs = bc_arb_str(rd, 12);
-
-    o.threads = opts->threads;
-    o.progress = opts->progress;
-    for (q = 0; q < nq; q++)
-    {
-        const l8_run *P = l8_runs + q;
-        l8_ctx X;
-        mc_tally_t T;
-        check_t c;
-        ulong n = P->control ? z->control : z->agree;
-
-        l8_ctx_init(&X, P->rule, P->adversarial);
-        o.label = P->id;
-        mc_run(T, l8_sample, &X, n, opts->seed, rng_stream_id(P->stream), &o);
-
-        start(c, P->id, "Lemma 8 (Thm 5)", 1);
-        c->statement = bc_aprintf(
-            "%s$d=%d$, $c=(3,1,1,1,1,1,1,1)$, $\\|c\\|=4$, $\\rho=\\delta/\\|c\\|=7/512\\le\\rho_8$: for "
-            "%s directions $w$, %s agrees with the signs of $\\langle w,x\\rangle$ at the two extreme "
-            "points $c\\mp\\delta w/\\|w\\|$, at %d exact rational points of the sphere "
-            "$\\|x-c\\|=\\delta$ (%d uniform, %d near the extreme points) and at %d rational points just "
-            "inside it: $\\Pr[\\text{agree}]\\ge1$, so one disagreement makes it violated.",
-            P->control ? "Negative control. " : "(Reconstructed region.) ", L8_D,
-            P->adversarial ? "adversarial (angle to $c$ within $10^{-15}$--$10^{-3}$ of an edge of the "
-                             "true band or of the rule's band, both sides)"
-                           : "uniform",
-            rule_tex(P->rule), L8_NSPHERE + L8_NNEAR, L8_NSPHERE, L8_NNEAR, L8_NINNER);
-        check_set_mc(c, T->samples, T->hits[0], T->undecided[0], T->escalations, one, "1");
-        check_field_add(c, "samples", "%lu", (unsigned long) T->samples);
-        check_field_add(c, "agree", "%lu", (unsigned long) T->hits[0]);
-        check_field_add(c, "disagree", "%lu", (unsigned long) (T->samples - T->hits[0]));
-        check_field_add(c, "declared_noisy", "%lu", (unsigned long) T->hits[1]);
-        check_field_add(c, "rho", "7/512, stated maximum rho_8 = %s (%s)", rs,
-                        rho_ok ? "below" : "NOT decided below");
-        check_set_witness(c, "seed %llu, rng stream \"%s\", samples 0..%lu%s",
-                          (unsigned long long) opts->seed, P->stream, (unsigned long) (T->samples - 1),
-                          T->hits[0] < T->samples ? " (the disagreeing samples are in this range)" : "");
-        if (!rho_ok)
-        {
-            c->status = ST_UNDECIDED;
-            check_add_note(c, "The instance's rho could not be shown below the stated radius. ");
-        }
-        if (P->rule == LEMMA8_RULE_PAPER)
-            check_add_note(c, "Expected violated: between the angles $\\frac\\pi2-\\arcsin\\rho$ and "
-                              "$\\frac\\pi2-2\\arcsin\\frac\\rho2$ (a sliver of width $\\approx\\rho^3/8"
-                              "\\approx3\\cdot10^{-7}$ here) the paper's cap declares $w$ sign-constant "
-                              "while the extreme point $c-\\delta w/\\|w\\|$ of the ball has "
-                              "$\\langle w,x\\rangle<0$: the erratum \\texttt{audit.thm5.cap\\_angle} seen "
-                              "by sampling at a radius allowed by Theorem~5. Uniform directions would "
-                              "essentially never hit the sliver; the adversarial ones do.");
-        else if (P->rule == LEMMA8_RULE_HALF)
-            check_add_note(c, "Expected violated: directions between the half band and the true band "
-                              "(probability $\\approx$ half the band) are declared constant but show two "
-                              "signs; caught by uniform sampling.");
-        else if (P->rule == LEMMA8_RULE_WIDE)
-            check_add_note(c, "Expected violated: directions between the true band and the doubled band "
-                              "are declared noisy, yet every sampled point (the extreme points included) "
-                              "has the same sign; this control tests the other direction of the "
-                              "equivalence.");
-        else
-            check_add_note(c,
-                           "Each sample is decided exactly: doubles are dyadic, $c$ is integral and "
-                           "$\\delta=7/128$, so $\\langle w,c\\rangle$, $\\|w\\|^2$ and the points "
-                           "$c+\\delta u$ with $u=(2t,s(1-|t|^2))/(1+|t|^2)$ (exact rational unit "
-                           "vectors, $t$ dyadic) give exact signs; $\\langle w,c\\rangle\\mp\\delta\\|w\\|$ "
-                           "is decided by comparing squares.");
-        c->seconds = T->seconds;
-        checklist_push(L, c);
-        check_clear(c);
-
-        if (q == 0)
-        {
-            /* the rate, both directions, from the uniform run's tally */
-            arb_t lo, hi;
-            char *ls, *hs;
-            arb_init(lo);
-            arb_init(hi);
-            arb_zero(lo);
-            arb_get_lbound_arf(arb_midref(lo), band, PREC);
-            arb_zero(hi);
-            arb_get_ubound_arf(arb_midref(hi), band, PREC);
-            arb_sub_ui(hi, hi, 1, PREC);
-            arb_neg(hi, hi);
-            ls = bc_arb_bound_str(lo, -1, 12);
-            hs = bc_arb_bound_str(hi, -1, 12);
-
-            start(c, "lemma8.mc.rate.noisy", "Lemma 8 (Thm 5)", 1);
-            c->statement = bc_aprintf(
-                "For uniform directions in $\\mathbb{R}^{%d}$ and the instance above, $\\Pr[w\\text{ "
-                "noisy}]\\ge\\mathrm{band}_{%d}(7/512)$ (lower end of its enclosure), where "
-                "$\\mathrm{band}_d(\\rho)=1-I_{1-\\rho^2}(\\frac{d-1}2,\\frac12)$ is the exact probability.",
-                L8_D, L8_D);
-            check_set_mc(c, T->samples, T->hits[1], T->undecided[1], T->escalations, lo, ls);
-            check_field_add(c, "exact_probability", "%s", bs);
-            check_field_add(c, "hits", "%lu", (unsigned long) T->hits[1]);
-            check_set_witness(c, "seed %llu, rng stream \"%s\" (the tally of lemma8.mc.agree.uniform)",
-                              (unsigned long long) opts->seed, P->stream);
-            check_add_note(c, "With \\texttt{lemma8.mc.rate.constant} a two-sided test: the rate can be "
-                              "neither too low (this record) nor too high (the other).");
-            c->seconds = 0;
-            checklist_push(L, c);
-            check_clear(c);
-
-            start(c, "lemma8.mc.rate.constant", "Lemma 8 (Thm 5)", 1);
-            c->statement = bc_aprintf("For the same samples, $\\Pr[w\\text{ sign-constant}]\\ge"
-                                      "1-\\mathrm{band}_{%d}(7/512)$ (upper end of the enclosure of the "
-                                      "band).",
-                                      L8_D);
-            check_set_mc(c, T->samples, T->hits[2], T->undecided[2], T->escalations, hi, hs);
-            check_field_add(c, "exact_probability", "1 - %s", bs);
-            check_field_add(c, "hits", "%lu", (unsigned long) T->hits[2]);
-            check_set_witness(c, "seed %llu, rng stream \"%s\" (the tally of lemma8.mc.agree.uniform)",
-                              (unsigned long long) opts->seed, P->stream);
-            c->seconds = 0;
-            checklist_push(L, c);
-            check_clear(c);
-            flint_free(ls);
-            flint_free(hs);
-            arb_clear(lo);
-            arb_clear(hi);
-        }
-        l8_ctx_clear(&X);
-    }
-    checklist_add_instance(L, "Lemma 8 (Thm 5)",
-                           "\\textbf{Monte Carlo instance.} $d=%d$, $c=(3,1,1,1,1,1,1,1)$, $\\|c\\|=4$, "
-                           "$\\delta=7/128$, $\\rho=7/512$ (stated maximum $\\rho_8=%s$); exact noisy "
-                           "probability $\\mathrm{band}_8(\\rho)=%s$. Streams \\texttt{lemma8/agree/*} "
-                           "(%lu samples each) and \\texttt{lemma8/control/*} (%lu samples each).",
-                           L8_D, rs, bs, (unsigned long) z->agree, (unsigned long) z->control);
-    flint_free(bs);
-    flint_free(rs);
-    arb_clear(one);
-    arb_clear(band);
-    arb_clear(rho);
-    arb_clear(rd);
-    arb_clear(t);
 }

@@ -9,8 +9,8 @@
    that the original path is visibly non-monotone.  Each instance is
    selected by resampling W(0) until the theorem's hypotheses ((ii),
    L1 < L0, (i) on the continuum) are decided true; the rejections are
-   counted and reported.  The machinery is in thm1_path.c. */
-#include <stdarg.h>
+   counted and reported.  The machinery is in thm1_path.c; the statements
+   of the checks are in thm1.tex. */
 #include <string.h>
 
 #include "thm1.h"
@@ -22,68 +22,163 @@
    keeps the outputs of depth 2-4 networks of these widths of order 1 */
 #define THM1_INIT_SCALE 0.7
 
+/* Why the construction's checks are sanity: the loss at the root of
+   L(c P(W(s))) = v(s) is v(s) by the root's definition, v decreases by its
+   formula, and the roots exist by (i), (ii) and L1 < L0, which the
+   hypothesis checks decide; the end loss is L1 by the end root's
+   definition.  They test the construction's code, not the claim. */
 static const check_spec thm1_specs[] = {
     {"thm1.hyp_i.sq.depth2", CHECK_RANGE, ST_HOLDS, 0,
-     "hypothesis (i) on every lambda in [0,1] (interval subdivision), squared loss, depth 2"},
+     "hypothesis (i) on every lambda in [0,1] (interval subdivision), squared loss, depth 2",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.hyp_ii.sq.depth2", CHECK_EXACT, ST_HOLDS, 0,
-     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), exactly, squared loss, depth 2"},
+     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), exactly, squared loss, depth 2",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.rescale.sq.depth2", CHECK_BALL, ST_HOLDS, 0,
-     "rescaled path starts at W0 and its loss decreases strictly on the grid, squared, depth 2"},
+     "rescaled path starts at W0, loss decreasing on the grid, squared, depth 2 (sanity: its loss is the "
+     "decreasing target by construction)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.end.sq.depth2", CHECK_EXACT, ST_HOLDS, 0,
-     "rescaled path ends at loss exactly L(P(W1)), squared loss, depth 2"},
+     "rescaled path ends at loss exactly L(P(W1)), squared loss, depth 2 (sanity: the end root's defining "
+     "equation)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.hyp_i.sq.depth3", CHECK_RANGE, ST_HOLDS, 0,
-     "hypothesis (i) on every lambda in [0,1] (interval subdivision), squared loss, depth 3"},
+     "hypothesis (i) on every lambda in [0,1] (interval subdivision), squared loss, depth 3",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.hyp_ii.sq.depth3", CHECK_EXACT, ST_HOLDS, 0,
-     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), exactly, squared loss, depth 3"},
+     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), exactly, squared loss, depth 3",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.rescale.sq.depth3", CHECK_BALL, ST_HOLDS, 0,
-     "rescaled path starts at W0 and its loss decreases strictly on the grid, squared, depth 3"},
+     "rescaled path starts at W0, loss decreasing on the grid, squared, depth 3 (sanity: its loss is the "
+     "decreasing target by construction)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.end.sq.depth3", CHECK_EXACT, ST_HOLDS, 0,
-     "rescaled path ends at loss exactly L(P(W1)), squared loss, depth 3"},
+     "rescaled path ends at loss exactly L(P(W1)), squared loss, depth 3 (sanity: the end root's defining "
+     "equation)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.hyp_i.sq.depth4", CHECK_RANGE, ST_HOLDS, 0,
-     "hypothesis (i) on every lambda in [0,1] (interval subdivision), squared loss, depth 4"},
+     "hypothesis (i) on every lambda in [0,1] (interval subdivision), squared loss, depth 4",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.hyp_ii.sq.depth4", CHECK_EXACT, ST_HOLDS, 0,
-     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), exactly, squared loss, depth 4"},
+     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), exactly, squared loss, depth 4",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.rescale.sq.depth4", CHECK_BALL, ST_HOLDS, 0,
-     "rescaled path starts at W0 and its loss decreases strictly on the grid, squared, depth 4"},
+     "rescaled path starts at W0, loss decreasing on the grid, squared, depth 4 (sanity: its loss is the "
+     "decreasing target by construction)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.end.sq.depth4", CHECK_EXACT, ST_HOLDS, 0,
-     "rescaled path ends at loss exactly L(P(W1)), squared loss, depth 4"},
+     "rescaled path ends at loss exactly L(P(W1)), squared loss, depth 4 (sanity: the end root's defining "
+     "equation)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.hyp_i.xent.depth2", CHECK_RANGE, ST_HOLDS, 0,
-     "hypothesis (i) on every lambda in [0,1] (interval subdivision), cross-entropy, depth 2"},
+     "hypothesis (i) on every lambda in [0,1] (interval subdivision), cross-entropy, depth 2",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.hyp_ii.xent.depth2", CHECK_BALL, ST_HOLDS, 0,
-     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), balls, cross-entropy, depth 2"},
+     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), balls, cross-entropy, depth 2",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.rescale.xent.depth2", CHECK_BALL, ST_HOLDS, 0,
-     "rescaled path starts at W0 and its loss decreases strictly on the grid, xent, depth 2"},
+     "rescaled path starts at W0, loss decreasing on the grid, xent, depth 2 (sanity: its loss is the "
+     "decreasing target by construction)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.end.xent.depth2", CHECK_BALL, ST_HOLDS, 0,
-     "rescaled path ends at loss L(P(W1)) (certified end root), cross-entropy, depth 2"},
+     "rescaled path ends at loss L(P(W1)) (certified end root), cross-entropy, depth 2 (sanity: the end "
+     "root's defining equation)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.hyp_i.xent.depth3", CHECK_RANGE, ST_HOLDS, 0,
-     "hypothesis (i) on every lambda in [0,1] (interval subdivision), cross-entropy, depth 3"},
+     "hypothesis (i) on every lambda in [0,1] (interval subdivision), cross-entropy, depth 3",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.hyp_ii.xent.depth3", CHECK_BALL, ST_HOLDS, 0,
-     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), balls, cross-entropy, depth 3"},
+     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), balls, cross-entropy, depth 3",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.rescale.xent.depth3", CHECK_BALL, ST_HOLDS, 0,
-     "rescaled path starts at W0 and its loss decreases strictly on the grid, xent, depth 3"},
+     "rescaled path starts at W0, loss decreasing on the grid, xent, depth 3 (sanity: its loss is the "
+     "decreasing target by construction)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.end.xent.depth3", CHECK_BALL, ST_HOLDS, 0,
-     "rescaled path ends at loss L(P(W1)) (certified end root), cross-entropy, depth 3"},
+     "rescaled path ends at loss L(P(W1)) (certified end root), cross-entropy, depth 3 (sanity: the end "
+     "root's defining equation)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.hyp_i.xent.depth4", CHECK_RANGE, ST_HOLDS, 0,
-     "hypothesis (i) on every lambda in [0,1] (interval subdivision), cross-entropy, depth 4"},
+     "hypothesis (i) on every lambda in [0,1] (interval subdivision), cross-entropy, depth 4",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.hyp_ii.xent.depth4", CHECK_BALL, ST_HOLDS, 0,
-     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), balls, cross-entropy, depth 4"},
+     "hypothesis (ii) L(P(W0)) > L(0) and L(P(W1)) < L(P(W0)), balls, cross-entropy, depth 4",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.rescale.xent.depth4", CHECK_BALL, ST_HOLDS, 0,
-     "rescaled path starts at W0 and its loss decreases strictly on the grid, xent, depth 4"},
+     "rescaled path starts at W0, loss decreasing on the grid, xent, depth 4 (sanity: its loss is the "
+     "decreasing target by construction)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.end.xent.depth4", CHECK_BALL, ST_HOLDS, 0,
-     "rescaled path ends at loss L(P(W1)) (certified end root), cross-entropy, depth 4"},
+     "rescaled path ends at loss L(P(W1)) (certified end root), cross-entropy, depth 4 (sanity: the end "
+     "root's defining equation)",
+     STRENGTH_SANITY, "thm1.c", NULL, 1, 0},
     {"thm1.nonmonotone.sq.depth3", CHECK_BALL, ST_HOLDS, 0,
-     "the original path of the depth-3 squared-loss instance is not monotone (certified rise)"},
+     "the original depth-3 squared-loss path is not monotone (sanity: the detour is scaled until it rises)",
+     STRENGTH_SANITY, "thm1.c", NULL, 0, 0},
     {"thm1.nonmonotone.xent.depth3", CHECK_BALL, ST_HOLDS, 0,
-     "the original path of the depth-3 cross-entropy instance is not monotone (certified rise)"},
+     "the original depth-3 cross-entropy path is not monotone (sanity: the detour is scaled until it rises)",
+     STRENGTH_SANITY, "thm1.c", NULL, 0, 0},
     {"thm1.control.start_below_zero", CHECK_EXACT, ST_INAPPLICABLE, 1,
-     "control: W0 with L(P(W0)) < L(0); hypothesis (ii) fails, the theorem does not apply"},
+     "control: W0 with L(P(W0)) < L(0); hypothesis (ii) fails, the construction refuses the path",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
     {"thm1.control.zero_predictor", CHECK_RANGE, ST_FAILS, 1,
-     "control: path through the zero predictor; hypothesis (i) fails at lambda = 1/2 exactly"},
-    {"thm1.control.end_strict", CHECK_EXACT, ST_FAILS, 1,
-     "control: tightened claim L(P(W~(2))) < L(P(W1)); false, the end loss is exactly L(P(W1))"},
+     "control: path through the zero predictor; hypothesis (i) fails at lambda = 1/2 exactly",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
+    {"thm1.control.end_strict", CHECK_BALL, ST_FAILS, 1,
+     "control: the proof's targets alone (v to v(2) > M >= L1, no last piece) end at L(P(W1)); false",
+     STRENGTH_DECIDES, "thm1.c", NULL, 0, 0},
 };
 
 #define THM1_NSPECS ((slong) (sizeof(thm1_specs) / sizeof(thm1_specs[0])))
+
+/* The false variants of the claims, each applied where the module defines
+   what it changes (ii_sign, path_middle, the two controls). */
+static const mutant_spec thm1_mutants[] = {
+    {"thm1.mutant.ii_reversed",
+     "hypothesis (ii) reversed in the selection of W(0): the instances are drawn with L(P(W0)) < L(0) (about "
+     "half of all draws, Prop. 1), so (ii) is false on them; the control's start then satisfies (ii) and the "
+     "construction accepts it",
+     "thm1.hyp_ii.sq.depth2 thm1.hyp_ii.sq.depth3 thm1.hyp_ii.sq.depth4 thm1.hyp_ii.xent.depth2 "
+     "thm1.hyp_ii.xent.depth3 thm1.hyp_ii.xent.depth4 thm1.control.start_below_zero"},
+    {"thm1.mutant.through_zero",
+     "hypothesis (i) broken: every path goes through a point W(1/2) whose output layer is zero, where "
+     "L(c P) = L(0) < L(P(W0)) for every c",
+     "thm1.hyp_i.sq.depth2 thm1.hyp_i.sq.depth3 thm1.hyp_i.sq.depth4 thm1.hyp_i.xent.depth2 "
+     "thm1.hyp_i.xent.depth3 thm1.hyp_i.xent.depth4"},
+    {"thm1.mutant.zero_path_kept",
+     "the control's path keeps the output layer of W(0) instead of negating it: the constant path satisfies "
+     "(i) (restores the true hypothesis)",
+     "thm1.control.zero_predictor"},
+    {"thm1.mutant.end_piece",
+     "the proof's construction given the module's last piece (end target L(P(W1)) instead of v(2)): "
+     "restores the true claim that the path ends at L(P(W1))",
+     "thm1.control.end_strict"},
+};
+
+#define THM1_NMUTANTS ((slong) (sizeof(thm1_mutants) / sizeof(thm1_mutants[0])))
+
+/* the check ids of one instance (loss, depth) */
+typedef struct
+{
+    const char *hyp_i;
+    const char *hyp_ii;
+    const char *rescale;
+    const char *end;
+    const char *nonmonotone; /* NULL: not checked at this depth */
+} inst_ids;
+
+static const inst_ids thm1_ids[NLOSS][NDEPTH] = {
+    {{"thm1.hyp_i.sq.depth2", "thm1.hyp_ii.sq.depth2", "thm1.rescale.sq.depth2", "thm1.end.sq.depth2", NULL},
+     {"thm1.hyp_i.sq.depth3", "thm1.hyp_ii.sq.depth3", "thm1.rescale.sq.depth3", "thm1.end.sq.depth3",
+      "thm1.nonmonotone.sq.depth3"},
+     {"thm1.hyp_i.sq.depth4", "thm1.hyp_ii.sq.depth4", "thm1.rescale.sq.depth4", "thm1.end.sq.depth4", NULL}},
+    {{"thm1.hyp_i.xent.depth2", "thm1.hyp_ii.xent.depth2", "thm1.rescale.xent.depth2", "thm1.end.xent.depth2",
+      NULL},
+     {"thm1.hyp_i.xent.depth3", "thm1.hyp_ii.xent.depth3", "thm1.rescale.xent.depth3", "thm1.end.xent.depth3",
+      "thm1.nonmonotone.xent.depth3"},
+     {"thm1.hyp_i.xent.depth4", "thm1.hyp_ii.xent.depth4", "thm1.rescale.xent.depth4", "thm1.end.xent.depth4",
+      NULL}},
+};
 
 /* ---------------------------------------------------------------- */
 /* small helpers                                                     */
@@ -92,13 +187,6 @@ static const char *
 loss_tag(loss_kind kind)
 {
     return kind == LOSS_SQUARED ? "sq" : "xent";
-}
-
-/* Starts a record for spec id (which must exist). */
-static void
-check_start(check_t c, const char *id)
-{
-    module_check_start(c, thm1_specs, THM1_NSPECS, id, "Theorem 1");
 }
 
 /* The exact dyadic x as a fraction p/q (flint_free the result). */
@@ -128,28 +216,15 @@ typedef struct
 } thm1_size;
 
 static void
-size_params(thm1_size *z, run_size size)
+size_params(thm1_size *z, const run_t R)
 {
-    if (size == SIZE_QUICK)
-    {
-        z->d = 3;
-        z->m = 6;
-        z->hidden[0] = 4;
-        z->hidden[1] = 3;
-        z->hidden[2] = 3;
-        z->grid = 1024; /* 1025 grid points */
-        z->gd_iters = 1500;
-    }
-    else
-    {
-        z->d = 4;
-        z->m = 8;
-        z->hidden[0] = 6;
-        z->hidden[1] = 5;
-        z->hidden[2] = 4;
-        z->grid = size == SIZE_FULL ? 32768 : 8192;
-        z->gd_iters = 4000;
-    }
+    z->d = run_size_pick(R, (const slong[3]){3, 4, 4});
+    z->m = run_size_pick(R, (const slong[3]){6, 8, 8});
+    z->hidden[0] = run_size_pick(R, (const slong[3]){4, 6, 6});
+    z->hidden[1] = run_size_pick(R, (const slong[3]){3, 5, 5});
+    z->hidden[2] = run_size_pick(R, (const slong[3]){3, 4, 4});
+    z->grid = run_size_pick(R, (const slong[3]){1024, 8192, 32768}); /* n + 1 grid points */
+    z->gd_iters = run_size_pick(R, (const slong[3]){1500, 4000, 4000});
     z->hyp_depth = 40;
 }
 
@@ -160,18 +235,19 @@ typedef struct
     char data_stream[64];
     char detour_stream[64];
     slong w0_index;        /* accepted sample index of W(0), -1: none */
-    slong rej_ii;          /* draws rejected: (ii) not decided true */
+    slong rej_ii;          /* draws rejected: (ii) not decided as wanted */
     slong rej_descent;     /* draws rejected: L1 < L0 not decided true */
     slong rej_i;           /* draws rejected: (i) not certified on [0, 1] */
     char rej_i_where[200]; /* where (i) failed for the rejected draws */
     double gd_loss;        /* final objective of gradient descent (double) */
     slong detour_exp;      /* detour scale 2^e, or DETOUR_NONE */
+    int through_zero;      /* the path's middle knot has a zero output layer */
     truth_t hyp_ii;
     truth_t descent; /* L1 < L0 */
     truth_t hyp_i;
+    slong prec_ii; /* precision the decisions of (ii) and L1 < L0 reached */
     slong hyp_nint, hyp_nleft, hyp_dmax;
     arf_t hyp_where;
-    double hyp_seconds;
     arb_t gap; /* L(P(W0)) - L(0) */
     arb_t L0;
     arb_t L1;
@@ -179,6 +255,28 @@ typedef struct
 
 #define DETOUR_NONE (-100)
 #define MAX_DRAWS 100
+
+static void
+info_init(inst_info *info)
+{
+    memset(info, 0, sizeof(inst_info));
+    arb_init(info->gap);
+    arb_init(info->L0);
+    arb_init(info->L1);
+    arf_init(info->hyp_where);
+    info->w0_index = -1;
+    info->hyp_ii = info->descent = info->hyp_i = BC_UNDECIDED;
+    info->detour_exp = DETOUR_NONE;
+}
+
+static void
+info_clear(inst_info *info)
+{
+    arf_clear(info->hyp_where);
+    arb_clear(info->gap);
+    arb_clear(info->L0);
+    arb_clear(info->L1);
+}
 
 /* Exact predictions at the double parameters w. */
 static void
@@ -192,147 +290,125 @@ pred_params(arb_ptr P, const thm1_inst_t I, const double *w)
     _arb_vec_clear(par, npar);
 }
 
-/* Sets *sgn to the exact sign of m (L(P) - L(0)) = |p|^2 - 2 <p, y>
-   (squared loss, P exact), computed in rational arithmetic. */
-static int
-sq_gap_sign_exact(arb_srcptr P, const data_t S)
+typedef struct
 {
-    slong q, n = S->m * S->k;
-    fmpq_t g, p, a;
-    int s;
-    fmpq_init(g);
-    fmpq_init(p);
-    fmpq_init(a);
-    for (q = 0; q < n; q++)
-    {
-        arf_get_fmpq(p, arb_midref(P + q));
-        bc_fmpq_set_d(a, S->Y[q]);
-        fmpq_mul_2exp(a, a, 1);
-        fmpq_sub(a, p, a);
-        fmpq_addmul(g, a, p);
-    }
-    s = fmpq_sgn(g);
-    fmpq_clear(g);
-    fmpq_clear(p);
-    fmpq_clear(a);
-    return s;
-}
+    arb_ptr La;
+    arb_ptr Lb;
+    arb_ptr d;
+    arb_srcptr Pa;
+    arb_srcptr Pb; /* NULL: the zero predictor */
+    const thm1_inst_struct *I;
+} diff_ctx;
 
-/* Exact m L(P) for the squared loss, P exact, optionally scaled by c. */
-static void
-sq_loss_exact(fmpq_t out, arb_srcptr P, const fmpq_t c, const data_t S)
+/* L(Pa) - L(Pb) > 0 at precision prec (d: the difference) */
+static truth_t
+loss_diff_positive(void *vctx, slong prec)
 {
-    slong q, n = S->m * S->k;
-    fmpq_t p, y;
-    fmpq_init(p);
-    fmpq_init(y);
-    fmpq_zero(out);
-    for (q = 0; q < n; q++)
-    {
-        arf_get_fmpq(p, arb_midref(P + q));
-        if (c != NULL)
-            fmpq_mul(p, p, c);
-        bc_fmpq_set_d(y, S->Y[q]);
-        fmpq_sub(p, p, y);
-        fmpq_addmul(out, p, p);
-    }
-    fmpq_clear(p);
-    fmpq_clear(y);
+    diff_ctx *x = vctx;
+    loss_value_arb(x->La, x->I->kind, x->Pa, x->I->S, prec);
+    if (x->Pb != NULL)
+        loss_value_arb(x->Lb, x->I->kind, x->Pb, x->I->S, prec);
+    else
+        loss_zero_arb(x->Lb, x->I->kind, x->I->S, prec);
+    arb_sub(x->d, x->La, x->Lb, prec);
+    return bc_arb_gt_zero(x->d);
 }
 
 /* Decides L(P) > L(0) at exact predictions P: exactly for the squared
-   loss, with rising precision for cross-entropy.  Sets gap to an
-   enclosure of L(P) - L(0). */
+   loss (m (L(P) - L(0)) = |p|^2 - 2 <p,y>), with rising precision for
+   cross-entropy (*prec: the precision reached, 0 when exact).  Sets gap
+   to an enclosure of L(P) - L(0). */
 static truth_t
-decide_gap(arb_t gap, arb_srcptr P, const thm1_inst_t I)
+decide_gap(arb_t gap, slong *prec, arb_srcptr P, const thm1_inst_t I)
 {
-    slong prec;
+    arb_t a, b;
+    diff_ctx x = {a, b, gap, P, NULL, I};
+    truth_t t;
+    *prec = 0;
     if (I->kind == LOSS_SQUARED)
     {
-        int s = sq_gap_sign_exact(P, I->S);
+        fmpq_t pp, py, yy;
+        fmpq_init(pp);
+        fmpq_init(py);
+        fmpq_init(yy);
+        thm1_sq_ray_exact(pp, py, yy, P, I->S);
+        fmpq_mul_2exp(py, py, 1);
+        fmpq_sub(pp, pp, py);
+        t = fmpq_sgn(pp) > 0 ? BC_TRUE : BC_FALSE;
+        fmpq_clear(pp);
+        fmpq_clear(py);
+        fmpq_clear(yy);
         loss_gap_arb(gap, I->kind, P, I->S, 128);
-        return s > 0 ? BC_TRUE : BC_FALSE;
+        return t;
     }
-    for (prec = 64; prec <= BC_PREC_MAX; prec *= 2)
-    {
-        truth_t t;
-        loss_gap_arb(gap, I->kind, P, I->S, prec);
-        t = bc_arb_gt_zero(gap);
-        if (t != BC_UNDECIDED)
-            return t;
-    }
-    return BC_UNDECIDED;
+    arb_init(a);
+    arb_init(b);
+    t = bc_decide_prec(prec, loss_diff_positive, &x, 64);
+    arb_clear(a);
+    arb_clear(b);
+    return t;
 }
 
-/* Decides L(P1) < L(P0) (exact predictions); sets L0, L1 enclosures. */
+/* Decides L(P1) < L(P0) (exact predictions): exactly for the squared
+   loss, with rising precision for cross-entropy (*prec as decide_gap);
+   sets L0, L1 enclosures. */
 static truth_t
-decide_descent(arb_t L0, arb_t L1, arb_srcptr P0, arb_srcptr P1, const thm1_inst_t I)
+decide_descent(arb_t L0, arb_t L1, slong *prec, arb_srcptr P0, arb_srcptr P1, const thm1_inst_t I)
 {
-    slong prec;
     arb_t d;
-    truth_t t = BC_UNDECIDED;
-
-    arb_init(d);
+    diff_ctx x = {L0, L1, d, P0, P1, I};
+    truth_t t;
+    *prec = 0;
     if (I->kind == LOSS_SQUARED)
     {
         fmpq_t a, b;
         fmpq_init(a);
         fmpq_init(b);
-        sq_loss_exact(a, P0, NULL, I->S);
-        sq_loss_exact(b, P1, NULL, I->S);
+        thm1_sq_loss_exact(a, P0, NULL, I->S);
+        thm1_sq_loss_exact(b, P1, NULL, I->S);
         t = fmpq_cmp(b, a) < 0 ? BC_TRUE : BC_FALSE;
         fmpq_clear(a);
         fmpq_clear(b);
         loss_value_arb(L0, I->kind, P0, I->S, 128);
         loss_value_arb(L1, I->kind, P1, I->S, 128);
+        return t;
     }
-    else
-    {
-        for (prec = 64; prec <= BC_PREC_MAX; prec *= 2)
-        {
-            loss_value_arb(L0, I->kind, P0, I->S, prec);
-            loss_value_arb(L1, I->kind, P1, I->S, prec);
-            arb_sub(d, L0, L1, prec);
-            t = bc_arb_gt_zero(d);
-            if (t != BC_UNDECIDED)
-                break;
-        }
-    }
+    arb_init(d);
+    t = bc_decide_prec(prec, loss_diff_positive, &x, 64);
     arb_clear(d);
     return t;
 }
 
-/* Draws W(0) from stream name, indices 0, 1, ..., until the gap
-   L(P(W0)) - L(0) has the wanted sign (want > 0: hypothesis (ii); want <
-   0: the control), decided exactly / rigorously.  Returns the accepted
-   index or -1. */
-static slong
-draw_w0(double *w, slong *rejected, arb_t gap, thm1_inst_t I, const char *name, int want, uint64_t seed)
+/* The sign of L(P(W0)) - L(0) the selection of W(0) asks for: +1 for the
+   instances (hypothesis (ii)), -1 for the control's start.  The one
+   definition of the selection, where the mutant reverses it. */
+static int
+ii_sign(const run_t R, int control)
 {
-    slong i, mk = I->S->m * I->S->k;
-    arb_ptr P = _arb_vec_init(mk);
-    slong found = -1;
-    rng_t rng;
+    int s = run_mutant(R, "thm1.mutant.ii_reversed") ? -1 : 1;
+    return control ? -s : s;
+}
 
-    *rejected = 0;
-    for (i = 0; i < 200 && found < 0; i++)
-    {
-        truth_t t;
-        rng_init(rng, seed, rng_stream_id(name), (uint64_t) i);
-        net_randomize(I->N, SAMPLER_GAUSS, THM1_INIT_SCALE, rng);
-        rng_clear(rng);
-        pred_params(P, I, I->N->par);
-        t = decide_gap(gap, P, I);
-        if ((want > 0 && t == BC_TRUE) || (want < 0 && t == BC_FALSE && !arb_contains_zero(gap)))
-        {
-            memcpy(w, I->N->par, I->N->npar * sizeof(double));
-            found = i;
-        }
-        else
-            (*rejected)++;
-    }
-    _arb_vec_clear(P, mk);
-    return found;
+/* 1 when a draw whose gap L(P(W0)) - L(0) was decided t (enclosure gap)
+   has the sign wanted: decided positive, or certified negative. */
+static int
+gap_accepted(truth_t t, const arb_t gap, int want)
+{
+    return want > 0 ? t == BC_TRUE : (t == BC_FALSE && !arb_contains_zero(gap));
+}
+
+/* Draws W(0) as sample i of stream name into I->N->par (Assumption 1:
+   Gaussian, every neuron vector with its bias), sets P to its exact
+   predictions and decides the gap L(P) - L(0) (decide_gap). */
+static truth_t
+draw_start(arb_ptr P, arb_t gap, slong *prec, thm1_inst_t I, const char *name, slong i, uint64_t seed)
+{
+    rng_t rng;
+    rng_init(rng, seed, rng_stream_id(name), (uint64_t) i);
+    net_randomize(I->N, SAMPLER_GAUSS, THM1_INIT_SCALE, rng);
+    rng_clear(rng);
+    pred_params(P, I, I->N->par);
+    return decide_gap(gap, prec, P, I);
 }
 
 /* Training data of an instance: x_t ~ N(0, I/d), targets N(0, 1) or
@@ -404,6 +480,81 @@ make_detour(thm1_inst_t I, const arb_t L0, const char *stream, slong index, uint
     return e;
 }
 
+/* The middle knot of a three-knot path: the detour of depth 3, or, under
+   the mutant that breaks hypothesis (i), the midpoint (W0 + W1)/2 with a
+   zero output layer, where P = 0 and L(c P) = L(0) < L0 for every c. */
+static void
+path_middle(thm1_inst_t I, inst_info *info, slong index, uint64_t seed)
+{
+    slong q, npar = I->N->npar, out0 = I->N->offset[I->N->depth - 1];
+    if (!info->through_zero)
+    {
+        info->detour_exp = make_detour(I, info->L0, info->detour_stream, index, seed);
+        return;
+    }
+    for (q = 0; q < npar; q++)
+        thm1_knot(I, 1)[q] = q >= out0 ? 0.0 : 0.5 * (thm1_knot(I, 0)[q] + thm1_knot(I, 2)[q]);
+}
+
+/* Draw i of the selection: W(0), hypothesis (ii) (the sign want),
+   W(1) by gradient descent and L1 < L0, the path's middle knot, and
+   hypothesis (i) on the continuum.  Returns DRAW_ACCEPTED, or counts the
+   rejection and returns DRAW_REJECTED_I when (i) was decided on the
+   draw, else DRAW_REJECTED. */
+#define DRAW_REJECTED 0
+#define DRAW_ACCEPTED 1
+#define DRAW_REJECTED_I 2
+
+static int
+select_draw(thm1_inst_t I, inst_info *info, arb_ptr P0, arb_ptr P1, const thm1_size *z, slong i, int want,
+            uint64_t seed)
+{
+    slong j, npar = I->N->npar, nknots = I->nknots, p1;
+    char *ws;
+    size_t wlen;
+
+    info->hyp_ii = info->descent = info->hyp_i = BC_UNDECIDED;
+    info->w0_index = i;
+    info->hyp_ii = draw_start(P0, info->gap, &info->prec_ii, I, info->w0_stream, i, seed);
+    for (j = 0; j < nknots; j++)
+        memcpy(thm1_knot(I, j), I->N->par, npar * sizeof(double));
+    if (!gap_accepted(info->hyp_ii, info->gap, want))
+    {
+        info->rej_ii++;
+        return DRAW_REJECTED;
+    }
+
+    /* W(1): gradient descent from W(0) in double, then exact */
+    info->gd_loss = thm1_descend(I->N, I->kind, I->S, z->gd_iters);
+    memcpy(thm1_knot(I, nknots - 1), I->N->par, npar * sizeof(double));
+    pred_params(P1, I, thm1_knot(I, nknots - 1));
+    info->descent = decide_descent(info->L0, info->L1, &p1, P0, P1, I);
+    info->prec_ii = FLINT_MAX(info->prec_ii, p1);
+    if (info->descent != BC_TRUE)
+    {
+        info->rej_descent++;
+        return DRAW_REJECTED;
+    }
+    if (nknots == 3)
+        path_middle(I, info, i, seed);
+
+    /* hypothesis (i) on the continuum */
+    info->hyp_i = thm1_hyp_i(&info->hyp_nint, &info->hyp_nleft, &info->hyp_dmax, info->hyp_where, I,
+                             z->hyp_depth, 400000);
+    if (info->hyp_i == BC_TRUE)
+        return DRAW_ACCEPTED;
+    info->rej_i++;
+    wlen = strlen(info->rej_i_where);
+    if (wlen + 40 < sizeof(info->rej_i_where))
+    {
+        ws = arf_dec(info->hyp_where);
+        snprintf(info->rej_i_where + wlen, sizeof(info->rej_i_where) - wlen, "%s#%ld:%s", wlen ? ", " : "",
+                 (long) i, info->hyp_i == BC_FALSE ? ws : "undecided");
+        flint_free(ws);
+    }
+    return DRAW_REJECTED_I;
+}
+
 /* Builds the instance (loss, depth) and its generation record.
 
    The instance is *selected*: W(0) is drawn (sample 0, 1, 2, ... of its
@@ -411,22 +562,24 @@ make_detour(thm1_inst_t I, const arb_t L0, const char *stream, slong index, uint
    then L1 < L0 for the gradient-descent end point W1, then (i) on the
    whole path.  The numbers of rejected draws are recorded and reported;
    a draw rejected for (i) is not a counterexample to Thm 1, whose
-   conclusion is only claimed under its hypotheses. */
+   conclusion is only claimed under its hypotheses.  When no draw is
+   accepted, the instance is the last draw on which (i) was decided (drawn
+   again, its rejection not counted twice), so that the records report
+   the hypotheses decided on one instance. */
 static void
-build_instance(thm1_inst_t I, inst_info *info, loss_kind kind, slong depth, const thm1_size *z, uint64_t seed)
+build_instance(thm1_inst_t I, inst_info *info, loss_kind kind, slong depth, const thm1_size *z, const run_t R)
 {
-    slong width[5], i, k = kind == LOSS_SQUARED ? 1 : 3;
-    slong npar, mk, nknots = depth == 3 ? 3 : 2;
-    double *w0, *w1;
+    slong width[5], i, k = kind == LOSS_SQUARED ? 1 : 3, mk, last_i = -1;
+    uint64_t seed = R->opts->seed;
+    int want = ii_sign(R, 0);
     arb_ptr P0, P1;
-    size_t wlen = 0;
 
+    info->through_zero = run_mutant(R, "thm1.mutant.through_zero");
     width[0] = z->d;
     for (i = 1; i < depth; i++)
         width[i] = z->hidden[i - 1];
     width[depth] = k;
-    thm1_inst_init(I, kind, depth, width, z->m, nknots);
-    npar = I->N->npar;
+    thm1_inst_init(I, kind, depth, width, z->m, depth == 3 || info->through_zero ? 3 : 2);
     mk = I->S->m * k;
 
     snprintf(info->data_stream, sizeof(info->data_stream), "thm1.data.%s.depth%ld", loss_tag(kind),
@@ -436,89 +589,29 @@ build_instance(thm1_inst_t I, inst_info *info, loss_kind kind, slong depth, cons
              (long) depth);
     make_data(I, info->data_stream, seed);
 
-    arb_init(info->gap);
-    arb_init(info->L0);
-    arb_init(info->L1);
-    arf_init(info->hyp_where);
-    info->rej_ii = info->rej_descent = info->rej_i = 0;
-    info->rej_i_where[0] = '\0';
-    info->w0_index = -1;
-    info->hyp_ii = info->descent = info->hyp_i = BC_UNDECIDED;
-    info->detour_exp = DETOUR_NONE;
-    info->hyp_nint = info->hyp_nleft = info->hyp_dmax = 0;
-    info->hyp_seconds = 0.0;
-    info->gd_loss = 0.0;
-    w0 = thm1_knot(I, 0);
-    w1 = thm1_knot(I, nknots - 1);
     P0 = _arb_vec_init(mk);
     P1 = _arb_vec_init(mk);
-
     for (i = 0; i < MAX_DRAWS; i++)
     {
-        rng_t rng;
-        double t0;
-        slong j;
-
-        info->hyp_ii = info->descent = info->hyp_i = BC_UNDECIDED;
-
-        /* W(0): Assumption 1 (Gaussian, every neuron vector with its
-           bias), hypothesis (ii) decided exactly / rigorously */
-        rng_init(rng, seed, rng_stream_id(info->w0_stream), (uint64_t) i);
-        net_randomize(I->N, SAMPLER_GAUSS, THM1_INIT_SCALE, rng);
-        rng_clear(rng);
-        for (j = 0; j < nknots; j++)
-            memcpy(thm1_knot(I, j), I->N->par, npar * sizeof(double));
-        info->w0_index = i;
-        pred_params(P0, I, w0);
-        info->hyp_ii = decide_gap(info->gap, P0, I);
-        if (info->hyp_ii != BC_TRUE)
-        {
-            info->rej_ii++;
-            continue;
-        }
-
-        /* W(1): gradient descent from W(0) in double, then exact */
-        info->gd_loss = thm1_descend(I->N, kind, I->S, z->gd_iters);
-        memcpy(w1, I->N->par, npar * sizeof(double));
-        pred_params(P1, I, w1);
-        info->descent = decide_descent(info->L0, info->L1, P0, P1, I);
-        if (info->descent != BC_TRUE)
-        {
-            info->rej_descent++;
-            continue;
-        }
-
-        if (nknots == 3)
-            info->detour_exp = make_detour(I, info->L0, info->detour_stream, i, seed);
-
-        /* hypothesis (i) on the continuum */
-        t0 = bc_seconds();
-        info->hyp_i = thm1_hyp_i(&info->hyp_nint, &info->hyp_nleft, &info->hyp_dmax, info->hyp_where, I,
-                                 z->hyp_depth, 400000);
-        info->hyp_seconds = bc_seconds() - t0;
-        if (info->hyp_i == BC_TRUE)
+        int r = select_draw(I, info, P0, P1, z, i, want, seed);
+        if (r == DRAW_ACCEPTED)
             break;
-        info->rej_i++;
-        if (wlen + 40 < sizeof(info->rej_i_where))
-        {
-            char *ws = arf_dec(info->hyp_where);
-            wlen += (size_t) snprintf(info->rej_i_where + wlen, sizeof(info->rej_i_where) - wlen, "%s#%ld:%s",
-                                      wlen ? ", " : "", (long) i, info->hyp_i == BC_FALSE ? ws : "undecided");
-            flint_free(ws);
-        }
+        if (r == DRAW_REJECTED_I)
+            last_i = i;
     }
-
+    if (i == MAX_DRAWS && last_i >= 0 && last_i < MAX_DRAWS - 1)
+    {
+        slong rej[3] = {info->rej_ii, info->rej_descent, info->rej_i};
+        char where[sizeof(info->rej_i_where)];
+        memcpy(where, info->rej_i_where, sizeof(where));
+        select_draw(I, info, P0, P1, z, last_i, want, seed);
+        info->rej_ii = rej[0];
+        info->rej_descent = rej[1];
+        info->rej_i = rej[2];
+        memcpy(info->rej_i_where, where, sizeof(where));
+    }
     _arb_vec_clear(P0, mk);
     _arb_vec_clear(P1, mk);
-}
-
-static void
-info_clear(inst_info *info)
-{
-    arf_clear(info->hyp_where);
-    arb_clear(info->gap);
-    arb_clear(info->L0);
-    arb_clear(info->L1);
 }
 
 static char *
@@ -533,404 +626,449 @@ widths_str(const thm1_inst_t I)
     return bc_aprintf("%s", buf);
 }
 
+/* How the instance was generated, for the witnesses (flint_free). */
+static char *
+instance_witness(const thm1_inst_t I, const inst_info *info, const thm1_size *z, uint64_t seed)
+{
+    char *w = widths_str(I), *path, *wit;
+    if (info->through_zero)
+        path = bc_aprintf("W0 -> Wz -> W1 with knots at lambda = 0, 1/2, 1, Wz = (W0+W1)/2 with a zero "
+                          "output layer");
+    else if (info->detour_exp != DETOUR_NONE)
+        path = bc_aprintf("W0 -> Wd -> W1 with knots at lambda = 0, 1/2, 1, Wd = (W0+W1)/2 "
+                          "with output layer + 2^%ld G, G ~ N(0,I) from stream %s index %ld",
+                          (long) info->detour_exp, info->detour_stream, (long) info->w0_index);
+    else
+        path = bc_aprintf("straight line W0 -> W1");
+    wit = bc_aprintf("seed=%llu; loss=%s; widths %s (d-hidden-k), m=%ld; data stream %s index 0; "
+                     "W0 stream %s index %ld (Gaussian, sd %g); draws rejected: %ld for (ii), "
+                     "%ld for L1 < L0, %ld for (i)%s%s%s; W1 = %ld steps of gradient descent "
+                     "from W0 (double, then taken exactly); path: %s",
+                     (unsigned long long) seed, loss_name(I->kind), w, (long) I->S->m, info->data_stream,
+                     info->w0_stream, (long) info->w0_index, THM1_INIT_SCALE, (long) info->rej_ii,
+                     (long) info->rej_descent, (long) info->rej_i,
+                     info->rej_i ? " [index:lambda where (i) failed: " : "", info->rej_i_where,
+                     info->rej_i ? "]" : "", (long) z->gd_iters, path);
+    flint_free(w);
+    flint_free(path);
+    return wit;
+}
+
+/* The instance paragraph of the report: what this run drew. */
+static void
+add_instance_text(run_t R, const thm1_inst_t I, const inst_info *info, const thm1_size *z)
+{
+    char *tag = widths_str(I);
+    run_add_instance(
+        R,
+        "%s, depth %ld (widths %s), $m = %ld$ points in $\\mathbb{R}^{%ld}$%s. $W^{(0)}$: Gaussian with "
+        "standard deviation %g, sample %ld of stream \\texttt{%s} (%ld draws rejected for (ii), %ld for "
+        "$L(P(W^{(1)})) < L(P(W^{(0)}))$, %ld for "
+        "(i) on the path). $W^{(1)}$: %ld steps of gradient descent (objective $\\approx %.6g$). Path: %s.",
+        I->kind == LOSS_SQUARED ? "Squared loss" : "Softmax cross-entropy", (long) I->N->depth, tag,
+        (long) I->S->m, (long) I->S->d,
+        I->kind == LOSS_XENT ? " with 3 classes, the first input repeated four times with labels $a, a, b, c$"
+                             : " with targets $y_t \\sim N(0,1)$",
+        THM1_INIT_SCALE, (long) info->w0_index, info->w0_stream, (long) info->rej_ii,
+        (long) info->rej_descent, (long) info->rej_i, (long) z->gd_iters, info->gd_loss,
+        info->through_zero ? "through a point with a zero output layer at $\\lambda = \\tfrac12$"
+        : info->detour_exp == DETOUR_NONE ? "the straight line"
+                                          : "the detour $W^{(0)} \\to W_d \\to W^{(1)}$");
+    flint_free(tag);
+}
+
 /* ---------------------------------------------------------------- */
 /* the checks of one instance                                        */
 
+#define NPTS 256 /* the original path is searched for a rise on lambda = j/NPTS */
+
+/* One instance and what the run computed on it. */
 typedef struct
 {
-    double *lam; /* original path losses (midpoints) for the figure */
-    double *Lorig;
-    slong norig;
-    double *s;
-    double *Lres;
-    slong nres;
-} fig_data;
+    const inst_ids *ids;
+    thm1_inst_t I;
+    inst_info info;
+    char *wit; /* how the instance was generated */
+    int have_rescale;
+    thm1_rescale_t Rs; /* the construction (when have_rescale) */
+    truth_t build;
+    arb_ptr Lp; /* original path losses at lambda = j/NPTS, or NULL */
+    truth_t rise;
+    slong i1, i2;
+    arb_ptr Lg; /* rescaled path losses on the grid, or NULL */
+    truth_t dec;
+    slong bad, maxprec;
+} inst_run;
+
+/* the hypotheses fail on the instance, so the construction does not apply */
+static int
+inapplicable(const inst_run *x)
+{
+    return x->info.hyp_i == BC_FALSE || x->build == BC_FALSE;
+}
 
 static void
-run_instance(checklist_t out, fig_data *fig, loss_kind kind, slong depth, const thm1_size *z,
-             const run_opts *opts, thm1_inst_t I, inst_info *info, thm1_rescale_t R)
+check_hyp_i(run_t R, const inst_run *x, const thm1_size *z)
 {
-    char id[64], *wit, *tag;
-    const char *lt = loss_tag(kind);
-    const char *lossdesc = kind == LOSS_SQUARED ? "squared loss" : "softmax cross-entropy";
-    slong npts = 256, npar;
-    arb_ptr Lp, Lg;
-    truth_t hyp_i_res, build, dec, rise;
-    slong i1, i2;
     check_t c;
-    double t0;
-
-    t0 = bc_seconds();
-    build_instance(I, info, kind, depth, z, opts->seed);
-    npar = I->N->npar;
+    run_check(R, c, x->ids->hyp_i);
+    check_field_add(c, "intervals", "%ld", (long) x->info.hyp_nint);
+    check_field_add(c, "undecided_intervals", "%ld", (long) x->info.hyp_nleft);
+    check_field_add(c, "max_bisection_depth", "%ld", (long) x->info.hyp_dmax);
+    check_field_add(c, "draws_rejected_for_hyp_i", "%ld", (long) x->info.rej_i);
+    if (x->info.hyp_i == BC_FALSE)
     {
-        char *w = widths_str(I);
-        wit = bc_aprintf("seed=%llu; loss=%s; widths %s (d-hidden-k), m=%ld; data stream %s index 0; "
-                         "W0 stream %s index %ld (Gaussian, sd %g); draws rejected: %ld for (ii), "
-                         "%ld for L1 < L0, %ld for (i)%s%s%s; W1 = %ld steps of gradient descent "
-                         "from W0 (double, then taken exactly); path: ",
-                         (unsigned long long) opts->seed, loss_name(kind), w, (long) I->S->m,
-                         info->data_stream, info->w0_stream, (long) info->w0_index, THM1_INIT_SCALE,
-                         (long) info->rej_ii, (long) info->rej_descent, (long) info->rej_i,
-                         info->rej_i ? " [index:lambda where (i) failed: " : "", info->rej_i_where,
-                         info->rej_i ? "]" : "", (long) z->gd_iters);
-        flint_free(w);
-    }
-    if (info->detour_exp != DETOUR_NONE)
-    {
-        char *w2 = bc_aprintf("%sW0 -> Wd -> W1 with knots at lambda = 0, 1/2, 1, Wd = (W0+W1)/2 "
-                              "with output layer + 2^%ld G, G ~ N(0,I) from stream %s index %ld",
-                              wit, (long) info->detour_exp, info->detour_stream, (long) info->w0_index);
-        flint_free(wit);
-        wit = w2;
-    }
-    else
-    {
-        char *w2 = bc_aprintf("%sstraight line W0 -> W1", wit);
-        flint_free(wit);
-        wit = w2;
-    }
-    tag = widths_str(I);
-    checklist_add_instance(
-        out, "Theorem 1",
-        "%s, depth %ld (widths %s), $m = %ld$ points in $\\mathbb{R}^{%ld}$%s. $W^{(0)}$: "
-        "Gaussian with standard deviation %g (Assumption 1), sample %ld of stream "
-        "\\texttt{%s}. The instance is selected: draws are rejected until the hypotheses are "
-        "decided true (%ld rejected for (ii), %ld for $L(P(W^{(1)})) < L(P(W^{(0)}))$, %ld for "
-        "(i) on the path). $W^{(1)}$: %ld steps of gradient descent from $W^{(0)}$ in double "
-        "precision (objective $\\approx %.6g$), then taken as exact dyadic parameters. Path: %s.",
-        lossdesc, (long) depth, tag, (long) I->S->m, (long) I->S->d,
-        kind == LOSS_XENT ? " with 3 classes; the first input is repeated four times, with "
-                            "labels $a, a, b, c$ (label noise)"
-                          : " with targets $y_t \\sim N(0,1)$",
-        THM1_INIT_SCALE, (long) info->w0_index, info->w0_stream, (long) info->rej_ii,
-        (long) info->rej_descent, (long) info->rej_i, (long) z->gd_iters, info->gd_loss,
-        info->detour_exp == DETOUR_NONE
-            ? "the straight line $W^{(\\lambda)} = (1-\\lambda) W^{(0)} + \\lambda W^{(1)}$"
-            : "piecewise linear $W^{(0)} \\to W_d \\to W^{(1)}$ with knots at $\\lambda = 0, "
-              "\\tfrac12, 1$, where $W_d$ is $\\tfrac12 (W^{(0)} + W^{(1)})$ with a random "
-              "Gaussian offset of its output layer, scaled by the least power of two that makes "
-              "$L(P(W_d)) > L(P(W^{(0)}))$ (a detour, so that the original path is not monotone)");
-    flint_free(tag);
-
-    /* the original path on the grid lambda = j/npts: for the figure, and
-       to see whether it is monotone */
-    Lp = _arb_vec_init(npts + 1);
-    thm1_path_losses(Lp, I, npts, 128);
-    rise = thm1_find_rise(&i1, &i2, Lp, npts + 1);
-
-    /* ---- hypothesis (i) on the continuum (computed while selecting) ---- */
-    check_start(c, (snprintf(id, sizeof(id), "thm1.hyp_i.%s.depth%ld", lt, (long) depth), id));
-    hyp_i_res = info->hyp_i;
-    c->statement =
-        bc_aprintf("For every $\\lambda \\in [0,1]$ (the continuum, not a grid): %s, so that $\\sup_{c "
-                   "\\ge 0} L(c\\,P(W^{(\\lambda)})) = \\infty$ and hypothesis (i) holds for every "
-                   "$\\epsilon > 0$. Certified by subdividing $[0,1]$ (at the knots, then by bisection) "
-                   "and enclosing $P(W^{(\\lambda)})$ over each interval with parameter balls.",
-                   kind == LOSS_SQUARED ? "$P(W^{(\\lambda)}) \\ne 0$"
-                                        : "on some point a wrong class scores strictly above the correct "
-                                          "one");
-    c->status = check_status_from_truth(hyp_i_res);
-    check_field_add(c, "intervals", "%ld", (long) info->hyp_nint);
-    check_field_add(c, "undecided_intervals", "%ld", (long) info->hyp_nleft);
-    check_field_add(c, "max_bisection_depth", "%ld", (long) info->hyp_dmax);
-    check_field_add(c, "draws_rejected_for_hyp_i", "%ld", (long) info->rej_i);
-    if (hyp_i_res == BC_FALSE)
-    {
-        char *ws = arf_dec(info->hyp_where);
+        char *ws = arf_dec(x->info.hyp_where);
         check_field_add(c, "fails_at_lambda", "%s", ws);
         flint_free(ws);
     }
-    check_add_note(c, "The condition tested is also necessary for (i) under (ii): if it fails "
-                      "at $\\lambda$ then $L(c\\,P(W^{(\\lambda)})) \\le L(\\mathbf{0}) < "
-                      "L(P(W^{(0)}))$ for every $c \\ge 0$.");
-    c->witness = bc_aprintf("%s; bisection depth limit %ld", wit, (long) z->hyp_depth);
-    c->seconds = info->hyp_seconds;
-    checklist_push(out, c);
+    check_set_witness(c, "%s; bisection depth limit %ld", x->wit, (long) z->hyp_depth);
+    check_hypothesis(c, x->info.hyp_i);
+    run_push(R, c);
+}
 
-    /* ---- hypothesis (ii) and the descent hypothesis ---- */
-    t0 = bc_seconds();
-    check_start(c, (snprintf(id, sizeof(id), "thm1.hyp_ii.%s.depth%ld", lt, (long) depth), id));
-    c->statement = bc_aprintf(
-        "$L(P(W^{(0)})) > L(\\mathbf{0})$ (hypothesis (ii)) and $L(P(W^{(1)})) < L(P(W^{(0)}))$ "
-        "(the path improves), decided %s.",
-        kind == LOSS_SQUARED ? "exactly in rational arithmetic" : "with balls at rising precision");
-    if (info->hyp_ii == BC_TRUE && info->descent == BC_TRUE)
-        c->status = ST_HOLDS;
-    else if (info->hyp_ii == BC_FALSE || info->descent == BC_FALSE)
-        c->status = ST_INAPPLICABLE;
-    else
-        c->status = ST_UNDECIDED;
-    check_field_arb(c, "L0_minus_Lzero", info->gap, 20);
-    check_field_arb(c, "L0", info->L0, 20);
-    check_field_arb(c, "L1", info->L1, 20);
-    check_field_add(c, "w0_sample_index", "%ld", (long) info->w0_index);
-    check_field_add(c, "draws_rejected_for_hyp_ii", "%ld", (long) info->rej_ii);
-    check_add_note(c, "The instance is selected by resampling $W^{(0)}$ until the hypotheses are "
-                      "decided true, so this check certifies the selected instance; Prop.~1 "
-                      "concerns how often a draw satisfies (ii).");
-    c->witness = bc_aprintf("%s", wit);
-    c->seconds = bc_seconds() - t0;
-    checklist_push(out, c);
+static void
+check_hyp_ii(run_t R, const inst_run *x)
+{
+    check_t c;
+    run_check(R, c, x->ids->hyp_ii);
+    check_field_arb(c, "L0_minus_Lzero", x->info.gap, 20);
+    check_field_arb(c, "L0", x->info.L0, 20);
+    check_field_arb(c, "L1", x->info.L1, 20);
+    check_field_add(c, "w0_sample_index", "%ld", (long) x->info.w0_index);
+    check_field_add(c, "draws_rejected_for_hyp_ii", "%ld", (long) x->info.rej_ii);
+    check_note_prec(c, x->info.prec_ii);
+    check_set_witness(c, "%s", x->wit);
+    check_hypothesis(c, bc_truth_and(x->info.hyp_ii, x->info.descent));
+    run_push(R, c);
+}
 
-    /* ---- the rescaled path ---- */
-    t0 = bc_seconds();
-    Lg = _arb_vec_init(R->n + 1);
-    build = thm1_rescale_build(R, I);
+/* W~(0) = W(0): identical parameter vectors */
+static truth_t
+start_is_w0(const inst_run *x)
+{
+    slong i, npar = x->I->N->npar;
+    arb_ptr par = _arb_vec_init(npar);
+    arb_t w;
+    truth_t same = BC_TRUE;
+    arb_init(w);
+    thm1_rescale_par(par, x->Rs, x->I, 0);
+    for (i = 0; i < npar; i++)
     {
-        slong bad = -1, maxprec = 0, i;
-        int same = 1;
-        arb_ptr par = _arb_vec_init(npar);
-        double cmin = R->c[0], cmax = R->c[0];
-
-        dec = thm1_rescale_decreasing(&bad, &maxprec, Lg, R, I);
-        /* W~(0) = W(0): identical parameter vectors */
-        thm1_rescale_par(par, R, I, 0);
-        for (i = 0; i < npar; i++)
-        {
-            arb_t w;
-            arb_init(w);
-            arb_set_d(w, thm1_knot(I, 0)[i]);
-            if (!arb_equal(w, par + i))
-                same = 0;
-            arb_clear(w);
-        }
-        _arb_vec_clear(par, npar);
-        for (i = 0; i <= R->n; i++)
-        {
-            cmin = FLINT_MIN(cmin, R->c[i]);
-            cmax = FLINT_MAX(cmax, R->c[i]);
-        }
-
-        check_start(c, (snprintf(id, sizeof(id), "thm1.rescale.%s.depth%ld", lt, (long) depth), id));
-        /* the s in [1, 2] piece is this module's completion of what B.1
-           gives in words (thm1.tex): a reconstruction */
-        c->reconstructed = 1;
-        c->statement =
-            bc_aprintf("The rescaled path $\\tilde W^{(s)}$ (App.~B.1: output layer of $W^{(\\min(s,1))}$ "
-                       "times $\\tilde c^{(s)}$, the largest root of $L(c\\,P(W^{(\\min(s,1))})) = "
-                       "v^{(s)}$; on $[1,2]$ the target goes linearly from $v^{(1)}$ to $L(P(W^{(1)}))$) "
-                       "starts at $\\tilde W^{(0)} = W^{(0)}$ ($\\tilde c^{(0)} = 1$ exactly) and "
-                       "$L(P(\\tilde W^{(s_{i+1})})) < L(P(\\tilde W^{(s_i)}))$ for all %ld grid points "
-                       "$s_i = 2i/%ld$, the network evaluated at the exact parameters with $\\tilde c$ "
-                       "rounded to a double. Monotonicity is certified at the grid points; between them it "
-                       "rests on the proof's continuity argument, not on computation.",
-                       (long) (R->n + 1), (long) R->n);
-        if (hyp_i_res == BC_FALSE || build == BC_FALSE)
-            c->status = ST_INAPPLICABLE;
-        else if (dec == BC_FALSE || R->start == BC_FALSE || !same)
-            c->status = ST_FAILS;
-        else if (dec == BC_TRUE && R->start == BC_TRUE && same && R->nroot_fail == 0)
-            c->status = ST_HOLDS;
-        else
-            c->status = ST_UNDECIDED;
-        check_field_add(c, "grid_points", "%ld", (long) (R->n + 1));
-        check_field_add(c, "original_path_certified_rise", "%s (grid lambda = j/%ld)", bc_truth_str(rise),
-                        (long) npts);
-        check_field_add(c, "max_precision_bits", "%ld", (long) maxprec);
-        check_field_add(c, "roots_not_isolated", "%ld", (long) R->nroot_fail);
-        check_field_add(c, "c_tilde_range", "[%.17g, %.17g]", cmin, cmax);
-        check_field_add(c, "start_c_is_one", "%s", bc_truth_str(R->start));
-        check_field_arb(c, "loss_at_s0", Lg, 20);
-        check_field_arb(c, "loss_at_s1", Lg + R->n / 2, 20);
-        check_field_arb(c, "loss_at_s2", Lg + R->n, 20);
-        if (bad >= 0)
-            check_field_add(c, "first_unresolved_or_failing_pair", "s = %ld/%ld, %ld/%ld", (long) (2 * bad),
-                            (long) R->n, (long) (2 * bad + 2), (long) R->n);
-        c->witness = bc_aprintf("%s; grid s_i = 2i/%ld, i = 0..%ld; c~(s_i) rounded to double", wit,
-                                (long) R->n, (long) R->n);
-        c->seconds = bc_seconds() - t0;
-        checklist_push(out, c);
+        arb_set_d(w, thm1_knot(x->I, 0)[i]);
+        if (!arb_equal(w, par + i))
+            same = BC_FALSE;
     }
+    arb_clear(w);
+    _arb_vec_clear(par, npar);
+    return same;
+}
 
-    /* ---- the end point ---- */
-    t0 = bc_seconds();
-    check_start(c, (snprintf(id, sizeof(id), "thm1.end.%s.depth%ld", lt, (long) depth), id));
-    c->reconstructed = 1; /* the end piece is the module's completion (thm1.tex) */
-    if (kind == LOSS_SQUARED)
-        c->statement =
-            bc_aprintf("The rescaled path ends at a point as good as $W^{(1)}$: $L(P(\\tilde W^{(2)})) = "
-                       "L(P(W^{(1)}))$ exactly, where $\\tilde W^{(2)}$ is $W^{(1)}$ with the output layer "
-                       "times the end root $c_{\\mathrm{end}}$ of $L(c\\,P(W^{(1)})) = L(P(W^{(1)}))$ on the "
-                       "branch right of the ray's minimiser. The end root is rational: $1$ when $|p|^2 \\ge "
-                       "\\langle p, y\\rangle$, else $(2\\langle p,y\\rangle - |p|^2)/|p|^2$ "
-                       "($p = P(W^{(1)})$); only in the first case is $\\tilde W^{(2)} = W^{(1)}$.");
-    else
-        c->statement =
-            bc_aprintf("The rescaled path ends at a point as good as $W^{(1)}$: $L(P(\\tilde W^{(2)})) = "
-                       "L(P(W^{(1)}))$, where $\\tilde W^{(2)}$ is $W^{(1)}$ with the output layer times the "
-                       "largest root $c_{\\mathrm{end}}$ of $L(c\\,P(W^{(1)})) = L(P(W^{(1)}))$: "
-                       "$c_{\\mathrm{end}} = 1$ (so $\\tilde W^{(2)} = W^{(1)}$) when "
-                       "$\\frac{d}{dc} L(c\\,P(W^{(1)}))|_{c=1} \\ge 0$ is decided, else $c_{\\mathrm{end}} "
-                       "> 1$ isolated by a certified sign change.");
-    c->status = check_status_from_truth(R->end);
-    if (hyp_i_res == BC_FALSE || build == BC_FALSE)
-        c->status = ST_INAPPLICABLE;
-    check_field_add(c, "end_case", "%s",
-                    R->end_case == 1   ? "c_end = 1: the path ends at W1 itself"
-                    : R->end_case == 2 ? "c_end > 1: the path ends at a rescaled W1, not W1"
-                                       : "undecided");
-    if (kind == LOSS_SQUARED && R->end_case != 0)
+static void
+check_rescale(run_t R, const inst_run *x)
+{
+    const thm1_rescale_struct *Rs = x->Rs;
+    slong i, n = Rs->n;
+    double cmin = Rs->c[0], cmax = Rs->c[0];
+    truth_t t;
+    check_t c;
+
+    for (i = 0; i <= n; i++)
     {
-        char *q = fmpq_get_str(NULL, 10, R->cend_q);
+        cmin = FLINT_MIN(cmin, Rs->c[i]);
+        cmax = FLINT_MAX(cmax, Rs->c[i]);
+    }
+    run_check(R, c, x->ids->rescale);
+    c->statement = bc_aprintf("Grid: $n = %ld$, %ld points.", (long) n, (long) (n + 1));
+    check_field_add(c, "grid_points", "%ld", (long) (n + 1));
+    check_field_add(c, "original_path_certified_rise", "%s (grid lambda = j/%d)", bc_truth_str(x->rise),
+                    NPTS);
+    check_field_add(c, "roots_not_isolated", "%ld", (long) Rs->nroot_fail);
+    check_field_add(c, "c_tilde_range", "[%.17g, %.17g]", cmin, cmax);
+    check_field_add(c, "start_c_is_one", "%s", bc_truth_str(Rs->start));
+    check_field_arb(c, "loss_at_s0", x->Lg, 20);
+    check_field_arb(c, "loss_at_s1", x->Lg + n / 2, 20);
+    check_field_arb(c, "loss_at_s2", x->Lg + n, 20);
+    if (x->bad >= 0)
+        check_field_add(c, "first_unresolved_or_failing_pair", "s = %ld/%ld, %ld/%ld", (long) (2 * x->bad),
+                        (long) n, (long) (2 * x->bad + 2), (long) n);
+    check_note_prec(c, x->maxprec);
+    check_set_witness(c, "%s; grid s_i = 2i/%ld, i = 0..%ld; c~(s_i) rounded to double", x->wit, (long) n,
+                      (long) n);
+    if (inapplicable(x))
+        check_hypothesis(c, BC_FALSE);
+    else
+    {
+        t = bc_truth_and(bc_truth_and(x->dec, Rs->start), start_is_w0(x));
+        check_decide(c, bc_truth_and(t, Rs->nroot_fail == 0 ? BC_TRUE : BC_UNDECIDED));
+    }
+    run_push(R, c);
+}
+
+static void
+check_end(run_t R, const inst_run *x)
+{
+    const thm1_rescale_struct *Rs = x->Rs;
+    arb_t e;
+    check_t c;
+
+    arb_init(e);
+    run_check(R, c, x->ids->end);
+    check_field_add(c, "end_case", "%s",
+                    Rs->end_case == 1   ? "c_end = 1: the path ends at W1 itself"
+                    : Rs->end_case == 2 ? "c_end > 1: the path ends at a rescaled W1, not W1"
+                                        : "undecided");
+    if (x->I->kind == LOSS_SQUARED && Rs->end_case != 0)
+    {
+        char *q = fmpq_get_str(NULL, 10, Rs->cend_q);
         if (strlen(q) <= 80)
             check_field_add(c, "c_end_exact", "%s", q);
         else
             check_field_add(c, "c_end_exact",
                             "rational p/q with %ld-bit numerator and %ld-bit "
                             "denominator (recomputable exactly from W1)",
-                            (long) fmpz_bits(fmpq_numref(R->cend_q)),
-                            (long) fmpz_bits(fmpq_denref(R->cend_q)));
+                            (long) fmpz_bits(fmpq_numref(Rs->cend_q)),
+                            (long) fmpz_bits(fmpq_denref(Rs->cend_q)));
         flint_free(q);
     }
-    check_field_arb(c, "c_end", R->cend, 25);
-    if (R->end_case == 2)
+    check_field_arb(c, "c_end", Rs->cend, 25);
+    if (Rs->end_case == 2)
     {
-        arb_t e1;
-        arb_init(e1);
-        arb_sub_ui(e1, R->cend, 1, 256);
-        check_field_arb(c, "c_end_minus_1", e1, 10);
-        arb_clear(e1);
-    }
-    check_field_arb(c, "L1", R->L1, 20);
-    check_field_arb(c, "loss_at_last_grid_point", Lg + R->n, 20);
-    if (R->end_case == 2)
+        arb_sub_ui(e, Rs->cend, 1, 256);
+        check_field_arb(c, "c_end_minus_1", e, 10);
         check_add_note(c, "Finding: gradient descent stopped where scaling the output layer up "
                           "still lowers the loss, so the rescaled path ends at $c_{\\mathrm{end}} "
                           "W^{(1)}$ (output layer), a different point with the same loss, as the "
                           "theorem's conclusion allows.");
-    c->witness = bc_aprintf("%s", wit);
-    c->seconds = bc_seconds() - t0;
-    checklist_push(out, c);
-
-    /* ---- depth 3: the original path is not monotone ---- */
-    if (depth == 3)
-    {
-        t0 = bc_seconds();
-        check_start(c, (snprintf(id, sizeof(id), "thm1.nonmonotone.%s.depth3", lt), id));
-        c->statement =
-            bc_aprintf("The original path is not monotone: there are $\\lambda_1 < \\lambda_2$ with "
-                       "$L(P(W^{(\\lambda_1)})) < L(P(W^{(\\lambda_2)}))$, decided with balls (searched on "
-                       "the grid $\\lambda = j/%ld$), so the rescaling of Thm~1 is doing real work.",
-                       (long) npts);
-        c->status = check_status_from_truth(rise);
-        if (rise == BC_TRUE)
-        {
-            check_field_add(c, "lambda1", "%ld/%ld", (long) i1, (long) npts);
-            check_field_add(c, "lambda2", "%ld/%ld", (long) i2, (long) npts);
-            check_field_arb(c, "loss_at_lambda1", Lp + i1, 20);
-            check_field_arb(c, "loss_at_lambda2", Lp + i2, 20);
-        }
-        c->witness = bc_aprintf("%s; lambda1 = %ld/%ld, lambda2 = %ld/%ld", wit, (long) i1, (long) npts,
-                                (long) i2, (long) npts);
-        c->seconds = bc_seconds() - t0;
-        checklist_push(out, c);
     }
+    check_field_arb(c, "L1", Rs->L1, 20);
+    thm1_rescale_loss(e, Rs, x->I, Rs->n, 128);
+    check_field_arb(c, "loss_at_last_grid_point", e, 20);
+    check_note_prec(c, Rs->prec);
+    check_set_witness(c, "%s", x->wit);
+    if (inapplicable(x))
+        check_hypothesis(c, BC_FALSE);
+    else
+        check_decide(c, Rs->end);
+    run_push(R, c);
+    arb_clear(e);
+}
 
-    /* figure data: original path, and the rescaled path subsampled */
-    if (depth == 3)
+static void
+check_nonmonotone(run_t R, const inst_run *x)
+{
+    check_t c;
+    run_check(R, c, x->ids->nonmonotone);
+    if (x->rise == BC_TRUE)
     {
-        slong j, stride = FLINT_MAX(1, R->n / 256), cnt = 0;
-        fig->norig = npts + 1;
-        fig->lam = flint_malloc((npts + 1) * sizeof(double));
-        fig->Lorig = flint_malloc((npts + 1) * sizeof(double));
-        for (j = 0; j <= npts; j++)
-        {
-            fig->lam[j] = (double) j / (double) npts;
-            fig->Lorig[j] = arf_get_d(arb_midref(Lp + j), ARF_RND_NEAR);
-        }
-        fig->s = flint_malloc((R->n / stride + 2) * sizeof(double));
-        fig->Lres = flint_malloc((R->n / stride + 2) * sizeof(double));
-        for (j = 0; j <= R->n; j += stride)
-        {
-            fig->s[cnt] = 2.0 * (double) j / (double) R->n;
-            fig->Lres[cnt] = arf_get_d(arb_midref(Lg + j), ARF_RND_NEAR);
-            cnt++;
-        }
-        fig->nres = cnt;
+        check_field_add(c, "lambda1", "%ld/%d", (long) x->i1, NPTS);
+        check_field_add(c, "lambda2", "%ld/%d", (long) x->i2, NPTS);
+        check_field_arb(c, "loss_at_lambda1", x->Lp + x->i1, 20);
+        check_field_arb(c, "loss_at_lambda2", x->Lp + x->i2, 20);
     }
+    check_set_witness(c, "%s; lambda1 = %ld/%d, lambda2 = %ld/%d", x->wit, (long) x->i1, NPTS, (long) x->i2,
+                      NPTS);
+    check_decide(c, x->rise);
+    run_push(R, c);
+}
 
-    _arb_vec_clear(Lp, npts + 1);
-    _arb_vec_clear(Lg, R->n + 1);
-    flint_free(wit);
+/* The figure of the depth-3 instance of one loss: the original path, and
+   the rescaled path subsampled.  Midpoints of the computed balls. */
+static void
+push_figure(run_t R, const inst_run *x)
+{
+    slong j, n = x->Rs->n, stride = FLINT_MAX(1, n / 256), cnt = 0;
+    double *lam = flint_malloc((NPTS + 1) * sizeof(double)), *Lo = flint_malloc((NPTS + 1) * sizeof(double));
+    double *s = flint_malloc((n / stride + 2) * sizeof(double)),
+           *Lr = flint_malloc((n / stride + 2) * sizeof(double));
+    figure_t f;
+    char id[64], *cap;
+
+    for (j = 0; j <= NPTS; j++)
+    {
+        lam[j] = (double) j / (double) NPTS;
+        Lo[j] = arf_get_d(arb_midref(x->Lp + j), ARF_RND_NEAR);
+    }
+    for (j = 0; j <= n; j += stride, cnt++)
+    {
+        s[cnt] = 2.0 * (double) j / (double) n;
+        Lr[cnt] = arf_get_d(arb_midref(x->Lg + j), ARF_RND_NEAR);
+    }
+    snprintf(id, sizeof(id), "thm1.path.%s", loss_tag(x->I->kind));
+    cap = bc_aprintf("Theorem 1, %s, depth-3 instance: the objective along the original path "
+                     "$W^{(\\lambda)}$, $\\lambda \\in [0,1]$ (not monotone), and along the rescaled path "
+                     "$\\tilde W^{(s)}$, $s \\in [0,2]$ (strictly decreasing; $s \\in [1,2]$ is the final "
+                     "segment along the ray of $W^{(1)}$). Midpoints of the computed balls.",
+                     x->I->kind == LOSS_SQUARED ? "squared loss" : "cross-entropy");
+    figure_init(f, id, R->mod->claim, cap, "$\\lambda$ (original), $s$ (rescaled)", "objective");
+    figure_add_series(f, "original $L(P(W^{(\\lambda)}))$", lam, Lo, NPTS + 1, 0);
+    figure_add_series(f, "rescaled $L(P(\\tilde W^{(s)}))$", s, Lr, cnt, 0);
+    run_add_figure(R, f);
+    flint_free(cap);
+    flint_free(lam);
+    flint_free(Lo);
+    flint_free(s);
+    flint_free(Lr);
+}
+
+/* Builds instance (kind, depth) into x and runs its wanted checks; the
+   construction runs only for the checks that read it (the end
+   certificate alone on a grid of two intervals). */
+static void
+run_instance(run_t R, inst_run *x, loss_kind kind, slong depth, const thm1_size *z)
+{
+    int want_res = run_wants(R, x->ids->rescale), want_end = run_wants(R, x->ids->end);
+    int want_mono = x->ids->nonmonotone != NULL && run_wants(R, x->ids->nonmonotone);
+
+    info_init(&x->info);
+    build_instance(x->I, &x->info, kind, depth, z, R);
+    x->wit = instance_witness(x->I, &x->info, z, R->opts->seed);
+    add_instance_text(R, x->I, &x->info, z);
+    x->build = BC_UNDECIDED;
+    if (want_res || want_mono)
+    {
+        /* the original path on lambda = j/NPTS: for the figure, and to
+           see whether it is monotone */
+        x->Lp = _arb_vec_init(NPTS + 1);
+        thm1_path_losses(x->Lp, x->I, NPTS, 128);
+        x->rise = thm1_find_rise(&x->i1, &x->i2, x->Lp, NPTS + 1);
+    }
+    if (want_res || want_end)
+    {
+        thm1_rescale_init(x->Rs, want_res ? z->grid : 2);
+        x->have_rescale = 1;
+        x->build = thm1_rescale_build(x->Rs, x->I);
+    }
+    if (want_res)
+    {
+        x->Lg = _arb_vec_init(x->Rs->n + 1);
+        x->dec = thm1_rescale_decreasing(&x->bad, &x->maxprec, x->Lg, x->Rs, x->I);
+    }
+    if (run_wants(R, x->ids->hyp_i))
+        check_hyp_i(R, x, z);
+    if (run_wants(R, x->ids->hyp_ii))
+        check_hyp_ii(R, x);
+    if (want_res)
+        check_rescale(R, x);
+    if (want_end)
+        check_end(R, x);
+    if (want_mono)
+        check_nonmonotone(R, x);
+    if (want_res && depth == 3)
+        push_figure(R, x);
+}
+
+static void
+inst_run_clear(inst_run *x)
+{
+    if (x->Lp != NULL)
+        _arb_vec_clear(x->Lp, NPTS + 1);
+    if (x->Lg != NULL)
+        _arb_vec_clear(x->Lg, x->Rs->n + 1);
+    if (x->have_rescale)
+        thm1_rescale_clear(x->Rs);
+    if (x->wit != NULL)
+    {
+        flint_free(x->wit);
+        info_clear(&x->info);
+        thm1_inst_clear(x->I);
+    }
 }
 
 /* ---------------------------------------------------------------- */
 /* negative controls                                                 */
 
+/* Draws W(0) from stream name, indices 0, 1, ..., until the gap
+   L(P(W0)) - L(0) has the sign want (gap_accepted).  Returns the accepted
+   index or -1. */
+static slong
+draw_w0(double *w, slong *rejected, arb_t gap, thm1_inst_t I, const char *name, int want, uint64_t seed)
+{
+    slong i, prec, mk = I->S->m * I->S->k;
+    arb_ptr P = _arb_vec_init(mk);
+    slong found = -1;
+
+    *rejected = 0;
+    for (i = 0; i < 200 && found < 0; i++)
+    {
+        truth_t t = draw_start(P, gap, &prec, I, name, i, seed);
+        if (gap_accepted(t, gap, want))
+        {
+            memcpy(w, I->N->par, I->N->npar * sizeof(double));
+            found = i;
+        }
+        else
+            (*rejected)++;
+    }
+    _arb_vec_clear(P, mk);
+    return found;
+}
+
+/* (a) A start with L(P(W0)) < L(0): the path to a gradient-descent W(1)
+   from it is handed to the proof's construction, which must refuse it
+   on hypothesis (ii). */
 static void
-control_start_below_zero(checklist_t out, const thm1_size *z, uint64_t seed)
+control_start_below_zero(run_t R, const thm1_size *z)
 {
     thm1_inst_t I;
     slong width[3], idx, rej;
+    uint64_t seed = R->opts->seed;
     arb_t gap;
     check_t c;
     truth_t built = BC_UNDECIDED;
-    double t0 = bc_seconds();
     const char *stream = "thm1.control.w0_below";
 
+    run_check(R, c, "thm1.control.start_below_zero");
     width[0] = z->d;
     width[1] = z->hidden[0];
     width[2] = 1;
     thm1_inst_init(I, LOSS_SQUARED, 2, width, z->m, 2);
     make_data(I, "thm1.data.sq.depth2", seed);
     arb_init(gap);
-    idx = draw_w0(thm1_knot(I, 0), &rej, gap, I, stream, -1, seed);
+    idx = draw_w0(thm1_knot(I, 0), &rej, gap, I, stream, ii_sign(R, 1), seed);
     if (idx >= 0)
     {
-        /* the path the main checks would build from this start (W(1)
-           by gradient descent), fed to the proof's construction itself,
-           which must refuse it on hypothesis (ii) */
-        thm1_rescale_t R;
+        thm1_rescale_t Rs;
         slong npar = I->N->npar;
         memcpy(I->N->par, thm1_knot(I, 0), (size_t) npar * sizeof(double));
         thm1_descend(I->N, LOSS_SQUARED, I->S, z->gd_iters);
         memcpy(thm1_knot(I, 1), I->N->par, (size_t) npar * sizeof(double));
-        thm1_rescale_init(R, 64);
-        built = thm1_rescale_build(R, I);
-        thm1_rescale_clear(R);
+        thm1_rescale_init(Rs, 64);
+        built = thm1_rescale_build(Rs, I);
+        thm1_rescale_clear(Rs);
     }
-
-    check_start(c, "thm1.control.start_below_zero");
-    c->statement =
-        bc_aprintf("Negative control. A start $W^{(0)}$ with $L(P(W^{(0)})) < L(\\mathbf{0})$ (squared loss, "
-                   "depth 2, data of \\texttt{thm1.hyp\\_ii.sq.depth2}): hypothesis (ii) is decided false "
-                   "exactly, so Theorem~1 is inapplicable to any path from it (the targets $v^{(s)}$ of "
-                   "the proof would not stay above $L(\\mathbf{0})$, the value at $c = 0$ of every ray). "
-                   "The path to a gradient-descent $W^{(1)}$ from this start is handed to the proof's "
-                   "construction, the same code as \\texttt{thm1.rescale.*}: it must refuse it.");
-    /* inapplicable only when the construction itself refuses; a
-       construction that accepts this start is a harness bug (fails) */
-    c->status = idx < 0             ? ST_UNDECIDED
-                : built == BC_FALSE ? ST_INAPPLICABLE
-                : built == BC_TRUE  ? ST_FAILS
-                                    : ST_UNDECIDED;
     check_field_add(c, "construction", "%s", bc_truth_str(built));
     check_field_arb(c, "L0_minus_Lzero", gap, 20);
-    c->witness = bc_aprintf("seed=%llu; squared loss, widths %ld-%ld-1, m=%ld; data stream "
-                            "thm1.data.sq.depth2 index 0; W0 stream %s index %ld (first draw with "
-                            "the gap decided negative, %ld rejected)",
-                            (unsigned long long) seed, (long) z->d, (long) z->hidden[0], (long) z->m, stream,
-                            (long) idx, (long) rej);
-    c->seconds = bc_seconds() - t0;
-    checklist_push(out, c);
+    check_set_witness(c,
+                      "seed=%llu; squared loss, widths %ld-%ld-1, m=%ld; data stream "
+                      "thm1.data.sq.depth2 index 0; W0 stream %s index %ld (first draw with "
+                      "the gap decided %s, %ld rejected)",
+                      (unsigned long long) seed, (long) z->d, (long) z->hidden[0], (long) z->m, stream,
+                      (long) idx, ii_sign(R, 1) < 0 ? "negative" : "positive", (long) rej);
+    /* the construction's own decision of its hypotheses: inapplicable when
+       it refuses the path, holds when it accepts it */
+    check_hypothesis(c, built);
+    run_push(R, c);
     arb_clear(gap);
     thm1_inst_clear(I);
 }
 
+/* (b) The path from W(0) of instance J to W(0) with the output layer
+   negated passes through the zero predictor at lambda = 1/2: the interval
+   check of (i) must fail there. */
 static void
-control_zero_predictor(checklist_t out, const thm1_inst_t J, const inst_info *info, uint64_t seed)
+control_zero_predictor(run_t R, const thm1_inst_t J, const inst_info *info)
 {
     thm1_inst_t I;
-    slong q, nint, nleft, dmax, mk;
-    slong width[5], i;
+    slong q, nint, nleft, dmax, mk, i, width[5];
     arf_t where, half;
     arb_ptr P;
     truth_t r;
-    int zero = 1, at_half;
+    int zero = 1, negate = !run_mutant(R, "thm1.mutant.zero_path_kept");
+    char *ws;
     check_t c;
-    double t0 = bc_seconds();
 
+    run_check(R, c, "thm1.control.zero_predictor");
     for (i = 0; i <= J->N->depth; i++)
         width[i] = J->N->width[i];
     thm1_inst_init(I, J->kind, J->N->depth, width, J->S->m, 2);
@@ -942,162 +1080,180 @@ control_zero_predictor(checklist_t out, const thm1_inst_t J, const inst_info *in
        above L(0) < L0 */
     memcpy(thm1_knot(I, 0), thm1_knot(J, 0), I->N->npar * sizeof(double));
     memcpy(thm1_knot(I, 1), thm1_knot(J, 0), I->N->npar * sizeof(double));
-    for (q = I->N->offset[I->N->depth - 1]; q < I->N->npar; q++)
+    for (q = I->N->offset[I->N->depth - 1]; negate && q < I->N->npar; q++)
         thm1_knot(I, 1)[q] = -thm1_knot(I, 1)[q];
 
     arf_init(where);
     arf_init(half);
     r = thm1_hyp_i(&nint, &nleft, &dmax, where, I, 40, 400000);
     arf_set_d(half, 0.5);
-    at_half = r == BC_FALSE && arf_equal(where, half);
     mk = I->S->m * I->S->k;
     P = _arb_vec_init(mk);
     thm1_pred_at(P, I, half);
     for (q = 0; q < mk; q++)
-        if (!arb_is_zero(P + q))
-            zero = 0;
+        zero &= arb_is_zero(P + q);
 
-    check_start(c, "thm1.control.zero_predictor");
-    c->statement =
-        bc_aprintf("Negative control. The path from $W^{(0)}$ (of \\texttt{thm1.hyp\\_i.sq.depth3}) to "
-                   "$W^{(1)} = W^{(0)}$ with the output layer negated passes through the zero predictor: the "
-                   "interval check of hypothesis (i) must fail and locate the point, $\\lambda = 1/2$, where "
-                   "$P(W^{(\\lambda)}) = 0$ exactly, so that $L(c\\,P) = L(\\mathbf{0}) < L(P(W^{(0)}))$ for "
-                   "every $c$.");
-    c->status = check_status_from_truth(r);
+    ws = arf_dec(where);
     if (r == BC_FALSE)
-    {
-        char *ws = arf_dec(where);
         check_field_add(c, "fails_at_lambda", "%s", ws);
-        flint_free(ws);
-    }
-    check_field_add(c, "located_at_one_half", "%s", at_half ? "yes" : "no");
+    check_field_add(c, "located_at_one_half", "%s", r == BC_FALSE && arf_equal(where, half) ? "yes" : "no");
     check_field_add(c, "prediction_at_one_half_exactly_zero", "%s", zero ? "yes" : "no");
     check_field_add(c, "intervals_certified_before", "%ld", (long) nint);
-    {
-        char *ws = arf_dec(where);
-        c->witness = bc_aprintf("seed=%llu; W0 = knot 0 of the squared-loss depth-3 instance (stream "
-                                "%s index %ld); W1 = W0 with output layer negated; straight path; "
-                                "interval checker result %s at lambda = %s; P(W(1/2)) = 0 exactly: "
-                                "%s",
-                                (unsigned long long) seed, info->w0_stream, (long) info->w0_index,
-                                bc_truth_str(r), r == BC_FALSE ? ws : "-", zero ? "yes" : "no");
-        flint_free(ws);
-    }
-    c->seconds = bc_seconds() - t0;
-    checklist_push(out, c);
+    check_set_witness(c,
+                      "seed=%llu; W0 = knot 0 of the squared-loss depth-3 instance (stream "
+                      "%s index %ld); W1 = W0 with output layer %s; straight path; "
+                      "interval checker result %s at lambda = %s; P(W(1/2)) = 0 exactly: %s",
+                      (unsigned long long) R->opts->seed, info->w0_stream, (long) info->w0_index,
+                      negate ? "negated" : "kept", bc_truth_str(r), r == BC_FALSE ? ws : "-",
+                      zero ? "yes" : "no");
+    check_decide(c, r);
+    run_push(R, c);
 
+    flint_free(ws);
     _arb_vec_clear(P, mk);
     arf_clear(where);
     arf_clear(half);
     thm1_inst_clear(I);
 }
 
+/* Sets T to m times the end target of the proof's construction as the
+   talk writes it, v(2) = L0 + w(2) (M - L0), from the exact predictions P0, P1 and
+   the data (squared loss, exact) */
 static void
-control_end_strict(checklist_t out, const thm1_inst_t I, const inst_info *info, const thm1_rescale_t R,
-                   uint64_t seed)
+sq_paper_end_target(fmpq_t T, arb_srcptr P0, arb_srcptr P1, const data_t S)
+{
+    fmpq_t L0, L1, Lz, w;
+    fmpq_init(L0);
+    fmpq_init(L1);
+    fmpq_init(Lz);
+    fmpq_init(w);
+    thm1_sq_loss_exact(L0, P0, NULL, S);
+    thm1_sq_loss_exact(L1, P1, NULL, S);
+    fmpq_zero(w);
+    thm1_sq_loss_exact(Lz, P0, w, S); /* c = 0: m L(0) */
+    if (fmpq_cmp(L1, Lz) > 0)
+        fmpq_swap(L1, Lz); /* Lz = m M */
+    fmpq_set_si(w, 2, 1);
+    thm1_v_weight(w, w);
+    fmpq_sub(T, Lz, L0);
+    fmpq_mul(T, T, w);
+    fmpq_add(T, T, L0);
+    fmpq_clear(L0);
+    fmpq_clear(L1);
+    fmpq_clear(Lz);
+    fmpq_clear(w);
+}
+
+/* (c) The construction without its last piece: the talk's targets v on
+   [0, 2] through clip end on the ray of W(1) at v(2) = L0/3 + 2M/3 > M >=
+   L1, so its end point does not have the loss L1 the theorem states.
+   Decided exactly by the end decision of the rescaled path
+   (thm1_sq_ray_end) on the squared-loss depth-3 instance. */
+static void
+control_end_strict(run_t R, const thm1_inst_t I, const inst_info *info)
 {
     slong mk = I->S->m * I->S->k;
-    arb_ptr P1 = _arb_vec_init(mk);
-    fmpq_t a, b;
-    arf_t one;
+    arb_ptr P0 = _arb_vec_init(mk), P1 = _arb_vec_init(mk);
+    int completed = run_mutant(R, "thm1.mutant.end_piece"), rational;
+    fmpq_t mT, mL1, cq;
+    fmpz_t m;
+    arf_t lam;
+    arb_t cend, d;
+    truth_t t;
     check_t c;
-    double t0 = bc_seconds();
 
-    fmpq_init(a);
-    fmpq_init(b);
-    arf_init(one);
-    arf_one(one);
-    thm1_pred_at(P1, I, one);
-
-    check_start(c, "thm1.control.end_strict");
-    c->statement =
-        bc_aprintf("Negative control (tightened claim). $L(P(\\tilde W^{(2)})) < L(P(W^{(1)}))$ for the "
-                   "rescaled path of \\texttt{thm1.rescale.sq.depth3}, decided in exact rational "
-                   "arithmetic from the exact predictions $P(W^{(1)})$ and the exact end root "
-                   "($P(\\tilde W^{(2)}) = c_{\\mathrm{end}} P(W^{(1)})$: the output layer is linear). "
-                   "The construction reaches $L(P(W^{(1)}))$ exactly, no lower, so the claim is false.");
-    if (R->end_case == 0)
-        c->status = ST_UNDECIDED;
+    run_check(R, c, "thm1.control.end_strict");
+    fmpq_init(mT);
+    fmpq_init(mL1);
+    fmpq_init(cq);
+    fmpz_init_set_si(m, I->S->m);
+    arf_init(lam);
+    arb_init(cend);
+    arb_init(d);
+    arf_zero(lam);
+    thm1_pred_at(P0, I, lam);
+    arf_one(lam);
+    thm1_pred_at(P1, I, lam);
+    thm1_sq_loss_exact(mL1, P1, NULL, I->S);
+    if (completed)
+        fmpq_set(mT, mL1); /* the module's last piece: the target ends at L1 */
     else
-    {
-        sq_loss_exact(a, P1, R->cend_q, I->S);
-        sq_loss_exact(b, P1, NULL, I->S);
-        c->status = fmpq_cmp(a, b) < 0 ? ST_HOLDS : ST_FAILS;
-        check_field_add(c, "end_loss_equals_L1_exactly", "%s", fmpq_equal(a, b) ? "yes" : "no");
-    }
-    c->witness = bc_aprintf("seed=%llu; the squared-loss depth-3 instance (W0 stream %s index %ld); "
-                            "end case %d",
-                            (unsigned long long) seed, info->w0_stream, (long) info->w0_index, R->end_case);
-    c->seconds = bc_seconds() - t0;
-    checklist_push(out, c);
+        sq_paper_end_target(mT, P0, P1, I->S);
+    t = thm1_sq_ray_end(cend, cq, &rational, P1, I->S, mT);
 
-    fmpq_clear(a);
-    fmpq_clear(b);
-    arf_clear(one);
+    /* the end target minus L1, (m T - m L1) / m */
+    fmpq_sub(mT, mT, mL1);
+    fmpq_div_fmpz(mT, mT, m);
+    arb_set_fmpq(d, mT, 128);
+    check_field_arb(c, "end_target_minus_L1", d, 20);
+    check_field_arb(c, "end_factor", cend, 20);
+    check_field_add(c, "end_factor_rational", "%s", rational ? "yes" : "no");
+    check_set_witness(c,
+                      "seed=%llu; the squared-loss depth-3 instance (W0 stream %s index %ld); end target %s, "
+                      "which minus L1 is %s",
+                      (unsigned long long) R->opts->seed, info->w0_stream, (long) info->w0_index,
+                      completed ? "L1 (the last piece)" : "v(2) = L0/3 + 2M/3",
+                      fmpq_sgn(mT) > 0 ? "positive" : (fmpq_sgn(mT) < 0 ? "negative" : "zero"));
+    check_decide(c, t);
+    run_push(R, c);
+
+    fmpq_clear(mT);
+    fmpq_clear(mL1);
+    fmpq_clear(cq);
+    fmpz_clear(m);
+    arf_clear(lam);
+    arb_clear(cend);
+    arb_clear(d);
+    _arb_vec_clear(P0, mk);
     _arb_vec_clear(P1, mk);
 }
 
 /* ---------------------------------------------------------------- */
 
-static void
-push_figure(checklist_t out, loss_kind kind, const fig_data *fig)
+/* 1 when some check that reads instance (loss li, depth index di) is
+   wanted: its own, and the controls (b), (c) on the squared-loss depth-3
+   instance */
+static int
+instance_wanted(const run_t R, slong li, slong di)
 {
-    figure_t f;
-    char id[64], *cap;
-    snprintf(id, sizeof(id), "thm1.path.%s", loss_tag(kind));
-    cap = bc_aprintf("Theorem 1, %s, depth-3 instance: the objective along the original path "
-                     "$W^{(\\lambda)}$, $\\lambda \\in [0,1]$ (not monotone), and along the rescaled path "
-                     "$\\tilde W^{(s)}$, $s \\in [0,2]$ (strictly decreasing; $s \\in [1,2]$ is the final "
-                     "segment along the ray of $W^{(1)}$). Midpoints of the computed balls.",
-                     kind == LOSS_SQUARED ? "squared loss" : "cross-entropy");
-    figure_init(f, id, "Theorem 1", cap, "$\\lambda$ (original), $s$ (rescaled)", "objective");
-    figure_add_series(f, "original $L(P(W^{(\\lambda)}))$", fig->lam, fig->Lorig, fig->norig, 0);
-    figure_add_series(f, "rescaled $L(P(\\tilde W^{(s)}))$", fig->s, fig->Lres, fig->nres, 0);
-    checklist_push_figure(out, f);
-    flint_free(cap);
+    const inst_ids *ids = &thm1_ids[li][di];
+    if (run_wants(R, ids->hyp_i) || run_wants(R, ids->hyp_ii) || run_wants(R, ids->rescale) ||
+        run_wants(R, ids->end) || (ids->nonmonotone != NULL && run_wants(R, ids->nonmonotone)))
+        return 1;
+    return li == 0 && di == 1 &&
+           (run_wants(R, "thm1.control.zero_predictor") || run_wants(R, "thm1.control.end_strict"));
 }
 
 static int
-thm1_run(checklist_t out, const run_opts *opts)
+thm1_exec(run_t R)
 {
+    static const loss_kind kinds[NLOSS] = {LOSS_SQUARED, LOSS_XENT};
+    inst_run X[NLOSS][NDEPTH];
     thm1_size z;
     slong li, di;
-    static const loss_kind kinds[NLOSS] = {LOSS_SQUARED, LOSS_XENT};
-    thm1_inst_t I[NLOSS][NDEPTH];
-    inst_info info[NLOSS][NDEPTH];
-    thm1_rescale_t R[NLOSS][NDEPTH];
 
-    size_params(&z, opts->size);
+    memset(X, 0, sizeof(X));
+    size_params(&z, R);
     for (li = 0; li < NLOSS; li++)
-    {
-        fig_data fig;
-        memset(&fig, 0, sizeof(fig));
         for (di = 0; di < NDEPTH; di++)
         {
-            thm1_rescale_init(R[li][di], z.grid);
-            run_instance(out, &fig, kinds[li], di + 2, &z, opts, I[li][di], &info[li][di], R[li][di]);
+            X[li][di].ids = &thm1_ids[li][di];
+            if (instance_wanted(R, li, di))
+                run_instance(R, &X[li][di], kinds[li], di + 2, &z);
         }
-        push_figure(out, kinds[li], &fig);
-        flint_free(fig.lam);
-        flint_free(fig.Lorig);
-        flint_free(fig.s);
-        flint_free(fig.Lres);
-    }
 
     /* negative controls; (b) and (c) reuse the squared-loss depth-3
        instance */
-    control_start_below_zero(out, &z, opts->seed);
-    control_zero_predictor(out, I[0][1], &info[0][1], opts->seed);
-    control_end_strict(out, I[0][1], &info[0][1], R[0][1], opts->seed);
+    if (run_wants(R, "thm1.control.start_below_zero"))
+        control_start_below_zero(R, &z);
+    if (run_wants(R, "thm1.control.zero_predictor"))
+        control_zero_predictor(R, X[0][1].I, &X[0][1].info);
+    if (run_wants(R, "thm1.control.end_strict"))
+        control_end_strict(R, X[0][1].I, &X[0][1].info);
 
     for (li = 0; li < NLOSS; li++)
         for (di = 0; di < NDEPTH; di++)
-        {
-            thm1_rescale_clear(R[li][di]);
-            info_clear(&info[li][di]);
-            thm1_inst_clear(I[li][di]);
-        }
+            inst_run_clear(&X[li][di]);
     return 0;
 }
 
@@ -1105,10 +1261,14 @@ const module_struct module_thm1 = {
     "thm1",
     "Theorem 1",
     "A strictly decreasing path by rescaling the output layer (networks of any depth)",
-    1, /* the end piece of the rescaled path (B.1 gives it in words) */
+    0, /* the claim is given; its rows mark the last rescaling piece, which B.1 gives in words */
     thm1_specs,
     THM1_NSPECS,
     fragment_thm1,
-    thm1_run,
+    NULL,
+    thm1_exec,
+    thm1_mutants,
+    THM1_NMUTANTS,
+    NULL,
     NULL,
 };

@@ -78,7 +78,8 @@ extern "C"
    loss_ray_unbounded (some prediction non-zero; cross-entropy: some point
    where a wrong class scores strictly above the correct one); given (ii)
    it is also necessary for (i), since otherwise L(c P) <= L(0) < L0 for
-   every c >= 0.  Subdivides [0, 1] (first at the knots, then by
+   every c >= 0.  Decides the condition exactly at the knots, then
+   subdivides [0, 1] (first at the knots, then by
    bisection up to maxdepth levels), enclosing P(W(lambda)) over each
    interval with parameter balls.  On an interval that is not certified,
    the condition is decided exactly at its dyadic midpoint.
@@ -120,6 +121,32 @@ extern "C"
    overlaps (*bad = the first such pair), else BC_TRUE (*bad = -1). */
     truth_t thm1_seq_decreasing(slong *bad, arb_srcptr L, slong len);
 
+    /* Squared loss, exact rational quantities of the ray through the exact
+   predictions P: |p|^2, <p,y> and |y|^2 (sums over points and outputs),
+   so that m L(c P) = c^2 |p|^2 - 2 c <p,y> + |y|^2. */
+    void thm1_sq_ray_exact(fmpq_t pp, fmpq_t py, fmpq_t yy, arb_srcptr P, const data_t S);
+
+    /* Squared loss: sets out to m L(c P) exactly, evaluated from the exact
+   predictions P entry by entry (c = NULL: c = 1). */
+    void thm1_sq_loss_exact(fmpq_t out, arb_srcptr P, const fmpq_t c, const data_t S);
+
+    /* Squared loss, the end of a rescaling along the ray of the exact
+   predictions P at the target level T, given as mT = m T: the point c P,
+   c the larger root of L(c P) = T.  Decides L(c P) = L(P): exactly when c is rational (then
+   *rational = 1 and cq = c; always so at T = L(P), where the
+   discriminant is (|p|^2 - <p,y>)^2), else with balls at 256 bits
+   (BC_FALSE when the enclosures separate, BC_UNDECIDED otherwise).
+   BC_FALSE also when the ray stays below T (no root), BC_UNDECIDED when
+   P = 0 or P is not exact.  Sets c to an enclosure of the root when one
+   exists (indeterminate otherwise). */
+    truth_t thm1_sq_ray_end(arb_t c, fmpq_t cq, int *rational, arb_srcptr P, const data_t S, const fmpq_t mT);
+
+    /* The weight of M in the proof's target v(s) = (1 - w) L0 + w M on
+   [0, 2] (talk appendix): sets w = s/3.  The one definition of the
+   construction's constant, read by the rescaled path and by the control
+   of the construction without its last piece.  Aliasing allowed. */
+    void thm1_v_weight(fmpq_t w, const fmpq_t s);
+
     /* The rescaled path on the grid s_i = 2 i / n, i = 0..n (n a power of two
    >= 2, so every s_i is dyadic and W(s_i) is exact). */
     typedef struct
@@ -128,6 +155,8 @@ extern "C"
         double *c;        /* c~(s_i) rounded to a double, c[0] = 1 */
         arb_t L0, L1, Lz; /* L(P(W(0))), L(P(W(1))), L(0), enclosed at 256 bits */
         arb_t M;          /* max{L(0), L1} */
+        arb_t v1;         /* v(1), where the last piece starts */
+        truth_t hyp;      /* (ii) and L1 < L0, decided with balls */
         slong nroot_fail; /* grid points where c~ could not be isolated */
         truth_t start;    /* the construction returns c~(0) = 1 (exactly) */
         int end_case;     /* 1: end root is exactly 1, so W~(2) = W(1);
@@ -136,6 +165,7 @@ extern "C"
         arb_t cend;       /* enclosure of the end root (exactly 1 in case 1) */
         fmpq_t cend_q;    /* squared loss: the end root, exactly rational */
         truth_t end;      /* L(P(W~(2))) = L1 certified (see thm1_rescale_build) */
+        slong prec;       /* highest precision the end's decisions reached */
     } thm1_rescale_struct;
 
     typedef thm1_rescale_struct thm1_rescale_t[1];
@@ -145,16 +175,18 @@ extern "C"
     void thm1_rescale_init(thm1_rescale_t R, slong n);
     void thm1_rescale_clear(thm1_rescale_t R);
 
-    /* Builds the rescaled path of I on R's grid: the factors c[i], the start
-   certificate R->start (c~(0) = 1: squared loss by the exact
-   discriminant identity, cross-entropy because f(1) = 0 exactly and
-   f(0) = L(0) - L0 < 0 makes the positive root unique), and the end
-   certificate R->end: squared loss, the end root is an exact rational
-   and L(cend P(W(1))) = L1 is decided in exact rational arithmetic;
-   cross-entropy, cend = 1 when the slope of the ray at c = 1 is decided
-   >= 0, else cend is isolated by a sign change right of 1.  Requires
-   hypotheses (ii) and L1 < L0 (the construction's targets then
-   decrease); returns BC_TRUE when every c[i] was isolated and both
+    /* Builds the rescaled path of I on R's grid: the hypotheses the targets
+   rely on, R->hyp ((ii) and L1 < L0, with balls; the targets then
+   decrease), the factors c[i], the start certificate R->start (c~(0) =
+   1: squared loss by thm1_sq_ray_end at the level L0, cross-entropy
+   because f(1) = 0 exactly and f(0) = L(0) - L0 < 0 makes the positive
+   root unique), and the end certificate R->end: squared loss, the end
+   root is an exact rational and L(cend P(W(1))) = L1 is decided in exact
+   rational arithmetic (thm1_sq_ray_end at the level L1); cross-entropy,
+   cend = 1 when the slope of the ray at c = 1 is decided >= 0, else cend
+   is isolated by a sign change right of 1 (rising precision, R->prec).
+   The end certificate does not depend on n: a grid of n = 2 builds it
+   cheaply.  Returns BC_TRUE when every c[i] was isolated and both
    certificates hold, BC_FALSE when a hypothesis is decided false,
    BC_UNDECIDED otherwise.  The caller decides monotonicity separately
    (thm1_rescale_decreasing). */
@@ -167,8 +199,8 @@ extern "C"
     /* Sets out to an enclosure of L(P(W~(s_i))), evaluating the network. */
     void thm1_rescale_loss(arb_t out, const thm1_rescale_t R, const thm1_inst_t I, slong i, slong prec);
 
-    /* Decides L(P(W~(s_{i+1}))) < L(P(W~(s_i))) for every i, with rising
-   precision from 128 bits to BC_PREC_MAX on pairs that overlap.  Sets
+    /* Decides L(P(W~(s_{i+1}))) < L(P(W~(s_i))) for every i, each pair at
+   rising precision from 128 bits to BC_PREC_MAX (bc_decide_prec).  Sets
    L[0..n] to the final enclosures (L must hold n + 1 balls), *bad as
    thm1_seq_decreasing, *maxprec to the highest precision used. */
     truth_t thm1_rescale_decreasing(slong *bad, slong *maxprec, arb_ptr L, const thm1_rescale_t R,

@@ -127,6 +127,26 @@ typedef struct
     arf_struct b;
 } hyp_interval;
 
+/* The condition decided exactly at the knots lambda = j/K, which the
+   bisection below never tests exactly (they are the ends of its
+   intervals): 1 when it fails at one, then where is set to it. */
+static int
+knot_fails(arf_t where, const thm1_inst_t I)
+{
+    slong j, K = I->nknots - 1, mk = I->S->m * I->S->k;
+    arb_ptr P = _arb_vec_init(mk);
+    int fails = 0;
+    for (j = 0; j <= K && !fails; j++)
+    {
+        arf_set_si(where, j);
+        arf_mul_2exp_si(where, where, -(slong) FLINT_BIT_COUNT(K - 1) * (K > 1));
+        thm1_pred_at(P, I, where);
+        fails = loss_ray_unbounded(I->kind, P, I->S) == BC_FALSE;
+    }
+    _arb_vec_clear(P, mk);
+    return fails;
+}
+
 truth_t
 thm1_hyp_i(slong *nint, slong *nleft, slong *maxdepth_used, arf_t where, const thm1_inst_t I, slong maxdepth,
            slong maxint)
@@ -142,6 +162,13 @@ thm1_hyp_i(slong *nint, slong *nleft, slong *maxdepth_used, arf_t where, const t
     *nint = 0;
     *nleft = 0;
     *maxdepth_used = 0;
+    if (knot_fails(where, I))
+    {
+        flint_free(stack);
+        _arb_vec_clear(par, npar);
+        _arb_vec_clear(P, mk);
+        return BC_FALSE;
+    }
     arb_init(t);
     arf_init(mid);
 
@@ -559,7 +586,162 @@ thm1_seq_decreasing(slong *bad, arb_srcptr L, slong len)
 }
 
 /* ---------------------------------------------------------------- */
+/* Exact squared-loss rays                                           */
+
+void
+thm1_sq_ray_exact(fmpq_t pp, fmpq_t py, fmpq_t yy, arb_srcptr P, const data_t S)
+{
+    slong q, n = S->m * S->k;
+    fmpq_t p, y;
+
+    fmpq_init(p);
+    fmpq_init(y);
+    fmpq_zero(pp);
+    fmpq_zero(py);
+    fmpq_zero(yy);
+    for (q = 0; q < n; q++)
+    {
+        arf_get_fmpq(p, arb_midref(P + q));
+        bc_fmpq_set_d(y, S->Y[q]);
+        fmpq_addmul(pp, p, p);
+        fmpq_addmul(py, p, y);
+        fmpq_addmul(yy, y, y);
+    }
+    fmpq_clear(p);
+    fmpq_clear(y);
+}
+
+void
+thm1_sq_loss_exact(fmpq_t out, arb_srcptr P, const fmpq_t c, const data_t S)
+{
+    slong q, n = S->m * S->k;
+    fmpq_t p, y;
+
+    fmpq_init(p);
+    fmpq_init(y);
+    fmpq_zero(out);
+    for (q = 0; q < n; q++)
+    {
+        arf_get_fmpq(p, arb_midref(P + q));
+        if (c != NULL)
+            fmpq_mul(p, p, c);
+        bc_fmpq_set_d(y, S->Y[q]);
+        fmpq_sub(p, p, y);
+        fmpq_addmul(out, p, p);
+    }
+    fmpq_clear(p);
+    fmpq_clear(y);
+}
+
+/* 1 when the canonical rational x >= 0 is a square; then r = sqrt(x) */
+static int
+fmpq_sqrt_exact(fmpq_t r, const fmpq_t x)
+{
+    if (fmpq_sgn(x) < 0 || !fmpz_is_square(fmpq_numref(x)) || !fmpz_is_square(fmpq_denref(x)))
+        return 0;
+    fmpz_sqrt(fmpq_numref(r), fmpq_numref(x));
+    fmpz_sqrt(fmpq_denref(r), fmpq_denref(x));
+    return 1;
+}
+
+/* L(c P) against L(P) for the irrational root c = (<p,y> + sqrt(D)) / |p|^2,
+   with balls: BC_FALSE when the enclosures separate, else BC_UNDECIDED */
+static truth_t
+sq_end_irrational(arb_t c, const fmpq_t pp, const fmpq_t py, const fmpq_t D, const fmpq_t mL, arb_srcptr P,
+                  const data_t S)
+{
+    arb_t s, a, L;
+    truth_t res;
+
+    arb_init(s);
+    arb_init(a);
+    arb_init(L);
+    arb_set_fmpq(s, D, THM1_PREC);
+    arb_sqrtpos(s, s, THM1_PREC);
+    arb_set_fmpq(a, py, THM1_PREC);
+    arb_add(c, a, s, THM1_PREC);
+    arb_set_fmpq(a, pp, THM1_PREC);
+    arb_div(c, c, a, THM1_PREC);
+    loss_ray_arb(L, LOSS_SQUARED, c, P, S, THM1_PREC);
+    arb_set_fmpq(a, mL, THM1_PREC);
+    arb_div_si(a, a, S->m, THM1_PREC);
+    arb_sub(L, L, a, THM1_PREC);
+    res = arb_contains_zero(L) ? BC_UNDECIDED : BC_FALSE;
+    arb_clear(s);
+    arb_clear(a);
+    arb_clear(L);
+    return res;
+}
+
+truth_t
+thm1_sq_ray_end(arb_t c, fmpq_t cq, int *rational, arb_srcptr P, const data_t S, const fmpq_t mT)
+{
+    slong q, n = S->m * S->k;
+    fmpq_t pp, py, yy, D, a, mL, mLc;
+    truth_t res;
+
+    *rational = 0;
+    arb_indeterminate(c);
+    for (q = 0; q < n; q++)
+        if (!arb_is_exact(P + q))
+            return BC_UNDECIDED;
+    fmpq_init(pp);
+    fmpq_init(py);
+    fmpq_init(yy);
+    fmpq_init(D);
+    fmpq_init(a);
+    fmpq_init(mL);
+    fmpq_init(mLc);
+
+    /* m L(c P) = c^2 |p|^2 - 2 c <p,y> + |y|^2 (Sec. B.1: a quadratic);
+       its larger root at level T is (<p,y> + sqrt(D)) / |p|^2 with
+       D = <p,y>^2 + |p|^2 (m T - |y|^2) */
+    thm1_sq_ray_exact(pp, py, yy, P, S);
+    fmpq_sub(a, mT, yy);
+    fmpq_mul(D, pp, a);
+    fmpq_addmul(D, py, py);
+    thm1_sq_loss_exact(mL, P, NULL, S);
+    if (fmpq_is_zero(pp))
+        res = BC_UNDECIDED;
+    else if (fmpq_sgn(D) < 0)
+        res = BC_FALSE; /* the ray stays below T: no end point */
+    else if (fmpq_sqrt_exact(a, D))
+    {
+        /* a rational root (always at T = L(P), where D = (|p|^2 -
+           <p,y>)^2): L(c P) evaluated from the predictions, exactly */
+        fmpq_add(cq, py, a);
+        fmpq_div(cq, cq, pp);
+        *rational = 1;
+        arb_set_fmpq(c, cq, THM1_PREC);
+        thm1_sq_loss_exact(mLc, P, cq, S);
+        res = fmpq_equal(mL, mLc) ? BC_TRUE : BC_FALSE;
+    }
+    else
+        res = sq_end_irrational(c, pp, py, D, mL, P, S);
+
+    fmpq_clear(pp);
+    fmpq_clear(py);
+    fmpq_clear(yy);
+    fmpq_clear(D);
+    fmpq_clear(a);
+    fmpq_clear(mL);
+    fmpq_clear(mLc);
+    return res;
+}
+
+/* ---------------------------------------------------------------- */
 /* The rescaled path                                                 */
+
+void
+thm1_v_weight(fmpq_t w, const fmpq_t s)
+{
+    /* v(s) = (1 - s/3) L0 + (s/3) M on [0, 2] (talk appendix): the
+       weight 1/3 keeps v(2) = L0/3 + 2M/3 above M when L0 > M */
+    fmpz_t three;
+    fmpz_init_set_ui(three, 3);
+    fmpq_div_fmpz(w, s, three);
+    fmpz_clear(three);
+}
 
 void
 thm1_rescale_init(thm1_rescale_t R, slong n)
@@ -570,12 +752,15 @@ thm1_rescale_init(thm1_rescale_t R, slong n)
     arb_init(R->L1);
     arb_init(R->Lz);
     arb_init(R->M);
+    arb_init(R->v1);
     arb_init(R->cend);
     fmpq_init(R->cend_q);
     R->nroot_fail = 0;
+    R->hyp = BC_UNDECIDED;
     R->start = BC_UNDECIDED;
     R->end = BC_UNDECIDED;
     R->end_case = 0;
+    R->prec = 0;
 }
 
 void
@@ -586,6 +771,7 @@ thm1_rescale_clear(thm1_rescale_t R)
     arb_clear(R->L1);
     arb_clear(R->Lz);
     arb_clear(R->M);
+    arb_clear(R->v1);
     arb_clear(R->cend);
     fmpq_clear(R->cend_q);
 }
@@ -611,184 +797,44 @@ grid_s(arf_t s, slong i, slong n)
     dyadic_frac(s, 2 * i, n);
 }
 
-/* Exact rational quantities of the squared-loss ray through P (exact
-   balls): |p|^2, <p,y>, |y|^2. */
+/* v(s) = L0 + w(s) (M - L0) for s in [0, 2] (s exact) */
 static void
-sq_ray_exact(fmpq_t pp, fmpq_t py, fmpq_t yy, arb_srcptr P, const data_t S)
+target_v(arb_t v, const thm1_rescale_t R, const arf_t s, slong prec)
 {
-    slong q, n = S->m * S->k;
-    fmpq_t p, y, a;
-
-    fmpq_init(p);
-    fmpq_init(y);
-    fmpq_init(a);
-    fmpq_zero(pp);
-    fmpq_zero(py);
-    fmpq_zero(yy);
-    for (q = 0; q < n; q++)
-    {
-        arf_get_fmpq(p, arb_midref(P + q));
-        bc_fmpq_set_d(y, S->Y[q]);
-        fmpq_mul(a, p, p);
-        fmpq_add(pp, pp, a);
-        fmpq_mul(a, p, y);
-        fmpq_add(py, py, a);
-        fmpq_mul(a, y, y);
-        fmpq_add(yy, yy, a);
-    }
-    fmpq_clear(p);
-    fmpq_clear(y);
-    fmpq_clear(a);
+    fmpq_t q;
+    arb_t w;
+    fmpq_init(q);
+    arb_init(w);
+    arf_get_fmpq(q, s);
+    thm1_v_weight(q, q);
+    arb_set_fmpq(w, q, prec);
+    arb_sub(v, R->M, R->L0, prec);
+    arb_mul(v, v, w, prec);
+    arb_add(v, v, R->L0, prec);
+    fmpq_clear(q);
+    arb_clear(w);
 }
 
-/* Squared loss: the larger root of L(cP) = L(P) (P exact) is exactly
-   rational, because the discriminant <p,y>^2 + |p|^2 (m L(P) - |y|^2)
-   equals (|p|^2 - <p,y>)^2.  Sets root, and *one = 1 when the root is 1
-   (|p|^2 >= <p,y>).  Returns BC_TRUE when the identity and the loss
-   equality L(root P) = L(P) are verified exactly, BC_FALSE if not
-   (which would be an error in the reasoning), BC_UNDECIDED when P = 0
-   or P is not exact. */
+/* L0, L1, L(0), M = max{L(0), L1} and v(1) from the exact predictions P0,
+   P1; decides with balls the hypotheses the targets rely on: L(0) < L0
+   (ii) and L1 < L0. */
 static truth_t
-sq_self_root(fmpq_t root, int *one, arb_srcptr P, const data_t S)
+rescale_setup(thm1_rescale_t R, const thm1_inst_t I, arb_srcptr P0, arb_srcptr P1)
 {
-    slong q, n = S->m * S->k;
-    fmpq_t pp, py, yy, mL, D, dd, a, y, L, Lr;
-    truth_t res = BC_TRUE;
+    slong prec = THM1_PREC;
+    truth_t hyp = BC_TRUE;
+    arb_t g;
+    arf_t one;
 
-    for (q = 0; q < n; q++)
-        if (!arb_is_exact(P + q))
-            return BC_UNDECIDED;
-
-    fmpq_init(pp);
-    fmpq_init(py);
-    fmpq_init(yy);
-    fmpq_init(mL);
-    fmpq_init(D);
-    fmpq_init(dd);
-    fmpq_init(a);
-    fmpq_init(y);
-    fmpq_init(L);
-    fmpq_init(Lr);
-
-    sq_ray_exact(pp, py, yy, P, S);
-    if (fmpq_is_zero(pp))
-    {
-        res = BC_UNDECIDED;
-        goto cleanup;
-    }
-    /* m L(P) = |p|^2 - 2 <p,y> + |y|^2 */
-    fmpq_mul_2exp(a, py, 1);
-    fmpq_sub(mL, pp, a);
-    fmpq_add(mL, mL, yy);
-    /* D = <p,y>^2 + |p|^2 (m L(P) - |y|^2) */
-    fmpq_sub(a, mL, yy);
-    fmpq_mul(D, pp, a);
-    fmpq_mul(a, py, py);
-    fmpq_add(D, D, a);
-    fmpq_sub(dd, pp, py);
-    fmpq_mul(a, dd, dd);
-    if (!fmpq_equal(a, D))
-        res = BC_FALSE;
-    /* root = (<p,y> + | |p|^2 - <p,y> |) / |p|^2 */
-    *one = fmpq_sgn(dd) >= 0;
-    fmpq_abs(a, dd);
-    fmpq_add(root, py, a);
-    fmpq_div(root, root, pp);
-    if (*one != fmpq_is_one(root))
-        res = BC_FALSE;
-
-    /* L(root P) evaluated directly, compared with L(P) */
-    fmpq_zero(L);
-    fmpq_zero(Lr);
-    for (q = 0; q < n; q++)
-    {
-        fmpq_t p;
-        fmpq_init(p);
-        arf_get_fmpq(p, arb_midref(P + q));
-        bc_fmpq_set_d(y, S->Y[q]);
-        fmpq_sub(a, p, y);
-        fmpq_addmul(L, a, a);
-        fmpq_mul(a, p, root);
-        fmpq_sub(a, a, y);
-        fmpq_addmul(Lr, a, a);
-        fmpq_clear(p);
-    }
-    if (!fmpq_equal(L, Lr))
-        res = BC_FALSE;
-
-cleanup:
-    fmpq_clear(pp);
-    fmpq_clear(py);
-    fmpq_clear(yy);
-    fmpq_clear(mL);
-    fmpq_clear(D);
-    fmpq_clear(dd);
-    fmpq_clear(a);
-    fmpq_clear(y);
-    fmpq_clear(L);
-    fmpq_clear(Lr);
-    return res;
-}
-
-/* Cross-entropy end root when the slope of the ray at c = 1 is negative:
-   the largest root of L(cP1) = L1 lies right of 1.  Finds a = 1 + 2^-e
-   with L(aP1) < L1 certified, then isolates the root right of a. */
-static truth_t
-xent_end_root(arb_t c, arb_srcptr P1, const data_t S, const arb_t L1)
-{
-    slong e, prec;
-    arb_t a;
-    arf_t x;
-    truth_t res = BC_UNDECIDED;
-
-    arb_init(a);
-    arf_init(x);
-    for (prec = THM1_PREC; prec <= BC_PREC_MAX && res == BC_UNDECIDED; prec *= 2)
-    {
-        for (e = 1; e < prec - 16; e++)
-        {
-            arf_one(x);
-            arf_mul_2exp_si(x, x, -e);
-            arf_add_ui(x, x, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
-            if (ray_sign(x, LOSS_XENT, P1, S, L1, prec) == -1)
-            {
-                arb_set_arf(a, x);
-                res = thm1_ray_root(c, LOSS_XENT, P1, S, L1, a, prec);
-                break;
-            }
-        }
-    }
-    arb_clear(a);
-    arf_clear(x);
-    return res;
-}
-
-truth_t
-thm1_rescale_build(thm1_rescale_t R, const thm1_inst_t I)
-{
-    slong i, n = R->n, mk = I->S->m * I->S->k, prec = THM1_PREC;
-    arb_ptr P0 = _arb_vec_init(mk), P1 = _arb_vec_init(mk), P = _arb_vec_init(mk);
-    arb_t v, v1, g, lo, cc;
-    arf_t s;
-    truth_t hyp = BC_TRUE, roots = BC_TRUE;
-
-    arb_init(v);
-    arb_init(v1);
     arb_init(g);
-    arb_init(lo);
-    arb_init(cc);
-    arf_init(s);
-
-    arf_zero(s);
-    thm1_pred_at(P0, I, s);
-    arf_one(s);
-    thm1_pred_at(P1, I, s);
+    arf_init(one);
     loss_value_arb(R->L0, I->kind, P0, I->S, prec);
     loss_value_arb(R->L1, I->kind, P1, I->S, prec);
     loss_zero_arb(R->Lz, I->kind, I->S, prec);
     arb_max(R->M, R->Lz, R->L1, prec);
+    arf_one(one);
+    target_v(R->v1, R, one, prec);
 
-    /* the hypotheses the targets rely on: L(0) < L0 (ii), L1 < L0 */
     loss_gap_arb(g, I->kind, P0, I->S, prec);
     if (arb_is_nonpositive(g))
         hyp = BC_FALSE;
@@ -799,113 +845,215 @@ thm1_rescale_build(thm1_rescale_t R, const thm1_inst_t I)
         hyp = BC_FALSE;
     else if (!arb_is_positive(g) && hyp == BC_TRUE)
         hyp = BC_UNDECIDED;
+    arb_clear(g);
+    arf_clear(one);
+    return hyp;
+}
 
-    /* v(1) = (2/3) L0 + (1/3) max{L(0), L1} (talk appendix) */
-    arb_sub(v1, R->M, R->L0, prec);
-    arb_div_ui(v1, v1, 3, prec);
-    arb_add(v1, v1, R->L0, prec);
+/* The target of grid point 0 < i < n and the certified lower end lo of
+   its root search (f(lo) = L(lo P) - v < 0); sets P to the ray. */
+static void
+grid_target(arb_t v, arb_t lo, arb_ptr P, const thm1_rescale_t R, const thm1_inst_t I, arb_srcptr P1, slong i)
+{
+    slong prec = THM1_PREC, mk = I->S->m * I->S->k;
+    arf_t s;
+    arf_init(s);
+    grid_s(s, i, R->n);
+    if (2 * i <= R->n)
+    {
+        /* s in [0, 1]: v(s), f(0) = L(0) - v < 0 */
+        thm1_pred_at(P, I, s);
+        target_v(v, R, s, prec);
+        arb_zero(lo);
+    }
+    else
+    {
+        /* s in [1, 2]: along the ray of W(1), the target from v(1) down to
+           L1 (the "re-scale back towards W(1)" of B.1); f(1) = L1 - v < 0
+           for s < 2 */
+        arb_t g;
+        arb_init(g);
+        _arb_vec_set(P, P1, mk);
+        arb_set_arf(g, s);
+        arb_sub_ui(g, g, 1, prec);
+        arb_sub(v, R->L1, R->v1, prec);
+        arb_mul(v, v, g, prec);
+        arb_add(v, v, R->v1, prec);
+        arb_one(lo);
+        arb_clear(g);
+    }
+    arf_clear(s);
+}
 
+/* The factors c~(s_i) of the interior grid points, rounded to doubles;
+   BC_TRUE when every one was isolated. */
+static truth_t
+rescale_roots(thm1_rescale_t R, const thm1_inst_t I, arb_srcptr P1)
+{
+    slong i, mk = I->S->m * I->S->k;
+    arb_ptr P = _arb_vec_init(mk);
+    arb_t v, lo, cc;
+    truth_t roots = BC_TRUE;
+
+    arb_init(v);
+    arb_init(lo);
+    arb_init(cc);
     R->nroot_fail = 0;
-    for (i = 0; i <= n; i++)
+    R->c[0] = 1.0; /* certified by rescale_start */
+    for (i = 1; i < R->n; i++)
     {
         truth_t r;
-        grid_s(s, i, n);
-        if (i == 0)
-        {
-            R->c[0] = 1.0; /* certified below (R->start) */
-            continue;
-        }
-        if (i == n)
-            continue; /* the end root, below */
-        if (2 * i <= n)
-        {
-            /* s in [0, 1]: v(s) = L0 + (s/3) (M - L0) */
-            thm1_pred_at(P, I, s);
-            arb_sub(v, R->M, R->L0, prec);
-            arb_mul_arf(v, v, s, prec);
-            arb_div_ui(v, v, 3, prec);
-            arb_add(v, v, R->L0, prec);
-            arb_zero(lo); /* f(0) = L(0) - v < 0 */
-        }
-        else
-        {
-            /* s in [1, 2]: along the ray of W(1), target from v(1) down
-               to L1 (the "re-scale back towards W(1)" of B.1) */
-            _arb_vec_set(P, P1, mk);
-            arb_set_arf(g, s);
-            arb_sub_ui(g, g, 1, prec);
-            arb_sub(v, R->L1, v1, prec);
-            arb_mul(v, v, g, prec);
-            arb_add(v, v, v1, prec);
-            arb_one(lo); /* f(1) = L1 - v < 0 for s < 2 */
-        }
+        grid_target(v, lo, P, R, I, P1, i);
         if (I->kind == LOSS_SQUARED)
-            r = thm1_sq_root(cc, P, I->S, v, prec);
+            r = thm1_sq_root(cc, P, I->S, v, THM1_PREC);
         else
-            r = thm1_ray_root(cc, I->kind, P, I->S, v, lo, prec);
+            r = thm1_ray_root(cc, I->kind, P, I->S, v, lo, THM1_PREC);
         if (r == BC_TRUE)
             R->c[i] = arf_get_d(arb_midref(cc), ARF_RND_NEAR);
         else
         {
             /* keep a usable value; the grid check will judge it */
             R->nroot_fail++;
-            R->c[i] = i > 0 ? R->c[i - 1] : 1.0;
+            R->c[i] = R->c[i - 1];
             roots = BC_UNDECIDED;
         }
     }
+    _arb_vec_clear(P, mk);
+    arb_clear(v);
+    arb_clear(lo);
+    arb_clear(cc);
+    return roots;
+}
 
-    /* start: c~(0) = 1 */
+/* The start, c~(0) = 1: squared loss, the root at the level L0 is
+   rational and decided exactly; cross-entropy, f(c) = L(c P0) - L0 has
+   f(1) = 0 exactly and f(0) < 0 by (ii), so by convexity the positive
+   root is unique, hence 1. */
+static truth_t
+rescale_start(const thm1_rescale_t R, const thm1_inst_t I, arb_srcptr P0)
+{
+    truth_t t;
     if (I->kind == LOSS_SQUARED)
     {
-        fmpq_t r0;
-        int one = 0;
+        fmpq_t T, r0;
+        arb_t c;
+        int rational;
+        fmpq_init(T);
         fmpq_init(r0);
-        R->start = sq_self_root(r0, &one, P0, I->S);
-        if (R->start == BC_TRUE && !one)
-            R->start = BC_FALSE; /* cannot happen under (ii) */
+        arb_init(c);
+        thm1_sq_loss_exact(T, P0, NULL, I->S);
+        t = thm1_sq_ray_end(c, r0, &rational, P0, I->S, T);
+        if (t == BC_TRUE && !fmpq_is_one(r0))
+            t = BC_FALSE; /* cannot happen under (ii) */
+        fmpq_clear(T);
         fmpq_clear(r0);
+        arb_clear(c);
+        return t;
     }
-    else
-    {
-        /* f(c) = L(c P0) - L0 has f(1) = 0 exactly and f(0) < 0 by (ii):
-           the positive root is unique (convexity), hence 1 */
-        R->start = hyp == BC_FALSE ? BC_FALSE : (hyp == BC_TRUE ? BC_TRUE : BC_UNDECIDED);
-    }
+    return R->hyp;
+}
 
-    /* end: the largest root of L(c P1) = L1 */
-    if (I->kind == LOSS_SQUARED)
+typedef struct
+{
+    arb_t g;
+    arb_srcptr P1;
+    const data_struct *S;
+} slope_ctx;
+
+/* the ray's slope at c = 1: BC_TRUE when >= 0, BC_FALSE when < 0 */
+static truth_t
+slope_nonnegative(void *vctx, slong prec)
+{
+    slope_ctx *x = vctx;
+    thm1_ray_slope(x->g, LOSS_XENT, x->P1, x->S, prec);
+    if (arb_is_nonnegative(x->g))
+        return BC_TRUE;
+    return arb_is_negative(x->g) ? BC_FALSE : BC_UNDECIDED;
+}
+
+typedef struct
+{
+    arb_ptr c;
+    arb_srcptr P1;
+    const data_struct *S;
+    arb_srcptr L1;
+} xend_ctx;
+
+/* Cross-entropy end root when the slope of the ray at c = 1 is negative:
+   the largest root of L(cP1) = L1 lies right of 1.  Finds a = 1 + 2^-e
+   with L(aP1) < L1 certified, then isolates the root right of a. */
+static truth_t
+xent_end_root(void *vctx, slong prec)
+{
+    xend_ctx *x = vctx;
+    slong e;
+    truth_t res = BC_UNDECIDED;
+    arb_t a;
+    arf_t t;
+
+    arb_init(a);
+    arf_init(t);
+    for (e = 1; e < prec - 16; e++)
     {
-        int one = 0;
-        R->end = sq_self_root(R->cend_q, &one, P1, I->S);
-        if (R->end != BC_UNDECIDED)
+        arf_one(t);
+        arf_mul_2exp_si(t, t, -e);
+        arf_add_ui(t, t, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+        if (ray_sign(t, LOSS_XENT, x->P1, x->S, x->L1, prec) == -1)
         {
-            R->end_case = one ? 1 : 2;
-            arb_set_fmpq(R->cend, R->cend_q, prec);
+            arb_set_arf(a, t);
+            res = thm1_ray_root(x->c, LOSS_XENT, x->P1, x->S, x->L1, a, prec);
+            break;
         }
     }
+    arb_clear(a);
+    arf_clear(t);
+    return res;
+}
+
+/* The end: the largest root c_end of L(c P1) = L1 (the module's last
+   piece ends there).  Squared loss: the root is rational and the end
+   loss is decided exactly; cross-entropy: c_end = 1 when the slope of the
+   ray at 1 is decided >= 0, else c_end is isolated right of 1. */
+static void
+rescale_end(thm1_rescale_t R, const thm1_inst_t I, arb_srcptr P1)
+{
+    slong n = R->n, reached = 0;
+    if (I->kind == LOSS_SQUARED)
+    {
+        fmpq_t T;
+        int rational;
+        fmpq_init(T);
+        thm1_sq_loss_exact(T, P1, NULL, I->S);
+        R->end = thm1_sq_ray_end(R->cend, R->cend_q, &rational, P1, I->S, T);
+        if (R->end != BC_UNDECIDED && rational)
+            R->end_case = fmpq_is_one(R->cend_q) ? 1 : 2;
+        fmpq_clear(T);
+    }
     else
     {
-        slong p2;
-        R->end = BC_UNDECIDED;
-        for (p2 = prec; p2 <= BC_PREC_MAX; p2 *= 2)
+        slope_ctx sx;
+        truth_t up;
+        arb_init(sx.g);
+        sx.P1 = P1;
+        sx.S = I->S;
+        up = bc_decide_prec(&reached, slope_nonnegative, &sx, THM1_PREC);
+        arb_clear(sx.g);
+        R->prec = FLINT_MAX(R->prec, reached);
+        if (up == BC_TRUE)
         {
-            thm1_ray_slope(g, I->kind, P1, I->S, p2);
-            if (arb_is_nonnegative(g))
-            {
-                /* f'(1) >= 0: c = 1 is on the branch right of the
-                   minimiser, so it is the largest root; W~(2) = W(1) */
-                R->end_case = 1;
-                arb_one(R->cend);
-                fmpq_one(R->cend_q);
-                R->end = BC_TRUE;
-                break;
-            }
-            if (arb_is_negative(g))
-            {
-                R->end_case = 2;
-                R->end = xent_end_root(R->cend, P1, I->S, R->L1);
-                break;
-            }
+            /* f'(1) >= 0: c = 1 is on the branch right of the minimiser,
+               so it is the largest root; W~(2) = W(1) */
+            R->end_case = 1;
+            arb_one(R->cend);
+            fmpq_one(R->cend_q);
+            R->end = BC_TRUE;
+        }
+        else if (up == BC_FALSE)
+        {
+            xend_ctx ex = {R->cend, P1, I->S, R->L1};
+            R->end_case = 2;
+            R->end = bc_decide_prec(&reached, xent_end_root, &ex, THM1_PREC);
+            R->prec = FLINT_MAX(R->prec, reached);
         }
     }
     if (R->end_case == 1)
@@ -917,20 +1065,32 @@ thm1_rescale_build(thm1_rescale_t R, const thm1_inst_t I)
         R->c[n] = R->c[n - 1];
         R->nroot_fail++;
     }
+}
 
+truth_t
+thm1_rescale_build(thm1_rescale_t R, const thm1_inst_t I)
+{
+    slong mk = I->S->m * I->S->k;
+    arb_ptr P0 = _arb_vec_init(mk), P1 = _arb_vec_init(mk);
+    truth_t roots;
+    arf_t s;
+
+    arf_init(s);
+    arf_zero(s);
+    thm1_pred_at(P0, I, s);
+    arf_one(s);
+    thm1_pred_at(P1, I, s);
+    R->hyp = rescale_setup(R, I, P0, P1);
+    roots = rescale_roots(R, I, P1);
+    R->start = rescale_start(R, I, P0);
+    rescale_end(R, I, P1);
     _arb_vec_clear(P0, mk);
     _arb_vec_clear(P1, mk);
-    _arb_vec_clear(P, mk);
-    arb_clear(v);
-    arb_clear(v1);
-    arb_clear(g);
-    arb_clear(lo);
-    arb_clear(cc);
     arf_clear(s);
 
-    if (hyp == BC_FALSE)
+    if (R->hyp == BC_FALSE)
         return BC_FALSE;
-    if (hyp == BC_TRUE && roots == BC_TRUE && R->start == BC_TRUE && R->end == BC_TRUE)
+    if (R->hyp == BC_TRUE && roots == BC_TRUE && R->start == BC_TRUE && R->end == BC_TRUE)
         return BC_TRUE;
     return BC_UNDECIDED;
 }
@@ -975,36 +1135,59 @@ thm1_rescale_loss(arb_t out, const thm1_rescale_t R, const thm1_inst_t I, slong 
     _arb_vec_clear(P, mk);
 }
 
+typedef struct
+{
+    arb_ptr L;
+    slong *pr; /* the precision L[j] was computed at */
+    const thm1_rescale_struct *R;
+    const thm1_inst_struct *I;
+    slong i;
+} pair_ctx;
+
+/* L(P(W~(s_{i+1}))) < L(P(W~(s_i))) at precision prec, recomputing the
+   two enclosures when they were computed at a lower one */
+static truth_t
+pair_decreasing(void *vctx, slong prec)
+{
+    pair_ctx *x = vctx;
+    slong j;
+    for (j = x->i; j <= x->i + 1; j++)
+        if (x->pr[j] < prec)
+        {
+            thm1_rescale_loss(x->L + j, x->R, x->I, j, prec);
+            x->pr[j] = prec;
+        }
+    if (arb_lt(x->L + x->i + 1, x->L + x->i))
+        return BC_TRUE;
+    return arb_ge(x->L + x->i + 1, x->L + x->i) ? BC_FALSE : BC_UNDECIDED;
+}
+
 truth_t
 thm1_rescale_decreasing(slong *bad, slong *maxprec, arb_ptr L, const thm1_rescale_t R, const thm1_inst_t I)
 {
-    slong i, n = R->n;
-    slong *pr = flint_malloc((n + 1) * sizeof(slong));
+    slong i, n = R->n, reached;
+    pair_ctx x;
     truth_t res;
 
+    x.L = L;
+    x.pr = flint_malloc((n + 1) * sizeof(slong));
+    x.R = R;
+    x.I = I;
     *maxprec = 128;
     for (i = 0; i <= n; i++)
     {
-        pr[i] = 128;
-        thm1_rescale_loss(L + i, R, I, i, pr[i]);
+        x.pr[i] = 128;
+        thm1_rescale_loss(L + i, R, I, i, 128);
     }
+    /* each pair at rising precision, from the 128 bits computed */
     for (i = 0; i < n; i++)
     {
-        /* rising precision on overlapping neighbours */
-        while (!arb_lt(L + i + 1, L + i) && !arb_ge(L + i + 1, L + i))
-        {
-            slong p = FLINT_MAX(pr[i], pr[i + 1]) * 2;
-            if (p > BC_PREC_MAX)
-                break;
-            pr[i] = pr[i + 1] = p;
-            thm1_rescale_loss(L + i, R, I, i, p);
-            thm1_rescale_loss(L + i + 1, R, I, i + 1, p);
-            if (p > *maxprec)
-                *maxprec = p;
-        }
+        x.i = i;
+        bc_decide_prec(&reached, pair_decreasing, &x, 128);
+        *maxprec = FLINT_MAX(*maxprec, reached);
     }
     res = thm1_seq_decreasing(bad, L, n + 1);
-    flint_free(pr);
+    flint_free(x.pr);
     return res;
 }
 

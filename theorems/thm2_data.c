@@ -1,147 +1,14 @@
-/* thm2_data.c -- Theorem 2's singleton data: the hypothesis decided
-   exactly, the side sums of thm2.tex, the generators (chosen sides,
-   random, Appendix C), the user's file, and the exact signs of a network
-   on them. */
+/* thm2_data.c -- Theorem 2's singleton data (singleton.h): the
+   generators (chosen sides, random), the user's file, the exact signs of
+   a network on them, the module's data sets and the checks of the
+   singleton hypothesis. */
 #include <math.h>
 #include <string.h>
 
 #include <flint/fmpq_vec.h>
 
-#include "appc.h"
 #include "csv.h"
-#include "thm2.h"
-
-void
-thm2_data_init(thm2_data_t D)
-{
-    memset(D, 0, sizeof(thm2_data_struct));
-    fmpq_mat_init(D->X, 0, 0);
-    D->bad_t = -1;
-}
-
-void
-thm2_data_clear(thm2_data_t D)
-{
-    fmpq_mat_clear(D->X);
-    if (D->y != NULL)
-        _fmpq_vec_clear(D->y, D->m);
-    if (D->sa != NULL)
-    {
-        _fmpq_vec_clear(D->sa, 2 * D->d);
-        _fmpq_vec_clear(D->sb, 2 * D->d);
-        _fmpq_vec_clear(D->sc, 2 * D->d);
-        _fmpq_vec_clear(D->opt, 2 * D->d);
-        _fmpq_vec_clear(D->cc, 4 * D->d);
-        _fmpq_vec_clear(D->tot, 9);
-    }
-    flint_free(D->hist);
-    flint_free(D->coord);
-    flint_free(D->sgn);
-    flint_free(D->count);
-    flint_free(D->need);
-    memset(D, 0, sizeof(thm2_data_struct));
-}
-
-/* number of non-zero entries of row t, and the first one's column */
-static slong
-row_nonzeros(const fmpq_mat_t X, slong t, slong *first)
-{
-    slong j, c = 0;
-    *first = -1;
-    for (j = 0; j < fmpq_mat_ncols(X); j++)
-        if (!fmpq_is_zero(fmpq_mat_entry(X, t, j)))
-        {
-            if (c++ == 0)
-                *first = j;
-        }
-    return c;
-}
-
-slong
-thm2_first_nonsingleton(const fmpq_mat_t X)
-{
-    slong t, j;
-    for (t = 0; t < fmpq_mat_nrows(X); t++)
-        if (row_nonzeros(X, t, &j) != 1)
-            return t;
-    return -1;
-}
-
-int
-thm2_data_set(thm2_data_t D, const fmpq_mat_t X, const fmpq *y)
-{
-    slong m = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), t, k;
-    fmpq_t q;
-
-    thm2_data_clear(D);
-    thm2_data_init(D);
-    D->m = m;
-    D->d = d;
-    fmpq_mat_clear(D->X);
-    fmpq_mat_init_set(D->X, X);
-    D->y = _fmpq_vec_init(m);
-    for (t = 0; t < m; t++)
-        fmpq_set(D->y + t, y + t);
-    D->bad_t = thm2_first_nonsingleton(X);
-    D->singleton = D->bad_t < 0;
-    if (!D->singleton)
-        return 0;
-
-    D->coord = flint_malloc(sizeof(slong) * (size_t) m);
-    D->sgn = flint_malloc(sizeof(int) * (size_t) m);
-    D->count = flint_calloc((size_t) (2 * d), sizeof(slong));
-    D->need = flint_calloc((size_t) (2 * d), sizeof(int));
-    D->sa = _fmpq_vec_init(2 * d);
-    D->sb = _fmpq_vec_init(2 * d);
-    D->sc = _fmpq_vec_init(2 * d);
-    D->opt = _fmpq_vec_init(2 * d);
-    D->cc = _fmpq_vec_init(4 * d);
-    D->tot = _fmpq_vec_init(9);
-    D->hist = flint_calloc(2 * 9 * 512, sizeof(slong));
-    fmpq_init(q);
-    for (t = 0; t < m; t++)
-    {
-        const fmpq *s;
-        row_nonzeros(X, t, D->coord + t);
-        s = fmpq_mat_entry(X, t, D->coord[t]);
-        D->sgn[t] = fmpq_sgn(s);
-        k = 2 * D->coord[t] + (D->sgn[t] < 0);
-        D->count[k]++;
-        /* A += s^2, B += |s| y, C += y^2 */
-        fmpq_mul(q, s, s);
-        fmpq_add(D->sa + k, D->sa + k, q);
-        fmpq_mul(q, s, D->y + t);
-        if (D->sgn[t] < 0)
-            fmpq_neg(q, q);
-        fmpq_add(D->sb + k, D->sb + k, q);
-        fmpq_mul(q, D->y + t, D->y + t);
-        fmpq_add(D->sc + k, D->sc + k, q);
-    }
-    for (k = 0; k < 2 * d; k++)
-    {
-        if (D->count[k] == 0)
-            continue;
-        /* opt = C - B^2 / A: the 1-D least-squares value of the side */
-        fmpq_mul(q, D->sb + k, D->sb + k);
-        fmpq_div(q, q, D->sa + k);
-        fmpq_sub(D->opt + k, D->sc + k, q);
-        D->need[k] = fmpq_sgn(D->sb + k);
-        D->needy += D->need[k] != 0;
-    }
-    for (k = 0; k < d; k++)
-    {
-        slong a, b;
-        D->used += (D->count[2 * k] + D->count[2 * k + 1]) > 0;
-        /* a side whose need is not met predicts 0 and loses C_k */
-        for (a = 0; a < 2; a++)
-            for (b = 0; b < 2; b++)
-                fmpq_add(D->cc + 4 * k + 2 * a + b, a ? D->opt + 2 * k : D->sc + 2 * k,
-                         b ? D->opt + 2 * k + 1 : D->sc + 2 * k + 1);
-    }
-    _thm2_regimes(D);
-    fmpq_clear(q);
-    return 1;
-}
+#include "thm2_run.h"
 
 /* shuffles the rows of (X, y) in place (Fisher-Yates) */
 static void
@@ -160,7 +27,7 @@ shuffle_rows(fmpq_mat_t X, fmpq *y, rng_t rng)
 }
 
 void
-thm2_data_sides(thm2_data_t D, slong d, const slong *count, const int *need, rng_t rng)
+thm2_data_sides(singleton_data_t D, slong d, const slong *count, const int *need, rng_t rng)
 {
     slong k, m = 0, t = 0, i;
     fmpq_mat_t X;
@@ -198,13 +65,13 @@ thm2_data_sides(thm2_data_t D, slong d, const slong *count, const int *need, rng
         }
     }
     shuffle_rows(X, y, rng);
-    thm2_data_set(D, X, y);
+    singleton_data_set(D, X, y);
     fmpq_mat_clear(X);
     _fmpq_vec_clear(y, m);
 }
 
 void
-thm2_data_random(thm2_data_t D, slong m, slong d, rng_t rng)
+thm2_data_random(singleton_data_t D, slong m, slong d, rng_t rng)
 {
     slong t;
     fmpq_mat_t X;
@@ -219,21 +86,9 @@ thm2_data_random(thm2_data_t D, slong m, slong d, rng_t rng)
         bc_fmpq_set_d(fmpq_mat_entry(X, t, j), s);
         bc_fmpq_set_d(y + t, rng_normal(rng));
     }
-    thm2_data_set(D, X, y);
+    singleton_data_set(D, X, y);
     fmpq_mat_clear(X);
     _fmpq_vec_clear(y, m);
-}
-
-void
-thm2_data_appc(thm2_data_t D, const fmpq_t eps, slong d)
-{
-    fmpq_mat_t X;
-    fmpq *y = _fmpq_vec_init(2 * d);
-    fmpq_mat_init(X, 2 * d, d);
-    appc_data(X, y, eps, d);
-    thm2_data_set(D, X, y);
-    fmpq_mat_clear(X);
-    _fmpq_vec_clear(y, 2 * d);
 }
 
 /* appends ", x_<j+1>" names of the non-zero coordinates of row t to buf
@@ -262,7 +117,7 @@ nonzero_names(char *buf, size_t len, const fmpq_mat_t X, slong t)
 
 /* D from the table T read from name; the error rule of thm2_data_read */
 static int
-data_from_table(thm2_data_t D, const csv_table_t T, const char *name, char *err, size_t errlen)
+data_from_table(singleton_data_t D, const csv_table_t T, const char *name, char *err, size_t errlen)
 {
     fmpq_mat_t X;
     fmpq *y;
@@ -278,9 +133,9 @@ data_from_table(thm2_data_t D, const csv_table_t T, const char *name, char *err,
     fmpq_mat_init(X, m, d);
     y = _fmpq_vec_init(m);
     csv_table_split(X, y, T);
-    if (!thm2_data_set(D, X, y))
+    if (!singleton_data_set(D, X, y))
     {
-        slong bad = D->bad_t, first, nz = row_nonzeros(X, bad, &first);
+        slong bad = D->bad_t, first, nz = singleton_row_nonzeros(X, bad, &first);
         char where[64], names[256];
         snprintf(where, sizeof where, ":%ld", (long) csv_table_row_line(T, bad));
         if (nz == 0)
@@ -304,7 +159,7 @@ data_from_table(thm2_data_t D, const csv_table_t T, const char *name, char *err,
 }
 
 int
-thm2_data_read(thm2_data_t D, const char *path, char *err, size_t errlen)
+thm2_data_read(singleton_data_t D, const char *path, char *err, size_t errlen)
 {
     csv_table_t T;
     int rc;
@@ -321,7 +176,8 @@ thm2_data_read(thm2_data_t D, const char *path, char *err, size_t errlen)
 }
 
 int
-thm2_data_read_mem(thm2_data_t D, const char *name, const char *buf, size_t len, char *err, size_t errlen)
+thm2_data_read_mem(singleton_data_t D, const char *name, const char *buf, size_t len, char *err,
+                   size_t errlen)
 {
     csv_table_t T;
     int rc;
@@ -338,7 +194,7 @@ thm2_data_read_mem(thm2_data_t D, const char *name, const char *buf, size_t len,
 }
 
 int
-thm2_signs(int *ws, int *vs, const thm2_data_t D, const double *W, const double *v, slong n)
+thm2_signs(int *ws, int *vs, const singleton_data_t D, const double *W, const double *v, slong n)
 {
     slong i, j, d = D->d;
     int boundary = 0;
@@ -359,7 +215,7 @@ thm2_signs(int *ws, int *vs, const thm2_data_t D, const double *W, const double 
 }
 
 void
-thm2_pattern(int *a, const thm2_data_t D, const int *ws, slong n)
+thm2_pattern(int *a, const singleton_data_t D, const int *ws, slong n)
 {
     slong i, t, m = D->m, d = D->d;
     for (i = 0; i < n; i++)
@@ -375,4 +231,189 @@ thm2_sign_pattern(int *ws, int *vs, ulong M, slong n, slong d)
         ws[i] = (M >> i & 1) ? 1 : -1;
     for (i = 0; i < n; i++)
         vs[i] = (M >> (n * d + i) & 1) ? 1 : -1;
+}
+
+/* ------------------------------------------------ the module's data */
+
+const char *const thm2_ds_names[THM2_NDS] = {"one",    "appc1",  "appc2",  "appc4", "appc8",
+                                             "appc16", "appc32", "appc64", "mixed", "small",
+                                             "rand2",  "rand3",  "rand8",  "rand16"};
+
+/* the chosen sides: counts and needs per side k = 2j (S_j^+), 2j + 1 */
+static const slong one_count[2] = {1, 0};
+static const int one_need[2] = {1, 0};
+static const slong mixed_count[10] = {2, 1, 1, 3, 2, 2, 3, 0, 0, 2};
+static const int mixed_need[10] = {1, -1, 1, 1, -1, -1, 0, 0, 0, -1};
+static const slong small_count[4] = {1, 2, 2, 1};
+static const int small_need[4] = {1, 1, -1, -1};
+
+/* the random data sets: points m and dimension d */
+static const slong rand_md[4][2] = {{5, 2}, {12, 3}, {32, 8}, {64, 16}};
+
+void
+thm2_eps(fmpq_t eps)
+{
+    fmpq_set_si(eps, 1, 10);
+}
+
+void
+thm2_sets_init(thm2_sets *S, uint64_t seed)
+{
+    slong k;
+    fmpq_t eps;
+    fmpq_init(eps);
+    thm2_eps(eps);
+    for (k = 0; k < THM2_NDS; k++)
+    {
+        rng_t r;
+        char *s = bc_aprintf("thm2/data/%s", thm2_ds_names[k]);
+        rng_init(r, seed, rng_stream_id(s), 0);
+        singleton_data_init(S->D[k]);
+        if (k == THM2_ONE)
+            thm2_data_sides(S->D[k], 1, one_count, one_need, r);
+        else if (k == THM2_MIXED)
+            thm2_data_sides(S->D[k], 5, mixed_count, mixed_need, r);
+        else if (k == THM2_SMALL)
+            thm2_data_sides(S->D[k], 2, small_count, small_need, r);
+        else if (k >= THM2_RAND2)
+            thm2_data_random(S->D[k], rand_md[k - THM2_RAND2][0], rand_md[k - THM2_RAND2][1], r);
+        else /* appc<d> */
+            singleton_data_appc(S->D[k], eps, (slong) 1 << (k - THM2_APPC1));
+        flint_free(s);
+    }
+    fmpq_clear(eps);
+}
+
+void
+thm2_sets_clear(thm2_sets *S)
+{
+    slong k;
+    for (k = 0; k < THM2_NDS; k++)
+        singleton_data_clear(S->D[k]);
+}
+
+/* 1 when side j of data set k is as chosen: the chosen counts and needs;
+   Appendix C's data have (1, 1) on S_j^+ and (-1, q) on S_j^-, both
+   asking for a neuron with v > 0 */
+static int
+side_as_chosen(const singleton_data_struct *D, slong k, slong j)
+{
+    const slong *cnt = k == THM2_ONE ? one_count : (k == THM2_MIXED ? mixed_count : small_count);
+    const int *nd = k == THM2_ONE ? one_need : (k == THM2_MIXED ? mixed_need : small_need);
+    if (k >= THM2_APPC1 && k <= THM2_APPC64)
+        return D->count[j] == 1 && D->need[j] == 1;
+    if (k == THM2_ONE || k == THM2_MIXED || k == THM2_SMALL)
+        return D->count[j] == cnt[j] && D->need[j] == nd[j];
+    return 1; /* random: nothing chosen */
+}
+
+void
+thm2_check_singleton(run_t R, const thm2_sets *S)
+{
+    check_t c;
+    slong k, j, bad = 0, chosen_bad = 0;
+    char *wit = NULL;
+
+    run_check(R, c, "thm2.data.singleton");
+    for (k = 0; k < THM2_NDS; k++)
+    {
+        const singleton_data_struct *D = S->D[k];
+        if (!D->singleton || singleton_first_nonsingleton(D->X) >= 0)
+        {
+            bad++;
+            if (wit == NULL)
+                wit = bc_aprintf("%s: point %ld", thm2_ds_names[k], (long) (D->bad_t + 1));
+            continue;
+        }
+        for (j = 0; j < 2 * D->d; j++)
+            if (!side_as_chosen(D, k, j))
+            {
+                chosen_bad++;
+                if (wit == NULL)
+                    wit = bc_aprintf("%s: side %ld has %ld points and need %d", thm2_ds_names[k], (long) j,
+                                     (long) D->count[j], D->need[j]);
+            }
+    }
+    check_field_add(c, "data sets", "%d", THM2_NDS);
+    check_field_add(c, "not singleton", "%ld", (long) bad);
+    check_field_add(c, "sides not as chosen", "%ld", (long) chosen_bad);
+    thm2_push_count(R, c, bad + chosen_bad, 0, wit,
+                    "data from rng streams thm2/data/<name> under the run seed");
+}
+
+/* rand3 with one more point, (1, 1/2, 0) -> 1, inserted as point m/2 + 1;
+   the mutant that restores the hypothesis inserts (1, 0, 0) */
+static void
+insert_point(fmpq_mat_t X, fmpq *y, const singleton_data_struct *D, int restored)
+{
+    slong t, j, m = D->m;
+    for (t = 0; t < m + 1; t++)
+    {
+        slong src = t < m / 2 ? t : t - 1;
+        if (t == m / 2)
+            continue;
+        for (j = 0; j < D->d; j++)
+            fmpq_set(fmpq_mat_entry(X, t, j), fmpq_mat_entry(D->X, src, j));
+        fmpq_set(y + t, D->y + src);
+    }
+    fmpq_set_si(fmpq_mat_entry(X, m / 2, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(X, m / 2, 1), restored ? 0 : 1, 2);
+    fmpq_one(y + m / 2);
+}
+
+void
+thm2_check_nonsingleton(run_t R, const thm2_sets *S)
+{
+    const singleton_data_struct *Q = S->D[THM2_RAND3];
+    singleton_data_t D;
+    fmpq_mat_t X;
+    fmpq *y = _fmpq_vec_init(Q->m + 1);
+    slong m = Q->m, first;
+    check_t c;
+    truth_t t;
+
+    run_check(R, c, "thm2.control.nonsingleton");
+    fmpq_mat_init(X, m + 1, Q->d);
+    insert_point(X, y, Q, run_mutant(R, "thm2.mutant.nonsingleton_restored"));
+    singleton_data_init(D);
+    /* inapplicable only when the point found is the inserted one; another
+       point would be a fault of the hypothesis check: undecided */
+    if (singleton_data_set(D, X, y))
+        t = BC_TRUE;
+    else
+        t = D->bad_t == m / 2 ? BC_FALSE : BC_UNDECIDED;
+    c->statement =
+        bc_aprintf("Here the point is inserted as point %ld of \\texttt{rand3}.", (long) (m / 2 + 1));
+    check_field_add(c, "first point that is not a singleton", "%ld", (long) (D->bad_t + 1));
+    if (t == BC_FALSE)
+        check_set_witness(c, "point %ld has %ld non-zero coordinates", (long) (D->bad_t + 1),
+                          (long) singleton_row_nonzeros(X, D->bad_t, &first));
+    else
+        check_set_witness(c, "every point has exactly one non-zero coordinate");
+    check_hypothesis(c, t);
+    run_push(R, c);
+    singleton_data_clear(D);
+    fmpq_mat_clear(X);
+    _fmpq_vec_clear(y, Q->m + 1);
+}
+
+void
+thm2_describe_sets(run_t R, const thm2_sets *S)
+{
+    char *list = bc_aprintf("%s", ""), *t;
+    slong k;
+    for (k = 0; k < THM2_NDS; k++)
+    {
+        const singleton_data_struct *D = S->D[k];
+        t = bc_aprintf("%s%s\\texttt{%s} ($m=%ld$, $d=%ld$, $N=%ld$)", list, k > 0 ? ", " : "",
+                       thm2_ds_names[k], (long) D->m, (long) D->d, (long) D->needy);
+        flint_free(list);
+        list = t;
+    }
+    run_add_instance(R,
+                     "\\textbf{Data sets} (seed %llu; $N$ the number of sides with a need): %s. The random "
+                     "and the chosen ones are drawn from rng streams \\texttt{thm2/data/<name>} under the "
+                     "run seed.",
+                     (unsigned long long) R->opts->seed, list);
+    flint_free(list);
 }

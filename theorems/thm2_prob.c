@@ -1,136 +1,13 @@
-/* thm2_prob.c -- exact probabilities under Assumption 1 for singleton
-   data (thm2.tex, Lemma 2.C), the single-neuron probability of the
-   corollary, and the theorem's bound.
+/* thm2_prob.c -- the theorem's bound 1 - 2d (3/4)^n and the exact checks
+   on it: the exact probabilities of Lemma 2.C (singleton.h) against the
+   bound on every data set and width, the one-needy-side case, the
+   tightened constant refuted, and the corollary on Appendix C's data. */
+#include <math.h>
 
-   Under Assumption 1 the signs of v are i.i.d. fair coins independent of
-   W, and the signs of the w_ij are i.i.d. fair coins (each w_i is
-   spherically symmetric, so reflecting one coordinate preserves its
-   law).  Given the number P of neurons with v > 0, each coordinate sees
-   p1 ~ Bin(P, 1/2) of them and q1 ~ Bin(Q, 1/2) of the others on S_j^+,
-   independently over the coordinates.  Only the class of p1 (0, between,
-   P) matters, with weights 1, 2^P - 2, 1 out of 2^P. */
-#include <string.h>
+#include <flint/fmpq_vec.h>
 
-#include "thm2.h"
-
-/* weight of class c for P neurons (out of 2^P placements) */
-static void
-class_weight(fmpz_t w, int c, slong P)
-{
-    int a, b;
-    if (!_thm2_class(&a, &b, c, P))
-        fmpz_zero(w);
-    else if (c == 1)
-    {
-        fmpz_one(w);
-        fmpz_mul_2exp(w, w, (ulong) P);
-        fmpz_sub_ui(w, w, 2);
-    }
-    else
-        fmpz_one(w);
-}
-
-/* Sets p to
-       sum_{P : use[P]} C(n, P) 2^-n prod_{j used} cnt_j(P) 2^-n,
-   cnt_j(P) = sum over the pairs (cp, cq) counted for coordinate j of
-   w(cp, P) w(cq, Q), from the histogram hist[r 512 + mask] of the
-   coordinates' masks in each regime r (one power per mask); use NULL
-   sums every P. */
-static void
-prob_hist(fmpq_t p, const thm2_data_t D, slong n, const slong *hist, const int *use)
-{
-    slong P;
-    fmpz_t tot, prod, cnt, w1, w2, e;
-    fmpz_init(tot);
-    fmpz_init(prod);
-    fmpz_init(cnt);
-    fmpz_init(w1);
-    fmpz_init(w2);
-    fmpz_init(e);
-    for (P = 0; P <= n; P++)
-    {
-        slong Q = n - P, r = 3 * FLINT_MIN(P, 2) + FLINT_MIN(Q, 2);
-        int mk;
-        if (use != NULL && !use[P])
-            continue;
-        fmpz_bin_uiui(prod, (ulong) n, (ulong) P);
-        for (mk = 0; mk < 512 && !fmpz_is_zero(prod); mk++)
-        {
-            int b;
-            if (hist[r * 512 + mk] == 0)
-                continue;
-            fmpz_zero(cnt);
-            for (b = 0; b < 9; b++)
-                if (mk >> b & 1)
-                {
-                    class_weight(w1, b / 3, P);
-                    class_weight(w2, b % 3, Q);
-                    fmpz_addmul(cnt, w1, w2);
-                }
-            fmpz_pow_ui(e, cnt, (ulong) hist[r * 512 + mk]);
-            fmpz_mul(prod, prod, e);
-        }
-        fmpz_add(tot, tot, prod);
-    }
-    fmpq_set_fmpz(p, tot);
-    fmpq_div_2exp(p, p, (ulong) (n + n * D->used));
-    fmpz_clear(tot);
-    fmpz_clear(prod);
-    fmpz_clear(cnt);
-    fmpz_clear(w1);
-    fmpz_clear(w2);
-    fmpz_clear(e);
-}
-
-void
-thm2_prob_good(fmpq_t p, const thm2_data_t D, slong n)
-{
-    int *optP = flint_malloc(sizeof(int) * (size_t) (n + 1));
-    fmpq_t alpha;
-    fmpq_init(alpha);
-    /* Bas >= alpha always; Bas = alpha iff P is a minimiser and every
-       coordinate attains cost_j(P, Q) */
-    thm2_alpha(alpha, optP, D, n);
-    prob_hist(p, D, n, D->hist, optP);
-    fmpq_clear(alpha);
-    flint_free(optP);
-}
-
-void
-thm2_prob_event(fmpq_t p, const thm2_data_t D, slong n)
-{
-    prob_hist(p, D, n, D->hist + 9 * 512, NULL);
-}
-
-void
-thm2_prob_single(fmpq_t p, fmpq_t alpha1, const thm2_data_t D)
-{
-    slong mk;
-    fmpz_t num, e;
-    fmpz_init(num);
-    fmpz_init(e);
-    fmpz_one(num);
-    /* one neuron with v = +1: regime P = 1, Q = 0 (r = 3), no coin for v;
-       it lies on S_j^+ (pair 6: class 2) or S_j^- (pair 0: class 0) of
-       each coordinate, each with probability 1/2, independently over the
-       coordinates */
-    for (mk = 0; mk < 512; mk++)
-        if (D->hist[3 * 512 + mk] > 0)
-        {
-            fmpz_set_ui(e, (ulong) ((mk & 1) + (mk >> 6 & 1)));
-            fmpz_pow_ui(e, e, (ulong) D->hist[3 * 512 + mk]);
-            fmpz_mul(num, num, e);
-        }
-    fmpq_set_fmpz(p, num);
-    fmpq_div_2exp(p, p, (ulong) D->used);
-    if (alpha1 != NULL)
-    {
-        fmpz_set_si(e, D->m);
-        fmpq_div_fmpz(alpha1, D->tot + 3, e);
-    }
-    fmpz_clear(num);
-    fmpz_clear(e);
-}
+#include "appc.h"
+#include "thm2_run.h"
 
 void
 thm2_bound(fmpq_t b, slong sides, slong n, const fmpq_t c)
@@ -139,4 +16,511 @@ thm2_bound(fmpq_t b, slong sides, slong n, const fmpq_t c)
     fmpq_mul_si(b, b, sides);
     fmpq_sub_si(b, b, 1);
     fmpq_neg(b, b);
+}
+
+slong
+thm2_half_width(slong sides, const fmpq_t c)
+{
+    slong n;
+    fmpq_t b, h;
+    fmpq_init(b);
+    fmpq_init(h);
+    fmpq_set_si(h, 1, 2);
+    for (n = 1;; n++)
+    {
+        thm2_bound(b, sides, n, c);
+        if (fmpq_cmp(b, h) >= 0)
+            break;
+    }
+    fmpq_clear(b);
+    fmpq_clear(h);
+    return n;
+}
+
+char *
+thm2_q_str(const fmpq_t q)
+{
+    arb_t x;
+    char *lo, *hi, *r;
+    if (fmpz_bits(fmpq_numref(q)) + fmpz_bits(fmpq_denref(q)) <= 200)
+        return fmpq_get_str(NULL, 10, q);
+    arb_init(x);
+    arb_set_fmpq(x, q, 128);
+    lo = bc_arb_bound_str(x, -1, 20);
+    hi = bc_arb_bound_str(x, 1, 20);
+    r = bc_aprintf("[%s, %s] (a rational of %ld + %ld bits)", lo, hi, (long) fmpz_bits(fmpq_numref(q)),
+                   (long) fmpz_bits(fmpq_denref(q)));
+    flint_free(lo);
+    flint_free(hi);
+    arb_clear(x);
+    return r;
+}
+
+/* ------------------------------------------------- the exact grid */
+
+void
+thm2_exact_init(thm2_exact *E, const thm2_sets *S)
+{
+    slong k, n;
+    for (k = 0; k < THM2_NDS; k++)
+        for (n = 1; n <= THM2_MAXN; n++)
+        {
+            fmpq_init(E->pg[k] + n - 1);
+            fmpq_init(E->pe[k] + n - 1);
+            singleton_prob_good(E->pg[k] + n - 1, S->D[k], n);
+            singleton_prob_event(E->pe[k] + n - 1, S->D[k], n);
+        }
+}
+
+void
+thm2_exact_clear(thm2_exact *E)
+{
+    slong k, n;
+    for (k = 0; k < THM2_NDS; k++)
+        for (n = 0; n < THM2_MAXN; n++)
+        {
+            fmpq_clear(E->pg[k] + n);
+            fmpq_clear(E->pe[k] + n);
+        }
+}
+
+/* how loose the bound b is at exact probability p: sets r to
+   (1 - p) / (1 - b) */
+static void
+looseness(fmpq_t r, const fmpq_t p, const fmpq_t b)
+{
+    fmpq_t t;
+    fmpq_init(t);
+    fmpq_sub_si(r, p, 1);
+    fmpq_sub_si(t, b, 1);
+    fmpq_div(r, r, t);
+    fmpq_clear(t);
+}
+
+static void
+check_grid_exact(run_t R, check_t c, const thm2_sets *S, const thm2_exact *E)
+{
+    slong k, n, bad = 0, tight = 0, kmax = 0, nmax = 0;
+    char *wit = NULL;
+    double rmin = 2.0, rmax = 0.0;
+    fmpq_t b, bn, r, rgap;
+    fmpq_init(b);
+    fmpq_init(bn);
+    fmpq_init(r);
+    fmpq_init(rgap);
+
+    for (k = 0; k < THM2_NDS; k++)
+        for (n = 1; n <= THM2_MAXN; n++)
+        {
+            const singleton_data_struct *D = S->D[k];
+            const fmpq *pg = E->pg[k] + n - 1, *pe = E->pe[k] + n - 1;
+            thm2_claim_bound(b, NULL, R, 2 * D->d, n);
+            /* the union bound over the needy sides only, between them */
+            thm2_claim_bound(bn, NULL, R, D->needy, n);
+            if (fmpq_cmp(pg, pe) < 0 || fmpq_cmp(pe, bn) < 0 || fmpq_cmp(bn, b) < 0)
+            {
+                bad++;
+                if (wit == NULL)
+                    wit = bc_aprintf("%s, n=%ld", thm2_ds_names[k], (long) n);
+            }
+            tight += fmpq_equal(pg, b);
+            if (fmpq_sgn(b) > 0)
+            {
+                double f;
+                looseness(r, pg, b);
+                f = fmpq_get_d(r);
+                rmin = FLINT_MIN(rmin, f);
+                if (f >= rmax)
+                {
+                    rmax = f;
+                    kmax = k;
+                    nmax = n;
+                    fmpq_sub_si(rgap, r, 1); /* how close the bound comes, exactly */
+                    fmpq_neg(rgap, rgap);
+                }
+            }
+        }
+    c->statement = bc_aprintf("Data sets: the %d of \\checkref{thm2.data.singleton}; widths $n=1,\\dots,%d$.",
+                              THM2_NDS, THM2_MAXN);
+    check_field_add(c, "cells", "%d", THM2_NDS * THM2_MAXN);
+    check_field_add(c, "failures", "%ld", (long) bad);
+    check_field_add(c, "cells where the bound is attained", "%ld", (long) tight);
+    check_field_add(c, "(1 - exact) / (2d (3/4)^n) where the bound is positive",
+                    "from %.4f to 1 - %.3g (the largest at %s, n=%ld)", rmin, fmpq_get_d(rgap),
+                    thm2_ds_names[kmax], (long) nmax);
+    thm2_push_count(R, c, bad, 0, wit, "the data sets of thm2.data.singleton");
+    fmpq_clear(b);
+    fmpq_clear(bn);
+    fmpq_clear(r);
+    fmpq_clear(rgap);
+}
+
+static void
+check_union_one(run_t R, const thm2_sets *S)
+{
+    const singleton_data_struct *D = S->D[THM2_ONE];
+    check_t c;
+    slong n, low = 0, high = 0;
+    char *wit = NULL;
+    fmpq_t p, b;
+    fmpq_init(p);
+    fmpq_init(b);
+
+    run_check(R, c, "thm2.union.one");
+    for (n = 1; n <= THM2_MAXN; n++)
+    {
+        int s;
+        singleton_prob_good(p, D, n);
+        /* the union bound with its one needy side, 1 - c^n: the claim
+           (p >= b) and its sharpness (p <= b) */
+        thm2_claim_bound(b, NULL, R, D->needy, n);
+        s = fmpq_cmp(p, b);
+        low += s < 0;
+        high += s > 0;
+        if (s != 0 && wit == NULL)
+        {
+            char *sp = thm2_q_str(p), *sb = thm2_q_str(b);
+            wit = bc_aprintf("n=%ld: exact %s %s %s = 1 - c^n", (long) n, sp, s < 0 ? "<" : ">", sb);
+            flint_free(sp);
+            flint_free(sb);
+        }
+    }
+    check_field_add(c, "widths", "%d", THM2_MAXN);
+    check_field_add(c, "needy sides", "%ld", (long) D->needy);
+    check_field_add(c, "exact below 1 - c^n (the bound fails)", "%ld", (long) low);
+    check_field_add(c, "exact above 1 - c^n (c not attained)", "%ld", (long) high);
+    thm2_push_count(R, c, low + high, 0, wit, "data thm2/data/one, n = 1..64: 1 - P[good] = c^n exactly");
+    fmpq_clear(p);
+    fmpq_clear(b);
+}
+
+thm2_exact *
+thm2_exact_checks(run_t R, const thm2_sets *S, int all)
+{
+    thm2_exact *E = NULL;
+    int grid = run_wants(R, "thm2.grid.exact");
+    check_t c;
+    /* the record's clock runs from here: its time includes the exact
+       probabilities it decides on */
+    if (grid)
+        run_check(R, c, "thm2.grid.exact");
+    if (grid || all || run_wants(R, "thm2.control.tight.exact"))
+    {
+        E = flint_malloc(sizeof(thm2_exact));
+        thm2_exact_init(E, S);
+    }
+    if (grid)
+        check_grid_exact(R, c, S, E);
+    if (run_wants(R, "thm2.union.one"))
+        check_union_one(R, S);
+    return E;
+}
+
+void
+thm2_check_tight_exact(run_t R, const thm2_sets *S, const thm2_exact *E)
+{
+    check_t c;
+    slong k, n, fails = 0;
+    char *wit = NULL;
+    fmpq_t tb, ct;
+    fmpq_init(tb);
+    fmpq_init(ct);
+
+    run_check(R, c, "thm2.control.tight.exact");
+    thm2_control_fail(ct, R);
+    for (k = 0; k < THM2_NDS; k++)
+        for (n = 1; n <= THM2_MAXN; n++)
+        {
+            const fmpq *p = E->pg[k] + n - 1;
+            thm2_bound(tb, 2 * S->D[k]->d, n, ct);
+            if (fmpq_cmp(p, tb) < 0)
+            {
+                fails++;
+                if (wit == NULL)
+                {
+                    char *s1 = thm2_q_str(p), *s2 = thm2_q_str(tb), *s3 = fmpq_get_str(NULL, 10, ct);
+                    wit = bc_aprintf("%s, n=%ld: exact %s < %s = 1 - 2d (%s)^n", thm2_ds_names[k], (long) n,
+                                     s1, s2, s3);
+                    flint_free(s1);
+                    flint_free(s2);
+                    flint_free(s3);
+                }
+            }
+        }
+    {
+        char *s = fmpq_get_str(NULL, 10, ct);
+        c->statement = bc_aprintf("Here the constant is $%s$.", s);
+        flint_free(s);
+    }
+    check_field_add(c, "cells refuting", "%ld of %d", (long) fails, THM2_NDS * THM2_MAXN);
+    thm2_push_count(R, c, fails, 0, wit, "no cell refutes the tightened claim");
+    fmpq_clear(tb);
+    fmpq_clear(ct);
+}
+
+/* ------------------------------------------------------- corollary */
+
+static const slong cor_d[] = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
+#define NCOR 10
+#define COR_FIG 64   /* widths of the figure and table: 1..COR_FIG */
+#define COR_NMAX 256 /* the search for n*(d) */
+
+typedef struct
+{
+    double p[NCOR][COR_FIG]; /* P[Bas <= alpha_n], n = 1..COR_FIG */
+    double single[NCOR];     /* the single neuron's probability */
+    slong nstar[NCOR];       /* least n with P >= 1/2 */
+    slong nbound[NCOR];      /* least n with 1 - 2d c^n >= 1/2 */
+    slong bad_single, bad_alpha, bad_tr;
+    char *wit, *wit2;
+} cor_data;
+
+/* Appendix C's data in dimension d; under the mutant that breaks its
+   hypothesis eps < 1/2, the sample {(1, 1), (-1, 1)} (q = 1, eps = 1/2)
+   copied onto every coordinate */
+static void
+cor_set_data(singleton_data_t D, const run_t R, slong d)
+{
+    if (run_mutant(R, "thm2.mutant.appc_q_one"))
+    {
+        fmpq *x1 = _fmpq_vec_init(2), *y1 = _fmpq_vec_init(2);
+        fmpq_mat_t X;
+        fmpq *y = _fmpq_vec_init(2 * d);
+        fmpq_set_si(x1, 1, 1);
+        fmpq_set_si(x1 + 1, -1, 1);
+        fmpq_set_si(y1, 1, 1);
+        fmpq_set_si(y1 + 1, 1, 1);
+        fmpq_mat_init(X, 2 * d, d);
+        appc_extend(X, y, x1, y1, 2, d);
+        singleton_data_set(D, X, y);
+        fmpq_mat_clear(X);
+        _fmpq_vec_clear(y, 2 * d);
+        _fmpq_vec_clear(x1, 2);
+        _fmpq_vec_clear(y1, 2);
+    }
+    else
+    {
+        fmpq_t eps;
+        fmpq_init(eps);
+        thm2_eps(eps);
+        singleton_data_appc(D, eps, d);
+        fmpq_clear(eps);
+    }
+}
+
+/* the corollary in dimension cor_d[i] */
+static void
+cor_one(cor_data *C, const run_t R, slong i)
+{
+    singleton_data_t D;
+    slong d = cor_d[i], n;
+    fmpq_t p, a1, an, two, half, c;
+    fmpq_init(p);
+    fmpq_init(a1);
+    fmpq_init(an);
+    fmpq_init(two);
+    fmpq_init(half);
+    fmpq_init(c);
+    fmpq_set_si(half, 1, 2);
+    singleton_data_init(D);
+    cor_set_data(D, R, d);
+    /* the single neuron: 2^-d exactly */
+    singleton_prob_single(p, a1, D);
+    fmpq_one(two);
+    fmpq_div_2exp(two, two, (ulong) d);
+    C->single[i] = fmpq_get_d(p);
+    if (!fmpq_equal(p, two))
+    {
+        if (C->wit == NULL)
+            C->wit = bc_aprintf("d=%ld: single-neuron probability %.6g is not 2^-d", (long) d, fmpq_get_d(p));
+        C->bad_single++;
+    }
+    thm2_side_fail(c, R);
+    C->nstar[i] = 0;
+    C->nbound[i] = thm2_half_width(2 * d, c);
+    for (n = 1; n <= COR_NMAX && (n <= COR_FIG || C->nstar[i] == 0); n++)
+    {
+        if (n <= COR_FIG)
+        {
+            /* the paper: alpha cannot exceed the single neuron's optimum */
+            singleton_alpha(an, NULL, D, n);
+            if (fmpq_cmp(an, a1) > 0)
+            {
+                if (C->wit == NULL)
+                    C->wit = bc_aprintf("d=%ld, n=%ld: alpha_n above the single neuron's optimum", (long) d,
+                                        (long) n);
+                C->bad_alpha++;
+            }
+        }
+        singleton_prob_good(p, D, n);
+        if (n <= COR_FIG)
+            C->p[i][n - 1] = fmpq_get_d(p);
+        if (C->nstar[i] == 0 && fmpq_cmp(p, half) >= 0)
+            C->nstar[i] = n;
+    }
+    if (C->nstar[i] == 0 || C->nstar[i] > C->nbound[i])
+    {
+        if (C->wit2 == NULL)
+            C->wit2 = bc_aprintf("d=%ld: n*=%ld, bound's width %ld", (long) d, (long) C->nstar[i],
+                                 (long) C->nbound[i]);
+        C->bad_tr++;
+    }
+    singleton_data_clear(D);
+    fmpq_clear(p);
+    fmpq_clear(a1);
+    fmpq_clear(an);
+    fmpq_clear(two);
+    fmpq_clear(half);
+    fmpq_clear(c);
+}
+
+/* fills and pushes c, started before the computation */
+static void
+check_cor_single(run_t R, check_t c, const cor_data *C)
+{
+    c->statement = bc_aprintf("Dimensions $d=1,2,4,\\dots,%ld$; widths $n=1,\\dots,%d$.",
+                              (long) cor_d[NCOR - 1], COR_FIG);
+    check_field_add(c, "dimensions", "%d", NCOR);
+    check_field_add(c, "single-neuron probability not 2^-d", "%ld", (long) C->bad_single);
+    check_field_add(c, "alpha_n above the single neuron's optimum", "%ld", (long) C->bad_alpha);
+    check_set_witness(c, "%s", C->wit != NULL ? C->wit : "appc_data(1/10, d)");
+    check_count(c, C->bad_single + C->bad_alpha, 0);
+    run_push(R, c);
+}
+
+static void
+check_cor_transition(run_t R, check_t c, const cor_data *C)
+{
+    slong i;
+    c->statement = bc_aprintf("Dimensions $d=1,2,4,\\dots,%ld$.", (long) cor_d[NCOR - 1]);
+    for (i = 0; i < NCOR; i++)
+    {
+        char *key = bc_aprintf("d=%ld", (long) cor_d[i]);
+        check_field_add(c, key, "n*=%ld, bound's width %ld, 2 log2 d = %.1f", (long) C->nstar[i],
+                        (long) C->nbound[i], 2.0 * log2((double) cor_d[i]));
+        flint_free(key);
+    }
+    check_set_witness(c, "%s", C->wit2 != NULL ? C->wit2 : "appc_data(1/10, d), exact probabilities");
+    check_count(c, C->bad_tr, 0);
+    run_push(R, c);
+}
+
+static void
+cor_prob_figure(run_t R, const cor_data *C)
+{
+    static const slong show[] = {0, 2, 4, 6, 8, 9}; /* d = 1, 4, 16, 64, 256, 512 */
+    figure_t f;
+    double x[COR_FIG], y[COR_FIG];
+    slong i, n;
+
+    figure_init(f, "thm2.cor.prob", "Theorem 2",
+                "The corollary on Appendix~C's data ($\\epsilon=1/10$): the exact probability "
+                "$\\Pr[\\mathrm{Bas}\\le\\alpha_n]$ that a width-$n$ network starts in a globally optimal "
+                "basin, for several $d$, and (marks at $n=1$) the single neuron's $2^{-d}$.",
+                "width $n$", "probability");
+    f->logx = 1;
+    for (n = 1; n <= COR_FIG; n++)
+        x[n - 1] = (double) n;
+    for (i = 0; i < 6; i++)
+    {
+        char *nm = bc_aprintf("$d=%ld$", (long) cor_d[show[i]]);
+        figure_add_series(f, nm, x, C->p[show[i]], COR_FIG, 0);
+        flint_free(nm);
+    }
+    for (i = 0; i < 6; i++)
+    {
+        x[i] = 1.0;
+        y[i] = C->single[show[i]];
+    }
+    figure_add_series(f, "single neuron, $2^{-d}$", x, y, 6, 1);
+    run_add_figure(R, f);
+    figure_clear(f);
+}
+
+static void
+cor_width_figure(run_t R, const cor_data *C)
+{
+    figure_t h;
+    double x[NCOR], y[NCOR];
+    slong i;
+
+    figure_init(h, "thm2.cor.width", "Theorem 2",
+                "The width at which the good basin becomes likely on Appendix~C's data: $n^*(d)$, the least "
+                "$n$ with exact probability $\\ge1/2$, the width $\\lceil\\log_{4/3}(4d)\\rceil$ at which "
+                "Theorem~2's bound reaches $1/2$, and $2\\log_2d$.",
+                "dimension $d$", "width $n$");
+    h->logx = 1;
+    for (i = 0; i < NCOR; i++)
+    {
+        x[i] = (double) cor_d[i];
+        y[i] = (double) C->nstar[i];
+    }
+    figure_add_series(h, "$n^*(d)$ (exact)", x, y, NCOR, 1);
+    for (i = 0; i < NCOR; i++)
+        y[i] = (double) C->nbound[i];
+    figure_add_series(h, "bound reaches $1/2$", x, y, NCOR, 1);
+    for (i = 0; i < NCOR; i++)
+        y[i] = 2.0 * log2((double) cor_d[i]);
+    figure_add_series(h, "$2\\log_2d$", x, y, NCOR, 0);
+    run_add_figure(R, h);
+    figure_clear(h);
+}
+
+static void
+cor_table(run_t R, const cor_data *C)
+{
+    static const slong ns[] = {1, 2, 4, 8, 16, 32, 64};
+    char *buf = bc_aprintf(
+        "\\textbf{The corollary on Appendix~C's data} ($\\epsilon=1/10$, $m=2d$; exact probabilities of a "
+        "globally optimal basin, rounded): a single neuron against a width-$n$ network; $n^*$ the least "
+        "width with probability $\\ge1/2$, $n_b$ the least with $1-2d(3/4)^n\\ge1/2$.\n"
+        "\\begin{center}\\footnotesize\\begin{tabular}{rrrrrrrrrrrr}\\toprule $d$ & single & $n=1$ & "
+        "$2$ & $4$ & $8$ & $16$ & $32$ & $64$ & $n^*$ & $n_b$ & $2\\log_2d$\\\\\\midrule\n");
+    slong i, k;
+    for (i = 0; i < NCOR; i++)
+    {
+        char *row = bc_aprintf("%ld & %.3g", (long) cor_d[i], C->single[i]), *nb;
+        for (k = 0; k < 7; k++)
+        {
+            nb = bc_aprintf("%s & %.4g", row, C->p[i][ns[k] - 1]);
+            flint_free(row);
+            row = nb;
+        }
+        nb = bc_aprintf("%s%s & %ld & %ld & %.1f\\\\\n", buf, row, (long) C->nstar[i], (long) C->nbound[i],
+                        2.0 * log2((double) cor_d[i]));
+        flint_free(buf);
+        flint_free(row);
+        buf = nb;
+    }
+    run_add_instance(R, "%s\\bottomrule\\end{tabular}\\end{center}", buf);
+    flint_free(buf);
+}
+
+void
+thm2_corollary(run_t R)
+{
+    cor_data *C = flint_calloc(1, sizeof(cor_data));
+    int single = run_wants(R, "thm2.cor.single"), transition = run_wants(R, "thm2.cor.transition");
+    check_t cs, ct;
+    slong i;
+    /* the records' clocks run from here: the checks share the computation */
+    if (single)
+        run_check(R, cs, "thm2.cor.single");
+    if (transition)
+        run_check(R, ct, "thm2.cor.transition");
+    for (i = 0; i < NCOR; i++)
+        cor_one(C, R, i);
+    if (single)
+        check_cor_single(R, cs, C);
+    if (transition)
+        check_cor_transition(R, ct, C);
+    if (thm2_wants_all(R))
+    {
+        cor_prob_figure(R, C);
+        cor_width_figure(R, C);
+        cor_table(R, C);
+    }
+    flint_free(C->wit);
+    flint_free(C->wit2);
+    flint_free(C);
 }

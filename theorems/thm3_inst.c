@@ -4,7 +4,6 @@
 
 #include <flint/fmpq_vec.h>
 
-#include "claims.h"
 #include "csv.h"
 #include "thm3.h"
 
@@ -186,35 +185,23 @@ thm3_teacher_B(fmpq_t B, const fmpq_mat_t W, const fmpq *v, ulong bits)
 
 /* ------------------------------------------------------ the instance */
 
-int
-thm3_inst_set(thm3_inst_t I, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W, const fmpq *v,
-              const fmpq_t B, const fmpq_t eps, slong *bad, char *msg, size_t msglen)
+/* The hypotheses of Theorem 3 on the given numbers, in the order of the
+   codes of thm3_inst_set (after the sizes): B > 0, ||x_t|| <= 1,
+   |v_j| ||w_j|| <= B, L_S(W*, v*) = 0, 0 < eps <= 4 (nB)^2. */
+static int
+inst_hyps(const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W, const fmpq *v, const fmpq_t B,
+          const fmpq_t eps, slong *bad, char *msg, size_t msglen)
 {
-    slong m = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), n = fmpq_mat_nrows(W);
-    slong t, j, k, i, r;
+    slong m = fmpq_mat_nrows(X), n = fmpq_mat_nrows(W), t, j;
     fmpq_t s, u;
-    fmpq_mat_t Q; /* rational Gram-Schmidt residuals */
     int ret = THM3_OK;
-
-    if (bad != NULL)
-        *bad = -1;
-    inst_empty(I);
-    if (m < 1 || d < 1 || n < 1 || fmpq_mat_ncols(W) != d)
-    {
-        msg_set(msg, msglen, "sizes: m = %ld points, d = %ld, teacher %ld x %ld", (long) m, (long) d,
-                (long) n, (long) fmpq_mat_ncols(W));
-        return THM3_ERR_SIZE;
-    }
-    fmpq_init(s);
-    fmpq_init(u);
-    fmpq_mat_init(Q, m, d);
-
     if (fmpq_sgn(B) <= 0)
     {
         msg_set(msg, msglen, "B must be > 0");
-        ret = THM3_ERR_B;
-        goto done;
+        return THM3_ERR_B;
     }
+    fmpq_init(s);
+    fmpq_init(u);
     /* ||x_t|| <= 1, decided on the square */
     for (t = 0; t < m && ret == THM3_OK; t++)
     {
@@ -268,13 +255,11 @@ thm3_inst_set(thm3_inst_t I, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t
             ret = THM3_ERR_REALIZE;
         }
     }
-    if (ret != THM3_OK)
-        goto done;
     /* rho = eps / (n B)^2 in (0, 4] */
     fmpq_mul(u, B, B);
     fmpq_mul_si(u, u, n * n);
     fmpq_div(s, eps, u);
-    if (fmpq_sgn(eps) <= 0 || fmpq_cmp_si(s, 4) > 0)
+    if (ret == THM3_OK && (fmpq_sgn(eps) <= 0 || fmpq_cmp_si(s, 4) > 0))
     {
         char *a = fmpq_get_str(NULL, 10, s);
         if (fmpq_sgn(eps) <= 0)
@@ -286,77 +271,162 @@ thm3_inst_set(thm3_inst_t I, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t
                     a);
         flint_free(a);
         ret = THM3_ERR_EPS;
-        goto done;
     }
+    fmpq_clear(s);
+    fmpq_clear(u);
+    return ret;
+}
 
-    /* rank and an integer orthogonal basis of U = span(x_t): Gram-Schmidt
-       over Q, each residual scaled to a primitive integer vector */
+/* The rank r of X and an integer orthogonal basis of U = span(x_t) in the
+   first r rows of Bz (min(m, d) x d): Gram-Schmidt over Q, each residual
+   scaled to a primitive integer vector. */
+static slong
+inst_basis(fmpz_mat_t Bz, const fmpq_mat_t X)
+{
+    slong m = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), t, k, i, r = 0;
+    fmpz_t den, g, gk;
+    fmpq_t s, u;
+    fmpq *q = _fmpq_vec_init(d); /* the residual of x_t */
+    fmpz_init(den);
+    fmpz_init(g);
+    fmpz_init(gk);
+    fmpq_init(s);
+    fmpq_init(u);
+    for (t = 0; t < m && r < d; t++)
     {
-        fmpz_mat_t Bz;
-        fmpz_t den, g;
-        fmpz_mat_init(Bz, FLINT_MIN(m, d), d);
-        fmpz_init(den);
-        fmpz_init(g);
-        r = 0;
-        for (t = 0; t < m && r < d; t++)
+        for (i = 0; i < d; i++)
+            fmpq_set(q + i, fmpq_mat_entry(X, t, i));
+        for (k = 0; k < r; k++)
         {
+            fmpz_zero(gk);
             for (i = 0; i < d; i++)
-                fmpq_set(fmpq_mat_entry(Q, r, i), fmpq_mat_entry(X, t, i));
-            for (k = 0; k < r; k++)
-            {
-                fmpz_t gk;
-                fmpz_init(gk);
-                for (i = 0; i < d; i++)
-                    fmpz_addmul(gk, fmpz_mat_entry(Bz, k, i), fmpz_mat_entry(Bz, k, i));
-                row_dot_z(s, X, t, Bz, k);
-                fmpq_div_fmpz(s, s, gk);
-                for (i = 0; i < d; i++)
-                {
-                    fmpq_mul_fmpz(u, s, fmpz_mat_entry(Bz, k, i));
-                    fmpq_sub(fmpq_mat_entry(Q, r, i), fmpq_mat_entry(Q, r, i), u);
-                }
-                fmpz_clear(gk);
-            }
-            fmpz_one(den);
-            fmpz_zero(g);
-            for (i = 0; i < d; i++)
-                fmpz_lcm(den, den, fmpq_denref(fmpq_mat_entry(Q, r, i)));
+                fmpz_addmul(gk, fmpz_mat_entry(Bz, k, i), fmpz_mat_entry(Bz, k, i));
+            row_dot_z(s, X, t, Bz, k);
+            fmpq_div_fmpz(s, s, gk);
             for (i = 0; i < d; i++)
             {
-                fmpq_mul_fmpz(u, fmpq_mat_entry(Q, r, i), den);
-                fmpz_set(fmpz_mat_entry(Bz, r, i), fmpq_numref(u));
-                fmpz_gcd(g, g, fmpq_numref(u));
+                fmpq_mul_fmpz(u, s, fmpz_mat_entry(Bz, k, i));
+                fmpq_sub(q + i, q + i, u);
             }
-            if (fmpz_is_zero(g))
-                continue; /* x_t in the span of the previous points */
-            for (i = 0; i < d; i++)
-                fmpz_divexact(fmpz_mat_entry(Bz, r, i), fmpz_mat_entry(Bz, r, i), g);
-            r++;
         }
-        I->r = r;
-        if (r < 2)
+        fmpz_one(den);
+        fmpz_zero(g);
+        for (i = 0; i < d; i++)
+            fmpz_lcm(den, den, fmpq_denref(q + i));
+        for (i = 0; i < d; i++)
         {
-            msg_set(msg, msglen, "rank(X) = %ld < 2 (p_eps of Theorem 3 has the factor 1/(rank(X) - 1))",
-                    (long) r);
-            ret = THM3_ERR_RANK;
+            fmpq_mul_fmpz(u, q + i, den);
+            fmpz_set(fmpz_mat_entry(Bz, r, i), fmpq_numref(u));
+            fmpz_gcd(g, g, fmpq_numref(u));
         }
-        else
-        {
-            fmpz_mat_clear(I->basis);
-            fmpz_mat_init(I->basis, r, d);
-            for (k = 0; k < r; k++)
-                for (i = 0; i < d; i++)
-                    fmpz_set(fmpz_mat_entry(I->basis, k, i), fmpz_mat_entry(Bz, k, i));
-        }
-        fmpz_mat_clear(Bz);
-        fmpz_clear(den);
-        fmpz_clear(g);
-        if (ret != THM3_OK)
-        {
-            I->r = 0;
-            goto done;
-        }
+        if (fmpz_is_zero(g))
+            continue; /* x_t in the span of the previous points */
+        for (i = 0; i < d; i++)
+            fmpz_divexact(fmpz_mat_entry(Bz, r, i), fmpz_mat_entry(Bz, r, i), g);
+        r++;
     }
+    fmpz_clear(den);
+    fmpz_clear(g);
+    fmpz_clear(gk);
+    fmpq_clear(s);
+    fmpq_clear(u);
+    _fmpq_vec_clear(q, d);
+    return r;
+}
+
+/* The projections u_j = P_U w_j* = sum_k beta_jk b_k, beta_jk =
+   <w_j, b_k> / g_k, their norms, the live neurons and the constants of
+   the cap test of each (I->basis, g, G, kappa set). */
+static void
+inst_teacher(thm3_inst_t I, const fmpq_mat_t W, const fmpq *v)
+{
+    slong n = I->n, r = I->r, j, k;
+    fmpq *beta = _fmpq_vec_init(r);
+    fmpq_t s;
+    fmpz_t tmp;
+    fmpq_init(s);
+    fmpz_init(tmp);
+    fmpz_mat_clear(I->bnum);
+    fmpz_mat_init(I->bnum, n, r);
+    I->bden = _fmpz_vec_init(n);
+    I->unorm2 = _fmpq_vec_init(n);
+    I->Lc = _fmpz_vec_init(n);
+    I->Rc = _fmpz_vec_init(n);
+    I->vsign = flint_malloc(sizeof(int) * n);
+    I->nlive = 0;
+    for (j = 0; j < n; j++)
+    {
+        fmpz_one(I->bden + j);
+        fmpq_zero(I->unorm2 + j);
+        for (k = 0; k < r; k++)
+        {
+            row_dot_z(beta + k, W, j, I->basis, k);
+            fmpq_div_fmpz(beta + k, beta + k, I->g + k);
+            fmpz_lcm(I->bden + j, I->bden + j, fmpq_denref(beta + k));
+            fmpq_mul(s, beta + k, beta + k);
+            fmpq_mul_fmpz(s, s, I->g + k);
+            fmpq_add(I->unorm2 + j, I->unorm2 + j, s);
+        }
+        for (k = 0; k < r; k++)
+        {
+            fmpq_mul_fmpz(s, beta + k, I->bden + j);
+            fmpz_set(fmpz_mat_entry(I->bnum, j, k), fmpq_numref(s));
+        }
+        I->vsign[j] = fmpq_sgn(v + j);
+        if (I->vsign[j] != 0 && !fmpq_is_zero(I->unorm2 + j))
+            I->nlive++;
+        /* cap test A^2 Lc >= Pn Rc with Lc = kd^2 G Sd, Rc = kn^2 Sn bden^2
+           (|u_j|^2 = Sn / Sd, A = bden <w, u_j>, Pn = G |P_U w|^2) */
+        fmpz_mul(I->Lc + j, I->kd, I->kd);
+        fmpz_mul(I->Lc + j, I->Lc + j, I->G);
+        fmpz_mul(I->Lc + j, I->Lc + j, fmpq_denref(I->unorm2 + j));
+        fmpz_mul(I->Rc + j, I->kn, I->kn);
+        fmpz_mul(I->Rc + j, I->Rc + j, fmpq_numref(I->unorm2 + j));
+        fmpz_mul(tmp, I->bden + j, I->bden + j);
+        fmpz_mul(I->Rc + j, I->Rc + j, tmp);
+    }
+    fmpz_clear(tmp);
+    fmpq_clear(s);
+    _fmpq_vec_clear(beta, r);
+}
+
+int
+thm3_inst_set(thm3_inst_t I, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t W, const fmpq *v,
+              const fmpq_t B, const fmpq_t eps, slong *bad, char *msg, size_t msglen)
+{
+    slong m = fmpq_mat_nrows(X), d = fmpq_mat_ncols(X), n = fmpq_mat_nrows(W);
+    slong t, j, k, i, r;
+    fmpz_mat_t Bz;
+    int ret;
+
+    if (bad != NULL)
+        *bad = -1;
+    inst_empty(I);
+    if (m < 1 || d < 1 || n < 1 || fmpq_mat_ncols(W) != d)
+    {
+        msg_set(msg, msglen, "sizes: m = %ld points, d = %ld, teacher %ld x %ld", (long) m, (long) d,
+                (long) n, (long) fmpq_mat_ncols(W));
+        return THM3_ERR_SIZE;
+    }
+    ret = inst_hyps(X, y, W, v, B, eps, bad, msg, msglen);
+    if (ret != THM3_OK)
+        return ret;
+    fmpz_mat_init(Bz, FLINT_MIN(m, d), d);
+    r = inst_basis(Bz, X);
+    if (r < 2)
+    {
+        msg_set(msg, msglen, "rank(X) = %ld < 2 (p_eps of Theorem 3 has the factor 1/(rank(X) - 1))",
+                (long) r);
+        fmpz_mat_clear(Bz);
+        return THM3_ERR_RANK;
+    }
+    I->r = r;
+    fmpz_mat_clear(I->basis);
+    fmpz_mat_init(I->basis, r, d);
+    for (k = 0; k < r; k++)
+        for (i = 0; i < d; i++)
+            fmpz_set(fmpz_mat_entry(I->basis, k, i), fmpz_mat_entry(Bz, k, i));
+    fmpz_mat_clear(Bz);
 
     I->m = m;
     I->d = d;
@@ -373,9 +443,9 @@ thm3_inst_set(thm3_inst_t I, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t
         fmpq_set(I->v + j, v + j);
     fmpq_set(I->B, B);
     fmpq_set(I->eps, eps);
-    fmpq_mul(u, B, B);
-    fmpq_mul_si(u, u, n * n);
-    fmpq_div(I->rho, eps, u);
+    fmpq_mul(I->rho, B, B);
+    fmpq_mul_si(I->rho, I->rho, n * n);
+    fmpq_div(I->rho, eps, I->rho);
     /* kappa = cos theta = 1 - rho/2 (theta = 2 arcsin(delta/2), delta^2 = rho) */
     fmpq_div_2exp(I->kappa, I->rho, 1);
     fmpq_sub_si(I->kappa, I->kappa, 1);
@@ -383,16 +453,15 @@ thm3_inst_set(thm3_inst_t I, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t
     fmpz_set(I->kn, fmpq_numref(I->kappa));
     fmpz_set(I->kd, fmpq_denref(I->kappa));
     /* L_S(0) */
-    fmpq_zero(s);
-    for (t = 0; t < m; t++)
     {
-        fmpq_mul(u, y + t, y + t);
-        fmpq_add(s, s, u);
+        fmpq_t s;
+        fmpq_init(s);
+        for (t = 0; t < m; t++)
+            fmpq_addmul(s, y + t, y + t);
+        thm3_qdiv_si(s, m);
+        fmpq_set(I->L0, s);
+        fmpq_clear(s);
     }
-    thm3_qdiv_si(s, m);
-    fmpq_set(I->L0, s);
-
-    r = I->r;
     I->g = _fmpz_vec_init(r);
     fmpz_one(I->G);
     for (k = 0; k < r; k++)
@@ -401,61 +470,8 @@ thm3_inst_set(thm3_inst_t I, const fmpq_mat_t X, const fmpq *y, const fmpq_mat_t
             fmpz_addmul(I->g + k, fmpz_mat_entry(I->basis, k, i), fmpz_mat_entry(I->basis, k, i));
         fmpz_lcm(I->G, I->G, I->g + k);
     }
-    /* u_j = P_U w_j* = sum_k beta_jk b_k, beta_jk = <w_j, b_k> / g_k */
-    fmpz_mat_clear(I->bnum);
-    fmpz_mat_init(I->bnum, n, r);
-    I->bden = _fmpz_vec_init(n);
-    I->unorm2 = _fmpq_vec_init(n);
-    I->Lc = _fmpz_vec_init(n);
-    I->Rc = _fmpz_vec_init(n);
-    I->vsign = flint_malloc(sizeof(int) * n);
-    I->nlive = 0;
-    {
-        fmpq *beta = _fmpq_vec_init(r);
-        fmpz_t tmp;
-        fmpz_init(tmp);
-        for (j = 0; j < n; j++)
-        {
-            fmpz_one(I->bden + j);
-            fmpq_zero(I->unorm2 + j);
-            for (k = 0; k < r; k++)
-            {
-                row_dot_z(beta + k, W, j, I->basis, k);
-                fmpq_div_fmpz(beta + k, beta + k, I->g + k);
-                fmpz_lcm(I->bden + j, I->bden + j, fmpq_denref(beta + k));
-                fmpq_mul(s, beta + k, beta + k);
-                fmpq_mul_fmpz(s, s, I->g + k);
-                fmpq_add(I->unorm2 + j, I->unorm2 + j, s);
-            }
-            for (k = 0; k < r; k++)
-            {
-                fmpq_mul_fmpz(s, beta + k, I->bden + j);
-                fmpz_set(fmpz_mat_entry(I->bnum, j, k), fmpq_numref(s));
-            }
-            I->vsign[j] = fmpq_sgn(v + j);
-            if (I->vsign[j] != 0 && !fmpq_is_zero(I->unorm2 + j))
-                I->nlive++;
-            /* cap test A^2 Lc >= Pn Rc with Lc = kd^2 G Sd, Rc = kn^2 Sn bden^2
-               (|u_j|^2 = Sn / Sd, A = bden <w, u_j>, Pn = G |P_U w|^2) */
-            fmpz_mul(I->Lc + j, I->kd, I->kd);
-            fmpz_mul(I->Lc + j, I->Lc + j, I->G);
-            fmpz_mul(I->Lc + j, I->Lc + j, fmpq_denref(I->unorm2 + j));
-            fmpz_mul(I->Rc + j, I->kn, I->kn);
-            fmpz_mul(I->Rc + j, I->Rc + j, fmpq_numref(I->unorm2 + j));
-            fmpz_mul(tmp, I->bden + j, I->bden + j);
-            fmpz_mul(I->Rc + j, I->Rc + j, tmp);
-        }
-        fmpz_clear(tmp);
-        _fmpq_vec_clear(beta, r);
-    }
-
-done:
-    if (ret != THM3_OK)
-        inst_empty(I);
-    fmpq_clear(s);
-    fmpq_clear(u);
-    fmpq_mat_clear(Q);
-    return ret;
+    inst_teacher(I, W, v);
+    return THM3_OK;
 }
 
 /* ------------------------------------------------ built-in instances */
@@ -482,6 +498,20 @@ thm3_raw_clear(thm3_raw_t R)
     _fmpq_vec_clear(R->v, R->n);
     fmpq_clear(R->B);
     fmpq_clear(R->eps);
+}
+
+/* The targets from the teacher (realizable), B the smallest multiple of
+   2^-16 above the teacher's norm products, and eps = (n B)^2 / 2^k. */
+static void
+raw_finish(thm3_raw_t R, ulong k)
+{
+    slong t;
+    for (t = 0; t < R->m; t++)
+        teacher_predict(R->y + t, R->X, t, R->W, R->v);
+    thm3_teacher_B(R->B, R->W, R->v, 16);
+    fmpq_mul(R->eps, R->B, R->B);
+    fmpq_mul_si(R->eps, R->eps, R->n * R->n);
+    fmpq_div_2exp(R->eps, R->eps, k);
 }
 
 /* smallest integer K >= ||z|| for an integer vector z */
@@ -615,13 +645,8 @@ thm3_generated(thm3_raw_t R, int which)
             fmpq_set_si(fmpq_mat_entry(R->W, j, i), z[i], Kw);
         fmpq_one(R->v + j);
     }
-    for (t = 0; t < m; t++)
-        teacher_predict(R->y + t, R->X, t, R->W, R->v);
-    thm3_teacher_B(R->B, R->W, R->v, 16);
     /* eps = (1/4) (n B)^2: rho = 1/4, delta = 1/2 */
-    fmpq_mul(R->eps, R->B, R->B);
-    fmpq_mul_si(R->eps, R->eps, n * n);
-    fmpq_div_2exp(R->eps, R->eps, 2);
+    raw_finish(R, 2);
     if (which == THM3_GEN_TEACHER)
     {
         /* control: B lowered by 1/10, below the teacher's norm product */
@@ -629,6 +654,51 @@ thm3_generated(thm3_raw_t R, int which)
         fmpq_mul(R->B, R->B, s);
     }
     fmpq_clear(s);
+}
+
+/* the rational unit vector of U with tan(phi/2) = k/D, in the frame
+   (1, 2, 2)/3, (2, 1, -2)/3 of R^3, times the scale a/b: coordinates
+   ((D^2 - k^2) F_0 + 2 k D F_1) a / (3 (D^2 + k^2) b) */
+static void
+regime_point(fmpq_mat_t M, slong row, slong k, slong D, slong a, slong b)
+{
+    static const slong F[2][3] = {{1, 2, 2}, {2, 1, -2}};
+    slong i;
+    fmpz_t num, den;
+    fmpz_init(num);
+    fmpz_init(den);
+    for (i = 0; i < 3; i++)
+    {
+        fmpz_set_si(num, (D * D - k * k) * F[0][i] + 2 * k * D * F[1][i]);
+        fmpz_mul_si(num, num, a);
+        fmpz_set_si(den, 3 * (D * D + k * k));
+        fmpz_mul_si(den, den, b);
+        fmpq_set_fmpz_frac(fmpq_mat_entry(M, row, i), num, den);
+    }
+    fmpz_clear(num);
+    fmpz_clear(den);
+}
+
+void
+thm3_generated_regime(thm3_raw_t R, slong n)
+{
+    slong m = 12, d = 3, t, j;
+    if (R->m != m || R->n != n || fmpq_mat_ncols(R->X) != d)
+    {
+        thm3_raw_clear(R);
+        thm3_raw_init(R, m, d, n);
+    }
+    /* the data: tan(phi/2) = (2t - 11)/11, norms 1 and 3/4 alternating */
+    for (t = 0; t < m; t++)
+        regime_point(R->X, t, 2 * t - (m - 1), m - 1, t % 2 == 0 ? 1 : 3, t % 2 == 0 ? 1 : 4);
+    /* the teacher: tan(psi/2) = 3 (2j - n + 1) / (5 (n - 1)), norm 1, v* = 1 */
+    for (j = 0; j < n; j++)
+    {
+        regime_point(R->W, j, 3 * (2 * j - n + 1), 5 * (n - 1), 1, 1);
+        fmpq_one(R->v + j);
+    }
+    /* eps = (n B)^2 / 16 */
+    raw_finish(R, 4);
 }
 
 /* ------------------------------------------------------ user input */

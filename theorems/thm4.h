@@ -17,8 +17,11 @@
      - the exact probabilities of B.6's event and of the good-basin event
        (inclusion-exclusion over the points, which is exact: the per-point
        events are NOT independent, since a neuron's output sign is shared
-       by every point); Monte Carlo tallies are tested against them with
-       binom_test_two_sided (binom.h). */
+       by every point); the module's agreement checks test Monte Carlo
+       tallies against them.
+
+   The module itself (thm4.c and its parts, thm4_run.h) reads the
+   paper's constant 3/4 from src/paper.h (paper_side_fail). */
 #ifndef THM4_H
 #define THM4_H
 
@@ -243,15 +246,20 @@ extern "C"
    thm4_alpha). */
     int thm4_prob_b6(arb_t P, fmpq_t Pq, int *is_rational, const thm4_data_t D, slong n, slong prec);
 
-    /* The theorem's bound 1 - m (3/4)^n, exactly. */
-    void thm4_bound(fmpq_t b, slong m, slong n);
+    /* The theorem's bound 1 - m c^n, exactly, for the per-neuron failure
+   probability c of one point (the paper's c = 3/4, paper_side_fail). */
+    void thm4_bound(fmpq_t b, const fmpq_t c, slong m, slong n);
 
     extern const module_struct module_thm4;
     extern const char *const fragment_thm4[];
 
-    /* The module (its table and run) and its LaTeX fragment (thm4.tex). */
-    extern const module_struct module_thm4;
-    extern const char *const fragment_thm4[];
+    /* The module's bench hook, `basincheck bench thm4 [--seed S]
+   [--threads T] [--samples K] [--quiet]` (argv[0] is "thm4"): the
+   construction of B.6 with its exact verification against the same
+   construction in plain double (thm4_bench.c).  Returns an exit
+   status: 0, 1 when a construction failed its verification, 2 on a bad
+   option (one line on stderr). */
+    int thm4_bench(int argc, char **argv);
 
 #ifdef __cplusplus
 }

@@ -5,8 +5,9 @@
    across points even for orthogonal data: a neuron's output sign b_i is
    shared by every point.  The formulas below are exact (thm4.tex):
    conditioning on the signs for orthogonal data, inclusion-exclusion
-   over the unserved points in general.  The test of a tally against
-   them is binom_test_two_sided (binom.h). */
+   over the unserved points in general.  A tally is tested against them
+   by the module's agreement checks (TEST_EQUAL, judged in the run's
+   family). */
 #include <string.h>
 
 #include "thm4.h"
@@ -405,19 +406,13 @@ thm4_prob_b6(arb_t P, fmpq_t Pq, int *is_rational, const thm4_data_t D, slong n,
 }
 
 void
-thm4_bound(fmpq_t b, slong m, slong n)
+thm4_bound(fmpq_t b, const fmpq_t c, slong m, slong n)
 {
-    fmpz_t num, den;
-    fmpz_init(num);
-    fmpz_init(den);
-    fmpz_set_ui(num, 3);
-    fmpz_pow_ui(num, num, (ulong) n);
-    fmpz_mul_si(num, num, m);
-    fmpz_one(den);
-    fmpz_mul_2exp(den, den, (ulong) (2 * n));
-    fmpq_set_fmpz_frac(b, num, den);
-    fmpq_sub_si(b, b, 1);
-    fmpq_neg(b, b);
-    fmpz_clear(num);
-    fmpz_clear(den);
+    fmpq_t p;
+    fmpq_init(p);
+    fmpq_pow_si(p, c, n);
+    fmpq_mul_si(p, p, m);
+    fmpq_one(b);
+    fmpq_sub(b, b, p);
+    fmpq_clear(p);
 }

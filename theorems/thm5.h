@@ -11,10 +11,16 @@
 
    The pieces are split by family:
      thm5_data.c   instances: nearest-centre assignment, exact radii,
-                   clustering of user data, hypotheses, singular values
-     thm5_bound.c  the constant K, good neurons, the exact witness of B.7
-     thm5_mc.c     the Monte Carlo checks (Bas, noisy regions, controls)
-     thm5.c        the spec table, scaling, Figure 1, the module
+                   clustering of user data, the module's own instances,
+                   hypotheses, singular values
+     thm5_bound.c  the constant K, good neurons, the exact witness of B.7,
+                   Lemma 8 on the clusters
+     thm5_mc.c     the Monte Carlo checks (Bas, noisy regions, the
+                   proof's event at the radius limit, controls)
+     thm5.c        the tables, hypotheses, scaling, Figure 1, the user's
+                   data, the module's entry point
+   thm5.c calls thm5_mc.c, and both the library files; nothing calls
+   back into thm5.c.
 
    Exact throughout: data, centres and weights are rationals (doubles are
    dyadic); sigma_min, sigma_max are enclosed from the exact
@@ -25,6 +31,7 @@
 #include "bc.h"
 #include "check.h"
 #include "module.h"
+#include "rng.h"
 #include <flint/fmpq_mat.h>
 
 #ifdef __cplusplus
@@ -104,6 +111,7 @@ extern "C"
     {
         truth_t holds[THM5_NHYP];
         char *why[THM5_NHYP]; /* one line: the witness of a violation, or the margin */
+        slong prec;           /* the highest precision (bits) a decision needed, 0: none */
     } thm5_hyp_struct;
 
     typedef thm5_hyp_struct thm5_hyp_t[1];
@@ -113,8 +121,9 @@ extern "C"
 
     /* Decides every hypothesis of Theorem 5 for I with the constants
        B^2 = B2, c^2 = c2, gamma^2 = gamma2 (exact, >= 0): exact over Q,
-       except the radius (Arb at rising precision, undecided only at an
-       exact tie, which cannot occur: rho_d^2 is irrational).  Hypotheses
+       except the radius (Arb at rising precision, bc_decide_prec, the
+       precision reached in H->prec; undecided only at an exact tie, which
+       cannot occur: rho_d^2 is irrational).  Hypotheses
        after a failed THM5_H_NONEMPTY that need yhat are still decided on
        the non-empty clusters.  Returns the first hypothesis that does not
        hold (violated or undecided), or -1 when all hold. */
@@ -141,6 +150,11 @@ extern "C"
     void thm5_K(arb_t K, slong n, slong k, const fmpq_t yhat2, const arb_t lmin, const fmpq_t gamma2,
                 slong prec);
 
+    /* 1 when the sign of <w, x> (w in Q^d, w != 0) is constant on every
+       ball B(c_l, delta_l) of I: |<w, c_l>| > delta_l |w|, exact (noisy
+       for no cluster). */
+    int thm5_neuron_clean(const fmpq *w, const thm5_inst_t I);
+
     /* 1 when neuron (w, v) (w in Q^d, w != 0) is good for cluster j of I
        (B.7): sign(<w, x>) constant on every ball B(c_l, delta_l), l = 1..k
        (|<w, c_l>| > delta_l |w|, exact), <w, c_j> > 0 and v yhat_j >= 0. */
@@ -155,9 +169,19 @@ extern "C"
        other neuron is zeroed.  Needs delta_l Mq rational: uses the
        rational upper bound dq_l >= delta_l given (k entries, dq_l^2 >=
        delta_l^2).  Returns -1 when some cluster has no good neuron (Wp,
-       vp untouched), else the number of neurons used. */
+       vp untouched), else the number of neurons used.  kind is
+       THM5_WITNESS_PROOF; THM5_WITNESS_INACTIVE_UP (for the mutation
+       test only) keeps +delta_l Mq on the inactive clusters, which puts
+       the witness out of the closed basin whenever a good neuron has an
+       inactive cluster with data (its pre-activation there turns >= 0). */
+    typedef enum
+    {
+        THM5_WITNESS_PROOF = 0,
+        THM5_WITNESS_INACTIVE_UP
+    } thm5_witness_kind;
+
     slong thm5_witness(fmpq_mat_t Wp, fmpq *vp, const fmpq_mat_t W, const fmpq *v, slong n,
-                       const thm5_inst_t I, const fmpq_t Mq, const fmpq *dq);
+                       const thm5_inst_t I, const fmpq_t Mq, const fmpq *dq, thm5_witness_kind kind);
 
     /* Objective (1/m) sum_t (N(Wp, vp)(x_t) - y_t)^2 of a network on I, exact. */
     void thm5_objective(fmpq_t f, const fmpq_mat_t W, const fmpq *v, slong n, const thm5_inst_t I);
@@ -182,50 +206,56 @@ extern "C"
        Exact over Q. */
     truth_t thm5_slope_at_least(const fmpq *lo, const fmpq *hi, const fmpq *delta, slong N, slong p);
 
-    /* Lemma 8 on the clusters of I at precision prec: sets rho[j] =
-       delta_j / |c_j|, band[j] = band_d(rho_j) (the exact probability that
-       a uniform direction is noisy for cluster j, lemma8_band) and U =
-       sum_j band[j] (rho, band: k entries), and decides band_j <= 1/(4d)
-       for every j and U <= 1/4: BC_FALSE when one of them is decided
-       false, BC_UNDECIDED when none is false but one is not settled at
-       this precision, else BC_TRUE. */
-    truth_t thm5_noisy_bound(arb_ptr rho, arb_ptr band, arb_t U, const thm5_inst_t I, slong prec);
+    /* Lemma 8 on the clusters of I at precision prec with the per-cluster
+       bound q (Lemma 8's 1/(4d)): sets rho[j] = delta_j / |c_j|,
+       band[j] = band_d(rho_j) (the exact probability that a uniform
+       direction is noisy for cluster j, sphere_band_prob) and U =
+       sum_j band[j] (rho, band: k entries), and decides band_j <= q for
+       every j and U <= d q (1/4 for q = 1/(4d)): BC_FALSE when one of them
+       is decided false, BC_UNDECIDED when none is false but one is not
+       settled at this precision, else BC_TRUE. */
+    truth_t thm5_noisy_bound(arb_ptr rho, arb_ptr band, arb_t U, const thm5_inst_t I, const fmpq_t q,
+                             slong prec);
 
     /* x = a / n for a C integer n != 0 (FLINT 2.9 has no fmpq_div_si). */
     void _thm5_fmpq_div_si(fmpq_t x, const fmpq_t a, slong n);
 
-    /* -------------------------------------------------------- module */
+    /* ------------------------------------------------ the module's own */
 
-    /* internal: the Monte Carlo family (thm5_mc.c) */
-    typedef struct
-    {
-        ulong bas;   /* samples of the basin-value checks */
-        ulong noisy; /* samples of the noisy-region checks */
-        ulong ctrl;  /* samples of each Monte Carlo control */
-    } thm5_sizes;
+    /* The Figure 1 instance with radius scale 1/scale: the centres
+       c_1 = (1, 1), c_2 = (-2, 1/2); eight exact points per cluster at
+       c_j + r u, u = (0,1), (1,0), (0,-1), (-1,0) and half that radius
+       along (3,4)/5, (-4,3)/5, (-3,-4)/5, (4,-3)/5; radii r_1 = 1/(8 scale),
+       r_2 = 1/(5 scale) (rho_j ~ 0.088/scale, 0.097/scale, below
+       rho_2 ~ 0.1107); targets yhat_j + |<x - c_j, e_1>|/2 with
+       yhat = (1, -1/2), so gamma = 1/2 and the first point carries yhat_j.
+       The Monte Carlo of the basin value uses scale 8, the noisy regions
+       and Figure 1 scale 1. */
+    void thm5_fig1_instance(thm5_inst_t I, slong scale);
+
+    /* The instance at the radius limit: d = k = 4, c_j = e_j, the centre
+       and c_j +- delta e_i (i != j) in cluster j, delta = 5/128
+       (rho_j ~ 0.99742 rho_4), targets yhat_j + <x - c_j, e_{j+1}>/2,
+       yhat = (1, -1, 1, -1), the centre carrying yhat_j. */
+    void thm5_limit_instance(thm5_inst_t I);
 
     /* The width of the module's own Monte Carlo instance. */
 #define THM5_MC_N 24
-/* the least number of samples behind a basin-value control (its power) */
-#define THM5_CONTROL_SAMPLES 150
 
-    /* The Monte Carlo checks; the basin-value family runs with width n on
-       user (named uname in the statements) when user is not NULL, else on
-       the Figure 1 instance at radius scale 1/8 (the module's own, with
-       n = THM5_MC_N unless --width says otherwise); its negative controls
-       always run on the module's own instance and width. */
-    void _thm5_run_mc(checklist_t L, const thm5_sizes *z, const run_opts *opts, const thm5_inst_t user,
-                      slong n, const char *uname);
-    void _thm5_check_start(check_t c, const char *id, int reconstructed);
-    /* The Figure 1 instance with radius scale 1/scale (clusters of 8
-       points at c_1 + r_1 u, c_2 + r_2 u, r_1 = 8/(64 scale)... see
-       thm5.c); used by the Monte Carlo (scale 8) and Figure 1 (scale 1). */
-    void _thm5_fig1_instance(thm5_inst_t I, slong scale);
+    /* Draws a network by Assumption 1 (thm5_mc.c): every entry of W
+       (n x d, row by row) and then of v (n = W->r entries) standard
+       Gaussian from rng, exact (doubles are dyadic); with biased,
+       v_i = |g_i| (not symmetric: for the negative control only). */
+    void thm5_draw_network(fmpq_mat_t W, fmpq *v, rng_t rng, int biased);
 
-    extern const module_struct module_thm5;
-    extern const char *const fragment_thm5[];
+    /* The Monte Carlo checks of the module (thm5_mc.c), called by its entry
+       point: the basin-value family with width n on user (named uname in
+       the statements) when user is not NULL, else on the Figure 1
+       instance at radius scale 1/8; its negative controls, the noisy
+       regions and the proof's event at the radius limit always on the
+       module's own instances. */
+    void thm5_check_mc(run_t R, const thm5_inst_t user, slong n, const char *uname);
 
-    /* The module (its table and run) and its LaTeX fragment (thm5.tex). */
     extern const module_struct module_thm5;
     extern const char *const fragment_thm5[];
 

@@ -23,7 +23,7 @@
    delta^2 >= Delta^2 / k. */
 #include <flint/fmpq_vec.h>
 
-#include "lemma8.h"
+#include "sphere.h"
 #include "thm5.h"
 
 void
@@ -78,18 +78,22 @@ dot_row(fmpq_t r, const fmpq *w, const fmpq_mat_t A, slong i)
 }
 
 int
-thm5_neuron_good(const fmpq *w, const fmpq_t v, const thm5_inst_t I, slong j)
+thm5_neuron_clean(const fmpq *w, const thm5_inst_t I)
 {
     slong l;
+    /* Claim 2, corrected: constant on the ball iff |<w,c>| > delta |w| */
+    for (l = 0; l < I->k; l++)
+        if (!sphere_ball_sign_constant_fmpq(w, fmpq_mat_entry(I->C, l, 0), I->d, I->delta2 + l))
+            return 0;
+    return 1;
+}
+
+int
+thm5_neuron_good(const fmpq *w, const fmpq_t v, const thm5_inst_t I, slong j)
+{
     fmpq_t r;
-    int ok = 1;
+    int ok = thm5_neuron_clean(w, I);
     fmpq_init(r);
-    for (l = 0; l < I->k && ok; l++)
-    {
-        /* Claim 2, corrected: constant on the ball iff |<w,c>| > delta |w| */
-        if (!lemma8_constant_fmpq(w, fmpq_mat_entry(I->C, l, 0), I->d, I->delta2 + l))
-            ok = 0;
-    }
     if (ok)
     {
         dot_row(r, w, I->C, j);
@@ -103,7 +107,7 @@ thm5_neuron_good(const fmpq *w, const fmpq_t v, const thm5_inst_t I, slong j)
 
 slong
 thm5_witness(fmpq_mat_t Wp, fmpq *vp, const fmpq_mat_t W, const fmpq *v, slong n, const thm5_inst_t I,
-             const fmpq_t Mq, const fmpq *dq)
+             const fmpq_t Mq, const fmpq *dq, thm5_witness_kind kind)
 {
     slong k = I->k, d = I->d, l, i, used = 0;
     slong *assign = flint_malloc(sizeof(slong) * k);
@@ -152,8 +156,9 @@ thm5_witness(fmpq_mat_t Wp, fmpq *vp, const fmpq_mat_t W, const fmpq *v, slong n
             }
             else
             {
+                /* -delta_l M on an inactive cluster (the mutant keeps +) */
                 dot_row(r, fmpq_mat_entry(W, i, 0), I->C, l);
-                if (fmpq_sgn(r) < 0)
+                if (fmpq_sgn(r) < 0 && kind == THM5_WITNESS_PROOF)
                     fmpq_neg(t, t);
             }
         }
@@ -223,4 +228,38 @@ thm5_in_closed_basin(const fmpq_mat_t Wp, const fmpq *vp, const fmpq_mat_t W, co
     fmpq_clear(a);
     fmpq_clear(b);
     return ok;
+}
+
+truth_t
+thm5_noisy_bound(arb_ptr rho, arb_ptr band, arb_t U, const thm5_inst_t I, const fmpq_t q, slong prec)
+{
+    slong j, l;
+    arb_t t, b;
+    fmpq_t c2;
+    truth_t res = BC_TRUE;
+    arb_init(t);
+    arb_init(b);
+    fmpq_init(c2);
+    arb_set_fmpq(b, q, prec);
+    arb_zero(U);
+    for (j = 0; j < I->k; j++)
+    {
+        fmpq_zero(c2);
+        for (l = 0; l < I->d; l++)
+            fmpq_addmul(c2, fmpq_mat_entry(I->C, j, l), fmpq_mat_entry(I->C, j, l));
+        arb_set_fmpq(rho + j, I->delta2 + j, prec);
+        arb_set_fmpq(t, c2, prec);
+        arb_div(rho + j, rho + j, t, prec);
+        arb_sqrtpos(rho + j, rho + j, prec);
+        sphere_band_prob(band + j, (ulong) I->d, rho + j, prec);
+        arb_add(U, U, band + j, prec);
+        res = bc_truth_and(res, bc_arb_le(band + j, b));
+    }
+    /* the union over k <= d clusters: U <= d q */
+    arb_mul_si(b, b, I->d, prec);
+    res = bc_truth_and(res, bc_arb_le(U, b));
+    arb_clear(t);
+    arb_clear(b);
+    fmpq_clear(c2);
+    return res;
 }

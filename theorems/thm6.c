@@ -6,8 +6,10 @@
    S_1(eps) for several rationals, the separability identity, the 2^d
    certified minima and their count, the closed-form basin value against
    the certified engine, the exact probabilities and the Chernoff step,
-   the rate of the tail, the Monte Carlo family, the user's instance, the
-   negative controls; Figures 2 and 3 of the paper. */
+   the rate of the tail, the Monte Carlo family and its agreement with
+   the exact law, the user's instance, the negative controls, the
+   contrast with Theorem 2; Figures 2 and 3 of the paper.  The statements
+   are the checktext blocks of thm6.tex. */
 #include <math.h>
 #include <string.h>
 
@@ -15,14 +17,13 @@
 
 #include "appc.h"
 #include "basin.h"
-#include "binom.h"
 #include "chernoff.h"
 #include "csv.h"
 #include "mc.h"
+#include "paper.h"
 #include "rng.h"
 #include "sampler.h"
-#include "thm2.h"
-#include "thm4.h"
+#include "singleton.h"
 #include "thm6.h"
 
 #define CLAIM "Theorem 6"
@@ -30,78 +31,225 @@
 /* the dimensions of the exhaustive enumeration, at every size (4096
    minima at d = 12 take a fraction of a second) */
 #define ENUM_DMAX 12
-/* the Chernoff audit runs over d = 1..AUDIT_DMAX */
+/* the exact probability and the Chernoff audit run over d = 1..AUDIT_DMAX */
 #define AUDIT_DMAX 256
 /* the user's dimension: enumeration up to ENUM_DMAX, Monte Carlo (and
    certified representative minima) up to USER_DMAX */
 #define USER_DMAX 256
+#define USER_DEFAULT_DIM 8
 
-/* the Monte Carlo dimensions */
+/* the Monte Carlo dimensions (the ids thm6.mc.d<d> are built from this
+   fixed grid) */
 static const slong mc_dims[] = {2, 4, 8, 16, 32, 64, 128, 256};
 #define NMC 8
 /* the engine runs: small d, where the general basin engine is cheap */
 static const slong engine_dims[] = {1, 2, 3, 4, 6, 8};
 #define NENGINE 6
-
 /* the landscape rationals eps = num / den: 1/8, 1/50 and 49/200 make
    2 eps a rational square */
 static const slong land_eps[][2] = {{1, 10}, {1, 8}, {1, 50}, {49, 200}, {1, 3}, {1, 1000}, {49, 100}};
 #define NLAND 7
+/* the dimensions of the contrast with Theorem 2 */
+static const slong contrast_dims[] = {1, 2, 4, 8, 16, 32, 64, 128, 256};
+#define NCONTRAST 9
 
 static const sampler_kind laws[4] = {SAMPLER_GAUSS, SAMPLER_SPHERE, SAMPLER_BALL, SAMPLER_CAUCHY};
+
+/* Monte Carlo sizes (quick, default, full); a control draws at least
+   CONTROL_MIN samples whatever --samples says */
+static const ulong mc_sizes[3] = {2000, 20000, 200000};
+static const ulong engine_sizes[3] = {100, 1000, 5000};
+#define CONTROL_MIN 20000
 
 /* clang-format off */
 #define MC_SPEC(d)                                                                                     \
     {"thm6.mc.d" #d, CHECK_MONTECARLO, ST_CONSISTENT, 0,                                               \
-     "reconstructed Thm 6, d = " #d ": P[Bas(w) - min L_d >= c/2] >= 1 - exp(-d/16), exact decisions"},
+     "reconstructed Thm 6, d = " #d ": P[Bas(w) - min L_d >= c/2] >= 1 - exp(-d/16), exact decisions", \
+     STRENGTH_STATISTICAL, "thm6.c", NULL, 1, 0},
 
 static const check_spec thm6_specs[] = {
     {"thm6.landscape.1d", CHECK_EXACT, ST_HOLDS, 0,
-     "S_1(eps), 7 rationals: exactly two local minima, w = 1 (eps' <= eps) and w = -q (1/2); kink a local max"},
+     "S_1(eps), 7 rationals: exactly two local minima, w = 1 (eps' <= eps) and w = -q (1/2); kink a local max",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 0},
     {"thm6.separable", CHECK_EXACT, ST_HOLDS, 0,
-     "L_d(w) from the 2d data points = (1/d) sum_j L_1(w_j) at random rational w, d = 1..64"},
+     "L_d(w) from the 2d data points = (1/d) sum_j L_1(w_j), random rational w, d = 1..64 (sanity: an "
+     "identity of the construction, Lemma 6.B(i), that holds for any 1-D sample; it tests the two "
+     "evaluations)",
+     STRENGTH_SANITY, "thm6.c", NULL, 1, 0},
     {"thm6.minima.enum", CHECK_EXACT, ST_HOLDS, 0,
-     "every point of {1,-q}^d a certified strict local minimum of L_d, value eps' + (k/d)(1/2 - eps'), d <= 12"},
+     "every point of {1,-q}^d a certified strict local minimum of L_d, value eps' + (k/d)(1/2 - eps'), d <= 12",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 0},
     {"thm6.minima.count", CHECK_EXACT, ST_HOLDS, 0,
-     "L_d has exactly 2^d local minima, d = 1..12 (certified points; none other by separability)"},
+     "L_d has exactly 2^d local minima, d = 1..12 (Lemma 6.B on the 1-D landscape, products certified on L_d)",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 0},
     {"thm6.basin.closedform", CHECK_EXACT, ST_HOLDS, 0,
-     "Bas(w) = eps' + (K/d) L_0 equals the certified engine (n = 1, v = +1) on every engine-run sample"},
+     "Bas(w) = eps' + (K/d) L_0 (Lemma 6.C) equals the certified engine (n = 1, v = +1) on every engine-run sample",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 0},
     {"thm6.prob.exact", CHECK_BALL, ST_HOLDS, 0,
-     "exact P[Bas - min >= c/2] = P[Bin(d,1/2) >= d/4] >= 1 - exp(-d/16), d = 1..256; mean excess = c"},
+     "exact P[Bas - min >= c/2] = P[Bin(d,1/2) >= d/4] >= 1 - exp(-d/16), d = 1..256; mean excess = c",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 0},
     {"thm6.chernoff.rate", CHECK_AUDIT, ST_HOLDS, 0,
-     "Chernoff constant 1/16: tightest exponent per d = 1..256 (Arb) > ln 2 - H(1/4), its limit"},
+     "Chernoff constant 1/16: tightest exponent per d = 1..256 (Arb) > ln 2 - H(1/4), its limit",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 0},
     MC_SPEC(2) MC_SPEC(4) MC_SPEC(8) MC_SPEC(16) MC_SPEC(32) MC_SPEC(64) MC_SPEC(128) MC_SPEC(256)
-    {"thm6.mc.agree", CHECK_EXACT, ST_HOLDS, 0,
-     "Monte Carlo counts = exact binomial probabilities (exact two-sided tests, Bonferroni)"},
+    {"thm6.mc.agree", CHECK_AGREEMENT, ST_CONSISTENT, 0,
+     "Monte Carlo counts of thm6.mc.d* = exact binomial probabilities (one equality test per d, in the family)",
+     STRENGTH_STATISTICAL, "thm6.c", NULL, 1, 0},
     {"thm6.user.minima", CHECK_EXACT, ST_HOLDS, 0,
-     "the user's instance (--dim, --eps; default 8, 1/10): landscape and certified minima"},
+     "the user's instance (--dim, --eps; default 8, 1/10): landscape and certified minima",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 1},
     {"thm6.user.mc", CHECK_MONTECARLO, ST_CONSISTENT, 0,
-     "the user's instance: P[Bas - min >= c/2] >= 1 - exp(-d/16)"},
+     "the user's instance: P[Bas - min >= c/2] >= 1 - exp(-d/16)",
+     STRENGTH_STATISTICAL, "thm6.c", NULL, 1, 1},
     {"thm6.control.lose_bad", CHECK_EXACT, ST_FAILS, 1,
-     "control: y_2 = -q loses the bad minimum; the landscape claim must fail"},
+     "control: y_2 = -q loses the bad minimum; the landscape claim must fail",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 0},
     {"thm6.control.count", CHECK_EXACT, ST_FAILS, 1,
-     "control: 2^d - 1 local minima claimed, d = 1..12, refuted"},
-    {"thm6.control.skewed", CHECK_EXACT, ST_FAILS, 1,
-     "control: non-symmetric law; the exact binomial test against the exact probability must reject"},
+     "control: 2^d local minima claimed for the sample with y_2 = -q (one 1-D minimum), d = 1..12, refuted",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 0},
+    {"thm6.control.skewed", CHECK_AGREEMENT, ST_VIOLATED, 1,
+     "control: non-symmetric law; the equality test against the exact Assumption-1 probability must reject",
+     STRENGTH_STATISTICAL, "thm6.c", NULL, 1, 0},
     {"thm6.control.rate", CHECK_BALL, ST_FAILS, 1,
-     "control: exponent 3/20 > ln 2 - H(1/4): P[K < d/4] <= exp(-3d/20) refuted exactly for some d <= 256"},
+     "control: exponent 3/20 > ln 2 - H(1/4): P[K < d/4] <= exp(-3d/20) refuted exactly for some d <= 256",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 0},
     {"thm6.control.tight_mc", CHECK_MONTECARLO, ST_VIOLATED, 1,
-     "control: d = 16, exponent 1/16 raised to 1/2: P >= 1 - exp(-8) must be violated"},
+     "control: d = 16, exponent 1/16 raised to 1/2: P >= 1 - exp(-8) must be violated",
+     STRENGTH_STATISTICAL, "thm6.c", NULL, 1, 0},
     {"thm6.contrast.width", CHECK_EXACT, ST_HOLDS, 0,
-     "same data, width-n network (Thm 2): P[optimal basin] >= 1 - 1/(2d) at n_d = O(log d), single neuron 2^-d"},
+     "same data, width-n network (Thm 2): P[optimal basin] >= 1 - 1/(2d) at n_d = O(log d), single neuron 2^-d",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 0},
     {"thm6.control.fixed_width", CHECK_EXACT, ST_FAILS, 1,
-     "control: a width independent of d (n = 12) claimed to give P[optimal basin] >= 1/2 for every d <= 256"},
+     "control: a width independent of d (n = 12) claimed to give P[optimal basin] >= 1/2 for every d <= 256",
+     STRENGTH_DECIDES, "thm6.c", NULL, 1, 0},
+};
+
+/* Each mutant is applied where the module reads the constant or the
+   construction it changes (the readers below), so that every path sees
+   it. */
+static const mutant_spec thm6_mutants[] = {
+    {"thm6.mutant.target_sign",
+     "the sample's second target q negated, S_1 = {(1, 1), (-1, -q)}: by Lemma 6.A its only local minimum is "
+     "w = 1, so the landscape, the 2^d minima and the bad basin value 1/2 are false; the controls, which "
+     "negate it again, get the true sample",
+     "thm6.landscape.1d thm6.minima.enum thm6.minima.count thm6.basin.closedform thm6.user.minima "
+     "thm6.control.lose_bad thm6.control.count"},
+    {"thm6.mutant.rate",
+     "Theorem 6's exponent 1/16 raised to 1: false for every d, since P[K < d/4] >= P[K = 0] = 2^-d > e^-d",
+     "thm6.prob.exact thm6.mc.d2 thm6.mc.d4 thm6.mc.d8 thm6.mc.d16 thm6.user.mc"},
+    {"thm6.mutant.law",
+     "Assumption 1 broken: the coordinates of w given one common sign (|w_j| times the sign of w_1), so K "
+     "is 0 or d with probability 1/2 each and P[K >= d/4] = 1/2 < 1 - exp(-d/16) for d >= 12",
+     "thm6.mc.d16 thm6.mc.d32 thm6.mc.d64 thm6.mc.d128 thm6.mc.d256 thm6.mc.agree"},
+    {"thm6.mutant.limit",
+     "Lemma 6.E's limit ln 2 - H(1/4) replaced by ln 2 - H(1/5) ~ 0.193: kappa_d tends to ln 2 - H(1/4) ~ "
+     "0.131, so kappa_d > 0.193 fails for large d",
+     "thm6.chernoff.rate"},
+    {"thm6.mutant.side_fail",
+     "Theorem 2's per-side failure probability 3/4 lowered to 1/2 in the contrast's width n_d: a side fails "
+     "with probability exactly (3/4)^n, so the width is too small for 1 - 1/(2d)",
+     "thm6.contrast.width"},
+    {"thm6.mutant.ctl_rate",
+     "the rate control's exponent 3/20 lowered to 1/8 < ln 2 - H(1/4): valid for every d (Lemma 6.E), so the "
+     "control must hold",
+     "thm6.control.rate"},
+    {"thm6.mutant.ctl_tight",
+     "the Monte Carlo control's exponent 1/2 lowered to the stated 1/16, which Theorem 6 proves at d = 16: "
+     "the control must be consistent",
+     "thm6.control.tight_mc"},
+    {"thm6.mutant.ctl_symmetric",
+     "the skewed control's law replaced by the Gaussian, which satisfies Assumption 1: the signs are fair "
+     "coins and the control must be consistent",
+     "thm6.control.skewed"},
+    {"thm6.mutant.ctl_width",
+     "the fixed-width control's width 12 raised to 48, where Theorem 2's bound 1 - 2d (3/4)^48 >= 1/2 for "
+     "every d <= 256: the control must hold",
+     "thm6.control.fixed_width"},
 };
 /* clang-format on */
 
 #define THM6_NSPECS ((slong) (sizeof(thm6_specs) / sizeof(thm6_specs[0])))
+#define THM6_NMUTANTS ((slong) (sizeof(thm6_mutants) / sizeof(thm6_mutants[0])))
+
+/* ------------------------------- the claim's constants, read once */
+
+/* Theorem 6's exponent kappa of 1 - exp(-kappa d) (paper.h), read by the
+   exact, the Monte Carlo and the user's paths */
+static void
+claimed_rate(fmpq_t kappa, const run_t R)
+{
+    paper_thm6_rate(kappa);
+    if (run_mutant(R, "thm6.mutant.rate"))
+        fmpq_one(kappa);
+}
+
+/* 1 when Assumption 1's law is replaced by the common-sign one */
+static int
+law_broken(const run_t R)
+{
+    return run_mutant(R, "thm6.mutant.law");
+}
+
+/* Theorem 2's per-side failure probability, as the contrast reads it */
+static void
+side_fail(fmpq_t p, const run_t R)
+{
+    paper_side_fail(p);
+    if (run_mutant(R, "thm6.mutant.side_fail"))
+        fmpq_set_si(p, 1, 2);
+}
+
+/* Lemma 6.E's limit of kappa_d, D(a || 1/2) with a = 1/4 (a = 1/5 under
+   the mutant) */
+static void
+rate_limit(arb_t out, int mutated, slong prec)
+{
+    if (mutated)
+    {
+        arb_t a, p;
+        arb_init(a);
+        arb_init(p);
+        arb_set_ui(a, 1);
+        arb_div_ui(a, a, 5, prec);
+        arb_set_d(p, 0.5);
+        chernoff_kl_div(out, a, p, prec);
+        arb_clear(a);
+        arb_clear(p);
+    }
+    else
+        thm6_rate_limit(out, prec);
+}
+
+/* the controls' false constants (the mutants restore true ones) */
+static void
+control_rate(fmpq_t kappa, const run_t R)
+{
+    fmpq_set_si(kappa, 3, 20);
+    if (run_mutant(R, "thm6.mutant.ctl_rate"))
+        fmpq_set_si(kappa, 1, 8);
+}
 
 static void
-start(check_t c, const char *id)
+control_tight(fmpq_t kappa, const run_t R)
 {
-    module_check_start(c, thm6_specs, THM6_NSPECS, id, CLAIM);
-    c->reconstructed = 1; /* every check of this module checks the reconstruction */
+    fmpq_set_si(kappa, 1, 2);
+    if (run_mutant(R, "thm6.mutant.ctl_tight"))
+        paper_thm6_rate(kappa);
 }
+
+static sampler_kind
+control_law(const run_t R)
+{
+    return run_mutant(R, "thm6.mutant.ctl_symmetric") ? SAMPLER_GAUSS : SAMPLER_SKEWED;
+}
+
+static slong
+control_width(const run_t R)
+{
+    return run_mutant(R, "thm6.mutant.ctl_width") ? 48 : 12;
+}
+
+/* ------------------------------------------------------ the instance */
 
 static char *
 qstr(const fmpq_t q)
@@ -112,18 +260,17 @@ qstr(const fmpq_t q)
     return r;
 }
 
-/* Pushes c to L with the witness wit, when not NULL (it replaces any
-   witness set before, and is freed), and the time taken */
-static void
-push_check(checklist_t L, check_t c, char *wit, double seconds)
+/* the exponent kappa d of e^{-kappa d} in LaTeX: "d/16", "3d/20", "d" */
+static char *
+exponent_tex(const fmpq_t kappa)
 {
-    if (wit != NULL)
-    {
-        check_set_witness(c, "%s", wit);
-        flint_free(wit);
-    }
-    c->seconds = seconds;
-    checklist_push(L, c);
+    char *n = fmpz_get_str(NULL, 10, fmpq_numref(kappa)), *q = fmpz_get_str(NULL, 10, fmpq_denref(kappa));
+    char *r =
+        bc_aprintf("%sd%s%s", fmpz_is_one(fmpq_numref(kappa)) ? "" : n,
+                   fmpz_is_one(fmpq_denref(kappa)) ? "" : "/", fmpz_is_one(fmpq_denref(kappa)) ? "" : q);
+    flint_free(n);
+    flint_free(q);
+    return r;
 }
 
 /* The instance of one eps: S_1(eps) and the constants of Theorem 6. */
@@ -134,14 +281,16 @@ typedef struct
     fmpq_t epsp;     /* eps' = q^2/2 = min L_d */
     fmpq_t L0;       /* L_0 = 1/2 - eps' */
     fmpq_t thr;      /* c/2 = L_0/4: the excess of the theorem's event */
-    fmpq x[2], y[2]; /* S_1(eps) */
+    fmpq x[2], y[2]; /* S_1(eps) as the module reads it */
     int exact;       /* q^2 = 2 eps */
 } s1_struct;
 
 typedef s1_struct s1_t[1];
 
+/* S_1(eps) from appc.h; the construction mutant negates its second
+   target here, where every path of the module reads the sample */
 static void
-s1_init(s1_t S, const fmpq_t eps)
+s1_init(s1_t S, const fmpq_t eps, const run_t R)
 {
     slong t;
     fmpq_init(S->eps);
@@ -157,6 +306,8 @@ s1_init(s1_t S, const fmpq_t eps)
     fmpq_set(S->eps, eps);
     S->exact = appc_target(S->q, eps);
     appc_sample_1d(S->x, S->y, eps);
+    if (run_mutant(R, "thm6.mutant.target_sign"))
+        fmpq_neg(S->y + 1, S->y + 1);
     fmpq_mul(S->epsp, S->q, S->q);
     fmpq_div_2exp(S->epsp, S->epsp, 1);
     fmpq_set_si(S->L0, 1, 2);
@@ -166,12 +317,12 @@ s1_init(s1_t S, const fmpq_t eps)
 
 /* S_1(p / r) */
 static void
-s1_init_si(s1_t S, slong p, ulong r)
+s1_init_si(s1_t S, slong p, ulong r, const run_t R)
 {
     fmpq_t e;
     fmpq_init(e);
     fmpq_set_si(e, p, r);
-    s1_init(S, e);
+    s1_init(S, e, R);
     fmpq_clear(e);
 }
 
@@ -191,41 +342,21 @@ s1_clear(s1_t S)
     }
 }
 
-/* ----------------------------------------------------------- sizes */
-
-typedef struct
+/* The d-dimensional data of S (appc_extend of its sample): X 2d x d and
+   y, initialised here (data_clear) */
+static void
+data_init(fmpq_mat_t X, fmpq **y, const s1_t S, slong d)
 {
-    ulong mc;      /* samples per Monte Carlo dimension */
-    ulong engine;  /* samples per engine run */
-    ulong user;    /* samples of the user's run */
-    ulong control; /* samples of the sampler controls (cheap, d <= 16) */
-} thm6_sizes;
+    fmpq_mat_init(X, 2 * d, d);
+    *y = _fmpq_vec_init(2 * d);
+    appc_extend(X, *y, S->x, S->y, 2, d);
+}
 
 static void
-sizes_set(thm6_sizes *z, const run_opts *opts)
+data_clear(fmpq_mat_t X, fmpq *y, slong d)
 {
-    switch (opts->size)
-    {
-    case SIZE_QUICK:
-        z->mc = 2000;
-        z->engine = 100;
-        z->user = 2000;
-        break;
-    case SIZE_FULL:
-        z->mc = 200000;
-        z->engine = 5000;
-        z->user = 200000;
-        break;
-    default:
-        z->mc = 20000;
-        z->engine = 1000;
-        z->user = 20000;
-    }
-    if (opts->samples > 0)
-        z->mc = z->engine = z->user = (ulong) opts->samples;
-    else if (opts->samples == -1)
-        z->mc = z->user = mc_samples_for_slack(opts->slack, opts->tail);
-    z->control = 20000;
+    fmpq_mat_clear(X);
+    _fmpq_vec_clear(y, 2 * d);
 }
 
 /* ------------------------------------------------------- landscape */
@@ -238,60 +369,78 @@ is_rational_square(const fmpq_t s)
     return fmpq_sgn(s) >= 0 && fmpz_is_square(fmpq_numref(s)) && fmpz_is_square(fmpq_denref(s));
 }
 
-/* The landscape claim for S_1(eps) (Lemma 6.A applied) on the sample
-   (x, y) (S's own, or a perturbed one): analysis, confirmation by direct
-   evaluation, the claimed shape, and eps-realizability (eps' <= eps, =
-   eps iff 2 eps is a rational square, eps - eps' < 2^-32).  Returns 1
-   when everything holds; *verified receives the direct-evaluation
-   verdict alone.  text (if not NULL) receives a one-line description
-   (flint_free). */
+/* eps-realizable: the global minimum eps' is at most eps, equal exactly
+   when 2 eps is a rational square, within 2^-32, and below 1/2 (the good
+   minimum is better than the bad one); sets gap = eps - eps' */
 static int
-landscape_appc(const s1_t S, const fmpq *x, const fmpq *y, int *verified, char **text)
+realizable(fmpq_t gap, const s1_t S)
 {
-    thm6_land_t A;
-    fmpq_t s, gap, mq;
-    const char *why = NULL;
-    int ok, ver;
-
-    thm6_land_init(A);
+    fmpq_t s;
+    int ok;
     fmpq_init(s);
-    fmpq_init(gap);
-    fmpq_init(mq);
-    thm6_land_analyse(A, x, y, 2);
-    ver = thm6_land_verify(A, x, y, 2, &why);
-    ok = ver && thm6_land_is_appc(A, S->q);
-    /* eps-realizable: the global minimum eps' is at most eps, equal
-       exactly when 2 eps is a rational square, and within 2^-32 */
     fmpq_mul_2exp(s, S->eps, 1);
     fmpq_sub(gap, S->eps, S->epsp);
-    ok = ok && fmpq_sgn(gap) >= 0 && (fmpq_is_zero(gap) == is_rational_square(s)) &&
+    ok = fmpq_sgn(gap) >= 0 && (fmpq_is_zero(gap) == is_rational_square(s)) &&
          (S->exact == is_rational_square(s));
     fmpq_set_si(s, 1, 1);
     fmpq_div_2exp(s, s, APPC_Q_BITS);
     ok = ok && fmpq_cmp(gap, s) < 0;
     fmpq_mul_2exp(s, S->epsp, 1);
-    ok = ok && fmpq_cmp_si(s, 1) < 0; /* eps' < 1/2: the good minimum is better */
+    ok = ok && fmpq_cmp_si(s, 1) < 0;
+    fmpq_clear(s);
+    return ok;
+}
+
+/* the minima of A, named when they are the claimed ones (flint_free) */
+static char *
+minima_text(const thm6_land_t A, const s1_t S)
+{
+    char *mins = bc_aprintf("%s", "");
+    fmpq_t mq;
+    slong i;
+    fmpq_init(mq);
+    fmpq_neg(mq, S->q);
+    for (i = 0; i < A->nmin; i++)
+    {
+        char *a = fmpq_equal(A->w + i, mq) ? bc_aprintf("-q")
+                  : fmpq_is_one(A->w + i)  ? bc_aprintf("1")
+                                           : qstr(A->w + i);
+        char *b = fmpq_equal(A->val + i, S->epsp) ? bc_aprintf("eps'") : qstr(A->val + i);
+        char *n =
+            bc_aprintf("%s%s(w=%s, L=%s%s)", mins, i ? ", " : "", a, b, A->strict[i] ? "" : ", non-strict");
+        flint_free(a);
+        flint_free(b);
+        flint_free(mins);
+        mins = n;
+    }
+    fmpq_clear(mq);
+    return mins;
+}
+
+/* The landscape claim for S_1(eps) (Lemma 6.A applied) on the sample
+   (x, y) (S's own, or a perturbed one): analysis, confirmation by direct
+   evaluation, the claimed shape, and eps-realizability.  Returns 1 when
+   everything holds; *verified receives the direct-evaluation verdict
+   alone.  text (if not NULL) receives a one-line description
+   (flint_free). */
+static int
+landscape_appc(const s1_t S, const fmpq *x, const fmpq *y, int *verified, char **text)
+{
+    thm6_land_t A;
+    fmpq_t gap;
+    const char *why = NULL;
+    int ok, ver;
+
+    thm6_land_init(A);
+    fmpq_init(gap);
+    thm6_land_analyse(A, x, y, 2);
+    ver = thm6_land_verify(A, x, y, 2, &why);
+    ok = realizable(gap, S) && ver && thm6_land_is_appc(A, S->q);
     if (verified != NULL)
         *verified = ver;
     if (text != NULL)
     {
-        /* the minima found, named when they are the claimed ones */
-        char *se = qstr(S->eps), *sq = qstr(S->q), *mins = bc_aprintf("%s", "");
-        slong i;
-        fmpq_neg(mq, S->q);
-        for (i = 0; i < A->nmin; i++)
-        {
-            char *a = fmpq_equal(A->w + i, mq) ? bc_aprintf("-q")
-                      : fmpq_is_one(A->w + i)  ? bc_aprintf("1")
-                                               : qstr(A->w + i);
-            char *b = fmpq_equal(A->val + i, S->epsp) ? bc_aprintf("eps'") : qstr(A->val + i);
-            char *n = bc_aprintf("%s%s(w=%s, L=%s%s)", mins, i ? ", " : "", a, b,
-                                 A->strict[i] ? "" : ", non-strict");
-            flint_free(a);
-            flint_free(b);
-            flint_free(mins);
-            mins = n;
-        }
+        char *se = qstr(S->eps), *sq = qstr(S->q), *mins = minima_text(A, S);
         *text = bc_aprintf("eps=%s, q=%s (%s), eps'=q^2/2=%.15g, eps-eps'=%.3g; L'(0+)=%.10g, L'(0-)=%.10g, "
                            "kink %s; minima %s%s%s%s",
                            se, sq, S->exact ? "sqrt(2 eps)" : "rounded down", fmpq_get_d(S->epsp),
@@ -306,58 +455,45 @@ landscape_appc(const s1_t S, const fmpq *x, const fmpq *y, int *verified, char *
         flint_free(mins);
     }
     thm6_land_clear(A);
-    fmpq_clear(s);
     fmpq_clear(gap);
-    fmpq_clear(mq);
     return ok;
 }
 
 static void
-check_landscape(checklist_t L)
+check_landscape(run_t R)
 {
     check_t c;
     slong i, bad = 0;
-    double t0 = bc_seconds();
-    char *wit = NULL;
+    char *list = bc_aprintf("%s", "");
 
-    start(c, "thm6.landscape.1d");
+    run_check(R, c, "thm6.landscape.1d");
     for (i = 0; i < NLAND; i++)
     {
         s1_t S;
-        char *text, *key;
-        s1_init_si(S, land_eps[i][0], (ulong) land_eps[i][1]);
+        char *text, *key, *nl;
+        s1_init_si(S, land_eps[i][0], (ulong) land_eps[i][1], R);
         key = bc_aprintf("S_1(%ld/%ld)", (long) land_eps[i][0], (long) land_eps[i][1]);
-        if (!landscape_appc(S, S->x, S->y, NULL, &text))
-        {
-            bad++;
-            if (wit == NULL)
-                wit = bc_aprintf("%s", text);
-        }
+        if (!landscape_appc(S, S->x, S->y, NULL, &text) && bad++ == 0)
+            check_set_witness(c, "%s", text);
         check_field_add(c, key, "%s", text);
+        nl = bc_aprintf("%s%s%ld/%ld", list, i ? ", " : "", (long) land_eps[i][0], (long) land_eps[i][1]);
+        flint_free(list);
+        list = nl;
         flint_free(text);
         flint_free(key);
         s1_clear(S);
     }
-    c->status = bad == 0 ? ST_HOLDS : ST_FAILS;
-    c->statement = bc_aprintf(
-        "(Reconstructed C.2.) For $\\epsilon\\in\\{1/10,1/8,1/50,49/200,1/3,1/1000,49/100\\}$ the sample "
-        "$S_1(\\epsilon)=\\{(1,1),(-1,q)\\}$ ($q=\\sqrt{2\\epsilon}$ when rational, else the largest "
-        "$k/2^{32}$ with $q^2\\le2\\epsilon$) gives $L_1(w)=\\tfrac12\\sum_t([wx_t]_+-y_t)^2$ exactly two "
-        "local minima, $w=1$ with value $\\epsilon'=q^2/2$ and $w=-q$ with value $\\tfrac12$, both strict "
-        "(stationary with curvature 1 on their pieces), no flat piece, and the kink $w=0$ is a local "
-        "maximum ($L'(0^+)=-1$, $L'(0^-)=q$); Lemma~6.A finds them among all candidates (both pieces and "
-        "the kink), and every value, derivative and curvature is confirmed by evaluating $L_1$ from its "
-        "definition. $\\epsilon$-realizable: $\\epsilon'\\le\\epsilon<\\tfrac12$, with "
-        "$\\epsilon'=\\epsilon$ exactly when $2\\epsilon$ is a rational square (1/8, 1/50, 49/200), else "
-        "$0<\\epsilon-\\epsilon'<2^{-32}$. All exact rationals.");
     check_field_add(c, "values of eps", "%d", NLAND);
     check_field_add(c, "failures", "%ld", (long) bad);
-    push_check(L, c, wit, bc_seconds() - t0);
+    c->statement = bc_aprintf("Here $\\epsilon\\in\\{%s\\}$.", list);
+    flint_free(list);
+    check_count(c, bad, 0);
+    run_push(R, c);
 }
 
-/* control: the perturbed sample {(1, 1), (-1, -q)} */
+/* control: the perturbed sample, S_1's second target negated */
 static void
-check_lose_bad(checklist_t L)
+check_lose_bad(run_t R)
 {
     check_t c;
     s1_t S;
@@ -365,23 +501,18 @@ check_lose_bad(checklist_t L)
     char *text;
     int ok, ver;
 
-    s1_init_si(S, 1, 10);
+    run_check(R, c, "thm6.control.lose_bad");
+    s1_init_si(S, 1, 10, R);
     fmpq_init(y + 0);
     fmpq_init(y + 1);
     fmpq_set(y + 0, S->y + 0);
     fmpq_neg(y + 1, S->y + 1);
     ok = landscape_appc(S, S->x, y, &ver, &text);
-    start(c, "thm6.control.lose_bad");
+    check_set_witness(c, "the sample with y_2 = %s: %s", fmpq_sgn(y + 1) < 0 ? "-q" : "q", text);
     /* a disagreement of the analysis with direct evaluation would be a
        harness bug, not the expected failure: undecided */
-    c->status = !ver ? ST_UNDECIDED : (ok ? ST_HOLDS : ST_FAILS);
-    c->statement = bc_aprintf(
-        "Negative control (violated construction): the sample $\\{(1,1),(-1,-q)\\}$, $\\epsilon=1/10$, "
-        "i.e.\\ $y_2=-q$. Claimed: the landscape of the previous check (two strict minima $w=1$, $w=-q$, "
-        "kink a local maximum). Here the piece $w<0$ is stationary only at $w=q>0$, outside it, and "
-        "$L'(0^-)=-q<0$: the bad minimum is gone and the claim must fail.");
-    check_set_witness(c, "sample {(1, 1), (-1, -q)}: %s", text);
-    checklist_push(L, c);
+    check_decide(c, !ver ? BC_UNDECIDED : (ok ? BC_TRUE : BC_FALSE));
+    run_push(R, c);
     flint_free(text);
     fmpq_clear(y + 0);
     fmpq_clear(y + 1);
@@ -391,7 +522,7 @@ check_lose_bad(checklist_t L)
 /* ----------------------------------------------------- separability */
 
 /* a random rational coordinate: k/den with k in [-40, 40], den in
-   1..16, and with probability 1/4 each one of the special points 0
+   1..16, and with probability 1/16 each one of the special points 0
    (the kink), 1 and -q (the minima) */
 static void
 random_coord(fmpq_t w, const fmpq_t q, rng_t r)
@@ -408,67 +539,52 @@ random_coord(fmpq_t w, const fmpq_t q, rng_t r)
 }
 
 static void
-check_separable(checklist_t L, const run_opts *opts)
+check_separable(run_t R)
 {
     static const slong dims[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 16, 32, 64};
     check_t c;
-    slong di, p, j, pts = 0, bad = 0, per = opts->size == SIZE_QUICK ? 8 : 40;
-    double t0 = bc_seconds();
+    slong di, p, j, pts = 0, bad = 0, per = run_size_pick(R, (const slong[3]){8, 40, 40});
     fmpq_t Ld, Ls;
     s1_t S;
-    char *wit = NULL;
 
-    s1_init_si(S, 1, 10);
+    run_check(R, c, "thm6.separable");
+    s1_init_si(S, 1, 10, R);
     fmpq_init(Ld);
     fmpq_init(Ls);
     for (di = 0; di < (slong) (sizeof dims / sizeof dims[0]); di++)
     {
         slong d = dims[di];
         fmpq_mat_t X;
-        fmpq *y = _fmpq_vec_init(2 * d), *w = _fmpq_vec_init(d);
-        fmpq_mat_init(X, 2 * d, d);
-        appc_data(X, y, S->eps, d);
+        fmpq *y, *w = _fmpq_vec_init(d);
+        data_init(X, &y, S, d);
         for (p = 0; p < per; p++)
         {
             rng_t r;
-            rng_init(r, opts->seed, rng_stream_id("thm6/separable"), (uint64_t) (d * 1000 + p));
+            rng_init(r, R->opts->seed, rng_stream_id("thm6/separable"), (uint64_t) (d * 1000 + p));
             for (j = 0; j < d; j++)
                 random_coord(w + j, S->q, r);
             thm6_loss_d(Ld, X, y, w);
             thm6_loss_sep(Ls, S->x, S->y, 2, w, d);
             pts++;
-            if (!fmpq_equal(Ld, Ls))
+            if (!fmpq_equal(Ld, Ls) && bad++ == 0)
             {
-                bad++;
-                if (wit == NULL)
-                {
-                    char *a = qstr(Ld), *b = qstr(Ls);
-                    wit = bc_aprintf("d=%ld point %ld (stream thm6/separable, index %ld): L_d=%s, sum=%s",
-                                     (long) d, (long) p, (long) (d * 1000 + p), a, b);
-                    flint_free(a);
-                    flint_free(b);
-                }
+                char *a = qstr(Ld), *b = qstr(Ls);
+                check_set_witness(c, "d=%ld point %ld (stream thm6/separable, index %ld): L_d=%s, sum=%s",
+                                  (long) d, (long) p, (long) (d * 1000 + p), a, b);
+                flint_free(a);
+                flint_free(b);
             }
         }
-        fmpq_mat_clear(X);
-        _fmpq_vec_clear(y, 2 * d);
+        data_clear(X, y, d);
         _fmpq_vec_clear(w, d);
     }
-    start(c, "thm6.separable");
-    c->status = bad == 0 ? ST_HOLDS : ST_FAILS;
-    c->statement = bc_aprintf(
-        "Separability (Lemma~6.B, App.~C: the partial derivative in $w_j$ does not see the points "
-        "$x_t(k)$, $k\\ne j$): at %ld random rational points $\\mathbf w$ (coordinates $k/n$, $|k|\\le40$, "
-        "$n\\le16$, and the special values $0$, $1$, $-q$), $d\\in\\{1,\\dots,12,16,32,64\\}$, "
-        "$\\epsilon=1/10$, "
-        "the objective $L_d(\\mathbf w)=\\frac1{2d}\\sum_{j,t}([\\langle\\mathbf w,x_t\\mathbf "
-        "e_j\\rangle]_+-y_t)^2$ evaluated by running the neuron on the $2d$ data points equals "
-        "$\\frac1d\\sum_jL_1(w_j)$ exactly.",
-        (long) pts);
+    c->statement = bc_aprintf("Here %ld points.", (long) pts);
     check_field_add(c, "points", "%ld", (long) pts);
     check_field_add(c, "mismatches", "%ld", (long) bad);
-    check_set_witness(c, "points from rng stream thm6/separable, index 1000 d + p, under the run seed");
-    push_check(L, c, wit, bc_seconds() - t0);
+    if (bad == 0)
+        check_set_witness(c, "points from rng stream thm6/separable, index 1000 d + p, under the run seed");
+    check_count(c, bad, 0);
+    run_push(R, c);
     s1_clear(S);
     fmpq_clear(Ld);
     fmpq_clear(Ls);
@@ -476,120 +592,114 @@ check_separable(checklist_t L, const run_opts *opts)
 
 /* ---------------------------------------------------------- minima */
 
-/* The number of local minima of L_d established for S_1(eps): by Lemma
-   6.B the local minima of the separable L_d are exactly the products of
-   the local minima of L_1.  When the landscape of L_1 is the claimed one
-   (is_appc: the two isolated minima 1 and -q, no flat piece) these
-   products are the points {1, -q}^d, and the enumeration E must have
-   certified every one of them on L_d itself; the count is then
-   nmin1^d.  Returns -1 when the count is not established. */
-static slong
-established_count(slong nmin1, int is_appc, const thm6_enum_struct *E)
+/* The claimed minima of one coordinate (thm6.tex, Lemma 6.A on S_1):
+   cand = {1, -q} with the values val = {eps', 1/2}; both vectors of 2
+   are allocated here (_fmpq_vec_clear) */
+static void
+claimed_1d(fmpq **cand, fmpq **val, const s1_t S)
 {
-    slong n = 1, j;
-    if (!is_appc || E->certified != E->count || E->distinct != E->count)
-        return -1;
-    for (j = 0; j < E->d; j++)
-        n *= nmin1;
-    return (ulong) n == E->count ? n : -1;
+    *cand = _fmpq_vec_init(2);
+    *val = _fmpq_vec_init(2);
+    fmpq_one(*cand + 0);
+    fmpq_neg(*cand + 1, S->q);
+    fmpq_set(*val + 0, S->epsp);
+    fmpq_set_si(*val + 1, 1, 2);
 }
 
+/* every claimed point {1, -q}^d with its claimed value (the 1-D values
+   eps' and 1/2), d = 1..ENUM_DMAX */
 static void
-check_minima(checklist_t L)
+check_minima_enum(run_t R)
 {
-    check_t c, n, ctl;
-    slong d, bad = 0, badn = 0, refuted = 0, unknown = 0, first = 0, nmin1;
+    check_t c;
+    slong d, bad = 0;
     ulong total = 0;
-    int flat, appc1;
-    double t0 = bc_seconds(), tenum;
     s1_t S;
-    thm6_land_t A;
-    thm6_enum_struct E[ENUM_DMAX + 1];
-    char *wit = NULL, *witn = NULL;
+    fmpq *cand, *val;
 
-    s1_init_si(S, 1, 10);
-    thm6_land_init(A);
-    thm6_land_analyse(A, S->x, S->y, 2);
-    nmin1 = A->nmin;
-    flat = A->flat_pos || A->flat_neg;
-    appc1 = thm6_land_is_appc(A, S->q);
-
-    start(c, "thm6.minima.enum");
+    run_check(R, c, "thm6.minima.enum");
+    s1_init_si(S, 1, 10, R);
+    claimed_1d(&cand, &val, S);
     for (d = 1; d <= ENUM_DMAX; d++)
     {
-        thm6_enum_struct *e = E + d;
-        if (!thm6_enumerate(e, S->eps, d))
-        {
-            bad++;
-            if (wit == NULL)
-                wit = bc_aprintf("d=%ld: first failing mask %lu (bad coordinates = its set bits), reason %d",
-                                 (long) d, (unsigned long) e->bad_mask, e->bad_reason);
-        }
-        total += e->count;
-        {
-            char *key = bc_aprintf("d = %ld", (long) d);
-            check_field_add(c, key, "%lu of %lu certified, %lu values as stated, %.3f s",
-                            (unsigned long) e->certified, (unsigned long) e->count,
-                            (unsigned long) e->value_ok, e->seconds);
-            flint_free(key);
-        }
+        thm6_enum_struct E;
+        char *key = bc_aprintf("d = %ld", (long) d);
+        if (!thm6_enumerate(&E, S->x, S->y, 2, cand, val, 2, d) && bad++ == 0)
+            check_set_witness(c,
+                              "d=%ld: first failing point %lu (coordinates at -q = its set bits), reason %d",
+                              (long) d, (unsigned long) E.bad_index, E.bad_reason);
+        total += E.count;
+        check_field_add(c, key, "%lu of %lu certified, %lu values as stated", (unsigned long) E.certified,
+                        (unsigned long) E.count, (unsigned long) E.value_ok);
+        flint_free(key);
     }
-    tenum = bc_seconds() - t0;
-    c->status = bad == 0 ? ST_HOLDS : ST_FAILS;
-    c->statement = bc_aprintf(
-        "For $\\epsilon=1/10$ and every $d=1,\\dots,%ld$, each of the $2^d$ points of $\\{1,-q\\}^d$ (%lu "
-        "points in all) is certified a strict local minimum of the $d$-dimensional objective itself: no "
-        "data point on a kink ($\\langle\\mathbf w,x_t\\mathbf e_j\\rangle\\ne0$ for all $2d$ points, so "
-        "$L_d$ is one quadratic near $\\mathbf w$), gradient $\\tfrac2m M^\\top(M\\mathbf w-\\mathbf y)=0$ "
-        "exactly and Hessian $\\tfrac2mM^\\top M$ positive definite by exact LDL$^\\top$ ($M$ the active "
-        "rows), and its value, evaluated on the data, is $\\epsilon'+\\tfrac kd(\\tfrac12-\\epsilon')$ "
-        "with $k$ the number of coordinates at $-q$.",
-        (long) ENUM_DMAX, (unsigned long) total);
-    push_check(L, c, wit, tenum);
+    c->statement = bc_aprintf("Here $d=1,\\dots,%d$, %lu points in all.", ENUM_DMAX, (unsigned long) total);
+    check_count(c, bad, 0);
+    run_push(R, c);
+    _fmpq_vec_clear(cand, 2);
+    _fmpq_vec_clear(val, 2);
+    s1_clear(S);
+}
 
-    start(n, "thm6.minima.count");
-    start(ctl, "thm6.control.count");
+/* The claim "L_d has exactly 2^d local minima", d = 1..ENUM_DMAX, on the
+   extension of the 1-D sample (x, y), decided with thm6_minima_count:
+   one dimension with another established count refutes it, one whose
+   count is not established leaves it undecided.  The claim's check and
+   its control both decide here. */
+static void
+count_decide(check_t c, const fmpq *x, const fmpq *y, slong nmin1)
+{
+    slong d, bad = 0, und = 0;
+    char *counts = bc_aprintf("%s", "");
     for (d = 1; d <= ENUM_DMAX; d++)
     {
-        slong cnt = established_count(nmin1, appc1, E + d);
-        if (cnt != (slong) (WORD(1) << d))
-        {
-            badn++;
-            if (witn == NULL)
-                witn = bc_aprintf("d=%ld: established %ld (-1: not established)", (long) d, (long) cnt);
-        }
-        /* the control claims one minimum fewer; it is refuted only by an
-           established count */
+        thm6_enum_struct E;
+        slong cnt = thm6_minima_count(&E, x, y, 2, d);
+        char *n = bc_aprintf("%s%s%ld", counts, d > 1 ? ", " : "", (long) cnt);
+        flint_free(counts);
+        counts = n;
         if (cnt < 0)
-            unknown++;
-        else if (cnt != (slong) (WORD(1) << d) - 1 && refuted++ == 0)
-            first = d;
+            und++;
+        else if (cnt != (WORD(1) << d) && bad++ == 0)
+            check_set_witness(c,
+                              "d=%ld: %ld local minima established (Lemma 6.B: the products of the %ld local "
+                              "minima of L_1, each certified on L_%ld), %ld claimed",
+                              (long) d, (long) cnt, (long) nmin1, (long) d, (long) (WORD(1) << d));
     }
-    n->status = badn == 0 ? ST_HOLDS : ST_FAILS;
-    n->statement = bc_aprintf(
-        "$L_d$ has exactly $2^d$ local minima for $d=1,\\dots,%ld$ ($\\epsilon=1/10$). A local minimum of "
-        "the "
-        "separable $L_d=\\frac1d\\sum_jL_1(w_j)$ is a local minimum of $L_1$ in each coordinate (move one "
-        "coordinate only), and conversely a product of strict local minima is one (Lemma~6.B); $L_1$ has "
-        "%ld isolated minima and no flat piece (Lemma~6.A, exact), so there are at most $2^d$, and the "
-        "enumeration certified all $2^d$ on $L_d$ itself, pairwise distinct.",
-        (long) ENUM_DMAX, (long) nmin1);
-    check_field_add(n, "minima of L_1", "%ld", (long) nmin1);
-    check_field_add(n, "flat pieces", "%s", flat ? "yes" : "no");
-    check_field_add(n, "minima of L_1 are 1 and -q", "%s", appc1 ? "yes" : "no");
-    push_check(L, n, witn, 0.0);
-    ctl->status = refuted > 0 ? ST_FAILS : (unknown > 0 ? ST_UNDECIDED : ST_HOLDS);
-    ctl->statement = bc_aprintf(
-        "Negative control (wrong claim): ``$L_d$ has $2^d-1$ local minima'' for $d=1,\\dots,%ld$, decided "
-        "against the count established in the previous check. It must fail.",
-        (long) ENUM_DMAX);
-    check_field_add(ctl, "dimensions refuting", "%ld of %ld", (long) refuted, (long) ENUM_DMAX);
-    if (refuted > 0)
-        check_set_witness(ctl, "d=%ld: %ld local minima established (certified on L_%ld), %ld claimed",
-                          (long) first, (long) (WORD(1) << first), (long) first,
-                          (long) (WORD(1) << first) - 1);
-    checklist_push(L, ctl);
+    check_field_add(c, "local minima of L_d, d = 1..12", "%s (-1: not established)", counts);
+    check_field_add(c, "dimensions refuting", "%ld of %d", (long) bad, ENUM_DMAX);
+    flint_free(counts);
+    check_count(c, bad, und);
+}
+
+/* the count for S_1(1/10), and the control on the sample whose second
+   target is negated (Lemma 6.A: one 1-D minimum, so one minimum of L_d) */
+static void
+check_count_minima(run_t R, int control)
+{
+    check_t c;
+    s1_t S;
+    fmpq y[2];
+    thm6_land_t A;
+
+    run_check(R, c, control ? "thm6.control.count" : "thm6.minima.count");
+    s1_init_si(S, 1, 10, R);
+    fmpq_init(y + 0);
+    fmpq_init(y + 1);
+    fmpq_set(y + 0, S->y + 0);
+    fmpq_set(y + 1, S->y + 1);
+    if (control)
+        fmpq_neg(y + 1, y + 1);
+    thm6_land_init(A);
+    thm6_land_analyse(A, S->x, y, 2);
+    check_field_add(c, "minima of L_1", "%ld", (long) A->nmin);
+    check_field_add(c, "flat pieces", "%s", A->flat_pos || A->flat_neg ? "yes" : "no");
+    check_field_add(c, "y_2", "%s", fmpq_sgn(y + 1) < 0 ? "-q" : "q");
+    count_decide(c, S->x, y, A->nmin);
+    run_push(R, c);
     thm6_land_clear(A);
+    fmpq_clear(y + 0);
+    fmpq_clear(y + 1);
     s1_clear(S);
 }
 
@@ -599,19 +709,36 @@ typedef struct
 {
     slong d;
     sampler_kind law;
+    int common_sign;          /* the law mutant: every coordinate takes the sign of w_1 */
     const s1_struct *S;       /* eps' and c/2 */
-    ulong kmin;               /* ceil(d/4) */
     const fmpq_mat_struct *X; /* the data (engine runs only) */
     const fmpq *y;
 } gap_ctx;
 
 #define EV_GAP 0   /* Bas(w) - min L_d >= c/2, exact closed form */
-#define EV_K 1     /* K >= ceil(d/4) */
-#define EV_EQ 2    /* engine runs: the engine's value equals the closed form */
-#define EV_EXACT 3 /* engine runs: the engine's value is exact */
+#define EV_EQ 1    /* engine runs: the engine's value equals the closed form */
+#define EV_EXACT 2 /* engine runs: the engine's value is exact */
 
-/* w by Assumption 1 (one neuron: one vector), its basin value exactly by
-   the closed form and, when g->X is set, by the certified engine */
+/* the engine's value of the basin of w against the closed form bas */
+static void
+engine_events(mc_outcome *out, const gap_ctx *g, const double *w, const fmpq_t bas)
+{
+    basin_result_t B;
+    basin_result_init(B);
+    if (thm6_bas_engine(B, g->X, g->y, w, g->d, 64) == BASIN_OK)
+    {
+        out->event[EV_EXACT] = B->is_exact ? BC_TRUE : BC_FALSE;
+        /* an interval result must still contain the closed form */
+        out->event[EV_EQ] = (B->is_exact ? fmpq_equal(B->exact, bas)
+                                         : fmpq_cmp(B->lower, bas) <= 0 && fmpq_cmp(bas, B->upper) <= 0)
+                                ? BC_TRUE
+                                : BC_FALSE;
+    }
+    basin_result_clear(B);
+}
+
+/* w by the law (one neuron: one vector), its basin value exactly by the
+   closed form and, when g->X is set, by the certified engine */
 static void
 basin_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
 {
@@ -623,31 +750,19 @@ basin_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
     (void) index;
     fmpq_init(bas);
     sampler_draw(w, g->d, g->law, 1.0, rng);
-    out->nevents = g->X != NULL ? 4 : 2;
+    if (g->common_sign)
+        for (k = 1; k < g->d; k++)
+            w[k] = copysign(w[k], w[0]);
+    out->nevents = g->X != NULL ? 3 : 1;
     out->escalations = 0;
     for (k = 0; k < out->nevents; k++)
         out->event[k] = BC_UNDECIDED; /* stays so on a boundary, probability 0 */
     if (!thm6_bas_closed(bas, &K, w, g->d, g->S->epsp))
     {
         if (g->X != NULL)
-        {
-            basin_result_t R;
-            basin_result_init(R);
-            if (thm6_bas_engine(R, g->X, g->y, w, g->d, 64) == BASIN_OK)
-            {
-                out->event[EV_EXACT] = R->is_exact ? BC_TRUE : BC_FALSE;
-                /* an interval result must still contain the closed form */
-                out->event[EV_EQ] =
-                    (R->is_exact ? fmpq_equal(R->exact, bas)
-                                 : fmpq_cmp(R->lower, bas) <= 0 && fmpq_cmp(bas, R->upper) <= 0)
-                        ? BC_TRUE
-                        : BC_FALSE;
-            }
-            basin_result_clear(R);
-        }
+            engine_events(out, g, w, bas);
         fmpq_sub(bas, bas, g->S->epsp); /* min L_d = eps' */
         out->event[EV_GAP] = fmpq_cmp(bas, g->S->thr) >= 0 ? BC_TRUE : BC_FALSE;
-        out->event[EV_K] = (ulong) K >= g->kmin ? BC_TRUE : BC_FALSE;
     }
     fmpq_clear(bas);
     flint_free(w);
@@ -655,30 +770,28 @@ basin_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
 
 typedef struct
 {
-    ulong N, hits, und, hitsK, joint;
-    double seconds;
+    ulong N, hits, und;
+    int done;
 } mc_cell;
 
-/* one Monte Carlo run of the gap event in dimension d */
+/* one Monte Carlo run of the gap event in dimension d under the law
+   (the law mutant gives the coordinates one sign) */
 static void
-run_gap(mc_cell *e, slong d, sampler_kind law, ulong N, const s1_t S, const run_opts *opts,
-        const char *stream)
+run_gap(run_t R, mc_cell *e, slong d, sampler_kind law, ulong N, const s1_t S, const char *stream)
 {
     gap_ctx g;
     mc_tally_t T;
     g.d = d;
     g.law = law;
+    g.common_sign = law_broken(R);
     g.S = S;
-    g.kmin = thm6_kmin((ulong) d);
     g.X = NULL;
     g.y = NULL;
-    module_mc_run(T, basin_sample, &g, N, opts, stream);
+    run_mc(R, T, basin_sample, &g, N, stream);
     e->N = T->samples;
     e->hits = T->hits[EV_GAP];
     e->und = T->undecided[EV_GAP];
-    e->hitsK = T->hits[EV_K];
-    e->joint = T->joint[EV_GAP][EV_K];
-    e->seconds = T->seconds;
+    e->done = 1;
 }
 
 /* the bound 1 - exp(-kappa d) as a ball */
@@ -690,194 +803,168 @@ bound_arb(arb_t b, slong d, const fmpq_t kappa)
     arb_neg(b, b);
 }
 
+/* the claim P[Bas - min L_d >= c/2] >= 1 - exp(-kappa d) on the tally e:
+   its test, the bound and the exact law beside it, the stream */
 static void
-push_mc(checklist_t L, const char *id, const mc_cell *e, slong d, sampler_kind law, const fmpq_t kappa,
-        const char *ktex, const char *epstex, const run_opts *opts, const char *stream, const char *what)
+set_bound_test(check_t c, const mc_cell *e, slong d, sampler_kind law, const fmpq_t kappa, const char *epstex,
+               const run_t R, const char *stream)
 {
-    check_t c;
-    arb_t b;
+    arb_t b, kl, half;
     fmpq_t P;
-    char *btex = bc_aprintf("1-e^{-%s}, d=%ld", ktex, (long) d), *sp;
+    char *kt = exponent_tex(kappa), *btex = bc_aprintf("1-e^{-%s}", kt), *sb, *se, *sk;
     arb_init(b);
+    arb_init(kl);
+    arb_init(half);
     fmpq_init(P);
     bound_arb(b, d, kappa);
-    start(c, id);
-    c->statement = bc_aprintf(
-        "%s$\\Pr[\\mathrm{Bas}(\\mathbf w)-\\min L_d\\ge c/2]\\ge1-e^{-%s}$ with $c=L_0/2$, "
-        "$d=%ld$, $\\epsilon=%s$, $\\mathbf w$ drawn from the law \\texttt{%s}; each sample's basin "
-        "value decided exactly from the signs of its coordinates (Lemma~6.C).",
-        what, ktex, (long) d, epstex, sampler_name(law));
     check_set_mc(c, e->N, e->hits, e->und, 0, b, btex);
-    sp = bc_arb_str(b, 10);
-    check_field_add(c, "bound", "%s", sp);
-    flint_free(sp);
-    {
-        /* the exact tail beside the claimed Chernoff bound and the
-           relative-entropy one */
-        arb_t kl, half;
-        char *se, *sk;
-        arb_init(kl);
-        arb_init(half);
-        arb_set_d(half, 0.5);
-        chernoff_binom_below_kl(kl, (ulong) d, half, thm6_kmin((ulong) d), PREC);
-        thm6_exp_bound(b, (ulong) d, kappa, PREC);
-        se = bc_arb_str(b, 8);
-        sk = bc_arb_str(kl, 8);
-        thm6_tail_exact(P, (ulong) d);
-        check_field_add(c, "exact probability", "P[Bin(%ld,1/2) >= %lu] = 1 - %.8g", (long) d,
-                        (unsigned long) thm6_kmin((ulong) d), fmpq_get_d(P));
-        check_field_add(c, "tail P[K < d/4]", "exact %.8g; Chernoff exp(-%s) = %s; relative entropy %s",
-                        fmpq_get_d(P), ktex, se, sk);
-        flint_free(se);
-        flint_free(sk);
-        arb_clear(kl);
-        arb_clear(half);
-    }
-    check_set_witness(c, "seed %llu, stream rng_stream_id(\"%s\"), samples 0..%lu",
-                      (unsigned long long) opts->seed, stream, (unsigned long) (e->N - 1));
-    c->seconds = e->seconds;
-    checklist_push(L, c);
+    sb = bc_arb_str(b, 10);
+    check_field_add(c, "bound", "%s", sb);
+    /* the exact tail beside the claimed Chernoff bound and the
+       relative-entropy one */
+    arb_set_d(half, 0.5);
+    chernoff_binom_below_kl(kl, (ulong) d, half, thm6_kmin((ulong) d), PREC);
+    thm6_exp_bound(b, (ulong) d, kappa, PREC);
+    se = bc_arb_str(b, 8);
+    sk = bc_arb_str(kl, 8);
+    thm6_tail_exact(P, (ulong) d);
+    check_field_add(c, "exact probability", "P[Bin(%ld,1/2) >= %lu] = 1 - %.8g", (long) d,
+                    (unsigned long) thm6_kmin((ulong) d), fmpq_get_d(P));
+    check_field_add(c, "tail P[K < d/4]", "exact %.8g; Chernoff exp(-%s) = %s; relative entropy %s",
+                    fmpq_get_d(P), kt, se, sk);
+    c->statement =
+        bc_aprintf("Here $d=%ld$, $\\epsilon=%s$, the law \\texttt{%s}%s, the bound $1-e^{-%s}$.", (long) d,
+                   epstex, sampler_name(law), law_broken(R) ? " with one common sign (mutant)" : "", kt);
+    check_set_stream_witness(c, R->opts->seed, stream, "the samples with Bas(w) - min L_d >= c/2");
+    flint_free(kt);
     flint_free(btex);
+    flint_free(sb);
+    flint_free(se);
+    flint_free(sk);
     arb_clear(b);
+    arb_clear(kl);
+    arb_clear(half);
     fmpq_clear(P);
 }
 
+/* the Monte Carlo family thm6.mc.d<d>: the cells of the wanted ids, and
+   all of them when the agreement test is wanted */
 static void
-check_mc_family(checklist_t L, mc_cell cells[NMC], const thm6_sizes *z, const run_opts *opts)
+check_mc_family(run_t R, mc_cell cells[NMC])
 {
     slong i;
     s1_t S;
-    fmpq_t k16;
-    s1_init_si(S, 1, 10);
-    fmpq_init(k16);
-    fmpq_set_si(k16, 1, 16);
+    fmpq_t kappa;
+    int agree = run_wants(R, "thm6.mc.agree");
+    ulong N = run_samples(R, "thm6.mc.d2", mc_sizes, 0);
+    s1_init_si(S, 1, 10, R);
+    fmpq_init(kappa);
+    claimed_rate(kappa, R);
     for (i = 0; i < NMC; i++)
     {
         char *id = bc_aprintf("thm6.mc.d%ld", (long) mc_dims[i]);
-        run_gap(cells + i, mc_dims[i], laws[i % 4], z->mc, S, opts, id);
-        push_mc(L, id, cells + i, mc_dims[i], laws[i % 4], k16, "d/16", "1/10", opts, id,
-                "(Reconstructed Theorem~6.) ");
+        int want = run_wants(R, id);
+        check_t c;
+        cells[i].done = 0;
+        if (want || agree)
+        {
+            if (want)
+                run_check(R, c, id);
+            run_gap(R, cells + i, mc_dims[i], laws[i % 4], N, S, id);
+            if (want)
+            {
+                set_bound_test(c, cells + i, mc_dims[i], laws[i % 4], kappa, "1/10", R, id);
+                run_push(R, c);
+            }
+        }
         flint_free(id);
     }
     s1_clear(S);
-    fmpq_clear(k16);
+    fmpq_clear(kappa);
 }
 
+/* the exact law of the count: one equality test per dimension */
 static void
-check_agree(checklist_t L, const mc_cell cells[NMC], double tail)
+check_agree(run_t R, const mc_cell cells[NMC])
 {
     check_t c;
-    slong i, rej = 0, undec = 0, incons = 0;
-    double tau = tail / NMC, minp = 1.0;
-    char *wit = NULL;
+    slong i;
     arb_t p;
     fmpq_t P;
     arb_init(p);
     fmpq_init(P);
-    start(c, "thm6.mc.agree");
+    run_check(R, c, "thm6.mc.agree");
     for (i = 0; i < NMC; i++)
     {
-        const mc_cell *e = cells + i;
-        double plo, phi;
-        truth_t r;
-        thm6_prob_exact(P, (ulong) mc_dims[i]);
+        slong d = mc_dims[i];
+        char *label = bc_aprintf("d = %ld", (long) d);
+        char *tex = bc_aprintf("\\Pr[\\mathrm{Bin}(%ld,\\tfrac12)\\ge%lu]", (long) d,
+                               (unsigned long) thm6_kmin((ulong) d));
+        thm6_prob_exact(P, (ulong) d);
         arb_set_fmpq(p, P, PREC);
-        r = binom_test_two_sided(e->N, e->hits, p, tau, &plo, &phi);
-        minp = FLINT_MIN(minp, FLINT_MIN(plo, phi));
-        if (e->hits != e->hitsK || e->joint != e->hits)
-            incons++;
-        if (r == BC_FALSE)
-        {
-            rej++;
-            if (wit == NULL)
-                wit = bc_aprintf("d=%ld: %lu of %lu against exact %.12g", (long) mc_dims[i],
-                                 (unsigned long) e->hits, (unsigned long) e->N, fmpq_get_d(P));
-        }
-        else if (r == BC_UNDECIDED || e->und > 0)
-            undec++;
+        check_add_test(c, TEST_EQUAL, label, cells[i].N, cells[i].hits, cells[i].und, 0, p, tex);
+        flint_free(label);
+        flint_free(tex);
     }
-    c->status = (rej > 0 || incons > 0) ? ST_FAILS : (undec > 0 ? ST_UNDECIDED : ST_HOLDS);
-    c->statement = bc_aprintf(
-        "Under Assumption~1 the coordinate signs of $\\mathbf w$ are independent fair coins, so the number "
-        "$K$ of bad coordinates is $\\mathrm{Bin}(d,\\tfrac12)$ and "
-        "$\\Pr[\\mathrm{Bas}-\\min L_d\\ge c/2]=\\Pr[K\\ge\\lceil d/4\\rceil]$ exactly (Lemma~6.D). For each "
-        "of the %d Monte Carlo dimensions the count agrees with this exact probability: exact two-sided "
-        "binomial test, each tail at level $\\tau/%d$ (Bonferroni); and on every sample the event decided "
-        "from the exact basin value coincides with $K\\ge\\lceil d/4\\rceil$. A rejection is a harness "
-        "bug (or a law that is not symmetric).",
-        NMC, NMC);
     check_field_add(c, "tests", "%d", NMC);
-    check_field_add(c, "rejections", "%ld", (long) rej);
-    check_field_add(c, "event inconsistencies", "%ld", (long) incons);
-    check_field_add(c, "smallest tail", "%.3g (threshold %.3g)", minp, tau);
-    check_set_witness(c, "the samples of thm6.mc.d*");
-    push_check(L, c, wit, 0.0);
+    check_set_witness(c,
+                      "seed %llu: the samples of thm6.mc.d<d>, rng streams \"thm6.mc.d<d>\" (sample i reads "
+                      "Philox stream (seed, \"thm6.mc.d<d>\", i))",
+                      (unsigned long long) R->opts->seed);
+    run_push(R, c);
     arb_clear(p);
     fmpq_clear(P);
 }
 
 /* the engine runs: closed form = certified engine */
 static void
-check_engine(checklist_t L, const thm6_sizes *z, const run_opts *opts)
+check_engine(run_t R)
 {
     check_t c;
     slong i;
-    ulong tot = 0, eq = 0, ex = 0, und = 0;
-    double secs = 0.0;
-    char *wit = NULL;
+    ulong tot = 0, eq = 0, ex = 0, und = 0, N = run_samples(R, "thm6.basin.closedform", engine_sizes, 0);
     s1_t S;
-    s1_init_si(S, 1, 10);
-    start(c, "thm6.basin.closedform");
+
+    run_check(R, c, "thm6.basin.closedform");
+    s1_init_si(S, 1, 10, R);
     for (i = 0; i < NENGINE; i++)
     {
         slong d = engine_dims[i];
         gap_ctx g;
         mc_tally_t T;
         fmpq_mat_t X;
-        fmpq *y = _fmpq_vec_init(2 * d);
+        fmpq *y;
         char *s = bc_aprintf("thm6.engine.d%ld", (long) d);
-        fmpq_mat_init(X, 2 * d, d);
-        appc_data(X, y, S->eps, d);
+        data_init(X, &y, S, d);
         g.d = d;
         g.law = laws[i % 4];
+        g.common_sign = law_broken(R);
         g.S = S;
-        g.kmin = thm6_kmin((ulong) d);
         g.X = X;
         g.y = y;
-        module_mc_run(T, basin_sample, &g, z->engine, opts, s);
+        run_mc(R, T, basin_sample, &g, N, s);
         tot += T->samples;
         eq += T->hits[EV_EQ];
         ex += T->hits[EV_EXACT];
         und += T->undecided[EV_EQ];
-        secs += T->seconds;
-        if (T->hits[EV_EQ] != T->samples && wit == NULL)
-            wit = bc_aprintf("d=%ld: %lu of %lu agree (stream %s)", (long) d, (unsigned long) T->hits[EV_EQ],
-                             (unsigned long) T->samples, s);
+        if (T->hits[EV_EQ] + T->undecided[EV_EQ] != T->samples && c->witness == NULL)
+            check_set_witness(c, "d=%ld: %lu of %lu agree (seed %llu, stream %s)", (long) d,
+                              (unsigned long) T->hits[EV_EQ], (unsigned long) T->samples,
+                              (unsigned long long) R->opts->seed, s);
         check_field_add(c, s, "%lu of %lu agree, %lu exact, law %s", (unsigned long) T->hits[EV_EQ],
                         (unsigned long) T->samples, (unsigned long) T->hits[EV_EXACT], sampler_name(g.law));
         flint_free(s);
-        fmpq_mat_clear(X);
-        _fmpq_vec_clear(y, 2 * d);
+        data_clear(X, y, d);
     }
-    c->status = (eq == tot && und == 0) ? ST_HOLDS : ST_FAILS;
-    c->statement = bc_aprintf(
-        "The single-neuron basin of $\\mathbf w$ (the closure of its sign cell $\\{\\mathbf w':"
-        "\\operatorname{sign}\\langle\\mathbf w',\\mathbf x_t\\rangle=\\operatorname{sign}\\langle\\mathbf "
-        "w,\\mathbf x_t\\rangle\\ \\forall t\\}$, the analogue of Definition~2) is the closed orthant of "
-        "$\\mathbf w$, and its value has the closed form "
-        "$\\mathrm{Bas}(\\mathbf w)=\\epsilon'+\\tfrac Kd L_0$, $L_0=\\tfrac12-\\epsilon'$, $K$ the number "
-        "of "
-        "negative coordinates (Lemma~6.C). On every one of the %lu samples of the engine runs "
-        "($d\\in\\{1,2,3,4,6,8\\}$, $\\epsilon=1/10$, the four Assumption-1 laws) it equals the value of "
-        "the general certified basin engine for the two-layer network with $n=1$, $v=+1$ (sign "
-        "$b=+1$) on the $2d$ data points.",
-        (unsigned long) tot);
+    c->statement = bc_aprintf("Here %lu samples.", (unsigned long) tot);
     check_field_add(c, "samples", "%lu", (unsigned long) tot);
     check_field_add(c, "agreeing", "%lu", (unsigned long) eq);
     check_field_add(c, "engine exact", "%lu", (unsigned long) ex);
-    check_set_witness(c, "seed %llu, streams rng_stream_id(\"thm6.engine.d<d>\")",
-                      (unsigned long long) opts->seed);
-    push_check(L, c, wit, secs);
+    if (c->witness == NULL)
+        check_set_witness(c, "seed %llu, rng streams \"thm6.engine.d<d>\"",
+                          (unsigned long long) R->opts->seed);
+    check_count(c, (slong) (tot - eq - und), (slong) und);
+    run_push(R, c);
     s1_clear(S);
 }
 
@@ -894,38 +981,64 @@ tails_new(void)
     return T;
 }
 
-static void
-check_prob_exact(checklist_t L, const fmpq *T)
+/* Exact identities behind the reduction to K in dimension d: the event
+   Bas - min L_d >= c/2 of the closed form (Lemma 6.C) is K >= ceil(d/4)
+   for every K = 0..d, and E[K] = d/2 (sum_k k C(d, k) = d 2^(d-1)), so
+   that c = L_0/2 is the mean excess.  Returns the number that fail. */
+static slong
+reduction_bad(const s1_t S, slong d)
 {
-    check_t c;
-    slong d, bad = 0, und = 0, mean_bad = 0, dworst = 1;
-    double worst = 0.0, t0 = bc_seconds();
-    fmpq_t k16;
     fmpz_t s, b;
-    arb_t e, r;
-    char *wit = NULL;
-
-    fmpq_init(k16);
+    fmpq_t v;
+    slong k, bad = 0;
     fmpz_init(s);
     fmpz_init(b);
+    fmpq_init(v);
+    for (k = 0; k <= d; k++)
+    {
+        thm6_min_value(v, S->epsp, k, d);
+        fmpq_sub(v, v, S->epsp);
+        bad += (fmpq_cmp(v, S->thr) >= 0) != ((ulong) k >= thm6_kmin((ulong) d));
+        fmpz_bin_uiui(b, (ulong) d, (ulong) k);
+        fmpz_addmul_ui(s, b, (ulong) k);
+    }
+    fmpz_one(b);
+    fmpz_mul_2exp(b, b, (ulong) (d - 1));
+    fmpz_mul_ui(b, b, (ulong) d);
+    bad += !fmpz_equal(s, b);
+    fmpz_clear(s);
+    fmpz_clear(b);
+    fmpq_clear(v);
+    return bad;
+}
+
+static void
+check_prob_exact(run_t R, const fmpq *T)
+{
+    check_t c;
+    slong d, bad = 0, und = 0, red_bad = 0, dworst = 1, reached;
+    double worst = 0.0;
+    fmpq_t kappa;
+    arb_t e, r;
+    s1_t S;
+    char *kt;
+
+    run_check(R, c, "thm6.prob.exact");
+    fmpq_init(kappa);
     arb_init(e);
     arb_init(r);
-    fmpq_set_si(k16, 1, 16);
-    start(c, "thm6.prob.exact");
+    s1_init_si(S, 1, 10, R);
+    claimed_rate(kappa, R);
+    kt = exponent_tex(kappa);
     for (d = 1; d <= AUDIT_DMAX; d++)
     {
-        truth_t t = thm6_tail_le_exp(T + d, (ulong) d, k16);
-        slong k;
-        if (t == BC_FALSE)
-        {
-            bad++;
-            if (wit == NULL)
-                wit = bc_aprintf("d=%ld: P[K < d/4] = %.12g > exp(-d/16)", (long) d, fmpq_get_d(T + d));
-        }
-        else if (t == BC_UNDECIDED)
-            und++;
+        truth_t t = thm6_tail_le_exp(&reached, T + d, (ulong) d, kappa);
+        check_note_prec(c, reached);
+        if (t == BC_FALSE && bad++ == 0)
+            check_set_witness(c, "d=%ld: P[K < d/4] = %.12g > exp(-%s)", (long) d, fmpq_get_d(T + d), kt);
+        und += t == BC_UNDECIDED;
         /* the ratio tail / bound, for the report */
-        thm6_exp_bound(e, (ulong) d, k16, PREC);
+        thm6_exp_bound(e, (ulong) d, kappa, PREC);
         arb_set_fmpq(r, T + d, PREC);
         arb_div(r, r, e, PREC);
         if (arf_get_d(arb_midref(r), ARF_RND_NEAR) > worst)
@@ -933,125 +1046,130 @@ check_prob_exact(checklist_t L, const fmpq *T)
             worst = arf_get_d(arb_midref(r), ARF_RND_NEAR);
             dworst = d;
         }
-        /* the mean excess: E[K] / d = 1/2, i.e. sum_k k C(d, k) = d 2^(d-1),
-           so E[Bas] - min L_d = L_0 / 2 = c */
-        fmpz_zero(s);
-        for (k = 1; k <= d; k++)
-        {
-            fmpz_bin_uiui(b, (ulong) d, (ulong) k);
-            fmpz_addmul_ui(s, b, (ulong) k);
-        }
-        fmpz_one(b);
-        fmpz_mul_2exp(b, b, (ulong) (d - 1));
-        fmpz_mul_ui(b, b, (ulong) d);
-        mean_bad += !fmpz_equal(s, b);
+        red_bad += reduction_bad(S, d);
     }
-    c->status = (bad > 0 || mean_bad > 0) ? ST_FAILS : (und > 0 ? ST_UNDECIDED : ST_HOLDS);
-    c->statement = bc_aprintf(
-        "(Reconstructed Theorem~6, proved on a range.) With $K\\sim\\mathrm{Bin}(d,\\tfrac12)$ "
-        "(Lemma~6.D) and $c=L_0/2$, the event $\\mathrm{Bas}(\\mathbf w)-\\min L_d\\ge c/2$ is "
-        "$K\\ge d/4$, so the theorem's inequality is the Chernoff step "
-        "$\\Pr[K<d/4]\\le e^{-d/16}$ (multiplicative lower tail, $\\mu=d/2$, $\\delta=\\tfrac12$). It is "
-        "decided for every $d=1,\\dots,%d$ from the exact rational tail against an Arb enclosure of "
-        "$e^{-d/16}$. Also exact: $\\mathbb E[K]/d=\\tfrac12$, so $c$ is the mean excess "
-        "$\\mathbb E[\\mathrm{Bas}]-\\min L_d$ (the reading of ``$c=L_0/2$'').",
-        AUDIT_DMAX);
+    c->statement = bc_aprintf("Here $d=1,\\dots,%d$ and the bound $1-e^{-%s}$.", AUDIT_DMAX, kt);
     check_field_add(c, "dimensions", "%d", AUDIT_DMAX);
     check_field_add(c, "refuted", "%ld", (long) bad);
     check_field_add(c, "undecided", "%ld", (long) und);
-    check_field_add(c, "mean excess != c", "%ld", (long) mean_bad);
-    check_field_add(c, "closest to the bound", "d = %ld: P[K < d/4] / exp(-d/16) = %.6g", (long) dworst,
+    check_field_add(c, "reduction or mean excess failures", "%ld", (long) red_bad);
+    check_field_add(c, "closest to the bound", "d = %ld: P[K < d/4] / exp(-%s) = %.6g", (long) dworst, kt,
                     worst);
-    push_check(L, c, wit, bc_seconds() - t0);
-    fmpq_clear(k16);
-    fmpz_clear(s);
-    fmpz_clear(b);
+    if (red_bad > 0 && bad == 0)
+        check_set_witness(c, "the reduction to K or the mean excess fails in %ld cases", (long) red_bad);
+    check_count(c, bad + red_bad, und);
+    run_push(R, c);
+    flint_free(kt);
+    fmpq_clear(kappa);
     arb_clear(e);
     arb_clear(r);
+    s1_clear(S);
 }
 
-/* the three sides compared in the rate audit, at precision prec:
+/* the sides compared in the rate audit:
    which = 0: lim < kappa_d;  1: kl_d < kappa_d;  2: kappa_d < kl_d + ln(d+1)/d */
-static truth_t
-rate_decide(slong d, int which)
+typedef struct
 {
-    slong prec;
+    slong d;
+    int which;
+    int limit_mutated;
+} rate_ctx;
+
+static truth_t
+rate_at(void *ctx, slong prec)
+{
+    const rate_ctx *x = ctx;
     truth_t r = BC_UNDECIDED;
     arb_t a, b, t;
     arb_init(a);
     arb_init(b);
     arb_init(t);
-    for (prec = 64; prec <= BC_PREC_MAX && r == BC_UNDECIDED; prec *= 2)
+    thm6_rate(b, (ulong) x->d, prec);
+    if (x->which == 0)
+        rate_limit(a, x->limit_mutated, prec);
+    else
+        thm6_rate_kl(a, (ulong) x->d, prec);
+    if (x->which == 2)
     {
-        thm6_rate(b, (ulong) d, prec);
-        if (which == 0)
-            thm6_rate_limit(a, prec);
-        else
-            thm6_rate_kl(a, (ulong) d, prec);
-        if (which == 2)
-        {
-            arb_set_ui(t, (ulong) d + 1);
-            arb_log(t, t, prec);
-            arb_div_ui(t, t, (ulong) d, prec);
-            arb_add(t, t, a, prec);
-            arb_swap(a, b);
-            arb_swap(b, t);
-        }
-        if (arb_lt(a, b))
-            r = BC_TRUE;
-        else if (arb_ge(a, b))
-            r = BC_FALSE;
+        arb_set_ui(t, (ulong) x->d + 1);
+        arb_log(t, t, prec);
+        arb_div_ui(t, t, (ulong) x->d, prec);
+        arb_add(t, t, a, prec);
+        arb_swap(a, b);
+        arb_swap(b, t);
     }
+    if (arb_lt(a, b))
+        r = BC_TRUE;
+    else if (arb_ge(a, b))
+        r = BC_FALSE;
     arb_clear(a);
     arb_clear(b);
     arb_clear(t);
     return r;
 }
 
+/* the three inequalities of Lemma 6.E in dimension d; T the exact tail */
 static void
-check_rate(checklist_t L, const fmpq *T)
+rate_decide3(truth_t t[3], check_t c, slong d, const fmpq_t T, int limit_mutated)
+{
+    rate_ctx x;
+    x.d = d;
+    x.limit_mutated = limit_mutated;
+    x.which = 0;
+    t[0] = check_decide_prec(c, rate_at, &x, 64);
+    x.which = 2;
+    t[2] = check_decide_prec(c, rate_at, &x, 64);
+    if (thm6_kmin((ulong) d) == 1)
+    {
+        /* k = 0: the tail is 2^-d, kappa_d = ln 2 = D(0 || 1/2) exactly */
+        fmpq_t pw;
+        fmpq_init(pw);
+        fmpq_one(pw);
+        fmpq_div_2exp(pw, pw, (ulong) d);
+        t[1] = fmpq_equal(pw, T) ? BC_TRUE : BC_FALSE;
+        fmpq_clear(pw);
+    }
+    else
+    {
+        x.which = 1;
+        t[1] = check_decide_prec(c, rate_at, &x, 64);
+    }
+}
+
+static void
+check_rate(run_t R, const fmpq *T)
 {
     check_t c;
     slong d, bad = 0, und = 0, dmin = 1;
-    double t0 = bc_seconds();
+    int mut = run_mutant(R, "thm6.mutant.limit");
     arb_t k, lim, kmin;
-    fmpq_t pw;
-    char *wit = NULL, *s;
+    fmpq_t kappa;
+    char *s;
 
+    run_check(R, c, "thm6.chernoff.rate");
     arb_init(k);
     arb_init(lim);
     arb_init(kmin);
-    fmpq_init(pw);
-    thm6_rate_limit(lim, PREC);
-    start(c, "thm6.chernoff.rate");
+    fmpq_init(kappa);
+    rate_limit(lim, mut, PREC);
+    claimed_rate(kappa, R);
     for (d = 1; d <= AUDIT_DMAX; d++)
     {
-        truth_t t0d, t1, t2;
+        truth_t t[3];
         thm6_rate(k, (ulong) d, PREC);
         if (d == 1 || arf_cmp(arb_midref(k), arb_midref(kmin)) < 0)
         {
             arb_set(kmin, k);
             dmin = d;
         }
-        t0d = rate_decide(d, 0);
-        t2 = rate_decide(d, 2);
-        if (thm6_kmin((ulong) d) == 1)
+        rate_decide3(t, c, d, T + d, mut);
+        if (t[0] == BC_FALSE || t[1] == BC_FALSE || t[2] == BC_FALSE)
         {
-            /* k = 0: the tail is 2^-d, kappa_d = ln 2 = D(0 || 1/2) exactly */
-            fmpq_one(pw);
-            fmpq_div_2exp(pw, pw, (ulong) d);
-            t1 = fmpq_equal(pw, T + d) ? BC_TRUE : BC_FALSE;
+            if (bad++ == 0)
+                check_set_witness(c, "d=%ld: lim<kappa %s, kl<=kappa %s, kappa<kl+ln(d+1)/d %s", (long) d,
+                                  bc_truth_str(t[0]), bc_truth_str(t[1]), bc_truth_str(t[2]));
         }
-        else
-            t1 = rate_decide(d, 1);
-        if (t0d == BC_FALSE || t1 == BC_FALSE || t2 == BC_FALSE)
-        {
-            bad++;
-            if (wit == NULL)
-                wit = bc_aprintf("d=%ld: lim<kappa %s, kl<=kappa %s, kappa<kl+ln(d+1)/d %s", (long) d,
-                                 bc_truth_str(t0d), bc_truth_str(t1), bc_truth_str(t2));
-        }
-        else if (t0d != BC_TRUE || t1 != BC_TRUE || t2 != BC_TRUE)
+        else if (t[0] != BC_TRUE || t[1] != BC_TRUE || t[2] != BC_TRUE)
             und++;
         if (d == 16 || d == 64 || d == AUDIT_DMAX)
         {
@@ -1062,192 +1180,172 @@ check_rate(checklist_t L, const fmpq *T)
             flint_free(key);
         }
     }
-    c->status = bad > 0 ? ST_FAILS : (und > 0 ? ST_UNDECIDED : ST_HOLDS);
-    c->statement = bc_aprintf(
-        "Audit of the Chernoff constant $1/16$. For $d=1,\\dots,%d$ the tightest exponent "
-        "$\\kappa_d=-\\ln\\Pr[K<d/4]/d$ (the largest $\\kappa$ with $\\Pr[K<d/4]\\le e^{-\\kappa d}$) is "
-        "enclosed from the exact tail, and decided (Arb, rising precision): "
-        "$D(k_d/d\\,\\|\\,\\tfrac12)\\le\\kappa_d<D(k_d/d\\,\\|\\,\\tfrac12)+\\ln(d+1)/d$ with "
-        "$k_d=\\lceil d/4\\rceil-1$ (equality on the left exactly when $k_d=0$), and "
-        "$\\kappa_d>\\ln2-H(\\tfrac14)=D(\\tfrac14\\,\\|\\,\\tfrac12)$ (nats). Lemma~6.E proves both for "
-        "every $d$: the sandwich tends to $\\ln2-H(\\tfrac14)$, which is therefore the limit of $\\kappa_d$ "
-        "and the best exponent valid for all $d$; the stated $1/16$ is valid but about %.2f times smaller.",
-        AUDIT_DMAX, arf_get_d(arb_midref(lim), ARF_RND_NEAR) * 16.0);
+    s = qstr(kappa);
+    c->statement =
+        bc_aprintf("Here $d=1,\\dots,%d$; the stated exponent $%s$ is about %.2f times smaller than "
+                   "the limit%s.",
+                   AUDIT_DMAX, s, arf_get_d(arb_midref(lim), ARF_RND_NEAR) / fmpq_get_d(kappa),
+                   mut ? " (the mutant's $\\ln2-H(\\tfrac15)$)" : "");
+    flint_free(s);
     s = bc_arb_str(lim, 15);
-    check_field_add(c, "ln 2 - H(1/4)", "%s", s);
+    check_field_add(c, mut ? "ln 2 - H(1/5) (mutant)" : "ln 2 - H(1/4)", "%s", s);
     flint_free(s);
     s = bc_arb_str(kmin, 10);
     check_field_add(c, "smallest kappa_d", "%s at d = %ld", s, (long) dmin);
     flint_free(s);
-    check_field_add(c, "stated exponent", "1/16 = 0.0625");
+    s = qstr(kappa);
+    check_field_add(c, "stated exponent", "%s = %.6g", s, fmpq_get_d(kappa));
+    flint_free(s);
     check_field_add(c, "failures", "%ld", (long) bad);
     check_field_add(c, "undecided", "%ld", (long) und);
-    push_check(L, c, wit, bc_seconds() - t0);
+    check_count(c, bad, und);
+    run_push(R, c);
     arb_clear(k);
     arb_clear(lim);
     arb_clear(kmin);
-    fmpq_clear(pw);
+    fmpq_clear(kappa);
 }
 
 static void
-check_rate_control(checklist_t L, const fmpq *T)
+check_rate_control(run_t R, const fmpq *T)
 {
     check_t c;
-    slong d, refuted = 0, und = 0, first = 0;
+    slong d, refuted = 0, und = 0, first = 0, reached;
     fmpq_t kap;
-    arb_t e;
+    char *kt;
+
+    run_check(R, c, "thm6.control.rate");
     fmpq_init(kap);
-    arb_init(e);
-    fmpq_set_si(kap, 3, 20);
+    control_rate(kap, R);
+    kt = exponent_tex(kap);
     for (d = 1; d <= AUDIT_DMAX; d++)
     {
-        truth_t t = thm6_tail_le_exp(T + d, (ulong) d, kap);
-        if (t == BC_FALSE)
-        {
-            refuted++;
-            if (first == 0)
-                first = d;
-        }
-        else if (t == BC_UNDECIDED)
-            und++;
+        truth_t t = thm6_tail_le_exp(&reached, T + d, (ulong) d, kap);
+        check_note_prec(c, reached);
+        if (t == BC_FALSE && refuted++ == 0)
+            first = d;
+        und += t == BC_UNDECIDED;
     }
-    start(c, "thm6.control.rate");
-    c->status = refuted > 0 ? ST_FAILS : (und > 0 ? ST_UNDECIDED : ST_HOLDS);
-    c->statement = bc_aprintf(
-        "Negative control (tightened constant): the exponent $1/16$ raised to $3/20>\\ln2-H(\\tfrac14)"
-        "\\approx0.1308$, i.e.\\ $\\Pr[K<d/4]\\le e^{-3d/20}$ claimed for $d=1,\\dots,%d$. Since "
-        "$\\kappa_d\\to\\ln2-H(\\tfrac14)$ it is false for large $d$; decided exactly (rational tail, Arb "
-        "exponential), it must fail.",
-        AUDIT_DMAX);
+    c->statement = bc_aprintf("Here the claimed bound is $e^{-%s}$, $d=1,\\dots,%d$.", kt, AUDIT_DMAX);
     check_field_add(c, "dimensions refuting", "%ld of %d", (long) refuted, AUDIT_DMAX);
     if (first > 0)
     {
+        arb_t e;
         char *s;
+        arb_init(e);
         thm6_exp_bound(e, (ulong) first, kap, PREC);
         s = bc_arb_str(e, 12);
-        check_set_witness(c, "d=%ld: P[K < d/4] = P[Bin(%ld,1/2) <= %lu] = %.12g > exp(-3d/20) = %s",
+        check_set_witness(c, "d=%ld: P[K < d/4] = P[Bin(%ld,1/2) <= %lu] = %.12g > exp(-%s) = %s",
                           (long) first, (long) first, (unsigned long) (thm6_kmin((ulong) first) - 1),
-                          fmpq_get_d(T + first), s);
+                          fmpq_get_d(T + first), kt, s);
         flint_free(s);
+        arb_clear(e);
     }
-    checklist_push(L, c);
+    check_count(c, refuted, und);
+    run_push(R, c);
+    flint_free(kt);
     fmpq_clear(kap);
-    arb_clear(e);
 }
 
 /* -------------------------------------------------- sampler controls */
 
+/* a law that is not symmetric: the signs are no longer fair coins */
 static void
-check_sampler_controls(checklist_t L, const thm6_sizes *z, const run_opts *opts, double tail)
+check_skewed(run_t R)
 {
     check_t c;
     mc_cell e;
-    ulong N = FLINT_MAX(z->mc, z->control);
-    double plo, phi;
-    truth_t r;
     arb_t p;
-    fmpq_t P, half;
+    fmpq_t P;
     s1_t S;
+    sampler_kind law = control_law(R);
+    ulong N = run_samples(R, "thm6.control.skewed", mc_sizes, CONTROL_MIN);
 
+    run_check(R, c, "thm6.control.skewed");
     arb_init(p);
     fmpq_init(P);
-    fmpq_init(half);
-    s1_init_si(S, 1, 10);
-
-    /* a law that is not symmetric: the signs are no longer fair coins */
-    run_gap(&e, 8, SAMPLER_SKEWED, N, S, opts, "thm6.control.skewed");
+    s1_init_si(S, 1, 10, R);
+    run_gap(R, &e, 8, law, N, S, "thm6.control.skewed");
     thm6_prob_exact(P, 8);
     arb_set_fmpq(p, P, PREC);
-    r = binom_test_two_sided(e.N, e.hits, p, tail, &plo, &phi);
-    start(c, "thm6.control.skewed");
-    c->status = r == BC_FALSE ? ST_FAILS : (r == BC_TRUE ? ST_HOLDS : ST_UNDECIDED);
-    c->statement = bc_aprintf(
-        "Negative control (violated hypothesis): $d=8$, $\\mathbf w$ drawn from the law \\texttt{skewed} "
-        "($N(s/2,s^2)$ coordinates, not spherically symmetric: a coordinate is negative with probability "
-        "$\\Phi(-\\tfrac12)\\approx0.31$). The exact two-sided binomial test of the count of "
-        "$\\mathrm{Bas}-\\min L_d\\ge c/2$ against the Assumption-1 probability $\\Pr[\\mathrm{Bin}(8,"
-        "\\tfrac12)\\ge2]=247/256$ must reject.");
-    check_field_add(c, "estimate", "%lu of %lu = %.4f", (unsigned long) e.hits, (unsigned long) e.N,
-                    (double) e.hits / (double) FLINT_MAX(e.N, 1));
-    check_field_add(c, "tails", "%.3g, %.3g (level %.3g)", plo, phi, tail);
-    check_set_witness(c, "seed %llu, stream rng_stream_id(\"thm6.control.skewed\"), samples 0..%lu",
-                      (unsigned long long) opts->seed, (unsigned long) (e.N - 1));
-    c->seconds = e.seconds;
-    checklist_push(L, c);
-
-    /* the exponent raised to 1/2 at d = 16: 1 - exp(-8) > the exact rate */
-    run_gap(&e, 16, SAMPLER_GAUSS, N, S, opts, "thm6.control.tight_mc");
-    fmpq_set_si(half, 1, 2);
-    push_mc(L, "thm6.control.tight_mc", &e, 16, SAMPLER_GAUSS, half, "d/2", "1/10", opts,
-            "thm6.control.tight_mc",
-            "Negative control (tightened constant): the exponent $1/16$ raised to $1/2$; the exact "
-            "probability is $1-\\Pr[\\mathrm{Bin}(16,\\tfrac12)\\le3]\\approx0.9894<1-e^{-8}$, so it must be "
-            "violated. ");
-
+    check_add_test(c, TEST_EQUAL, "d = 8", e.N, e.hits, e.und, 0, p, "\\Pr[\\mathrm{Bin}(8,\\tfrac12)\\ge2]");
+    c->statement = bc_aprintf("Here the law \\texttt{%s}.", sampler_name(law));
+    check_set_stream_witness(c, R->opts->seed, "thm6.control.skewed",
+                             "the samples with Bas(w) - min L_d >= c/2");
+    run_push(R, c);
     arb_clear(p);
     fmpq_clear(P);
-    fmpq_clear(half);
+    s1_clear(S);
+}
+
+/* the exponent raised to 1/2 at d = 16: 1 - exp(-8) > the exact rate */
+static void
+check_tight_mc(run_t R)
+{
+    check_t c;
+    mc_cell e;
+    fmpq_t kap;
+    s1_t S;
+    ulong N = run_samples(R, "thm6.control.tight_mc", mc_sizes, CONTROL_MIN);
+
+    run_check(R, c, "thm6.control.tight_mc");
+    fmpq_init(kap);
+    s1_init_si(S, 1, 10, R);
+    control_tight(kap, R);
+    run_gap(R, &e, 16, SAMPLER_GAUSS, N, S, "thm6.control.tight_mc");
+    set_bound_test(c, &e, 16, SAMPLER_GAUSS, kap, "1/10", R, "thm6.control.tight_mc");
+    run_push(R, c);
+    fmpq_clear(kap);
     s1_clear(S);
 }
 
 /* ------------------------------------------------------------ user */
-
-#define USER_DEFAULT_DIM 8
 
 /* Reads --eps (exact, in (0, 1/2); default 1/10) and --dim (1..USER_DMAX;
    default USER_DEFAULT_DIM).  Returns 0, or 2 after printing one line. */
 static int
 user_parse(fmpq_t eps, slong *d, const run_opts *opts)
 {
+    csv_table_t E;
+    char err[512];
+    int bad = 0;
+
     fmpq_set_si(eps, 1, 10);
     *d = opts->dim > 0 ? opts->dim : USER_DEFAULT_DIM;
-    if (opts->dim > USER_DMAX)
+    if (opts->dim < 0 || opts->dim > USER_DMAX)
     {
-        fprintf(stderr,
-                "basincheck: thm6: --dim %ld is too large (at most %d: enumeration up to %d, Monte Carlo "
-                "beyond)\n",
-                opts->dim, USER_DMAX, ENUM_DMAX);
+        snprintf(err, sizeof err,
+                 "thm6: --dim %ld is out of range (1 to %d: enumeration up to %d, Monte Carlo beyond)",
+                 opts->dim, USER_DMAX, ENUM_DMAX);
+        module_input_error(err);
         return 2;
     }
-    if (opts->eps != NULL)
+    if (opts->eps == NULL)
+        return 0;
+    csv_table_init(E);
+    if (csv_read_mem(E, "--eps", opts->eps, strlen(opts->eps), err, sizeof err) != 0)
+        bad = 1;
+    else if (E->rows != 1 || E->cols != 1)
     {
-        csv_table_t E;
-        char err[512];
-        int bad = 0;
-        csv_table_init(E);
-        if (csv_read_mem(E, "--eps", opts->eps, strlen(opts->eps), err, sizeof err) != 0)
-        {
-            size_t k;
-            for (k = 0; err[k] != '\0'; k++)
-                if ((unsigned char) err[k] < 0x20)
-                    err[k] = '?';
-            fprintf(stderr, "basincheck: %s\n", err);
-            bad = 1;
-        }
-        else if (E->rows != 1 || E->cols != 1)
-        {
-            fprintf(stderr, "basincheck: --eps:1:1: expected one number\n");
-            bad = 1;
-        }
-        else
-        {
-            fmpq_set(eps, csv_table_entry(E, 0, 0));
-            fmpq_mul_2exp(eps, eps, 1);
-            if (fmpq_sgn(eps) <= 0 || fmpq_cmp_si(eps, 1) >= 0)
-            {
-                char *g = qstr(csv_table_entry(E, 0, 0));
-                fprintf(stderr,
-                        "basincheck: --eps: expected a number in (0, 1/2) (Theorem 6's sample), got %s\n", g);
-                flint_free(g);
-                bad = 1;
-            }
-            fmpq_div_2exp(eps, eps, 1);
-        }
-        csv_table_clear(E);
-        if (bad)
-            return 2;
+        snprintf(err, sizeof err, "--eps:1:1: expected one number");
+        bad = 1;
     }
-    return 0;
+    else
+    {
+        fmpq_mul_2exp(eps, csv_table_entry(E, 0, 0), 1);
+        if (fmpq_sgn(eps) <= 0 || fmpq_cmp_si(eps, 1) >= 0)
+        {
+            char *g = qstr(csv_table_entry(E, 0, 0));
+            snprintf(err, sizeof err, "--eps: expected a number in (0, 1/2) (Theorem 6's sample), got %s", g);
+            flint_free(g);
+            bad = 1;
+        }
+        fmpq_div_2exp(eps, eps, 1);
+    }
+    csv_table_clear(E);
+    if (bad)
+        module_input_error(err);
+    return bad ? 2 : 0;
 }
 
 /* w with its first k coordinates at -q, the others at 1 */
@@ -1264,125 +1362,339 @@ first_bad_point(fmpq *w, const fmpq_t q, slong k, slong d)
     }
 }
 
-static void
-check_user(checklist_t L, const fmpq_t eps, slong d, const thm6_sizes *z, const run_opts *opts)
+/* The user's minima for d <= ENUM_DMAX: every claimed point certified
+   with its value, and the count established (Lemma 6.B).  Returns the
+   failures; adds to *und the dimensions whose count is not established. */
+static slong
+user_minima_all(check_t c, const s1_t S, slong d, slong *und)
 {
-    check_t c;
-    s1_t S;
-    fmpq_t k16;
-    char *text, *se = qstr(eps), *wit = NULL;
-    int ok;
-    mc_cell e;
-    double t0 = bc_seconds();
-
-    s1_init(S, eps);
-    fmpq_init(k16);
-    ok = landscape_appc(S, S->x, S->y, NULL, &text);
-    start(c, "thm6.user.minima");
-    check_field_add(c, "landscape", "%s", text);
-    if (!ok)
-        wit = bc_aprintf("the 1-D landscape: %s", text);
-    flint_free(text);
-    if (d <= ENUM_DMAX)
-    {
-        thm6_enum_struct E;
-        thm6_land_t A;
-        slong cnt;
-        thm6_land_init(A);
-        thm6_land_analyse(A, S->x, S->y, 2);
-        if (!thm6_enumerate(&E, eps, d) && wit == NULL)
-            wit = bc_aprintf("mask %lu fails (reason %d)", (unsigned long) E.bad_mask, E.bad_reason);
-        cnt = established_count(A->nmin, thm6_land_is_appc(A, S->q), &E);
-        ok = ok && cnt == (slong) (WORD(1) << d);
-        check_field_add(c, "minima", "%lu of %lu certified, count established %ld",
-                        (unsigned long) E.certified, (unsigned long) E.count, (long) cnt);
-        c->statement = bc_aprintf(
-            "The user's instance ($\\epsilon=%s$, $d=%ld$; the defaults are $1/10$ and %d): the 1-D "
-            "landscape of $S_1(\\epsilon)$ as in \\texttt{thm6.landscape.1d}, and all $2^{%ld}$ points of "
-            "$\\{1,-q\\}^d$ certified strict local minima of $L_d$ with their stated values, hence exactly "
-            "$2^{%ld}$ local minima (Lemma~6.B).",
-            se, (long) d, USER_DEFAULT_DIM, (long) d, (long) d);
-        thm6_land_clear(A);
-    }
-    else
-    {
-        /* representatives, one per number of bad coordinates class */
-        slong ks[5], i, good = 0;
-        fmpq_mat_t X;
-        fmpq *y = _fmpq_vec_init(2 * d), *w = _fmpq_vec_init(d);
-        fmpq_t val, want;
-        fmpq_mat_init(X, 2 * d, d);
-        fmpq_init(val);
-        fmpq_init(want);
-        appc_data(X, y, eps, d);
-        ks[0] = 0;
-        ks[1] = 1;
-        ks[2] = d / 2;
-        ks[3] = d - 1;
-        ks[4] = d;
-        for (i = 0; i < 5; i++)
-        {
-            int r;
-            first_bad_point(w, S->q, ks[i], d);
-            r = thm6_certify_min(val, X, y, w);
-            thm6_min_value(want, S->epsp, ks[i], d);
-            if (r == THM6_CERT_OK && fmpq_equal(val, want))
-                good++;
-            else if (wit == NULL)
-                wit =
-                    bc_aprintf("the minimum with the first %ld coordinates bad: reason %d", (long) ks[i], r);
-        }
-        ok = ok && good == 5;
-        check_field_add(c, "representatives certified", "%ld of 5 (k = 0, 1, %ld, %ld, %ld bad coordinates)",
-                        (long) good, (long) (d / 2), (long) (d - 1), (long) d);
-        c->statement = bc_aprintf(
-            "The user's instance ($\\epsilon=%s$, $d=%ld>%d$, too many minima to list): the 1-D landscape of "
-            "$S_1(\\epsilon)$ as in \\texttt{thm6.landscape.1d}, and five representative minima (the first "
-            "$k\\in\\{0,1,\\lfloor d/2\\rfloor,d-1,d\\}$ coordinates at $-q$) certified strict local minima "
-            "of "
-            "$L_d$ with their stated values; by Lemma~6.B there are exactly $2^{%ld}$.",
-            se, (long) d, ENUM_DMAX, (long) d);
-        fmpq_mat_clear(X);
-        _fmpq_vec_clear(y, 2 * d);
-        _fmpq_vec_clear(w, d);
-        fmpq_clear(val);
-        fmpq_clear(want);
-    }
-    c->status = ok ? ST_HOLDS : ST_FAILS;
-    push_check(L, c, wit, bc_seconds() - t0);
-
-    fmpq_set_si(k16, 1, 16);
-    run_gap(&e, d, SAMPLER_GAUSS, z->user, S, opts, "thm6.user");
-    push_mc(L, "thm6.user.mc", &e, d, SAMPLER_GAUSS, k16, "d/16", se, opts, "thm6.user",
-            "The user's instance (reconstructed Theorem~6): ");
+    thm6_enum_struct E;
+    fmpq *cand, *val;
+    slong cnt, bad = 0;
+    char *se;
+    claimed_1d(&cand, &val, S);
+    if (!thm6_enumerate(&E, S->x, S->y, 2, cand, val, 2, d) && bad++ == 0 && c->witness == NULL)
+        check_set_witness(c, "the point %lu (coordinates at -q = its set bits) fails (reason %d)",
+                          (unsigned long) E.bad_index, E.bad_reason);
+    check_field_add(c, "minima", "%lu of %lu certified with their values", (unsigned long) E.certified,
+                    (unsigned long) E.count);
+    cnt = thm6_minima_count(&E, S->x, S->y, 2, d);
+    check_field_add(c, "local minima established", "%ld (-1: not established)", (long) cnt);
+    if (cnt < 0)
+        (*und)++;
+    else if (cnt != (WORD(1) << d) && bad++ == 0 && c->witness == NULL)
+        check_set_witness(c, "%ld local minima established, 2^%ld claimed", (long) cnt, (long) d);
+    se = qstr(S->eps);
+    c->statement = bc_aprintf("Here $\\epsilon=%s$, $d=%ld$: all $2^{%ld}$ points of $\\{1,-q\\}^d$.", se,
+                              (long) d, (long) d);
     flint_free(se);
-    s1_clear(S);
-    fmpq_clear(k16);
+    _fmpq_vec_clear(cand, 2);
+    _fmpq_vec_clear(val, 2);
+    return bad;
 }
 
-/* --------------------------------------------------- figures, table */
+/* The user's minima for d > ENUM_DMAX: five representatives (the first
+   k in {0, 1, d/2, d - 1, d} coordinates at -q) certified with their
+   values.  Returns the failures. */
+static slong
+user_minima_some(check_t c, const s1_t S, slong d)
+{
+    slong ks[5], i, good = 0;
+    fmpq_mat_t X;
+    fmpq *y, *w = _fmpq_vec_init(d);
+    fmpq_t val, want;
+    char *se;
+    data_init(X, &y, S, d);
+    fmpq_init(val);
+    fmpq_init(want);
+    ks[0] = 0;
+    ks[1] = 1;
+    ks[2] = d / 2;
+    ks[3] = d - 1;
+    ks[4] = d;
+    for (i = 0; i < 5; i++)
+    {
+        int r;
+        first_bad_point(w, S->q, ks[i], d);
+        r = thm6_certify_min(val, X, y, w);
+        thm6_min_value(want, S->epsp, ks[i], d);
+        if (r == THM6_CERT_OK && fmpq_equal(val, want))
+            good++;
+        else if (c->witness == NULL)
+            check_set_witness(c, "the minimum with the first %ld coordinates at -q: reason %d", (long) ks[i],
+                              r);
+    }
+    check_field_add(c, "representatives certified", "%ld of 5 (k = 0, 1, %ld, %ld, %ld coordinates at -q)",
+                    (long) good, (long) (d / 2), (long) (d - 1), (long) d);
+    se = qstr(S->eps);
+    c->statement =
+        bc_aprintf("Here $\\epsilon=%s$, $d=%ld>%d$: five representatives.", se, (long) d, ENUM_DMAX);
+    flint_free(se);
+    data_clear(X, y, d);
+    _fmpq_vec_clear(w, d);
+    fmpq_clear(val);
+    fmpq_clear(want);
+    return 5 - good;
+}
 
 static void
-push_figures(checklist_t L)
+check_user(run_t R, const fmpq_t eps, slong d)
 {
-    figure_t f, g;
     s1_t S;
+    char *se = qstr(eps);
+    s1_init(S, eps, R);
+    if (run_wants(R, "thm6.user.minima"))
+    {
+        check_t c;
+        char *text;
+        slong bad = 0, und = 0;
+        run_check(R, c, "thm6.user.minima");
+        if (!landscape_appc(S, S->x, S->y, NULL, &text))
+        {
+            bad++;
+            check_set_witness(c, "the 1-D landscape: %s", text);
+        }
+        check_field_add(c, "landscape", "%s", text);
+        flint_free(text);
+        bad += d <= ENUM_DMAX ? user_minima_all(c, S, d, &und) : user_minima_some(c, S, d);
+        check_count(c, bad, und);
+        run_push(R, c);
+    }
+    if (run_wants(R, "thm6.user.mc"))
+    {
+        check_t c;
+        mc_cell e;
+        fmpq_t kappa;
+        fmpq_init(kappa);
+        claimed_rate(kappa, R);
+        run_check(R, c, "thm6.user.mc");
+        run_gap(R, &e, d, SAMPLER_GAUSS, run_samples(R, "thm6.user.mc", mc_sizes, 0), S, "thm6.user");
+        set_bound_test(c, &e, d, SAMPLER_GAUSS, kappa, se, R, "thm6.user");
+        run_push(R, c);
+        fmpq_clear(kappa);
+    }
+    flint_free(se);
+    s1_clear(S);
+}
+
+/* ------------------------------------- the contrast with Theorem 2 */
+
+/* n_d: the least n with 2d p^n <= 1/(2d) for Theorem 2's per-side
+   failure p = a/b, i.e. 4 d^2 a^n <= b^n: the width at which Theorem 2's
+   bound 1 - 2d p^n reaches 1 - 1/(2d) ("overwhelming probability" with
+   n = Omega(log d)); exact integer comparison */
+static slong
+width_overwhelming(slong d, const fmpq_t p)
+{
+    fmpz_t a, b;
+    slong n;
+    fmpz_init(a);
+    fmpz_init(b);
+    for (n = 1;; n++)
+    {
+        fmpz_pow_ui(a, fmpq_numref(p), (ulong) n);
+        fmpz_mul_ui(a, a, (ulong) (4 * d * d));
+        fmpz_pow_ui(b, fmpq_denref(p), (ulong) n);
+        if (fmpz_cmp(a, b) <= 0)
+            break;
+    }
+    fmpz_clear(a);
+    fmpz_clear(b);
+    return n;
+}
+
+typedef struct
+{
+    slong d, nstar, nd;
+    double single, bad, at_nd, at_fixed; /* for the table and the figure */
+    int agree;                           /* the single neuron = 2^-d, its minimum = eps' */
+    int meets;                           /* exact P at n_d >= 1 - 1/(2d) */
+    int fixed_ok;                        /* exact P at the fixed width >= 1/2 */
+} contrast_row;
+
+/* One dimension: the single neuron of this module against the width-n
+   network on the same data S_d(1/10), with the exact probabilities of
+   singleton.h.  The single neuron is computed twice, independently
+   (here K ~ Bin(d, 1/2), there the per-coordinate split formula): the two
+   must agree. */
+static void
+contrast_row_compute(contrast_row *r, slong d, const s1_t S, const fmpq *T, const fmpq_t sf, slong fixed)
+{
+    singleton_data_t D;
+    fmpq_t p, a1, want, half, lim;
+    slong n;
+
+    singleton_data_init(D);
+    fmpq_init(p);
+    fmpq_init(a1);
+    fmpq_init(want);
+    fmpq_init(half);
+    fmpq_init(lim);
+    singleton_data_appc(D, S->eps, d);
+    r->d = d;
+    singleton_prob_single(p, a1, D);
+    fmpq_one(want);
+    fmpq_div_2exp(want, want, (ulong) d); /* P[K = 0] */
+    r->agree = fmpq_equal(p, want) && fmpq_equal(a1, S->epsp);
+    r->single = fmpq_get_d(p);
+    r->bad = 1.0 - fmpq_get_d(T + d);
+    r->nd = width_overwhelming(d, sf);
+    fmpq_set_si(half, 1, 2);
+    fmpq_set_si(lim, 2 * d - 1, (ulong) (2 * d)); /* 1 - 1/(2d) */
+    r->nstar = -1;
+    for (n = 1; n <= FLINT_MAX(r->nd, fixed) || r->nstar < 0; n++)
+    {
+        singleton_prob_good(p, D, n);
+        if (r->nstar < 0 && fmpq_cmp(p, half) >= 0)
+            r->nstar = n;
+        if (n == fixed)
+        {
+            r->fixed_ok = fmpq_cmp(p, half) >= 0;
+            r->at_fixed = fmpq_get_d(p);
+        }
+        if (n == r->nd)
+        {
+            r->meets = fmpq_cmp(p, lim) >= 0;
+            r->at_nd = fmpq_get_d(p);
+        }
+    }
+    singleton_data_clear(D);
+    fmpq_clear(p);
+    fmpq_clear(a1);
+    fmpq_clear(want);
+    fmpq_clear(half);
+    fmpq_clear(lim);
+}
+
+/* the table and the figure of the contrast */
+static void
+contrast_report(run_t R, const contrast_row *rows, slong fixed)
+{
+    figure_t f;
+    double x[NCONTRAST], y[4][NCONTRAST];
+    char *tab, *nb, *name;
+    slong i;
+
+    tab = bc_aprintf(
+        "\\textbf{The contrast with Theorem 2} (same data $S_d(1/10)$; exact probabilities; "
+        "\\checkref{thm6.contrast.width}). $n^*$ is the least width with "
+        "$\\Pr[\\mathrm{Bas}\\le\\alpha_n]\\ge\\tfrac12$, $n_d$ the width at which Theorem~2's bound reaches "
+        "$1-1/(2d)$.\n"
+        "\\begin{center}\\footnotesize\\begin{tabular}{rrrrrrr}\\toprule $d$ & single: optimal & single: "
+        "$\\ge c/2$ above & $n^*$ & $n_d$ & width $n_d$: optimal & width %ld: optimal\\\\\\midrule\n",
+        (long) fixed);
+    for (i = 0; i < NCONTRAST; i++)
+    {
+        const contrast_row *r = rows + i;
+        char *row = bc_aprintf("%ld & %.3g & %.6f & %ld & %ld & %.10f & %.6f\\\\\n", (long) r->d, r->single,
+                               r->bad, (long) r->nstar, (long) r->nd, r->at_nd, r->at_fixed);
+        nb = bc_aprintf("%s%s", tab, row);
+        flint_free(tab);
+        flint_free(row);
+        tab = nb;
+        x[i] = (double) r->d;
+        y[0][i] = r->single;
+        y[1][i] = r->bad;
+        y[2][i] = r->at_nd;
+        y[3][i] = r->at_fixed;
+    }
+    run_add_instance(R, "%s\\bottomrule\\end{tabular}\\end{center}", tab);
+    flint_free(tab);
+
+    figure_init(f, "thm6.contrast", CLAIM,
+                "The brittleness of Appendix~C's hardness to overspecification, on the same data "
+                "$S_d(1/10)$ (exact probabilities): a single neuron starts in a globally optimal basin "
+                "with probability $2^{-d}$ and in a basin at least $c/2$ above the optimum with "
+                "probability tending to 1, while a width-$n_d$ network ($n_d=O(\\log d)$) starts in a "
+                "globally optimal basin with probability at least $1-1/(2d)$; a fixed width degrades as "
+                "$d$ grows.",
+                "dimension $d$", "probability");
+    f->logx = 1;
+    figure_add_series(f, "single neuron: optimal basin ($2^{-d}$)", x, y[0], NCONTRAST, 0);
+    figure_add_series(f, "single neuron: $\\ge c/2$ above the optimum", x, y[1], NCONTRAST, 0);
+    figure_add_series(f, "width $n_d$: optimal basin", x, y[2], NCONTRAST, 0);
+    name = bc_aprintf("width %ld: optimal basin", (long) fixed);
+    figure_add_series(f, name, x, y[3], NCONTRAST, 0);
+    flint_free(name);
+    run_add_figure(R, f);
+    figure_clear(f);
+}
+
+static void
+check_contrast(run_t R, const fmpq *T)
+{
+    contrast_row rows[NCONTRAST];
+    s1_t S;
+    fmpq_t sf;
+    slong i, bad = 0, fixed_bad = 0, fixed_fail = -1, fixed = control_width(R);
+
+    s1_init_si(S, 1, 10, R);
+    fmpq_init(sf);
+    side_fail(sf, R);
+    for (i = 0; i < NCONTRAST; i++)
+    {
+        contrast_row_compute(rows + i, contrast_dims[i], S, T, sf, fixed);
+        bad += !rows[i].agree || !rows[i].meets;
+        if (!rows[i].fixed_ok && fixed_bad++ == 0)
+            fixed_fail = i;
+    }
+    if (run_wants(R, "thm6.contrast.width"))
+    {
+        check_t c;
+        char *sp = qstr(sf);
+        run_check(R, c, "thm6.contrast.width");
+        check_field_add(c, "per-side failure of Theorem 2", "%s", sp);
+        flint_free(sp);
+        check_field_add(c, "dimensions", "%d", NCONTRAST);
+        check_field_add(c, "failures", "%ld", (long) bad);
+        for (i = 0; i < NCONTRAST; i++)
+        {
+            char key[32];
+            snprintf(key, sizeof key, "d = %ld", (long) rows[i].d);
+            check_field_add(c, key, "n* = %ld, n_d = %ld, P(n_d) = %.12g, single 2^-d = %.3g%s%s",
+                            (long) rows[i].nstar, (long) rows[i].nd, rows[i].at_nd, rows[i].single,
+                            rows[i].meets ? "" : " (below 1 - 1/(2d))",
+                            rows[i].agree ? "" : " (single neuron disagrees)");
+        }
+        check_set_witness(c, "S_d(1/10) of appc.h for d in {1,2,4,...,256}; singleton_prob_good(D, n) for "
+                             "n = 1..n_d; singleton_prob_single against 2^-d and eps'");
+        check_count(c, bad, 0);
+        run_push(R, c);
+        contrast_report(R, rows, fixed);
+    }
+    if (run_wants(R, "thm6.control.fixed_width"))
+    {
+        check_t k;
+        run_check(R, k, "thm6.control.fixed_width");
+        k->statement = bc_aprintf("Here the width is $n=%ld$.", (long) fixed);
+        if (fixed_fail >= 0)
+            check_set_witness(k, "d = %ld: P[Bas <= alpha_%ld] = %.12g < 1/2 (exact, singleton_prob_good)",
+                              (long) rows[fixed_fail].d, (long) fixed, rows[fixed_fail].at_fixed);
+        check_field_add(k, "dimensions refuting", "%ld of %d", (long) fixed_bad, NCONTRAST);
+        check_count(k, fixed_bad, 0);
+        run_push(R, k);
+    }
+    fmpq_clear(sf);
+    s1_clear(S);
+}
+
+/* --------------------------------------------------------- figures */
+
+/* Figure 2: L_1 on [-3/2, 2], exact values rounded for drawing, with the
+   minima and the kink found by Lemma 6.A */
+static void
+figure_landscape(run_t R, const s1_t S)
+{
+    figure_t f;
     thm6_land_t A;
     fmpq_t w, v;
-    fmpq_mat_t X;
-    fmpq *y = _fmpq_vec_init(4), *w2 = _fmpq_vec_init(2);
-    double xs[141], ys[141], mx[4], my[4], mz[4];
-    double *sx, *sy, *sz;
-    slong i, j, n;
-    const slong G = 25; /* grid of Figure 3: w_j = -5/4 + i/8 */
+    double xs[141], ys[141], mx[4], my[4];
+    slong i;
 
-    s1_init_si(S, 1, 10);
     thm6_land_init(A);
     thm6_land_analyse(A, S->x, S->y, 2);
     fmpq_init(w);
     fmpq_init(v);
-
-    /* Figure 2: L_1 on [-3/2, 2], exact values rounded for drawing */
     figure_init(f, "thm6.fig2", CLAIM,
                 "Figure~2 of the paper with the reconstructed sample $S_1(0.1)=\\{(1,1),(-1,q)\\}$, "
                 "$q\\approx\\sqrt{0.2}$: the single-neuron objective $L_1(w)$, exact values at $w=k/40$. The "
@@ -1397,7 +1709,6 @@ push_figures(checklist_t L)
         ys[i] = fmpq_get_d(v);
     }
     figure_add_series(f, "$L_1(w)$", xs, ys, 141, 0);
-    /* the marks are the minima and the kink found by Lemma 6.A */
     for (i = 0; i < A->nmin && i < 3; i++)
     {
         mx[i] = fmpq_get_d(A->w + i);
@@ -1407,11 +1718,27 @@ push_figures(checklist_t L)
     mx[3] = 0.0;
     my[3] = fmpq_get_d(A->L0);
     figure_add_series(f, A->kink == THM6_KINK_MAX ? "kink (local maximum)" : "kink", mx + 3, my + 3, 1, 1);
-    checklist_push_figure(L, f);
+    run_add_figure(R, f);
+    figure_clear(f);
+    thm6_land_clear(A);
+    fmpq_clear(w);
+    fmpq_clear(v);
+}
 
-    /* Figure 3: the surface of L_2 on the 2-D extension */
-    fmpq_mat_init(X, 4, 2);
-    appc_data(X, y, S->eps, 2);
+/* Figure 3: the surface of L_2 on the 2-D extension, with its minima */
+static void
+figure_surface(run_t R, const s1_t S)
+{
+    figure_t g;
+    fmpq_t v;
+    fmpq_mat_t X;
+    fmpq *y, *w2 = _fmpq_vec_init(2);
+    double mx[4], my[4], mz[4], *sx, *sy, *sz;
+    slong i, j, n;
+    const slong G = 25; /* grid of Figure 3: w_j = -5/4 + i/8 */
+
+    fmpq_init(v);
+    data_init(X, &y, S, 2);
     n = G * G;
     sx = flint_malloc(sizeof(double) * (size_t) n);
     sy = flint_malloc(sizeof(double) * (size_t) n);
@@ -1448,326 +1775,163 @@ push_figures(checklist_t L)
     figure_add_series3(g, "optimal minimum", mx, my, mz, 1, 0, 1);
     figure_add_series3(g, "bad minimum", mx + 3, my + 3, mz + 3, 1, 0, 1);
     figure_add_series3(g, "average minima", mx + 1, my + 1, mz + 1, 2, 0, 1);
-    checklist_push_figure(L, g);
-
+    run_add_figure(R, g);
+    figure_clear(g);
     flint_free(sx);
     flint_free(sy);
     flint_free(sz);
-    fmpq_mat_clear(X);
-    _fmpq_vec_clear(y, 4);
+    data_clear(X, y, 2);
     _fmpq_vec_clear(w2, 2);
-    thm6_land_clear(A);
-    s1_clear(S);
-    fmpq_clear(w);
     fmpq_clear(v);
 }
 
+/* ------------------------------------------------------- instances */
+
+/* the instance S_1(1/10), and the table of the Monte Carlo cells that ran
+   (their intervals are in the records, at the family's level) */
 static void
-add_instances(checklist_t L, const mc_cell cells[NMC], const fmpq *T, double tail)
+add_instances(run_t R, const mc_cell cells[NMC], const fmpq *T)
 {
     s1_t S;
-    fmpq_t k16;
+    fmpq_t kappa;
     arb_t e, kl, half;
-    char *sq, *buf;
-    slong i;
+    char *sq, *kt, *buf;
+    slong i, n = 0;
 
-    s1_init_si(S, 1, 10);
-    fmpq_init(k16);
+    for (i = 0; i < NMC; i++)
+        n += cells[i].done;
+    if (n == 0)
+        return;
+    s1_init_si(S, 1, 10, R);
+    fmpq_init(kappa);
     arb_init(e);
     arb_init(kl);
     arb_init(half);
-    fmpq_set_si(k16, 1, 16);
+    claimed_rate(kappa, R);
+    kt = exponent_tex(kappa);
     arb_set_d(half, 0.5);
     sq = qstr(S->q);
-    checklist_add_instance(
-        L, CLAIM,
+    run_add_instance(
+        R,
         "\\textbf{Instances (reconstructed).} The one-dimensional sample $S_1(\\epsilon)=\\{(1,1),(-1,q)\\}$ "
-        "of \\texttt{theorems/appc.h}; for $\\epsilon=1/10$, $2\\epsilon$ is not a rational square and "
+        "of \\texttt{src/appc.h}; for $\\epsilon=1/10$, $2\\epsilon$ is not a rational square and "
         "$q=\\texttt{%s}\\approx%.12f$, $\\epsilon'=q^2/2\\approx%.15f$, "
         "$L_0=\\tfrac12-\\epsilon'\\approx%.12f$, "
-        "$c=L_0/2$. Its $d$-dimensional extension has the $2d$ points $x_t\\mathbf e_j$ (singleton data). "
-        "Monte Carlo dimensions $d\\in\\{2,4,\\dots,256\\}$ with %lu samples each, laws rotating over gauss, "
-        "sphere, ball, cauchy; engine runs $d\\in\\{1,2,3,4,6,8\\}$.",
-        sq, fmpq_get_d(S->q), fmpq_get_d(S->epsp), fmpq_get_d(S->L0), (unsigned long) cells[0].N);
-    flint_free(sq);
-    buf = bc_aprintf(
-        "\\textbf{Exact probability, bound and estimate} ($\\epsilon=1/10$; interval Clopper-Pearson at "
-        "per-side level %.2g; Chernoff (KL) is $e^{-dD(k/d\\|1/2)}$, $k=\\lceil d/4\\rceil-1$).\n"
-        "\\begin{center}\\footnotesize\\begin{tabular}{rrrrrr}\\toprule $d$ & exact $\\Pr[K<d/4]$ & "
-        "$e^{-d/16}$ & Chernoff (KL) & exact $\\Pr[\\mathrm{Bas}-\\min\\ge c/2]$ & estimate "
-        "[interval]\\\\\\midrule\n",
-        tail);
+        "$c=L_0/2$. Its $d$-dimensional extension has the $2d$ points $x_t\\mathbf e_j$ (singleton data).",
+        sq, fmpq_get_d(S->q), fmpq_get_d(S->epsp), fmpq_get_d(S->L0));
+    buf =
+        bc_aprintf("\\textbf{Exact probability, bound and estimate} ($\\epsilon=1/10$; Chernoff (KL) is "
+                   "$e^{-dD(k/d\\|1/2)}$, $k=\\lceil d/4\\rceil-1$; the intervals are in the records "
+                   "\\checkref{thm6.mc.d2}, \\dots, \\checkref{thm6.mc.d256}).\n"
+                   "\\begin{center}\\footnotesize\\begin{tabular}{rrrrrrr}\\toprule $d$ & law & exact "
+                   "$\\Pr[K<d/4]$ & $e^{-%s}$ & Chernoff (KL) & exact $\\Pr[\\mathrm{Bas}-\\min\\ge c/2]$ & "
+                   "estimate ($N$)\\\\\\midrule\n",
+                   kt);
     for (i = 0; i < NMC; i++)
     {
         slong d = mc_dims[i];
-        arf_t lo, hi;
         char *row, *nb;
-        arf_init(lo);
-        arf_init(hi);
-        thm6_exp_bound(e, (ulong) d, k16, PREC);
+        if (!cells[i].done)
+            continue;
+        thm6_exp_bound(e, (ulong) d, kappa, PREC);
         chernoff_binom_below_kl(kl, (ulong) d, half, thm6_kmin((ulong) d), PREC);
-        binom_cp_interval(lo, hi, cells[i].N, cells[i].hits, tail);
-        row = bc_aprintf("%ld & %.6g & %.6g & %.6g & %.10f & %.5f [%.5f, %.5f]\\\\\n", (long) d,
-                         fmpq_get_d(T + d), arf_get_d(arb_midref(e), ARF_RND_NEAR),
+        row = bc_aprintf("%ld & %s & %.6g & %.6g & %.6g & %.10f & %.5f (%lu)\\\\\n", (long) d,
+                         sampler_name(laws[i % 4]), fmpq_get_d(T + d), arf_get_d(arb_midref(e), ARF_RND_NEAR),
                          arf_get_d(arb_midref(kl), ARF_RND_NEAR), 1.0 - fmpq_get_d(T + d),
                          (double) cells[i].hits / (double) FLINT_MAX(cells[i].N, 1),
-                         arf_get_d(lo, ARF_RND_FLOOR), arf_get_d(hi, ARF_RND_CEIL));
+                         (unsigned long) cells[i].N);
         nb = bc_aprintf("%s%s", buf, row);
         flint_free(buf);
         flint_free(row);
         buf = nb;
-        arf_clear(lo);
-        arf_clear(hi);
     }
-    checklist_add_instance(L, CLAIM, "%s\\bottomrule\\end{tabular}\\end{center}", buf);
+    run_add_instance(R, "%s\\bottomrule\\end{tabular}\\end{center}", buf);
     flint_free(buf);
+    flint_free(sq);
+    flint_free(kt);
     s1_clear(S);
-    fmpq_clear(k16);
+    fmpq_clear(kappa);
     arb_clear(e);
     arb_clear(kl);
     arb_clear(half);
 }
 
-/* ------------------------------------- the contrast with Theorem 2 */
-
-/* the dimensions of the contrast, and the fixed width of its control */
-static const slong contrast_dims[] = {1, 2, 4, 8, 16, 32, 64, 128, 256};
-#define NCONTRAST 9
-#define FIXED_WIDTH 12
-
-/* n_d: the least n with 2d (3/4)^n <= 1/(2d), i.e. 4^n >= 4 d^2 3^n, the
-   width at which Theorem 2's bound reaches 1 - 1/(2d) ("overwhelming
-   probability" with n = Omega(log d)); exact integer comparison */
-static slong
-width_overwhelming(slong d)
-{
-    fmpz_t a, b;
-    slong n;
-    fmpz_init(a);
-    fmpz_init(b);
-    for (n = 1;; n++)
-    {
-        fmpz_ui_pow_ui(a, 4, (ulong) n);
-        fmpz_ui_pow_ui(b, 3, (ulong) n);
-        fmpz_mul_ui(b, b, (ulong) (4 * d * d));
-        if (fmpz_cmp(a, b) >= 0)
-            break;
-    }
-    fmpz_clear(a);
-    fmpz_clear(b);
-    return n;
-}
-
-typedef struct
-{
-    slong d, nstar, nd;
-    double single, bad, at_nd, at_fixed; /* for the table and the figure */
-    int agree;                           /* thm2's single neuron = 2^-d, its minimum = eps' */
-    int meets;                           /* exact P at n_d >= 1 - 1/(2d) */
-    int fixed_ok;                        /* exact P at FIXED_WIDTH >= 1/2 */
-} contrast_row;
-
-/* One dimension: the single neuron of this module against the width-n
-   network of Theorem 2's module, on the same data S_d(1/10).  The two
-   modules compute the single neuron independently (here K ~ Bin(d, 1/2),
-   there the per-coordinate split formula): they must agree. */
-static void
-contrast_row_compute(contrast_row *r, slong d, const s1_t S, const fmpq *T)
-{
-    thm2_data_t D;
-    fmpq_t p, a1, want, half, lim;
-    slong n;
-
-    thm2_data_init(D);
-    fmpq_init(p);
-    fmpq_init(a1);
-    fmpq_init(want);
-    fmpq_init(half);
-    fmpq_init(lim);
-    thm2_data_appc(D, S->eps, d);
-    r->d = d;
-    thm2_prob_single(p, a1, D);
-    fmpq_one(want);
-    fmpq_div_2exp(want, want, (ulong) d); /* P[K = 0] */
-    r->agree = fmpq_equal(p, want) && fmpq_equal(a1, S->epsp);
-    r->single = fmpq_get_d(p);
-    r->bad = 1.0 - fmpq_get_d(T + d);
-    r->nd = width_overwhelming(d);
-    fmpq_set_si(half, 1, 2);
-    fmpq_set_si(lim, 2 * d - 1, (ulong) (2 * d)); /* 1 - 1/(2d) */
-    r->nstar = -1;
-    for (n = 1; n <= FLINT_MAX(r->nd, FIXED_WIDTH) || r->nstar < 0; n++)
-    {
-        thm2_prob_good(p, D, n);
-        if (r->nstar < 0 && fmpq_cmp(p, half) >= 0)
-            r->nstar = n;
-        if (n == FIXED_WIDTH)
-        {
-            r->fixed_ok = fmpq_cmp(p, half) >= 0;
-            r->at_fixed = fmpq_get_d(p);
-        }
-        if (n == r->nd)
-        {
-            r->meets = fmpq_cmp(p, lim) >= 0;
-            r->at_nd = fmpq_get_d(p);
-        }
-    }
-    thm2_data_clear(D);
-    fmpq_clear(p);
-    fmpq_clear(a1);
-    fmpq_clear(want);
-    fmpq_clear(half);
-    fmpq_clear(lim);
-}
-
-static void
-check_contrast(checklist_t L, const fmpq *T)
-{
-    contrast_row R[NCONTRAST];
-    s1_t S;
-    check_t c, k;
-    figure_t f;
-    slong i, bad = 0, fixed_fail = -1;
-    double t0 = bc_seconds(), x[NCONTRAST], y[4][NCONTRAST];
-    char *tab, *nb;
-
-    s1_init_si(S, 1, 10);
-    for (i = 0; i < NCONTRAST; i++)
-    {
-        contrast_row_compute(R + i, contrast_dims[i], S, T);
-        bad += !R[i].agree || !R[i].meets;
-        if (!R[i].fixed_ok && fixed_fail < 0)
-            fixed_fail = i;
-    }
-
-    start(c, "thm6.contrast.width");
-    c->statement = bc_aprintf(
-        "The paper's point (Sec.~4.1, App.~C): on the same data $S_d(1/10)$ a single neuron starts in a "
-        "globally optimal basin with probability $2^{-d}$ and in a basin at least $c/2$ above the optimum "
-        "with probability $\\Pr[K\\ge d/4]\\to1$, while a two-layer network of width "
-        "$n_d=\\min\\{n: 2d(3/4)^n\\le 1/(2d)\\}=O(\\log d)$ starts in a globally optimal basin "
-        "($\\mathrm{Bas}\\le\\alpha_n$) with probability at least $1-1/(2d)$. Decided exactly for "
-        "$d\\in\\{1,2,4,\\dots,256\\}$: the width-$n$ probabilities by Theorem~2's module "
-        "(\\texttt{thm2\\_prob\\_good}), and its single-neuron probability and minimum against this "
-        "module's $2^{-d}$ (from $K\\sim\\mathrm{Bin}(d,\\tfrac12)$) and $\\epsilon'$, computed "
-        "independently.");
-    c->status = bad == 0 ? ST_HOLDS : ST_FAILS;
-    check_field_add(c, "dimensions", "%d", NCONTRAST);
-    check_field_add(c, "failures", "%ld", (long) bad);
-    for (i = 0; i < NCONTRAST; i++)
-    {
-        char key[32];
-        snprintf(key, sizeof key, "d = %ld", (long) R[i].d);
-        check_field_add(c, key, "n* = %ld, n_d = %ld, P(n_d) = %.12g, single 2^-d = %.3g", (long) R[i].nstar,
-                        (long) R[i].nd, R[i].at_nd, R[i].single);
-    }
-    push_check(L, c,
-               bc_aprintf("S_d(1/10) of appc.h for d in {1,2,4,...,256}; thm2_prob_good(D, n) for "
-                          "n = 1..n_d; thm2_prob_single against 2^-d and eps'"),
-               bc_seconds() - t0);
-
-    start(k, "thm6.control.fixed_width");
-    k->control = 1;
-    k->statement = bc_aprintf(
-        "Negative control: a width that does not grow with $d$ is claimed to suffice, "
-        "$\\Pr[\\mathrm{Bas}\\le\\alpha_{%d}]\\ge\\tfrac12$ for every $d\\le256$ on $S_d(1/10)$. The "
-        "exact probabilities must refute it: the width has to grow like $\\log d$.",
-        FIXED_WIDTH);
-    k->status = fixed_fail >= 0 ? ST_FAILS : ST_HOLDS;
-    push_check(L, k,
-               fixed_fail >= 0
-                   ? bc_aprintf("d = %ld: P[Bas <= alpha_%d] = %.12g < 1/2 (exact, thm2_prob_good)",
-                                (long) R[fixed_fail].d, FIXED_WIDTH, R[fixed_fail].at_fixed)
-                   : NULL,
-               0.0);
-
-    tab = bc_aprintf(
-        "\\textbf{The contrast with Theorem 2} (same data $S_d(1/10)$; exact probabilities). $n^*$ is the "
-        "least width with $\\Pr[\\mathrm{Bas}\\le\\alpha_n]\\ge\\tfrac12$, $n_d$ the width at which "
-        "Theorem~2's bound reaches $1-1/(2d)$.\n"
-        "\\begin{center}\\footnotesize\\begin{tabular}{rrrrrrr}\\toprule $d$ & single: optimal & single: "
-        "$\\ge c/2$ above & $n^*$ & $n_d$ & width $n_d$: optimal & width %d: optimal\\\\\\midrule\n",
-        FIXED_WIDTH);
-    for (i = 0; i < NCONTRAST; i++)
-    {
-        char *row =
-            bc_aprintf("%ld & %.3g & %.6f & %ld & %ld & %.10f & %.6f\\\\\n", (long) R[i].d, R[i].single,
-                       R[i].bad, (long) R[i].nstar, (long) R[i].nd, R[i].at_nd, R[i].at_fixed);
-        nb = bc_aprintf("%s%s", tab, row);
-        flint_free(tab);
-        flint_free(row);
-        tab = nb;
-        x[i] = (double) R[i].d;
-        y[0][i] = R[i].single;
-        y[1][i] = R[i].bad;
-        y[2][i] = R[i].at_nd;
-        y[3][i] = R[i].at_fixed;
-    }
-    checklist_add_instance(L, CLAIM, "%s\\bottomrule\\end{tabular}\\end{center}", tab);
-    flint_free(tab);
-
-    figure_init(f, "thm6.contrast", CLAIM,
-                "The brittleness of Appendix~C's hardness to overspecification, on the same data "
-                "$S_d(1/10)$ (exact probabilities): a single neuron starts in a globally optimal basin "
-                "with probability $2^{-d}$ and in a basin at least $c/2$ above the optimum with "
-                "probability tending to 1, while a width-$n_d$ network ($n_d=O(\\log d)$) starts in a "
-                "globally optimal basin with probability at least $1-1/(2d)$; a fixed width degrades as "
-                "$d$ grows.",
-                "dimension $d$", "probability");
-    f->logx = 1;
-    figure_add_series(f, "single neuron: optimal basin ($2^{-d}$)", x, y[0], NCONTRAST, 0);
-    figure_add_series(f, "single neuron: $\\ge c/2$ above the optimum", x, y[1], NCONTRAST, 0);
-    figure_add_series(f, "width $n_d$: optimal basin", x, y[2], NCONTRAST, 0);
-    figure_add_series(f, "width 12: optimal basin", x, y[3], NCONTRAST, 0);
-    checklist_push_figure(L, f);
-    figure_clear(f);
-    s1_clear(S);
-}
-
 /* ------------------------------------------------------------- run */
 
+/* 1 when the run wants a check that reads the exact tails */
 static int
-thm6_run(checklist_t L, const run_opts *opts)
+wants_tails(const run_t R)
 {
-    thm6_sizes z;
-    mc_cell cells[NMC];
-    fmpq *T;
-    fmpq_t ueps;
-    slong ud;
-    double tail = (opts->tail > 0.0 && opts->tail < 0.5) ? opts->tail : 0.0005;
+    return run_wants(R, "thm6.prob.exact") || run_wants(R, "thm6.chernoff.rate") ||
+           run_wants(R, "thm6.control.rate") || run_wants_prefix(R, "thm6.contrast.") ||
+           run_wants(R, "thm6.control.fixed_width") || run_wants_prefix(R, "thm6.mc.");
+}
 
-    if (opts->samples < -1 || opts->size < SIZE_QUICK || opts->size > SIZE_FULL || opts->dim < 0)
-    {
-        fprintf(stderr, "basincheck: thm6: invalid options\n");
-        return 2;
-    }
-    sizes_set(&z, opts);
+static int
+thm6_exec(run_t R)
+{
+    mc_cell cells[NMC];
+    fmpq *T = NULL;
+    fmpq_t ueps;
+    slong ud, i;
+
     /* the user's instance first: bad input stops before any work */
     fmpq_init(ueps);
-    if (user_parse(ueps, &ud, opts) != 0)
+    if (user_parse(ueps, &ud, R->opts) != 0)
     {
         fmpq_clear(ueps);
         return 2;
     }
-
-    check_landscape(L);
-    check_lose_bad(L);
-    check_separable(L, opts);
-    check_minima(L);
-    check_engine(L, &z, opts);
-    T = tails_new();
-    check_prob_exact(L, T);
-    check_rate(L, T);
-    check_rate_control(L, T);
-    check_mc_family(L, cells, &z, opts);
-    check_agree(L, cells, tail);
-    check_user(L, ueps, ud, &z, opts);
-    check_sampler_controls(L, &z, opts, tail);
-    check_contrast(L, T);
-    push_figures(L);
-    add_instances(L, cells, T, tail);
-
-    _fmpq_vec_clear(T, AUDIT_DMAX + 1);
+    if (run_wants(R, "thm6.landscape.1d"))
+        check_landscape(R);
+    if (run_wants(R, "thm6.control.lose_bad"))
+        check_lose_bad(R);
+    if (run_wants(R, "thm6.separable"))
+        check_separable(R);
+    if (run_wants(R, "thm6.minima.enum"))
+        check_minima_enum(R);
+    if (run_wants(R, "thm6.minima.count"))
+        check_count_minima(R, 0);
+    if (run_wants(R, "thm6.control.count"))
+        check_count_minima(R, 1);
+    if (run_wants(R, "thm6.basin.closedform"))
+        check_engine(R);
+    if (wants_tails(R))
+        T = tails_new();
+    if (run_wants(R, "thm6.prob.exact"))
+        check_prob_exact(R, T);
+    if (run_wants(R, "thm6.chernoff.rate"))
+        check_rate(R, T);
+    if (run_wants(R, "thm6.control.rate"))
+        check_rate_control(R, T);
+    for (i = 0; i < NMC; i++)
+        cells[i].done = 0;
+    if (run_wants_prefix(R, "thm6.mc."))
+        check_mc_family(R, cells);
+    if (run_wants(R, "thm6.mc.agree"))
+        check_agree(R, cells);
+    if (run_wants_prefix(R, "thm6.user."))
+        check_user(R, ueps, ud);
+    if (run_wants(R, "thm6.control.skewed"))
+        check_skewed(R);
+    if (run_wants(R, "thm6.control.tight_mc"))
+        check_tight_mc(R);
+    if (run_wants(R, "thm6.contrast.width") || run_wants(R, "thm6.control.fixed_width"))
+        check_contrast(R, T);
+    if (run_wants(R, "thm6.landscape.1d") || run_wants(R, "thm6.minima.enum"))
+    {
+        s1_t S;
+        s1_init_si(S, 1, 10, R);
+        if (run_wants(R, "thm6.landscape.1d"))
+            figure_landscape(R, S);
+        if (run_wants(R, "thm6.minima.enum"))
+            figure_surface(R, S);
+        s1_clear(S);
+    }
+    if (T != NULL)
+        add_instances(R, cells, T);
+    if (T != NULL)
+        _fmpq_vec_clear(T, AUDIT_DMAX + 1);
     fmpq_clear(ueps);
     return 0;
 }
@@ -1780,6 +1944,10 @@ const module_struct module_thm6 = {
     thm6_specs,
     THM6_NSPECS,
     fragment_thm6,
-    thm6_run,
     "dim eps",
+    thm6_exec,
+    thm6_mutants,
+    THM6_NMUTANTS,
+    NULL,
+    NULL,
 };

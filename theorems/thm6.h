@@ -105,7 +105,7 @@ extern "C"
 
     /* L = L_d(w) for the data (X, y) (X m x d, m = 2d for the Appendix C
    data), the single neuron evaluated at every data point
-   (lemma12_net_loss with v = 1): (1/m) sum_r ([<w, x_r>]_+ - y_r)^2. */
+   (shallow_net_loss with v = 1): (1/m) sum_r ([<w, x_r>]_+ - y_r)^2. */
     void thm6_loss_d(fmpq_t L, const fmpq_mat_t X, const fmpq *y, const fmpq *w);
 
     /* L = (1/d) sum_j L_1(w_j) for the one-dimensional sample (x1, y1) of
@@ -123,7 +123,7 @@ extern "C"
    a kink (<w, x_r> != 0 for every r, so L_d is one quadratic on a
    neighbourhood of w), gradient (2/m) M^T (M w - y) exactly zero and
    Hessian (2/m) M^T M positive definite by exact LDL^T (M the design of
-   the active rows, lemma12_design).  Sets value to L_d(w) by direct
+   the active rows, shallow_design).  Sets value to L_d(w) by direct
    evaluation and returns THM6_CERT_*. */
     int thm6_certify_min(fmpq_t value, const fmpq_mat_t X, const fmpq *y, const fmpq *w);
 
@@ -135,24 +135,44 @@ extern "C"
    bad coordinates (eps' = q^2/2). */
     void thm6_min_value(fmpq_t v, const fmpq_t epsp, slong k, slong d);
 
-    /* Enumeration of the claimed minima in dimension d. */
+    /* An enumeration of candidate minima in dimension d: the r^d points
+   whose coordinates are taken from r one-dimensional candidates c_i with
+   one-dimensional values v_i.  Point p (0 <= p < r^d) has coordinate j
+   equal to c_i, i the j-th base-r digit of p (for r = 2 the bits of p,
+   as thm6_min_point). */
     typedef struct
     {
         slong d;
-        ulong count;     /* 2^d candidates */
+        ulong count;     /* r^d candidates */
         ulong certified; /* THM6_CERT_OK */
-        ulong value_ok;  /* value = eps' + (k/d)(1/2 - eps') exactly */
-        ulong distinct;  /* pairwise distinct points (1 per mask when q != -1) */
-        ulong bad_mask;  /* first failing mask (valid when certified or value_ok < count) */
-        int bad_reason;  /* THM6_CERT_* of bad_mask, or -1 for a value mismatch */
-        double seconds;
+        ulong value_ok;  /* L_d = (1/d) sum_j v_{i_j} exactly */
+        ulong distinct;  /* pairwise distinct points (all, when the c_i are distinct) */
+        ulong bad_index; /* first failing point (valid when certified or value_ok < count) */
+        int bad_reason;  /* THM6_CERT_* of bad_index, or -1 for a value mismatch */
     } thm6_enum_struct;
 
-    /* Enumerates the 2^d points {1, -q}^d for the Appendix C data of eps in
-   dimension 1 <= d <= 20 (aborts otherwise, a programming error) and
-   certifies each (thm6_certify_min) with its value; sets E.  Returns 1
-   when every point is certified with the stated value, else 0. */
-    int thm6_enumerate(thm6_enum_struct *E, const fmpq_t eps, slong d);
+    /* Enumerates the r^d points of {c_0, ..., c_{r-1}}^d (c = cand, r >= 1,
+   1 <= d <= 20 and r^d <= 2^20: aborts otherwise, a programming error)
+   on the d-dimensional extension (appc_extend) of the one-dimensional
+   sample (x1, y1) of k points, certifies each (thm6_certify_min) and
+   compares its value with (1/d) sum_j v_{i_j} (v = val); sets E.
+   Returns 1 when every point is certified with that value, else 0.
+   The claimed minima of Theorem 6 are cand = {1, -q}, val = {eps', 1/2}
+   on S_1(eps): the value is then eps' + (k/d)(1/2 - eps'), k the number
+   of coordinates at -q. */
+    int thm6_enumerate(thm6_enum_struct *E, const fmpq *x1, const fmpq *y1, slong k, const fmpq *cand,
+                       const fmpq *val, slong r, slong d);
+
+    /* The number of local minima of L_d on the d-dimensional extension of
+   the one-dimensional sample (x1, y1) of k points, d >= 1 (nmin^d at
+   most 2^20: d <= 12 always is; aborts otherwise), by
+   Lemma 6.B: when L_1 has no flat piece and every local minimum of L_1
+   is strict (thm6_land_analyse), the local minima of L_d are exactly the
+   nmin^d products of those of L_1; the products are enumerated and
+   certified on L_d itself (thm6_enumerate, sets E).  Returns nmin^d, or
+   -1 when the count is not established (a flat piece, a non-strict
+   minimum, or a product the certificate refuses). */
+    slong thm6_minima_count(thm6_enum_struct *E, const fmpq *x1, const fmpq *y1, slong k, slong d);
 
     /* ------------------------------------------------------ basins */
 
@@ -182,8 +202,10 @@ extern "C"
     void thm6_prob_exact(fmpq_t P, ulong d);
 
     /* Decides T <= exp(-kappa d) for a rational T >= 0 and kappa, with Arb
-   at rising precision (BC_UNDECIDED only if BC_PREC_MAX cannot). */
-    truth_t thm6_tail_le_exp(const fmpq_t T, ulong d, const fmpq_t kappa);
+   at rising precision (bc_decide_prec from 64 bits; BC_UNDECIDED only if
+   BC_PREC_MAX cannot); sets *reached (when not NULL) to the precision
+   the decision needed. */
+    truth_t thm6_tail_le_exp(slong *reached, const fmpq_t T, ulong d, const fmpq_t kappa);
 
     /* out encloses exp(-kappa d) (the reconstructed bound's tail). */
     void thm6_exp_bound(arb_t out, ulong d, const fmpq_t kappa, slong prec);
@@ -200,10 +222,6 @@ extern "C"
     /* out encloses the limit of kappa_d: ln 2 - H(1/4) = D(1/4 || 1/2). */
     void thm6_rate_limit(arb_t out, slong prec);
 
-    extern const module_struct module_thm6;
-    extern const char *const fragment_thm6[];
-
-    /* The module (its table and run) and its LaTeX fragment (thm6.tex). */
     extern const module_struct module_thm6;
     extern const char *const fragment_thm6[];
 

@@ -7,10 +7,13 @@
    of a minimum uses the gradient and Hessian of the d-dimensional
    quadratic on the point's activation cell.  Separability is what the
    module CHECKS against these, never what it computes them with. */
+#include <string.h>
+
 #include <flint/fmpq_vec.h>
 
 #include "appc.h"
-#include "lemma12.h"
+#include "ldl.h"
+#include "shallow.h"
 #include "thm6.h"
 
 /* W (1 x d) from w, v = (1): the network of one neuron with output
@@ -33,7 +36,7 @@ thm6_loss_d(fmpq_t L, const fmpq_mat_t X, const fmpq *y, const fmpq *w)
     fmpq_mat_init(W, 1, d);
     fmpq_init(v);
     neuron_of(W, v, w, d);
-    lemma12_net_loss(L, X, y, W, v);
+    shallow_net_loss(L, X, y, W, v);
     fmpq_mat_clear(W);
     fmpq_clear(v);
 }
@@ -62,13 +65,13 @@ thm6_certify_min(fmpq_t value, const fmpq_mat_t X, const fmpq *y, const fmpq *w)
     fmpq_mat_t W, M, H, z, p, g;
     fmpq_t v;
     basin_t B;
-    lemma12_ldl_t info;
+    ldl_t info;
     int ret = THM6_CERT_OK;
 
     fmpq_mat_init(W, 1, d);
     fmpq_init(v);
     neuron_of(W, v, w, d);
-    lemma12_net_loss(value, X, y, W, v);
+    shallow_net_loss(value, X, y, W, v);
     basin_init(B);
     /* the activation cell of w: BASIN_BOUNDARY_W when some <w, x_r> = 0 */
     if (basin_pattern(B, X, y, W, v, 1, &bj, &bt) != BASIN_OK)
@@ -85,7 +88,7 @@ thm6_certify_min(fmpq_t value, const fmpq_mat_t X, const fmpq *y, const fmpq *w)
     fmpq_mat_init(g, d, 1);
     /* on the cell L_d(w) = |M w - y|^2 / m (z = v w = w), so the gradient
        is (2/m) M^T (M w - y) and the Hessian (2/m) M^T M */
-    lemma12_design(M, B);
+    shallow_design(M, B);
     for (i = 0; i < d; i++)
         fmpq_set(fmpq_mat_entry(z, i, 0), w + i);
     fmpq_mat_mul(p, M, z);
@@ -103,11 +106,11 @@ thm6_certify_min(fmpq_t value, const fmpq_mat_t X, const fmpq *y, const fmpq *w)
         ret = THM6_CERT_GRAD;
     else
     {
-        lemma12_ldl_init(info);
-        lemma12_hessian(H, B);
-        if (!lemma12_psd_ldl(info, H) || info->rank != d)
+        ldl_init(info);
+        shallow_hessian(H, B);
+        if (!ldl_psd(info, H) || info->rank != d)
             ret = THM6_CERT_HESS;
-        lemma12_ldl_clear(info);
+        ldl_clear(info);
     }
     fmpq_mat_clear(M);
     fmpq_mat_clear(H);
@@ -152,74 +155,116 @@ thm6_min_value(fmpq_t v, const fmpq_t epsp, slong k, slong d)
     fmpq_clear(t);
 }
 
-static slong
-popcount(ulong x)
+/* the r^d points and the product count as an integer: r^d <= 2^20 */
+static ulong
+points_count(slong r, slong d)
 {
-    slong n = 0;
-    for (; x != 0; x &= x - 1)
-        n++;
-    return n;
+    ulong n = 1;
+    slong j;
+    if (r < 1 || d < 1 || d > 20)
+        return 0;
+    for (j = 0; j < d && n <= (UWORD(1) << 20); j++)
+        n *= (ulong) r;
+    return n <= (UWORD(1) << 20) ? n : 0;
+}
+
+/* w = the point p of cand^d, want = (1/d) sum_j val[i_j] */
+static void
+enum_point(fmpq *w, fmpq_t want, const fmpq *cand, const fmpq *val, slong r, slong d, ulong p)
+{
+    slong j;
+    fmpz_t dd;
+    fmpz_init_set_ui(dd, (ulong) d);
+    fmpq_zero(want);
+    for (j = 0; j < d; j++, p /= (ulong) r)
+    {
+        fmpq_set(w + j, cand + p % (ulong) r);
+        fmpq_add(want, want, val + p % (ulong) r);
+    }
+    fmpq_div_fmpz(want, want, dd);
+    fmpz_clear(dd);
 }
 
 int
-thm6_enumerate(thm6_enum_struct *E, const fmpq_t eps, slong d)
+thm6_enumerate(thm6_enum_struct *E, const fmpq *x1, const fmpq *y1, slong k, const fmpq *cand,
+               const fmpq *val, slong r, slong d)
 {
-    slong m = 2 * d;
-    ulong mask, n;
+    slong m = k * d, i, j;
+    ulong p, n = points_count(r, d);
     fmpq_mat_t X;
     fmpq *y, *w;
-    fmpq_t q, epsp, val, want;
-    double t0 = bc_seconds();
+    fmpq_t value, want;
 
-    if (d < 1 || d > 20)
+    if (n == 0)
     {
-        flint_printf("thm6_enumerate: d = %wd outside 1..20\n", d);
+        flint_printf("thm6_enumerate: %wd^%wd points (d in 1..20, at most 2^20 points)\n", r, d);
         flint_abort();
     }
-    n = UWORD(1) << d;
     y = _fmpq_vec_init(m);
     w = _fmpq_vec_init(d);
     fmpq_mat_init(X, m, d);
-    fmpq_init(q);
-    fmpq_init(epsp);
-    fmpq_init(val);
+    fmpq_init(value);
     fmpq_init(want);
-    appc_data(X, y, eps, d);
-    appc_target(q, eps);
-    fmpq_mul(epsp, q, q);
-    fmpq_div_2exp(epsp, epsp, 1);
+    appc_extend(X, y, x1, y1, k, d);
     E->d = d;
     E->count = n;
     E->certified = E->value_ok = 0;
-    E->bad_mask = 0;
+    E->bad_index = 0;
     E->bad_reason = THM6_CERT_OK;
-    for (mask = 0; mask < n; mask++)
+    for (p = 0; p < n; p++)
     {
-        int r, same;
-        thm6_min_point(w, q, mask, d);
-        r = thm6_certify_min(val, X, y, w);
-        thm6_min_value(want, epsp, popcount(mask), d);
-        same = fmpq_equal(val, want);
-        if ((r != THM6_CERT_OK || !same) && E->certified == mask && E->value_ok == mask)
+        int c, same;
+        enum_point(w, want, cand, val, r, d, p);
+        c = thm6_certify_min(value, X, y, w);
+        same = fmpq_equal(value, want);
+        if ((c != THM6_CERT_OK || !same) && E->certified == p && E->value_ok == p)
         {
             /* the first failure */
-            E->bad_mask = mask;
-            E->bad_reason = r != THM6_CERT_OK ? r : -1;
+            E->bad_index = p;
+            E->bad_reason = c != THM6_CERT_OK ? c : -1;
         }
-        E->certified += (r == THM6_CERT_OK);
+        E->certified += (c == THM6_CERT_OK);
         E->value_ok += same;
     }
-    /* the points differ in some coordinate whenever -q != 1 (q > 0) */
-    E->distinct = fmpq_sgn(q) > 0 ? n : 1;
-    E->seconds = bc_seconds() - t0;
+    /* two points differ in the coordinate where their digits differ,
+       when the candidates are pairwise distinct */
+    E->distinct = n;
+    for (i = 0; i < r; i++)
+        for (j = i + 1; j < r; j++)
+            if (fmpq_equal(cand + i, cand + j))
+                E->distinct = 1;
     fmpq_mat_clear(X);
     _fmpq_vec_clear(y, m);
     _fmpq_vec_clear(w, d);
-    fmpq_clear(q);
-    fmpq_clear(epsp);
-    fmpq_clear(val);
+    fmpq_clear(value);
     fmpq_clear(want);
     return E->certified == n && E->value_ok == n;
+}
+
+slong
+thm6_minima_count(thm6_enum_struct *E, const fmpq *x1, const fmpq *y1, slong k, slong d)
+{
+    thm6_land_t A;
+    slong i, count = -1;
+    int strict = 1;
+    memset(E, 0, sizeof(thm6_enum_struct));
+    E->d = d;
+    thm6_land_init(A);
+    thm6_land_analyse(A, x1, y1, k);
+    for (i = 0; i < A->nmin; i++)
+        strict = strict && A->strict[i];
+    /* Lemma 6.B: without a flat piece and with strict minima only, the
+       local minima of L_d are exactly the products; none when L_1 has
+       none */
+    if (!A->flat_pos && !A->flat_neg && strict)
+    {
+        if (A->nmin == 0)
+            count = 0;
+        else if (thm6_enumerate(E, x1, y1, k, A->w, A->val, A->nmin, d) && E->distinct == E->count)
+            count = (slong) E->count;
+    }
+    thm6_land_clear(A);
+    return count;
 }
 
 int

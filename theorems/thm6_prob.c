@@ -47,26 +47,41 @@ thm6_exp_bound(arb_t out, ulong d, const fmpq_t kappa, slong prec)
     arb_clear(t);
 }
 
-truth_t
-thm6_tail_le_exp(const fmpq_t T, ulong d, const fmpq_t kappa)
+typedef struct
 {
-    slong prec;
+    const fmpq *T;
+    ulong d;
+    const fmpq *kappa;
+} tail_le_exp_ctx;
+
+/* T <= exp(-kappa d) at precision prec */
+static truth_t
+tail_le_exp_at(void *ctx, slong prec)
+{
+    const tail_le_exp_ctx *x = ctx;
     truth_t r = BC_UNDECIDED;
     arb_t a, b;
     arb_init(a);
     arb_init(b);
-    for (prec = 64; prec <= BC_PREC_MAX && r == BC_UNDECIDED; prec *= 2)
-    {
-        arb_set_fmpq(a, T, prec);
-        thm6_exp_bound(b, d, kappa, prec);
-        if (arb_le(a, b))
-            r = BC_TRUE;
-        else if (arb_gt(a, b))
-            r = BC_FALSE;
-    }
+    arb_set_fmpq(a, x->T, prec);
+    thm6_exp_bound(b, x->d, x->kappa, prec);
+    if (arb_le(a, b))
+        r = BC_TRUE;
+    else if (arb_gt(a, b))
+        r = BC_FALSE;
     arb_clear(a);
     arb_clear(b);
     return r;
+}
+
+truth_t
+thm6_tail_le_exp(slong *reached, const fmpq_t T, ulong d, const fmpq_t kappa)
+{
+    tail_le_exp_ctx x;
+    x.T = T;
+    x.d = d;
+    x.kappa = kappa;
+    return bc_decide_prec(reached, tail_le_exp_at, &x, 64);
 }
 
 void

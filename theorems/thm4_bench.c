@@ -1,4 +1,4 @@
-/* cli_bench_thm4.c -- `basincheck bench thm4`: the construction of
+/* thm4_bench.c -- `basincheck bench thm4` (the module's bench hook): the construction of
    Theorem 4's proof (App. B.6) with its exact verification, per sample,
    on m = 8 orthogonal points in d = 16 at widths 4, 8, 16, 32 (10^4
    samples each unless --samples says otherwise), then the same
@@ -12,7 +12,6 @@
 
 #include <flint/fmpq_vec.h>
 
-#include "cli.h"
 #include "mc.h"
 #include "thm4.h"
 
@@ -20,6 +19,12 @@
 #define BENCH_D 16
 
 static const slong bench_widths[4] = {4, 8, 16, 32};
+
+/* the options (module_bench_opts) */
+typedef struct
+{
+    run_opts run;
+} bench4_opts;
 
 typedef struct
 {
@@ -94,9 +99,9 @@ bench4_run(mc_tally_t T, double *cpu, const bench4_ctx *ctx, ulong K, uint64_t s
 }
 
 int
-cli_bench_thm4(int argc, char **argv)
+thm4_bench(int argc, char **argv)
 {
-    cli_opts o;
+    bench4_opts o;
     int rc;
     thm4_data_t D;
     rng_t r;
@@ -108,12 +113,10 @@ cli_bench_thm4(int argc, char **argv)
     slong q, t;
     mc_opts mo;
 
-    rc = cli_parse_run(&o, argc, argv, 0);
+    rc = module_bench_opts(&o.run, argc, argv,
+                           "usage: basincheck bench thm4 [--seed S] [--threads T] [--samples K] [--quiet]");
     if (rc != 0)
-    {
-        cli_opts_clear(&o);
-        return rc < 0 ? CLI_EXIT_OK : rc;
-    }
+        return rc < 0 ? 0 : rc;
     K = o.run.samples > 0 ? (ulong) o.run.samples : 10000;
 
     thm4_data_init(D);
@@ -123,7 +126,7 @@ cli_bench_thm4(int argc, char **argv)
     ybar_d = flint_malloc(sizeof(double) * BENCH_M);
     fmpq_init(alpha);
     mo.threads = o.run.threads;
-    mo.progress = !o.quiet;
+    mo.progress = o.run.progress;
 
     printf("bench thm4: m=%d orthogonal points in d=%d, rank %ld, threads=%d, %lu samples per width\n",
            BENCH_M, BENCH_D, (long) D->rank, o.run.threads, (unsigned long) K);
@@ -191,6 +194,5 @@ cli_bench_thm4(int argc, char **argv)
     _fmpq_vec_clear(ybar, BENCH_M);
     flint_free(ybar_d);
     thm4_data_clear(D);
-    cli_opts_clear(&o);
-    return events == built ? CLI_EXIT_OK : CLI_EXIT_MISMATCH;
+    return events == built ? 0 : 1;
 }

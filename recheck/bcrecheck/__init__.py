@@ -1,0 +1,1 @@
+"""The independent checker of basincheck's certificates (docs/certificates.md)."""
