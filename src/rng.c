@@ -22,7 +22,9 @@
      (i mod 2^32, i >> 32, b mod 2^32, b >> 32); the word sequence is
      block 0's (c0, c1, c2, c3), then block 1's, ...
    - rng_u32: the next word; rng_u64: (first << 32) | second;
-     rng_uniform: ((rng_u64 >> 11) + 1/2) 2^-53; rng_below(n): rng_u64
+     rng_uniform: ((rng_u64 >> 12) + 1/2) 2^-52 (52 bits: with 53, the
+     sum (2^53 - 1) + 1/2 needs 54 bits and rounds to 2^53, giving 1.0,
+     and the top half rounds to even); rng_below(n): rng_u64
      redrawn while >= 2^64 - (2^64 mod n) (computed as UINT64_MAX -
      UINT64_MAX mod n), then reduced mod n.
    - Stream identifiers of named streams: FNV-1a 64 of the name's bytes. */
@@ -325,9 +327,16 @@ rng_u64(rng_t rng)
 }
 
 double
+rng_uniform_from_u64(uint64_t x)
+{
+    /* (x >> 12) + 1/2 < 2^52 has at most 53 significant bits: exact */
+    return ((double) (x >> 12) + 0.5) * 0x1p-52;
+}
+
+double
 rng_uniform(rng_t rng)
 {
-    return ((double) (rng_u64(rng) >> 11) + 0.5) * 0x1p-53;
+    return rng_uniform_from_u64(rng_u64(rng));
 }
 
 uint64_t

@@ -75,8 +75,13 @@ extern "C"
     uint32_t rng_u32(rng_t rng);
     uint64_t rng_u64(rng_t rng);
 
-    /* Uniform on (0, 1): a multiple of 2^-53 plus 2^-54, never 0 or 1. */
+    /* Uniform on (0, 1): rng_uniform_from_u64 of the next 64 bits. */
     double rng_uniform(rng_t rng);
+
+    /* ((x >> 12) + 1/2) 2^-52, exactly: an odd multiple of 2^-53 in
+   [2^-53, 1 - 2^-53], never 0 or 1; u(x) and u(~x) sum to 1 exactly
+   (the law is symmetric about 1/2). */
+    double rng_uniform_from_u64(uint64_t x);
 
     /* Uniform integer in [0, n), n >= 1, without modulo bias. */
     uint64_t rng_below(rng_t rng, uint64_t n);

@@ -145,6 +145,32 @@ test_stream_reproducible(void)
     CU_ASSERT(rng_stream_id("") == UINT64_C(0xCBF29CE484222325));
 }
 
+/* The uniform's conversion against integer arithmetic: u(x) 2^53 is the
+   odd integer 2 (x >> 12) + 1 exactly (so u is never 0 or 1), at the
+   extremes (x = 0, x = 2^64 - 1, where a 53-bit conversion rounds to 1)
+   and on random words; u(x) + u(~x) = 1 exactly. */
+static void
+test_uniform_exact(void)
+{
+    rng_t r;
+    slong i, n = test_iters(100000);
+    rng_init(r, test_seed(), 98, 0);
+    for (i = 0; i < n; i++)
+    {
+        uint64_t x = i == 0 ? 0 : (i == 1 ? UINT64_MAX : (i == 2 ? UINT64_MAX >> 1 : rng_u64(r)));
+        double u = rng_uniform_from_u64(x), v = rng_uniform_from_u64(~x), s = ldexp(u, 53);
+        if (!(u > 0.0 && u < 1.0) || s != (double) (2 * (x >> 12) + 1) || u + v != 1.0)
+        {
+            TEST_REPORT("uniform = ((x >> 12) + 1/2) 2^-52 in (0, 1), symmetric", "x=%llx u=%a u(~x)=%a",
+                        (unsigned long long) x, u, v);
+            CU_FAIL("uniform conversion");
+            return;
+        }
+    }
+    CU_ASSERT(rng_uniform_from_u64(UINT64_MAX) == 1.0 - 0x1p-53);
+    CU_ASSERT(rng_uniform_from_u64(0) == 0x1p-53);
+}
+
 static void
 test_uniform_normal(void)
 {
@@ -235,6 +261,7 @@ t_rng_register(void)
     if (!CU_add_test(s, "philox known answers", test_philox_kat) ||
         !CU_add_test(s, "philox blocks: vectorised = reference; stream layout", test_philox_blocks) ||
         !CU_add_test(s, "streams reproducible and distinct", test_stream_reproducible) ||
+        !CU_add_test(s, "uniform conversion exact, in (0, 1) (oracle: integers)", test_uniform_exact) ||
         !CU_add_test(s, "uniform and normal moments", test_uniform_normal) ||
         !CU_add_test(s, "sampler symmetry (and the skewed control)", test_samplers_symmetric))
         return 1;
