@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "data.h"
+#include "loss.h"
 #include "net.h"
 #include "testutil.h"
 
@@ -308,6 +310,130 @@ test_block_filter(void)
     }
 }
 
+/* The block filter as Proposition 1's bench uses it: the sign of the
+   squared-loss gap sum_t p_t (p_t - 2 y_t), decided from the outputs and
+   their bounds only when the bound settles it.  Every kernel available
+   here must give a decision equal to the exact sign (fmpq oracle) or
+   none, and the kernels must agree on every sample they both decide.
+   One sample in three has integer parameters and inputs and targets
+   y_t = p_t / 2 from the exact outputs: the exact gap is then 0 and no
+   kernel may decide; one in three has Gaussian parameters and y_t the
+   double nearest p_t / 2: the exact gap is then tiny, below the outputs'
+   rounding errors, and a filter without its bound decides it wrongly.  The plain double outputs of the kernels may differ
+   (the AVX2 kernel uses fused multiply-adds); the decisions may not. */
+static void
+test_block_filter_decisions(void)
+{
+    slong it, n = test_iters(120), decided[2] = {0, 0}, ties = 0, nears = 0;
+    rng_t r;
+    rng_init(r, test_seed(), 14, 0);
+    for (it = 0; it < n; it++)
+    {
+        slong depth = 2 + (slong) rng_below(r, 2), width[4], i, t, m;
+        net_t N;
+        data_t S;
+        double *out, *err, *work;
+        fmpq *ex, *p;
+        fmpq_t g, y;
+        int tie = (int) (it % 3 == 0), near = (int) (it % 3 == 1), impl, dec[2] = {2, 2}, sgn;
+
+        width[0] = 1 + (slong) rng_below(r, 16);
+        for (i = 1; i < depth; i++)
+            width[i] = 1 + (slong) rng_below(r, 64);
+        width[depth] = 1;
+        m = 1 + (slong) rng_below(r, 40);
+        net_init(N, depth, width);
+        net_randomize(N, SAMPLER_GAUSS, 1.0, r);
+        data_init(S, m, width[0], 1);
+        data_randomize(S, 1.0, 1.0, r);
+        if (tie)
+        {
+            /* small integers: the exact outputs are integers, doubles */
+            for (i = 0; i < N->npar; i++)
+                N->par[i] = (double) ((slong) rng_below(r, 7) - 3);
+            for (i = 0; i < m * width[0]; i++)
+                S->X[i] = (double) ((slong) rng_below(r, 7) - 3);
+        }
+        p = _fmpq_vec_init(m);
+        ex = _fmpq_vec_init(1);
+        fmpq_init(g);
+        fmpq_init(y);
+        for (t = 0; t < m; t++)
+        {
+            oracle_eval(ex, N, S->X + t * width[0]);
+            fmpq_set(p + t, ex);
+        }
+        if (tie || near)
+        {
+            /* y_t = p_t / 2 rounded to a double (exact when tie) */
+            for (t = 0; t < m; t++)
+            {
+                fmpq_div_2exp(y, p + t, 1);
+                S->Y[t] = fmpq_get_d(y);
+            }
+            ties += tie;
+        }
+        /* the exact gap */
+        fmpq_zero(g);
+        for (t = 0; t < m; t++)
+        {
+            bc_fmpq_set_d(y, S->Y[t]);
+            fmpq_mul_2exp(y, y, 1);
+            fmpq_sub(y, p + t, y);
+            fmpq_addmul(g, p + t, y);
+        }
+        sgn = fmpq_sgn(g);
+        nears += near && sgn != 0;
+        if (tie && sgn != 0)
+        {
+            TEST_REPORT("tie construction gives gap 0", "it=%ld", (long) it);
+            CU_FAIL("tie construction");
+        }
+
+        out = flint_malloc(sizeof(double) * 2 * m);
+        err = out + m;
+        work = flint_malloc(sizeof(double) * net_eval_d_block_worksize(N));
+        for (impl = 0; impl <= 1; impl++)
+        {
+            double gap, e;
+            int rc = _net_eval_d_block_impl(out, err, N, S->X, m, work, impl);
+            if (rc == -1)
+                continue; /* kernel not available here */
+            if (rc == 0 && loss_sq_gap_d(&gap, &e, out, err, S) == 0)
+                dec[impl] = gap > e ? 1 : (gap < -e ? -1 : 0);
+            else
+                dec[impl] = 0;
+            if (dec[impl] != 0)
+                decided[impl]++;
+            if (dec[impl] != 0 && dec[impl] != sgn)
+            {
+                TEST_REPORT(
+                    "block filter decision = exact sign of the loss gap",
+                    "it=%ld seed=%lu impl=%d depth=%ld d=%ld m=%ld decision=%d exact=%d tie=%d near=%d",
+                    (long) it, (unsigned long) test_seed(), impl, (long) depth, (long) width[0], (long) m,
+                    dec[impl], sgn, tie, near);
+                CU_FAIL("block filter decision wrong");
+            }
+        }
+        if (dec[0] != 2 && dec[1] != 2 && dec[0] != 0 && dec[1] != 0 && dec[0] != dec[1])
+        {
+            TEST_REPORT("kernels agree on decided samples", "it=%ld %d vs %d", (long) it, dec[0], dec[1]);
+            CU_FAIL("kernels disagree");
+        }
+        flint_free(out);
+        flint_free(work);
+        fmpq_clear(g);
+        fmpq_clear(y);
+        _fmpq_vec_clear(ex, 1);
+        _fmpq_vec_clear(p, m);
+        data_clear(S);
+        net_clear(N);
+    }
+    /* the filter decided most samples, and the ties were exercised */
+    CU_ASSERT(decided[0] > n / 4);
+    CU_ASSERT(ties > 0 && nears > 0);
+}
+
 /* Overflow and NaN are refused (return 1), whatever the kernel; and the
    bound is needed: the double output of a rounding case differs from the
    exact one (so a zero bound would be caught by the comparison above). */
@@ -405,6 +531,8 @@ t_net_register(void)
         !CU_add_test(s, "filter negative control", test_filter_control) ||
         !CU_add_test(s, "block filter bound on many points (oracle: fmpq)", test_block_filter) ||
         !CU_add_test(s, "block filter: overflow refused, bound needed", test_block_filter_limits) ||
+        !CU_add_test(s, "block filter: loss-gap decisions of every kernel (oracle: fmpq)",
+                     test_block_filter_decisions) ||
         !CU_add_test(s, "parameter layout and dead last layer", test_layout_dead) ||
         !CU_add_test(s, "net_randomize draws neuron by neuron", test_randomize_order))
         return 1;
