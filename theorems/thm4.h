@@ -179,8 +179,10 @@ extern "C"
    thm4_b6_construct (fixed-width integers when the sizes allow, see
    thm4_b6.c), fast = 2 the fixed-width path alone (returns -1 when it
    cannot decide), fast = 3 the same without the double filter of the
-   signs (they are then decided in fixed width).  For the tests.  On the fixed-width path Zn, zden and
-   XZn are set only when build_w. */
+   signs (they are then decided in fixed width); fast | THM4_B6_PORTABLE the same with the
+   portable kernels only (no AVX2, whatever the processor: the same integers and signs).  For the
+   tests.  On the fixed-width path Zn, zden and XZn are set only when build_w. */
+#define THM4_B6_PORTABLE 8
     int _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha,
                                 const double *W, const double *v, slong n, int build_w, int fast);
 

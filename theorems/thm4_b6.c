@@ -582,14 +582,14 @@ b6_split32(uint64_t *Bv, const b6w *B, slong len)
 #endif
 
 /* C = A B as above; Bv has room for 8 k c limbs.  The AVX2 kernel when
-   the processor has it and |A| < 2^(30 - log2 k), else the generic
-   one. */
+   simd is set, the processor has it and |A| < 2^(30 - log2 k), else the
+   generic one (the same integers). */
 static void
 b6_matmul_small(b6w *C, const int64_t *A, slong r, slong k, const b6w *B, slong c, slong *idx, uint64_t *Bv,
-                slong bA)
+                slong bA, int simd)
 {
 #ifdef B6_X86
-    if (bA + b6_clog2(k) <= 30 && __builtin_cpu_supports("avx2"))
+    if (simd && bA + b6_clog2(k) <= 30 && __builtin_cpu_supports("avx2"))
     {
         b6_split32(Bv, B, k * c);
         b6_matmul_small_avx2(C, A, r, k, Bv, c, idx);
@@ -598,6 +598,7 @@ b6_matmul_small(b6w *C, const int64_t *A, slong r, slong k, const b6w *B, slong 
 #endif
     (void) Bv;
     (void) bA;
+    (void) simd;
     b6_matmul_small_generic(C, A, r, k, B, c, idx);
 }
 
@@ -903,7 +904,8 @@ b6_cache_get(thm4_b6_t C, const thm4_data_t D, slong n)
    then reports it with every field). */
 static int
 b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, const double *v,
-        const int64_t *man, const slong *ex, slong s, slong maxsh, slong n, int build_w, int signs_known)
+        const int64_t *man, const slong *ex, slong s, slong maxsh, slong n, int build_w, int signs_known,
+        int simd)
 {
     slong m = D->m, d = D->d, i, j, t, bXn, bPn, bQ, bZ, bXZ, bUn = 0, bZp, bXZp, brhs;
     int four = 0;
@@ -947,7 +949,7 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
        and the processor has AVX2, as the four 32-bit limbs of Zn + 2^127
        (b6_matmul4_avx2), else as fixed-width integers */
 #ifdef B6_X86
-    four = bZ <= 126 && (!K->qok || bQ + b6_clog2(d) <= 30) && bXn + b6_clog2(d) <= 30 &&
+    four = bZ <= 126 && (!K->qok || bQ + b6_clog2(d) <= 30) && bXn + b6_clog2(d) <= 30 && simd &&
            __builtin_cpu_supports("avx2");
 #endif
     for (i = 0; i < n; i++)
@@ -985,7 +987,7 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
             b6_matmul4_avx2(XZ, Xs, m, d, Bv, n, acc);
         else
 #endif
-            b6_matmul_small(XZ, Xs, m, d, Z, n, acc, Bv, bXn);
+            b6_matmul_small(XZ, Xs, m, d, Z, n, acc, Bv, bXn, simd);
         for (i = 0; i < n; i++)
         {
             if (C->b[i] == 0)
@@ -1051,7 +1053,7 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
         b6_matmul4_avx2(Zp, Qs, d, d, Bv, n, acc);
     else
 #endif
-        b6_matmul_small(Zp, Qs, d, d, Z, n, acc, Bv, bQ);
+        b6_matmul_small(Zp, Qs, d, d, Z, n, acc, Bv, bQ, simd);
     b6scal_set(&S2, eta);
     for (j = 0; j < d * n; j++)
         b6scal_mul(Zp + j, &S2, Zp + j);
@@ -1078,7 +1080,7 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
     }
 
     /* verification from the built Z' alone: X Z' = delta^2 pi 2^s Un */
-    b6_matmul_small(XZp, Xs, m, d, Zp, n, acc, Bv, bXn);
+    b6_matmul_small(XZp, Xs, m, d, Zp, n, acc, Bv, bXn, simd);
     fmpz_mul(g, D->delta, D->delta);
     fmpz_mul(g, g, D->pi);
     fmpz_mul_2exp(g, g, (ulong) s);
@@ -1222,11 +1224,12 @@ b6_signs_filter_avx2(int *a, const double *xt, slong m, slong m4, slong d, const
    non-zero; b[i] is 0 for v_i = 0), else 1 (the caller decides
    exactly). */
 static int
-b6_signs_filter(int *a, int *b, const thm4_data_t D, const double *W, const double *v, slong n)
+b6_signs_filter(int *a, int *b, const thm4_data_t D, const double *W, const double *v, slong n, int simd)
 {
     slong i, t, j, m = D->m, d = D->d;
+    (void) simd;
 #ifdef B6_X86
-    if (d <= 4096 && m <= 4096 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+    if (simd && d <= 4096 && m <= 4096 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
     {
         slong m4 = (m + 3) & ~(slong) 3;
         double *xt = flint_calloc((size_t) (d * m4), sizeof(double));
@@ -1307,7 +1310,7 @@ int
 _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha,
                         const double *W, const double *v, slong n, int build_w, int fast)
 {
-    int signs_known = 0;
+    int signs_known = 0, simd = !(fast & THM4_B6_PORTABLE);
     slong m = D->m, d = D->d, i, j, t, emin = 0, s;
     int64_t *man;
     slong *ex;
@@ -1315,13 +1318,14 @@ _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, cons
     fmpz_t eta, g, h;
     fmpq_t q, r;
 
+    fast &= ~THM4_B6_PORTABLE;
     b6_resize(C, n, m, d);
 
     /* the signs first, by a rigorous double filter: most instances of
        small width fail B.6's event, and need nothing else.  When the
        filter cannot tell a sign, the construction below decides them
        all exactly. */
-    if (fast && fast != 3 && D->dyadic && b6_signs_filter(C->a, C->b, D, W, v, n) == 0)
+    if (fast && fast != 3 && D->dyadic && b6_signs_filter(C->a, C->b, D, W, v, n, simd) == 0)
     {
         signs_known = 1;
         if (b6_signs_boundary(C->a, C->b, n, m))
@@ -1363,7 +1367,7 @@ _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, cons
             for (j = 0; j < d; j++)
                 if (man[i * d + j] != 0 && v[i] != 0.0)
                     maxsh = FLINT_MAX(maxsh, ex[i * d + j] + ex[n * d + i] + s);
-        st = b6_fast(C, D, ybar, alpha, v, man, ex, s, maxsh, n, build_w, signs_known);
+        st = b6_fast(C, D, ybar, alpha, v, man, ex, s, maxsh, n, build_w, signs_known, simd);
         if (st >= 0 || fast >= 2)
         {
             flint_free(man);
