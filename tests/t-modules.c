@@ -254,10 +254,11 @@ test_refs(void)
 static void
 test_checktext_prefix(void)
 {
-    static const check_spec specs[4] = {{"m.a.one", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c"},
-                                        {"m.a.two", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c"},
-                                        {"m.a.b.three", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c"},
-                                        {"m.c", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c"}};
+    static const check_spec specs[4] = {
+        {"m.a.one", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c", NULL, 0, 0},
+        {"m.a.two", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c", NULL, 0, 0},
+        {"m.a.b.three", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c", NULL, 0, 0},
+        {"m.c", CHECK_EXACT, ST_HOLDS, 0, "", STRENGTH_SANITY, "m.c", NULL, 0, 0}};
     static const char *const frag[] = {"body",
                                        "\\begin{checktext}{m.a.}",
                                        "all of a",
