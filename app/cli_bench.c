@@ -296,16 +296,15 @@ bench_numpy(double *rate, double *cpu_rate, ulong K, uint64_t seed)
     fflush(stderr);
     if (pipe(fd) != 0)
     {
-        fprintf(stderr, "basincheck: bench prop1 --compare: cannot create a pipe: %s\n", strerror(errno));
-        return CLI_EXIT_USAGE;
+        return cli_fail("bench prop1 --compare: cannot create a pipe: %s", strerror(errno));
     }
     pid = fork();
     if (pid < 0)
     {
-        fprintf(stderr, "basincheck: bench prop1 --compare: cannot fork: %s\n", strerror(errno));
+        int e = errno;
         close(fd[0]);
         close(fd[1]);
-        return CLI_EXIT_USAGE;
+        return cli_fail("bench prop1 --compare: cannot fork: %s", strerror(e));
     }
     if (pid == 0)
     {
@@ -322,10 +321,8 @@ bench_numpy(double *rate, double *cpu_rate, ulong K, uint64_t seed)
         close(fd[0]);
         close(fd[1]);
         execvp(py, args);
-        fprintf(stderr,
-                "basincheck: bench prop1 --compare: cannot run '%s': %s (set PYTHON to a python3 "
-                "with numpy)\n",
-                py, strerror(errno));
+        cli_fail("bench prop1 --compare: cannot run '%s': %s (set PYTHON to a python3 with numpy)", py,
+                 strerror(errno));
         _exit(127);
     }
     close(fd[1]);
@@ -348,13 +345,12 @@ bench_numpy(double *rate, double *cpu_rate, ulong K, uint64_t seed)
     {
         int code = (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
         if (code == 3)
-            fprintf(stderr,
-                    "basincheck: bench prop1 --compare: '%s' has no numpy (install it, or set "
-                    "PYTHON to a python3 that has it)\n",
-                    py);
-        else if (code != 127)
-            fprintf(stderr,
-                    "basincheck: bench prop1 --compare: the NumPy reference failed (exit status %d)\n", code);
+            return cli_fail(
+                "bench prop1 --compare: '%s' has no numpy (install it, or set PYTHON to a python3 "
+                "that has it)",
+                py);
+        if (code != 127)
+            return cli_fail("bench prop1 --compare: the NumPy reference failed (exit status %d)", code);
         return CLI_EXIT_USAGE;
     }
     return 0;
