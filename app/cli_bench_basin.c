@@ -438,38 +438,19 @@ bench_limits(uint64_t seed)
     return rc;
 }
 
-int
-cli_bench_basin(int argc, char **argv)
+/* Data x_t ~ N(0, I_d) and a width-4 teacher with Gaussian weights:
+   sets X (m x d) and y (m, zero on entry) to y_t = sum_k u_k
+   [<c_k, x_t>]_+, computed exactly from the (exactly converted) double
+   draws of the seed's data stream. */
+static void
+teacher_data(fmpq_mat_t X, fmpq *y, uint64_t seed)
 {
-    uint64_t K64, seed;
-    slong K, k, t, i, j, redraws = 0, nexact = 0, ninterval = 0, nuncert = 0, iint = 0, iuncert = 0,
-                         inconsistent = 0;
-    fmpq_mat_t X, W, T;
-    fmpq *y, *v, *tv, *widths;
+    slong t, k, i;
+    fmpq_mat_t T;
+    fmpq *tv = _fmpq_vec_init(BENCH_K);
     fmpq_t s, p;
-    basin_struct *Bs;
-    bench_results Z;
     rng_t r;
-    double t0, tcert, tint, tfloat, wmed = 0.0, iwmed = 0.0;
-    const char *dir;
-    int rc, limits;
-
-    rc = bench_parse(&K64, &seed, &dir, &limits, argc, argv);
-    if (rc != 0)
-        return rc < 0 ? CLI_EXIT_OK : rc;
-    if (limits)
-        return bench_limits(seed);
-    K = (slong) K64;
-    if (dir != NULL && (rc = export_dir(dir)) != 0)
-        return rc;
-
-    /* data x_t ~ N(0, I_d) and a width-4 teacher with Gaussian weights:
-       y_t = sum_k u_k [<c_k, x_t>]_+, computed exactly from the (exactly
-       converted) double draws */
-    fmpq_mat_init(X, BENCH_M, BENCH_D);
     fmpq_mat_init(T, BENCH_K, BENCH_D);
-    y = _fmpq_vec_init(BENCH_M);
-    tv = _fmpq_vec_init(BENCH_K);
     fmpq_init(s);
     fmpq_init(p);
     rng_init(r, seed, rng_stream_id("bench.basin.data"), 0);
@@ -494,12 +475,23 @@ cli_bench_basin(int argc, char **argv)
                 fmpq_add(y + t, y + t, p);
             }
         }
+    fmpq_mat_clear(T);
+    _fmpq_vec_clear(tv, BENCH_K);
+    fmpq_clear(s);
+    fmpq_clear(p);
+}
 
-    /* the K student networks and their basins (set up untimed: both
-       solvers below start from the same basin_t) */
-    Bs = flint_malloc(sizeof(basin_struct) * (size_t) K);
+/* Initialises Bs[0..K-1] to the basins of K student networks drawn from
+   the seed's stream k, redrawing a network that lies on a basin
+   boundary; returns the number of redraws. */
+static slong
+student_basins(basin_struct *Bs, const fmpq_mat_t X, const fmpq *y, slong K, uint64_t seed)
+{
+    slong k, j, i, redraws = 0;
+    fmpq_mat_t W;
+    fmpq *v = _fmpq_vec_init(BENCH_N);
+    rng_t r;
     fmpq_mat_init(W, BENCH_N, BENCH_D);
-    v = _fmpq_vec_init(BENCH_N);
     for (k = 0; k < K; k++)
     {
         slong tries;
@@ -525,6 +517,61 @@ cli_bench_basin(int argc, char **argv)
             redraws++;
         }
     }
+    fmpq_mat_clear(W);
+    _fmpq_vec_clear(v, BENCH_N);
+    return redraws;
+}
+
+/* Seconds the float solver alone takes on the K basins. */
+static double
+time_float(const basin_struct *Bs, slong K)
+{
+    double *zd = flint_malloc(sizeof(double) * BENCH_N * BENCH_D);
+    double *lam = flint_malloc(sizeof(double) * BENCH_N * BENCH_M);
+    int *work = flint_malloc(sizeof(int) * BENCH_N * BENCH_M);
+    volatile double sink = 0.0; /* keep the solves observable */
+    slong zexp, iters, k;
+    double t0 = bc_seconds(), tfloat;
+    for (k = 0; k < K; k++)
+        sink += _basin_solve_d(zd, &zexp, work, lam, &iters, Bs + k);
+    tfloat = bc_seconds() - t0;
+    (void) sink;
+    flint_free(zd);
+    flint_free(lam);
+    flint_free(work);
+    return tfloat;
+}
+
+int
+cli_bench_basin(int argc, char **argv)
+{
+    uint64_t K64, seed;
+    slong K, k, redraws, nexact = 0, ninterval = 0, nuncert = 0, iint = 0, iuncert = 0, inconsistent = 0;
+    fmpq_mat_t X;
+    fmpq *y, *widths;
+    basin_struct *Bs;
+    bench_results Z;
+    double tcert, tint, tfloat, wmed = 0.0, iwmed = 0.0;
+    const char *dir;
+    int rc, limits;
+
+    rc = bench_parse(&K64, &seed, &dir, &limits, argc, argv);
+    if (rc != 0)
+        return rc < 0 ? CLI_EXIT_OK : rc;
+    if (limits)
+        return bench_limits(seed);
+    K = (slong) K64;
+    if (dir != NULL && (rc = export_dir(dir)) != 0)
+        return rc;
+
+    fmpq_mat_init(X, BENCH_M, BENCH_D);
+    y = _fmpq_vec_init(BENCH_M);
+    teacher_data(X, y, seed);
+
+    /* the K student networks and their basins (set up untimed: both
+       solvers below start from the same basin_t) */
+    Bs = flint_malloc(sizeof(basin_struct) * (size_t) K);
+    redraws = student_basins(Bs, X, y, K, seed);
     Z.lo = _fmpq_vec_init(K);
     Z.hi = _fmpq_vec_init(K);
     Z.ilo = _fmpq_vec_init(K);
@@ -546,22 +593,7 @@ cli_bench_basin(int argc, char **argv)
         if (fmpq_cmp(Z.ilo + k, Z.hi + k) > 0 || fmpq_cmp(Z.lo + k, Z.ihi + k) > 0)
             inconsistent++;
 
-    /* the float solver alone on the same basins */
-    {
-        double *zd = flint_malloc(sizeof(double) * BENCH_N * BENCH_D);
-        double *lam = flint_malloc(sizeof(double) * BENCH_N * BENCH_M);
-        int *work = flint_malloc(sizeof(int) * BENCH_N * BENCH_M);
-        volatile double sink = 0.0; /* keep the solves observable */
-        slong zexp, iters;
-        t0 = bc_seconds();
-        for (k = 0; k < K; k++)
-            sink += _basin_solve_d(zd, &zexp, work, lam, &iters, Bs + k);
-        tfloat = bc_seconds() - t0;
-        (void) sink;
-        flint_free(zd);
-        flint_free(lam);
-        flint_free(work);
-    }
+    tfloat = time_float(Bs, K);
 
     if (dir != NULL)
     {
@@ -600,12 +632,6 @@ cli_bench_basin(int argc, char **argv)
     _fmpq_vec_clear(Z.ihi, K);
     flint_free(Z.exact);
     fmpq_mat_clear(X);
-    fmpq_mat_clear(T);
-    fmpq_mat_clear(W);
     _fmpq_vec_clear(y, BENCH_M);
-    _fmpq_vec_clear(tv, BENCH_K);
-    _fmpq_vec_clear(v, BENCH_N);
-    fmpq_clear(s);
-    fmpq_clear(p);
     return rc;
 }

@@ -90,6 +90,20 @@ jbench_cell(jbench_sum *S, slong n, slong d0, slong d1, ulong K, const cli_opts 
     S->seconds += T->seconds;
 }
 
+/* T += S: the totals over every grid */
+static void
+jbench_add(jbench_sum *T, const jbench_sum *S)
+{
+    int e;
+    T->decisions += S->decisions;
+    T->full += S->full;
+    T->seconds += S->seconds;
+    T->cpu += S->cpu;
+    T->solves += S->solves;
+    for (e = 0; e < JB_EVENTS; e++)
+        T->by[e] += S->by[e];
+}
+
 static void
 jbench_print(const char *label, const jbench_sum *S)
 {
@@ -145,13 +159,7 @@ cli_bench_jacobian(int argc, char **argv)
                     jbench_cell(&S, n, (n * num[g] + den[g] - 1) / den[g], d1, K, &o);
             snprintf(label, sizeof label, "grid d0=%ld/%ld*n", (long) num[g], (long) den[g]);
             jbench_print(label, &S);
-            tot.decisions += S.decisions;
-            tot.full += S.full;
-            tot.seconds += S.seconds;
-            tot.cpu += S.cpu;
-            tot.solves += S.solves;
-            for (rc = 0; rc < JB_EVENTS; rc++)
-                tot.by[rc] += S.by[rc];
+            jbench_add(&tot, &S);
         }
         for (g = 0; g < 4; g++)
         {
@@ -163,13 +171,7 @@ cli_bench_jacobian(int argc, char **argv)
                     jbench_cell(&S, n, fixed[g], d1, K, &o);
             snprintf(label, sizeof label, "grid d0=%ld", (long) fixed[g]);
             jbench_print(label, &S);
-            tot.decisions += S.decisions;
-            tot.full += S.full;
-            tot.seconds += S.seconds;
-            tot.cpu += S.cpu;
-            tot.solves += S.solves;
-            for (rc = 0; rc < JB_EVENTS; rc++)
-                tot.by[rc] += S.by[rc];
+            jbench_add(&tot, &S);
         }
         jbench_print("all grids", &tot);
     }

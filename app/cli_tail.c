@@ -258,18 +258,13 @@ tail_bound(bound_row *B, int i, uint64_t N, const fmpq_t p, uint64_t K)
     fmpq_clear(k1);
 }
 
-int
-cli_tail(int argc, char **argv)
+/* Reads the options of `basincheck tail` into N, p (initialised by the
+   caller), K and json.  Returns -1 when they are complete, else the exit
+   status (0 after --help, 2 after the one-line usage error). */
+static int
+tail_parse(uint64_t *N, fmpq_t p, uint64_t *K, int *json, int argc, char **argv)
 {
-    uint64_t N = 0, K = 0;
-    int have_n = 0, have_p = 0, have_k = 0, json = 0, i, exact = 0, rc = CLI_EXIT_OK;
-    fmpq_t p, e;
-    arb_t pb, tail;
-    bound_row B[3];
-    char *lo, *hi, *tailstr = NULL, *pstr;
-    truth_t all_hold = BC_TRUE;
-
-    fmpq_init(p);
+    int have_n = 0, have_p = 0, have_k = 0, i;
     for (i = 1; i < argc; i++)
     {
         const char *a = argv[i];
@@ -278,93 +273,80 @@ cli_tail(int argc, char **argv)
         if (!strcmp(a, "-h") || !strcmp(a, "--help"))
         {
             tail_help(stdout);
-            fmpq_clear(p);
             return CLI_EXIT_OK;
         }
         if (needs && v == NULL)
-        {
-            fmpq_clear(p);
             return cli_fail("option %s needs a value (see 'basincheck tail --help')", a);
-        }
         if (!strcmp(a, "--trials"))
         {
-            if (have_n || cli_parse_u64(&N, v) != 0 || N > TAIL_MAX_N)
-            {
-                fmpq_clear(p);
+            if (have_n || cli_parse_u64(N, v) != 0 || *N > TAIL_MAX_N)
                 return tail_error(
                     have_n ? "--trials given twice" : "--trials expects an integer from 0 to 1000000000", v);
-            }
             have_n = 1;
             i++;
         }
         else if (!strcmp(a, "--p"))
         {
             if (have_p || parse_prob(p, v) != 0 || fmpq_sgn(p) < 0 || fmpq_cmp_ui(p, 1) > 0)
-            {
-                fmpq_clear(p);
                 return tail_error(have_p ? "--p given twice"
                                          : "--p expects a probability in [0, 1], a decimal or a rational a/b",
                                   v);
-            }
             have_p = 1;
             i++;
         }
         else if (!strcmp(a, "--below"))
         {
-            if (have_k || cli_parse_u64(&K, v) != 0)
-            {
-                fmpq_clear(p);
+            if (have_k || cli_parse_u64(K, v) != 0)
                 return tail_error(
                     have_k ? "--below given twice" : "--below expects an integer from 0 to 2^64-1", v);
-            }
             have_k = 1;
             i++;
         }
         else if (!strcmp(a, "--json"))
-            json = 1;
+            *json = 1;
         else
-        {
-            fmpq_clear(p);
             return tail_error(a[0] == '-' ? "unknown option" : "unexpected argument", a);
-        }
     }
     if (!have_n || !have_p || !have_k)
-    {
-        fmpq_clear(p);
         return tail_error(!have_n ? "missing --trials N" : (!have_p ? "missing --p P" : "missing --below K"),
                           NULL);
-    }
+    return -1;
+}
 
-    fmpq_init(e);
-    arb_init(pb);
-    arb_init(tail);
-    arb_set_fmpq(pb, p, TAIL_PREC + 64);
-
-    /* the tail: exact when affordable */
+/* Sets tail to P[Bin(N, p) < K]: exactly when affordable (e is then the
+   reduced fraction and *exact is set), else as a ball at a precision
+   raised until it has 70 relative bits or reaches 1024.  Returns the
+   value as shown (the fraction, or the midpoint; flint_free it). */
+static char *
+tail_value(arb_t tail, fmpq_t e, int *exact, uint64_t N, const fmpq_t p, uint64_t K)
+{
+    *exact = 0;
     if (K == 0)
     {
         fmpq_zero(e);
-        exact = 1;
+        *exact = 1;
     }
     else if (K > N)
     {
         fmpq_one(e);
-        exact = 1;
+        *exact = 1;
     }
     else if (N <= TAIL_EXACT_N &&
              (slong) N * (slong) (fmpz_bits(fmpq_numref(p)) + fmpz_bits(fmpq_denref(p))) <= TAIL_EXACT_BITS)
     {
         binom_cdf_fmpq(e, (ulong) N, p, (ulong) (K - 1));
-        exact = 1;
+        *exact = 1;
     }
-    if (exact)
+    if (*exact)
     {
         arb_set_fmpq(tail, e, TAIL_PREC);
-        tailstr = fmpq_get_str(NULL, 10, e);
+        return fmpq_get_str(NULL, 10, e);
     }
     else
     {
         slong prec;
+        arb_t pb;
+        arb_init(pb);
         for (prec = TAIL_PREC; prec <= 1024; prec *= 2)
         {
             arb_set_fmpq(pb, p, prec + 64);
@@ -372,9 +354,105 @@ cli_tail(int argc, char **argv)
             if (arb_rel_accuracy_bits(tail) >= 70)
                 break;
         }
+        arb_clear(pb);
         /* the value shown is the midpoint (the enclosure is beside it) */
-        tailstr = arb_get_str(tail, TAIL_DIGITS, ARB_STR_NO_RADIUS);
+        return arb_get_str(tail, TAIL_DIGITS, ARB_STR_NO_RADIUS);
     }
+}
+
+/* Whether every applicable bound is >= the tail: BC_FALSE on a decided
+   violation (a bug), BC_UNDECIDED when the balls cannot tell.  Equality
+   cases (K = 1: the relative-entropy bound is exactly (1 - p)^N =
+   P[X = 0]) stay undecided on balls and are skipped by identity. */
+static truth_t
+tail_bounds_hold(const arb_t tail, const bound_row *B, uint64_t K)
+{
+    truth_t all_hold = BC_TRUE;
+    int i;
+    for (i = 0; i < 3; i++)
+        if (B[i].applies == BC_TRUE)
+        {
+            /* K = 1, relative-entropy form: exp(-N D(0 || p)) = (1 - p)^N =
+               P[X = 0], equal by identity (balls cannot decide equality) */
+            if (i == 0 && K == 1)
+                continue;
+            if (arb_gt(tail, B[i].value))
+                all_hold = BC_FALSE;
+            else if (!arb_le(tail, B[i].value) && all_hold == BC_TRUE)
+                all_hold = BC_UNDECIDED;
+        }
+    return all_hold;
+}
+
+/* The answer of `basincheck tail` as one line of JSON or as text. */
+static void
+tail_print(int json, uint64_t N, const char *pstr, uint64_t K, int exact, const char *tailstr, const char *lo,
+           const char *hi, const bound_row *B, truth_t all_hold)
+{
+    int i;
+    if (json)
+    {
+        printf("{\"trials\": %llu, \"p\": \"%s\", \"below\": %llu, \"exact\": %s, \"tail\": \"%s\", "
+               "\"enclosure\": {\"lower\": \"%s\", \"upper\": \"%s\"}, \"bounds\": {",
+               (unsigned long long) N, pstr, (unsigned long long) K, exact ? "true" : "false", tailstr, lo,
+               hi);
+        for (i = 0; i < 3; i++)
+        {
+            char *u = bc_arb_bound_str(B[i].value, 1, TAIL_DIGITS);
+            printf("%s\"%s\": {\"applies\": %s, \"upper\": \"%s\"}", i ? ", " : "", B[i].key,
+                   cli_json_truth(B[i].applies), u);
+            flint_free(u);
+        }
+        printf("}, \"bounds_hold\": %s}\n", cli_json_truth(all_hold));
+        return;
+    }
+    printf("P[Bin(N, p) < K] with N = %llu, p = %s, K = %llu\n", (unsigned long long) N, pstr,
+           (unsigned long long) K);
+    if (exact)
+        printf("tail (exact):   %s\n", tailstr);
+    else
+        printf("tail (approx):  %s\n", tailstr);
+    printf("enclosure:      [%s, %s]\n", lo, hi);
+    for (i = 0; i < 3; i++)
+    {
+        char *u = bc_arb_bound_str(B[i].value, 1, TAIL_DIGITS);
+        if (B[i].applies == BC_TRUE)
+            printf("%s <= %s\n", B[i].text, u);
+        else if (K == 0)
+            printf("%s: not applicable (K = 0: the event X < 0 is empty, the tail is 0)\n", B[i].text);
+        else if (B[i].applies == BC_FALSE)
+            printf("%s: not applicable (needs %s)\n", B[i].text, B[i].needs);
+        else
+            printf("%s: hypotheses hold (%s), enclosure not obtained\n", B[i].text, B[i].needs);
+        flint_free(u);
+    }
+    printf("every applicable bound >= tail: %s\n",
+           all_hold == BC_TRUE ? "yes (decided)" : (all_hold == BC_FALSE ? "NO" : "not decided"));
+}
+
+int
+cli_tail(int argc, char **argv)
+{
+    uint64_t N = 0, K = 0;
+    int json = 0, i, exact, rc;
+    fmpq_t p, e;
+    arb_t tail;
+    bound_row B[3];
+    char *lo, *hi, *tailstr, *pstr;
+    truth_t all_hold;
+
+    fmpq_init(p);
+    rc = tail_parse(&N, p, &K, &json, argc, argv);
+    if (rc != -1)
+    {
+        fmpq_clear(p);
+        return rc;
+    }
+    rc = CLI_EXIT_OK;
+
+    fmpq_init(e);
+    arb_init(tail);
+    tailstr = tail_value(tail, e, &exact, N, p, K);
 
     B[0].key = "chernoff_relative_entropy";
     B[0].text = "Chernoff (relative entropy) exp(-N D((K-1)/N || p))";
@@ -390,65 +468,12 @@ cli_tail(int argc, char **argv)
         arb_init(B[i].value);
         tail_bound(B + i, i, N, p, K > N + 1 ? N + 1 : K);
     }
-    /* a decided violation would be a bug; equality cases (K = 1: the
-       relative-entropy bound is exactly (1 - p)^N = P[X = 0]) stay
-       undecided on balls, which is reported as such */
-    for (i = 0; i < 3; i++)
-        if (B[i].applies == BC_TRUE)
-        {
-            /* K = 1, relative-entropy form: exp(-N D(0 || p)) = (1 - p)^N =
-               P[X = 0], equal by identity (balls cannot decide equality) */
-            if (i == 0 && K == 1)
-                continue;
-            if (arb_gt(tail, B[i].value))
-                all_hold = BC_FALSE;
-            else if (!arb_le(tail, B[i].value) && all_hold == BC_TRUE)
-                all_hold = BC_UNDECIDED;
-        }
+    all_hold = tail_bounds_hold(tail, B, K);
 
     pstr = fmpq_get_str(NULL, 10, p);
     lo = bc_arb_bound_str(tail, -1, TAIL_DIGITS);
     hi = bc_arb_bound_str(tail, 1, TAIL_DIGITS);
-    if (json)
-    {
-        printf("{\"trials\": %llu, \"p\": \"%s\", \"below\": %llu, \"exact\": %s, \"tail\": \"%s\", "
-               "\"enclosure\": {\"lower\": \"%s\", \"upper\": \"%s\"}, \"bounds\": {",
-               (unsigned long long) N, pstr, (unsigned long long) K, exact ? "true" : "false", tailstr, lo,
-               hi);
-        for (i = 0; i < 3; i++)
-        {
-            char *u = bc_arb_bound_str(B[i].value, 1, TAIL_DIGITS);
-            printf("%s\"%s\": {\"applies\": %s, \"upper\": \"%s\"}", i ? ", " : "", B[i].key,
-                   cli_json_truth(B[i].applies), u);
-            flint_free(u);
-        }
-        printf("}, \"bounds_hold\": %s}\n", cli_json_truth(all_hold));
-    }
-    else
-    {
-        printf("P[Bin(N, p) < K] with N = %llu, p = %s, K = %llu\n", (unsigned long long) N, pstr,
-               (unsigned long long) K);
-        if (exact)
-            printf("tail (exact):   %s\n", tailstr);
-        else
-            printf("tail (approx):  %s\n", tailstr);
-        printf("enclosure:      [%s, %s]\n", lo, hi);
-        for (i = 0; i < 3; i++)
-        {
-            char *u = bc_arb_bound_str(B[i].value, 1, TAIL_DIGITS);
-            if (B[i].applies == BC_TRUE)
-                printf("%s <= %s\n", B[i].text, u);
-            else if (K == 0)
-                printf("%s: not applicable (K = 0: the event X < 0 is empty, the tail is 0)\n", B[i].text);
-            else if (B[i].applies == BC_FALSE)
-                printf("%s: not applicable (needs %s)\n", B[i].text, B[i].needs);
-            else
-                printf("%s: hypotheses hold (%s), enclosure not obtained\n", B[i].text, B[i].needs);
-            flint_free(u);
-        }
-        printf("every applicable bound >= tail: %s\n",
-               all_hold == BC_TRUE ? "yes (decided)" : (all_hold == BC_FALSE ? "NO" : "not decided"));
-    }
+    tail_print(json, N, pstr, K, exact, tailstr, lo, hi, B, all_hold);
     if (all_hold == BC_FALSE)
         rc = CLI_EXIT_MISMATCH; /* a bound below the tail would be a bug */
 
@@ -460,7 +485,6 @@ cli_tail(int argc, char **argv)
         arb_clear(B[i].value);
     fmpq_clear(p);
     fmpq_clear(e);
-    arb_clear(pb);
     arb_clear(tail);
     return rc;
 }

@@ -31,6 +31,9 @@ extern "C"
         const char *const *module_names;
         const double *module_seconds;
         const char *mutant; /* the run's mutant, or NULL */
+        /* the mutant tables of the modules run: mutants listed, checks
+           that can fail (not sanity), and how many of those a mutant names */
+        slong mutants, killable, covered;
         /* the directory the run wrote certificates to (--certificates), or
            NULL: then no check is said to carry a certificate file */
         const char *certificates;

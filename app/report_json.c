@@ -241,6 +241,8 @@ report_write_json(FILE *f, const checklist_t L, const report_meta *meta)
     fprintf(f, ",\n  \"threads\": %d", meta->threads);
     fputs(",\n  \"mutant\": ", f);
     jstr(f, meta->mutant);
+    fprintf(f, ",\n  \"mutation\": {\"mutants\": %ld, \"killable\": %ld, \"covered\": %ld}",
+            (long) meta->mutants, (long) meta->killable, (long) meta->covered);
     fputs(",\n  \"revision\": ", f);
     jstr(f, meta->revision);
     fputs(",\n  \"compiler\": ", f);

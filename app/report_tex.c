@@ -563,6 +563,12 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
             meta->mode, meta->threads);
     fprintf(f, "confidence & %g family-wise (Bonferroni over %ld statistical tests)\\\\\n", meta->confidence,
             (long) meta->nmc);
+    fprintf(
+        f,
+        "mutation & %ld mutants in the tables of the modules run name %ld of the %ld checks that can fail "
+        "(not sanity); the mutation test of \\texttt{make check} runs each and requires every check "
+        "it names to reverse\\\\\n",
+        (long) meta->mutants, (long) meta->covered, (long) meta->killable);
     if (meta->mutant != NULL)
     {
         fputs("mutant & \\texttt{", f);

@@ -83,31 +83,44 @@ typedef struct
     const basin_struct *B;
     fmpz_mat_t Xz; /* row t = x_t times xs_t (same directions) */
     fmpz *xs;      /* m positive row scales: x_t = Xz_t / xs_t */
+    fmpz_t L;      /* lcm of the xs_t: x_t = w_t Xz_t / L */
+    fmpz *w;       /* m row weights w_t = L / xs_t */
 } cert_ctx;
+
+/* v = num / den with den the lcm of the denominators of v (len
+   entries): the integer form of a data row (ctx_init) and of the
+   targets (interp_certify). */
+static void
+common_den(fmpz *num, fmpz_t den, const fmpq *v, slong len)
+{
+    slong i;
+    fmpz_one(den);
+    for (i = 0; i < len; i++)
+        fmpz_lcm(den, den, fmpq_denref(v + i));
+    for (i = 0; i < len; i++)
+    {
+        fmpz_divexact(num + i, den, fmpq_denref(v + i));
+        fmpz_mul(num + i, num + i, fmpq_numref(v + i));
+    }
+}
 
 static void
 ctx_init(cert_ctx *C, const basin_t B)
 {
-    slong t, i, m = B->m, d = B->d;
-    fmpz_t den;
+    slong t, m = B->m, d = B->d;
     C->B = B;
     fmpz_mat_init(C->Xz, m, d);
     C->xs = _fmpz_vec_init(m);
-    fmpz_init(den);
+    C->w = _fmpz_vec_init(m);
+    fmpz_init(C->L);
+    fmpz_one(C->L);
     for (t = 0; t < m; t++)
     {
-        fmpz_one(den);
-        for (i = 0; i < d; i++)
-            fmpz_lcm(den, den, fmpq_denref(fmpq_mat_entry(B->X, t, i)));
-        for (i = 0; i < d; i++)
-        {
-            fmpz_divexact(fmpz_mat_entry(C->Xz, t, i), den, fmpq_denref(fmpq_mat_entry(B->X, t, i)));
-            fmpz_mul(fmpz_mat_entry(C->Xz, t, i), fmpz_mat_entry(C->Xz, t, i),
-                     fmpq_numref(fmpq_mat_entry(B->X, t, i)));
-        }
-        fmpz_set(C->xs + t, den);
+        common_den(C->Xz->rows[t], C->xs + t, B->X->rows[t], d);
+        fmpz_lcm(C->L, C->L, C->xs + t);
     }
-    fmpz_clear(den);
+    for (t = 0; t < m; t++)
+        fmpz_divexact(C->w + t, C->L, C->xs + t);
 }
 
 static void
@@ -115,6 +128,8 @@ ctx_clear(cert_ctx *C)
 {
     fmpz_mat_clear(C->Xz);
     _fmpz_vec_clear(C->xs, C->B->m);
+    _fmpz_vec_clear(C->w, C->B->m);
+    fmpz_clear(C->L);
 }
 
 /* Pivot columns of A (integer, rows x cols): writes them to piv, returns
@@ -256,30 +271,18 @@ ls_solve(fmpq *z, fmpq *r, int *orth, const cert_ctx *C, const fmpz_mat_t Bz, co
     const basin_struct *B = C->B;
     slong m = B->m, d = B->d, K = fmpz_mat_ncols(Bz), t, l, k, i, j;
     fmpz_mat_t Bp, U, rhs;
-    fmpz *Yn = _fmpz_vec_init(m), *w = _fmpz_vec_init(m), *e = _fmpz_vec_init(m);
+    fmpz *Yn = _fmpz_vec_init(m), *e = _fmpz_vec_init(m);
+    const fmpz *w = C->w;
     fmpz *acc = _fmpz_vec_init(d);
-    fmpz_t Dy, Lam, den, dd, tmp;
+    fmpz_t Dy, den, dd, tmp;
     fmpq_t q;
     int ok;
     fmpz_init(Dy);
-    fmpz_init(Lam);
     fmpz_init(den);
     fmpz_init(dd);
     fmpz_init(tmp);
     fmpq_init(q);
-    fmpz_one(Dy);
-    fmpz_one(Lam);
-    for (t = 0; t < m; t++)
-    {
-        fmpz_lcm(Dy, Dy, fmpq_denref(yt + t));
-        fmpz_lcm(Lam, Lam, C->xs + t);
-    }
-    for (t = 0; t < m; t++)
-    {
-        fmpz_divexact(Yn + t, Dy, fmpq_denref(yt + t));
-        fmpz_mul(Yn + t, Yn + t, fmpq_numref(yt + t));
-        fmpz_divexact(w + t, Lam, C->xs + t);
-    }
+    common_den(Yn, Dy, yt, m);
     fmpz_mat_init(Bp, m, rank);
     fmpz_mat_init(U, rank, 1);
     fmpz_mat_init(rhs, rank, 1);
@@ -306,7 +309,7 @@ ls_solve(fmpq *z, fmpq *r, int *orth, const cert_ctx *C, const fmpz_mat_t Bz, co
         for (l = 0; l < rank; l++)
         {
             _fmpz_vec_dot(tmp, WBt->rows[l], Yn, m);
-            fmpz_mul(fmpz_mat_entry(rhs, l, 0), tmp, Lam);
+            fmpz_mul(fmpz_mat_entry(rhs, l, 0), tmp, C->L);
         }
         ok = fmpz_mat_solve_dixon_den(U, den, G, rhs);
         fmpz_mat_clear(WB);
@@ -364,11 +367,9 @@ ls_solve(fmpq *z, fmpq *r, int *orth, const cert_ctx *C, const fmpz_mat_t Bz, co
     fmpz_mat_clear(U);
     fmpz_mat_clear(rhs);
     _fmpz_vec_clear(Yn, m);
-    _fmpz_vec_clear(w, m);
     _fmpz_vec_clear(e, m);
     _fmpz_vec_clear(acc, d);
     fmpz_clear(Dy);
-    fmpz_clear(Lam);
     fmpz_clear(den);
     fmpz_clear(dd);
     fmpz_clear(tmp);
@@ -509,6 +510,29 @@ cleanup0:
     return ok;
 }
 
+/* An independent subset of one neuron's working rows (workj[t] set,
+   m entries): sets idx to those rows and piv to the positions in idx of
+   the pivot columns of the d x w matrix with columns x_t; returns their
+   number (0 without a working row). */
+static slong
+independent_rows(slong *piv, slong *idx, const cert_ctx *C, const int *workj)
+{
+    slong m = C->B->m, d = C->B->d, t, l, i, w = 0, rank;
+    fmpz_mat_t A;
+    for (t = 0; t < m; t++)
+        if (workj[t])
+            idx[w++] = t;
+    if (w == 0)
+        return 0;
+    fmpz_mat_init(A, d, w);
+    for (l = 0; l < w; l++)
+        for (i = 0; i < d; i++)
+            fmpz_set(fmpz_mat_entry(A, i, l), fmpz_mat_entry(C->Xz, idx[l], i));
+    rank = pivot_columns(piv, A);
+    fmpz_mat_clear(A);
+    return rank;
+}
+
 /* Orthogonal projection of z0 onto the face of the working set, exactly:
    per neuron z_j = z0_j - R^T (R R^T)^{-1} R z0_j, R the independent
    active rows x_t. */
@@ -516,7 +540,7 @@ static void
 face_project(fmpq *z, const cert_ctx *C, const int *work, const fmpq *z0)
 {
     const basin_struct *B = C->B;
-    slong n = B->n, m = B->m, d = B->d, j, t, i, l, k, w, rank;
+    slong n = B->n, m = B->m, d = B->d, j, i, l, k, rank;
     slong *idx = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
     slong *piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
     fmpq_t s;
@@ -524,20 +548,8 @@ face_project(fmpq *z, const cert_ctx *C, const int *work, const fmpq *z0)
     qv_set(z, z0, n * d);
     for (j = 0; j < n; j++)
     {
-        fmpz_mat_t A;
         fmpq_mat_t G, h, u;
-        w = 0;
-        for (t = 0; t < m; t++)
-            if (work[j * m + t])
-                idx[w++] = t;
-        if (w == 0)
-            continue;
-        fmpz_mat_init(A, d, w);
-        for (l = 0; l < w; l++)
-            for (i = 0; i < d; i++)
-                fmpz_set(fmpz_mat_entry(A, i, l), fmpz_mat_entry(C->Xz, idx[l], i));
-        rank = pivot_columns(piv, A);
-        fmpz_mat_clear(A);
+        rank = independent_rows(piv, idx, C, work + j * m);
         if (rank == 0)
             continue;
         fmpq_mat_init(G, rank, rank);
@@ -580,61 +592,37 @@ static int
 dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, const int *work)
 {
     const basin_struct *B = C->B;
-    slong n = B->n, m = B->m, d = B->d, j, t, i, l, k, w, rank;
+    slong n = B->n, m = B->m, d = B->d, j, t, i, l, k, rank;
     slong *idx = flint_malloc(sizeof(slong) * (size_t) m);
     slong *piv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(m, 1));
     slong *ipiv = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(d, 1));
-    fmpz *R = _fmpz_vec_init(m), *Lt = _fmpz_vec_init(m), *Cn = _fmpz_vec_init(d);
-    fmpz_t Dr, L, c, den, q;
+    fmpz *R = _fmpz_vec_init(m), *Cn = _fmpz_vec_init(d);
+    fmpz_t Dr, c, den, q;
     double worst = 0.0;
     int ok = 1;
 
     /* integers: r_t = R_t / Dr, x_t = Xz_t / xs_t, L = lcm xs_t,
-       Lt_t = L / xs_t; c_j = sum_{t: a=+1} r_t x_t = Cn_j / (Dr L) */
+       w_t = L / xs_t; c_j = sum_{t: a=+1} r_t x_t = Cn_j / (Dr L) */
     fmpz_init(Dr);
-    fmpz_init(L);
     fmpz_init(c);
     fmpz_init(den);
     fmpz_init(q);
-    fmpz_one(Dr);
-    fmpz_one(L);
+    common_den(R, Dr, r, m);
     for (t = 0; t < m; t++)
-    {
-        fmpz_lcm(Dr, Dr, fmpq_denref(r + t));
-        fmpz_lcm(L, L, C->xs + t);
-    }
-    for (t = 0; t < m; t++)
-    {
-        fmpz_divexact(R + t, Dr, fmpq_denref(r + t));
-        fmpz_mul(R + t, R + t, fmpq_numref(r + t));
-        fmpz_divexact(Lt + t, L, C->xs + t);
-        fmpz_mul(R + t, R + t, Lt + t); /* R_t Lt_t from here on */
-    }
+        fmpz_mul(R + t, R + t, C->w + t); /* R_t w_t from here on */
     qv_zero(mu, n * m);
     for (j = 0; j < n; j++)
     {
         fmpz_mat_t A, G, h, u;
-        w = 0;
-        for (t = 0; t < m; t++)
-            if (work[j * m + t])
-                idx[w++] = t;
-        if (w == 0)
-            continue; /* c_j must be 0: basin_dual_bound checks it */
+        /* no working row: c_j must be 0, basin_dual_bound checks it */
+        rank = independent_rows(piv, idx, C, work + j * m);
+        if (rank == 0)
+            continue;
         _fmpz_vec_zero(Cn, d);
         for (t = 0; t < m; t++)
             if (B->a[j * m + t] > 0 && !fmpz_is_zero(R + t))
                 for (i = 0; i < d; i++)
                     fmpz_addmul(Cn + i, R + t, fmpz_mat_entry(C->Xz, t, i));
-        /* independent subset of the active x_t: pivot columns of the
-           d x w matrix with columns x_t */
-        fmpz_mat_init(A, d, w);
-        for (l = 0; l < w; l++)
-            for (i = 0; i < d; i++)
-                fmpz_set(fmpz_mat_entry(A, i, l), fmpz_mat_entry(C->Xz, idx[l], i));
-        rank = pivot_columns(piv, A);
-        fmpz_mat_clear(A);
-        if (rank == 0)
-            continue;
         /* square system on rank independent coordinates: the columns
            g_l = s_{j,t} x_t are independent, so rows ipiv of them are;
            the remaining coordinates are checked by basin_dual_bound.
@@ -665,7 +653,7 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
         {
             /* mu_l = xs_{t_l} U_l / (den Dr L) */
             fmpz_mul(q, den, Dr);
-            fmpz_mul(q, q, L);
+            fmpz_mul(q, q, C->L);
             if (fmpz_sgn(q) < 0)
             {
                 fmpz_neg(q, q);
@@ -703,10 +691,8 @@ dual_solve(fmpq *mu, slong *nj, slong *nt, const cert_ctx *C, const fmpq *r, con
         fmpz_mat_clear(u);
     }
     _fmpz_vec_clear(R, m);
-    _fmpz_vec_clear(Lt, m);
     _fmpz_vec_clear(Cn, d);
     fmpz_clear(Dr);
-    fmpz_clear(L);
     fmpz_clear(c);
     fmpz_clear(den);
     fmpz_clear(q);
@@ -723,27 +709,14 @@ static void
 predict_common(fmpz *P, fmpz_t den, const basin_t B, const fmpq *z)
 {
     slong n = B->n, m = B->m, d = B->d, j, t, i;
-    fmpz *Zz = _fmpz_vec_init(n * d), *zs = _fmpz_vec_init(n), *xr = _fmpz_vec_init(d);
+    fmpz *Zz = _fmpz_vec_init(n * d), *xr = _fmpz_vec_init(d);
     fmpz_t D, L, c, s;
     fmpz_init(D);
     fmpz_init(L);
     fmpz_init(c);
     fmpz_init(s);
-    /* z_j = Zz_j / D after scaling each block to the common D */
-    fmpz_one(D);
-    for (j = 0; j < n; j++)
-    {
-        fmpz_one(zs + j);
-        for (i = 0; i < d; i++)
-            fmpz_lcm(zs + j, zs + j, fmpq_denref(z + j * d + i));
-        fmpz_lcm(D, D, zs + j);
-    }
-    for (j = 0; j < n; j++)
-        for (i = 0; i < d; i++)
-        {
-            fmpz_divexact(c, D, fmpq_denref(z + j * d + i));
-            fmpz_mul(Zz + j * d + i, c, fmpq_numref(z + j * d + i));
-        }
+    /* z = Zz / D with the common D */
+    common_den(Zz, D, z, n * d);
     /* x_t = xr / xs_t, scaled to the common L = lcm xs_t */
     fmpz_one(L);
     for (t = 0; t < m; t++)
@@ -766,7 +739,6 @@ predict_common(fmpz *P, fmpz_t den, const basin_t B, const fmpq *z)
     }
     fmpz_mul(den, D, L);
     _fmpz_vec_clear(Zz, n * d);
-    _fmpz_vec_clear(zs, n);
     _fmpz_vec_clear(xr, d);
     fmpz_clear(D);
     fmpz_clear(L);
@@ -801,14 +773,7 @@ offer_upper(basin_result_t R, const basin_t B, const fmpq *z)
     fmpq_init(alpha);
     fmpq_init(f);
     predict_common(P, den, B, z);
-    fmpz_one(Dy);
-    for (t = 0; t < m; t++)
-        fmpz_lcm(Dy, Dy, fmpq_denref(B->y + t));
-    for (t = 0; t < m; t++)
-    {
-        fmpz_divexact(Y + t, Dy, fmpq_denref(B->y + t));
-        fmpz_mul(Y + t, Y + t, fmpq_numref(B->y + t));
-    }
+    common_den(Y, Dy, B->y, m);
     /* p.y = spy / (den Dy), |p|^2 = spp / den^2;
        f(alpha z) = (|y|^2 - 2 alpha p.y + alpha^2 |p|^2) / m, minimal at
        alpha = p.y / |p|^2 = spy den / (spp Dy) if positive, else at 0 */
@@ -1022,33 +987,14 @@ segment_upper(basin_result_t R, const basin_t B, const fmpq *z0, const fmpq *z1)
     fmpq_clear(den);
 }
 
-/* The case Bas = 0, common for overspecified networks: f >= 0, so a
-   point of the cone with f = 0 is a minimiser and 0 is exact.  From the
-   float interpolating point zd of _basin_interp_d (scaled by 2^zexp),
-   rounded to integers over a power of two (60 bits below its largest
-   coordinate), the neq coordinates piv are corrected so that the
-   equations rows hold exactly (p_t = y_t, or <z_j, x_t> = 0 for the
-   forced constraints, which give p_t = 0 at the clamped points): one
-   neq x neq integer system, solved by fraction-free LU or p-adic
-   lifting.  zd has a margin
-   on every other constraint and the correction is of rounding size, so
-   the result normally lies in the cone; that and f(z) are then decided
-   exactly on integers, independently of this construction.  With
-   clamped points (all neurons active at t of one output sign b, b y_t < 0)
-   the value is sum y_t^2 / m over them, certified by the dual
-   certificate built below and checked by basin_dual_bound.  Returns 1
-   if R->lower = R->upper now (the value is exact). */
-static int
-interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp, const slong *rows,
-               const slong *piv, slong neq)
+/* Rounds the float interpolating point zd (n d entries, scaled by
+   2^zexp) to Zn / Dz: integers over a power of two, 60 bits below its
+   largest coordinate (non-finite entries give 0). */
+static void
+interp_round(fmpz *Zn, fmpz_t Dz, const double *zd, slong zexp, slong nd)
 {
-    const basin_struct *B = C->B;
-    slong n = B->n, m = B->m, d = B->d, nd = n * d, i, j, t, l, k, sh;
-    int emax = INT_MIN, e, ok = 1;
-    fmpz *Zn = _fmpz_vec_init(nd), *Y = _fmpz_vec_init(m);
-    fmpz_mat_t Mc, E, U;
-    fmpz_t Dz, Dy, den, s, q;
-
+    slong i, sh;
+    int emax = INT_MIN, e;
     for (i = 0; i < nd; i++)
         if (zd[i] != 0.0 && isfinite(zd[i]))
         {
@@ -1058,11 +1004,6 @@ interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp
     if (emax == INT_MIN)
         emax = 0;
     /* zd_i ~ Zt_i 2^(emax - 60), |Zt_i| <= 2^60; z~ = Zn / Dz */
-    fmpz_init(Dz);
-    fmpz_init(Dy);
-    fmpz_init(den);
-    fmpz_init(s);
-    fmpz_init(q);
     for (i = 0; i < nd; i++)
         fmpz_set_d(Zn + i, isfinite(zd[i]) ? rint(ldexp(zd[i], 60 - emax)) : 0.0);
     sh = zexp + emax - 60;
@@ -1071,23 +1012,24 @@ interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp
         _fmpz_vec_scalar_mul_2exp(Zn, Zn, nd, (ulong) sh);
     else
         fmpz_mul_2exp(Dz, Dz, (ulong) (-sh));
-    /* y = Y / Dy */
-    fmpz_one(Dy);
-    for (t = 0; t < m; t++)
-        fmpz_lcm(Dy, Dy, fmpq_denref(B->y + t));
-    for (t = 0; t < m; t++)
-    {
-        fmpz_divexact(Y + t, Dy, fmpq_denref(B->y + t));
-        fmpz_mul(Y + t, Y + t, fmpq_numref(B->y + t));
-    }
-    /* with x_t = Xz_t / xs_t, the corrections Delta_l of the coordinates
-       piv[l] solve, in the unknowns Dy Dz Delta_l,
-         p_t = y_t:          sum_l [a_{j_l,t} = +1] Xz_{t,i_l} (.) = xs_t Dz Y_t - Dy P_t,
-         <z_j, x_t> = 0:     sum_l [j_l = j] Xz_{t,i_l} (.) = -Dy <Zn_j, Xz_t>,
-       with P_t = sum_{j: a_{j,t} = +1} <Zn_j, Xz_t> */
-    fmpz_mat_init(Mc, FLINT_MAX(neq, 1), FLINT_MAX(neq, 1));
-    fmpz_mat_init(E, FLINT_MAX(neq, 1), 1);
-    fmpz_mat_init(U, FLINT_MAX(neq, 1), 1);
+}
+
+/* The neq x neq integer system Mc (.) = E of the corrections: with
+   x_t = Xz_t / xs_t, z~ = Zn / Dz and y = Y / Dy, the corrections Delta_l
+   of the coordinates piv[l] solve, in the unknowns Dy Dz Delta_l,
+     p_t = y_t:          sum_l [a_{j_l,t} = +1] Xz_{t,i_l} (.) = xs_t Dz Y_t - Dy P_t,
+     <z_j, x_t> = 0:     sum_l [j_l = j] Xz_{t,i_l} (.) = -Dy <Zn_j, Xz_t>,
+   with P_t = sum_{j: a_{j,t} = +1} <Zn_j, Xz_t>.  Mc must be zero on
+   entry. */
+static void
+interp_system(fmpz_mat_t Mc, fmpz_mat_t E, const cert_ctx *C, const fmpz *Zn, const fmpz_t Dz, const fmpz *Y,
+              const fmpz_t Dy, const slong *rows, const slong *piv, slong neq)
+{
+    const basin_struct *B = C->B;
+    slong n = B->n, m = B->m, d = B->d, i, j, t, l, k;
+    fmpz_t s, q;
+    fmpz_init(s);
+    fmpz_init(q);
     for (k = 0; k < neq; k++)
     {
         fmpz *rhs = fmpz_mat_entry(E, k, 0);
@@ -1119,6 +1061,16 @@ interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp
                     fmpz_set(fmpz_mat_entry(Mc, k, l), fmpz_mat_entry(C->Xz, t, piv[l] % d));
         }
     }
+    fmpz_clear(s);
+    fmpz_clear(q);
+}
+
+/* Solves Mc U = den E exactly with den > 0 (den = 1 for neq = 0);
+   returns 0 if Mc is singular. */
+static int
+interp_solve(fmpz_mat_t U, fmpz_t den, const fmpz_mat_t Mc, const fmpz_mat_t E, slong neq)
+{
+    int ok = 1;
     /* fraction-free LU is the faster for the small systems, p-adic
        lifting for the larger (measured crossover near 24 on this data) */
     if (neq > 24)
@@ -1133,132 +1085,191 @@ interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp
         fmpz_neg(den, den);
         fmpz_mat_neg(U, U);
     }
+    return ok;
+}
+
+/* Clamped points: the dual certificate r = Mz - y = e / Den (zero off
+   the clamped points), mu_{j,t} = b_j r_t where a_{j,t} = +1, which makes
+   every stationarity equation an identity; mu >= 0 exactly when every
+   residual has the sign -b of its neurons, and then r . Mz = 0 makes the
+   bound equal f(z).  offer_lower checks it. */
+static void
+offer_clamped_dual(basin_result_t R, const basin_t B, const fmpz *e, const fmpz_t Den)
+{
+    slong n = B->n, m = B->m, j, t;
+    fmpq *r = _fmpq_vec_init(m), *mu = _fmpq_vec_init(n * m);
+    for (t = 0; t < m; t++)
+    {
+        fmpq_set_fmpz_frac(r + t, e + t, Den);
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+            {
+                if (B->b[j] > 0)
+                    fmpq_set(mu + j * m + t, r + t);
+                else
+                    fmpq_neg(mu + j * m + t, r + t);
+            }
+    }
+    offer_lower(R, B, r, mu);
+    _fmpq_vec_clear(r, m);
+    _fmpq_vec_clear(mu, n * m);
+}
+
+/* Offers z = Znum / Dfin (Znum = Q Zn + Uc at the coordinates piv, Zn /
+   Dz elsewhere) with value f as the upper bound if it improves it. */
+static void
+offer_interp_point(basin_result_t R, const fmpq_t f, const fmpz *Zn, const fmpz_t Dz, const fmpz *Uc,
+                   const fmpz_t Q, const fmpz_t Dfin, const slong *piv, slong neq, slong nd)
+{
+    slong i, l;
+    if (fmpq_cmp(f, R->upper) >= 0)
+        return;
+    fmpq_set(R->upper, f);
+    for (i = 0; i < nd; i++)
+        fmpq_set_fmpz_frac(R->z + i, Zn + i, Dz);
+    for (l = 0; l < neq; l++)
+    {
+        fmpz_mul(fmpq_numref(R->z + piv[l]), Zn + piv[l], Q);
+        fmpz_add(fmpq_numref(R->z + piv[l]), fmpq_numref(R->z + piv[l]), Uc + piv[l]);
+        fmpz_set(fmpq_denref(R->z + piv[l]), Dfin);
+        fmpq_canonicalise(R->z + piv[l]);
+    }
+}
+
+/* The corrected point z = Znum / Dfin with Znum = Q Zn + (U_l at piv[l]),
+   Q = den Dy, Dfin = Q Dz (all positive): the cone and the predictions
+   are decided on these integers, with x_t = Xz_t / xs_t:
+     s_{j,t} <z_j, x_t> has the sign of s_{j,t} S_{j,t},
+     S_{j,t} = Q <Zn_j, Xz_t> + <U_j, Xz_t>  (U_j = 0 for most j),
+     p_t = P_t / (Dfin xs_t), P_t = sum_{j: a_{j,t} = +1} S_{j,t};
+   with L = lcm xs_t and w_t = L / xs_t (cert_ctx), r_t = p_t - y_t = e_t / Den,
+     e_t = Dy w_t P_t - Dfin L Y_t,  Den = Dfin L Dy,
+   and f(z) = sum e_t^2 / (m Den^2).  Nothing here relies on how z was
+   found.  Offers z and, with clamped points, their dual certificate;
+   returns 0 if z is outside the cone. */
+static int
+interp_offer(basin_result_t R, const cert_ctx *C, const fmpz *Zn, const fmpz_t Dz, const fmpz *Y,
+             const fmpz_t Dy, const fmpz_mat_t U, const fmpz_t den, const slong *piv, slong neq)
+{
+    const basin_struct *B = C->B;
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, j, t, l;
+    int ok = 1;
+    fmpz *Uc = _fmpz_vec_init(nd), *e = _fmpz_vec_init(m);
+    int *hasp = flint_calloc((size_t) n, sizeof(int));
+    fmpz_t Q, Dfin, Den, P1, P2, dot, s, q;
+    fmpz_init(Q);
+    fmpz_init(Dfin);
+    fmpz_init(Den);
+    fmpz_init(P1);
+    fmpz_init(P2);
+    fmpz_init(dot);
+    fmpz_init(s);
+    fmpz_init(q);
+    fmpz_mul(Q, den, Dy);
+    fmpz_mul(Dfin, Q, Dz);
+    fmpz_mul(Den, Dfin, C->L);
+    fmpz_mul(Den, Den, Dy);
+    for (l = 0; l < neq; l++)
+    {
+        fmpz_set(Uc + piv[l], fmpz_mat_entry(U, l, 0));
+        hasp[piv[l] / d] = 1;
+    }
+    for (t = 0; t < m && ok; t++)
+    {
+        fmpz_zero(P1);
+        fmpz_zero(P2);
+        for (j = 0; j < n && ok; j++)
+        {
+            int sg, sj = B->a[j * m + t] * B->b[j];
+            _fmpz_vec_dot(dot, Zn + j * d, C->Xz->rows[t], d);
+            if (B->a[j * m + t] > 0)
+                fmpz_add(P1, P1, dot);
+            if (hasp[j])
+            {
+                fmpz_mul(s, dot, Q);
+                _fmpz_vec_dot(dot, Uc + j * d, C->Xz->rows[t], d);
+                if (B->a[j * m + t] > 0)
+                    fmpz_add(P2, P2, dot);
+                fmpz_add(s, s, dot);
+                sg = fmpz_sgn(s);
+            }
+            else
+                sg = fmpz_sgn(dot);
+            if (sg * sj < 0)
+                ok = 0;
+        }
+        /* P_t = Q P1 + P2; e_t = Dy w_t P_t - Dfin L Y_t */
+        fmpz_mul(P1, P1, Q);
+        fmpz_add(P1, P1, P2);
+        fmpz_mul(q, C->w + t, Dy);
+        fmpz_mul(e + t, P1, q);
+        fmpz_mul(q, Dfin, C->L);
+        fmpz_submul(e + t, q, Y + t);
+    }
     if (ok)
     {
-        /* z = Znum / Dfin with Znum = Q Zn + (U_l at piv[l]), Q = den Dy,
-           Dfin = Q Dz (all positive): the cone and the predictions are
-           decided on these integers, with x_t = Xz_t / xs_t:
-             s_{j,t} <z_j, x_t> has the sign of s_{j,t} S_{j,t},
-             S_{j,t} = Q <Zn_j, Xz_t> + <U_j, Xz_t>  (U_j = 0 for most j),
-             p_t = P_t / (Dfin xs_t), P_t = sum_{j: a_{j,t} = +1} S_{j,t};
-           with Lx = lcm xs_t, r_t = p_t - y_t = e_t / Den,
-             e_t = Dy (Lx / xs_t) P_t - Dfin Lx Y_t,  Den = Dfin Lx Dy,
-           and f(z) = sum e_t^2 / (m Den^2).  Nothing here relies on how
-           z was found. */
-        fmpz *Uc = _fmpz_vec_init(nd), *e = _fmpz_vec_init(m);
-        int *hasp = flint_calloc((size_t) n, sizeof(int));
-        fmpz_t Q, Dfin, Lx, Den, P1, P2, dot;
-        fmpz_init(Q);
-        fmpz_init(Dfin);
-        fmpz_init(Lx);
-        fmpz_init(Den);
-        fmpz_init(P1);
-        fmpz_init(P2);
-        fmpz_init(dot);
-        fmpz_mul(Q, den, Dy);
-        fmpz_mul(Dfin, Q, Dz);
-        fmpz_one(Lx);
-        for (t = 0; t < m; t++)
-            fmpz_lcm(Lx, Lx, C->xs + t);
-        fmpz_mul(Den, Dfin, Lx);
-        fmpz_mul(Den, Den, Dy);
-        for (l = 0; l < neq; l++)
-        {
-            fmpz_set(Uc + piv[l], fmpz_mat_entry(U, l, 0));
-            hasp[piv[l] / d] = 1;
-        }
-        for (t = 0; t < m && ok; t++)
-        {
-            fmpz_zero(P1);
-            fmpz_zero(P2);
-            for (j = 0; j < n && ok; j++)
-            {
-                int sg, sj = B->a[j * m + t] * B->b[j];
-                _fmpz_vec_dot(dot, Zn + j * d, C->Xz->rows[t], d);
-                if (B->a[j * m + t] > 0)
-                    fmpz_add(P1, P1, dot);
-                if (hasp[j])
-                {
-                    fmpz_mul(s, dot, Q);
-                    _fmpz_vec_dot(dot, Uc + j * d, C->Xz->rows[t], d);
-                    if (B->a[j * m + t] > 0)
-                        fmpz_add(P2, P2, dot);
-                    fmpz_add(s, s, dot);
-                    sg = fmpz_sgn(s);
-                }
-                else
-                    sg = fmpz_sgn(dot);
-                if (sg * sj < 0)
-                    ok = 0;
-            }
-            /* P_t = Q P1 + P2; e_t = Dy (Lx / xs_t) P_t - Dfin Lx Y_t */
-            fmpz_mul(P1, P1, Q);
-            fmpz_add(P1, P1, P2);
-            fmpz_divexact(q, Lx, C->xs + t);
-            fmpz_mul(q, q, Dy);
-            fmpz_mul(e + t, P1, q);
-            fmpz_mul(q, Dfin, Lx);
-            fmpz_submul(e + t, q, Y + t);
-        }
-        if (ok)
-        {
-            fmpq_t f;
-            fmpq_init(f);
-            _fmpz_vec_dot(fmpq_numref(f), e, e, m);
-            fmpz_mul(fmpq_denref(f), Den, Den);
-            fmpz_mul_si(fmpq_denref(f), fmpq_denref(f), m);
-            fmpq_canonicalise(f);
-            if (fmpq_cmp(f, R->upper) < 0)
-            {
-                fmpq_set(R->upper, f);
-                for (i = 0; i < nd; i++)
-                    fmpq_set_fmpz_frac(R->z + i, Zn + i, Dz);
-                for (l = 0; l < neq; l++)
-                {
-                    fmpz_mul(s, Zn + piv[l], Q);
-                    fmpz_add(fmpq_numref(R->z + piv[l]), s, Uc + piv[l]);
-                    fmpz_set(fmpq_denref(R->z + piv[l]), Dfin);
-                    fmpq_canonicalise(R->z + piv[l]);
-                }
-            }
-            if (!fmpq_is_zero(f))
-            {
-                /* clamped points: the dual certificate r = Mz - y (zero
-                   off the clamped points), mu_{j,t} = b_j r_t where
-                   a_{j,t} = +1, which makes every stationarity equation
-                   an identity; mu >= 0 exactly when every residual has
-                   the sign -b of its neurons, and then r . Mz = 0 makes
-                   the bound equal f(z) */
-                fmpq *r = _fmpq_vec_init(m), *mu = _fmpq_vec_init(n * m);
-                for (t = 0; t < m; t++)
-                {
-                    fmpq_set_fmpz_frac(r + t, e + t, Den);
-                    for (j = 0; j < n; j++)
-                        if (B->a[j * m + t] > 0)
-                        {
-                            if (B->b[j] > 0)
-                                fmpq_set(mu + j * m + t, r + t);
-                            else
-                                fmpq_neg(mu + j * m + t, r + t);
-                        }
-                }
-                offer_lower(R, B, r, mu);
-                _fmpq_vec_clear(r, m);
-                _fmpq_vec_clear(mu, n * m);
-            }
-            fmpq_clear(f);
-        }
-        _fmpz_vec_clear(Uc, nd);
-        _fmpz_vec_clear(e, m);
-        flint_free(hasp);
-        fmpz_clear(Q);
-        fmpz_clear(Dfin);
-        fmpz_clear(Lx);
-        fmpz_clear(Den);
-        fmpz_clear(P1);
-        fmpz_clear(P2);
-        fmpz_clear(dot);
+        fmpq_t f;
+        fmpq_init(f);
+        _fmpz_vec_dot(fmpq_numref(f), e, e, m);
+        fmpz_mul(fmpq_denref(f), Den, Den);
+        fmpz_mul_si(fmpq_denref(f), fmpq_denref(f), m);
+        fmpq_canonicalise(f);
+        offer_interp_point(R, f, Zn, Dz, Uc, Q, Dfin, piv, neq, nd);
+        if (!fmpq_is_zero(f))
+            offer_clamped_dual(R, B, e, Den);
+        fmpq_clear(f);
     }
+    _fmpz_vec_clear(Uc, nd);
+    _fmpz_vec_clear(e, m);
+    flint_free(hasp);
+    fmpz_clear(Q);
+    fmpz_clear(Dfin);
+    fmpz_clear(Den);
+    fmpz_clear(P1);
+    fmpz_clear(P2);
+    fmpz_clear(dot);
+    fmpz_clear(s);
+    fmpz_clear(q);
+    return ok;
+}
+
+/* The case Bas = 0, common for overspecified networks: f >= 0, so a
+   point of the cone with f = 0 is a minimiser and 0 is exact.  From the
+   float interpolating point zd of _basin_interp_d (scaled by 2^zexp),
+   rounded to integers over a power of two (interp_round), the neq
+   coordinates piv are corrected so that the equations rows hold exactly
+   (p_t = y_t, or <z_j, x_t> = 0 for the forced constraints, which give
+   p_t = 0 at the clamped points): one neq x neq integer system, solved
+   by fraction-free LU or p-adic lifting.  zd has a margin on every other
+   constraint and the correction is of rounding size, so the result
+   normally lies in the cone; that and f(z) are then decided exactly on
+   integers, independently of this construction (interp_offer).  With
+   clamped points (all neurons active at t of one output sign b,
+   b y_t < 0) the value is sum y_t^2 / m over them, certified by the dual
+   certificate of offer_clamped_dual and checked by basin_dual_bound.
+   Returns 1 if R->lower = R->upper now (the value is exact). */
+static int
+interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp, const slong *rows,
+               const slong *piv, slong neq)
+{
+    const basin_struct *B = C->B;
+    slong n = B->n, m = B->m, d = B->d, nd = n * d;
+    int ok;
+    fmpz *Zn = _fmpz_vec_init(nd), *Y = _fmpz_vec_init(m);
+    fmpz_mat_t Mc, E, U;
+    fmpz_t Dz, Dy, den;
+
+    fmpz_init(Dz);
+    fmpz_init(Dy);
+    fmpz_init(den);
+    interp_round(Zn, Dz, zd, zexp, nd);
+    common_den(Y, Dy, B->y, m); /* y = Y / Dy */
+    fmpz_mat_init(Mc, FLINT_MAX(neq, 1), FLINT_MAX(neq, 1));
+    fmpz_mat_init(E, FLINT_MAX(neq, 1), 1);
+    fmpz_mat_init(U, FLINT_MAX(neq, 1), 1);
+    interp_system(Mc, E, C, Zn, Dz, Y, Dy, rows, piv, neq);
+    ok = interp_solve(U, den, Mc, E, neq);
+    ok = ok && interp_offer(R, C, Zn, Dz, Y, Dy, U, den, piv, neq);
     ok = ok && fmpq_equal(R->lower, R->upper);
     fmpz_mat_clear(Mc);
     fmpz_mat_clear(E);
@@ -1268,8 +1279,6 @@ interp_certify(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp
     fmpz_clear(Dz);
     fmpz_clear(Dy);
     fmpz_clear(den);
-    fmpz_clear(s);
-    fmpz_clear(q);
     return ok;
 }
 
@@ -1296,19 +1305,12 @@ basin_value(basin_result_t R, const basin_t B, slong prec)
     basin_value_rounds(R, B, prec, BASIN_ROUNDS);
 }
 
-void
-basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
+/* R before the certification: sized for B, z = 0, bounds [0, 0], no
+   value, no counters; the status is set at the end (result_finish). */
+static void
+result_reset(basin_result_t R, const basin_t B)
 {
-    slong n = B->n, m = B->m, d = B->d, nd = n * d, nm = n * m, i, round;
-    double *zd;
-    double *lam;
-    int *work;
-    slong zexp, iters;
-    fmpq *z1, *r1, *mu1, *z0, *zf, *zb;
-    cert_ctx C;
-    arb_t lo, hi;
-
-    result_resize(R, n, d, m); /* R->z = 0 */
+    result_resize(R, B->n, B->d, B->m); /* R->z = 0 */
     R->is_exact = 0;
     R->certified = 0;
     R->lower_trivial = 1;
@@ -1318,54 +1320,41 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
     fmpq_set_si(R->lower, 0, 1);
     fmpq_set_si(R->width, 0, 1);
     arb_indeterminate(R->enclosure);
-    if (B->loss != BASIN_LOSS_SQUARED)
-    {
-        R->status = BASIN_UNSUPPORTED;
-        fmpq_set_si(R->upper, 0, 1);
-        return;
-    }
+}
 
-    /* trivial bounds: z = 0 is in every cone (f = |y|^2/m); f >= 0 */
-    basin_objective(R->upper, B, R->z); /* R->z is 0 here */
+/* Bas = 0 (interpolation inside the basin): one exact m x m solve from
+   the float point zd (scaled by 2^zexp; not changed).  Returns 1 if it
+   made the value exact. */
+static int
+try_interp(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp)
+{
+    const basin_struct *B = C->B;
+    slong m = B->m, nd = B->n * B->d, nm = B->n * B->m, neq;
+    double *zi = flint_malloc(sizeof(double) * (size_t) FLINT_MAX(nd, 1));
+    slong *rows = flint_malloc(sizeof(slong) * (size_t) (m + nm));
+    slong *piv = flint_malloc(sizeof(slong) * (size_t) (m + nm));
+    int done;
+    memcpy(zi, zd, sizeof(double) * (size_t) nd);
+    done = _basin_interp_d(zi, rows, piv, &neq, B, zexp) && interp_certify(R, C, zi, zexp, rows, piv, neq);
+    flint_free(zi);
+    flint_free(rows);
+    flint_free(piv);
+    return done;
+}
 
-    zd = flint_malloc(sizeof(double) * (size_t) FLINT_MAX(nd, 1));
-    lam = flint_malloc(sizeof(double) * (size_t) FLINT_MAX(nm, 1));
-    work = flint_malloc(sizeof(int) * (size_t) FLINT_MAX(nm, 1));
-    R->float_value = _basin_solve_d(zd, &zexp, work, lam, &iters, B);
-    R->iterations = iters;
-    for (i = 0; i < nm; i++)
-        R->active += work[i] != 0;
-
-    ctx_init(&C, B);
-    if (B->progress != NULL)
-        B->progress(B->progress_ctx, BASIN_STAGE_EXACT, 0, 0);
-    /* Bas = 0 (interpolation inside the basin): one exact m x m solve */
-    if (rounds > 0)
-    {
-        double *zi = flint_malloc(sizeof(double) * (size_t) FLINT_MAX(nd, 1));
-        slong *rows = flint_malloc(sizeof(slong) * (size_t) (m + nm));
-        slong *piv = flint_malloc(sizeof(slong) * (size_t) (m + nm));
-        slong neq;
-        int done;
-        memcpy(zi, zd, sizeof(double) * (size_t) nd);
-        done =
-            _basin_interp_d(zi, rows, piv, &neq, B, zexp) && interp_certify(R, &C, zi, zexp, rows, piv, neq);
-        flint_free(zi);
-        flint_free(rows);
-        flint_free(piv);
-        if (done)
-        {
-            R->rounds = 1;
-            ctx_clear(&C);
-            goto finish;
-        }
-    }
-    z1 = _fmpq_vec_init(nd);
-    z0 = _fmpq_vec_init(nd);
-    zf = _fmpq_vec_init(nd);
-    zb = _fmpq_vec_init(nd);
-    r1 = _fmpq_vec_init(m);
-    mu1 = _fmpq_vec_init(nm);
+/* The general case: the rounded float point zd (scaled by 2^zexp) with
+   its working set work, repaired or projected onto the working face and
+   offered, then up to rounds exact active-set rounds (face solve, dual
+   certificate, segment fallback, one constraint dropped and one added
+   per round).  rounds = 0 with a network start point offers the repaired
+   point only.  work is changed. */
+static void
+exact_rounds(basin_result_t R, const cert_ctx *C, const double *zd, slong zexp, int *work, slong rounds)
+{
+    const basin_struct *B = C->B;
+    slong m = B->m, d = B->d, nd = B->n * d, nm = B->n * m, i, round;
+    fmpq *z1 = _fmpq_vec_init(nd), *z0 = _fmpq_vec_init(nd), *zf = _fmpq_vec_init(nd);
+    fmpq *zb = _fmpq_vec_init(nd), *r1 = _fmpq_vec_init(m), *mu1 = _fmpq_vec_init(nm);
 
     /* the rounded float point, exactly; neurons violating a constraint are
        zeroed (z_j = 0 satisfies all of neuron j's constraints) */
@@ -1392,7 +1381,7 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
         /* rounding leaves the constraints of the working set at +-1e-17
            instead of 0: project onto the working face exactly first, so
            that only genuinely violated neurons are zeroed */
-        face_project(z0, &C, work, zf);
+        face_project(z0, C, work, zf);
     qv_set(zb, z0, nd); /* the projection round 0 needs, before repair */
     if (rounds >= 0)
     {
@@ -1411,10 +1400,10 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
         if (B->progress != NULL)
             B->progress(B->progress_ctx, BASIN_STAGE_EXACT, round + 1, 0);
         if (round > 0) /* round 0: work unchanged since the projection above */
-            face_project(zb, &C, work, zf);
-        if (!face_solve(z1, r1, &C, work, zb))
+            face_project(zb, C, work, zf);
+        if (!face_solve(z1, r1, C, work, zb))
             break;
-        dual_ok = dual_solve(mu1, &nj, &nt, &C, r1, work);
+        dual_ok = dual_solve(mu1, &nj, &nt, C, r1, work);
         if (dual_ok)
             offer_lower(R, B, r1, mu1);
         primal_ok = offer_upper(R, B, z1);
@@ -1438,16 +1427,20 @@ basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
             break;
     }
 
-    ctx_clear(&C);
     _fmpq_vec_clear(z1, nd);
     _fmpq_vec_clear(z0, nd);
     _fmpq_vec_clear(zf, nd);
     _fmpq_vec_clear(zb, nd);
     _fmpq_vec_clear(r1, m);
     _fmpq_vec_clear(mu1, nm);
-finish:
-    if (B->progress != NULL)
-        B->progress(B->progress_ctx, BASIN_STAGE_DONE, 0, 0);
+}
+
+/* The status from the bounds found: exact when they meet, else an
+   interval; the enclosure [lower, upper] at precision prec. */
+static void
+result_finish(basin_result_t R, slong prec)
+{
+    arb_t lo, hi;
     R->certified = 1;
     fmpq_neg(R->width, R->lower);
     fmpq_add(R->width, R->width, R->upper);
@@ -1466,6 +1459,48 @@ finish:
     arb_union(R->enclosure, lo, hi, prec);
     arb_clear(lo);
     arb_clear(hi);
+}
+
+void
+basin_value_rounds(basin_result_t R, const basin_t B, slong prec, slong rounds)
+{
+    slong nd = B->n * B->d, nm = B->n * B->m, i;
+    double *zd;
+    double *lam;
+    int *work;
+    slong zexp, iters;
+    cert_ctx C;
+
+    result_reset(R, B);
+    if (B->loss != BASIN_LOSS_SQUARED)
+    {
+        R->status = BASIN_UNSUPPORTED;
+        fmpq_set_si(R->upper, 0, 1);
+        return;
+    }
+
+    /* trivial bounds: z = 0 is in every cone (f = |y|^2/m); f >= 0 */
+    basin_objective(R->upper, B, R->z); /* R->z is 0 here */
+
+    zd = flint_malloc(sizeof(double) * (size_t) FLINT_MAX(nd, 1));
+    lam = flint_malloc(sizeof(double) * (size_t) FLINT_MAX(nm, 1));
+    work = flint_malloc(sizeof(int) * (size_t) FLINT_MAX(nm, 1));
+    R->float_value = _basin_solve_d(zd, &zexp, work, lam, &iters, B);
+    R->iterations = iters;
+    for (i = 0; i < nm; i++)
+        R->active += work[i] != 0;
+
+    ctx_init(&C, B);
+    if (B->progress != NULL)
+        B->progress(B->progress_ctx, BASIN_STAGE_EXACT, 0, 0);
+    if (rounds > 0 && try_interp(R, &C, zd, zexp))
+        R->rounds = 1;
+    else
+        exact_rounds(R, &C, zd, zexp, work, rounds);
+    ctx_clear(&C);
+    if (B->progress != NULL)
+        B->progress(B->progress_ctx, BASIN_STAGE_DONE, 0, 0);
+    result_finish(R, prec);
 
     flint_free(zd);
     flint_free(lam);

@@ -40,6 +40,21 @@ qexp(const fmpq_t q)
     return (slong) fmpz_bits(fmpq_numref(q)) - (slong) fmpz_bits(fmpq_denref(q));
 }
 
+/* One modified Gram-Schmidt sweep: v -= <U_l, v> U_l for the k
+   orthonormal rows U_l (length d) in turn, each coefficient taken from
+   the v already reduced by the earlier rows. */
+static void
+mgs_sweep(double *v, const double *U, slong k, slong d)
+{
+    slong l, i;
+    for (l = 0; l < k; l++)
+    {
+        double c = dotd(U + l * d, v, d);
+        for (i = 0; i < d; i++)
+            v[i] -= c * U[l * d + i];
+    }
+}
+
 /* Orthonormal basis U (k x d rows) of span{x_t : work_j[t]}; returns k. */
 static slong
 span_basis(double *U, const double *X, const int *wj, slong m, slong d)
@@ -54,13 +69,7 @@ span_basis(double *U, const double *X, const int *wj, slong m, slong d)
         memcpy(v, X + t * d, sizeof(double) * (size_t) d);
         nx = sqrt(dotd(v, v, d));
         for (pass = 0; pass < 2; pass++) /* twice is enough (Kahan) */
-            for (l = 0; l < k; l++)
-            {
-                double c = dotd(U + l * d, v, d);
-                slong i;
-                for (i = 0; i < d; i++)
-                    v[i] -= c * U[l * d + i];
-            }
+            mgs_sweep(v, U, k, d);
         nv = sqrt(dotd(v, v, d));
         if (nv <= 1e-12 * nx || nv == 0.0)
             continue;
@@ -105,20 +114,8 @@ complement_basis(double *Z, const double *U, slong k, slong d, double *v)
             v[i] = 1.0;
             for (pass = 0; pass < 2; pass++)
             {
-                for (l = 0; l < k; l++)
-                {
-                    double c = dotd(U + l * d, v, d);
-                    slong ii;
-                    for (ii = 0; ii < d; ii++)
-                        v[ii] -= c * U[l * d + ii];
-                }
-                for (l = 0; l < q; l++)
-                {
-                    double c = dotd(Z + l * d, v, d);
-                    slong ii;
-                    for (ii = 0; ii < d; ii++)
-                        v[ii] -= c * Z[l * d + ii];
-                }
+                mgs_sweep(v, U, k, d);
+                mgs_sweep(v, Z, q, d);
             }
             nv = dotd(v, v, d);
             if (nv > bn)
@@ -138,38 +135,19 @@ complement_basis(double *Z, const double *U, slong k, slong d, double *v)
     return q;
 }
 
-/* c = -(A A^T)^+ r up to null(A A^T), which A^T does not see: sets c (m)
-   to a least-squares solution of G c = -r for the m x m positive
-   semidefinite G (overwritten), from a Cholesky factorisation with
-   diagonal pivoting G ~ L L^T stopped when the largest remaining pivot
-   is <= cut (L: m x k, k the numerical rank; L_P its k pivot rows, lower
-   triangular, L_R the others), then w minimising |L w + r| and
-   L_P^T c_P = w on the pivot rows (c = 0 elsewhere): G c = L w =
-   -(projection of r onto range G).  Every least-squares solution gives
-   the same step A^T c.  The least-squares problem is solved in the
-   coordinates u = L_P w: with E = L_R L_P^{-1} its normal equations are
-   (I + E^T E) u = -(r_P + E^T r_R), solved through the (m - k) x (m - k)
-   matrix I + E E^T (Woodbury), so that the usual full-rank case costs
-   the factorisation and two triangular solves, and a few dependent rows
-   cost little more (a QR of L would cost 4 m k^2 per step).  I + E^T E
-   has eigenvalues >= 1: no loss of accuracy beyond that of L_P.  With
-   leastnorm set, c is then made the least-norm solution: the null space
-   of L^T is spanned by the columns of N = [-E^T; I] (pivot order), and
-   c - N (N^T N)^{-1} N^T c uses the same N^T N = I + E E^T.  L, E
-   (m * m each) are workspaces. */
-static void
-psd_lsq(double *c, double *G, const double *r, slong m, double cut, double *L, double *E, int leastnorm)
+/* Cholesky with diagonal pivoting of the m x m positive semidefinite G,
+   stopped when the largest remaining pivot is <= cut (the first stage of
+   psd_lsq): sets perm to the pivot order and column k of L (in pivot
+   order) to L[k * m + i], i >= k; returns the numerical rank.  G is
+   overwritten. */
+static slong
+pivoted_cholesky(double *L, slong *perm, double *G, slong m, double cut)
 {
-    slong k, i, l, q, rank = 0, nr;
-    slong *perm = flint_malloc(sizeof(slong) * (size_t) m);
-    double *u = flint_malloc(sizeof(double) * (size_t) m);
-    double *v = flint_malloc(sizeof(double) * (size_t) m);
+    slong k, i, l, rank = 0;
     for (i = 0; i < m; i++)
         perm[i] = i;
-    /* Cholesky with symmetric pivoting on G itself, rows and columns
-       swapped physically (contiguous access), only the upper triangle
-       G[i * m + j], i <= j, updated; column k of L (in pivot order) in
-       L[k * m + i], i >= k */
+    /* rows and columns swapped physically (contiguous access), only the
+       upper triangle G[i * m + j], i <= j, updated */
     for (k = 0; k < m; k++)
     {
         slong best = k;
@@ -228,6 +206,127 @@ psd_lsq(double *c, double *G, const double *r, slong m, double cut, double *L, d
         }
         rank++;
     }
+    return rank;
+}
+
+/* Solves S^T x = v in place, S lower triangular (nr x nr, row-major):
+   the second half of a solve with the Cholesky factor S S^T. */
+static void
+back_solve_lt(double *v, const double *S, slong nr)
+{
+    slong q, l;
+    for (q = nr - 1; q >= 0; q--)
+    {
+        for (l = q + 1; l < nr; l++)
+            v[q] -= S[l * nr + q] * v[l];
+        v[q] /= S[q * nr + q];
+    }
+}
+
+/* The Woodbury correction of psd_lsq: u -= E^T (I + E E^T)^{-1} E u
+   with S = I + E E^T (nr x nr) factorised in place of G by plain
+   Cholesky (S >= I); v (nr) is a workspace. */
+static void
+woodbury_correct(double *u, double *v, double *G, const double *E, slong rank, slong nr, slong m)
+{
+    slong q, l, k, i;
+    double *S = G;
+    for (q = 0; q < nr; q++)
+    {
+        for (l = 0; l <= q; l++)
+        {
+            double x = q == l ? 1.0 : 0.0;
+            for (k = 0; k < rank; k++)
+                x += E[q * m + k] * E[l * m + k];
+            S[q * nr + l] = x;
+        }
+        v[q] = 0.0;
+        for (k = 0; k < rank; k++)
+            v[q] += E[q * m + k] * u[k];
+    }
+    for (q = 0; q < nr; q++)
+    {
+        double x = S[q * nr + q];
+        for (l = 0; l < q; l++)
+            x -= S[q * nr + l] * S[q * nr + l];
+        S[q * nr + q] = sqrt(x);
+        for (i = q + 1; i < nr; i++)
+        {
+            double y = S[i * nr + q];
+            for (l = 0; l < q; l++)
+                y -= S[i * nr + l] * S[q * nr + l];
+            S[i * nr + q] = y / S[q * nr + q];
+        }
+    }
+    for (q = 0; q < nr; q++)
+    {
+        for (l = 0; l < q; l++)
+            v[q] -= S[q * nr + l] * v[l];
+        v[q] /= S[q * nr + q];
+    }
+    back_solve_lt(v, S, nr);
+    for (q = 0; q < nr; q++)
+        for (k = 0; k < rank; k++)
+            u[k] -= E[q * m + k] * v[q];
+}
+
+/* The least-norm correction of psd_lsq: the null space of L^T is
+   spanned by the columns of N = [-E^T; I] (pivot order); c - N (N^T N)^{-1}
+   N^T c with N^T N = S = I + E E^T, factorised by woodbury_correct in G.
+   v holds c_P (rank) on entry and on exit; sets c_R, u is a workspace. */
+static void
+leastnorm_correct(double *c, double *v, double *u, const double *G, const double *E, const slong *perm,
+                  slong rank, slong nr, slong m)
+{
+    /* N^T c = -E c_P (c_R = 0); y = S^{-1} N^T c in u; then
+       c_P += E^T y, c_R = -y */
+    slong q, l, k;
+    const double *S = G;
+    for (q = 0; q < nr; q++)
+    {
+        double x = 0.0;
+        for (k = 0; k < rank; k++)
+            x -= E[q * m + k] * v[k];
+        for (l = 0; l < q; l++)
+            x -= S[q * nr + l] * u[l];
+        u[q] = x / S[q * nr + q];
+    }
+    back_solve_lt(u, S, nr);
+    for (q = 0; q < nr; q++)
+    {
+        for (k = 0; k < rank; k++)
+            v[k] += E[q * m + k] * u[q];
+        c[perm[rank + q]] = -u[q];
+    }
+}
+
+/* c = -(A A^T)^+ r up to null(A A^T), which A^T does not see: sets c (m)
+   to a least-squares solution of G c = -r for the m x m positive
+   semidefinite G (overwritten), from a Cholesky factorisation with
+   diagonal pivoting G ~ L L^T stopped when the largest remaining pivot
+   is <= cut (L: m x k, k the numerical rank; L_P its k pivot rows, lower
+   triangular, L_R the others), then w minimising |L w + r| and
+   L_P^T c_P = w on the pivot rows (c = 0 elsewhere): G c = L w =
+   -(projection of r onto range G).  Every least-squares solution gives
+   the same step A^T c.  The least-squares problem is solved in the
+   coordinates u = L_P w: with E = L_R L_P^{-1} its normal equations are
+   (I + E^T E) u = -(r_P + E^T r_R), solved through the (m - k) x (m - k)
+   matrix I + E E^T (Woodbury), so that the usual full-rank case costs
+   the factorisation and two triangular solves, and a few dependent rows
+   cost little more (a QR of L would cost 4 m k^2 per step).  I + E^T E
+   has eigenvalues >= 1: no loss of accuracy beyond that of L_P.  With
+   leastnorm set, c is then made the least-norm solution: the null space
+   of L^T is spanned by the columns of N = [-E^T; I] (pivot order), and
+   c - N (N^T N)^{-1} N^T c uses the same N^T N = I + E E^T.  L, E
+   (m * m each) are workspaces. */
+static void
+psd_lsq(double *c, double *G, const double *r, slong m, double cut, double *L, double *E, int leastnorm)
+{
+    slong k, i, l, q, rank, nr;
+    slong *perm = flint_malloc(sizeof(slong) * (size_t) m);
+    double *u = flint_malloc(sizeof(double) * (size_t) m);
+    double *v = flint_malloc(sizeof(double) * (size_t) m);
+    rank = pivoted_cholesky(L, perm, G, m, cut);
     for (i = 0; i < m; i++)
         c[i] = 0.0;
     nr = m - rank;
@@ -256,53 +355,8 @@ psd_lsq(double *c, double *G, const double *r, slong m, double cut, double *L, d
                 u[k] -= E[q * m + k] * rq;
         }
         if (nr > 0)
-        {
-            /* u -= E^T (I + E E^T)^{-1} E u, with S = I + E E^T factorised
-               in place of G (no longer needed) by plain Cholesky: S >= I */
-            double *S = G;
-            for (q = 0; q < nr; q++)
-            {
-                for (l = 0; l <= q; l++)
-                {
-                    double x = q == l ? 1.0 : 0.0;
-                    for (k = 0; k < rank; k++)
-                        x += E[q * m + k] * E[l * m + k];
-                    S[q * nr + l] = x;
-                }
-                v[q] = 0.0;
-                for (k = 0; k < rank; k++)
-                    v[q] += E[q * m + k] * u[k];
-            }
-            for (q = 0; q < nr; q++)
-            {
-                double x = S[q * nr + q];
-                for (l = 0; l < q; l++)
-                    x -= S[q * nr + l] * S[q * nr + l];
-                S[q * nr + q] = sqrt(x);
-                for (i = q + 1; i < nr; i++)
-                {
-                    double y = S[i * nr + q];
-                    for (l = 0; l < q; l++)
-                        y -= S[i * nr + l] * S[q * nr + l];
-                    S[i * nr + q] = y / S[q * nr + q];
-                }
-            }
-            for (q = 0; q < nr; q++)
-            {
-                for (l = 0; l < q; l++)
-                    v[q] -= S[q * nr + l] * v[l];
-                v[q] /= S[q * nr + q];
-            }
-            for (q = nr - 1; q >= 0; q--)
-            {
-                for (l = q + 1; l < nr; l++)
-                    v[q] -= S[l * nr + q] * v[l];
-                v[q] /= S[q * nr + q];
-            }
-            for (q = 0; q < nr; q++)
-                for (k = 0; k < rank; k++)
-                    u[k] -= E[q * m + k] * v[q];
-        }
+            /* G is no longer needed: it holds S = I + E E^T */
+            woodbury_correct(u, v, G, E, rank, nr, m);
         /* w = L_P^{-1} u (in u, by columns), then L_P^T c_P = w */
         for (k = 0; k < rank; k++)
         {
@@ -320,32 +374,7 @@ psd_lsq(double *c, double *G, const double *r, slong m, double cut, double *L, d
             v[k] = x / lk[k];
         }
         if (leastnorm && nr > 0)
-        {
-            /* N^T c = -E c_P (c_R = 0); y = S^{-1} N^T c in u; then
-               c_P += E^T y, c_R = -y */
-            const double *S = G;
-            for (q = 0; q < nr; q++)
-            {
-                double x = 0.0;
-                for (k = 0; k < rank; k++)
-                    x -= E[q * m + k] * v[k];
-                for (l = 0; l < q; l++)
-                    x -= S[q * nr + l] * u[l];
-                u[q] = x / S[q * nr + q];
-            }
-            for (q = nr - 1; q >= 0; q--)
-            {
-                for (l = q + 1; l < nr; l++)
-                    u[q] -= S[l * nr + q] * u[l];
-                u[q] /= S[q * nr + q];
-            }
-            for (q = 0; q < nr; q++)
-            {
-                for (k = 0; k < rank; k++)
-                    v[k] += E[q * m + k] * u[q];
-                c[perm[rank + q]] = -u[q];
-            }
-        }
+            leastnorm_correct(c, v, u, G, E, perm, rank, nr, m);
         for (k = 0; k < rank; k++)
             c[perm[k]] = v[k];
     }
@@ -776,10 +805,133 @@ small_solve(double *mu, double *G, double *h, slong k)
     }
 }
 
+/* r = Mz - y (r = Mz if y is NULL), summed in the order of the neurons:
+   the residual and the predictions of every float stage. */
+static void
+residual_d(double *r, const double *z, const double *X, const double *y, const basin_t B)
+{
+    slong n = B->n, m = B->m, d = B->d, j, t;
+    for (t = 0; t < m; t++)
+    {
+        r[t] = y != NULL ? -y[t] : 0.0;
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+                r[t] += dotd(z + j * d, X + t * d, d);
+    }
+}
+
+/* Sets idx to the points t with w[t] set (w: one neuron's row of a working
+   set); returns their number. */
+static slong
+working_rows(slong *idx, const int *w, slong m)
+{
+    slong t, k = 0;
+    for (t = 0; t < m; t++)
+        if (w[t])
+            idx[k++] = t;
+    return k;
+}
+
+/* G (k x k) = the Gram matrix of neuron j's signed rows s_{j,t} x_t,
+   t = idx[0..k-1]: the normal matrix of both least-norm problems on a
+   neuron's working rows (the multipliers of _basin_solve_d, the push
+   direction of _basin_interp_d). */
+static void
+signed_gram(double *G, const double *X, const basin_t B, slong j, const slong *idx, slong k)
+{
+    slong m = B->m, d = B->d, q, u;
+    for (q = 0; q < k; q++)
+    {
+        double sq = B->a[j * m + idx[q]] * B->b[j];
+        for (u = 0; u < k; u++)
+        {
+            double su = B->a[j * m + idx[u]] * B->b[j];
+            G[q * k + u] = sq * su * dotd(X + idx[q] * d, X + idx[u] * d, d);
+        }
+    }
+}
+
+/* The ratio test of the active-set method over the constraints outside
+   the working set: returns the largest alpha <= 1 that keeps z + alpha p
+   in the cone and sets (*bj, *bt) to the blocking constraint, or to
+   (-1, -1) if the full step is feasible. */
+static double
+ratio_test(slong *bj, slong *bt, const double *z, const double *p, const double *X, const double *xn,
+           const int *work, const basin_t B)
+{
+    slong n = B->n, m = B->m, d = B->d, j, t;
+    double alpha = 1.0;
+    *bj = *bt = -1;
+    for (j = 0; j < n; j++)
+    {
+        double pjn = sqrt(dotd(p + j * d, p + j * d, d));
+        if (pjn == 0.0)
+            continue;
+        for (t = 0; t < m; t++)
+        {
+            double s = B->a[j * m + t] * B->b[j], sig, rho, at;
+            if (work[j * m + t] || xn[t] == 0.0)
+                continue;
+            rho = s * dotd(p + j * d, X + t * d, d);
+            if (rho >= -1e-12 * pjn * xn[t])
+                continue;
+            sig = s * dotd(z + j * d, X + t * d, d);
+            at = (sig > 0 ? sig : 0.0) / (-rho);
+            if (at < alpha)
+            {
+                alpha = at;
+                *bj = j;
+                *bt = t;
+            }
+        }
+    }
+    return alpha;
+}
+
+/* The multipliers at a stationary point of the face: per neuron,
+   sum_{t in W_j} mu_t s_t x_t = sum_{t: a=+1} r_t x_t in least squares,
+   stored in lam.  Returns the most negative mu_t |x_t| and sets
+   (*wj, *wt) to its constraint ((-1, -1) if none is negative).  g (d),
+   G (m * m), h, mu, idx (m) are workspaces. */
+static double
+worst_multiplier(slong *wj, slong *wt, double *lam, const double *r, const double *X, const double *xn,
+                 const int *work, const basin_t B, double *g, double *G, double *h, double *mu, slong *idx)
+{
+    slong n = B->n, m = B->m, d = B->d, j, t, i, k, kk;
+    double worst = 0.0;
+    *wj = *wt = -1;
+    for (j = 0; j < n; j++)
+    {
+        for (i = 0; i < d; i++)
+            g[i] = 0.0;
+        for (t = 0; t < m; t++)
+            if (B->a[j * m + t] > 0)
+                for (i = 0; i < d; i++)
+                    g[i] += r[t] * X[t * d + i];
+        k = working_rows(idx, work + j * m, m);
+        signed_gram(G, X, B, j, idx, k);
+        for (kk = 0; kk < k; kk++)
+            h[kk] = B->a[j * m + idx[kk]] * B->b[j] * dotd(X + idx[kk] * d, g, d);
+        small_solve(mu, G, h, k);
+        for (kk = 0; kk < k; kk++)
+        {
+            double v = mu[kk] * xn[idx[kk]];
+            lam[j * m + idx[kk]] = mu[kk];
+            if (v < worst)
+            {
+                worst = v;
+                *wj = j;
+                *wt = idx[kk];
+            }
+        }
+    }
+    return worst;
+}
+
 double
 _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, const basin_t B)
 {
-    slong n = B->n, m = B->m, d = B->d, j, t, u, i, it, maxit, ey;
+    slong n = B->n, m = B->m, d = B->d, t, i, it, maxit, ey;
     step_ws W;
     double *X, *y, *r, *p, *xn, fval = 0.0;
     double *G, *h, *mu;
@@ -817,18 +969,11 @@ _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, con
                 act += work[i] != 0;
             B->progress(B->progress_ctx, BASIN_STAGE_FLOAT, it, act);
         }
-        double pn = 0.0, zn = 0.0, alpha = 1.0;
-        slong bj = -1, bt = -1;
+        double pn = 0.0, zn = 0.0, alpha;
+        slong bj, bt;
         int stationary = 0;
 
-        /* residual r = Mz - y */
-        for (t = 0; t < m; t++)
-        {
-            r[t] = -y[t];
-            for (j = 0; j < n; j++)
-                if (B->a[j * m + t] > 0)
-                    r[t] += dotd(z + j * d, X + t * d, d);
-        }
+        residual_d(r, z, X, y, B);
         face_step(p, &W, r, work);
         pn = sqrt(dotd(p, p, n * d));
         zn = sqrt(dotd(z, z, n * d));
@@ -836,30 +981,7 @@ _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, con
             stationary = 1;
         else
         {
-            /* ratio test over the constraints outside the working set */
-            for (j = 0; j < n; j++)
-            {
-                double pjn = sqrt(dotd(p + j * d, p + j * d, d));
-                if (pjn == 0.0)
-                    continue;
-                for (t = 0; t < m; t++)
-                {
-                    double s = B->a[j * m + t] * B->b[j], sig, rho, at;
-                    if (work[j * m + t] || xn[t] == 0.0)
-                        continue;
-                    rho = s * dotd(p + j * d, X + t * d, d);
-                    if (rho >= -1e-12 * pjn * xn[t])
-                        continue;
-                    sig = s * dotd(z + j * d, X + t * d, d);
-                    at = (sig > 0 ? sig : 0.0) / (-rho);
-                    if (at < alpha)
-                    {
-                        alpha = at;
-                        bj = j;
-                        bt = t;
-                    }
-                }
-            }
+            alpha = ratio_test(&bj, &bt, z, p, X, xn, work, B);
             for (i = 0; i < n * d; i++)
                 z[i] += alpha * p[i];
             if (bj >= 0)
@@ -869,53 +991,13 @@ _basin_solve_d(double *z, slong *zexp, int *work, double *lam, slong *iters, con
         }
         if (stationary)
         {
-            /* multipliers: sum_{t in W_j} mu_t s_t x_t = sum_{t: a=+1} r_t x_t */
-            double worst = 0.0, rmax = 0.0;
-            slong wj = -1, wt = -1;
+            double worst, rmax = 0.0;
+            slong wj, wt;
+            residual_d(r, z, X, y, B);
             for (t = 0; t < m; t++)
-            {
-                r[t] = -y[t];
-                for (j = 0; j < n; j++)
-                    if (B->a[j * m + t] > 0)
-                        r[t] += dotd(z + j * d, X + t * d, d);
                 rmax = FLINT_MAX(rmax, fabs(r[t]));
-            }
-            for (j = 0; j < n; j++)
-            {
-                slong k = 0, kk;
-                double *gj = p; /* reuse p as scratch for the gradient block */
-                for (i = 0; i < d; i++)
-                    gj[i] = 0.0;
-                for (t = 0; t < m; t++)
-                    if (B->a[j * m + t] > 0)
-                        for (i = 0; i < d; i++)
-                            gj[i] += r[t] * X[t * d + i];
-                for (t = 0; t < m; t++)
-                    if (work[j * m + t])
-                        idx[k++] = t;
-                for (kk = 0; kk < k; kk++)
-                {
-                    double skk = B->a[j * m + idx[kk]] * B->b[j];
-                    for (u = 0; u < k; u++)
-                    {
-                        double su = B->a[j * m + idx[u]] * B->b[j];
-                        G[kk * k + u] = skk * su * dotd(X + idx[kk] * d, X + idx[u] * d, d);
-                    }
-                    h[kk] = skk * dotd(X + idx[kk] * d, gj, d);
-                }
-                small_solve(mu, G, h, k);
-                for (kk = 0; kk < k; kk++)
-                {
-                    double v = mu[kk] * xn[idx[kk]];
-                    lam[j * m + idx[kk]] = mu[kk];
-                    if (v < worst)
-                    {
-                        worst = v;
-                        wj = j;
-                        wt = idx[kk];
-                    }
-                }
-            }
+            /* p is free here: scratch for a neuron's gradient block */
+            worst = worst_multiplier(&wj, &wt, lam, r, X, xn, work, B, p, G, h, mu, idx);
             if (wj < 0 || worst >= -1e-11 * (1.0 + rmax))
             {
                 fval = 0.0;
@@ -978,13 +1060,7 @@ interp_columns(slong *piv, slong *rows, slong *pneq, const int *dead, const doub
             continue;
         for (l = 0; l < nd; l++)
             row[l] /= s;
-        for (l = 0; l < kept; l++)
-        {
-            double c = dotd(A + l * nd, row, nd);
-            slong ii;
-            for (ii = 0; ii < nd; ii++)
-                row[ii] -= c * A[l * nd + ii];
-        }
+        mgs_sweep(row, A, kept, nd);
         s = sqrt(dotd(row, row, nd));
         if (s <= 1e-9)
             continue;
@@ -1054,14 +1130,131 @@ slack_d(const double *z, const double *X, const basin_t B, slong j, slong t)
     return B->a[j * B->m + t] * B->b[j] * dotd(z + j * B->d, X + t * B->d, B->d);
 }
 
+/* Clamped points: all neurons active at t have one output sign b and
+   b y_t <= 0 (or none is active): every term of p_t has sign b, so the
+   best p_t is 0; the target there is 0 (0 = y_t when y_t = 0).  Sets
+   clamped (m) to these points. */
+static void
+clamped_points(int *clamped, const basin_t B)
+{
+    slong n = B->n, m = B->m, j, t;
+    for (t = 0; t < m; t++)
+    {
+        int sgn = 0, one = 1;
+        for (j = 0; j < n; j++)
+            if (B->a[j * m + t] > 0)
+            {
+                if (sgn != 0 && B->b[j] != sgn)
+                    one = 0;
+                sgn = B->b[j];
+            }
+        clamped[t] = one && sgn * fmpq_sgn(B->y + t) <= 0;
+    }
+}
+
+/* The push direction of _basin_interp_d (step 3): per live neuron the
+   least-norm g_j with s_{j,t} <g_j, x_t> = target_t on its tight
+   constraints (target 0 if forced, else the slack of the network's own
+   point zs scaled to the size Zs of z, or |x_t| Zs without one).  G, h,
+   c, idx are workspaces (m * m, m, m, m). */
+static void
+push_direction(double *g, const double *zs, const double *X, const double *xn, const int *tight,
+               const int *forced, const int *dead, double Zs, const basin_t B, double *G, double *h,
+               double *c, slong *idx)
+{
+    slong n = B->n, m = B->m, d = B->d, j, i, k, q;
+    for (j = 0; j < n; j++)
+    {
+        double zn = sqrt(dotd(zs + j * d, zs + j * d, d));
+        for (i = 0; i < d; i++)
+            g[j * d + i] = 0.0;
+        if (dead[j])
+            continue;
+        k = working_rows(idx, tight + j * m, m);
+        if (k == 0)
+            continue;
+        signed_gram(G, X, B, j, idx, k);
+        for (q = 0; q < k; q++)
+        {
+            slong tq = idx[q];
+            if (forced[j * m + tq])
+                h[q] = 0.0;
+            else if (zn > 0.0)
+                h[q] = Zs / zn * slack_d(zs, X, B, j, tq);
+            else
+                h[q] = Zs * xn[tq];
+        }
+        small_solve(c, G, h, k);
+        for (q = 0; q < k; q++)
+        {
+            double sq = B->a[j * m + idx[q]] * B->b[j];
+            for (i = 0; i < d; i++)
+                g[j * d + i] += c[q] * sq * X[idx[q] * d + i];
+        }
+    }
+}
+
+/* The step length of the push z + alpha g (step 5 of _basin_interp_d):
+   the tight constraints must gain, the others keep at least half their
+   slack.  Returns alpha in (0, 1], or 0 if a tight constraint does not
+   gain. */
+static double
+push_length(const double *z, const double *g, const double *X, const double *xn, const int *tight,
+            const int *forced, const int *dead, double Zs, const basin_t B)
+{
+    slong n = B->n, m = B->m, j, t;
+    double alpha = 1.0;
+    for (j = 0; j < n; j++)
+        for (t = 0; t < m; t++)
+        {
+            double rate = slack_d(g, X, B, j, t);
+            if (dead[j] || forced[j * m + t])
+                continue;
+            if (tight[j * m + t])
+            {
+                if (!(rate > 1e-9 * Zs * xn[t]))
+                    return 0.0;
+            }
+            else if (rate < 0.0)
+                alpha = FLINT_MIN(alpha, 0.5 * slack_d(z, X, B, j, t) / -rate);
+        }
+    return alpha;
+}
+
+/* The exact equations of the interpolating point (step 7 of
+   _basin_interp_d): the predictions of the points that are not clamped
+   and have a live neuron (without one p_t = 0 already), then the forced
+   constraints m + j m + t (they imply p_t = 0).  Returns their number. */
+static slong
+interp_rows(slong *rows, const int *forced, const int *dead, const basin_t B)
+{
+    slong n = B->n, m = B->m, j, t, k = 0;
+    for (t = 0; t < m; t++)
+    {
+        int f = 0, live = 0;
+        for (j = 0; j < n; j++)
+        {
+            f |= forced[j * m + t];
+            live |= B->a[j * m + t] > 0 && !dead[j];
+        }
+        if (!f && live)
+            rows[k++] = t;
+    }
+    for (j = 0; j < n; j++)
+        for (t = 0; t < m; t++)
+            if (forced[j * m + t])
+                rows[k++] = m + j * m + t;
+    return k;
+}
+
 int
 _basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B, slong zexp)
 {
-    slong n = B->n, m = B->m, d = B->d, nd = n * d, nm = n * m, j, t, i, k, u, q;
+    slong n = B->n, m = B->m, d = B->d, nd = n * d, nm = n * m, j, t, i;
     double *X, *y, *xn, *r, *zs, *g, *p, *G, *h, *c;
     int *tight, *forced, *dead, *work, *clamped, ok = 0;
     slong *idx;
-    double rmax = 0.0, pscale = 0.0, Zs = 0.0, alpha = 1.0, dscale = 0.0;
+    double rmax = 0.0, pscale = 0.0, Zs = 0.0, alpha, dscale = 0.0;
     step_ws W;
 
     X = flint_malloc(sizeof(double) * (size_t) (m * d));
@@ -1087,21 +1280,7 @@ _basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B,
     step_ws_init(&W, B, X, xn);
     scaled_start(zs, B, zexp); /* 0 without a start */
 
-    /* 0. clamped points: all neurons active at t have one output sign b
-       and b y_t <= 0 (or none is active): every term of p_t has sign b, so
-       the best p_t is 0; the target there is 0 (0 = y_t when y_t = 0) */
-    for (t = 0; t < m; t++)
-    {
-        int sgn = 0, one = 1;
-        for (j = 0; j < n; j++)
-            if (B->a[j * m + t] > 0)
-            {
-                if (sgn != 0 && B->b[j] != sgn)
-                    one = 0;
-                sgn = B->b[j];
-            }
-        clamped[t] = one && sgn * fmpq_sgn(B->y + t) <= 0;
-    }
+    clamped_points(clamped, B);
     /* 1. does z fit the targets (in floating point)? */
     for (t = 0; t < m; t++)
     {
@@ -1140,84 +1319,25 @@ _basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B,
         }
     }
     /* 3. a direction g that makes the tight constraints positive and keeps
-       the forced ones: per neuron the least-norm g_j with
-       s_{j,t} <g_j, x_t> = target_t on its tight constraints (target 0 if
-       forced, else the slack of the network's own point scaled to the
-       size of z, or |x_t| |z| without one) */
-    for (j = 0; j < n; j++)
-    {
-        double zn = sqrt(dotd(zs + j * d, zs + j * d, d));
-        for (i = 0; i < d; i++)
-            g[j * d + i] = 0.0;
-        if (dead[j])
-            continue;
-        k = 0;
-        for (t = 0; t < m; t++)
-            if (tight[j * m + t])
-                idx[k++] = t;
-        if (k == 0)
-            continue;
-        for (q = 0; q < k; q++)
-        {
-            slong tq = idx[q];
-            double sq = B->a[j * m + tq] * B->b[j];
-            for (u = 0; u < k; u++)
-                G[q * k + u] = sq * B->a[j * m + idx[u]] * B->b[j] * dotd(X + tq * d, X + idx[u] * d, d);
-            if (forced[j * m + tq])
-                h[q] = 0.0;
-            else if (zn > 0.0)
-                h[q] = Zs / zn * slack_d(zs, X, B, j, tq);
-            else
-                h[q] = Zs * xn[tq];
-        }
-        small_solve(c, G, h, k);
-        for (q = 0; q < k; q++)
-        {
-            double sq = B->a[j * m + idx[q]] * B->b[j];
-            for (i = 0; i < d; i++)
-                g[j * d + i] += c[q] * sq * X[idx[q] * d + i];
-        }
-    }
+       the forced ones */
+    push_direction(g, zs, X, xn, tight, forced, dead, Zs, B, G, h, c, idx);
     /* 4. correct g on the face of the working constraints so that the
        predictions do not move: p minimises |M(g + p)|^2 there */
+    residual_d(r, g, X, NULL, B);
     for (t = 0; t < m; t++)
-    {
-        r[t] = 0.0;
-        for (j = 0; j < n; j++)
-            if (B->a[j * m + t] > 0)
-                r[t] += dotd(g + j * d, X + t * d, d);
         dscale = FLINT_MAX(dscale, fabs(r[t]));
-    }
     face_step(p, &W, r, work);
     for (i = 0; i < nd; i++)
         g[i] += p[i];
+    residual_d(r, g, X, NULL, B);
     rmax = 0.0;
     for (t = 0; t < m; t++)
-    {
-        double v = 0.0;
-        for (j = 0; j < n; j++)
-            if (B->a[j * m + t] > 0)
-                v += dotd(g + j * d, X + t * d, d);
-        rmax = FLINT_MAX(rmax, fabs(v));
-    }
+        rmax = FLINT_MAX(rmax, fabs(r[t]));
     if (!(rmax <= 1e-9 * (dscale + pscale)))
         goto done_ws; /* the push would move the predictions */
     /* 5. step length: tight constraints must gain, the others keep at
        least half their slack */
-    for (j = 0; j < n; j++)
-        for (t = 0; t < m; t++)
-        {
-            double rate = slack_d(g, X, B, j, t);
-            if (dead[j] || forced[j * m + t])
-                continue;
-            if (tight[j * m + t])
-            {
-                if (!(rate > 1e-9 * Zs * xn[t]))
-                    goto done_ws;
-            }
-            else if (rate < 0.0)
-                alpha = FLINT_MIN(alpha, 0.5 * slack_d(z, X, B, j, t) / -rate);
-        }
+    alpha = push_length(z, g, X, xn, tight, forced, dead, Zs, B);
     if (!(alpha > 0.0))
         goto done_ws;
     for (i = 0; i < nd; i++)
@@ -1232,25 +1352,8 @@ _basin_interp_d(double *z, slong *rows, slong *piv, slong *neq, const basin_t B,
             if (xn[t] > 0.0 && !forced[j * m + t] && !(slack_d(zs, X, B, j, t) > 1e-12 * zn * xn[t]))
                 goto done_ws;
     }
-    /* 7. the exact equations: the predictions of the points that are not
-       clamped, and the forced constraints (they imply p_t = 0) */
-    k = 0;
-    for (t = 0; t < m; t++)
-    {
-        int f = 0, live = 0;
-        for (j = 0; j < n; j++)
-        {
-            f |= forced[j * m + t];
-            live |= B->a[j * m + t] > 0 && !dead[j];
-        }
-        if (!f && live) /* without a live neuron p_t = 0 already */
-            rows[k++] = t;
-    }
-    for (j = 0; j < n; j++)
-        for (t = 0; t < m; t++)
-            if (forced[j * m + t])
-                rows[k++] = m + j * m + t;
-    *neq = k;
+    /* 7. the exact equations */
+    *neq = interp_rows(rows, forced, dead, B);
     if (!interp_columns(piv, rows, neq, dead, X, B))
         goto done_ws;
     for (i = 0; i < nd; i++)

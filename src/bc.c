@@ -9,6 +9,15 @@
 #include "bc.h"
 
 void
+bc_fmpq_div_si(fmpq_t res, const fmpq_t x, slong c)
+{
+    fmpz_t z;
+    fmpz_init_set_si(z, c);
+    fmpq_div_fmpz(res, x, z);
+    fmpz_clear(z);
+}
+
+void
 bc_fmpq_set_d(fmpq_t x, double d)
 {
     int e;

@@ -69,6 +69,10 @@ extern "C"
    validate their input first. */
     void bc_fmpq_set_d(fmpq_t x, double d);
 
+    /* Sets res to x / c exactly; c must not be 0 (FLINT 2.9 has fmpq_mul_si
+   but no division by a word).  Aliasing allowed. */
+    void bc_fmpq_div_si(fmpq_t res, const fmpq_t x, slong c);
+
     /* Sets x to the exact value of the finite double d as an exact ball. */
     void bc_arb_set_d(arb_t x, double d);
 

@@ -204,132 +204,135 @@ too_long(csv_state *s, size_t at, slong ndig)
                      (long) ndig, (long) CSV_MAX_DIGITS);
 }
 
-/* Parses one number starting at offset *pos (no leading blanks) into
-   x; on success advances *pos past it. */
-static int
-parse_number(csv_state *s, size_t *pos, fmpq_t x)
+/* The first index at or after i (before end) that is not a digit. */
+static size_t
+skip_digits(const char *b, size_t i, size_t end)
 {
-    const char *b = s->buf;
-    size_t i = *pos, end = s->line_end, d1s, d1e, d2s = 0, d2e = 0, k;
-    char tmp[32];
-    int neg = 0, has_dot = 0;
-    slong ndig = 0, nfrac, e10 = 0, est;
-
-    if (i < end && (b[i] == '+' || b[i] == '-'))
-    {
-        neg = (b[i] == '-');
-        i++;
-    }
-    if (i < end && is_alpha(b[i]))
-    {
-        size_t j = i;
-        char word[10];
-        while (j < end && is_alpha(b[j]) && j - i < 9)
-            j++;
-        if (j == end || !is_alpha(b[j]))
-        {
-            for (k = 0; k < j - i; k++)
-                word[k] = (char) (b[i + k] | 0x20);
-            word[j - i] = '\0';
-            if (!strcmp(word, "nan") || !strcmp(word, "inf") || !strcmp(word, "infinity"))
-                return csv_error(s, s->line, col_of(s, *pos), "expected a finite number, found '%.*s'",
-                                 (int) (j - *pos), b + *pos);
-        }
-        return csv_error(s, s->line, col_of(s, i), "expected number, found %s",
-                         describe(s, i, tmp, sizeof tmp));
-    }
-    d1s = i;
     while (i < end && is_digit(b[i]))
         i++;
-    d1e = i;
-    if (i < end && b[i] == '.')
-    {
-        has_dot = 1;
-        i++;
-        d2s = i;
-        while (i < end && is_digit(b[i]))
-            i++;
-        d2e = i;
-    }
-    if (d1e == d1s && d2e == d2s)
-        return csv_error(s, s->line, col_of(s, has_dot ? i : d1s), "expected %s, found %s",
-                         has_dot ? "digit" : "number", describe(s, i, tmp, sizeof tmp));
+    return i;
+}
 
-    if (i < end && b[i] == '/')
+/* The error of a value whose exact size would pass CSV_MAX_BITS in
+   total, at column of at. */
+static int
+too_large(csv_state *s, size_t at)
+{
+    return csv_error(s, s->line, col_of(s, at), "numbers too large: exact values exceed %ld bits in total",
+                     (long) CSV_MAX_BITS);
+}
+
+/* A word where a number belongs (at i, after an optional sign at
+   *pos): nan and inf get their own message.  Always an error. */
+static int
+reject_word(csv_state *s, size_t pos, size_t i)
+{
+    const char *b = s->buf;
+    size_t j = i, end = s->line_end, k;
+    char word[10], tmp[32];
+    while (j < end && is_alpha(b[j]) && j - i < 9)
+        j++;
+    if (j == end || !is_alpha(b[j]))
     {
-        /* rational p/q: both parts integers, q non-zero */
-        size_t ds, de, qs = i + 1;
-        int qneg = 0;
-        if (has_dot)
-            return csv_error(s, s->line, col_of(s, i),
-                             "expected ',' or end of line, found '/' (numerator must be an integer)");
+        for (k = 0; k < j - i; k++)
+            word[k] = (char) (b[i + k] | 0x20);
+        word[j - i] = '\0';
+        if (!strcmp(word, "nan") || !strcmp(word, "inf") || !strcmp(word, "infinity"))
+            return csv_error(s, s->line, col_of(s, pos), "expected a finite number, found '%.*s'",
+                             (int) (j - pos), b + pos);
+    }
+    return csv_error(s, s->line, col_of(s, i), "expected number, found %s", describe(s, i, tmp, sizeof tmp));
+}
+
+/* The rational p/q: the numerator digits [d1s, d1e) are read, i is at
+   the '/'; the denominator must be a non-zero integer.  Sets x and *pos
+   past it, or returns the error. */
+static int
+parse_rational(csv_state *s, size_t *pos, size_t i, size_t d1s, size_t d1e, int neg, fmpq_t x)
+{
+    const char *b = s->buf;
+    size_t end = s->line_end, ds, de, qs = i + 1, k;
+    int qneg = 0;
+    char tmp[32];
+    i++;
+    if (i < end && (b[i] == '+' || b[i] == '-'))
+    {
+        qneg = (b[i] == '-');
         i++;
-        if (i < end && (b[i] == '+' || b[i] == '-'))
-        {
-            qneg = (b[i] == '-');
-            i++;
-        }
-        ds = i;
-        while (i < end && is_digit(b[i]))
-            i++;
-        de = i;
-        if (de == ds)
-            return csv_error(s, s->line, col_of(s, i), "expected denominator digits, found %s",
-                             describe(s, i, tmp, sizeof tmp));
-        for (k = ds; k < de && b[k] == '0'; k++)
-            ;
-        if (k == de)
-            return csv_error(s, s->line, col_of(s, qs), "zero denominator");
-        if ((slong) (d1e - d1s + de - ds) > CSV_MAX_DIGITS)
-            return too_long(s, *pos, (slong) (d1e - d1s + de - ds));
-        est = (slong) (d1e - d1s + de - ds) * 4 + 8;
-        if (s->bits + est > CSV_MAX_BITS)
-            return csv_error(s, s->line, col_of(s, *pos),
-                             "numbers too large: exact values exceed %ld bits in total", (long) CSV_MAX_BITS);
-        memcpy(s->scratch, b + d1s, d1e - d1s);
-        s->scratch[d1e - d1s] = '\0';
-        fmpz_set_str(fmpq_numref(x), s->scratch, 10);
-        memcpy(s->scratch, b + ds, de - ds);
-        s->scratch[de - ds] = '\0';
-        fmpz_set_str(fmpq_denref(x), s->scratch, 10);
-        if (neg != qneg)
-            fmpz_neg(fmpq_numref(x), fmpq_numref(x));
-        fmpq_canonicalise(x);
-        *pos = i;
+    }
+    ds = i;
+    i = de = skip_digits(b, i, end);
+    if (de == ds)
+        return csv_error(s, s->line, col_of(s, i), "expected denominator digits, found %s",
+                         describe(s, i, tmp, sizeof tmp));
+    for (k = ds; k < de && b[k] == '0'; k++)
+        ;
+    if (k == de)
+        return csv_error(s, s->line, col_of(s, qs), "zero denominator");
+    if ((slong) (d1e - d1s + de - ds) > CSV_MAX_DIGITS)
+        return too_long(s, *pos, (slong) (d1e - d1s + de - ds));
+    if (s->bits + (slong) (d1e - d1s + de - ds) * 4 + 8 > CSV_MAX_BITS)
+        return too_large(s, *pos);
+    memcpy(s->scratch, b + d1s, d1e - d1s);
+    s->scratch[d1e - d1s] = '\0';
+    fmpz_set_str(fmpq_numref(x), s->scratch, 10);
+    memcpy(s->scratch, b + ds, de - ds);
+    s->scratch[de - ds] = '\0';
+    fmpz_set_str(fmpq_denref(x), s->scratch, 10);
+    if (neg != qneg)
+        fmpz_neg(fmpq_numref(x), fmpq_numref(x));
+    fmpq_canonicalise(x);
+    *pos = i;
+    return 0;
+}
+
+/* An exponent e[+-]digits at *i (if there is one): sets *e10 and moves
+   *i past it, or returns the error (|e| <= CSV_MAX_EXP). */
+static int
+parse_exponent(csv_state *s, size_t *i, slong *e10)
+{
+    const char *b = s->buf;
+    size_t end = s->line_end, es = *i, j = *i;
+    int eneg = 0;
+    slong ev = 0;
+    char tmp[32];
+    if (!(j < end && (b[j] == 'e' || b[j] == 'E')))
         return 0;
-    }
-
-    if (i < end && (b[i] == 'e' || b[i] == 'E'))
+    j++;
+    if (j < end && (b[j] == '+' || b[j] == '-'))
     {
-        size_t es = i;
-        int eneg = 0;
-        slong ev = 0;
-        i++;
-        if (i < end && (b[i] == '+' || b[i] == '-'))
-        {
-            eneg = (b[i] == '-');
-            i++;
-        }
-        if (i == end || !is_digit(b[i]))
-            return csv_error(s, s->line, col_of(s, i), "expected exponent digits, found %s",
-                             describe(s, i, tmp, sizeof tmp));
-        while (i < end && is_digit(b[i]))
-        {
-            if (ev <= CSV_MAX_EXP) /* saturate: no overflow on long runs */
-                ev = 10 * ev + (b[i] - '0');
-            i++;
-        }
-        if (ev > CSV_MAX_EXP)
-            return csv_error(s, s->line, col_of(s, es), "exponent out of range (|e| <= %d)", CSV_MAX_EXP);
-        e10 = eneg ? -ev : ev;
+        eneg = (b[j] == '-');
+        j++;
     }
+    if (j == end || !is_digit(b[j]))
+        return csv_error(s, s->line, col_of(s, j), "expected exponent digits, found %s",
+                         describe(s, j, tmp, sizeof tmp));
+    while (j < end && is_digit(b[j]))
+    {
+        if (ev <= CSV_MAX_EXP) /* saturate: no overflow on long runs */
+            ev = 10 * ev + (b[j] - '0');
+        j++;
+    }
+    if (ev > CSV_MAX_EXP)
+        return csv_error(s, s->line, col_of(s, es), "exponent out of range (|e| <= %d)", CSV_MAX_EXP);
+    *e10 = eneg ? -ev : ev;
+    *i = j;
+    return 0;
+}
 
+/* The decimal value (-1)^neg [d1s, d1e).[d2s, d2e) 10^e10 exactly, with
+   the limits on its size as written and as an exact value.  Sets x, or
+   returns the error (at column of pos). */
+static int
+decimal_value(csv_state *s, size_t pos, size_t d1s, size_t d1e, size_t d2s, size_t d2e, slong e10, int neg,
+              fmpq_t x)
+{
+    const char *b = s->buf;
+    slong ndig, nfrac, est, written = (slong) (d1e - d1s + d2e - d2s) + (e10 < 0 ? -e10 : e10);
+    size_t k;
     /* the size as written, before any conversion */
-    {
-        slong written = (slong) (d1e - d1s + d2e - d2s) + (e10 < 0 ? -e10 : e10);
-        if (written > CSV_MAX_DIGITS)
-            return too_long(s, *pos, written);
-    }
+    if (written > CSV_MAX_DIGITS)
+        return too_long(s, pos, written);
     /* digits = integer part followed by the fraction without its trailing
        zeros (they do not change the value but would cost a power of 10) */
     while (d2e > d2s && b[d2e - 1] == '0')
@@ -344,15 +347,13 @@ parse_number(csv_state *s, size_t *pos, fmpq_t x)
     if (k == (size_t) ndig)
     {
         fmpq_zero(x); /* "-0", "0.000e5": exactly zero, no power needed */
-        *pos = i;
         return 0;
     }
     e10 -= nfrac;
     /* log2(10) < 3.33: bound the size before building 10^|e10| */
     est = (slong) (3.33 * (double) (ndig + (e10 < 0 ? -e10 : e10))) + 8;
     if (s->bits + est > CSV_MAX_BITS)
-        return csv_error(s, s->line, col_of(s, *pos),
-                         "numbers too large: exact values exceed %ld bits in total", (long) CSV_MAX_BITS);
+        return too_large(s, pos);
     fmpz_set_str(fmpq_numref(x), s->scratch, 10);
     fmpz_one(fmpq_denref(x));
     if (e10 > 0)
@@ -370,6 +371,49 @@ parse_number(csv_state *s, size_t *pos, fmpq_t x)
     }
     if (neg)
         fmpq_neg(x, x);
+    return 0;
+}
+
+/* Parses one number starting at offset *pos (no leading blanks) into
+   x; on success advances *pos past it. */
+static int
+parse_number(csv_state *s, size_t *pos, fmpq_t x)
+{
+    const char *b = s->buf;
+    size_t i = *pos, end = s->line_end, d1s, d1e, d2s = 0, d2e = 0;
+    char tmp[32];
+    int neg = 0, has_dot = 0, rc;
+    slong e10 = 0;
+
+    if (i < end && (b[i] == '+' || b[i] == '-'))
+    {
+        neg = (b[i] == '-');
+        i++;
+    }
+    if (i < end && is_alpha(b[i]))
+        return reject_word(s, *pos, i);
+    d1s = i;
+    i = d1e = skip_digits(b, i, end);
+    if (i < end && b[i] == '.')
+    {
+        has_dot = 1;
+        d2s = i + 1;
+        i = d2e = skip_digits(b, d2s, end);
+    }
+    if (d1e == d1s && d2e == d2s)
+        return csv_error(s, s->line, col_of(s, has_dot ? i : d1s), "expected %s, found %s",
+                         has_dot ? "digit" : "number", describe(s, i, tmp, sizeof tmp));
+    if (i < end && b[i] == '/')
+    {
+        if (has_dot)
+            return csv_error(s, s->line, col_of(s, i),
+                             "expected ',' or end of line, found '/' (numerator must be an integer)");
+        return parse_rational(s, pos, i, d1s, d1e, neg, x);
+    }
+    if ((rc = parse_exponent(s, &i, &e10)) != 0)
+        return rc;
+    if ((rc = decimal_value(s, *pos, d1s, d1e, d2s, d2e, e10, neg, x)) != 0)
+        return rc;
     *pos = i;
     return 0;
 }

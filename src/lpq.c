@@ -65,27 +65,15 @@ check_farkas(const fmpq_mat_t M, const fmpq *c, const fmpq *pi)
     return ok;
 }
 
-int
-lpq_feasible(fmpq *lambda, fmpq *pi, const fmpq_mat_t M, const fmpq *c)
+/* The phase-one tableau T (r x W, W = N + r + 1: the columns of M, the
+   artificials, the right-hand side; zero on entry) of M lambda = c,
+   lambda >= 0: rows with c_i < 0 negated (neg[i] set), so that the
+   artificial basis is feasible; d (W, zero on entry) the reduced costs
+   of min sum(artificials), d[W-1] minus the objective. */
+static void
+phase_one(fmpq *T, fmpq *d, slong *basis, int *neg, const fmpq_mat_t M, const fmpq *c)
 {
-    slong r = M->r, N = M->c, W = N + r + 1, i, j, degenerate = 0;
-    fmpq *T, *d;
-    slong *basis;
-    int *neg, bland = 0, feasible;
-    fmpq_t t, best, ratio;
-    fmpq *lam, *pv;
-
-    if (r < 1 || N < 1)
-        flint_abort();
-    T = _fmpq_vec_init(r * W);
-    d = _fmpq_vec_init(W);
-    basis = flint_malloc(sizeof(slong) * (size_t) r);
-    neg = flint_malloc(sizeof(int) * (size_t) r);
-    fmpq_init(t);
-    fmpq_init(best);
-    fmpq_init(ratio);
-
-    /* rows with c_i < 0 negated, so the artificial basis is feasible */
+    slong r = M->r, N = M->c, W = N + r + 1, i, j;
     for (i = 0; i < r; i++)
     {
         neg[i] = fmpq_sgn(c + i) < 0;
@@ -103,8 +91,7 @@ lpq_feasible(fmpq *lambda, fmpq *pi, const fmpq_mat_t M, const fmpq *c)
             fmpq_set(T + i * W + W - 1, c + i);
         basis[i] = N + i;
     }
-    /* reduced costs of min sum(artificials): d_j = cost_j - sum_i T_ij
-       over the artificial basis; d[W-1] is minus the objective */
+    /* d_j = cost_j - sum_i T_ij over the artificial basis */
     for (j = 0; j < W; j++)
     {
         if (j >= N && j < N + r)
@@ -112,6 +99,90 @@ lpq_feasible(fmpq *lambda, fmpq *pi, const fmpq_mat_t M, const fmpq *c)
         for (i = 0; i < r; i++)
             fmpq_sub(d + j, d + j, T + i * W + j);
     }
+}
+
+/* The ratio test for the entering column q: returns the leaving row
+   (ties to the smallest basic index, Bland) with its ratio in best, or
+   -1 if column q is unbounded.  ratio is scratch. */
+static slong
+leaving_row(fmpq_t best, fmpq_t ratio, const fmpq *T, const slong *basis, slong r, slong W, slong q)
+{
+    slong i, p = -1;
+    for (i = 0; i < r; i++)
+    {
+        const fmpq *a = T + i * W + q;
+        if (fmpq_sgn(a) <= 0)
+            continue;
+        fmpq_div(ratio, T + i * W + W - 1, a);
+        if (p < 0 || fmpq_cmp(ratio, best) < 0 || (fmpq_equal(ratio, best) && basis[i] < basis[p]))
+        {
+            p = i;
+            fmpq_set(best, ratio);
+        }
+    }
+    return p;
+}
+
+/* The pivot on (p, q) of the tableau T (r x W) and its cost row d; t is
+   scratch. */
+static void
+pivot(fmpq *T, fmpq *d, fmpq_t t, slong r, slong W, slong p, slong q)
+{
+    slong i, j;
+    fmpq *pv = T + p * W;
+    fmpq_inv(t, pv + q);
+    for (j = 0; j < W; j++)
+        if (!fmpq_is_zero(pv + j))
+            fmpq_mul(pv + j, pv + j, t);
+    for (i = 0; i <= r; i++)
+    {
+        fmpq *row = i < r ? T + i * W : d;
+        if (i == p || fmpq_is_zero(row + q))
+            continue;
+        fmpq_set(t, row + q);
+        for (j = 0; j < W; j++)
+            if (!fmpq_is_zero(pv + j))
+                fmpq_submul(row + j, t, pv + j);
+    }
+}
+
+/* Hands out the answer v (len entries, freed here): it must have passed
+   its exact check (checked; else the solver is wrong and what names the
+   answer in the abort message); copied to out unless out is NULL. */
+static void
+deliver(fmpq *out, fmpq *v, slong len, int checked, const char *what)
+{
+    if (!checked)
+    {
+        flint_printf("lpq_feasible: %s fails its exact check\n", what);
+        flint_abort();
+    }
+    if (out != NULL)
+        copy_vec(out, v, len);
+    _fmpq_vec_clear(v, len);
+}
+
+int
+lpq_feasible(fmpq *lambda, fmpq *pi, const fmpq_mat_t M, const fmpq *c)
+{
+    slong r = M->r, N = M->c, W = N + r + 1, i, j, degenerate = 0;
+    fmpq *T, *d;
+    slong *basis;
+    int *neg, bland = 0, feasible;
+    fmpq_t t, best, ratio;
+    fmpq *lam;
+
+    if (r < 1 || N < 1)
+        flint_abort();
+    T = _fmpq_vec_init(r * W);
+    d = _fmpq_vec_init(W);
+    basis = flint_malloc(sizeof(slong) * (size_t) r);
+    neg = flint_malloc(sizeof(int) * (size_t) r);
+    fmpq_init(t);
+    fmpq_init(best);
+    fmpq_init(ratio);
+
+    phase_one(T, d, basis, neg, M, c);
 
     for (;;)
     {
@@ -131,19 +202,7 @@ lpq_feasible(fmpq *lambda, fmpq *pi, const fmpq_mat_t M, const fmpq *c)
         }
         if (q < 0)
             break;
-        /* ratio test; ties to the smallest basic index (Bland) */
-        for (i = 0; i < r; i++)
-        {
-            const fmpq *a = T + i * W + q;
-            if (fmpq_sgn(a) <= 0)
-                continue;
-            fmpq_div(ratio, T + i * W + W - 1, a);
-            if (p < 0 || fmpq_cmp(ratio, best) < 0 || (fmpq_equal(ratio, best) && basis[i] < basis[p]))
-            {
-                p = i;
-                fmpq_set(best, ratio);
-            }
-        }
+        p = leaving_row(best, ratio, T, basis, r, W, q);
         if (p < 0)
             flint_abort(); /* phase one is bounded below by 0 */
         if (fmpq_is_zero(best))
@@ -153,22 +212,7 @@ lpq_feasible(fmpq *lambda, fmpq *pi, const fmpq_mat_t M, const fmpq *c)
         }
         else
             degenerate = 0;
-        /* pivot on (p, q) */
-        pv = T + p * W;
-        fmpq_inv(t, pv + q);
-        for (j = 0; j < W; j++)
-            if (!fmpq_is_zero(pv + j))
-                fmpq_mul(pv + j, pv + j, t);
-        for (i = 0; i <= r; i++)
-        {
-            fmpq *row = i < r ? T + i * W : d;
-            if (i == p || fmpq_is_zero(row + q))
-                continue;
-            fmpq_set(t, row + q);
-            for (j = 0; j < W; j++)
-                if (!fmpq_is_zero(pv + j))
-                    fmpq_submul(row + j, t, pv + j);
-        }
+        pivot(T, d, t, r, W, p, q);
         basis[p] = q;
     }
 
@@ -179,14 +223,7 @@ lpq_feasible(fmpq *lambda, fmpq *pi, const fmpq_mat_t M, const fmpq *c)
         for (i = 0; i < r; i++)
             if (basis[i] < N)
                 fmpq_set(lam + basis[i], T + i * W + W - 1);
-        if (!check_primal(M, c, lam))
-        {
-            flint_printf("lpq_feasible: primal solution fails its exact check\n");
-            flint_abort();
-        }
-        if (lambda != NULL)
-            copy_vec(lambda, lam, N);
-        _fmpq_vec_clear(lam, N);
+        deliver(lambda, lam, N, check_primal(M, c, lam), "primal solution");
     }
     else
     {
@@ -200,14 +237,7 @@ lpq_feasible(fmpq *lambda, fmpq *pi, const fmpq_mat_t M, const fmpq *c)
             if (neg[i])
                 fmpq_neg(y + i, y + i);
         }
-        if (!check_farkas(M, c, y))
-        {
-            flint_printf("lpq_feasible: Farkas certificate fails its exact check\n");
-            flint_abort();
-        }
-        if (pi != NULL)
-            copy_vec(pi, y, r);
-        _fmpq_vec_clear(y, r);
+        deliver(pi, y, r, check_farkas(M, c, y), "Farkas certificate");
     }
 
     _fmpq_vec_clear(T, r * W);

@@ -300,3 +300,37 @@ module_bench_opts(run_opts *o, int argc, char **argv, const char *usage)
     }
     return 0;
 }
+
+/* a check id as a whole word of a space-separated list */
+static int
+_names(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    const char *p = list;
+    while ((p = strstr(p, id)) != NULL)
+    {
+        if ((p == list || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+            return 1;
+        p += n;
+    }
+    return 0;
+}
+
+void
+module_mutant_cover(slong *killable, slong *covered, const module_struct *m)
+{
+    slong i, j;
+    *killable = *covered = 0;
+    for (i = 0; i < m->nspecs; i++)
+    {
+        if (m->specs[i].strength == STRENGTH_SANITY)
+            continue;
+        (*killable)++;
+        for (j = 0; j < m->nmutants; j++)
+            if (m->mutants[j].kills != NULL && _names(m->mutants[j].kills, m->specs[i].id))
+            {
+                (*covered)++;
+                break;
+            }
+    }
+}

@@ -142,6 +142,12 @@ extern "C"
     /* The spec of check id in m's table, or NULL. */
     const check_spec *module_spec(const module_struct *m, const char *id);
 
+    /* Sets *killable to the number of checks in m's table whose strength
+       is not sanity, and *covered to how many of them some mutant of m's
+       table names in its kills (a static count: the mutation test is what
+       runs the mutants). */
+    void module_mutant_cover(slong *killable, slong *covered, const module_struct *m);
+
     /* 1 when the run wants check id of the running module. */
     int run_wants(const run_t R, const char *id);
 

@@ -225,6 +225,71 @@ _record_left(range_result_t R, const arb_t a, const arb_t b, slong par)
     R->nleft++;
 }
 
+/* A touch assertion h(e) = 0 at an end e of the range is used only if
+   the point enclosure there does not contradict it; a negative
+   enclosure is itself a counterexample.  Sets *known if h(e) >= 0 may be
+   used; returns BC_FALSE on a verified counterexample, else BC_TRUE.  v
+   is scratch. */
+static truth_t
+_touch(int *known, range_result_t R, const range_problem_t P, const arb_t e, slong par, arb_t v)
+{
+    _point(v, P, e, par, P->prec, R);
+    if (arb_contains_zero(v))
+        *known = 1;
+    else if (arb_is_positive(v))
+    {
+        R->touch_contradicted = 1;
+        *known = 1;
+    }
+    else
+    {
+        R->touch_contradicted = 1;
+        if (_verify_cex(R, P, e, par))
+            return BC_FALSE;
+    }
+    return BC_TRUE;
+}
+
+/* The monotone test of a box [A, B] whose enclosure x did not decide:
+   with h' >= 0 on it, h >= h(A) >= 0 (known from the box to its left, or
+   from a point enclosure, which then updates *left_known); with h' <= 0,
+   h >= h(B) >= 0 (known at the end hi, or from a point enclosure).
+   Returns 1 if proved, with *how saying which; v (h at the point) and dv
+   (h' on the box) are left for the record. */
+static int
+_monotone(int *how, int *left_known, range_result_t R, const range_problem_t P, const arb_t x, const _box *B,
+          int hi_known, slong par, slong prec, arb_t v, arb_t dv)
+{
+    int proved = 0;
+    P->deriv(dv, x, &B->a, &B->b, par, P->ctx, prec);
+    if (arb_is_nonnegative(dv))
+    {
+        /* h increasing on [A, B]: h >= h(A) >= 0 */
+        if (!*left_known)
+        {
+            _point(v, P, &B->a, par, prec, R);
+            *left_known = arb_is_nonnegative(v);
+        }
+        proved = *left_known;
+        *how = RANGE_BY_INCREASING;
+    }
+    else if (arb_is_nonpositive(dv))
+    {
+        /* h decreasing on [A, B]: h >= h(B) >= 0 */
+        int known = B->at_hi && hi_known;
+        if (!known)
+        {
+            _point(v, P, &B->b, par, prec, R);
+            known = arb_is_nonnegative(v);
+        }
+        proved = known;
+        *how = RANGE_BY_DECREASING;
+    }
+    if (proved)
+        R->nproved_monotone++;
+    return proved;
+}
+
 /* One parameter value.  Returns BC_TRUE, BC_FALSE (R has the
    counterexample) or BC_UNDECIDED (R has the boxes left). */
 static truth_t
@@ -242,42 +307,10 @@ _prove_par(range_result_t R, const range_problem_t P, slong par)
     arb_init(dv);
     arb_init(m);
 
-    /* A touch assertion is used only if the point enclosure there does
-       not contradict it; a negative enclosure is itself a counterexample. */
     if (P->touch_lo)
-    {
-        _point(v, P, P->lo, par, P->prec, R);
-        if (arb_contains_zero(v))
-            left_known = 1;
-        else if (arb_is_positive(v))
-        {
-            R->touch_contradicted = 1;
-            left_known = 1;
-        }
-        else
-        {
-            R->touch_contradicted = 1;
-            if (_verify_cex(R, P, P->lo, par))
-                st = BC_FALSE;
-        }
-    }
+        st = _touch(&left_known, R, P, P->lo, par, v);
     if (st == BC_TRUE && P->touch_hi)
-    {
-        _point(v, P, P->hi, par, P->prec, R);
-        if (arb_contains_zero(v))
-            hi_known = 1;
-        else if (arb_is_positive(v))
-        {
-            R->touch_contradicted = 1;
-            hi_known = 1;
-        }
-        else
-        {
-            R->touch_contradicted = 1;
-            if (_verify_cex(R, P, P->hi, par))
-                st = BC_FALSE;
-        }
-    }
+        st = _touch(&hi_known, R, P, P->hi, par, v);
     if (st == BC_FALSE)
         goto done;
 
@@ -316,34 +349,7 @@ _prove_par(range_result_t R, const range_problem_t P, slong par)
             break;
         }
         else if (P->deriv != NULL)
-        {
-            P->deriv(dv, x, &B.a, &B.b, par, P->ctx, prec);
-            if (arb_is_nonnegative(dv))
-            {
-                /* h increasing on [A, B]: h >= h(A) >= 0 */
-                if (!left_known)
-                {
-                    _point(v, P, &B.a, par, prec, R);
-                    left_known = arb_is_nonnegative(v);
-                }
-                proved = left_known;
-                how = RANGE_BY_INCREASING;
-            }
-            else if (arb_is_nonpositive(dv))
-            {
-                /* h decreasing on [A, B]: h >= h(B) >= 0 */
-                int known = B.at_hi && hi_known;
-                if (!known)
-                {
-                    _point(v, P, &B.b, par, prec, R);
-                    known = arb_is_nonnegative(v);
-                }
-                proved = known;
-                how = RANGE_BY_DECREASING;
-            }
-            if (proved)
-                R->nproved_monotone++;
-        }
+            proved = _monotone(&how, &left_known, R, P, x, &B, hi_known, par, prec, v, dv);
 
         if (proved && P->record != NULL)
             P->record(P->record_ctx, par, &B.a, &B.b, how, how == RANGE_BY_ENCLOSURE ? v : dv);

@@ -8,16 +8,6 @@
    side is a one-dimensional least-squares problem on that cone. */
 #include "singleton.h"
 
-/* x = x / m, m >= 1 */
-static void
-div_by_m(fmpq_t x, slong m)
-{
-    fmpz_t c;
-    fmpz_init_set_si(c, m);
-    fmpq_div_fmpz(x, x, c);
-    fmpz_clear(c);
-}
-
 /* side k's need is met by active output signs has_plus, has_minus */
 static int
 met(const singleton_data_t D, slong k, int has_plus, int has_minus)
@@ -148,5 +138,5 @@ singleton_alpha(fmpq_t alpha, int *optP, const singleton_data_t D, slong n)
         for (P = 0; P <= n; P++)
             optP[P] = fmpq_equal(D->tot + 3 * FLINT_MIN(P, 2) + FLINT_MIN(n - P, 2), best);
     fmpq_set(alpha, best);
-    div_by_m(alpha, D->m);
+    bc_fmpq_div_si(alpha, alpha, D->m);
 }

@@ -6,79 +6,8 @@
 # line on stderr, starting with 'basincheck: ' (the convention of the whole
 # program; file problems continue with FILE:LINE:COL).  Any status above
 # 128 (a signal) fails.
-BC=${BASINCHECK:-./basincheck}
-EX=${top_srcdir:-.}/docs/examples
-fails=0
-passes=0
-tmp=${TMPDIR:-/tmp}/bc-basin.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-    echo "FAIL: $*"
-    fails=$((fails + 1))
-}
-
-# run ARGS...: runs basincheck, status in $got, output in $tmp/out, $tmp/err
-run() {
-    "$BC" "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-}
-
-# good WANT_STATUS PATTERN ARGS...: the status, an empty stderr, and a
-# stdout line matching the fixed string PATTERN
-good() {
-    want=$1
-    pat=$2
-    shift 2
-    run "$@"
-    if [ "$got" -ne "$want" ]; then
-        fail "basincheck $* -> exit $got, expected $want"
-        cat "$tmp/err"
-    elif [ -s "$tmp/err" ]; then
-        fail "basincheck $* -> unexpected stderr:"
-        cat "$tmp/err"
-    elif ! grep -qF -- "$pat" "$tmp/out"; then
-        fail "basincheck $* -> stdout lacks '$pat':"
-        cat "$tmp/out"
-    else
-        passes=$((passes + 1))
-    fi
-}
-
-# bad [PATTERN] -- ARGS...: exit 2, empty stdout, one stderr line starting
-# with 'basincheck: ' (and containing the fixed string PATTERN if given)
-bad() {
-    pat=$1
-    shift 2
-    run "$@"
-    lines=$(wc -l <"$tmp/err")
-    if [ "$got" -ne 2 ]; then
-        fail "basincheck $* -> exit $got, expected 2"
-        cat "$tmp/err"
-    elif [ "$lines" -ne 1 ] || ! grep -q '^basincheck: ' "$tmp/err"; then
-        fail "basincheck $* -> stderr is not one 'basincheck: ...' line:"
-        cat "$tmp/err"
-    elif [ -s "$tmp/out" ]; then
-        fail "basincheck $* -> output on stdout with an error:"
-        cat "$tmp/out"
-    elif [ -n "$pat" ] && ! grep -qF -- "$pat" "$tmp/err"; then
-        fail "basincheck $* -> message lacks '$pat':"
-        cat "$tmp/err"
-    else
-        passes=$((passes + 1))
-    fi
-}
-
-# has KEY_TEXT: the last output contains the fixed string (JSON checks)
-has() {
-    if grep -qF -- "$1" "$tmp/out"; then
-        passes=$((passes + 1))
-    else
-        fail "output lacks '$1':"
-        cat "$tmp/out"
-    fi
-}
+. "${top_srcdir:-.}/tests/testlib.sh"
+scratch basin
 
 D=$EX/basin-data.csv
 
@@ -94,7 +23,7 @@ good 0 'Usage: basincheck basin' basin --data x.csv -h
 
 # --- JSON: one object on one line with the documented keys and values
 good 0 '"status": "exact"' basin --json --data "$D" --weights "$EX/basin-net-neg.csv"
-[ "$(wc -l <"$tmp/out")" -eq 1 ] && passes=$((passes + 1)) || fail "--json output is not one line"
+[ "$(wc -l <"$tmp/out")" -eq 1 ] && ok || fail "--json output is not one line"
 has '"exact": "145/48"'
 has '"lower": "3.0208333333333333333e+0"'
 has '"upper": "3.0208333333333333334e+0"'
@@ -106,7 +35,7 @@ has '"n": 1, "m": 3, "d": 3'
 has '"boundary": null'
 if command -v python3 >/dev/null 2>&1; then
     if python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o["exact"]=="145/48" and o["certified"] is True' "$tmp/out" 2>/dev/null; then
-        passes=$((passes + 1))
+        ok
     else
         fail "--json output is not valid JSON with the expected values"
     fi
@@ -134,7 +63,7 @@ printf '1,0.5,1\n-1,1,-1\n' >"$tmp/long-net.csv"
 LONG=507125795395012338908736947773/857149682339894600000000000000
 good 0 'Bas = an exact rational p/q with 99-bit p and 100-bit q (--digits all prints it)' basin --data "$tmp/long-data.csv" --weights "$tmp/long-net.csv"
 has '    in [5.9164205020835135876e-1, 5.9164205020835135877e-1] (decimal, rounded outward)'
-if grep -qF "$LONG" "$tmp/out"; then fail "a long exact value is printed in full without --digits all"; else passes=$((passes + 1)); fi
+if grep -qF "$LONG" "$tmp/out"; then fail "a long exact value is printed in full without --digits all"; else ok; fi
 good 0 "Bas = $LONG (exact)" basin --data "$tmp/long-data.csv" --weights "$tmp/long-net.csv" --digits all
 good 0 "\"exact\": \"$LONG\", \"exact_bits\": [99, 100]" basin --data "$tmp/long-data.csv" --weights "$tmp/long-net.csv" --json
 good 0 '    in [5.916420502083513587653520777086331132630e-1, 5.916420502083513587653520777086331132631e-1]' basin --data "$tmp/long-data.csv" --weights "$tmp/long-net.csv" --digits 40
@@ -228,7 +157,7 @@ bad "unexpected argument 'extra'" -- basin --data "$D" --weights "$EX/basin-net.
 run bench basin --samples 3 --seed 5
 if [ "$got" -eq 0 ] && tail -n 1 "$tmp/out" |
     grep -Eq '^bench basin: instances=3 seconds=[0-9.]+ exact=[0-9]+ interval=[0-9]+ median_width=[0-9.e+-]+$'; then
-    passes=$((passes + 1))
+    ok
 else
     fail "bench basin --samples 3 -> exit $got, output:"
     cat "$tmp/out" "$tmp/err"
@@ -241,7 +170,7 @@ has ' interval=3 median_width='
 run bench basin --samples 2 --seed 5 --export "$tmp/qp"
 if [ "$got" -eq 0 ] && [ -f "$tmp/qp/summary.txt" ] && [ -f "$tmp/qp/qp-0000.txt" ] && [ -f "$tmp/qp/qp-0001.txt" ] &&
     [ ! -e "$tmp/qp/qp-0002.txt" ]; then
-    passes=$((passes + 1))
+    ok
 else
     fail "bench basin --export -> exit $got, files: $(ls "$tmp/qp" 2>&1)"
 fi
@@ -250,7 +179,7 @@ q=$tmp/qp/qp-0001.txt
 if grep -qx 'size 128 16 256' "$q" && [ "$(grep -c '^y ' "$q")" -eq 16 ] && [ "$(grep -c '^G ' "$q")" -eq 2048 ] &&
     grep -q '^exact ' "$q" && grep -q '^bounds ' "$q" && grep -q '^interval ' "$q" && [ "$(tail -n 1 "$q")" = end ] &&
     grep -qx 'instances 2' "$tmp/qp/summary.txt" && grep -q '^certified_seconds ' "$tmp/qp/summary.txt"; then
-    passes=$((passes + 1))
+    ok
 else
     fail "bench basin --export: $q or summary.txt not in the documented format"
     head -n 3 "$q"
@@ -266,5 +195,4 @@ bad '--samples needs a value' -- bench basin --samples
 bad '--seed expects' -- bench basin --seed -1
 bad 'unknown option' -- bench basin --threads 2
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -3,15 +3,8 @@
 # enclosures that contain known values (closed forms for D = 2, 3, 4),
 # the JSON object, and bad command lines (one 'basincheck: ' line on
 # stderr, exit status 2).
-BC=${BASINCHECK:-./basincheck}
-fails=0
-passes=0
-tmp=${TMPDIR:-/tmp}/bc-cap.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-
-pass() { passes=$((passes + 1)); }
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "${top_srcdir:-.}/tests/testlib.sh"
+scratch cap
 
 # run WANT_STATUS ARGS...: runs basincheck cap ARGS, checks the status
 run() {
@@ -22,7 +15,7 @@ run() {
         fail "basincheck cap $* -> exit $got, expected $want"; cat "$tmp/err"; return 1
     fi
     if [ "$want" -eq 2 ]; then
-        if [ "$(wc -l <"$tmp/err")" -ne 1 ] || ! grep -q '^basincheck: ' "$tmp/err"; then
+        if ! one_error; then
             fail "basincheck cap $* -> stderr is not one 'basincheck: ...' line:"; cat "$tmp/err"; return 1
         fi
     fi
@@ -38,7 +31,7 @@ json_field() {
 exact() {
     if run 0 --dim "$2" --angle "$1" --json; then
         f=$(json_field fraction)
-        if [ "$f" = "$3" ] && grep -q '"exact": true' "$tmp/out"; then pass; else
+        if [ "$f" = "$3" ] && grep -q '"exact": true' "$tmp/out"; then ok; else
             fail "cap --dim $2 --angle $1: fraction '$f', expected exact $3"; fi
     fi
 }
@@ -51,7 +44,7 @@ contains() {
         lo=$(sed -n 's/.*"enclosure": {"lower": "\([^"]*\)", "upper": "\([^"]*\)"}.*/\1/p' "$tmp/out")
         hi=$(sed -n 's/.*"enclosure": {"lower": "\([^"]*\)", "upper": "\([^"]*\)"}.*/\2/p' "$tmp/out")
         if awk -v l="$lo" -v h="$hi" -v v="$3" 'BEGIN { e = 1e-15 * (v < 0 ? -v : v) + 1e-300;
-                 exit !(l - e <= v && v <= h + e && l <= h) }'; then pass; else
+                 exit !(l - e <= v && v <= h + e && l <= h) }'; then ok; else
             fail "cap --dim $2 --angle $1: [$lo, $hi] does not contain $3"; fi
     fi
 }
@@ -78,16 +71,16 @@ contains 3 3 0.99499624830022271
 
 # the text output names the bound and its verdict
 if run 0 --dim 10 --angle 0.7; then
-    if grep -q 'Claim 1 bound' "$tmp/out" && grep -q '>= bound: true' "$tmp/out"; then pass; else
+    if grep -q 'Claim 1 bound' "$tmp/out" && grep -q '>= bound: true' "$tmp/out"; then ok; else
         fail "cap --dim 10 --angle 0.7: text output lacks the bound"; cat "$tmp/out"; fi
 fi
 # JSON: one object with every key
 if run 0 --dim 10 --angle 0.7 --json; then
     if [ "$(wc -l <"$tmp/out")" -eq 1 ] && grep -q '^{.*"fraction".*"enclosure".*"lower".*"upper".*"bound".*}$' "$tmp/out" \
-        && grep -q '"bound_holds": true,' "$tmp/out"; then pass; else
+        && grep -q '"bound_holds": true,' "$tmp/out"; then ok; else
         fail "cap --json: not one object with fraction, enclosure and bound"; cat "$tmp/out"; fi
 fi
-if run 0 --help; then pass; fi
+if run 0 --help; then ok; fi
 
 # large dimensions: a tiny cap fraction, decided (the cosine form is
 # non-finite there and must not replace the sine form's enclosure);
@@ -98,11 +91,11 @@ for dim in 100000 300000 1000000; do
         f=$(json_field fraction)
         case "$f" in
             *nan* | *inf* | "") fail "cap --dim $dim --angle 1: fraction '$f'" ;;
-            *) pass ;;
+            *) ok ;;
         esac
     fi
 done
-if run 0 --dim 100000 --angle 1 --json && [ "$(json_field fraction | cut -c1-10)" = "2.27912740" ]; then pass; else
+if run 0 --dim 100000 --angle 1 --json && [ "$(json_field fraction | cut -c1-10)" = "2.27912740" ]; then ok; else
     fail "cap --dim 100000 --angle 1: fraction '$(json_field fraction)', expected 2.2791274e-7499"; fi
 
 # bad arguments
@@ -113,9 +106,8 @@ for args in "" "--dim 3" "--angle 1" "--dim 1 --angle 1" "--dim 0 --angle 1" "--
     "--dim 3 --angle 1 --bogus" "--dim 3 --dim 4 --angle 1" "--dim 3 --angle" "--dim" \
     "--dim 2000000 --angle 1" "--dim 3 --angle 1 extra"; do
     # shellcheck disable=SC2086
-    if run 2 $args; then pass; fi
+    if run 2 $args; then ok; fi
 done
-if run 2 --dim 3 --angle ''; then pass; fi
+if run 2 --dim 3 --angle ''; then ok; fi
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -2,26 +2,8 @@
 # cli-errors.sh -- bad command lines get one line on stderr naming the
 # problem and exit status 2; help and version exit 0.  Each case is also
 # a check that the program does not crash (status > 128 would be a signal).
-BC=${BASINCHECK:-./basincheck}
-fails=0
-passes=0
-tmp=${TMPDIR:-/tmp}/bc-cli.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-
-expect() {
-    want=$1; shift
-    $BC_WRAP "$BC" "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    lines=$(wc -l <"$tmp/err")
-    if [ "$got" -ne "$want" ]; then
-        echo "FAIL: basincheck $* -> exit $got, expected $want"; cat "$tmp/err"; fails=$((fails + 1))
-    elif [ "$want" -eq 2 ] && { [ "$lines" -ne 1 ] || ! grep -q '^basincheck: ' "$tmp/err"; }; then
-        echo "FAIL: basincheck $* -> stderr is not one 'basincheck: ...' line:"; cat "$tmp/err"; fails=$((fails + 1))
-    else
-        passes=$((passes + 1))
-    fi
-}
+. "${top_srcdir:-.}/tests/testlib.sh"
+scratch cli
 
 expect 0 --help
 expect 0 --version
@@ -42,7 +24,7 @@ if [ -w /dev/full ]; then
         if [ $? -ne 2 ] || [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
             echo "FAIL: basincheck $cmd >/dev/full did not fail with one line"; fails=$((fails + 1))
         else
-            passes=$((passes + 1))
+            ok
         fi
     done
 fi
@@ -114,7 +96,7 @@ expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv"
 # the advice names the side: p_eps vanishes at eps -> 0 and at eps = 4 (nB)^2
 # (here n = B = 1), and gives the admissible range
 says() {
-    if grep -q "$1" "$tmp/err" && grep -q 'eps in about \[' "$tmp/err"; then passes=$((passes + 1)); else
+    if grep -q "$1" "$tmp/err" && grep -q 'eps in about \[' "$tmp/err"; then ok; else
         echo "FAIL: $2: stderr does not say '$1' with the range:"; cat "$tmp/err"; fails=$((fails + 1)); fi
 }
 expect 2 run thm3 --quiet --quick --data "$tmp/t3d.csv" --teacher "$tmp/t3w.csv" --eps 1e-30
@@ -153,5 +135,4 @@ if [ -e "$tmp/half6.json" ]; then echo "FAIL: a report was left after an input e
 expect 0 run thm6.user --quiet --quick --dim 3 --eps 1/3
 expect 0 run thm6.user --quiet --quick --dim 40 --eps 0.125
 expect 2 run --quiet --quick thm5 --width 5000
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

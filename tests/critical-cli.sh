@@ -8,75 +8,8 @@
 # point far from any critical point (not_critical), a zero neuron
 # (undecided, exit 1).  Bad inputs: exit 2, nothing on stdout and exactly
 # one line on stderr starting with 'basincheck: '.
-BC=${BASINCHECK:-./basincheck}
-EX=${top_srcdir:-.}/docs/examples
-fails=0
-passes=0
-tmp=${TMPDIR:-/tmp}/bc-critical.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-    echo "FAIL: $*"
-    fails=$((fails + 1))
-}
-
-run() {
-    $BC_WRAP "$BC" "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-}
-
-# good WANT_STATUS PATTERN ARGS...
-good() {
-    want=$1
-    pat=$2
-    shift 2
-    run "$@"
-    if [ "$got" -ne "$want" ]; then
-        fail "basincheck $* -> exit $got, expected $want"
-        cat "$tmp/out" "$tmp/err"
-    elif [ -s "$tmp/err" ]; then
-        fail "basincheck $* -> unexpected stderr:"
-        cat "$tmp/err"
-    elif ! grep -qF -- "$pat" "$tmp/out"; then
-        fail "basincheck $* -> stdout lacks '$pat':"
-        cat "$tmp/out"
-    else
-        passes=$((passes + 1))
-    fi
-}
-
-# has TEXT: the last stdout contains the fixed string
-has() {
-    if grep -qF -- "$1" "$tmp/out"; then
-        passes=$((passes + 1))
-    else
-        fail "output lacks '$1':"
-        cat "$tmp/out"
-    fi
-}
-
-# bad PATTERN -- ARGS...: exit 2, empty stdout, one 'basincheck: ' line
-bad() {
-    pat=$1
-    shift 2
-    run "$@"
-    lines=$(wc -l <"$tmp/err")
-    if [ "$got" -ne 2 ]; then
-        fail "basincheck $* -> exit $got, expected 2"
-        cat "$tmp/err"
-    elif [ "$lines" -ne 1 ] || ! grep -q '^basincheck: ' "$tmp/err"; then
-        fail "basincheck $* -> stderr is not one 'basincheck: ...' line:"
-        cat "$tmp/err"
-    elif [ -s "$tmp/out" ]; then
-        fail "basincheck $* -> output on stdout with an error"
-    elif [ -n "$pat" ] && ! grep -qF -- "$pat" "$tmp/err"; then
-        fail "basincheck $* -> message lacks '$pat':"
-        cat "$tmp/err"
-    else
-        passes=$((passes + 1))
-    fi
-}
+. "${top_srcdir:-.}/tests/testlib.sh"
+scratch critical
 
 K6=$EX/critical-k6.csv
 
@@ -101,7 +34,7 @@ has 'certified step t = '
 good 0 'kind:     saddle' critical --weights "$K6" --teacher 6 --split 1 --alpha 0.25
 # JSON: one line, the documented keys
 good 0 '"kind": "saddle"' critical --weights "$K6" --teacher 6 --split 2 --alpha 1/3 --json
-[ "$(wc -l <"$tmp/out")" -eq 1 ] && passes=$((passes + 1)) || fail "--json output is not one line"
+[ "$(wc -l <"$tmp/out")" -eq 1 ] && ok || fail "--json output is not one line"
 has '"global": false'
 has '"width": 7'
 has '"split": {"neuron": 2, "alpha": "1/3", "condition": true'
@@ -114,7 +47,7 @@ assert float(o["lmin"]["upper"]) < 0 and float(o["curvature"]["upper"]) < 0
 assert float(o["descent"]["dF"]["upper"]) < 0 and o["descent"]["t"] > 0
 assert len(o["direction"]) == 7 and len(o["centre"]) == 6
 ' "$tmp/out" 2>/dev/null; then
-        passes=$((passes + 1))
+        ok
     else
         fail "--json output is not valid JSON with the expected values"
         cat "$tmp/out"
@@ -178,5 +111,4 @@ good 0 'bench critical: k = 20 (400 parameters): 1 certificates' bench critical 
 has 'bench critical: k = 10'
 bad 'unknown option' -- bench critical --frobnicate
 
-echo "critical-cli: $passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -10,37 +10,10 @@
 #    accepted and 1e-154 (b = 513) refused before any solve;
 #  - a stream without end (/dev/zero) is refused at its first over-long
 #    line (the same under a memory limit: tests/memory-limit.sh).
-BC=${BASINCHECK:-./basincheck}
-fails=0
-passes=0
-tmp=${TMPDIR:-/tmp}/bc-lim.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-ok() { passes=$((passes + 1)); }
-bad() {
-    echo "FAIL: $*"
-    fails=$((fails + 1))
-}
+. "${top_srcdir:-.}/tests/testlib.sh"
+scratch lim
 LIMIT=20000
 
-# refused PATTERN CMD...: exit 2, nothing on stdout, one stderr line
-# starting with 'basincheck: ' and containing PATTERN
-refused() {
-    pat=$1
-    shift
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ $rc -ne 2 ]; then
-        bad "$* -> exit $rc, expected 2"
-        head -c 300 "$tmp/err"
-    elif [ -s "$tmp/out" ] || [ "$(wc -l <"$tmp/err")" -ne 1 ] || ! grep -q '^basincheck: ' "$tmp/err" ||
-        ! grep -qF -- "$pat" "$tmp/err"; then
-        bad "$* -> not one 'basincheck: ...$pat...' line on stderr:"
-        head -c 300 "$tmp/err"
-    else
-        ok
-    fi
-}
 # digits N C: N copies of digit C
 digits() { awk -v n="$1" -v c="$2" 'BEGIN { s = ""; for (i = 0; i < n; i++) s = s c; printf "%s", s }'; }
 
@@ -51,7 +24,7 @@ printf '1,1\n' >"$tmp/w1.csv"
 $BC_WRAP "$BC" basin --data "$tmp/at.csv" --weights "$tmp/w1.csv" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ $rc -eq 0 ] && grep -q '^Bas = ' "$tmp/out" && [ ! -s "$tmp/err" ]; then ok; else
-    bad "a number of exactly $LIMIT digits: exit $rc, expected 0 and a value"
+    fail "a number of exactly $LIMIT digits: exit $rc, expected 0 and a value"
     head -c 300 "$tmp/err"
 fi
 refused "over.csv:1:1: number too long: $((LIMIT + 1)) digits" $BC_WRAP "$BC" basin --data "$tmp/over.csv" \
@@ -81,7 +54,7 @@ mk64 153
 $BC_WRAP "$BC" basin --data "$tmp/c64.csv" --weights "$tmp/w64.csv" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ $rc -eq 0 ] && grep -q '^certificate: ' "$tmp/out"; then ok; else
-    bad "basin just below the cost limit: exit $rc, expected 0"
+    fail "basin just below the cost limit: exit $rc, expected 0"
     head -c 300 "$tmp/err"
 fi
 mk64 154
@@ -96,5 +69,4 @@ if [ -r /dev/zero ]; then
         --data /dev/zero --width 2
 fi
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

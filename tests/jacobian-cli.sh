@@ -5,75 +5,8 @@
 # vector, the zero-loss set.  Bad inputs: exit 2, nothing on stdout and
 # exactly one line on stderr starting with 'basincheck: '.  Any status
 # above 128 (a signal) fails.
-BC=${BASINCHECK:-./basincheck}
-WRAP=${BC_WRAP:-}
-fails=0
-passes=0
-tmp=${TMPDIR:-/tmp}/bc-jacobian.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-    echo "FAIL: $*"
-    fails=$((fails + 1))
-}
-
-run() {
-    $WRAP "$BC" "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-}
-
-# good PATTERN ARGS...: exit 0, empty stderr, stdout has the fixed string
-good() {
-    pat=$1
-    shift
-    run "$@"
-    if [ "$got" -ne 0 ]; then
-        fail "basincheck $* -> exit $got, expected 0"
-        cat "$tmp/err"
-    elif [ -s "$tmp/err" ]; then
-        fail "basincheck $* -> unexpected stderr:"
-        cat "$tmp/err"
-    elif ! grep -qF -- "$pat" "$tmp/out"; then
-        fail "basincheck $* -> stdout lacks '$pat':"
-        cat "$tmp/out"
-    else
-        passes=$((passes + 1))
-    fi
-}
-
-# has TEXT: the last stdout contains the fixed string
-has() {
-    if grep -qF -- "$1" "$tmp/out"; then
-        passes=$((passes + 1))
-    else
-        fail "output lacks '$1':"
-        cat "$tmp/out"
-    fi
-}
-
-# bad PATTERN ARGS...: exit 2, empty stdout, one 'basincheck: ' line on
-# stderr containing the fixed string PATTERN
-bad() {
-    pat=$1
-    shift
-    run "$@"
-    lines=$(wc -l <"$tmp/err")
-    if [ "$got" -ne 2 ]; then
-        fail "basincheck $* -> exit $got, expected 2"
-        cat "$tmp/err"
-    elif [ "$lines" -ne 1 ] || ! grep -q '^basincheck: ' "$tmp/err"; then
-        fail "basincheck $* -> stderr is not one 'basincheck: ...' line:"
-        cat "$tmp/err"
-    elif [ -s "$tmp/out" ]; then
-        fail "basincheck $* -> output on stdout with an error"
-    elif ! grep -qF -- "$pat" "$tmp/err"; then
-        fail "basincheck $* -> message lacks '$pat':"
-        cat "$tmp/err"
-    else
-        passes=$((passes + 1))
-    fi
-}
+. "${top_srcdir:-.}/tests/testlib.sh"
+scratch jacobian
 
 # data x = 1, 2, 3 with targets y = (0, 1, 0)
 printf '# x,y\n1,0\n2,1\n3,0\n' >"$tmp/d.csv"
@@ -83,7 +16,7 @@ printf '# x,y\n1,0\n2,1\n3,0\n' >"$tmp/d.csv"
 # the given point's neighbourhood in {J theta = y}: dimension 4 - 2 = 2,
 # and 2 + d1 = 4 with v free
 printf '1,-1.5,2\n1,-2.5,-6\n' >"$tmp/hat.csv"
-good "rank J = 2 < min(n, P) = 3: rank deficient" jacobian --data "$tmp/d.csv" --weights "$tmp/hat.csv"
+good 0 "rank J = 2 < min(n, P) = 3: rank deficient" jacobian --data "$tmp/d.csv" --weights "$tmp/hat.csv"
 has "certificate: zero-rows"
 has "nonempty (witness), dimension P - rank J = 2 with v fixed, 4 with v free"
 has "loss at the given point: 0"
@@ -93,7 +26,7 @@ has "neuron 1 (line 1): active on 2 of 3  011"
 # (segments {1}, {2, 3}); but y_1 = 0 cannot be met: at x = 1 only the
 # first neuron is active, with v = 1 and a positive pre-activation
 printf '0,1,1\n1,-1.5,2\n' >"$tmp/full.csv"
-good "rank J = 3 = min(n, P) = 3: full rank" jacobian --data "$tmp/d.csv" --weights "$tmp/full.csv"
+good 0 "rank J = 3 = min(n, P) = 3: full rank" jacobian --data "$tmp/d.csv" --weights "$tmp/full.csv"
 has "every differentiable critical point in this region has zero loss"
 has "zero-loss set of the open region: empty (an exact Farkas certificate)"
 run jacobian --data "$tmp/d.csv" --weights "$tmp/full.csv" --json
@@ -103,19 +36,19 @@ has '"zero_loss_set": {"nonempty": false, "how": "farkas"'
 # both neurons on everything: rows (x_j, 1), rank 2 by the count bound;
 # the least-squares fit is affine, so no zero-loss point
 printf '0,1,1\n0,2,-1\n' >"$tmp/all.csv"
-good "certificate: count" jacobian --data "$tmp/d.csv" --weights "$tmp/all.csv"
+good 0 "certificate: count" jacobian --data "$tmp/d.csv" --weights "$tmp/all.csv"
 has "empty (an exact Farkas certificate)"
 # the same region without the shortcut's help: the kernel (1, -2, 1) is in
 # the JSON of a region whose bound does not see it: two equal points
 printf '1,1\n3,1\n3,0\n-1,1\n' >"$tmp/dup.csv"
 printf -- '-2,5/2,1\n1,-3/2,1\n1,1/2,1\n' >"$tmp/dupw.csv"
-good "kernel vector (y^T J = 0, v = 1): 0 1 -1 0" jacobian --data "$tmp/dup.csv" --weights "$tmp/dupw.csv"
+good 0 "kernel vector (y^T J = 0, v = 1): 0 1 -1 0" jacobian --data "$tmp/dup.csv" --weights "$tmp/dupw.csv"
 has "certificate: kernel"
 run jacobian --data "$tmp/dup.csv" --weights "$tmp/dupw.csv" --json
 has '"kernel_side": "left", "kernel_vector": ["0", "1", "-1", "0"]'
 if [ -n "$PYTHON_JSONSCHEMA" ]; then
     if "$PYTHON_JSONSCHEMA" -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out"; then
-        passes=$((passes + 1))
+        ok
     else
         fail "the --json output is not valid JSON"
     fi
@@ -124,7 +57,7 @@ fi
 # a point on a boundary (w = 0, b = 0: every pre-activation is 0) and a
 # zero output weight
 printf '0,0,1\n1,-1.5,0\n' >"$tmp/bd.csv"
-good "boundary: <w_1, x_1> + b_1 = 0 exactly" jacobian --data "$tmp/d.csv" --weights "$tmp/bd.csv"
+good 0 "boundary: <w_1, x_1> + b_1 = 0 exactly" jacobian --data "$tmp/d.csv" --weights "$tmp/bd.csv"
 has "(v = 0: zero columns)"
 has "rank J = 0"
 run jacobian --data "$tmp/d.csv" --weights "$tmp/bd.csv" --json
@@ -132,28 +65,27 @@ has '"boundary": {"neuron": 1, "neuron_line": 1, "point": 1, "point_line": 2, "c
 has '"zero_output_weights": [2]'
 
 # help
-good "Usage: basincheck jacobian" jacobian --help
+good 0 "Usage: basincheck jacobian" jacobian --help
 
 # bad inputs
-bad "missing --data" jacobian --weights "$tmp/hat.csv"
-bad "missing --weights" jacobian --data "$tmp/d.csv"
-bad "unknown option '--frobnicate'" jacobian --data "$tmp/d.csv" --weights "$tmp/hat.csv" --frobnicate
-bad "given twice" jacobian --data "$tmp/d.csv" --weights "$tmp/hat.csv" --json --json
-bad "needs a file name" jacobian --data --json --weights "$tmp/hat.csv"
-bad "$tmp/nope.csv" jacobian --data "$tmp/nope.csv" --weights "$tmp/hat.csv"
+bad "missing --data" -- jacobian --weights "$tmp/hat.csv"
+bad "missing --weights" -- jacobian --data "$tmp/d.csv"
+bad "unknown option '--frobnicate'" -- jacobian --data "$tmp/d.csv" --weights "$tmp/hat.csv" --frobnicate
+bad "given twice" -- jacobian --data "$tmp/d.csv" --weights "$tmp/hat.csv" --json --json
+bad "needs a file name" -- jacobian --data --json --weights "$tmp/hat.csv"
+bad "$tmp/nope.csv" -- jacobian --data "$tmp/nope.csv" --weights "$tmp/hat.csv"
 printf '1,-1.5\n' >"$tmp/short.csv"
-bad "expected 3 columns" jacobian --data "$tmp/d.csv" --weights "$tmp/short.csv"
+bad "expected 3 columns" -- jacobian --data "$tmp/d.csv" --weights "$tmp/short.csv"
 printf '1\n2\n' >"$tmp/one.csv"
-bad "expected at least 2 columns" jacobian --data "$tmp/one.csv" --weights "$tmp/hat.csv"
+bad "expected at least 2 columns" -- jacobian --data "$tmp/one.csv" --weights "$tmp/hat.csv"
 printf '1,0\n2,x\n' >"$tmp/junk.csv"
-bad "junk.csv:2:" jacobian --data "$tmp/junk.csv" --weights "$tmp/hat.csv"
+bad "junk.csv:2:" -- jacobian --data "$tmp/junk.csv" --weights "$tmp/hat.csv"
 printf '' >"$tmp/empty.csv"
-bad "empty.csv" jacobian --data "$tmp/d.csv" --weights "$tmp/empty.csv"
-bad "unexpected argument" jacobian stray --data "$tmp/d.csv" --weights "$tmp/hat.csv"
+bad "empty.csv" -- jacobian --data "$tmp/d.csv" --weights "$tmp/empty.csv"
+bad "unexpected argument" -- jacobian stray --data "$tmp/d.csv" --weights "$tmp/hat.csv"
 
 # the benchmark runs and reports a rate
-good "rate=" bench jacobian --samples 1 --threads 1
+good 0 "rate=" bench jacobian --samples 1 --threads 1
 has "n=190 d0=95 d1=1..15 decisions=15"
 
-echo "jacobian-cli: $passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -11,40 +11,14 @@
 # Skipped (exit 77) when the program cannot start under a memory limit at
 # all: valgrind and AddressSanitizer reserve more address space than any
 # such limit leaves.
-BC=${BASINCHECK:-./basincheck}
-fails=0
-passes=0
-tmp=${TMPDIR:-/tmp}/bc-mem.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-ok() { passes=$((passes + 1)); }
-bad() {
-    echo "FAIL: $*"
-    fails=$((fails + 1))
-}
+. "${top_srcdir:-.}/tests/testlib.sh"
+scratch mem
 
 # under_ulimit KB CMD...: CMD with a virtual-memory limit of KB
 under_ulimit() {
     kb=$1
     shift
     (ulimit -v "$kb" && exec "$@")
-}
-# refused PATTERN CMD...: exit 2, one stderr line with PATTERN
-refused() {
-    pat=$1
-    shift
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ $rc -ne 2 ]; then
-        bad "$* -> exit $rc, expected 2"
-        head -c 300 "$tmp/err"
-    elif [ "$(wc -l <"$tmp/err")" -ne 1 ] || ! grep -q '^basincheck: ' "$tmp/err" ||
-        ! grep -qF -- "$pat" "$tmp/err"; then
-        bad "$* -> not one 'basincheck: ...$pat...' line on stderr:"
-        head -c 300 "$tmp/err"
-    else
-        ok
-    fi
 }
 
 # the smallest of a few limits at which the program starts at all
@@ -76,5 +50,4 @@ refused "out of memory" under_ulimit $((base + 40000)) $BC_WRAP "$BC" basin --da
 refused "out of memory" under_ulimit $((base + 40000)) $BC_WRAP "$BC" run thm4 --quick --quiet \
     --data "$tmp/many.csv" --width 2
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -27,18 +27,8 @@
 # A whole report is checked with the schema validator when Python has
 # jsonschema, else with python3's json module, else structurally (first
 # '{', last '}', one "tool" key); the log says which.
-BC=${BASINCHECK:-./basincheck}
-SRC=${top_srcdir:-.}
-fails=0
-passes=0
-tmp=${TMPDIR:-/tmp}/bc-out.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-ok() { passes=$((passes + 1)); }
-bad() {
-    echo "FAIL: $*"
-    fails=$((fails + 1))
-}
+. "${top_srcdir:-.}/tests/testlib.sh"
+scratch out
 
 # a cheap run: one exact check at quick size (well under a second)
 RUN="run lemma1.convex.quadratic --quick --quiet"
@@ -66,7 +56,7 @@ whole() {
 no_temp() {
     left=$(ls -A "$1" | grep '^\..*\.......$')
     if [ -n "$left" ]; then
-        bad "$2: temporary files left in $1: $left"
+        fail "$2: temporary files left in $1: $left"
         return 1
     fi
     return 0
@@ -93,12 +83,12 @@ $BC_WRAP "$BC" run thm2 --quick --quiet --data "$d/nonexistent.csv" --width 2 --
     --tex "$d/k.tex" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ $rc -ne 2 ] || [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
-    bad "input error: exit $rc (want 2) or not one line"
+    fail "input error: exit $rc (want 2) or not one line"
     cat "$tmp/err"
 elif ! same_file "$d/k.json" "$d/k.json.orig" || ! same_file "$d/k.tex" "$d/k.tex.orig"; then
-    bad "input error: an existing report was changed or removed"
+    fail "input error: an existing report was changed or removed"
 elif [ "$(inode "$d/k.json")" != "$ino" ]; then
-    bad "input error: the existing report was replaced"
+    fail "input error: the existing report was replaced"
 else
     ok
 fi
@@ -109,7 +99,7 @@ if mkfifo "$d/out.fifo" 2>/dev/null; then fifo="$d/out.fifo"; else fifo="$d/k.te
 guard $BC_WRAP "$BC" run thm2 --quick --quiet --data "$d/nonexistent.csv" --width 2 --json "$d/link.json" \
     --tex "$fifo" >/dev/null 2>&1
 if [ -L "$d/link.json" ] && same_file "$d/k.json" "$d/k.json.orig" && [ -e "$fifo" ]; then ok; else
-    bad "input error: the symlink, its target or the FIFO changed"
+    fail "input error: the symlink, its target or the FIFO changed"
 fi
 
 # --- defect 2: kills at known points of writing keep the earlier report
@@ -124,17 +114,17 @@ for case in 15:before 15:middle 15:after 2:middle; do
         BC_TEST_OUTFILE_SIGNAL="$stage:$sig" $BC_WRAP "$BC" $RUN --json "$d/k.json" >/dev/null 2>"$tmp/err"
         rc=$?
         if [ $rc -ne $((128 + sig)) ]; then
-            bad "kill $sig $stage writing: exit $rc, expected $((128 + sig)) (the signal)"
+            fail "kill $sig $stage writing: exit $rc, expected $((128 + sig)) (the signal)"
             cat "$tmp/err"
         elif [ "$stage" = after ]; then
             # the rename was done: the new report is in place, whole
             if whole "$d/k.json" && ! same_file "$d/k.json" "$tmp/orig"; then ok; else
-                bad "kill $sig after writing: the new report is not whole"
+                fail "kill $sig after writing: the new report is not whole"
             fi
         elif same_file "$d/k.json" "$tmp/orig"; then
             ok
         else
-            bad "kill $sig $stage writing: the earlier report was not kept byte for byte"
+            fail "kill $sig $stage writing: the earlier report was not kept byte for byte"
         fi
         no_temp "$d" "kill $sig $stage writing" && ok
     }
@@ -143,7 +133,7 @@ done
 d="$tmp/kill-new"
 mkdir -p "$d"
 BC_TEST_OUTFILE_SIGNAL=middle $BC_WRAP "$BC" $RUN --json "$d/new.json" >/dev/null 2>&1
-if [ -e "$d/new.json" ]; then bad "a killed run left a partial new report"; else ok; fi
+if [ -e "$d/new.json" ]; then fail "a killed run left a partial new report"; else ok; fi
 no_temp "$d" "kill of a new report" && ok
 
 # kills from outside while the run waits for its data (on a FIFO), that
@@ -164,11 +154,11 @@ if mkfifo "$tmp/probe.fifo" 2>/dev/null; then
         wait $pid
         rc=$?
         if [ $rc -le 128 ]; then
-            bad "external $sig: exit $rc, not by the signal"
+            fail "external $sig: exit $rc, not by the signal"
         elif same_file "$d/k.json" "$tmp/orig"; then
             ok
         else
-            bad "external $sig: the earlier report was not kept"
+            fail "external $sig: the earlier report was not kept"
         fi
         no_temp "$d" "external $sig" && ok
     done
@@ -207,9 +197,9 @@ st=0
 for p in $pids; do
     wait "$p" || st=1
 done
-if [ $st -ne 0 ]; then bad "concurrent runs: a run failed"; else ok; fi
-if whole "$d/same.json"; then ok; else bad "concurrent runs: the final report is not whole"; fi
-if [ $nbad -eq 0 ]; then ok; else bad "concurrent runs: $nbad of $nnew new copies taken during the runs were not whole"; fi
+if [ $st -ne 0 ]; then fail "concurrent runs: a run failed"; else ok; fi
+if whole "$d/same.json"; then ok; else fail "concurrent runs: the final report is not whole"; fi
+if [ $nbad -eq 0 ]; then ok; else fail "concurrent runs: $nbad of $nnew new copies taken during the runs were not whole"; fi
 echo "concurrent runs: $ncopy copies taken during the runs, $nnew of them new reports, $nbad not whole"
 rm -f "$d/snap"
 no_temp "$d" "concurrent runs" && ok
@@ -227,17 +217,17 @@ for pair in "x x" "x y" "x hard"; do
     $BC_WRAP "$BC" $RUN --json "$d/$1" --tex "$d/$2" >"$tmp/out" 2>"$tmp/err"
     rc=$?
     if [ $rc -ne 2 ] || [ "$(wc -l <"$tmp/err")" -ne 1 ] || ! grep -q 'same file' "$tmp/err"; then
-        bad "--json $1 --tex $2: exit $rc, want 2 with one line naming the same file"
+        fail "--json $1 --tex $2: exit $rc, want 2 with one line naming the same file"
         cat "$tmp/err"
     elif ! same_file "$d/x" "$tmp/orig"; then
-        bad "--json $1 --tex $2: the file was changed"
+        fail "--json $1 --tex $2: the file was changed"
     else
         ok
     fi
 done
 # a path that does not exist yet, under two spellings
 $BC_WRAP "$BC" $RUN --json "$d/new" --tex "$d/../same/new" >/dev/null 2>&1
-if [ $? -eq 2 ] && [ ! -e "$d/new" ]; then ok; else bad "--json N --tex DIR/../N was not refused"; fi
+if [ $? -eq 2 ] && [ ! -e "$d/new" ]; then ok; else fail "--json N --tex DIR/../N was not refused"; fi
 
 # --- other kinds of outputs
 # a symlink is followed: the link stays, its target gets the whole report
@@ -252,7 +242,7 @@ if [ $rc -eq 0 ] && [ -L "$d/link.json" ] && [ -L "$d/dangling.json" ] && whole 
     [ -s "$d/sub/absent.json" ]; then
     ok
 else
-    bad "symlinks as outputs: exit $rc, or a link was replaced, or a target not written"
+    fail "symlinks as outputs: exit $rc, or a link was replaced, or a target not written"
 fi
 no_temp "$d" "symlink outputs" && no_temp "$d/sub" "symlink targets" && ok
 # the mode of an existing report is kept
@@ -260,7 +250,7 @@ chmod 640 "$d/sub/target.json"
 $BC_WRAP "$BC" $RUN --json "$d/sub/target.json" >/dev/null 2>&1
 case $(ls -l "$d/sub/target.json") in
 -rw-r-----*) ok ;;
-*) bad "the mode of a replaced report changed: $(ls -l "$d/sub/target.json")" ;;
+*) fail "the mode of a replaced report changed: $(ls -l "$d/sub/target.json")" ;;
 esac
 
 # a FIFO is written directly (at the end of the run) and stays a FIFO
@@ -279,13 +269,13 @@ if mkfifo "$tmp/out.fifo" 2>/dev/null; then
     kill -0 $cpid 2>/dev/null && : >"$tmp/out.fifo"
     wait $cpid
     if [ $rc -eq 0 ] && [ -p "$tmp/out.fifo" ] && whole "$tmp/from-fifo.json"; then ok; else
-        bad "FIFO output: exit $rc, or no longer a FIFO, or the report read from it is not whole"
+        fail "FIFO output: exit $rc, or no longer a FIFO, or the report read from it is not whole"
         cat "$tmp/err"
     fi
     # an input error never opens it (a reader would wait for nothing)
     guard $BC_WRAP "$BC" run thm2 --quick --quiet --data "$tmp/nonexistent.csv" --width 2 \
         --json "$tmp/out.fifo" >/dev/null 2>&1
-    if [ $? -eq 2 ] && [ -p "$tmp/out.fifo" ]; then ok; else bad "FIFO output after an input error"; fi
+    if [ $? -eq 2 ] && [ -p "$tmp/out.fifo" ]; then ok; else fail "FIFO output after an input error"; fi
 else
     echo "SKIP: mkfifo not available: FIFO outputs not tested"
 fi
@@ -302,7 +292,7 @@ if [ -e /proc/self/fd/1 ]; then
         whole "$tmp/stdout.json" && [ -L "$tmp/stdout-link" ]; then
         ok
     else
-        bad "--json LINK-TO-/proc/self/fd/1: exit $rc, or the summary or the report is missing"
+        fail "--json LINK-TO-/proc/self/fd/1: exit $rc, or the summary or the report is missing"
         cat "$tmp/err"
     fi
 else
@@ -312,7 +302,7 @@ fi
 # an output that cannot be written is reported before the run
 $BC_WRAP "$BC" $RUN --json "$tmp/no-such-dir/r.json" >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 2 ] && [ ! -s "$tmp/out" ] && grep -q "cannot write" "$tmp/err"; then ok; else
-    bad "an unwritable --json path was not refused before the run"
+    fail "an unwritable --json path was not refused before the run"
 fi
 
 # bench basin --export writes its files through the same code
@@ -322,10 +312,9 @@ rc=$?
 if [ $rc -eq 0 ] && grep -q '^instances 2$' "$d/summary.txt" && [ "$(tail -n 1 "$d/qp-0001.txt")" = end ]; then
     ok
 else
-    bad "bench basin --export: exit $rc, or its files are incomplete"
+    fail "bench basin --export: exit $rc, or its files are incomplete"
     cat "$tmp/err"
 fi
 no_temp "$d" "bench basin --export" && ok
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

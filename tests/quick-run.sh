@@ -3,28 +3,21 @@
 # to equal its expected status, validates report.json against the schema,
 # checks that the run is reproducible and independent of the thread
 # count, and builds the PDF when pdflatex is available.
-BC=${BASINCHECK:-./basincheck}
-SRC=${top_srcdir:-.}
+. "${top_srcdir:-.}/tests/testlib.sh"
+scratch quick
 PY=${PYTHON_JSONSCHEMA:-python3}
-tmp=${TMPDIR:-/tmp}/bc-quick.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 $BC_WRAP "$BC" run --quick --quiet --threads 2 --seed 7 --json "$tmp/r.json" --tex "$tmp/report.tex" >"$tmp/out"
 rc=$?
-if [ $rc -eq 0 ]; then ok; else bad "quick run exit $rc"; grep -E 'EXPECTED' "$tmp/out"; fi
+if [ $rc -eq 0 ]; then ok; else fail "quick run exit $rc"; grep -E 'EXPECTED' "$tmp/out"; fi
 
-if "$PY" "$SRC/tests/validate-report.py" "$tmp/r.json" "$SRC/docs/report.schema.json"; then ok; else bad "report.json invalid"; fi
+if "$PY" "$SRC/tests/validate-report.py" "$tmp/r.json" "$SRC/docs/report.schema.json"; then ok; else fail "report.json invalid"; fi
 
 # one seed determines every sample, whatever the thread count
 $BC_WRAP "$BC" run prop1 --quick --quiet --threads 1 --seed 7 --json "$tmp/r1.json" >/dev/null
 $BC_WRAP "$BC" run prop1 --quick --quiet --threads 3 --seed 7 --json "$tmp/r3.json" >/dev/null
 strip() { grep -E '"(samples|successes|undecided|escalations|lower|upper|status)"' "$1" | sed 's/"seconds": [^,]*,//'; }
-if [ -s "$tmp/r1.json" ] && [ "$(strip "$tmp/r1.json")" = "$(strip "$tmp/r3.json")" ]; then ok; else bad "tallies depend on the thread count"; fi
+if [ -s "$tmp/r1.json" ] && [ "$(strip "$tmp/r1.json")" = "$(strip "$tmp/r3.json")" ]; then ok; else fail "tallies depend on the thread count"; fi
 
 if command -v pdflatex >/dev/null 2>&1; then
     ( cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error report.tex >/dev/null 2>&1 &&
@@ -32,8 +25,7 @@ if command -v pdflatex >/dev/null 2>&1; then
     if [ -s "$tmp/report.pdf" ] && ! grep -q -E 'undefined (references|reference|control sequence)' "$tmp/report.log"; then
         ok
     else
-        bad "report.tex does not build cleanly"; grep -E -A3 '^!|undefined' "$tmp/report.log" | head -20
+        fail "report.tex does not build cleanly"; grep -E -A3 '^!|undefined' "$tmp/report.log" | head -20
     fi
 fi
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

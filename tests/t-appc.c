@@ -155,14 +155,13 @@ test_extend(void)
     fmpq_clear(q);
 }
 
+static const test_case suite_tests[] = {
+    {"the target q against its contract", test_target},
+    {"the sample and its extension", test_extend},
+};
+
 int
 t_appc_register(void)
 {
-    CU_pSuite s = CU_add_suite("appc", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "the target q against its contract", test_target) == NULL ||
-        CU_add_test(s, "the sample and its extension", test_extend) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("appc", suite_tests);
 }

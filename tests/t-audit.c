@@ -758,24 +758,23 @@ test_bench_args(void)
     CU_ASSERT_EQUAL(audit_bench(3, bad4), 2);
 }
 
+static const test_case suite_tests[] = {
+    {"Chernoff/Hoeffding enclosures == MPFR closed forms", test_chernoff_vs_mpfr},
+    {"bounds >= exact binomial tails", test_bounds_vs_exact},
+    {"hand cell n=1 p=1/2 c=2 and widths", test_hand_cell},
+    {"audit tail contains exact tail", test_tail_vs_exact},
+    {"erratum witnesses re-checked with fmpq/MPFR", test_witness_independent},
+    {"c* sign change (MPFR)", test_cstar},
+    {"union-bound formulas == enumeration", test_union_exact_vs_brute},
+    {"the audit's bounds == MPFR closed forms", test_bounds_closed_forms},
+    {"Theorem 5's f_2 == the circle's closed form", test_thm5_fail_circle},
+    {"Claim 2's instance decided both ways", test_cap_angle},
+    {"records: samplers, witnesses, figure", test_records},
+    {"bench hook options", test_bench_args},
+};
+
 int
 t_audit_register(void)
 {
-    CU_pSuite s = CU_add_suite("audit", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "Chernoff/Hoeffding enclosures == MPFR closed forms", test_chernoff_vs_mpfr) == NULL ||
-        CU_add_test(s, "bounds >= exact binomial tails", test_bounds_vs_exact) == NULL ||
-        CU_add_test(s, "hand cell n=1 p=1/2 c=2 and widths", test_hand_cell) == NULL ||
-        CU_add_test(s, "audit tail contains exact tail", test_tail_vs_exact) == NULL ||
-        CU_add_test(s, "erratum witnesses re-checked with fmpq/MPFR", test_witness_independent) == NULL ||
-        CU_add_test(s, "c* sign change (MPFR)", test_cstar) == NULL ||
-        CU_add_test(s, "union-bound formulas == enumeration", test_union_exact_vs_brute) == NULL ||
-        CU_add_test(s, "the audit's bounds == MPFR closed forms", test_bounds_closed_forms) == NULL ||
-        CU_add_test(s, "Theorem 5's f_2 == the circle's closed form", test_thm5_fail_circle) == NULL ||
-        CU_add_test(s, "Claim 2's instance decided both ways", test_cap_angle) == NULL ||
-        CU_add_test(s, "records: samplers, witnesses, figure", test_records) == NULL ||
-        CU_add_test(s, "bench hook options", test_bench_args) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("audit", suite_tests);
 }

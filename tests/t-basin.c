@@ -1295,19 +1295,18 @@ test_float_oracle(void)
     (void) exactpt;
 }
 
+static const test_case suite_tests[] = {
+    {"hand-solved and degenerate instances", test_hand_solved},
+    {"negative control and tampered certificates", test_negative_control},
+    {"boundary detection", test_boundary},
+    {"random patterns vs exhaustive oracle", test_random_vs_oracle},
+    {"random networks certified", test_random_networks},
+    {"interpolating and clamped instances: known Bas exactly", test_interpolating},
+    {"certified intervals contain a careful float solve", test_float_oracle},
+};
+
 int
 t_basin_register(void)
 {
-    CU_pSuite s = CU_add_suite("basin", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (!CU_add_test(s, "hand-solved and degenerate instances", test_hand_solved) ||
-        !CU_add_test(s, "negative control and tampered certificates", test_negative_control) ||
-        !CU_add_test(s, "boundary detection", test_boundary) ||
-        !CU_add_test(s, "random patterns vs exhaustive oracle", test_random_vs_oracle) ||
-        !CU_add_test(s, "random networks certified", test_random_networks) ||
-        !CU_add_test(s, "interpolating and clamped instances: known Bas exactly", test_interpolating) ||
-        !CU_add_test(s, "certified intervals contain a careful float solve", test_float_oracle))
-        return 1;
-    return 0;
+    return TEST_SUITE("basin", suite_tests);
 }

@@ -1499,33 +1499,29 @@ test_cp_agrees(void)
     arb_clear(x);
 }
 
+static const test_case suite_tests[] = {
+    {"cdf_fmpq closed forms", test_cdf_fmpq_closed_forms},
+    {"cdf_fmpq vs brute force", test_cdf_fmpq_brute},
+    {"cdf/sf_arb contain exact tails", test_cdf_arb_vs_exact},
+    {"cdf/sf_arb over wide balls", test_cdf_arb_wide_ball},
+    {"cdf/sf_arb edge cases", test_cdf_arb_edges},
+    {"sf(k) + cdf(k-1) = 1", test_sf_cdf_complement},
+    {"Bin(10^6, 1/2) symmetric tails", test_cdf_arb_large_symmetric},
+    {"Bin(20000, 5/16) vs MPFR forward sum", test_cdf_arb_mpfr_forward},
+    {"tails for N in the millions", test_cdf_arb_huge},
+    {"Clopper-Pearson table and closed forms", test_cp_table},
+    {"Clopper-Pearson random (exact check)", test_cp_random_exact},
+    {"Clopper-Pearson at dyadic limits", test_cp_dyadic_roots},
+    {"Clopper-Pearson upper limit >= b, exactly", test_cp_upper_ge_exact},
+    {"Clopper-Pearson large N (MPFR check)", test_cp_large},
+    {"Clopper-Pearson negative controls", test_cp_negative_control},
+    {"two-sided test = exact tails", test_two_sided},
+    {"Clopper-Pearson interval as a string", test_cp_str},
+    {"Clopper-Pearson agreement is three-valued", test_cp_agrees},
+};
+
 int
 t_binom_register(void)
 {
-    CU_pSuite s = CU_add_suite("binom", NULL, NULL);
-
-    if (s == NULL)
-        return 1;
-
-    if (CU_add_test(s, "cdf_fmpq closed forms", test_cdf_fmpq_closed_forms) == NULL ||
-        CU_add_test(s, "cdf_fmpq vs brute force", test_cdf_fmpq_brute) == NULL ||
-        CU_add_test(s, "cdf/sf_arb contain exact tails", test_cdf_arb_vs_exact) == NULL ||
-        CU_add_test(s, "cdf/sf_arb over wide balls", test_cdf_arb_wide_ball) == NULL ||
-        CU_add_test(s, "cdf/sf_arb edge cases", test_cdf_arb_edges) == NULL ||
-        CU_add_test(s, "sf(k) + cdf(k-1) = 1", test_sf_cdf_complement) == NULL ||
-        CU_add_test(s, "Bin(10^6, 1/2) symmetric tails", test_cdf_arb_large_symmetric) == NULL ||
-        CU_add_test(s, "Bin(20000, 5/16) vs MPFR forward sum", test_cdf_arb_mpfr_forward) == NULL ||
-        CU_add_test(s, "tails for N in the millions", test_cdf_arb_huge) == NULL ||
-        CU_add_test(s, "Clopper-Pearson table and closed forms", test_cp_table) == NULL ||
-        CU_add_test(s, "Clopper-Pearson random (exact check)", test_cp_random_exact) == NULL ||
-        CU_add_test(s, "Clopper-Pearson at dyadic limits", test_cp_dyadic_roots) == NULL ||
-        CU_add_test(s, "Clopper-Pearson upper limit >= b, exactly", test_cp_upper_ge_exact) == NULL ||
-        CU_add_test(s, "Clopper-Pearson large N (MPFR check)", test_cp_large) == NULL ||
-        CU_add_test(s, "Clopper-Pearson negative controls", test_cp_negative_control) == NULL ||
-        CU_add_test(s, "two-sided test = exact tails", test_two_sided) == NULL ||
-        CU_add_test(s, "Clopper-Pearson interval as a string", test_cp_str) == NULL ||
-        CU_add_test(s, "Clopper-Pearson agreement is three-valued", test_cp_agrees) == NULL)
-        return 1;
-
-    return 0;
+    return TEST_SUITE("binom", suite_tests);
 }

@@ -345,20 +345,18 @@ test_bench_opts(void)
     CU_ASSERT_EQUAL(module_bench_opts(&o, 2, missing, "usage"), 2);
 }
 
+static const test_case suite_tests[] = {
+    {"bound and equality tests with undecided samples = exact oracle", test_judge_oracle},
+    {"undecided samples never pass", test_undecided_not_optimistic},
+    {"the setters of a verdict", test_setters},
+    {"the rising-precision loop", test_decide_prec},
+    {"the paper's constants", test_paper},
+    {"--samples: auto for statistical checks, the user column", test_run_samples},
+    {"a benchmark's options", test_bench_opts},
+};
+
 int
 t_check_register(void)
 {
-    CU_pSuite s = CU_add_suite("check", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "bound and equality tests with undecided samples = exact oracle", test_judge_oracle) ==
-            NULL ||
-        CU_add_test(s, "undecided samples never pass", test_undecided_not_optimistic) == NULL ||
-        CU_add_test(s, "the setters of a verdict", test_setters) == NULL ||
-        CU_add_test(s, "the rising-precision loop", test_decide_prec) == NULL ||
-        CU_add_test(s, "the paper's constants", test_paper) == NULL ||
-        CU_add_test(s, "--samples: auto for statistical checks, the user column", test_run_samples) == NULL ||
-        CU_add_test(s, "a benchmark's options", test_bench_opts) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("check", suite_tests);
 }

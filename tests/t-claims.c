@@ -231,16 +231,14 @@ test_pointwise(void)
     rng_clear(rng);
 }
 
+static const test_case suite_tests[] = {
+    {"Gamma-ratio decisions vs MPFR, statements and controls", test_ratio_decisions},
+    {"range verdict: certified refutations fail", test_range_truth},
+    {"pointwise confirmation vs exact integer comparisons", test_pointwise},
+};
+
 int
 t_claims_register(void)
 {
-    CU_pSuite s = CU_add_suite("claims", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "Gamma-ratio decisions vs MPFR, statements and controls", test_ratio_decisions) ==
-            NULL ||
-        CU_add_test(s, "range verdict: certified refutations fail", test_range_truth) == NULL ||
-        CU_add_test(s, "pointwise confirmation vs exact integer comparisons", test_pointwise) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("claims", suite_tests);
 }

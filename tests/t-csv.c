@@ -451,20 +451,19 @@ test_stream(void)
     csv_table_clear(U);
 }
 
+static const test_case suite_tests[] = {
+    {"exact values and layouts", test_exact_values},
+    {"row line numbers", test_row_lines},
+    {"negative control", test_negative_control},
+    {"errors with line:col", test_errors},
+    {"files, directories, paths", test_files},
+    {"line numbers of a file's rows", test_row_lines_file},
+    {"size of a number: the digit limit", test_digit_limit},
+    {"files read as a stream", test_stream},
+};
+
 int
 t_csv_register(void)
 {
-    CU_pSuite s = CU_add_suite("csv", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (!CU_add_test(s, "exact values and layouts", test_exact_values) ||
-        !CU_add_test(s, "row line numbers", test_row_lines) ||
-        !CU_add_test(s, "negative control", test_negative_control) ||
-        !CU_add_test(s, "errors with line:col", test_errors) ||
-        !CU_add_test(s, "files, directories, paths", test_files) ||
-        !CU_add_test(s, "line numbers of a file's rows", test_row_lines_file) ||
-        !CU_add_test(s, "size of a number: the digit limit", test_digit_limit) ||
-        !CU_add_test(s, "files read as a stream", test_stream))
-        return 1;
-    return 0;
+    return TEST_SUITE("csv", suite_tests);
 }

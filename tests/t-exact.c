@@ -64,6 +64,53 @@ test_fmpq_set_d(void)
     mpq_clear(q);
 }
 
+/* bc_fmpq_div_si against GMP's mpq_div by an mpq c/1 (an independent
+   exact division), with aliasing, on random rationals and words of
+   either sign */
+static void
+test_div_si(void)
+{
+    slong it, iters = test_iters(500), bad = 0;
+    rng_t r;
+    fmpq_t x, q;
+    mpq_t gx, gc, gq, got;
+    fmpq_init(x);
+    fmpq_init(q);
+    mpq_init(gx);
+    mpq_init(gc);
+    mpq_init(gq);
+    mpq_init(got);
+    rng_init(r, test_seed(), rng_stream_id("t-exact/div_si"), 0);
+    for (it = 0; it < iters; it++)
+    {
+        slong c = (slong) (rng_u64(r) >> (1 + rng_below(r, 63)));
+        if (c == 0)
+            c = 1;
+        if (rng_below(r, 2))
+            c = -c;
+        fmpq_set_si(x, (slong) (rng_u64(r) >> rng_below(r, 64)) * (rng_below(r, 2) ? 1 : -1),
+                    1 + (ulong) (rng_u64(r) >> (1 + rng_below(r, 63))));
+        fmpq_get_mpq(gx, x);
+        mpq_set_si(gc, c, 1);
+        mpq_div(gq, gx, gc);
+        bc_fmpq_div_si(q, x, c);
+        bc_fmpq_div_si(x, x, c); /* aliased */
+        fmpq_get_mpq(got, q);
+        if (!mpq_equal(got, gq) || !fmpq_equal(q, x))
+        {
+            if (bad++ < 3)
+                TEST_REPORT("x / c exact", "c=%ld", (long) c);
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    fmpq_clear(x);
+    fmpq_clear(q);
+    mpq_clear(gx);
+    mpq_clear(gc);
+    mpq_clear(gq);
+    mpq_clear(got);
+}
+
 static void
 test_bound_strings(void)
 {
@@ -160,15 +207,15 @@ test_truth(void)
     arb_clear(x);
 }
 
+static const test_case suite_tests[] = {
+    {"bc_fmpq_div_si = GMP's exact division", test_div_si},
+    {"double to fmpq is exact (oracle: mpq_set_d)", test_fmpq_set_d},
+    {"decimal bounds are outward (oracle: MPFR)", test_bound_strings},
+    {"three-valued sign decisions", test_truth},
+};
+
 int
 t_exact_register(void)
 {
-    CU_pSuite s = CU_add_suite("exact", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (!CU_add_test(s, "double to fmpq is exact (oracle: mpq_set_d)", test_fmpq_set_d) ||
-        !CU_add_test(s, "decimal bounds are outward (oracle: MPFR)", test_bound_strings) ||
-        !CU_add_test(s, "three-valued sign decisions", test_truth))
-        return 1;
-    return 0;
+    return TEST_SUITE("exact", suite_tests);
 }

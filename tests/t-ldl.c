@@ -50,18 +50,6 @@ mat_from(fmpq_mat_t H, slong n, const slong *e)
             fmpq_set_si(fmpq_mat_entry(H, i, j), e[i * n + j], 1);
 }
 
-/* the rank of A, by its reduced row echelon form over Q */
-static slong
-q_rank(const fmpq_mat_t A)
-{
-    fmpq_mat_t R;
-    slong r;
-    fmpq_mat_init(R, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
-    r = fmpq_mat_rref(R, A);
-    fmpq_mat_clear(R);
-    return r;
-}
-
 /* The contract of ldl.h on the factors of H, checked from H alone:
    perm is a permutation, L unit lower triangular with identity columns
    from rank on, D > 0 before rank and 0 after, minpiv its least positive
@@ -120,7 +108,7 @@ factors_ok(const fmpq_mat_t H, const ldl_t F, int psd)
                 ok = 0;
         }
     if (ok && psd)
-        ok = F->reason == LDL_PSD && r == q_rank(H);
+        ok = F->reason == LDL_PSD && r == test_fmpq_mat_rank(H);
     else if (ok)
     {
         const fmpq *e = fmpq_mat_entry(S, pos[F->i], pos[F->j]);
@@ -294,14 +282,13 @@ test_ldl_random(void)
     fmpq_mat_clear(H);
 }
 
+static const test_case suite_tests[] = {
+    {"LDL^T on hand matrices", test_ldl_hand},
+    {"LDL^T == principal minors, factors as documented, random", test_ldl_random},
+};
+
 int
 t_ldl_register(void)
 {
-    CU_pSuite s = CU_add_suite("ldl", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "LDL^T on hand matrices", test_ldl_hand) == NULL ||
-        CU_add_test(s, "LDL^T == principal minors, factors as documented, random", test_ldl_random) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("ldl", suite_tests);
 }

@@ -529,20 +529,18 @@ test_kkt_random(void)
     CU_ASSERT(cert == iters);
 }
 
+static const test_case suite_tests[] = {
+    {"Lemma 4 path and segment, hand cell", test_path_hand},
+    {"Lemma 2 padding witness, hand cell", test_witness_hand},
+    {"exact repair and descent", test_repair_descent},
+    {"exact KKT certificate, hand cell and tampering", test_kkt_hand},
+    {"Hessian from the loss, hand cell, both variables", test_loss_hessian_hand},
+    {"instance families; Hessian from the loss = closed forms", test_inst_hessians},
+    {"descent + KKT == engine, larger and decimal cells", test_kkt_random},
+};
+
 int
 t_lemma12_register(void)
 {
-    CU_pSuite s = CU_add_suite("lemma12", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "Lemma 4 path and segment, hand cell", test_path_hand) == NULL ||
-        CU_add_test(s, "Lemma 2 padding witness, hand cell", test_witness_hand) == NULL ||
-        CU_add_test(s, "exact repair and descent", test_repair_descent) == NULL ||
-        CU_add_test(s, "exact KKT certificate, hand cell and tampering", test_kkt_hand) == NULL ||
-        CU_add_test(s, "Hessian from the loss, hand cell, both variables", test_loss_hessian_hand) == NULL ||
-        CU_add_test(s, "instance families; Hessian from the loss = closed forms", test_inst_hessians) ==
-            NULL ||
-        CU_add_test(s, "descent + KKT == engine, larger and decimal cells", test_kkt_random) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("lemma12", suite_tests);
 }

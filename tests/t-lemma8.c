@@ -361,16 +361,15 @@ test_extreme_point_witness(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
+static const test_case suite_tests[] = {
+    {"sign of a sum of two square roots vs MPFR", test_sign_sqrt_sum},
+    {"noisy rule vs extreme values at 256 bits", test_rule_random},
+    {"rational sphere points and their signs", test_sphere_points},
+    {"the extreme point witnesses a noisy direction", test_extreme_point_witness},
+};
+
 int
 t_lemma8_register(void)
 {
-    CU_pSuite s = CU_add_suite("lemma8", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "sign of a sum of two square roots vs MPFR", test_sign_sqrt_sum) == NULL ||
-        CU_add_test(s, "noisy rule vs extreme values at 256 bits", test_rule_random) == NULL ||
-        CU_add_test(s, "rational sphere points and their signs", test_sphere_points) == NULL ||
-        CU_add_test(s, "the extreme point witnesses a noisy direction", test_extreme_point_witness) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("lemma8", suite_tests);
 }

@@ -186,14 +186,13 @@ test_sq_filter(void)
     }
 }
 
+static const test_case suite_tests[] = {
+    {"hand-computed values (oracle: MPFR)", test_hand_values},
+    {"squared gap filter (oracle: fmpq)", test_sq_filter},
+};
+
 int
 t_loss_register(void)
 {
-    CU_pSuite s = CU_add_suite("loss", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (!CU_add_test(s, "hand-computed values (oracle: MPFR)", test_hand_values) ||
-        !CU_add_test(s, "squared gap filter (oracle: fmpq)", test_sq_filter))
-        return 1;
-    return 0;
+    return TEST_SUITE("loss", suite_tests);
 }

@@ -440,17 +440,14 @@ test_zero_loss_random(void)
     }
 }
 
+static const test_case suite_tests[] = {
+    {"planted feasible and infeasible", test_planted},      {"1-D rows: LP vs step vectors", test_rows_1d},
+    {"Cover's count in general position", test_rows_cover}, {"zero-loss points, hand-solved", test_zero_loss},
+    {"zero-loss points, planted", test_zero_loss_random},
+};
+
 int
 t_lpq_register(void)
 {
-    CU_pSuite s = CU_add_suite("lpq", NULL, NULL);
-    if (s == NULL)
-        return -1;
-    if (CU_add_test(s, "planted feasible and infeasible", test_planted) == NULL ||
-        CU_add_test(s, "1-D rows: LP vs step vectors", test_rows_1d) == NULL ||
-        CU_add_test(s, "Cover's count in general position", test_rows_cover) == NULL ||
-        CU_add_test(s, "zero-loss points, hand-solved", test_zero_loss) == NULL ||
-        CU_add_test(s, "zero-loss points, planted", test_zero_loss_random) == NULL)
-        return -1;
-    return 0;
+    return TEST_SUITE("lpq", suite_tests);
 }

@@ -90,14 +90,13 @@ test_samples_for_slack(void)
     CU_ASSERT(mc_samples_for_slack(0.01, 0.005) > 3 * n);
 }
 
+static const test_case suite_tests[] = {
+    {"thread independence (oracle: sequential streams)", test_thread_independence},
+    {"sample size for a slack", test_samples_for_slack},
+};
+
 int
 t_mc_register(void)
 {
-    CU_pSuite s = CU_add_suite("mc", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (!CU_add_test(s, "thread independence (oracle: sequential streams)", test_thread_independence) ||
-        !CU_add_test(s, "sample size for a slack", test_samples_for_slack))
-        return 1;
-    return 0;
+    return TEST_SUITE("mc", suite_tests);
 }

@@ -812,20 +812,19 @@ test_selection(void)
     CU_ASSERT(have && n == 1 && nfig == 0);
 }
 
+static const test_case suite_tests[] = {
+    {"hand-computed events", test_hand_values},
+    {"filter == exact oracle, random", test_random_agree},
+    {"filter == exact oracle, scaled near-ties", test_near_ties},
+    {"filter == exact oracle, exact ties", test_adversarial_exact},
+    {"one-point rate is exactly 1/4", test_single_point_rate},
+    {"skewed law detected", test_skewed_detected},
+    {"the mutation test's constructions", test_alterations},
+    {"the module honours the selection", test_selection},
+};
+
 int
 t_prop12_register(void)
 {
-    CU_pSuite s = CU_add_suite("prop12", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "hand-computed events", test_hand_values) == NULL ||
-        CU_add_test(s, "filter == exact oracle, random", test_random_agree) == NULL ||
-        CU_add_test(s, "filter == exact oracle, scaled near-ties", test_near_ties) == NULL ||
-        CU_add_test(s, "filter == exact oracle, exact ties", test_adversarial_exact) == NULL ||
-        CU_add_test(s, "one-point rate is exactly 1/4", test_single_point_rate) == NULL ||
-        CU_add_test(s, "skewed law detected", test_skewed_detected) == NULL ||
-        CU_add_test(s, "the mutation test's constructions", test_alterations) == NULL ||
-        CU_add_test(s, "the module honours the selection", test_selection) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("prop12", suite_tests);
 }

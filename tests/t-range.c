@@ -293,18 +293,17 @@ test_budget(void)
     range_result_clear(R);
 }
 
+static const test_case suite_tests[] = {
+    {"sin x <= x holds (monotone at 0)", test_holds_sin},
+    {"x^2 <= x fails with a verified point", test_fails_square},
+    {"1 - cos x >= 0 touches at 0", test_touch_cos},
+    {"parametrised family", test_family},
+    {"random sub-ranges", test_random},
+    {"box budget", test_budget},
+};
+
 int
 t_range_register(void)
 {
-    CU_pSuite s = CU_add_suite("range", NULL, NULL);
-    if (s == NULL)
-        return -1;
-    if (CU_add_test(s, "sin x <= x holds (monotone at 0)", test_holds_sin) == NULL ||
-        CU_add_test(s, "x^2 <= x fails with a verified point", test_fails_square) == NULL ||
-        CU_add_test(s, "1 - cos x >= 0 touches at 0", test_touch_cos) == NULL ||
-        CU_add_test(s, "parametrised family", test_family) == NULL ||
-        CU_add_test(s, "random sub-ranges", test_random) == NULL ||
-        CU_add_test(s, "box budget", test_budget) == NULL)
-        return -1;
-    return 0;
+    return TEST_SUITE("range", suite_tests);
 }

@@ -241,16 +241,15 @@ test_figures(void)
     checklist_clear(L);
 }
 
+static const test_case suite_tests[] = {
+    {"JSON escaping", test_json_escape},
+    {"LaTeX escaping", test_tex_escape},
+    {"JSON writer and Monte Carlo judgement", test_json_writer},
+    {"2-D and 3-D figures in LaTeX and JSON", test_figures},
+};
+
 int
 t_report_register(void)
 {
-    CU_pSuite s = CU_add_suite("report", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (!CU_add_test(s, "JSON escaping", test_json_escape) ||
-        !CU_add_test(s, "LaTeX escaping", test_tex_escape) ||
-        !CU_add_test(s, "JSON writer and Monte Carlo judgement", test_json_writer) ||
-        !CU_add_test(s, "2-D and 3-D figures in LaTeX and JSON", test_figures))
-        return 1;
-    return 0;
+    return TEST_SUITE("report", suite_tests);
 }

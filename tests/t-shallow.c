@@ -35,16 +35,6 @@ qvec_equal(const fmpq *v, const fmpq *u, slong len)
     return 1;
 }
 
-/* f = f / m, m >= 1 */
-static void
-q_div_m(fmpq_t f, slong m)
-{
-    fmpz_t c;
-    fmpz_init_set_si(c, m);
-    fmpq_div_fmpz(f, f, c);
-    fmpz_clear(c);
-}
-
 /* f(z) = (1/m) sum_t (sum_{j : a_{j,t} = +1} <z_j, x_t> - y_t)^2, the cell's
    quadratic from its definition (basin.h) */
 static void
@@ -63,7 +53,7 @@ cell_f(fmpq_t f, const basin_t B, const fmpq *z)
                     fmpq_addmul(r, z + j * B->d + i, fmpq_mat_entry(B->X, t, i));
         fmpq_addmul(f, r, r);
     }
-    q_div_m(f, B->m);
+    bc_fmpq_div_si(f, f, B->m);
     fmpq_clear(r);
 }
 
@@ -91,21 +81,9 @@ cell_loss_theta(fmpq_t L, const basin_t B, const fmpq *th)
         }
         fmpq_addmul(L, r, r);
     }
-    q_div_m(L, B->m);
+    bc_fmpq_div_si(L, L, B->m);
     fmpq_clear(r);
     fmpq_clear(s);
-}
-
-/* the rank of A, by its reduced row echelon form over Q */
-static slong
-q_rank(const fmpq_mat_t A)
-{
-    fmpq_mat_t R;
-    slong r;
-    fmpq_mat_init(R, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
-    r = fmpq_mat_rref(R, A);
-    fmpq_mat_clear(R);
-    return r;
 }
 
 /* the closed cell from its definition: S = X W^T, a_{j,t} S_{t,j} >= 0 and
@@ -354,7 +332,7 @@ test_cell_random(void)
                 _fmpq_vec_clear(w, nd);
             }
         /* (2/m) M^T M is PSD of the rank of M */
-        ok_rank = ldl_psd(F, H) && F->rank == q_rank(M);
+        ok_rank = ldl_psd(F, H) && F->rank == test_fmpq_mat_rank(M);
 
         /* the Hessian in theta at (W, v): the cell loss is a polynomial of
            degree <= 2 in each coordinate and its only mixed monomials of
@@ -543,16 +521,15 @@ test_wv_control_hand(void)
     fmpq_clear(det);
 }
 
+static const test_case suite_tests[] = {
+    {"network loss and predictions, hand", test_loss_hand},
+    {"loss, z, M, Hessians on random cells", test_cell_random},
+    {"closed cell = definition, random", test_closed_cell},
+    {"(W, v) Hessian control indefinite, hand", test_wv_control_hand},
+};
+
 int
 t_shallow_register(void)
 {
-    CU_pSuite s = CU_add_suite("shallow", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "network loss and predictions, hand", test_loss_hand) == NULL ||
-        CU_add_test(s, "loss, z, M, Hessians on random cells", test_cell_random) == NULL ||
-        CU_add_test(s, "closed cell = definition, random", test_closed_cell) == NULL ||
-        CU_add_test(s, "(W, v) Hessian control indefinite, hand", test_wv_control_hand) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("shallow", suite_tests);
 }

@@ -17,34 +17,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-/* f = f / m, m >= 1 */
-static void
-q_div_m(fmpq_t f, slong m)
-{
-    fmpz_t c;
-    fmpz_init_set_si(c, m);
-    fmpq_div_fmpz(f, f, c);
-    fmpz_clear(c);
-}
-
-/* singleton data from integer triples (coordinate, s, y) over dens */
-static void
-set_points(singleton_data_t D, slong m, slong d, const slong *pts, ulong sden, ulong yden)
-{
-    fmpq_mat_t X;
-    fmpq *y = _fmpq_vec_init(m);
-    slong t;
-    fmpq_mat_init(X, m, d);
-    for (t = 0; t < m; t++)
-    {
-        fmpq_set_si(fmpq_mat_entry(X, t, pts[3 * t]), pts[3 * t + 1], sden);
-        fmpq_set_si(y + t, pts[3 * t + 2], yden);
-    }
-    singleton_data_set(D, X, y);
-    fmpq_mat_clear(X);
-    _fmpq_vec_clear(y, m);
-}
-
 /* random singleton data: m points, coordinate uniform in [0, d), s_t in
    +-{1/2, 1, 3/2, 2}, y_t in [-2, 2] with denominator 4 */
 static void
@@ -145,43 +117,9 @@ oracle_bas(fmpq_t bas, const singleton_data_t D, const int *ws, const int *vs, s
             ev &= in;
             fmpq_add(bas, bas, c);
         }
-    q_div_m(bas, D->m);
+    bc_fmpq_div_si(bas, bas, D->m);
     fmpq_clear(c);
     return ev;
-}
-
-/* the certified engine's value on the cell of (ws, vs), its pattern from
-   the rationals: a_{i,t} = sign sum_j ws_ij x_tj */
-static void
-engine_value(fmpq_t val, int *exact, const singleton_data_t D, const int *ws, const int *vs, slong n)
-{
-    slong i, t, j, m = D->m, d = D->d;
-    int *a = flint_malloc(sizeof(int) * (size_t) (n * m));
-    basin_t B;
-    basin_result_t R;
-    fmpq_t s;
-    fmpq_init(s);
-    for (i = 0; i < n; i++)
-        for (t = 0; t < m; t++)
-        {
-            fmpq_zero(s);
-            for (j = 0; j < d; j++)
-                if (ws[i * d + j] > 0)
-                    fmpq_add(s, s, fmpq_mat_entry(D->X, t, j));
-                else
-                    fmpq_sub(s, s, fmpq_mat_entry(D->X, t, j));
-            a[i * m + t] = fmpq_sgn(s);
-        }
-    basin_init(B);
-    basin_result_init(R);
-    basin_set_pattern(B, D->X, D->y, a, vs, n);
-    basin_value(R, B, 64);
-    *exact = R->is_exact;
-    fmpq_set(val, R->upper);
-    basin_result_clear(R);
-    basin_clear(B);
-    fmpq_clear(s);
-    flint_free(a);
 }
 
 /* sign pattern number M < 2^(n(d+1)): bit i d + j is w_ij > 0, bit
@@ -324,7 +262,7 @@ test_costs(void)
                     }
                     fmpq_add(tot, tot, best);
                 }
-                q_div_m(tot, D->m);
+                bc_fmpq_div_si(tot, tot, D->m);
                 fmpq_set(tots + 4 * P + Q, tot);
             }
         /* alpha for width n = (1/m) min over P + Q = n of sum_j cost_j */
@@ -401,7 +339,7 @@ test_prob_enum(void)
             {
                 M = rng_below(r, (uint64_t) 1 << bits);
                 pattern_of(ws, vs, M, n, d);
-                engine_value(e, &exact, D, ws, vs, n);
+                test_singleton_engine(e, &exact, D, ws, vs, n);
                 if (!exact || !fmpq_equal(e, val + M))
                 {
                     TEST_REPORT("basin value from the definition = certified engine",
@@ -466,7 +404,7 @@ test_hand(void)
     fmpq_t a, e, p;
     slong k;
     singleton_data_init(D);
-    set_points(D, 4, 2, pts, 1, 1);
+    test_singleton_points(D, 4, 2, pts, 1, 1);
     fmpq_init(a);
     fmpq_init(e);
     fmpq_init(p);
@@ -575,17 +513,16 @@ test_single(void)
     fmpq_clear(e);
 }
 
+static const test_case suite_tests[] = {
+    {"singleton test and data fields", test_data},
+    {"side sums and costs = brute force", test_costs},
+    {"alpha and probabilities = enumeration", test_prob_enum},
+    {"hand-computed instance", test_hand},
+    {"single neuron", test_single},
+};
+
 int
 t_singleton_register(void)
 {
-    CU_pSuite s = CU_add_suite("singleton", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "singleton test and data fields", test_data) == NULL ||
-        CU_add_test(s, "side sums and costs = brute force", test_costs) == NULL ||
-        CU_add_test(s, "alpha and probabilities = enumeration", test_prob_enum) == NULL ||
-        CU_add_test(s, "hand-computed instance", test_hand) == NULL ||
-        CU_add_test(s, "single neuron", test_single) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("singleton", suite_tests);
 }

@@ -754,24 +754,23 @@ test_chord(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
+static const test_case suite_tests[] = {
+    {"omega_k known values and recurrence", test_omega_known},
+    {"omega ratio: Gamma vs recurrence", test_ratio},
+    {"cap fraction vs closed forms d = 2, 3, 4", test_closed_forms},
+    {"int sin^k vs acb_calc_integrate", test_quadrature},
+    {"symmetry, cosine form, ends", test_symmetry_and_ends},
+    {"wide balls", test_wide_balls},
+    {"large d: elementary bounds, symmetry, quadrature", test_large_d},
+    {"band probability vs closed forms d = 2, 3, 4", test_band_closed_forms},
+    {"stated radius and bound vs MPFR", test_radius_and_bound},
+    {"ball sign test at the boundary, hand", test_ball_sign_boundary},
+    {"ball sign test vs the extremes, random", test_ball_sign_random},
+    {"Lemma 7 chord probability and its lower bound", test_chord},
+};
+
 int
 t_sphere_register(void)
 {
-    CU_pSuite s = CU_add_suite("sphere", NULL, NULL);
-    if (s == NULL)
-        return -1;
-    if (CU_add_test(s, "omega_k known values and recurrence", test_omega_known) == NULL ||
-        CU_add_test(s, "omega ratio: Gamma vs recurrence", test_ratio) == NULL ||
-        CU_add_test(s, "cap fraction vs closed forms d = 2, 3, 4", test_closed_forms) == NULL ||
-        CU_add_test(s, "int sin^k vs acb_calc_integrate", test_quadrature) == NULL ||
-        CU_add_test(s, "symmetry, cosine form, ends", test_symmetry_and_ends) == NULL ||
-        CU_add_test(s, "wide balls", test_wide_balls) == NULL ||
-        CU_add_test(s, "large d: elementary bounds, symmetry, quadrature", test_large_d) == NULL ||
-        CU_add_test(s, "band probability vs closed forms d = 2, 3, 4", test_band_closed_forms) == NULL ||
-        CU_add_test(s, "stated radius and bound vs MPFR", test_radius_and_bound) == NULL ||
-        CU_add_test(s, "ball sign test at the boundary, hand", test_ball_sign_boundary) == NULL ||
-        CU_add_test(s, "ball sign test vs the extremes, random", test_ball_sign_random) == NULL ||
-        CU_add_test(s, "Lemma 7 chord probability and its lower bound", test_chord) == NULL)
-        return -1;
-    return 0;
+    return TEST_SUITE("sphere", suite_tests);
 }

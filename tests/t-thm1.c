@@ -523,19 +523,17 @@ test_monotone_control(void)
     _arb_vec_clear(L, 4);
 }
 
+static const test_case suite_tests[] = {
+    {"net_loss_grad_d against central differences", test_gradient},
+    {"c~ (closed form / root isolation) against the network", test_root_vs_network},
+    {"hypothesis (i) checker finds the zero predictor, at 1/2 or at a knot", test_zero_predictor},
+    {"squared-loss end decision against Vieta and the predictions", test_sq_ray_end},
+    {"hand-made depth-2 instance: rescaled path decreasing", test_hand_instance},
+    {"monotonicity decision negative controls", test_monotone_control},
+};
+
 int
 t_thm1_register(void)
 {
-    CU_pSuite s = CU_add_suite("thm1", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (!CU_add_test(s, "net_loss_grad_d against central differences", test_gradient) ||
-        !CU_add_test(s, "c~ (closed form / root isolation) against the network", test_root_vs_network) ||
-        !CU_add_test(s, "hypothesis (i) checker finds the zero predictor, at 1/2 or at a knot",
-                     test_zero_predictor) ||
-        !CU_add_test(s, "squared-loss end decision against Vieta and the predictions", test_sq_ray_end) ||
-        !CU_add_test(s, "hand-made depth-2 instance: rescaled path decreasing", test_hand_instance) ||
-        !CU_add_test(s, "monotonicity decision negative controls", test_monotone_control))
-        return 1;
-    return 0;
+    return TEST_SUITE("thm1", suite_tests);
 }

@@ -21,24 +21,6 @@
 #include "thm2.h"
 #include "testutil.h"
 
-/* singleton data from integer triples (coordinate, s, y) over dens */
-static void
-set_points(singleton_data_t D, slong m, slong d, const slong *pts, ulong sden, ulong yden)
-{
-    fmpq_mat_t X;
-    fmpq *y = _fmpq_vec_init(m);
-    slong t;
-    fmpq_mat_init(X, m, d);
-    for (t = 0; t < m; t++)
-    {
-        fmpq_set_si(fmpq_mat_entry(X, t, pts[3 * t]), pts[3 * t + 1], sden);
-        fmpq_set_si(y + t, pts[3 * t + 2], yden);
-    }
-    singleton_data_set(D, X, y);
-    fmpq_mat_clear(X);
-    _fmpq_vec_clear(y, m);
-}
-
 /* B.4's event written from its definition: for each side, the sum
    sum |s_t| y_t from the data, and a neuron of the needed sign on it */
 static int
@@ -74,40 +56,6 @@ oracle_event(const singleton_data_t D, const int *ws, const int *vs, slong n)
     fmpq_clear(b);
     fmpq_clear(q);
     return ok;
-}
-
-/* the engine's value on the cell of (ws, vs), its pattern computed from
-   the rationals: a_{i,t} = sign sum_j ws_ij x_tj */
-static void
-engine_value(fmpq_t val, int *exact, const singleton_data_t D, const int *ws, const int *vs, slong n)
-{
-    slong i, t, j, m = D->m, d = D->d;
-    int *a = flint_malloc(sizeof(int) * (size_t) (n * m));
-    basin_t B;
-    basin_result_t R;
-    fmpq_t s;
-    fmpq_init(s);
-    for (i = 0; i < n; i++)
-        for (t = 0; t < m; t++)
-        {
-            fmpq_zero(s);
-            for (j = 0; j < d; j++)
-                if (ws[i * d + j] > 0)
-                    fmpq_add(s, s, fmpq_mat_entry(D->X, t, j));
-                else
-                    fmpq_sub(s, s, fmpq_mat_entry(D->X, t, j));
-            a[i * m + t] = fmpq_sgn(s);
-        }
-    basin_init(B);
-    basin_result_init(R);
-    basin_set_pattern(B, D->X, D->y, a, vs, n);
-    basin_value(R, B, 64);
-    *exact = R->is_exact;
-    fmpq_set(val, R->upper);
-    basin_result_clear(R);
-    basin_clear(B);
-    fmpq_clear(s);
-    flint_free(a);
 }
 
 static void
@@ -148,7 +96,7 @@ test_closed_vs_engine(void)
         fmpq_init(bas);
         fmpq_init(ev);
         thm2_bas_closed(bas, D, ws, vs, n);
-        engine_value(ev, &exact, D, ws, vs, n);
+        test_singleton_engine(ev, &exact, D, ws, vs, n);
         if (!exact || !fmpq_equal(ev, bas))
         {
             TEST_REPORT("closed form = certified engine", "iteration %ld d=%ld n=%ld m=%ld exact=%d",
@@ -185,7 +133,7 @@ test_audit_oracle(void)
                 pts[6 * j + 5] = j < same ? 3 : -3;
             }
             singleton_data_init(D);
-            set_points(D, 2 * d, d, pts, 1, 1);
+            test_singleton_points(D, 2 * d, d, pts, 1, 1);
             fmpq_init(pe);
             fmpq_init(pg);
             fmpq_init(f);
@@ -220,7 +168,7 @@ test_hand(void)
     singleton_data_t D;
     fmpq_t a;
     singleton_data_init(D);
-    set_points(D, 4, 2, pts, 1, 1);
+    test_singleton_points(D, 4, 2, pts, 1, 1);
     fmpq_init(a);
     thm2_alpha_naive(a, D);
     CU_ASSERT(fmpq_is_zero(a));
@@ -318,7 +266,7 @@ test_data(void)
     /* boundaries: w_ij = 0 matters only on a coordinate with data */
     {
         static const slong pts[3] = {0, 1, 1};
-        set_points(D, 1, 2, pts, 1, 1);
+        test_singleton_points(D, 1, 2, pts, 1, 1);
         CU_ASSERT_EQUAL(thm2_signs(ws, vs, D, W, v, 2), 1); /* w_21 = 0 */
         W[2] = -1;
         CU_ASSERT_EQUAL(thm2_signs(ws, vs, D, W, v, 2), 0); /* w_12 = 0: no data there */
@@ -351,44 +299,31 @@ test_data(void)
 static void
 test_read(void)
 {
-    char path[] = "/tmp/bc-thm2-XXXXXX", err[1024];
-    int fd = mkstemp(path);
-    FILE *f;
+    char err[1024], *path = test_tmp_file("thm2", "# comment\n1,0,0,3\n0,-2,0,1\n\n1,0,0.5,2\n");
     singleton_data_t D;
-    CU_ASSERT_FATAL(fd >= 0);
-    f = fdopen(fd, "w");
-    fputs("# comment\n1,0,0,3\n0,-2,0,1\n\n1,0,0.5,2\n", f);
-    fclose(f);
     singleton_data_init(D);
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, ":5: point 3 is not a singleton: 2 non-zero coordinates (x_1, x_3)") != NULL);
     CU_ASSERT(strncmp(err, path, strlen(path)) == 0);
     CU_ASSERT(strchr(err, '\n') == NULL);
-    f = fopen(path, "w");
-    fputs("1,0,0,3\n0,0,0,1\n", f);
-    fclose(f);
+    test_rewrite(path, "1,0,0,3\n0,0,0,1\n");
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, ":2: point 2 is zero") != NULL);
-    f = fopen(path, "w");
-    fputs("1,0,0,3\n0,-1/3,0,1/3\n0,0,2.5,-1\n", f);
-    fclose(f);
+    test_rewrite(path, "1,0,0,3\n0,-1/3,0,1/3\n0,0,2.5,-1\n");
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 0);
     CU_ASSERT(D->m == 3 && D->d == 3 && D->singleton && D->needy == 3 && D->need[3] == 1 && D->need[4] == -1);
-    f = fopen(path, "w");
-    fputs("1,0,x\n", f);
-    fclose(f);
+    test_rewrite(path, "1,0,x\n");
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, ":1:") != NULL);
-    f = fopen(path, "w");
-    fputs("1\n2\n", f);
-    fclose(f);
+    test_rewrite(path, "1\n2\n");
     CU_ASSERT_EQUAL(thm2_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, "at least 2 columns") != NULL);
     CU_ASSERT_EQUAL(thm2_data_read_mem(D, "buf", "1,1,2\n", 6, err, sizeof err), 1);
     CU_ASSERT(strcmp(err, "buf:1: point 1 is not a singleton: 2 non-zero coordinates (x_1, x_2); Theorem "
                           "2 needs exactly one per point") == 0);
     singleton_data_clear(D);
-    unlink(path);
+    remove(path);
+    flint_free(path);
 }
 
 static void
@@ -478,9 +413,7 @@ static void
 test_user_run(void)
 {
     static const char *sel[2] = {"thm2.user", "thm2.mc.appc1.n5"};
-    char path[] = "/tmp/bc-thm2-user-XXXXXX";
-    int fd = mkstemp(path);
-    FILE *f;
+    char *path = test_tmp_file("thm2-user", "1,0,2\n-0.5,0,1\n0,3,-1\n0,-1,0.5\n");
     run_opts o;
     checklist_t L;
     singleton_data_t D;
@@ -488,10 +421,6 @@ test_user_run(void)
     fmpq_t p;
     char *want;
 
-    CU_ASSERT_FATAL(fd >= 0);
-    f = fdopen(fd, "w");
-    fputs("1,0,2\n-0.5,0,1\n0,3,-1\n0,-1,0.5\n", f);
-    fclose(f);
     test_quick_opts(&o, 2);
     o.data = path;
     o.width = 5;
@@ -517,7 +446,8 @@ test_user_run(void)
     fmpq_clear(p);
     singleton_data_clear(D);
     checklist_clear(L);
-    unlink(path);
+    remove(path);
+    flint_free(path);
 
     /* data without a width, and a missing file: input errors */
     o.width = 0;
@@ -576,20 +506,21 @@ test_selection(void)
     checklist_clear(L);
 }
 
+static const test_case suite_tests[] = {
+    {"closed-form basin value = engine", test_closed_vs_engine},
+    {"event probability = audit formula", test_audit_oracle},
+    {"naive value by hand", test_hand},
+    {"explicit network and B.4's W'", test_networks},
+    {"signs, chosen sides", test_data},
+    {"data reader", test_read},
+    {"bound and the width where it reaches 1/2", test_bound},
+    {"the user's run: fields, --samples, input errors", test_user_run},
+    {"the rows' fixed widths", test_row_widths},
+    {"the module honours the selection", test_selection},
+};
+
 int
 t_thm2_register(void)
 {
-    CU_pSuite s = CU_add_suite("thm2", NULL, NULL);
-    if (s == NULL || CU_add_test(s, "closed-form basin value = engine", test_closed_vs_engine) == NULL ||
-        CU_add_test(s, "event probability = audit formula", test_audit_oracle) == NULL ||
-        CU_add_test(s, "naive value by hand", test_hand) == NULL ||
-        CU_add_test(s, "explicit network and B.4's W'", test_networks) == NULL ||
-        CU_add_test(s, "signs, chosen sides", test_data) == NULL ||
-        CU_add_test(s, "data reader", test_read) == NULL ||
-        CU_add_test(s, "bound and the width where it reaches 1/2", test_bound) == NULL ||
-        CU_add_test(s, "the user's run: fields, --samples, input errors", test_user_run) == NULL ||
-        CU_add_test(s, "the rows' fixed widths", test_row_widths) == NULL ||
-        CU_add_test(s, "the module honours the selection", test_selection) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("thm2", suite_tests);
 }

@@ -287,29 +287,15 @@ test_hypotheses(void)
     hand_clear(&H);
 }
 
-static char *
-write_tmp(const char *text)
-{
-    char *path = bc_aprintf("%s/t-thm3-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    int fd = mkstemp(path);
-    FILE *f;
-    if (fd < 0)
-        return path;
-    f = fdopen(fd, "w");
-    fputs(text, f);
-    fclose(f);
-    return path;
-}
-
 static void
 test_user_input(void)
 {
     thm3_inst_t I;
-    char *good = write_tmp("1,0,0,1\n0,0.5,0,0\n# comment\n0.6,0.8,0,0.6\n");
-    char *net = write_tmp("1,0,0,1\n");
-    char *far = write_tmp("1,0,0,1\n0,1.5,0,0\n0.6,0.8,0,0.6\n");
-    char *unfit = write_tmp("1,0,0,1\n0,0.5,0,0\n0.6,0.8,0,0.7\n");
-    char *narrow = write_tmp("1,0,1\n");
+    char *good = test_tmp_file("thm3", "1,0,0,1\n0,0.5,0,0\n# comment\n0.6,0.8,0,0.6\n");
+    char *net = test_tmp_file("thm3", "1,0,0,1\n");
+    char *far = test_tmp_file("thm3", "1,0,0,1\n0,1.5,0,0\n0.6,0.8,0,0.6\n");
+    char *unfit = test_tmp_file("thm3", "1,0,0,1\n0,0.5,0,0\n0.6,0.8,0,0.7\n");
+    char *narrow = test_tmp_file("thm3", "1,0,1\n");
     thm3_inst_init(I);
     CU_ASSERT_EQUAL(thm3_read_user(I, good, net, "1/4"), 0);
     CU_ASSERT_EQUAL(I->r, 2);
@@ -531,22 +517,20 @@ test_sign_rule(void)
     hand_clear(&H);
 }
 
+static const test_case suite_tests[] = {
+    {"p_eps and the width against a hand computation", test_peps_hand},
+    {"exact cap test against the closed-form angle", test_cap_hand},
+    {"the proof's witness on a hand rank-2 instance", test_witness_hand},
+    {"hypothesis checker on violating instances", test_hypotheses},
+    {"bad user files", test_user_input},
+    {"the regime's instances", test_regime_instance},
+    {"the cover bound on the hand instance against the arctangent", test_cover_hand},
+    {"the cover argument against the basin engine", test_cover_engine},
+    {"well-initialised with and without the output sign", test_sign_rule},
+};
+
 int
 t_thm3_register(void)
 {
-    CU_pSuite s = CU_add_suite("thm3", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "p_eps and the width against a hand computation", test_peps_hand) == NULL ||
-        CU_add_test(s, "exact cap test against the closed-form angle", test_cap_hand) == NULL ||
-        CU_add_test(s, "the proof's witness on a hand rank-2 instance", test_witness_hand) == NULL ||
-        CU_add_test(s, "hypothesis checker on violating instances", test_hypotheses) == NULL ||
-        CU_add_test(s, "bad user files", test_user_input) == NULL ||
-        CU_add_test(s, "the regime's instances", test_regime_instance) == NULL ||
-        CU_add_test(s, "the cover bound on the hand instance against the arctangent", test_cover_hand) ==
-            NULL ||
-        CU_add_test(s, "the cover argument against the basin engine", test_cover_engine) == NULL ||
-        CU_add_test(s, "well-initialised with and without the output sign", test_sign_rule) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("thm3", suite_tests);
 }

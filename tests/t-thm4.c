@@ -515,30 +515,21 @@ test_bound(void)
 static void
 test_data_read(void)
 {
-    char path[] = "/tmp/bc-thm4-XXXXXX", err[1024];
-    int fd = mkstemp(path);
-    FILE *f;
+    char err[1024], *path = test_tmp_file("thm4", "# comment\n1,0,0,3\n0,1,0,1\n\n1,1,0,2\n");
     thm4_data_t D;
-    CU_ASSERT_FATAL(fd >= 0);
-    f = fdopen(fd, "w");
-    fputs("# comment\n1,0,0,3\n0,1,0,1\n\n1,1,0,2\n", f);
-    fclose(f);
     thm4_data_init(D);
     CU_ASSERT_EQUAL(thm4_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, ":5: point 3 is a linear combination") != NULL);
     CU_ASSERT(strchr(err, '\n') == NULL);
-    f = fopen(path, "w");
-    fputs("1,0,0,3\n0,1,0,1/3\n", f);
-    fclose(f);
+    test_rewrite(path, "1,0,0,3\n0,1,0,1/3\n");
     CU_ASSERT_EQUAL(thm4_data_read(D, path, err, sizeof err), 0);
     CU_ASSERT(D->m == 2 && D->d == 3 && D->full && D->orthogonal);
-    f = fopen(path, "w");
-    fputs("1,0,x\n", f);
-    fclose(f);
+    test_rewrite(path, "1,0,x\n");
     CU_ASSERT_EQUAL(thm4_data_read(D, path, err, sizeof err), 1);
     CU_ASSERT(strstr(err, ":1:") != NULL);
     thm4_data_clear(D);
-    unlink(path);
+    remove(path);
+    flint_free(path);
 }
 
 /* data without a width, a missing file, a width too large: input errors
@@ -581,22 +572,22 @@ test_bench_hook(void)
     CU_ASSERT_EQUAL(thm4_bench(2, bad4), 2);
 }
 
+static const test_case suite_tests[] = {
+    {"exact probabilities = enumeration of sign patterns", test_prob_bruteforce},
+    {"per-point events are not independent", test_not_independent},
+    {"solid angles = Van Oosterom-Strackee", test_solid_angle},
+    {"closed-form basin value = engine", test_closed_vs_engine},
+    {"B.6 on hand-made instances", test_b6_hand},
+    {"B.6 on rank-deficient data", test_b6_rank},
+    {"B.6 random: succeeds iff the event holds", test_b6_random},
+    {"bound", test_bound},
+    {"data reader", test_data_read},
+    {"input errors", test_input_errors},
+    {"bench hook", test_bench_hook},
+};
+
 int
 t_thm4_register(void)
 {
-    CU_pSuite s = CU_add_suite("thm4", NULL, NULL);
-    if (s == NULL ||
-        CU_add_test(s, "exact probabilities = enumeration of sign patterns", test_prob_bruteforce) == NULL ||
-        CU_add_test(s, "per-point events are not independent", test_not_independent) == NULL ||
-        CU_add_test(s, "solid angles = Van Oosterom-Strackee", test_solid_angle) == NULL ||
-        CU_add_test(s, "closed-form basin value = engine", test_closed_vs_engine) == NULL ||
-        CU_add_test(s, "B.6 on hand-made instances", test_b6_hand) == NULL ||
-        CU_add_test(s, "B.6 on rank-deficient data", test_b6_rank) == NULL ||
-        CU_add_test(s, "B.6 random: succeeds iff the event holds", test_b6_random) == NULL ||
-        CU_add_test(s, "bound", test_bound) == NULL ||
-        CU_add_test(s, "data reader", test_data_read) == NULL ||
-        CU_add_test(s, "input errors", test_input_errors) == NULL ||
-        CU_add_test(s, "bench hook", test_bench_hook) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("thm4", suite_tests);
 }

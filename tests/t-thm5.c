@@ -759,21 +759,19 @@ test_witness_by_hand(void)
     fmpq_clear(e);
 }
 
+static const test_case suite_tests[] = {
+    {"sigma of C^T vs the 2x2 closed form", test_gram_eigs},
+    {"single linkage finds the Figure 1 centres", test_cluster},
+    {"hypothesis checker, satisfied and broken", test_hypotheses},
+    {"K on a hand-computed instance", test_K_hand},
+    {"K and the witness where Bas is known exactly", test_K_exact_bas},
+    {"slope decision on interval data vs corner slopes", test_slope_intervals},
+    {"noisy bound at Lemma 8's edge is three-valued", test_noisy_bound_edge},
+    {"the witness of B.7 by hand, and its altered construction", test_witness_by_hand},
+};
+
 int
 t_thm5_register(void)
 {
-    CU_pSuite s = CU_add_suite("thm5", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "sigma of C^T vs the 2x2 closed form", test_gram_eigs) == NULL ||
-        CU_add_test(s, "single linkage finds the Figure 1 centres", test_cluster) == NULL ||
-        CU_add_test(s, "hypothesis checker, satisfied and broken", test_hypotheses) == NULL ||
-        CU_add_test(s, "K on a hand-computed instance", test_K_hand) == NULL ||
-        CU_add_test(s, "K and the witness where Bas is known exactly", test_K_exact_bas) == NULL ||
-        CU_add_test(s, "slope decision on interval data vs corner slopes", test_slope_intervals) == NULL ||
-        CU_add_test(s, "noisy bound at Lemma 8's edge is three-valued", test_noisy_bound_edge) == NULL ||
-        CU_add_test(s, "the witness of B.7 by hand, and its altered construction", test_witness_by_hand) ==
-            NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("thm5", suite_tests);
 }

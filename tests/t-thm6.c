@@ -862,22 +862,19 @@ test_prob(void)
     arb_clear(lim);
 }
 
+static const test_case suite_tests[] = {
+    {"1-D landscapes by hand", test_land_hand},
+    {"1-D landscapes against a grid oracle", test_land_grid},
+    {"2^d minima, d <= 3, against the sign-face brute force", test_enum_bruteforce},
+    {"the brute force on a perturbed and a degenerate sample", test_bruteforce_controls},
+    {"separability against a direct evaluation", test_separable},
+    {"the minimum certificate and its refusals", test_certify},
+    {"closed-form Bas against the engine on every orthant", test_bas},
+    {"exact tails and the rate", test_prob},
+};
+
 int
 t_thm6_register(void)
 {
-    CU_pSuite s = CU_add_suite("thm6", NULL, NULL);
-    if (s == NULL)
-        return 1;
-    if (CU_add_test(s, "1-D landscapes by hand", test_land_hand) == NULL ||
-        CU_add_test(s, "1-D landscapes against a grid oracle", test_land_grid) == NULL ||
-        CU_add_test(s, "2^d minima, d <= 3, against the sign-face brute force", test_enum_bruteforce) ==
-            NULL ||
-        CU_add_test(s, "the brute force on a perturbed and a degenerate sample", test_bruteforce_controls) ==
-            NULL ||
-        CU_add_test(s, "separability against a direct evaluation", test_separable) == NULL ||
-        CU_add_test(s, "the minimum certificate and its refusals", test_certify) == NULL ||
-        CU_add_test(s, "closed-form Bas against the engine on every orthant", test_bas) == NULL ||
-        CU_add_test(s, "exact tails and the rate", test_prob) == NULL)
-        return 1;
-    return 0;
+    return TEST_SUITE("thm6", suite_tests);
 }

@@ -4,16 +4,9 @@
 # exactly, figures on a probability axis), negative controls that stay on
 # the module's own instances, and vacuous or trivially met claims flagged
 # as such in the record and on the console.
-BC=${BASINCHECK:-./basincheck}
+. "${top_srcdir:-.}/tests/testlib.sh"
+scratch user
 PY=${PYTHON_JSONSCHEMA:-python3}
-fails=0
-passes=0
-tmp=${TMPDIR:-/tmp}/bc-user.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-
-pass() { passes=$((passes + 1)); }
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 # run NAME ARGS...: basincheck run ARGS --json $tmp/NAME.json, console in
 # $tmp/NAME.out; every check must have its expected status (exit 0)
@@ -38,12 +31,12 @@ def c(i):
     return [x for x in d['checks'] if x['id'] == i][0]
 def fig(i):
     return [x for x in d['figures'] if x['id'] == i][0]
-sys.exit(0 if ($2) else 1)" "$tmp/$1.json"; then pass; else fail "$1: $2"; fi
+sys.exit(0 if ($2) else 1)" "$tmp/$1.json"; then ok; else fail "$1: $2"; fi
 }
 
 # console LINE-PATTERN NAME: a line of the console summary matches
 console() {
-    if grep -q -- "$1" "$tmp/$2.out"; then pass; else fail "$2: no console line matching '$1'"; cat "$tmp/$2.out"; fi
+    if grep -q -- "$1" "$tmp/$2.out"; then ok; else fail "$2: no console line matching '$1'"; cat "$tmp/$2.out"; fi
 }
 
 # Theorem 4 on two points (not orthogonal) with width 2: the bound
@@ -57,9 +50,9 @@ if run t4 thm4 --quick --samples 100 --data "$tmp/g2.csv" --width 2 --tex "$tmp/
     json t4 "c('thm4.user')['fields']['exact_probability'] == '1/8'"
     json t4 "list(c('thm4.user')['fields'])[0] == 'vacuous' and 'Vacuous' in c('thm4.user')['note']"
     console '^thm4.user .*(vacuous: the bound is <= 0' t4
-    if grep -q 'Vacuous:.*1-2(3/4)' "$tmp/t4.tex"; then pass; else fail "t4.tex: the vacuous note is missing"; fi
+    if grep -q 'Vacuous:.*1-2(3/4)' "$tmp/t4.tex"; then ok; else fail "t4.tex: the vacuous note is missing"; fi
     json t4 "min(fig('thm4.prob.m8')['series'][0]['y']) >= 0"
-    if grep -q '"bits of P": "[^"]*numerators -' "$tmp/t4.json"; then fail "thm4.data.rank: negative bits"; else pass; fi
+    if grep -q '"bits of P": "[^"]*numerators -' "$tmp/t4.json"; then fail "thm4.data.rank: negative bits"; else ok; fi
 fi
 
 # Theorem 4 on the built-in example with width 4: the bound 1 - 3 (3/4)^4 =
@@ -118,12 +111,12 @@ for m in "thm4 --data $tmp/a_b&c/d.csv --width 2" "thm2 --data $tmp/a_b&c/s.csv 
         if grep -F "a_b&c" "$tmp/esc.tex" | grep -v -F 'a\_b\&c' | grep -q .; then
             fail "$1: an unescaped file name in the LaTeX report"
         else
-            pass
+            ok
         fi
         # and the report of a user run compiles
         if command -v pdflatex >/dev/null 2>&1; then
             if (cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error esc.tex >/dev/null 2>&1); then
-                pass
+                ok
             else
                 fail "$1: the LaTeX report of a user run does not compile"; grep -A3 '^!' "$tmp/esc.log" | head
             fi
@@ -131,5 +124,4 @@ for m in "thm4 --data $tmp/a_b&c/d.csv --width 2" "thm2 --data $tmp/a_b&c/s.csv 
     fi
 done
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish
