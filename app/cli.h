@@ -25,6 +25,7 @@ extern "C"
         const char *tex;
         const char *certificates; /* --certificates DIR, or NULL */
         int quiet;
+        int threads_given; /* --threads was given (else one per processor) */
         int nids;
         char **ids;
         const char *command;
@@ -68,7 +69,9 @@ extern "C"
 
     /* The commands; each returns an exit status. */
     int cli_list(int argc, char **argv);
-    int cli_run(int argc, char **argv);
+    /* `run`, divided over the ranks of P (par.h): every rank runs the
+       checks, rank 0 alone prints and writes the reports. */
+    int cli_run(int argc, char **argv, const par_struct *P);
     int cli_bench(int argc, char **argv);
     int cli_basin(int argc, char **argv);
     int cli_bench_basin(int argc, char **argv);

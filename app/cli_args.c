@@ -260,6 +260,7 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
             if (cli_parse_u64(&t, v) != 0 || t < 1 || t > 256)
                 return usage_error("--threads expects an integer from 1 to 256, got '%s'%s", v, "");
             o->run.threads = (int) t;
+            o->threads_given = 1;
             i++;
         }
         else if (!strcmp(a, "--samples"))

@@ -192,319 +192,359 @@ print_fmpq_list(const fmpq *v, slong len)
     printf("]");
 }
 
+/* one jacobian job: the user's tables and everything computed from them */
 typedef struct
 {
     const char *data, *weights;
-    const slong *dlines, *wlines;
-    slong n, d0, d1, P;
-    int json;
-} jac_io;
-
-int
-cli_jacobian(int argc, char **argv)
-{
-    const char *data, *weights;
-    int json, rc;
-    csv_table_t TD, TN;
-    char err[512 + 4096];
-    slong n, d0, d1, P, i, j, c, nboundary, bi = -1, bj = -1, nzero_v = 0;
-    slong *dlines = NULL, *wlines = NULL;
+    slong n, d0, d1, P, nboundary, bi, bj, nzero_v;
+    slong *dlines, *wlines;
     fmpq_mat_t X, WB;
     fmpq *y, *v, *x, *W, *b, *theta0, *th;
     jac_data_t D;
     jac_pattern_t A, Aeff;
     jac_rank_t R;
-    fmpq_t loss, f, pre;
-    truth_t zl = BC_UNDECIDED;
-    const char *how = "size";
+    fmpq_t loss;
+    truth_t zl;
+    const char *how;
     jac_cert decisive;
+} jac_job;
 
-    rc = jac_parse(&data, &weights, &json, argc, argv);
-    if (rc != 0)
-        return rc < 0 ? CLI_EXIT_OK : rc;
+/* Reads and validates both tables into J (its matrices initialised on
+   success only).  Returns 0, or the exit status after one error line. */
+static int
+job_load(jac_job *J)
+{
+    csv_table_t TD, TN;
+    char err[512 + 4096];
+    slong i, j, c, n, d0, d1;
+    int rc = 0;
 
     csv_table_init(TD);
     csv_table_init(TN);
-    if (csv_read(TD, data, err, sizeof err) != 0)
-    {
+    if (csv_read(TD, J->data, err, sizeof err) != 0)
         rc = jac_fail("%s", err);
-        goto fail_tables;
-    }
-    if (TD->cols < 2)
-    {
-        rc = jac_fail("%s:%ld:1: expected at least 2 columns (x_1,...,x_d,y), found %ld", data,
+    else if (TD->cols < 2)
+        rc = jac_fail("%s:%ld:1: expected at least 2 columns (x_1,...,x_d,y), found %ld", J->data,
                       (long) csv_table_row_line(TD, 0), (long) TD->cols);
-        goto fail_tables;
-    }
-    if (csv_read(TN, weights, err, sizeof err) != 0)
-    {
+    else if (csv_read(TN, J->weights, err, sizeof err) != 0)
         rc = jac_fail("%s", err);
-        goto fail_tables;
-    }
-    if (TN->cols != TD->cols + 1)
-    {
+    else if (TN->cols != TD->cols + 1)
         rc = jac_fail("%s:%ld:1: expected %ld columns (w_1,...,w_%ld,b,v with d = %ld from %s), found %ld",
-                      weights, (long) csv_table_row_line(TN, 0), (long) (TD->cols + 1), (long) (TD->cols - 1),
-                      (long) (TD->cols - 1), data, (long) TN->cols);
-        goto fail_tables;
-    }
-    n = TD->rows;
-    d0 = TD->cols - 1;
-    d1 = TN->rows;
-    if (n > JAC_CLI_MAX_N)
+                      J->weights, (long) csv_table_row_line(TN, 0), (long) (TD->cols + 1),
+                      (long) (TD->cols - 1), (long) (TD->cols - 1), J->data, (long) TN->cols);
+    else if (TD->rows > JAC_CLI_MAX_N)
+        rc = jac_fail("jacobian: %ld data points exceed the limit of %ld", (long) TD->rows,
+                      (long) JAC_CLI_MAX_N);
+    else if (TN->rows > JAC_CLI_MAX_P / TD->cols)
+        rc = jac_fail("jacobian: P = d1 (d + 1) = %ld * %ld exceeds the limit of %ld", (long) TN->rows,
+                      (long) TD->cols, (long) JAC_CLI_MAX_P);
+    if (rc != 0)
     {
-        rc = jac_fail("jacobian: %ld data points exceed the limit of %ld", (long) n, (long) JAC_CLI_MAX_N);
-        goto fail_tables;
+        csv_table_clear(TD);
+        csv_table_clear(TN);
+        return rc;
     }
-    if (d1 > JAC_CLI_MAX_P / (d0 + 1))
-    {
-        rc = jac_fail("jacobian: P = d1 (d + 1) = %ld * %ld exceeds the limit of %ld", (long) d1,
-                      (long) (d0 + 1), (long) JAC_CLI_MAX_P);
-        goto fail_tables;
-    }
-    P = d1 * (d0 + 1);
+    n = J->n = TD->rows;
+    d0 = J->d0 = TD->cols - 1;
+    d1 = J->d1 = TN->rows;
+    J->P = d1 * (d0 + 1);
 
     /* the tables, split and kept with their line numbers */
-    dlines = flint_malloc(sizeof(slong) * (size_t) n);
-    wlines = flint_malloc(sizeof(slong) * (size_t) d1);
-    memcpy(dlines, TD->line, sizeof(slong) * (size_t) n);
-    memcpy(wlines, TN->line, sizeof(slong) * (size_t) d1);
-    fmpq_mat_init(X, n, d0);
-    fmpq_mat_init(WB, d1, d0 + 1);
-    y = _fmpq_vec_init(n);
-    v = _fmpq_vec_init(d1);
-    csv_table_split(X, y, TD);
-    csv_table_split(WB, v, TN);
+    J->dlines = flint_malloc(sizeof(slong) * (size_t) n);
+    J->wlines = flint_malloc(sizeof(slong) * (size_t) d1);
+    memcpy(J->dlines, TD->line, sizeof(slong) * (size_t) n);
+    memcpy(J->wlines, TN->line, sizeof(slong) * (size_t) d1);
+    fmpq_mat_init(J->X, n, d0);
+    fmpq_mat_init(J->WB, d1, d0 + 1);
+    J->y = _fmpq_vec_init(n);
+    J->v = _fmpq_vec_init(d1);
+    csv_table_split(J->X, J->y, TD);
+    csv_table_split(J->WB, J->v, TN);
     csv_table_clear(TD);
     csv_table_clear(TN);
 
-    x = _fmpq_vec_init(n * d0);
-    W = _fmpq_vec_init(d1 * d0);
-    b = _fmpq_vec_init(d1);
-    theta0 = _fmpq_vec_init(P);
-    th = _fmpq_vec_init(P);
+    J->x = _fmpq_vec_init(n * d0);
+    J->W = _fmpq_vec_init(d1 * d0);
+    J->b = _fmpq_vec_init(d1);
+    J->theta0 = _fmpq_vec_init(J->P);
+    J->th = _fmpq_vec_init(J->P);
     for (j = 0; j < n; j++)
         for (c = 0; c < d0; c++)
-            fmpq_set(x + j * d0 + c, fmpq_mat_entry(X, j, c));
+            fmpq_set(J->x + j * d0 + c, fmpq_mat_entry(J->X, j, c));
+    J->nzero_v = 0;
     for (i = 0; i < d1; i++)
     {
         for (c = 0; c < d0; c++)
         {
-            fmpq_set(W + i * d0 + c, fmpq_mat_entry(WB, i, c));
-            fmpq_set(theta0 + i * (d0 + 1) + c, fmpq_mat_entry(WB, i, c));
+            fmpq_set(J->W + i * d0 + c, fmpq_mat_entry(J->WB, i, c));
+            fmpq_set(J->theta0 + i * (d0 + 1) + c, fmpq_mat_entry(J->WB, i, c));
         }
-        fmpq_set(b + i, fmpq_mat_entry(WB, i, d0));
-        fmpq_set(theta0 + i * (d0 + 1) + d0, b + i);
-        nzero_v += fmpq_is_zero(v + i);
+        fmpq_set(J->b + i, fmpq_mat_entry(J->WB, i, d0));
+        fmpq_set(J->theta0 + i * (d0 + 1) + d0, J->b + i);
+        J->nzero_v += fmpq_is_zero(J->v + i);
     }
+    return 0;
+}
 
-    jac_data_init(D, n, d0);
-    jac_data_set_fmpq(D, x);
-    jac_pattern_init(A, d1, n);
-    jac_pattern_init(Aeff, d1, n);
-    nboundary = jac_pattern_set_weights(A, &bi, &bj, D, W, b);
-    /* a neuron with v_i = 0 contributes zero columns */
-    jac_pattern_set_pattern(Aeff, A);
-    for (i = 0; i < d1; i++)
-        if (fmpq_is_zero(v + i))
-            for (j = 0; j < n; j++)
-                jac_pattern_set(Aeff, i, j, 0);
-    jac_rank_init(R);
-    jac_rank(R, D, Aeff, JAC_EXACT | JAC_KEEP_KERNEL);
-    decisive = R->full_rank == BC_TRUE ? R->cert_lo : R->cert_hi;
-
-    /* the loss at the given point (ReLU of the exact pre-activations) */
-    fmpq_init(loss);
+/* J->loss = the mean squared error at the given point (ReLU of the exact
+   pre-activations) */
+static void
+job_loss(jac_job *J)
+{
+    slong i, j, c, d0 = J->d0;
+    fmpq_t f, pre;
+    fmpz_t nz;
     fmpq_init(f);
     fmpq_init(pre);
-    for (j = 0; j < n; j++)
+    fmpq_zero(J->loss);
+    for (j = 0; j < J->n; j++)
     {
         fmpq_zero(f);
-        for (i = 0; i < d1; i++)
+        for (i = 0; i < J->d1; i++)
         {
-            fmpq_set(pre, b + i);
+            fmpq_set(pre, J->b + i);
             for (c = 0; c < d0; c++)
-                fmpq_addmul(pre, W + i * d0 + c, x + j * d0 + c);
+                fmpq_addmul(pre, J->W + i * d0 + c, J->x + j * d0 + c);
             if (fmpq_sgn(pre) > 0)
-                fmpq_addmul(f, v + i, pre);
+                fmpq_addmul(f, J->v + i, pre);
         }
-        fmpq_sub(f, f, y + j);
-        fmpq_addmul(loss, f, f);
+        fmpq_sub(f, f, J->y + j);
+        fmpq_addmul(J->loss, f, f);
     }
-    {
-        fmpz_t nz;
-        fmpz_init_set_ui(nz, (ulong) n);
-        fmpq_div_fmpz(loss, loss, nz);
-        fmpz_clear(nz);
-    }
+    fmpz_init_set_ui(nz, (ulong) J->n);
+    fmpq_div_fmpz(J->loss, J->loss, nz);
+    fmpz_clear(nz);
+    fmpq_clear(f);
+    fmpq_clear(pre);
+}
+
+/* the pattern, the exact rank with its certificates, the loss and the
+   zero-loss set of the region */
+static void
+job_compute(jac_job *J)
+{
+    slong i, j;
+    jac_data_init(J->D, J->n, J->d0);
+    jac_data_set_fmpq(J->D, J->x);
+    jac_pattern_init(J->A, J->d1, J->n);
+    jac_pattern_init(J->Aeff, J->d1, J->n);
+    J->bi = J->bj = -1;
+    J->nboundary = jac_pattern_set_weights(J->A, &J->bi, &J->bj, J->D, J->W, J->b);
+    /* a neuron with v_i = 0 contributes zero columns */
+    jac_pattern_set_pattern(J->Aeff, J->A);
+    for (i = 0; i < J->d1; i++)
+        if (fmpq_is_zero(J->v + i))
+            for (j = 0; j < J->n; j++)
+                jac_pattern_set(J->Aeff, i, j, 0);
+    jac_rank_init(J->R);
+    jac_rank(J->R, J->D, J->Aeff, JAC_EXACT | JAC_KEEP_KERNEL);
+    J->decisive = J->R->full_rank == BC_TRUE ? J->R->cert_lo : J->R->cert_hi;
+
+    fmpq_init(J->loss);
+    job_loss(J);
 
     /* the zero-loss set: the quick witness from the given point, then the
        exact programme within its size limit */
     {
-        slong rows = n + d1 * n + 1, cols = 2 * P + 2 + d1 * n;
+        slong rows = J->n + J->d1 * J->n + 1, cols = 2 * J->P + 2 + J->d1 * J->n;
         int lp_ok = lpq_tableau_size(rows, cols) <= JAC_CLI_MAX_LP;
-        if (n * P <= JAC_CLI_MAX_WITNESS)
+        J->zl = BC_UNDECIDED;
+        J->how = "size";
+        if (J->n * J->P <= JAC_CLI_MAX_WITNESS)
         {
-            zl = jac_region_zero_loss(th, D, y, A, v, theta0, 1);
-            if (zl == BC_TRUE)
-                how = "witness";
+            J->zl = jac_region_zero_loss(J->th, J->D, J->y, J->A, J->v, J->theta0, 1);
+            if (J->zl == BC_TRUE)
+                J->how = "witness";
         }
-        if (zl != BC_TRUE && lp_ok)
+        if (J->zl != BC_TRUE && lp_ok)
         {
-            zl = jac_region_zero_loss(th, D, y, A, v, NULL, JAC_CLI_MAX_LP);
-            how = zl == BC_TRUE ? "lp" : (zl == BC_FALSE ? "farkas" : "size");
+            J->zl = jac_region_zero_loss(J->th, J->D, J->y, J->A, J->v, NULL, JAC_CLI_MAX_LP);
+            J->how = J->zl == BC_TRUE ? "lp" : (J->zl == BC_FALSE ? "farkas" : "size");
         }
-        if (zl == BC_UNDECIDED)
-            how = "size";
+        if (J->zl == BC_UNDECIDED)
+            J->how = "size";
     }
+}
 
-    if (json)
+static void
+job_print_json(const jac_job *J)
+{
+    slong i, j, c, n = J->n, d1 = J->d1, P = J->P;
+    const jac_rank_struct *R = J->R;
+    char *ls = fmpq_get_str(NULL, 10, J->loss);
+    printf("{\"command\": \"jacobian\", \"data\": ");
+    json_str(J->data);
+    printf(", \"weights\": ");
+    json_str(J->weights);
+    printf(", \"n\": %ld, \"d0\": %ld, \"d1\": %ld, \"parameters\": %ld, \"pattern\": [", (long) n,
+           (long) J->d0, (long) d1, (long) P);
+    for (i = 0; i < d1; i++)
     {
-        char *ls = fmpq_get_str(NULL, 10, loss);
-        printf("{\"command\": \"jacobian\", \"data\": ");
-        json_str(data);
-        printf(", \"weights\": ");
-        json_str(weights);
-        printf(", \"n\": %ld, \"d0\": %ld, \"d1\": %ld, \"parameters\": %ld, \"pattern\": [", (long) n,
-               (long) d0, (long) d1, (long) P);
-        for (i = 0; i < d1; i++)
-        {
-            printf("%s\"", i ? ", " : "");
-            for (j = 0; j < n; j++)
-                putchar(jac_pattern_get(A, i, j) ? '1' : '0');
-            printf("\"");
-        }
-        printf("], \"active\": [");
-        for (i = 0; i < d1; i++)
-            printf("%s%ld", i ? ", " : "", (long) jac_pattern_active(A, i));
-        printf("], \"boundary\": ");
-        if (nboundary > 0)
-            printf("{\"neuron\": %ld, \"neuron_line\": %ld, \"point\": %ld, \"point_line\": %ld, \"count\": "
-                   "%ld}",
-                   (long) (bi + 1), (long) wlines[bi], (long) (bj + 1), (long) dlines[bj], (long) nboundary);
+        printf("%s\"", i ? ", " : "");
+        for (j = 0; j < n; j++)
+            putchar(jac_pattern_get(J->A, i, j) ? '1' : '0');
+        printf("\"");
+    }
+    printf("], \"active\": [");
+    for (i = 0; i < d1; i++)
+        printf("%s%ld", i ? ", " : "", (long) jac_pattern_active(J->A, i));
+    printf("], \"boundary\": ");
+    if (J->nboundary > 0)
+        printf("{\"neuron\": %ld, \"neuron_line\": %ld, \"point\": %ld, \"point_line\": %ld, \"count\": "
+               "%ld}",
+               (long) (J->bi + 1), (long) J->wlines[J->bi], (long) (J->bj + 1), (long) J->dlines[J->bj],
+               (long) J->nboundary);
+    else
+        printf("null");
+    printf(", \"zero_output_weights\": [");
+    for (i = 0, c = 0; i < d1; i++)
+        if (fmpq_is_zero(J->v + i))
+            printf("%s%ld", c++ ? ", " : "", (long) (i + 1));
+    printf("], \"rank\": %ld, \"full\": %ld, \"full_rank\": %s, \"surjective\": %s, \"certificate\": "
+           "\"%s\", "
+           "\"certificate_lower\": \"%s\", \"certificate_upper\": \"%s\", \"prime\": \"%lu\", "
+           "\"kernel_side\": \"%s\", \"kernel_vector\": ",
+           (long) R->rank, (long) R->full, R->full_rank == BC_TRUE ? "true" : "false",
+           R->rank == n ? "true" : "false", jac_cert_name(J->decisive), jac_cert_name(R->cert_lo),
+           jac_cert_name(R->cert_hi), (unsigned long) R->p, R->side == JAC_LEFT ? "left" : "right");
+    if (R->nker > 0)
+        print_fmpz_list(fmpz_mat_entry(R->ker, 0, 0), R->ker->r, R->nker);
+    else
+        printf("null");
+    printf(", \"loss\": \"%s\", \"zero_loss_set\": {\"nonempty\": %s, \"how\": \"%s\", \"dimension\": ", ls,
+           cli_json_truth(J->zl), J->how);
+    if (J->zl == BC_TRUE)
+    {
+        printf("%ld, \"dimension_v_free\": ", (long) (P - R->rank));
+        if (J->nzero_v == 0)
+            printf("%ld", (long) (P - R->rank + d1));
         else
             printf("null");
-        printf(", \"zero_output_weights\": [");
-        for (i = 0, c = 0; i < d1; i++)
-            if (fmpq_is_zero(v + i))
-                printf("%s%ld", c++ ? ", " : "", (long) (i + 1));
-        printf("], \"rank\": %ld, \"full\": %ld, \"full_rank\": %s, \"surjective\": %s, \"certificate\": "
-               "\"%s\", "
-               "\"certificate_lower\": \"%s\", \"certificate_upper\": \"%s\", \"prime\": \"%lu\", "
-               "\"kernel_side\": \"%s\", \"kernel_vector\": ",
-               (long) R->rank, (long) R->full, R->full_rank == BC_TRUE ? "true" : "false",
-               R->rank == n ? "true" : "false", jac_cert_name(decisive), jac_cert_name(R->cert_lo),
-               jac_cert_name(R->cert_hi), (unsigned long) R->p, R->side == JAC_LEFT ? "left" : "right");
-        if (R->nker > 0)
-            print_fmpz_list(fmpz_mat_entry(R->ker, 0, 0), R->ker->r, R->nker);
-        else
-            printf("null");
-        printf(", \"loss\": \"%s\", \"zero_loss_set\": {\"nonempty\": %s, \"how\": \"%s\", \"dimension\": ",
-               ls, cli_json_truth(zl), how);
-        if (zl == BC_TRUE)
-        {
-            printf("%ld, \"dimension_v_free\": ", (long) (P - R->rank));
-            if (nzero_v == 0)
-                printf("%ld", (long) (P - R->rank + d1));
-            else
-                printf("null");
-            printf(", \"point\": ");
-            print_fmpq_list(th, P);
-        }
-        else
-            printf("null, \"dimension_v_free\": null, \"point\": null");
-        printf("}}\n");
-        flint_free(ls);
+        printf(", \"point\": ");
+        print_fmpq_list(J->th, P);
     }
     else
+        printf("null, \"dimension_v_free\": null, \"point\": null");
+    printf("}}\n");
+    flint_free(ls);
+}
+
+/* the pattern, one line per neuron, and the boundary pair if any */
+static void
+job_print_pattern(const jac_job *J)
+{
+    slong i, j, n = J->n;
+    printf("pattern:  per neuron: points with <w_i, x_j> + b_i > 0%s\n",
+           n <= JAC_CLI_SHOW ? ", by point" : "");
+    for (i = 0; i < J->d1; i++)
     {
-        char *ls = fmpq_get_str(NULL, 10, loss);
-        printf("data:     %s: n = %ld points, d = %ld\n", data, (long) n, (long) d0);
-        printf("network:  %s: d1 = %ld hidden neurons, P = d1 (d + 1) = %ld parameters (w_i, b_i)\n", weights,
-               (long) d1, (long) P);
-        printf("pattern:  per neuron: points with <w_i, x_j> + b_i > 0%s\n",
-               n <= JAC_CLI_SHOW ? ", by point" : "");
-        for (i = 0; i < d1; i++)
+        printf("  neuron %ld (line %ld): active on %ld of %ld", (long) (i + 1), (long) J->wlines[i],
+               (long) jac_pattern_active(J->A, i), (long) n);
+        if (n <= JAC_CLI_SHOW)
         {
-            printf("  neuron %ld (line %ld): active on %ld of %ld", (long) (i + 1), (long) wlines[i],
-                   (long) jac_pattern_active(A, i), (long) n);
-            if (n <= JAC_CLI_SHOW)
-            {
-                printf("  ");
-                for (j = 0; j < n; j++)
-                    putchar(jac_pattern_get(A, i, j) ? '1' : '0');
-            }
-            if (fmpq_is_zero(v + i))
-                printf("  (v = 0: zero columns)");
-            printf("\n");
+            printf("  ");
+            for (j = 0; j < n; j++)
+                putchar(jac_pattern_get(J->A, i, j) ? '1' : '0');
         }
-        if (nboundary > 0)
-            printf(
-                "boundary: <w_%ld, x_%ld> + b_%ld = 0 exactly (%s line %ld, %s line %ld; %ld such pairs):\n"
-                "          the point lies on the region's boundary; a_ij = 0 is taken there\n",
-                (long) (bi + 1), (long) (bj + 1), (long) (bi + 1), weights, (long) wlines[bi], data,
-                (long) dlines[bj], (long) nboundary);
-        printf("rank J = %ld %s min(n, P) = %ld: %s\n", (long) R->rank, R->full_rank == BC_TRUE ? "=" : "<",
-               (long) R->full, R->full_rank == BC_TRUE ? "full rank" : "rank deficient");
-        printf("  certificate: %s (lower bound: %s, upper bound: %s; prime %lu)\n", jac_cert_name(decisive),
-               jac_cert_name(R->cert_lo), jac_cert_name(R->cert_hi), (unsigned long) R->p);
-        if (R->nker > 0 && R->ker->r <= JAC_CLI_SHOW)
-        {
-            printf("  kernel vector (%s, v = 1): ", R->side == JAC_LEFT ? "y^T J = 0" : "J z = 0");
-            for (j = 0; j < R->ker->r; j++)
-            {
-                char *s = fmpz_get_str(NULL, 10, fmpz_mat_entry(R->ker, j, 0));
-                printf("%s%s", j ? " " : "", s);
-                flint_free(s);
-            }
-            printf("\n");
-        }
-        if (R->rank == n)
-            printf("  rank J = n: every differentiable critical point in this region has zero loss\n");
-        else
-            printf("  rank J < n: the zero-loss argument does not apply (a critical point here may have "
-                   "positive loss)\n");
-        printf("zero-loss set of the open region: ");
-        if (zl == BC_TRUE)
-        {
-            printf("nonempty (%s), dimension P - rank J = %ld with v fixed", how, (long) (P - R->rank));
-            if (nzero_v == 0)
-                printf(", %ld with v free (signs fixed)", (long) (P - R->rank + d1));
-            printf("\n");
-        }
-        else if (zl == BC_FALSE)
-            printf("empty (an exact Farkas certificate)\n");
-        else
-            printf("undecided (the exact linear programme exceeds %ld entries)\n", (long) JAC_CLI_MAX_LP);
-        printf("loss at the given point: %s (exact, mean squared error)\n", ls);
-        flint_free(ls);
+        if (fmpq_is_zero(J->v + i))
+            printf("  (v = 0: zero columns)");
+        printf("\n");
     }
+    if (J->nboundary > 0)
+        printf("boundary: <w_%ld, x_%ld> + b_%ld = 0 exactly (%s line %ld, %s line %ld; %ld such pairs):\n"
+               "          the point lies on the region's boundary; a_ij = 0 is taken there\n",
+               (long) (J->bi + 1), (long) (J->bj + 1), (long) (J->bi + 1), J->weights,
+               (long) J->wlines[J->bi], J->data, (long) J->dlines[J->bj], (long) J->nboundary);
+}
+
+static void
+job_print_text(const jac_job *J)
+{
+    slong j, n = J->n, P = J->P;
+    const jac_rank_struct *R = J->R;
+    char *ls = fmpq_get_str(NULL, 10, J->loss);
+    printf("data:     %s: n = %ld points, d = %ld\n", J->data, (long) n, (long) J->d0);
+    printf("network:  %s: d1 = %ld hidden neurons, P = d1 (d + 1) = %ld parameters (w_i, b_i)\n", J->weights,
+           (long) J->d1, (long) P);
+    job_print_pattern(J);
+    printf("rank J = %ld %s min(n, P) = %ld: %s\n", (long) R->rank, R->full_rank == BC_TRUE ? "=" : "<",
+           (long) R->full, R->full_rank == BC_TRUE ? "full rank" : "rank deficient");
+    printf("  certificate: %s (lower bound: %s, upper bound: %s; prime %lu)\n", jac_cert_name(J->decisive),
+           jac_cert_name(R->cert_lo), jac_cert_name(R->cert_hi), (unsigned long) R->p);
+    if (R->nker > 0 && R->ker->r <= JAC_CLI_SHOW)
+    {
+        printf("  kernel vector (%s, v = 1): ", R->side == JAC_LEFT ? "y^T J = 0" : "J z = 0");
+        for (j = 0; j < R->ker->r; j++)
+        {
+            char *s = fmpz_get_str(NULL, 10, fmpz_mat_entry(R->ker, j, 0));
+            printf("%s%s", j ? " " : "", s);
+            flint_free(s);
+        }
+        printf("\n");
+    }
+    if (R->rank == n)
+        printf("  rank J = n: every differentiable critical point in this region has zero loss\n");
+    else
+        printf("  rank J < n: the zero-loss argument does not apply (a critical point here may have "
+               "positive loss)\n");
+    printf("zero-loss set of the open region: ");
+    if (J->zl == BC_TRUE)
+    {
+        printf("nonempty (%s), dimension P - rank J = %ld with v fixed", J->how, (long) (P - R->rank));
+        if (J->nzero_v == 0)
+            printf(", %ld with v free (signs fixed)", (long) (P - R->rank + J->d1));
+        printf("\n");
+    }
+    else if (J->zl == BC_FALSE)
+        printf("empty (an exact Farkas certificate)\n");
+    else
+        printf("undecided (the exact linear programme exceeds %ld entries)\n", (long) JAC_CLI_MAX_LP);
+    printf("loss at the given point: %s (exact, mean squared error)\n", ls);
+    flint_free(ls);
+}
+
+static void
+job_clear(jac_job *J)
+{
+    fmpq_clear(J->loss);
+    jac_rank_clear(J->R);
+    jac_pattern_clear(J->A);
+    jac_pattern_clear(J->Aeff);
+    jac_data_clear(J->D);
+    fmpq_mat_clear(J->X);
+    fmpq_mat_clear(J->WB);
+    _fmpq_vec_clear(J->y, J->n);
+    _fmpq_vec_clear(J->v, J->d1);
+    _fmpq_vec_clear(J->x, J->n * J->d0);
+    _fmpq_vec_clear(J->W, J->d1 * J->d0);
+    _fmpq_vec_clear(J->b, J->d1);
+    _fmpq_vec_clear(J->theta0, J->P);
+    _fmpq_vec_clear(J->th, J->P);
+    flint_free(J->dlines);
+    flint_free(J->wlines);
+}
+
+int
+cli_jacobian(int argc, char **argv)
+{
+    jac_job J;
+    int json, rc;
+
+    memset(&J, 0, sizeof J);
+    rc = jac_parse(&J.data, &J.weights, &json, argc, argv);
+    if (rc != 0)
+        return rc < 0 ? CLI_EXIT_OK : rc;
+    rc = job_load(&J);
+    if (rc != 0)
+        return rc;
+    job_compute(&J);
+    if (json)
+        job_print_json(&J);
+    else
+        job_print_text(&J);
     rc = CLI_EXIT_OK;
     if (fflush(stdout) != 0 || ferror(stdout))
         rc = jac_fail("jacobian: error writing the output");
-
-    fmpq_clear(loss);
-    fmpq_clear(f);
-    fmpq_clear(pre);
-    jac_rank_clear(R);
-    jac_pattern_clear(A);
-    jac_pattern_clear(Aeff);
-    jac_data_clear(D);
-    fmpq_mat_clear(X);
-    fmpq_mat_clear(WB);
-    _fmpq_vec_clear(y, n);
-    _fmpq_vec_clear(v, d1);
-    _fmpq_vec_clear(x, n * d0);
-    _fmpq_vec_clear(W, d1 * d0);
-    _fmpq_vec_clear(b, d1);
-    _fmpq_vec_clear(theta0, P);
-    _fmpq_vec_clear(th, P);
-    flint_free(dlines);
-    flint_free(wlines);
-    return rc;
-
-fail_tables:
-    csv_table_clear(TD);
-    csv_table_clear(TN);
+    job_clear(&J);
     return rc;
 }

@@ -59,7 +59,7 @@ cli_list(int argc, char **argv)
    written whole (outfile.h); returns 0, or -1 after a message on a write
    error. */
 static int
-write_certificates(const char *dir, const checklist_t K, uint64_t seed)
+write_certificates(const char *dir, const checklist_t K, uint64_t seed, const char *confidence, slong family)
 {
     slong i;
     for (i = 0; i <= K->nchecks; i++)
@@ -68,7 +68,7 @@ write_certificates(const char *dir, const checklist_t K, uint64_t seed)
         char *name, *path;
         outfile_t f;
         int bad;
-        if (c != NULL && c->ncerts == 0)
+        if (c != NULL && !cert_carries(c))
             continue;
         name = c != NULL ? cert_file_name(c) : bc_aprintf("index.json");
         path = bc_aprintf("%s/%s", dir, name);
@@ -76,7 +76,7 @@ write_certificates(const char *dir, const checklist_t K, uint64_t seed)
         if (!bad)
         {
             if ((c != NULL ? cert_write_check(f->f, c, seed)
-                           : cert_write_index(f->f, K, seed, BC_REVISION)) != 0)
+                           : cert_write_index(f->f, K, seed, BC_REVISION, confidence, family)) != 0)
             {
                 cli_fail("error writing '%s': the certificate could not be formatted", path);
                 outfile_abort(f);
@@ -128,7 +128,7 @@ mutation_cover(report_meta *meta, const driver_stats *st)
 }
 
 int
-cli_run(int argc, char **argv)
+cli_run(int argc, char **argv, const par_struct *P)
 {
     cli_opts o;
     checklist_t K;
@@ -150,6 +150,11 @@ cli_run(int argc, char **argv)
         cli_opts_clear(&o);
         return rc < 0 ? CLI_EXIT_OK : rc;
     }
+
+    /* the ranks on one machine share its processors: by default each
+       takes its part of them */
+    if (!o.threads_given && P->local > 1)
+        o.run.threads = o.run.threads / P->local > 1 ? o.run.threads / P->local : 1;
 
     /* every pattern must select something */
     for (i = 0; i < o.nids; i++)
@@ -209,44 +214,48 @@ cli_run(int argc, char **argv)
         cli_opts_clear(&o);
         return CLI_EXIT_USAGE;
     }
-    if (o.run.samples == -1 && nmc > 0)
+    if (o.run.samples == -1 && nmc > 0 && par_root(P))
         printf("samples auto: %lu per Monte Carlo check (half-width %g at per-side tail %.3g, worst-case "
                "rate 1/2)\n",
                (unsigned long) mc_samples_for_slack(o.run.slack, o.run.tail), o.run.slack, o.run.tail);
 
     /* one file cannot hold both reports: the second would replace the
        first */
-    if (o.json != NULL && o.tex != NULL && outfile_same(o.json, o.tex))
+    if (par_root(P) && o.json != NULL && o.tex != NULL && outfile_same(o.json, o.tex))
     {
         cli_fail("--json '%s' and --tex '%s' name the same file: give each report its own", o.json, o.tex);
-        cli_opts_clear(&o);
-        return CLI_EXIT_USAGE;
+        status = CLI_EXIT_USAGE;
     }
     /* prepare the outputs first: an unwritable path is reported before
        the run.  Nothing is written to them before the run is complete
-       (outfile.h) */
-    if (o.certificates != NULL && cert_mkdir(o.certificates) != 0)
+       (outfile.h).  Rank 0 alone writes: the others learn whether it can
+       (par_sync), so that every rank stops here or none does */
+    if (par_root(P) && status == CLI_EXIT_OK && o.certificates != NULL && cert_mkdir(o.certificates) != 0)
     {
         cli_fail("cannot use '%s' as the certificate directory: %s", o.certificates, strerror(errno));
         status = CLI_EXIT_USAGE;
     }
-    if (status == CLI_EXIT_OK && o.json != NULL && outfile_open(oj, o.json, "") != 0)
+    if (par_root(P) && status == CLI_EXIT_OK && o.json != NULL && outfile_open(oj, o.json, "") != 0)
         status = CLI_EXIT_USAGE;
-    have_j = o.json != NULL && status == CLI_EXIT_OK;
-    if (status == CLI_EXIT_OK && o.tex != NULL && outfile_open(ot, o.tex, "") != 0)
+    have_j = par_root(P) && o.json != NULL && status == CLI_EXIT_OK;
+    if (par_root(P) && status == CLI_EXIT_OK && o.tex != NULL && outfile_open(ot, o.tex, "") != 0)
         status = CLI_EXIT_USAGE;
-    have_t = o.tex != NULL && status == CLI_EXIT_OK;
+    have_t = par_root(P) && o.tex != NULL && status == CLI_EXIT_OK;
+    if (par_sync(P, status != CLI_EXIT_OK) >= 0)
+        status = CLI_EXIT_USAGE;
     if (status != CLI_EXIT_OK)
     {
         if (have_j)
             outfile_abort(oj);
+        if (have_t)
+            outfile_abort(ot);
         cli_opts_clear(&o);
         return status;
     }
 
     checklist_init(K);
     driver_stats_init(&st);
-    status = driver_run(K, &o.run, o.confidence_text, o.quiet, &st);
+    status = driver_run_par(K, &o.run, o.confidence_text, o.quiet, &st, P);
     if (status != CLI_EXIT_OK)
     {
         /* an input error (already reported on one line): no summary and no
@@ -261,7 +270,16 @@ cli_run(int argc, char **argv)
         return status;
     }
     mism = checklist_mismatches(K);
-    if (o.certificates != NULL && write_certificates(o.certificates, K, o.run.seed) != 0)
+    if (!par_root(P))
+    {
+        /* every rank holds the run's records; rank 0 alone reports them */
+        checklist_clear(K);
+        driver_stats_clear(&st);
+        cli_opts_clear(&o);
+        return mism > 0 ? CLI_EXIT_MISMATCH : CLI_EXIT_OK;
+    }
+    if (o.certificates != NULL &&
+        write_certificates(o.certificates, K, o.run.seed, o.confidence_text, st.ntests) != 0)
         status = CLI_EXIT_USAGE;
 
     /* summary on stdout; a vacuous or trivially met claim says so on its
@@ -290,6 +308,7 @@ cli_run(int argc, char **argv)
     meta.tail = st.tail;
     meta.nmc = st.ntests;
     meta.threads = o.run.threads;
+    meta.ranks = P->size;
     meta.revision = BC_REVISION;
     meta.compiler = compiler;
     meta.started = started;

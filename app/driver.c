@@ -117,6 +117,13 @@ keep_selected(checklist_t K, checklist_t L, const run_opts *o)
 int
 driver_run(checklist_t K, const run_opts *o, const char *confidence, int quiet, driver_stats *st)
 {
+    return driver_run_par(K, o, confidence, quiet, st, NULL);
+}
+
+int
+driver_run_par(checklist_t K, const run_opts *o, const char *confidence, int quiet, driver_stats *st,
+               const par_struct *P)
+{
     checklist_t L;
     slong i;
     int status = 0;
@@ -128,13 +135,23 @@ driver_run(checklist_t K, const run_opts *o, const char *confidence, int quiet, 
         double tm;
         if (!module_selected(o, m))
             continue;
-        if (!quiet && isatty(2))
+        if (!quiet && (P == NULL || par_root(P)) && isatty(2))
             fprintf(stderr, "basincheck: %s (%s)...\n", m->claim, m->name);
         tm = bc_seconds();
         {
             run_t R;
-            run_init(R, m, o, L);
+            run_init_par(R, m, o, L, P);
             status = m->exec(R) != 0 ? CLI_EXIT_USAGE : 0;
+        }
+        if (P != NULL && P->size > 1)
+        {
+            /* the ranks agree after every module: a rank that failed in
+               it (its message printed) meets the others here or in the
+               module's next collective, and every rank ends with status
+               2 (par.h) */
+            int failed = par_sync(P, status != 0);
+            if (failed >= 0)
+                par_exit(P, failed, CLI_EXIT_USAGE);
         }
         st->module_names[st->nmodules] = m->name;
         st->module_seconds[st->nmodules++] = bc_seconds() - tm;

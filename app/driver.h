@@ -41,6 +41,15 @@ extern "C"
        reported an input error (K then holds what was produced). */
     int driver_run(checklist_t K, const run_opts *o, const char *confidence, int quiet, driver_stats *st);
 
+    /* As driver_run, every module divided over the ranks of P (par.h;
+       NULL: one process).  Every rank runs it and receives the same K;
+       progress lines come from rank 0 only.  The ranks agree after each
+       module: when a rank reported an input error every rank ends the
+       process with status 2 (par_exit), the lowest failing rank's message
+       shown once. */
+    int driver_run_par(checklist_t K, const run_opts *o, const char *confidence, int quiet, driver_stats *st,
+                       const par_struct *P);
+
 #ifdef __cplusplus
 }
 #endif

@@ -20,6 +20,7 @@ extern "C"
         double tail;       /* per-side tail level of each interval */
         slong nmc;         /* number of Monte Carlo checks in the family */
         int threads;
+        int ranks; /* the MPI ranks the run was divided over (1: one process) */
         const char *revision;
         const char *compiler;
         const char *started; /* ISO 8601 UTC */

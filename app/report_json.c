@@ -2,6 +2,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cert.h"
 #include "report.h"
 
 static void
@@ -123,7 +124,7 @@ write_check(FILE *f, const check_struct *c, const char *certdir)
     jstr(f, c->witness);
     /* the file of the check's certificate, when the run wrote them */
     fputs(",\n     \"certificate\": ", f);
-    if (certdir != NULL && c->ncerts > 0)
+    if (certdir != NULL && cert_carries(c))
     {
         char *name = bc_aprintf("%s.json", c->id);
         jstr(f, name);
@@ -239,6 +240,7 @@ report_write_json(FILE *f, const checklist_t L, const report_meta *meta)
     fputs(",\n  \"tail\": ", f);
     jnum(f, meta->tail);
     fprintf(f, ",\n  \"threads\": %d", meta->threads);
+    fprintf(f, ",\n  \"ranks\": %d", meta->ranks < 1 ? 1 : meta->ranks);
     fputs(",\n  \"mutant\": ", f);
     jstr(f, meta->mutant);
     fprintf(f, ",\n  \"mutation\": {\"mutants\": %ld, \"killable\": %ld, \"covered\": %ld}",
@@ -273,7 +275,7 @@ report_write_json(FILE *f, const checklist_t L, const report_meta *meta)
     {
         slong ncert = 0;
         for (i = 0; i < L->nchecks; i++)
-            ncert += meta->certificates != NULL && L->checks[i].ncerts > 0;
+            ncert += meta->certificates != NULL && cert_carries(L->checks + i);
         fprintf(f, ", \"certificates\": %ld", (long) ncert);
     }
     fputs("}", f);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cert.h"
 #include "report.h"
 
 static void
@@ -119,6 +120,16 @@ write_preamble(FILE *f, const checklist_t L, const report_meta *meta)
           "\\usepackage[hidelinks]{hyperref}\n"
           "\\sloppy\n\\setlength{\\parindent}{0pt}\\setlength{\\parskip}{0.5ex}\n"
           "\\newcommand{\\Bas}{\\operatorname{Bas}}\n",
+          f);
+    /* the independent checker's results (recheck/, --tex FILE): it defines
+       \\recheck@<id> per check and \\recheckcolophon; without it the
+       report says the certificates were not re-checked */
+    fputs("\\makeatletter\n"
+          "\\newcommand{\\recheckstatus}[1]{\\ifcsname recheck@#1\\endcsname\\csname recheck@#1\\endcsname"
+          "\\else not run\\fi}\n"
+          "\\newcommand{\\recheckcolophon}{not run on this report (\\texttt{make recheck CERTS=DIR "
+          "REPORT=report.json TEX=recheck.tex} writes its results next to the report)}\n"
+          "\\InputIfFileExists{recheck.tex}{}{}\n\\makeatother\n",
           f);
     fputs("\\title{basincheck: a checked reading of Safran \\& Shamir,\\\\ "
           "\\emph{On the Quality of the Initial Basin in Overspecified Neural Networks}}\n",
@@ -308,7 +319,7 @@ write_mc_table(FILE *f, const checklist_t L, const module_struct *m)
 }
 
 static void
-write_check_details(FILE *f, const checklist_t L, const module_struct *m)
+write_check_details(FILE *f, const checklist_t L, const module_struct *m, int certs)
 {
     slong j, k;
     fputs("\\subsection*{Check details}\n", f);
@@ -359,6 +370,13 @@ write_check_details(FILE *f, const checklist_t L, const module_struct *m)
             fputs("\n{\\footnotesize\\emph{Witness:} \\texttt{", f);
             tex_text_breakable(f, c->witness);
             fputs("}}\n", f);
+        }
+        if (certs && cert_carries(c))
+        {
+            fputs("\n{\\footnotesize\\emph{Certificate:} \\texttt{", f);
+            tex_text_breakable(f, c->id);
+            fprintf(f, ".json} (%ld witnesses); independent re-check: \\recheckstatus{%s}.}\n",
+                    (long) c->ncerts, c->id);
         }
         fputs("\n", f);
     }
@@ -513,7 +531,7 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
                     write_figure(f, g);
             }
         }
-        write_check_details(f, L, m);
+        write_check_details(f, L, m, meta->certificates != NULL);
     }
 
     fputs("\\clearpage\n\\section{Errata}\n", f);
@@ -559,8 +577,8 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
     tex_text(f, meta->compiler);
     fprintf(f, "\\\\\nGMP / MPFR & %s / %s\\\\\nFLINT / Arb & %s / %s\\\\\n", bc_version_gmp(),
             bc_version_mpfr(), bc_version_flint(), bc_version_arb());
-    fprintf(f, "seed & %llu\\\\\nmode & %s\\\\\nthreads & %d\\\\\n", (unsigned long long) meta->seed,
-            meta->mode, meta->threads);
+    fprintf(f, "seed & %llu\\\\\nmode & %s\\\\\nthreads & %d per rank\\\\\nMPI ranks & %d\\\\\n",
+            (unsigned long long) meta->seed, meta->mode, meta->threads, meta->ranks < 1 ? 1 : meta->ranks);
     fprintf(f, "confidence & %g family-wise (Bonferroni over %ld statistical tests)\\\\\n", meta->confidence,
             (long) meta->nmc);
     fprintf(
@@ -609,6 +627,15 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
                     "in \\texttt{report.json})\\\\\n",
                     (long) nprec);
         }
+    }
+    if (meta->certificates != NULL)
+    {
+        slong n = 0;
+        for (i = 0; i < L->nchecks; i++)
+            n += cert_carries(L->checks + i);
+        fprintf(f, "certificates & %ld checks carry one (\\texttt{", (long) n);
+        tex_text(f, meta->certificates);
+        fputs("}, docs/certificates.md)\\\\\nindependent checker & \\recheckcolophon\\\\\n", f);
     }
     fputs("started & ", f);
     tex_text(f, meta->started);

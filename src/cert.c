@@ -525,21 +525,36 @@ cert_write_check(FILE *f, const check_struct *c, uint64_t seed)
 }
 
 int
-cert_write_index(FILE *f, const checklist_t L, uint64_t seed, const char *revision)
+cert_carries(const check_struct *c)
+{
+    return c->ncerts > 0 && (c->status == ST_HOLDS || c->status == ST_FAILS || c->status == ST_CONSISTENT ||
+                             c->status == ST_VIOLATED || c->status == ST_INAPPLICABLE);
+}
+
+int
+cert_write_index(FILE *f, const checklist_t L, uint64_t seed, const char *revision, const char *confidence,
+                 slong family)
 {
     slong i;
     char *e = escape_json(revision);
     fprintf(f, "{\"format\": \"basincheck-certificate-index\", \"version\": %d, \"seed\": \"%llu\", ",
             CERT_VERSION, (unsigned long long) seed);
-    fprintf(f, "\"revision\": \"%s\",\n \"checks\": [\n", e);
+    fprintf(f, "\"revision\": \"%s\",\n", e);
+    flint_free(e);
+    e = escape_json(confidence != NULL ? confidence : "0.99");
+    fprintf(f, " \"confidence\": \"%s\", \"family_size\": %ld,\n \"checks\": [\n", e, (long) family);
     flint_free(e);
     for (i = 0; i < L->nchecks; i++)
     {
         const check_struct *c = L->checks + i;
         e = escape_json(c->id);
-        fprintf(f, "  {\"id\": \"%s\", \"kind\": \"%s\", \"control\": %s, \"status\": \"%s\", ", e,
-                check_kind_str(c->kind), c->control ? "true" : "false", check_status_str(c->status));
-        if (c->ncerts > 0)
+        fprintf(
+            f,
+            "  {\"id\": \"%s\", \"kind\": \"%s\", \"strength\": \"%s\", \"control\": %s, \"status\": \"%s\", "
+            "\"expected\": \"%s\", ",
+            e, check_kind_str(c->kind), check_strength_str(c->strength), c->control ? "true" : "false",
+            check_status_str(c->status), check_status_str(c->expected));
+        if (cert_carries(c))
             fprintf(f, "\"certificate\": \"%s.json\"}", e);
         else
             fputs("\"certificate\": null}", f);

@@ -246,6 +246,41 @@ extern "C"
     truth_t cert_inequality_expr(check_t chk, const char *label, const char *lhs_expr, const arb_t lhs,
                                  const char *rel, const char *rhs_expr, const arb_t rhs);
 
+    /* Expressions (docs/certificates.md) as JSON text, for
+   cert_inequality_expr: cert_e_q and cert_e_si write an exact number,
+   cert_e_fn the application {"fn": fn, "args": [...]} of fn to nargs
+   expressions given as further arguments (char *), which it takes over
+   (frees).  Every result is allocated with flint_malloc: pass it on to
+   cert_e_fn or flint_free it.  Example: sin(j pi / 64) is
+   cert_e_fn("sin", 1, cert_e_fn("mul", 2, cert_e_q(j64), cert_e_fn("pi", 0))). */
+    char *cert_e_q(const fmpq_t x);
+    char *cert_e_si(slong x);
+    char *cert_e_fn(const char *fn, slong nargs, ...);
+
+    /* Theorem 2's exact probabilities on singleton data (kind "singleton"):
+   data X (m x d, every row with one non-zero entry), targets y, the
+   per-side constant c, and ncomp comparisons, comp[3 i], comp[3 i + 1],
+   comp[3 i + 2] = lhs, rel, rhs with lhs and rhs among "good" (P[Bas =
+   alpha_n] under Assumption 1), "event" (P[B.4's event]), "needy"
+   (1 - N c^n, N the sides with a need) and "sides" (1 - 2d c^n), rel
+   "<=", ">=" or "=", claimed for every width n = n0..n1; t is the
+   caller's decision (holds when every comparison holds at every n).  The
+   checker derives every probability from the data itself.  Returns t;
+   BC_UNDECIDED attaches nothing. */
+    truth_t cert_singleton(check_t chk, const char *label, const fmpq_mat_t X, const fmpq *y, slong n0,
+                           slong n1, const fmpq_t c, slong ncomp, const char *const *comp, truth_t t);
+
+    /* Theorem 5's hypotheses on clustered data (kind "clusters"): data X
+   (m x d), targets y, centres C (k x d), constants B2 = B^2, c2 = c^2,
+   gamma2 = gamma^2, and one hypothesis by name ("k<=d", "nonempty",
+   "general", "unique", "radius", "cnorm", "bnorm", "lipschitz";
+   docs/certificates.md defines them) with the caller's decision t of
+   it.  The checker assigns the clusters and decides the hypothesis
+   itself.  Returns t; BC_UNDECIDED attaches nothing. */
+    truth_t cert_clusters(check_t chk, const char *label, const fmpq_mat_t X, const fmpq *y,
+                          const fmpq_mat_t C, const fmpq_t B2, const fmpq_t c2, const fmpq_t gamma2,
+                          const char *hypothesis, truth_t t);
+
     /* --------------------------------------------------- range proofs */
 
     /* The boxes a range_prove run settled, recorded through the prover's
@@ -340,6 +375,21 @@ extern "C"
     truth_t cert_mc(check_t chk, const char *label, const cert_mc_t M, const char *event,
                     const char *event_params, double a, const arb_t b, const char *bound_expr);
 
+    /* The witness of one statistical test (kind "test"), written where it
+   is judged (checklist_judge): its kind (bound P[E] >= b, or equality
+   P[E] = p), label, N, K, U, the target (exact when the ball is, else
+   the ball) and the per-side level a, with the verdict t->status
+   (consistent or violated).  The checker re-judges the test with its own
+   binomial tails, counting the U undecided samples both ways, and
+   confirms that a is (1 - C)/(2F) rounded down, from the confidence C
+   and the family size F of the run's index.  Attaches nothing when the
+   test is undecided (returns 0); else returns 1. */
+    int cert_test(check_t chk, const check_test *t);
+
+    /* Removes from chk the witnesses of kind `kind` (a re-judgement
+   replaces its test witnesses). */
+    void cert_drop_kind(check_t chk, const char *kind);
+
     /* --------------------------------------------------------- files */
 
     /* Makes dir (and its parents) if missing.  Returns 0, or -1 with errno
@@ -354,11 +404,20 @@ extern "C"
 
     /* Writes the run's certificate index to f: {"format":
    "basincheck-certificate-index", "version", "seed", "revision",
-   "checks": [{"id", "kind", "control", "status", "certificate"}]} with
+   "confidence" (the exact text of the family-wise confidence C),
+   "family_size" (F, the number of statistical tests judged), "checks":
+   [{"id", "kind", "strength", "control", "status", "expected",
+   "certificate"}]} with
    every check of L, "certificate" its file name or null, so that a
    checker knows which files belong to the run and how many decided
    checks carry none.  Returns 0, or -1 on a write error. */
-    int cert_write_index(FILE *f, const checklist_t L, uint64_t seed, const char *revision);
+    int cert_write_index(FILE *f, const checklist_t L, uint64_t seed, const char *revision,
+                         const char *confidence, slong family);
+
+    /* 1 when c has a certificate file: it carries witnesses and its status
+   is a decision (holds, fails, consistent, violated, inapplicable); the
+   witnesses of a check left undecided are not written. */
+    int cert_carries(const check_struct *c);
 
     /* The file name of c's certificate, "<id>.json" (flint_free it). */
     char *cert_file_name(const check_struct *c);

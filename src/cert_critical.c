@@ -15,6 +15,7 @@
 #include <flint/fmpq_vec.h>
 
 #include "cert.h"
+#include "cert_net.h"
 
 static int
 vec_is_zero(const fmpq *v, slong len)
@@ -205,4 +206,54 @@ cert_critical_basin(check_t chk, const char *label, const basin_t B, const fmpq 
     _fmpq_vec_clear(g, N);
     fmpq_clear(c2);
     return out;
+}
+
+/* ------------------------------------------- Theorem 1's path hypotheses */
+
+truth_t
+cert_relu_path(check_t chk, const char *label, const net_t N, const data_t S, loss_kind kind,
+               const double *knots, slong nknots, const char *claim, truth_t t)
+{
+    slong i, j, t2;
+    cert_t c;
+    if (t == BC_UNDECIDED)
+        return t;
+    cert_init(c, "relu_path", t == BC_TRUE ? "holds" : "fails", label);
+    cert_str(c, "claim", claim);
+    cert_str(c, "loss", kind == LOSS_SQUARED ? "squared" : "xent");
+    cert_si_vec(c, "widths", N->width, N->depth + 1);
+    cert_begin_array(c, "X");
+    for (t2 = 0; t2 < S->m; t2++)
+    {
+        cert_begin_array(c, NULL);
+        for (j = 0; j < S->d; j++)
+            cert_d(c, NULL, data_x(S, t2)[j]);
+        cert_end_array(c);
+    }
+    cert_end_array(c);
+    if (kind == LOSS_SQUARED)
+    {
+        cert_begin_array(c, "Y");
+        for (t2 = 0; t2 < S->m; t2++)
+        {
+            cert_begin_array(c, NULL);
+            for (j = 0; j < S->k; j++)
+                cert_d(c, NULL, data_y(S, t2)[j]);
+            cert_end_array(c);
+        }
+        cert_end_array(c);
+    }
+    else
+        cert_si_vec(c, "labels", S->lab, S->m);
+    cert_begin_array(c, "knots");
+    for (i = 0; i < nknots; i++)
+    {
+        cert_begin_array(c, NULL);
+        for (j = 0; j < N->npar; j++)
+            cert_d(c, NULL, knots[i * N->npar + j]);
+        cert_end_array(c);
+    }
+    cert_end_array(c);
+    cert_attach(chk, c);
+    return t;
 }

@@ -263,3 +263,39 @@ cert_mc(check_t chk, const char *label, const cert_mc_t M, const char *event, co
     cert_attach(chk, c);
     return t;
 }
+
+/* ------------------------------------------------ statistical tests */
+
+int
+cert_test(check_t chk, const check_test *t)
+{
+    cert_t c;
+    if (t->status != ST_CONSISTENT && t->status != ST_VIOLATED)
+        return 0;
+    cert_init(c, "test", check_status_str(t->status), t->label);
+    cert_str(c, "test", t->kind == TEST_BOUND ? "bound" : "equal");
+    cert_ui(c, "N", t->samples);
+    cert_ui(c, "K", t->successes);
+    cert_ui(c, "U", t->undecided);
+    cert_real(c, "target", t->target);
+    cert_d(c, "a", t->tail);
+    cert_attach(chk, c);
+    return 1;
+}
+
+void
+cert_drop_kind(check_t chk, const char *kind)
+{
+    slong i, j = 0;
+    char *head = bc_aprintf("{\"kind\": \"%s\",", kind);
+    size_t n = strlen(head);
+    for (i = 0; i < chk->ncerts; i++)
+    {
+        if (!strncmp(chk->certs[i], head, n))
+            flint_free(chk->certs[i]);
+        else
+            chk->certs[j++] = chk->certs[i];
+    }
+    chk->ncerts = j;
+    flint_free(head);
+}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "binom.h"
+#include "cert.h"
 #include "check.h"
 
 void
@@ -210,6 +211,12 @@ checklist_judge(checklist_t L, double tail)
         if (none > 0)
             check_add_note(c, "%ld of its tests drew no sample.", (long) none);
         c->status = viol > 0 ? ST_VIOLATED : (cons == c->ntests ? ST_CONSISTENT : ST_UNDECIDED);
+        /* the certificate of the judgement: one witness per decided test,
+           at the level it was judged at (a re-judgement replaces them) */
+        cert_drop_kind(c, "test");
+        if (c->status != ST_UNDECIDED)
+            for (j = 0; j < c->ntests; j++)
+                cert_test(c, c->tests + j);
     }
 }
 

@@ -89,6 +89,14 @@ run_init(run_t R, const module_struct *m, const run_opts *o, checklist_t out)
     R->mod = m;
     R->opts = o;
     R->out = out;
+    R->par = NULL;
+}
+
+void
+run_init_par(run_t R, const module_struct *m, const run_opts *o, checklist_t out, const par_struct *P)
+{
+    run_init(R, m, o, out);
+    R->par = P;
 }
 
 const check_spec *
@@ -218,6 +226,21 @@ run_samples(const run_t R, const char *id, const ulong sizes[3], ulong minimum)
 
 void
 run_mc(run_t R, mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const char *stream)
+{
+    mc_opts o;
+    if (R->par == NULL || R->par->size == 1)
+    {
+        module_mc_run(T, fn, ctx, N, R->opts, stream);
+        return;
+    }
+    o.threads = R->opts->threads < 1 ? 1 : R->opts->threads;
+    o.progress = R->opts->progress;
+    o.label = stream;
+    par_mc_run(R->par, T, fn, ctx, N, R->opts->seed, rng_stream_id(stream), &o);
+}
+
+void
+run_mc_all(run_t R, mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const char *stream)
 {
     module_mc_run(T, fn, ctx, N, R->opts, stream);
 }

@@ -19,6 +19,7 @@
 #include "bc.h"
 #include "check.h"
 #include "mc.h"
+#include "par.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -124,20 +125,28 @@ extern "C"
         int (*bench)(int argc, char **argv);
     } module_struct;
 
-    /* The context of one module's run: the module, the run's options and
-       the list the records go to. */
+    /* The context of one module's run: the module, the run's options,
+       the list the records go to, and the ranks the run is divided over
+       (par.h; NULL: one process). */
     typedef struct run_struct
     {
         const module_struct *mod;
         const run_opts *opts;
         checklist_struct *out;
+        const par_struct *par;
     } run_struct;
 
     typedef run_struct run_t[1];
 
-    /* Sets R to run module m with options o into out (nothing is copied:
-       m, o and out must outlive R). */
+    /* Sets R to run module m with options o into out on one process
+       (nothing is copied: m, o and out must outlive R). */
     void run_init(run_t R, const module_struct *m, const run_opts *o, checklist_t out);
+
+    /* As run_init, divided over the ranks of P (par.h; NULL: one
+       process); P must outlive R.  Every rank runs the module; the
+       work that run_mc and the module divide is shared among them. */
+    void run_init_par(run_t R, const module_struct *m, const run_opts *o, checklist_t out,
+                      const par_struct *P);
 
     /* The spec of check id in m's table, or NULL. */
     const check_spec *module_spec(const module_struct *m, const char *id);
@@ -198,8 +207,17 @@ extern "C"
 
     /* Runs fn on ctx for N samples of the named Monte Carlo stream
        (rng_stream_id(stream)) under the run's seed, threads and progress
-       setting; sets T. */
+       setting; sets T.  On several ranks (run_init_par) each rank runs a
+       contiguous block of the samples and every rank receives the summed
+       tally (par_mc_run): T is the same as on one process. */
     void run_mc(run_t R, mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const char *stream);
+
+    /* As run_mc, for a sample function that also writes a result of its
+       own into a slot of ctx for each sample (distinct slots, so threads
+       never share one): every rank runs all N samples, so that every slot
+       is filled on every rank.  Threads still divide the work; ranks do
+       not, since their slots would stay on the rank that filled them. */
+    void run_mc_all(run_t R, mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong N, const char *stream);
 
     /* Parses the options of a module's benchmark (module_struct bench):
        argv[0] is the benchmark's name, argv[1..argc-1] its options

@@ -64,7 +64,7 @@ $BC_WRAP "$BC" run thm1 lemma12 --quick --quiet --threads 2 --certificates "$tmp
     >/dev/null 2>&1
 if [ -s "$tmp/run/certs/index.json" ]; then ok; else bad "run --certificates wrote no index.json"; fi
 if "$PY" "$SRC/recheck/basincheck_recheck.py" --annotate "$tmp/r.json" "$tmp/run/certs" >"$tmp/run.out" 2>&1 &&
-    grep -q "decided checks (controls excluded) carry a certificate" "$tmp/run.out"; then ok; else
+    grep -q "decided checks (decides, witnesses; controls included) re-decided" "$tmp/run.out"; then ok; else
     bad "recheck of the run"; cat "$tmp/run.out"; fi
 if "$PY" "$SRC/tests/validate-report.py" "$tmp/r.json" "$SRC/docs/report.schema.json" >/dev/null &&
     grep -q '"recheck"' "$tmp/r.json"; then ok; else bad "annotated report.json invalid"; fi

@@ -7,9 +7,22 @@
 scratch quick
 PY=${PYTHON_JSONSCHEMA:-python3}
 
-$BC_WRAP "$BC" run --quick --quiet --threads 2 --seed 7 --json "$tmp/r.json" --tex "$tmp/report.tex" >"$tmp/out"
+$BC_WRAP "$BC" run --quick --quiet --threads 2 --seed 7 --json "$tmp/r.json" --tex "$tmp/report.tex" \
+    --certificates "$tmp/certs" >"$tmp/out"
 rc=$?
 if [ $rc -eq 0 ]; then ok; else fail "quick run exit $rc"; grep -E 'EXPECTED' "$tmp/out"; fi
+
+# the independent checker re-decides every certificate of the run, records
+# its results in report.json and in the fragment report.tex reads
+CPY=${CHECKER_PY:-$PY}
+if "$CPY" -c 'import mpmath' >/dev/null 2>&1; then
+    "$CPY" "$SRC/recheck/basincheck_recheck.py" -j 2 --spot-seed 7 --annotate "$tmp/r.json" \
+        --tex "$tmp/recheck.tex" "$tmp/certs" >"$tmp/recheck.out" 2>&1
+    rc=$?
+    grep '^recheck:' "$tmp/recheck.out"
+    if [ $rc -eq 0 ] && grep -q ' 0 rejected, 0 not re-checkable' "$tmp/recheck.out"; then ok; else
+        fail "recheck of the quick run: exit $rc"; grep -v '^recheck:' "$tmp/recheck.out" | head -20; fi
+fi
 
 if "$PY" "$SRC/tests/validate-report.py" "$tmp/r.json" "$SRC/docs/report.schema.json"; then ok; else fail "report.json invalid"; fi
 

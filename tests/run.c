@@ -16,7 +16,7 @@ static const register_fn suites[] = {
     t_appc_register,   t_singleton_register, t_thm2_register,   t_thm3_register,    t_thm4_register,
     t_thm4b6_register, t_thm5_register,      t_thm6_register,   t_check_register,   t_modules_register,
     t_cert_register,   t_lpq_register,       t_jac_register,    t_pop_register,     t_crit_register,
-    t_jrank_register,
+    t_mild_register,   t_jrank_register,     t_par_register,
 };
 
 int

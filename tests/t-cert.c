@@ -17,6 +17,7 @@
 
 #include "binom.h"
 #include "cert.h"
+#include "cert_net.h"
 #include "mc.h"
 #include "range.h"
 #include "rng.h"
@@ -582,6 +583,115 @@ test_inequality(void)
     fmpq_clear(pt + 2);
 }
 
+/* Theorem 5's hypotheses on two clusters by hand: centres (1, 0), (0, 2),
+   points (1, 1/10), (9/10, 0) and (0, 2), targets 1, 1, 0.  delta_1^2 =
+   1/100, delta_2 = 0; |c_j|^2 = 1, 4; |x_t|^2 <= 4; det(C C^T) = 4; the
+   radius bound at d = 2 is 2 sin(sqrt(2 pi)/(32 sqrt 2)) ~ 0.1107 >
+   delta_1/|c_1| = 1/10.  With B^2 = 3 the norm bound fails at (0, 2). */
+static void
+test_clusters(void)
+{
+    static const slong xs[3][2] = {{10, 1}, {9, 0}, {0, 20}}, cs[2][2] = {{1, 0}, {0, 2}};
+    static const char *const hyp[8] = {"k<=d",   "nonempty", "general", "unique",
+                                       "radius", "cnorm",    "bnorm",   "lipschitz"};
+    check_t ok, bad;
+    fmpq_mat_t X, C;
+    fmpq *y = _fmpq_vec_init(3);
+    fmpq_t B2, c2, g2;
+    slong i, j;
+    check_init(ok);
+    check_init(bad);
+    fmpq_mat_init(X, 3, 2);
+    fmpq_mat_init(C, 2, 2);
+    fmpq_init(B2);
+    fmpq_init(c2);
+    fmpq_init(g2);
+    for (i = 0; i < 3; i++)
+        for (j = 0; j < 2; j++)
+            fmpq_set_si(fmpq_mat_entry(X, i, j), xs[i][j], 10);
+    for (i = 0; i < 2; i++)
+        for (j = 0; j < 2; j++)
+            fmpq_set_si(fmpq_mat_entry(C, i, j), cs[i][j], 1);
+    fmpq_one(y + 0);
+    fmpq_one(y + 1);
+    fmpq_set_si(B2, 4, 1);
+    fmpq_one(c2);
+    fmpq_one(g2); /* |y_1 - y_2| = 0 */
+    for (i = 0; i < 8; i++)
+        CU_ASSERT(cert_clusters(ok, hyp[i], X, y, C, B2, c2, g2, hyp[i], BC_TRUE) == BC_TRUE);
+    write_check("cert.clusters", ok);
+    fmpq_set_si(B2, 3, 1);
+    CU_ASSERT(cert_clusters(bad, "bnorm", X, y, C, B2, c2, g2, "bnorm", BC_FALSE) == BC_FALSE);
+    write_check("cert.clusters_control", bad);
+    check_clear(ok);
+    check_clear(bad);
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(C);
+    _fmpq_vec_clear(y, 3);
+    fmpq_clear(B2);
+    fmpq_clear(c2);
+    fmpq_clear(g2);
+}
+
+/* Theorem 2 on one point by hand: x = 1 (d = 1), y = 1: the one side S^+
+   needs a neuron with v > 0 active on it, each neuron being one with
+   probability 1/4: P[good] = P[event] = 1 - (3/4)^n, the union bound over
+   the one needy side, exactly. */
+static void
+test_singleton(void)
+{
+    static const char *const eq[6] = {"good", "=", "needy", "event", "=", "good"};
+    fmpq_mat_t X;
+    fmpq y[1];
+    fmpq_t c;
+    check_t ok;
+    check_init(ok);
+    fmpq_mat_init(X, 1, 1);
+    fmpq_one(fmpq_mat_entry(X, 0, 0));
+    fmpq_init(y + 0);
+    fmpq_one(y + 0);
+    fmpq_init(c);
+    fmpq_set_si(c, 3, 4);
+    CU_ASSERT(cert_singleton(ok, "one point", X, y, 1, 8, c, 2, eq, BC_TRUE) == BC_TRUE);
+    write_check("cert.singleton", ok);
+    check_clear(ok);
+    fmpq_mat_clear(X);
+    fmpq_clear(y + 0);
+    fmpq_clear(c);
+}
+
+/* Theorem 1's hypotheses on a path by hand: one input x = 1, target -1,
+   widths 1-1-1, parameters (w_1, b_1, w_2), prediction w_2 [w_1 + b_1]_+.
+   W0 = (1, 0, 1) predicts 1, L = 4 > L(0) = 1; W1 = (1, 0, 1/2) predicts
+   1/2, L = 9/4 < 4: (ii) holds, and the prediction is 1 - lambda/2 != 0
+   on the path: (i) holds.  With W1 = (1, 0, -1) the prediction 1 - 2
+   lambda vanishes at lambda = 1/2: (i) fails. */
+static void
+test_relu_path(void)
+{
+    const slong width[3] = {1, 1, 1};
+    const double good[6] = {1, 0, 1, 1, 0, 0.5}, bad[6] = {1, 0, 1, 1, 0, -1};
+    net_t N;
+    data_t S;
+    check_t ok, ctl;
+    check_init(ok);
+    check_init(ctl);
+    net_init(N, 2, width);
+    data_init(S, 1, 1, 1);
+    S->X[0] = 1.0;
+    S->Y[0] = -1.0;
+    CU_ASSERT(cert_relu_path(ok, "(i)", N, S, LOSS_SQUARED, good, 2, "hyp_i", BC_TRUE) == BC_TRUE);
+    CU_ASSERT(cert_relu_path(ok, "(ii)", N, S, LOSS_SQUARED, good, 2, "hyp_ii", BC_TRUE) == BC_TRUE);
+    write_check("cert.relu_path", ok);
+    CU_ASSERT(cert_relu_path(ctl, "(i) through 0", N, S, LOSS_SQUARED, bad, 2, "hyp_i", BC_FALSE) ==
+              BC_FALSE);
+    write_check("cert.relu_path_control", ctl);
+    check_clear(ok);
+    check_clear(ctl);
+    net_clear(N);
+    data_clear(S);
+}
+
 /* ----------------------------------------------------------------- range */
 
 /* Claim 1 (B.5) with constant K: h = int_0^theta sin^(d-2) - K
@@ -852,6 +962,9 @@ t_cert_register(void)
         CU_add_test(s, "basin values", test_basin) == NULL ||
         CU_add_test(s, "binomial and Clopper-Pearson", test_binomial) == NULL ||
         CU_add_test(s, "inequalities", test_inequality) == NULL ||
+        CU_add_test(s, "Theorem 5's hypotheses", test_clusters) == NULL ||
+        CU_add_test(s, "Theorem 1's path hypotheses", test_relu_path) == NULL ||
+        CU_add_test(s, "Theorem 2's probabilities", test_singleton) == NULL ||
         CU_add_test(s, "range proofs", test_range) == NULL ||
         CU_add_test(s, "Monte Carlo records", test_montecarlo) == NULL)
         return -1;

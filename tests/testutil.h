@@ -109,6 +109,8 @@ int t_jac_register(void);
 int t_lpq_register(void);
 int t_pop_register(void);
 int t_crit_register(void);
+int t_mild_register(void);
 int t_jrank_register(void);
+int t_par_register(void);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "cert.h"
 #include "paper.h"
 #include "sphere.h"
 
@@ -67,6 +68,46 @@ theta_j(arb_t th, slong j)
     arb_div_ui(th, th, 64, CAP_PREC);
 }
 
+/* theta_j = j pi / 64 as an expression */
+static char *
+theta_expr(slong j)
+{
+    fmpq_t q;
+    char *s;
+    fmpq_init(q);
+    fmpq_set_si(q, j, 64);
+    s = cert_e_fn("mul", 2, cert_e_q(q), cert_e_fn("pi", 0));
+    fmpq_clear(q);
+    return s;
+}
+
+/* sin(theta_j)^(d-1) / (d-1) as an expression */
+static char *
+sinpow_expr(ulong d, slong j)
+{
+    return cert_e_fn("div", 2,
+                     cert_e_fn("pow", 2, cert_e_fn("sin", 1, theta_expr(j)), cert_e_si((slong) d - 1)),
+                     cert_e_si((slong) d - 1));
+}
+
+/* The certificates of cell (d, theta_j) of Claim 1 (kind "inequality", two
+   expressions the checker evaluates itself): the proof's integral
+   inequality cap >= R(d) sin^{d-1}/(d-1) (integral = 1) and the claim
+   cap >= factor sin^{d-1}/(pi (d-1)) with factor exact (fq). */
+static void
+claim1_cell_cert(check_t c, ulong d, slong j, const arb_t cap, const arb_t bound, const fmpq_t fq,
+                 int integral)
+{
+    char *lhs = cert_e_fn("cap_fraction", 2, cert_e_si((slong) d), theta_expr(j)), *rhs;
+    if (integral)
+        rhs = cert_e_fn("mul", 2, cert_e_fn("omega_ratio", 1, cert_e_si((slong) d)), sinpow_expr(d, j));
+    else
+        rhs = cert_e_fn("div", 2, cert_e_fn("mul", 2, cert_e_q(fq), sinpow_expr(d, j)), cert_e_fn("pi", 0));
+    cert_inequality_expr(c, NULL, lhs, cap, ">=", rhs, bound);
+    flint_free(lhs);
+    flint_free(rhs);
+}
+
 /* the per-d fields: the grid minimum of K at d and the p_eps factor */
 static void
 claim1_fields(claim1_tally *T, ulong d, const arf_t dl, const arf_t dh, const arb_t w)
@@ -105,7 +146,7 @@ claim1_fields(claim1_tally *T, ulong d, const arf_t dl, const arf_t dh, const ar
 
 /* one d of the grid */
 static void
-claim1_d(claim1_tally *T, ulong d, const arb_t factor, int fields)
+claim1_d(claim1_tally *T, ulong d, const arb_t factor, int fields, check_t cc, const fmpq *fq)
 {
     arb_t th, cap, sp, w, t, K;
     arf_t l, h, dl, dh;
@@ -135,9 +176,15 @@ claim1_d(claim1_tally *T, ulong d, const arb_t factor, int fields)
         arb_mul(t, sp, w, CAP_PREC);
         if (!arb_ge(cap, t))
             T->bad_int += arb_lt(cap, t), T->und_int += !arb_lt(cap, t);
+        if (cc != NULL && fields)
+            claim1_cell_cert(cc, d, j, cap, t, fq, 1);
         /* the claim, through the one definition of its bound */
         sphere_cap_lower_bound(t, th, d, CAP_PREC);
         arb_mul(t, t, factor, CAP_PREC);
+        /* the claim's certificate: every cell for the claim (fields), the
+           refuting ones for the control */
+        if (cc != NULL && fq != NULL && (fields || arb_lt(cap, t)))
+            claim1_cell_cert(cc, d, j, cap, t, fq, 0);
         if (!arb_ge(cap, t))
         {
             T->bad_claim += arb_lt(cap, t), T->und_claim += !arb_lt(cap, t);
@@ -174,7 +221,7 @@ claim1_d(claim1_tally *T, ulong d, const arb_t factor, int fields)
 /* Claim 1 over d in the size's list and theta_j, the claim's bound
    times factor; fields: with the per-d fields */
 static void
-claim1_grid(claim1_tally *T, run_t R, const arb_t factor, int fields)
+claim1_grid(claim1_tally *T, run_t R, const arb_t factor, int fields, check_t cc, const fmpq *fq)
 {
     static const ulong dquick[] = {2, 3, 4, 5, 6, 8, 12, 16, 24, 32, 48, 64};
     slong i;
@@ -185,10 +232,10 @@ claim1_grid(claim1_tally *T, run_t R, const arb_t factor, int fields)
     arf_pos_inf(T->hi);
     if (R->opts->size == SIZE_QUICK)
         for (i = 0; i < (slong) (sizeof(dquick) / sizeof(dquick[0])); i++)
-            claim1_d(T, dquick[i], factor, fields);
+            claim1_d(T, dquick[i], factor, fields, cc, fq);
     else
         for (i = 2; i <= 64; i++)
-            claim1_d(T, (ulong) i, factor, fields);
+            claim1_d(T, (ulong) i, factor, fields, cc, fq);
 }
 
 static void
@@ -238,12 +285,62 @@ claim1_factor(run_t R, arb_t f)
         arb_mul_2exp_si(f, f, -1);
 }
 
+/* claim1_factor, exactly */
+static void
+claim1_factor_q(run_t R, fmpq_t f)
+{
+    fmpq_one(f);
+    if (run_mutant(R, "audit.mutant.claim1_doubled"))
+        fmpq_mul_2exp(f, f, 1);
+    if (run_mutant(R, "audit.mutant.claim1_halved"))
+        fmpq_div_2exp(f, f, 1);
+}
+
+/* The certificates of omega_monotone: R(d) < R(d + 1) for every d = 2..64
+   (the checker's statement over a range) and R(d) >= 1/pi for d = 3..65
+   (expressions). */
+static void
+omega_cert(check_t c)
+{
+    static const char *const names[2] = {"dmax", "K"};
+    fmpq pt[2];
+    fmpq_t n;
+    arb_t w, invpi;
+    ulong d;
+    fmpq_init(pt + 0);
+    fmpq_init(pt + 1);
+    fmpq_init(n);
+    arb_init(w);
+    arb_init(invpi);
+    fmpq_set_si(pt + 0, 64, 1);
+    fmpq_one(pt + 1);
+    fmpq_set_si(n, 63, 1);
+    cert_inequality_fmpq(c, "R increasing, d = 2..65", "claims.ratio_monotone_all", 2, names, pt, n, ">=", n);
+    arb_const_pi(invpi, CAP_PREC);
+    arb_inv(invpi, invpi, CAP_PREC);
+    for (d = 3; d <= 65; d++)
+    {
+        char *l = cert_e_fn("omega_ratio", 1, cert_e_si((slong) d)),
+             *r = cert_e_fn("div", 2, cert_e_si(1), cert_e_fn("pi", 0));
+        sphere_omega_ratio(w, d, CAP_PREC);
+        cert_inequality_expr(c, NULL, l, w, ">=", r, invpi);
+        flint_free(l);
+        flint_free(r);
+    }
+    fmpq_clear(pt + 0);
+    fmpq_clear(pt + 1);
+    fmpq_clear(n);
+    arb_clear(w);
+    arb_clear(invpi);
+}
+
 static void
 record_cap(run_t R, const arb_t factor)
 {
     claim1_tally T;
     slong bad_omega = 0, und_omega = 0;
     check_t c;
+    fmpq_t fq;
     arb_t t, kmin;
     char *s;
 
@@ -252,8 +349,12 @@ record_cap(run_t R, const arb_t factor)
     run_check(R, c, "audit.thm3.cap_constant");
     arb_init(t);
     arb_init(kmin);
+    fmpq_init(fq);
+    claim1_factor_q(R, fq);
     omega_monotone(&bad_omega, &und_omega);
-    claim1_grid(&T, R, factor, 1);
+    omega_cert(c);
+    claim1_grid(&T, R, factor, 1, c, fq);
+    fmpq_clear(fq);
     arb_set_interval_arf(kmin, T.lo, T.hi, 64);
     c->statement =
         bc_aprintf("Here $d\\in$ %s.", R->opts->size == SIZE_QUICK ? "$\\{2,3,4,5,6,8,12,16,24,32,48,64\\}$"
@@ -296,6 +397,7 @@ control_cap(run_t R, const arb_t factor)
 {
     claim1_tally T;
     check_t c;
+    fmpq_t fq;
     arb_t f2;
 
     if (!run_wants(R, "audit.control.cap_tighter"))
@@ -303,7 +405,11 @@ control_cap(run_t R, const arb_t factor)
     run_check(R, c, "audit.control.cap_tighter");
     arb_init(f2);
     arb_mul_2exp_si(f2, factor, 1);
-    claim1_grid(&T, R, f2, 0);
+    fmpq_init(fq);
+    claim1_factor_q(R, fq);
+    fmpq_mul_2exp(fq, fq, 1);
+    claim1_grid(&T, R, f2, 0, c, fq);
+    fmpq_clear(fq);
     check_field_add(c, "cells_refuted", "%ld", (long) T.bad_claim);
     check_field_add(c, "cells_not_decided", "%ld", (long) T.und_claim);
     if (T.wit_d > 0)
@@ -315,6 +421,72 @@ control_cap(run_t R, const arb_t factor)
 }
 
 /* -------------------------------------------------------- Claim 2 */
+
+/* lhs rel rhs for two expressions with exact values (a local shorthand) */
+static truth_t
+expr_q(check_t c, const char *label, char *lhs, const fmpq_t lv, const char *rel, char *rhs, const fmpq_t rv)
+{
+    arb_t a, b;
+    truth_t t;
+    arb_init(a);
+    arb_init(b);
+    arb_set_fmpq(a, lv, 256);
+    arb_set_fmpq(b, rv, 256);
+    t = cert_inequality_expr(c, label, lhs, a, rel, rhs, b);
+    flint_free(lhs);
+    flint_free(rhs);
+    arb_clear(a);
+    arb_clear(b);
+    return t;
+}
+
+/* The certificate of Claim 2's instance (audit_cap_angle_decide's point:
+   c = (1, 0), delta = 1/2, x = (4/5, -9/20), w = (1, 9/5)), every number
+   an expression the checker evaluates: refuted, the hypotheses hold (x in
+   the ball, w in the cap: <w, c> > 0 and <w, c>^2 > sin^2 alpha |w|^2
+   |c|^2) and the conclusion <w, x> > 0 fails; proved (the corrected
+   angle), sin^2 alpha >= (delta/|c|)^2 = 1/4. */
+static void
+cap_angle_cert(check_t c, truth_t t, const fmpq_t sin2, const fmpq_t xc2, const fmpq_t lhs, const fmpq_t rhs,
+               const fmpq_t wx)
+{
+    fmpq_t q, z;
+    fmpq_init(q);
+    fmpq_init(z);
+    fmpq_set_si(q, 1, 4);
+    if (t == BC_FALSE)
+    {
+        fmpq_one(z);
+        expr_q(c, "x in the ball: |x - c|^2 <= delta^2",
+               bc_aprintf("{\"fn\": \"add\", \"args\": [{\"fn\": \"pow\", \"args\": [{\"fn\": \"sub\", "
+                          "\"args\": [\"4/5\", \"1\"]}, 2]}, {\"fn\": \"pow\", \"args\": [\"-9/20\", 2]}]}"),
+               xc2, "<=", bc_aprintf("\"1/4\""), q);
+        fmpq_zero(q);
+        expr_q(c, "<w, c> > 0",
+               bc_aprintf("{\"fn\": \"add\", \"args\": [{\"fn\": \"mul\", \"args\": "
+                          "[\"1\", \"1\"]}, {\"fn\": \"mul\", \"args\": [\"9/5\", \"0\"]}]}"),
+               z, ">", bc_aprintf("\"0\""), q);
+        expr_q(c, "w in the cap: <w, c>^2 > sin^2(alpha) |w|^2 |c|^2",
+               bc_aprintf("{\"fn\": \"pow\", \"args\": [{\"fn\": \"add\", \"args\": [{\"fn\": \"mul\", "
+                          "\"args\": [\"1\", \"1\"]}, {\"fn\": \"mul\", \"args\": [\"9/5\", \"0\"]}]}, 2]}"),
+               lhs, ">",
+               cert_e_fn("mul", 3, cert_e_q(sin2),
+                         bc_aprintf("{\"fn\": \"add\", \"args\": [{\"fn\": \"pow\", \"args\": [\"1\", 2]}, "
+                                    "{\"fn\": \"pow\", \"args\": [\"9/5\", 2]}]}"),
+                         bc_aprintf("{\"fn\": \"add\", \"args\": [{\"fn\": \"pow\", \"args\": [\"1\", 2]}, "
+                                    "{\"fn\": \"pow\", \"args\": [\"0\", 2]}]}")),
+               rhs);
+        expr_q(c, "the conclusion <w, x> > 0",
+               bc_aprintf("{\"fn\": \"add\", \"args\": [{\"fn\": \"mul\", "
+                          "\"args\": [\"1\", \"4/5\"]}, {\"fn\": \"mul\", "
+                          "\"args\": [\"9/5\", \"-9/20\"]}]}"),
+               wx, ">", bc_aprintf("\"0\""), q);
+    }
+    else if (t == BC_TRUE)
+        expr_q(c, "sin^2(alpha) >= (delta/|c|)^2", cert_e_q(sin2), sin2, ">=", cert_e_q(q), q);
+    fmpq_clear(q);
+    fmpq_clear(z);
+}
 
 /* The reconstructed Claim 2 of B.7 decided on its instance: refuted by
    an exact counterexample, or proved when the cap's angle is the
@@ -355,6 +527,7 @@ record_cap_angle(run_t R)
     flint_free(e);
     flint_free(w);
     check_field_fmpq(c, "sin2_alpha", sin2);
+    cap_angle_cert(c, t, sin2, xc2, lhs, rhs, wx);
     check_decide(c, t);
     run_push(R, c);
     fmpq_clear(sin2);
@@ -368,14 +541,66 @@ record_cap_angle(run_t R)
 
 /* Lemma 8's budget per cluster as the audit reads it: 1/(4d) (paper.h) */
 static void
+noisy_budget_q(run_t R, fmpq_t q, ulong d)
+{
+    paper_lemma8_noisy(q, (slong) d);
+    if (run_mutant(R, "audit.mutant.noisy_eighth"))
+        fmpq_div_2exp(q, q, 1);
+}
+
+static void
 noisy_budget(run_t R, arb_t out, ulong d)
 {
     fmpq_t q;
     fmpq_init(q);
-    paper_lemma8_noisy(q, (slong) d);
-    if (run_mutant(R, "audit.mutant.noisy_eighth"))
-        fmpq_div_2exp(q, q, 1);
+    noisy_budget_q(R, q, d);
     arb_set_fmpq(out, q, CAP_PREC);
+    fmpq_clear(q);
+}
+
+/* rho_d = 2 sin(sqrt(2 pi) / (16 d sqrt d)), Theorem 5's radius, and
+   band_d(rho_d) = 1 - 2 F_d(arccos rho_d) (sphere.h: F_d(pi/2 - arcsin
+   rho)), as expressions */
+static char *
+band_expr(ulong d)
+{
+    char *rho = cert_e_fn(
+        "mul", 2, cert_e_si(2),
+        cert_e_fn("sin", 1,
+                  cert_e_fn("div", 2,
+                            cert_e_fn("sqrt", 1, cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("pi", 0))),
+                            cert_e_fn("mul", 2, cert_e_si(16 * (slong) d),
+                                      cert_e_fn("sqrt", 1, cert_e_si((slong) d))))));
+    return cert_e_fn(
+        "sub", 2, cert_e_si(1),
+        cert_e_fn("mul", 2, cert_e_si(2),
+                  cert_e_fn("cap_fraction", 2, cert_e_si((slong) d), cert_e_fn("acos", 1, rho))));
+}
+
+/* The certificate of band_d(rho_d) <= budget (radius: 1) or of
+   f_d = 3/4 + (d/2) band_d(rho_d) <= kappa (radius: 0), both sides
+   re-evaluated by the checker; value encloses the left side, bound is
+   exact. */
+static void
+band_cert(check_t c, ulong d, int radius, const arb_t value, const fmpq_t bound)
+{
+    char *l = band_expr(d), *r = cert_e_q(bound), *lab = bc_aprintf("d = %lu", (unsigned long) d);
+    arb_t b;
+    fmpq_t q;
+    arb_init(b);
+    fmpq_init(q);
+    if (!radius)
+    {
+        fmpq_set_si(q, 3, 4);
+        l = cert_e_fn("add", 2, cert_e_q(q),
+                      cert_e_fn("mul", 2, cert_e_fn("div", 2, cert_e_si((slong) d), cert_e_si(2)), l));
+    }
+    arb_set_fmpq(b, bound, CAP_PREC);
+    cert_inequality_expr(c, lab, l, value, "<=", r, b);
+    flint_free(l);
+    flint_free(r);
+    flint_free(lab);
+    arb_clear(b);
     fmpq_clear(q);
 }
 
@@ -507,6 +732,15 @@ record_radius(run_t R)
         sphere_band_radius(rho, d, CAP_PREC);
         noisy_budget(R, budget, d);
         r = budget_ok(d, rho, budget);
+        if (r != BC_UNDECIDED)
+        {
+            fmpq_t bq;
+            fmpq_init(bq);
+            noisy_budget_q(R, bq, d);
+            sphere_band_prob(t, d, rho, CAP_PREC);
+            band_cert(c, d, 1, t, bq);
+            fmpq_clear(bq);
+        }
         bad += r == BC_FALSE;
         und += r == BC_UNDECIDED;
         if (r == BC_FALSE && bad_d == 0)
@@ -564,7 +798,8 @@ record_radius(run_t R)
 /* f_d <= kappa for d = 2..64: counts the refuted and undecided d; sets
    *dmax and fmax to the largest f_d, *dbad to the first refuted d */
 static void
-failure_bound(slong *bad, slong *und, ulong *dmax, arb_t fmax, ulong *dbad, const arb_t kappa)
+failure_bound(slong *bad, slong *und, ulong *dmax, arb_t fmax, ulong *dbad, const arb_t kappa, check_t c,
+              const fmpq_t kq)
 {
     ulong d;
     arb_t f;
@@ -574,6 +809,7 @@ failure_bound(slong *bad, slong *und, ulong *dmax, arb_t fmax, ulong *dbad, cons
     for (d = 2; d <= D5_MAX; d++)
     {
         audit_thm5_fail(f, d, CAP_PREC);
+        band_cert(c, d, 0, f, kq);
         if (*dmax == 0 || arb_gt(f, fmax))
         {
             arb_set(fmax, f);
@@ -617,7 +853,7 @@ record_failure_bound(run_t R, const char *id, const fmpq_t k)
     arb_init(kappa);
     arb_init(fmax);
     arb_set_fmpq(kappa, k, CAP_PREC);
-    failure_bound(&bad, &und, &dmax, fmax, &dbad, kappa);
+    failure_bound(&bad, &und, &dmax, fmax, &dbad, kappa, c, k);
     e = audit_encl(fmax, 8);
     ks = fmpq_get_str(NULL, 10, k);
     check_field_add(c, "tightest", "max f_d = %s at d = %lu", e, (unsigned long) dmax);

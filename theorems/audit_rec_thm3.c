@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "binom.h"
+#include "cert.h"
 
 #define CLAIM3 "Theorem 3 (constants)"
 
@@ -220,6 +221,74 @@ stated_witness(const c_summary *S, const audit_grid_t G, const audit_rates_t r)
     return s3;
 }
 
+/* The certificate of one cell's decision (src/cert.h, kind "inequality"):
+   the checker knows the statement by name and re-sums the tail of
+   Bin(ceil(cw ceil(n/p)), p) below n itself.  The width's c is cw2 / 2;
+   the bound is bound b at c = c2 / 2 under r.  Stated and control bounds
+   are exp(-kappa c n) with kappa the rate the check reads, written as the
+   named form at the width's c: kappa' = kappa c2 / cw2 (times 2 for the
+   control).  Nothing is attached under the mutant that scales the
+   corrected exponents (the checker's statements are the true ones), nor
+   where the enclosures do not separate by 4096 bits. */
+static void
+cell_cert(check_t c, ulong n, slong pi, ulong cw2, audit_bound b, ulong c2, const audit_rates_t r)
+{
+    static const char *const names4[4] = {"n", "p", "c", "kappa"};
+    const char *name;
+    fmpq vals[4];
+    slong prec, k, npar = 3;
+    ulong N;
+    arb_t t, bd;
+    char *label;
+
+    if (r->chernoff_scale != 1 && b != AUDIT_STATED && b != AUDIT_CONTROL)
+        return;
+    name = b == AUDIT_KL
+               ? "thm3.chernoff_corrected"
+               : (b == AUDIT_MULT ? "thm3.chernoff_mult"
+                                  : (b == AUDIT_MULT_HALF ? "thm3.chernoff_eighth" : "thm3.chernoff_rate"));
+    for (k = 0; k < 4; k++)
+        fmpq_init(vals + k);
+    fmpq_set_ui(vals + 0, n, 1);
+    audit_p_get(vals + 1, pi);
+    fmpq_set_ui(vals + 2, cw2, 2);
+    if (b == AUDIT_STATED || b == AUDIT_CONTROL)
+    {
+        npar = 4;
+        fmpq_mul_ui(vals + 3, r->kappa, c2 << (b == AUDIT_CONTROL));
+        fmpq_div_fmpz(vals + 3, vals + 3, fmpq_numref(vals + 2));
+        fmpq_mul_fmpz(vals + 3, vals + 3, fmpq_denref(vals + 2));
+        fmpq_div_2exp(vals + 3, vals + 3, 1);
+    }
+    N = audit_thm3_width(n, vals + 1, cw2);
+    arb_init(t);
+    arb_init(bd);
+    label = bc_aprintf("n = %lu, N = %lu", (unsigned long) n, (unsigned long) N);
+    for (prec = 128; N > 0 && prec <= 4096; prec *= 2)
+    {
+        audit_thm3_tail(t, N, vals + 1, n, prec);
+        if (audit_thm3_bound(bd, b, n, c2, r, prec) != BC_TRUE)
+            break;
+        if (cert_inequality(c, label, name, npar, names4, vals, t, "<=", bd) != BC_UNDECIDED)
+            break;
+    }
+    flint_free(label);
+    arb_clear(t);
+    arb_clear(bd);
+    for (k = 0; k < 4; k++)
+        fmpq_clear(vals + k);
+}
+
+/* the certificates of every decided cell of c = c2 / 2 against bound b */
+static void
+cells_cert(check_t c, const audit_grid_t G, ulong c2, audit_bound b, const audit_rates_t r)
+{
+    slong i;
+    for (i = 0; i < G->ncells; i++)
+        if (G->cells[i].c2 == c2 && G->cells[i].holds[b] != BC_UNDECIDED)
+            cell_cert(c, G->cells[i].n, G->cells[i].pi, c2, b, c2, r);
+}
+
 /* the fields of the tightest constant of c index k */
 static void
 kappa_fields(check_t c, const c_summary *S, const audit_grid_t G, slong k, const audit_rates_t r)
@@ -292,6 +361,7 @@ record_stated(run_t R, const audit_grid_t G, slong k, const audit_rates_t r)
             "exact rational tail) reproduces from $(n,p,c)$ alone.",
             audit_c_str[k], (long) S.nfalse, (long) S.cells, (unsigned long) S.nmin_fail);
     }
+    cells_cert(c, G, audit_c2[k], AUDIT_STATED, r);
     check_count(c, S.nfalse, S.nundec);
     run_push(R, c);
     arb_clear(S.kmin);
@@ -321,6 +391,7 @@ record_corrected(run_t R, const audit_grid_t G, slong k, const audit_rates_t r)
     flint_free(s);
     if (S.first_fail >= 0)
         c->witness = cell_witness(G->cells + S.first_fail, AUDIT_KL, r, "exp(-n(c-1-ln c))");
+    cells_cert(c, G, audit_c2[k], AUDIT_KL, r);
     check_count(c, S.nfalse, S.nundec);
     run_push(R, c);
     arb_clear(S.kmin);
@@ -349,11 +420,55 @@ record_mult(run_t R, const audit_grid_t G, const audit_rates_t r)
             if (S.first_fail >= 0 && c->witness == NULL)
                 c->witness = cell_witness(G->cells + S.first_fail, (audit_bound) b, r,
                                           b == AUDIT_MULT ? "exp(-(c-1)^2 n/(2c))" : "exp(-cn/8)");
+            cells_cert(c, G, audit_c2[k], (audit_bound) b, r);
             arb_clear(S.kmin);
         }
     grid_fields(c, G, "cells_times_two_bounds", cells, "cells_refuting", nf, nu, prec);
     check_count(c, nf, nu);
     run_push(R, c);
+}
+
+/* The certificate of c* in (2, 3): the signs of f(c) = (1 - kappa) c - 1 -
+   ln c at c = 2 (< 0) and c = 3 (> 0), as expressions the checker
+   evaluates itself (f is increasing for c > 1/(1 - kappa)). */
+static void
+cstar_cert(check_t c, const fmpq_t kappa)
+{
+    char *ks = fmpq_get_str(NULL, 10, kappa), *e;
+    arb_t v, k;
+    slong i, prec;
+    arb_init(v);
+    arb_init(k);
+    for (i = 2; i <= 3; i++)
+    {
+        e = bc_aprintf("{\"fn\": \"sub\", \"args\": [{\"fn\": \"sub\", \"args\": [{\"fn\": \"mul\", "
+                       "\"args\": [%ld, {\"fn\": \"sub\", \"args\": [\"1\", \"%s\"]}]}, \"1\"]}, "
+                       "{\"fn\": \"log\", \"args\": [%ld]}]}",
+                       (long) i, ks, (long) i);
+        for (prec = 64; prec <= 4096; prec *= 2)
+        {
+            arb_t zero;
+            truth_t t;
+            arb_set_fmpq(k, kappa, prec);
+            arb_sub_ui(k, k, 1, prec);
+            arb_neg(k, k);
+            arb_mul_ui(v, k, (ulong) i, prec);
+            arb_sub_ui(v, v, 1, prec);
+            arb_set_ui(k, (ulong) i);
+            arb_log(k, k, prec);
+            arb_sub(v, v, k, prec);
+            arb_init(zero);
+            t = cert_inequality_expr(c, i == 2 ? "f(2) < 0" : "f(3) > 0", e, v, i == 2 ? "<" : ">", "\"0\"",
+                                     zero);
+            arb_clear(zero);
+            if (t != BC_UNDECIDED)
+                break;
+        }
+        flint_free(e);
+    }
+    flint_free(ks);
+    arb_clear(v);
+    arb_clear(k);
 }
 
 /* c* for Theorem 3's rate: the stated step holds over the whole range
@@ -394,6 +509,8 @@ record_threshold(run_t R, const audit_rates_t r)
     else
         check_set_witness(c, "the root of (1 - kappa) c - 1 - ln c is not in (2, 3) for kappa = %g: %s",
                           fmpq_get_d(r->kappa), t == BC_FALSE ? "a sign at c = 2 or 3 decided" : "undecided");
+    if (t != BC_UNDECIDED)
+        cstar_cert(c, r->kappa);
     check_decide(c, t);
     run_push(R, c);
     arb_clear(cstar);
@@ -431,6 +548,8 @@ control_wrong_tail(run_t R, const audit_grid_t G, const audit_rates_t r)
             N1 = audit_thm3_width(n, p, c2w);
             check_note_prec(c, audit_thm3_decide(res, t, N1, p, n, audit_c2[AUDIT_C4], r, want));
             nu += res[AUDIT_STATED] == BC_UNDECIDED;
+            if (res[AUDIT_STATED] != BC_UNDECIDED)
+                cell_cert(c, n, G->pidx[j], c2w, AUDIT_STATED, audit_c2[AUDIT_C4], r);
             if (res[AUDIT_STATED] == BC_FALSE && nf++ == 0)
             {
                 char *ts = audit_encl(t, 10), *ps = p_str(G->pidx[j]), *bs;
@@ -471,6 +590,7 @@ control_kappa(run_t R, const audit_grid_t G, const audit_rates_t r)
     check_field_add(c, "cells_undecided", "%ld", (long) S.nundec);
     if (S.first_fail >= 0)
         c->witness = cell_witness(G->cells + S.worst, AUDIT_CONTROL, r, "exp(-2 kappa cn)");
+    cells_cert(c, G, audit_c2[AUDIT_C4], AUDIT_CONTROL, r);
     check_count(c, S.nfalse, S.nundec);
     run_push(R, c);
     arb_clear(S.kmin);

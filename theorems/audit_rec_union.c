@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "cert.h"
 #include "paper.h"
 #include "sampler.h"
 
@@ -204,9 +205,33 @@ union_decide(fmpq_t worst, ulong *conf, fmpq_t bound, worst_fn fn, ulong n, ulon
     return fmpq_cmp(worst, bound) <= 0 ? BC_TRUE : BC_FALSE;
 }
 
+/* The certificate of one union-bound cell (kind "inequality"): the
+   checker re-derives the worst exact probability from the statement named
+   (thm4.union_orth, thm2.union_singleton) at (n, size, factor, q). */
+static void
+union_cert(check_t c, const char *name, const char *size_nm, ulong n, ulong size, ulong factor,
+           const fmpq_t q, const fmpq_t worst, const fmpq_t bound)
+{
+    const char *names[4] = {"n", size_nm, "factor", "q"};
+    fmpq pt[4];
+    slong i;
+    char *label = bc_aprintf("n = %lu, %s = %lu", (unsigned long) n, size_nm, (unsigned long) size);
+    for (i = 0; i < 4; i++)
+        fmpq_init(pt + i);
+    fmpq_set_ui(pt + 0, n, 1);
+    fmpq_set_ui(pt + 1, size, 1);
+    fmpq_set_ui(pt + 2, factor, 1);
+    fmpq_set(pt + 3, q);
+    cert_inequality_fmpq(c, label, name, 4, names, pt, worst, "<=", bound);
+    for (i = 0; i < 4; i++)
+        fmpq_clear(pt + i);
+    flint_free(label);
+}
+
 typedef struct
 {
     const char *id;
+    const char *cert_name; /* the checker's statement */
     worst_fn fn;
     const ulong *sizes; /* m (Thm 4) or d (Thm 2) */
     slong nsizes;
@@ -285,7 +310,9 @@ record_union(run_t R, const union_family *F, const fmpq_t q)
         for (n = 1; n <= nmax; n++)
         {
             ulong s = F->sizes[i];
-            if (union_decide(worst, &conf, ub, F->fn, n, s, F->mult * s, q) != BC_TRUE && bad++ == 0)
+            truth_t t = union_decide(worst, &conf, ub, F->fn, n, s, F->mult * s, q);
+            union_cert(c, F->cert_name, F->size_nm, n, s, F->mult * s, q, worst, ub);
+            if (t != BC_TRUE && bad++ == 0)
             {
                 a = fmpq_get_str(NULL, 10, worst);
                 b = fmpq_get_str(NULL, 10, ub);
@@ -334,6 +361,7 @@ static const ulong thm4_ms[] = {1, 2, 3, 4, 8, 16, 32, 64};
 static const ulong thm2_ds[] = {1, 2, 4, 8, 16, 32};
 
 static const union_family thm4_family = {"audit.thm4.union_bound",
+                                         "thm4.union_orth",
                                          audit_thm4_worst,
                                          thm4_ms,
                                          sizeof(thm4_ms) / sizeof(thm4_ms[0]),
@@ -346,6 +374,7 @@ static const union_family thm4_family = {"audit.thm4.union_bound",
                                          1};
 
 static const union_family thm2_family = {"audit.thm2.union_bound",
+                                         "thm2.union_singleton",
                                          audit_thm2_worst,
                                          thm2_ds,
                                          sizeof(thm2_ds) / sizeof(thm2_ds[0]),
@@ -378,6 +407,7 @@ control_union(run_t R, const fmpq_t q)
     fmpq_init(worst);
     fmpq_init(ub);
     t = union_decide(worst, &conf, ub, audit_thm4_worst, n, m, m - 1, q);
+    union_cert(c, "thm4.union_orth", "m", n, m, m - 1, q, worst, ub);
     a = fmpq_get_str(NULL, 10, worst);
     b = fmpq_get_str(NULL, 10, ub);
     check_set_witness(c, "m=8, n=24, positive targets=%lu: exact Pr[fail] = %s %s (m-1)(3/4)^n = %s",

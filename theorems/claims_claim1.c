@@ -8,6 +8,7 @@
    h' >= 0 on the box) with h' enclosed the same way.  Also the negative
    controls with a raised constant, the touch case d = 2, and the figure
    of the cap fraction against the bound.  See claims.tex. */
+#include "cert.h"
 #include "claims.h"
 #include "sphere.h"
 
@@ -343,6 +344,20 @@ claim1_problem_clear(claim1_problem *Q)
     fmpq_clear(Q->K);
 }
 
+/* The certificate of a run of the prover on Q (src/cert.h, kind "range"):
+   the subdivision the prover settled, or its counterexample, which the
+   checker re-decides with its own enclosures of the same function.  The
+   prover stops recording. */
+static void
+claim1_cert(check_t c, const cert_range_t T, claim1_problem *Q, const range_result_t res, int cap)
+{
+    static const char *const names[1] = {"K"};
+    cert_range(c, NULL, T, Q->P, res, cap ? "claim1.cap" : "claim1.integral", 1, names, Q->K, "\"0\"",
+               "{\"fn\": \"pi\"}");
+    Q->P->record = NULL;
+    Q->P->record_ctx = NULL;
+}
+
 /* -------------------------------------------------------- the checks */
 
 /* The same statement away from the touch point by enclosure alone (no
@@ -382,6 +397,7 @@ record_range(run_t R, int cap)
     check_t c;
     claim1_problem Q;
     range_result_t res;
+    cert_range_t T;
     fmpq_t hi;
     truth_t t;
 
@@ -391,7 +407,11 @@ record_range(run_t R, int cap)
     fmpq_init(hi);
     claim1_problem_init(&Q, R, cap, 1, 1, dmax);
     range_result_init(res);
+    cert_range_init(T);
+    cert_range_attach(T, Q.P);
     range_prove(res, Q.P);
+    claim1_cert(c, T, &Q, res, cap);
+    cert_range_clear(T);
     claims_range_fields(c, res, Q.P, "d");
     /* the confirmations look for a contradiction with a proof, or a
        refutation the prover missed; after a certified counterexample
@@ -420,13 +440,18 @@ static int
 control_start(check_t c, claim1_problem *Q, range_result_t res, run_t R, const char *id, int cap, slong num,
               slong den, slong dmax)
 {
+    cert_range_t T;
     if (!run_wants(R, id))
         return 0;
     run_check(R, c, id);
     claim1_problem_init(Q, R, cap, num, den, dmax);
     check_field_fmpq(c, "constant", Q->K);
     range_result_init(res);
+    cert_range_init(T);
+    cert_range_attach(T, Q->P);
     range_prove(res, Q->P);
+    claim1_cert(c, T, Q, res, cap);
+    cert_range_clear(T);
     claims_range_fields(c, res, Q->P, "d");
     return 1;
 }

@@ -11,6 +11,7 @@
 
 #include <flint/fmpz_mat.h>
 
+#include "cert.h"
 #include "claims.h"
 #include "mc.h"
 #include "sphere.h"
@@ -96,6 +97,20 @@ record_grid(run_t R)
             fmpq_set_si(rho, 4, 1);
             fmpq_div_2exp(rho, rho, (ulong) k);
             dec = check_decide_prec(c, grid_point, &X, CLAIMS_PREC);
+            /* the certificate of the point: the checker knows the statement
+               with Claim 1's constant 1 (a mutant's constant has none) */
+            if (dec != BC_UNDECIDED && fmpq_is_one(K))
+            {
+                static const char *const names[2] = {"r", "rho"};
+                fmpq pt[2];
+                fmpq_init(pt + 0);
+                fmpq_init(pt + 1);
+                fmpq_set_ui(pt + 0, X.r, 1);
+                fmpq_set(pt + 1, rho);
+                cert_inequality(c, NULL, "lemma7.cap_vs_peps", 2, names, pt, X.P, ">=", X.p);
+                fmpq_clear(pt + 0);
+                fmpq_clear(pt + 1);
+            }
             n++;
             nund += dec == BC_UNDECIDED;
             if (dec == BC_FALSE && nbad++ == 0)

@@ -6,6 +6,7 @@
    negative controls: the same decisions with the constants tightened by
    1/1000, false a priori because every one of these inequalities is tight
    as d grows.  See claims.tex. */
+#include "cert.h"
 #include "claims.h"
 #include "sphere.h"
 
@@ -143,18 +144,12 @@ claims_ratio_decide(claims_ratio_ineq which, arb_srcptr T, slong N, slong knum, 
     return all;
 }
 
-/* the two sides of inequality `which` at d with constant K, as decimals,
-   for a witness */
-static char *
-ratio_sides(claims_ratio_ineq which, arb_srcptr T, slong d, const fmpq_t Kq, slong prec)
+/* the two sides a, b of inequality `which` at d with constant K (a < b,
+   or a <= b) */
+static void
+ratio_sides_arb(arb_t a, arb_t b, claims_ratio_ineq which, arb_srcptr T, slong d, const fmpq_t Kq, slong prec)
 {
-    arb_t a, b, K, pi;
-    char *sa, *sb, *s;
-    static const char *const form[4] = {"K R(d) = %s, R(d+1) = %s", "K (d-1)/sqrt(2 pi d) = %s, R(d) = %s",
-                                        "R(d) = %s, K sqrt((d-1)/(2 pi)) = %s",
-                                        "R(d+1) = omega_{d-1}/omega_d = %s, K sqrt(d/(2 pi)) = %s"};
-    arb_init(a);
-    arb_init(b);
+    arb_t K, pi;
     arb_init(K);
     arb_init(pi);
     arb_const_pi(pi, prec);
@@ -181,6 +176,27 @@ ratio_sides(claims_ratio_ineq which, arb_srcptr T, slong d, const fmpq_t Kq, slo
         arb_mul(b, b, K, prec);
         break;
     }
+    arb_clear(K);
+    arb_clear(pi);
+}
+
+/* the checker's names of the inequalities (recheck/bcrecheck/statements.py) */
+static const char *const ratio_cert_name[4] = {"claims.ratio_monotone", "claims.wendel_lower",
+                                               "claims.wendel_upper", "claims.claim3_ratio"};
+
+/* the two sides of inequality `which` at d with constant K, as decimals,
+   for a witness */
+static char *
+ratio_sides(claims_ratio_ineq which, arb_srcptr T, slong d, const fmpq_t Kq, slong prec)
+{
+    arb_t a, b;
+    char *sa, *sb, *s;
+    static const char *const form[4] = {"K R(d) = %s, R(d+1) = %s", "K (d-1)/sqrt(2 pi d) = %s, R(d) = %s",
+                                        "R(d) = %s, K sqrt((d-1)/(2 pi)) = %s",
+                                        "R(d+1) = omega_{d-1}/omega_d = %s, K sqrt(d/(2 pi)) = %s"};
+    arb_init(a);
+    arb_init(b);
+    ratio_sides_arb(a, b, which, T, d, Kq, prec);
     sa = bc_arb_str(a, 20);
     sb = bc_arb_str(b, 20);
     s = bc_aprintf(form[which], sa, sb);
@@ -188,8 +204,6 @@ ratio_sides(claims_ratio_ineq which, arb_srcptr T, slong d, const fmpq_t Kq, slo
     flint_free(sb);
     arb_clear(a);
     arb_clear(b);
-    arb_clear(K);
-    arb_clear(pi);
     return s;
 }
 
@@ -201,6 +215,46 @@ typedef struct
     slong nchecked; /* values cross-checked against the Gamma form */
     slong bad;      /* disagreements among them */
 } ratio_table_t;
+
+/* The certificate of one inequality (src/cert.h, kind "inequality"): when
+   it holds for every d = 2..N, the statement over the whole range, whose
+   left side is the number of d at which it holds (the checker decides each
+   d again); when it fails, the first violating d with both sides. */
+static void
+ratio_cert(check_t c, claims_ratio_ineq which, arb_srcptr T, slong N, const fmpq_t K, truth_t t, slong df)
+{
+    static const char *const all_names[2] = {"dmax", "K"}, *const at_names[2] = {"d", "K"};
+    fmpq pt[2];
+    fmpq_t held;
+    arb_t a, b;
+    char *name;
+    fmpq_init(pt + 0);
+    fmpq_init(pt + 1);
+    fmpq_init(held);
+    arb_init(a);
+    arb_init(b);
+    fmpq_set(pt + 1, K);
+    if (t == BC_TRUE)
+    {
+        name = bc_aprintf("%s_all", ratio_cert_name[which]);
+        fmpq_set_si(pt + 0, N, 1);
+        fmpq_set_si(held, N - 1, 1);
+        cert_inequality_fmpq(c, "every d = 2..dmax", name, 2, all_names, pt, held, ">=", held);
+        flint_free(name);
+    }
+    else if (df >= 0)
+    {
+        fmpq_set_si(pt + 0, df, 1);
+        ratio_sides_arb(a, b, which, T, df, K, RATIO_PREC);
+        cert_inequality(c, "the first violation", ratio_cert_name[which], 2, at_names, pt, a,
+                        which == CLAIMS_RATIO_MONO ? "<" : "<=", b);
+    }
+    fmpq_clear(pt + 0);
+    fmpq_clear(pt + 1);
+    fmpq_clear(held);
+    arb_clear(a);
+    arb_clear(b);
+}
 
 /* One inequality of a ratio record decided with constant K (control = 1:
    the control's constant, else the statement's): appends the field key
@@ -233,6 +287,7 @@ ratio_part(check_t c, run_t R, const char *key, claims_ratio_ineq which, const r
     }
     else if (dop >= 0)
         check_field_add(c, "first_undecided", "%s: d = %ld", key, (long) dop);
+    ratio_cert(c, which, X->T, N, K, t, df);
     fmpq_clear(K);
     return t;
 }

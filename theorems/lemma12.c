@@ -15,6 +15,7 @@
 #include <flint/fmpq_vec.h>
 
 #include "ldl.h"
+#include "cert.h"
 #include "lemma12.h"
 #include "shallow.h"
 
@@ -384,6 +385,14 @@ check_hessian(run_t R, const char *id, const lemma12_inst_struct *I, slong N, in
         hmax = FLINT_MAX(hmax, e);
         if (ok)
             t = ldl_psd(F, H) ? (neg ? BC_UNDECIDED : BC_TRUE) : BC_FALSE;
+        /* the certificate: the Hessian (built from the loss, equal to its
+           closed form) and its LDL^T, or a direction of negative curvature */
+        if (t != BC_UNDECIDED)
+        {
+            char *lab = bc_aprintf(CELL_FMT, CELL_ARGS(k, I + k));
+            cert_psd(c, lab, H, 0);
+            flint_free(lab);
+        }
         if (t == BC_TRUE)
         {
             psd++;
@@ -1246,9 +1255,42 @@ typedef struct
 {
     tally_t mono, rev, wit;
     slong exact, strict, equal;
-    fmpq_t margin; /* the smallest lower(sub) - upper(full) */
-    tally_t bnd;   /* planted boundary points: TRUE interior, FALSE detected */
+    fmpq_t margin;       /* the smallest lower(sub) - upper(full) */
+    tally_t bnd;         /* planted boundary points: TRUE interior, FALSE detected */
+    check_t cmono, crev; /* the pairs' certificates, until their records exist */
 } lemma2_t;
+
+/* The certificate of Bas(a) <= Bas(b) decided t (kind "basin", two
+   witnesses the checker re-decides from their KKT certificates): holds,
+   Bas(a) <= q <= Bas(b) with q = upper(a); fails, Bas(b) <= q < Bas(a)
+   with q = upper(b). */
+static void
+order_cert(check_t c, const char *what, const lemma12_inst_struct *a, const lemma12_inst_struct *b, truth_t t)
+{
+    char *la = bc_aprintf("%s: first", what), *lb = bc_aprintf("%s: second", what);
+    if (t == BC_TRUE)
+    {
+        cert_basin(c, la, a->B, a->R, a->W, a->v, "<=", a->R->upper);
+        cert_basin(c, lb, b->B, b->R, b->W, b->v, ">=", a->R->upper);
+    }
+    else if (t == BC_FALSE)
+    {
+        cert_basin(c, lb, b->B, b->R, b->W, b->v, "<=", b->R->upper);
+        cert_basin(c, la, a->B, a->R, a->W, a->v, "<=", b->R->upper);
+    }
+    flint_free(la);
+    flint_free(lb);
+}
+
+/* moves the certificates of scratch to c */
+static void
+certs_move(check_t c, check_t scratch)
+{
+    slong i;
+    for (i = 0; i < scratch->ncerts; i++)
+        check_cert_add(c, scratch->certs[i]);
+    scratch->ncerts = 0;
+}
 
 /* the pair named what, with its certified values */
 static char *
@@ -1302,6 +1344,12 @@ pair_run(lemma2_t *S, const run_t R, const lemma12_inst_struct *F, const slong *
                      fmpq_equal(fpad, Fs->R->upper) && fmpq_cmp(fpad, F->R->lower) >= 0
                  ? BC_TRUE
                  : BC_FALSE;
+    }
+    if (Fs->valued && !run_mutant(R, "lemma12.mutant.reversed"))
+    {
+        order_cert(S->cmono, what, F, Fs, tm);
+        if (control_reversed(R))
+            order_cert(S->crev, what, Fs, F, tr);
     }
     if (tally_add(&S->mono, tm))
         S->mono.first = pair_describe(what, F, Fs);
@@ -1448,10 +1496,12 @@ pairs_push(run_t R, lemma2_t *S, slong nets, check_t cm)
     check_field_add(cm, "strict (certified gap > 0)", "%ld", (long) S->strict);
     check_field_add(cm, "equal (exact)", "%ld", (long) S->equal);
     check_field_fmpq(cm, "smallest lower(sub) - upper(full)", S->margin);
+    certs_move(cm, S->cmono);
     tally_push(R, cm, &S->mono, "pairs", streams);
     run_check(R, cw, "lemma2.witness");
     tally_push(R, cw, &S->wit, "pairs", streams);
     run_check(R, cr, "lemma2.control.reversed");
+    certs_move(cr, S->crev);
     tally_push(R, cr, &S->rev, "pairs", streams);
     flint_free(streams);
 }
@@ -1525,6 +1575,8 @@ run_lemma2(run_t R, const counts_t *z)
     tally_init(&S.wit);
     tally_init(&S.bnd);
     fmpq_init(S.margin);
+    check_init(S.cmono);
+    check_init(S.crev);
     if (pairs)
         pair_known(&S, R);
     for (k = 0; k < nets; k++)
@@ -1558,6 +1610,8 @@ run_lemma2(run_t R, const counts_t *z)
                      (long) nkind[LEMMA12_DECIMAL], (long) nkind[LEMMA12_LARGE], (long) z->subsets,
                      pairs ? ", and the pair known beforehand" : "");
     fmpq_clear(S.margin);
+    check_clear(S.cmono);
+    check_clear(S.crev);
 }
 
 /* ------------------------------------------------------------- run */

@@ -24,6 +24,7 @@
 
 #include <flint/fmpq_vec.h>
 
+#include "cert.h"
 #include "lemma8.h"
 #include "paper.h"
 #include "range.h"
@@ -196,6 +197,20 @@ claim2_sin2(arb_t res, const run_t R, const arb_t r2, slong prec)
         arb_neg(t, t);
         arb_mul(res, t, r2, prec);
     }
+    arb_clear(t);
+}
+
+/* res = r2 (1 - r2/4), the paper's sin^2 of the cap's angle (aliasing
+   allowed) */
+static void
+claim2_paper_sin2(arb_t res, const arb_t r2, slong prec)
+{
+    arb_t t;
+    arb_init(t);
+    arb_mul_2exp_si(t, r2, -2);
+    arb_sub_ui(t, t, 1, prec);
+    arb_neg(t, t);
+    arb_mul(res, t, r2, prec);
     arb_clear(t);
 }
 
@@ -575,6 +590,105 @@ angle_gap_deriv(arb_t res, const arb_t x, const arb_t a, const arb_t b, slong pa
     arb_clear(lo);
 }
 
+/* rho_d = 2 sin(sqrt(2 pi) / (16 d sqrt d)), Theorem 5's radius, as an
+   expression */
+static char *
+rho_expr(ulong d)
+{
+    return cert_e_fn(
+        "mul", 2, cert_e_si(2),
+        cert_e_fn("sin", 1,
+                  cert_e_fn("div", 2,
+                            cert_e_fn("sqrt", 1, cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("pi", 0))),
+                            cert_e_fn("mul", 2, cert_e_si(16 * (slong) d),
+                                      cert_e_fn("sqrt", 1, cert_e_si((slong) d))))));
+}
+
+/* s_d = sqrt(2 pi) / (16 d sqrt d) as an expression */
+static char *
+sd_expr(ulong d)
+{
+    return cert_e_fn(
+        "div", 2, cert_e_fn("sqrt", 1, cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("pi", 0))),
+        cert_e_fn("mul", 2, cert_e_si(16 * (slong) d), cert_e_fn("sqrt", 1, cert_e_si((slong) d))));
+}
+
+/* sqrt(k / (2 pi)) as an expression */
+static char *
+sqrt_k_2pi_expr(ulong k)
+{
+    return cert_e_fn(
+        "sqrt", 1,
+        cert_e_fn("div", 2, cert_e_si((slong) k), cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("pi", 0))));
+}
+
+/* lhs rel rhs for two expressions (taken over) with the harness's
+   enclosures */
+static void
+expr_cert(check_t c, const char *label, char *lhs, const arb_t lv, const char *rel, char *rhs, const arb_t rv)
+{
+    cert_inequality_expr(c, label, lhs, lv, rel, rhs, rv);
+    flint_free(lhs);
+    flint_free(rhs);
+}
+
+/* The certificate of Claim 2's counterexample at d (kind "inequality", in
+   expressions of rho_d and the exact a, s the checker evaluates): with
+   w = (a, 1), c = e_1, x = c - s w, Q = |w|^2 = a^2 + 1, w lies in the
+   paper's cap (a^2 > rho^2 (1 - rho^2/4) Q), x in the ball
+   (s^2 Q <= rho^2), and the conclusion <w, x> = a - s Q > 0 fails. */
+static void
+inclusion_cert(check_t c, ulong d, const fmpq_t a, const fmpq_t s, const fmpq_t Q, const arb_t rho)
+{
+    char *lab = bc_aprintf("d = %lu", d);
+    arb_t l, r;
+    fmpq_t q;
+    slong prec = 4 * PREC;
+    arb_init(l);
+    arb_init(r);
+    fmpq_init(q);
+    /* a^2 > rho^2 (1 - rho^2/4) (a^2 + 1) */
+    fmpq_mul(q, a, a);
+    arb_set_fmpq(l, q, prec);
+    arb_sqr(r, rho, prec);
+    claim2_paper_sin2(r, r, prec);
+    arb_set_fmpq(l, Q, prec);
+    arb_mul(r, r, l, prec);
+    fmpq_mul(q, a, a);
+    arb_set_fmpq(l, q, prec);
+    expr_cert(c, lab, cert_e_fn("pow", 2, cert_e_q(a), cert_e_si(2)), l, ">",
+              cert_e_fn("mul", 3, cert_e_fn("pow", 2, rho_expr(d), cert_e_si(2)),
+                        cert_e_fn("sub", 2, cert_e_si(1),
+                                  cert_e_fn("div", 2, cert_e_fn("pow", 2, rho_expr(d), cert_e_si(2)),
+                                            cert_e_si(4))),
+                        cert_e_fn("add", 2, cert_e_fn("pow", 2, cert_e_q(a), cert_e_si(2)), cert_e_si(1))),
+              r);
+    /* s^2 (a^2 + 1) <= rho^2 */
+    fmpq_mul(q, s, s);
+    fmpq_mul(q, q, Q);
+    arb_set_fmpq(l, q, prec);
+    arb_sqr(r, rho, prec);
+    expr_cert(c, lab,
+              cert_e_fn("mul", 2, cert_e_fn("pow", 2, cert_e_q(s), cert_e_si(2)),
+                        cert_e_fn("add", 2, cert_e_fn("pow", 2, cert_e_q(a), cert_e_si(2)), cert_e_si(1))),
+              l, "<=", cert_e_fn("pow", 2, rho_expr(d), cert_e_si(2)), r);
+    /* <w, x> = a - s (a^2 + 1) > 0: fails */
+    fmpq_mul(q, s, Q);
+    fmpq_sub(q, a, q);
+    arb_set_fmpq(l, q, prec);
+    arb_zero(r);
+    expr_cert(c, lab,
+              cert_e_fn("sub", 2, cert_e_q(a),
+                        cert_e_fn("mul", 2, cert_e_q(s),
+                                  cert_e_fn("add", 2, cert_e_fn("pow", 2, cert_e_q(a), cert_e_si(2)),
+                                            cert_e_si(1)))),
+              l, ">", cert_e_si(0), r);
+    flint_free(lab);
+    arb_clear(l);
+    arb_clear(r);
+    fmpq_clear(q);
+}
+
 /* Claim 2 at dimension d and the stated radius rho_d, decided in the
    plane of e_1, e_2 with c = e_1, delta = rho_d: false when the witness
    w = (a, 1) in the claimed cap, x = c - s w in the ball with <w, x> < 0
@@ -583,7 +697,7 @@ angle_gap_deriv(arb_t res, const arb_t x, const arb_t a, const arb_t b, slong pa
    the cap has |cos angle(w, c)| > rho, lemma8.region.exact); else
    undecided.  The witness, when wit is not NULL, is described there. */
 static truth_t
-inclusion_decide(const run_t R, ulong d, char **wit)
+inclusion_decide(const run_t R, ulong d, char **wit, check_t cc)
 {
     arb_t rho, r2, thr, t, u;
     fmpq_t a, s, Q, q;
@@ -631,6 +745,10 @@ inclusion_decide(const run_t R, ulong d, char **wit)
     fmpq_sub(q, a, q);
     neg = fmpq_sgn(q) < 0;
     res = (in_cap && in_ball && neg) ? BC_FALSE : (arb_gt(thr, r2) ? BC_TRUE : BC_UNDECIDED);
+    /* the counterexample's certificate (of the paper's cap: a mutant's
+       cap has none) */
+    if (cc != NULL && res == BC_FALSE && !run_mutant(R, "lemma8.mutant.cap_inside"))
+        inclusion_cert(cc, d, a, s, Q, rho);
     if (wit != NULL && res == BC_FALSE)
     {
         char *rs = bc_arb_str(rho, 15);
@@ -666,7 +784,7 @@ check_inclusion(run_t R)
     run_check(R, c, "claim2.inclusion");
     for (d = 2; d <= DMAX; d++)
     {
-        truth_t t = inclusion_decide(R, d, wit == NULL ? &wit : NULL);
+        truth_t t = inclusion_decide(R, d, wit == NULL ? &wit : NULL, c);
         nbad += t == BC_FALSE;
         nund += t == BC_UNDECIDED;
     }
@@ -979,6 +1097,9 @@ check_claim3_band(run_t R, slong dmax)
     range_result_t G;
     char *s;
     slong d, j, npos = 0, nbad = 0, ngrid = 0, f = claim3_factor(R);
+    static const char *const names[1] = {"K"};
+    cert_range_t T;
+    fmpq_t fq;
     arb_t al, v;
 
     run_check(R, c, "lemma8.claim3_band");
@@ -997,7 +1118,16 @@ check_claim3_band(run_t R, slong dmax)
     P->max_depth = 40;
     P->max_boxes = 20000;
     range_result_init(G);
+    cert_range_init(T);
+    cert_range_attach(T, P);
     range_prove(G, P);
+    fmpq_init(fq);
+    fmpq_set_si(fq, f, 1);
+    cert_range(c, NULL, T, P, G, "lemma8.claim3_band", 1, names, fq, "\"0\"",
+               "{\"fn\": \"mul\", \"args\": [\"1/2\", {\"fn\": \"pi\"}]}");
+    fmpq_clear(fq);
+    P->record = NULL;
+    cert_range_clear(T);
     s = range_result_str(G, P);
     check_field_add(c, "prover", "%s", s);
     flint_free(s);
@@ -1093,6 +1223,13 @@ chain_steps_angle(chain_tally *T, ulong d, slong f, arb_t s2, arb_t sq)
             ? BC_TRUE
             : ((arb_is_negative(s2) || arb_gt(s2, hp)) ? BC_FALSE : BC_UNDECIDED);
     chain_step(T, t, "(i) d = %lu: s_d is not in [0, pi/2]", d);
+    if (t != BC_UNDECIDED)
+    {
+        /* s_d <= pi/2 (s_d >= 0 is plain from its form) */
+        char *lab = bc_aprintf("(i) d = %lu", d);
+        expr_cert(T->c, lab, sd_expr(d), s2, "<=", cert_e_fn("div", 2, cert_e_fn("pi", 0), cert_e_si(2)), hp);
+        flint_free(lab);
+    }
     arb_mul_2exp_si(s2, s2, 1);
     t = encl_agree(ap, s2);
     chain_step(T, t, "(i) d = %lu: the enclosures of 2 arcsin(rho_d/2) and 2 s_d are disjoint", d);
@@ -1103,6 +1240,13 @@ chain_steps_angle(chain_tally *T, ulong d, slong f, arb_t s2, arb_t sq)
     sqrt_k_2pi(sq1, d - 1, PREC);
     t = arb_lt_truth(R, sq);
     chain_step(T, t, "(ii) d = %lu: omega_{d-2}/omega_{d-1} >= sqrt(d/(2 pi))", d);
+    if (t != BC_UNDECIDED)
+    {
+        char *lab = bc_aprintf("(ii) d = %lu", d);
+        expr_cert(T->c, lab, cert_e_fn("omega_ratio", 1, cert_e_si((slong) d)), R, "<", sqrt_k_2pi_expr(d),
+                  sq);
+        flint_free(lab);
+    }
     T->n_leo += t == BC_TRUE;
     T->n_leo1 += arb_le(R, sq1);
     /* (iii) band_d(alpha_p) <= f alpha_p R(d) (Claim 3), decided for
@@ -1112,6 +1256,24 @@ chain_steps_angle(chain_tally *T, ulong d, slong f, arb_t s2, arb_t sq)
     arb_mul_si(u, u, f, PREC);
     t = d == 2 ? encl_agree(bd, u) : arb_lt_truth(bd, u);
     chain_step(T, t, "(iii) d = %lu: band_d(alpha_p) > 2 alpha_p omega_{d-2}/omega_{d-1}", d);
+    if (d > 2 && t != BC_UNDECIDED)
+    {
+        /* band_d(2 s_d) = 1 - 2 F_d(pi/2 - 2 s_d) < f 2 s_d R(d) */
+        char *lab = bc_aprintf("(iii) d = %lu", d);
+        expr_cert(
+            T->c, lab,
+            cert_e_fn(
+                "sub", 2, cert_e_si(1),
+                cert_e_fn("mul", 2, cert_e_si(2),
+                          cert_e_fn("cap_fraction", 2, cert_e_si((slong) d),
+                                    cert_e_fn("sub", 2, cert_e_fn("div", 2, cert_e_fn("pi", 0), cert_e_si(2)),
+                                              cert_e_fn("mul", 2, cert_e_si(2), sd_expr(d)))))),
+            bd, "<",
+            cert_e_fn("mul", 3, cert_e_si(f), cert_e_fn("mul", 2, cert_e_si(2), sd_expr(d)),
+                      cert_e_fn("omega_ratio", 1, cert_e_si((slong) d))),
+            u);
+        flint_free(lab);
+    }
     T->n_c3 += t == BC_TRUE;
     arb_clear(rho);
     arb_clear(ap);
@@ -1147,6 +1309,13 @@ chain_step_identity(chain_tally *T, ulong d, const fmpq_t qk, const arb_t s2, co
     fmpq_mul(h, qk, qk);
     t = fmpq_cmp(lhs, h) <= 0 ? BC_TRUE : BC_FALSE;
     chain_step(T, t, "(iv) d = %lu: 2 alpha_p sqrt(d/(2 pi)) = 1/(4d) exceeds the per-cluster bound", d);
+    {
+        /* (2 alpha_p sqrt(d/(2 pi)))^2 = 16 d s_d^2/(2 pi) = 1/(16 d^2) (pi
+           cancels: algebra), against the squared per-cluster bound */
+        char *lab = bc_aprintf("(iv) d = %lu: 1/(16 d^2) against the squared bound", d);
+        cert_inequality_fmpq(T->c, lab, NULL, 0, NULL, NULL, lhs, "<=", h);
+        flint_free(lab);
+    }
     T->n_eq += fmpq_equal(lhs, h);
     arb_mul(u, s2, sq, PREC);
     arb_mul_2exp_si(u, u, 1);
@@ -1187,6 +1356,11 @@ chain_steps_union(chain_tally *T, const run_t R, slong knum, slong kden)
         noisy_bound(q, R, (slong) d);
         fmpq_mul(q, q, k);
         fmpq_mul_ui(q, q, d); /* d qk: the union over k <= d clusters */
+        {
+            char *lab = bc_aprintf("(v) d = %lu: d qk <= 1/4", d);
+            cert_inequality_fmpq(T->c, lab, NULL, 0, NULL, NULL, q, "<=", quarter);
+            flint_free(lab);
+        }
         if (fmpq_cmp(q, quarter) > 0 && dbad == 0)
             dbad = d;
     }
@@ -1203,6 +1377,8 @@ chain_steps_union(chain_tally *T, const run_t R, slong knum, slong kden)
     fmpq_neg(f, f);
     neuron_fail(kappa, R);
     t = fmpq_cmp(f, kappa) <= 0 ? BC_TRUE : BC_FALSE;
+    cert_inequality_fmpq(T->c, "(vi) 1 - (1/2 - 1/4)/2 <= the per-neuron constant", NULL, 0, NULL, NULL, f,
+                         "<=", kappa);
     fs = fmpq_get_str(NULL, 10, f);
     ks = fmpq_get_str(NULL, 10, kappa);
     if (t == BC_FALSE && T->c->witness == NULL)
@@ -1320,6 +1496,20 @@ check_chain_corrected(run_t R)
         arb_mul(t, ac, repaired ? Rd : sq, PREC);
         arb_mul_2exp_si(t, t, 1);
         s = bc_arb_le(t, pb);
+        if (s != BC_UNDECIDED && !repaired)
+        {
+            /* 2 arcsin(rho_d) sqrt(d/(2 pi)) <= 1/(4d), arcsin = pi/2 - arccos */
+            char *lab = bc_aprintf("d = %lu", d);
+            expr_cert(c, lab,
+                      cert_e_fn("mul", 3, cert_e_si(2),
+                                cert_e_fn("sub", 2, cert_e_fn("div", 2, cert_e_fn("pi", 0), cert_e_si(2)),
+                                          cert_e_fn("acos", 1, rho_expr(d))),
+                                cert_e_fn("sqrt", 1,
+                                          cert_e_fn("div", 2, cert_e_si((slong) d),
+                                                    cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("pi", 0))))),
+                      t, "<=", cert_e_q(q), pb);
+            flint_free(lab);
+        }
         nfail += s == BC_FALSE;
         nund += s == BC_UNDECIDED;
         if (s == BC_FALSE && c->witness == NULL)
@@ -1378,9 +1568,34 @@ bands_at_radius(arb_ptr bc, arb_ptr bp)
    of the noisy probability at one angle, q Lemma 8's bound): counts the d
    decided true, records the first d decided false in *wit when it is
    still NULL, and returns the conjunction. */
+/* band_d at the stated radius as an expression: with the correct
+   half-width arcsin rho_d, 1 - 2 F_d(arccos rho_d); with the paper's
+   2 arcsin(rho_d/2) = 2 s_d, 1 - 2 F_d(pi/2 - 2 s_d), s_d = sqrt(2 pi) /
+   (16 d sqrt d); d = 1: 0 (S^0 has no direction in the band) */
+static char *
+band_at_radius_expr(ulong d, int paper)
+{
+    char *th;
+    if (d == 1)
+        return cert_e_si(0);
+    if (paper)
+        th = cert_e_fn(
+            "sub", 2, cert_e_fn("div", 2, cert_e_fn("pi", 0), cert_e_si(2)),
+            cert_e_fn("mul", 2, cert_e_si(2),
+                      cert_e_fn("div", 2,
+                                cert_e_fn("sqrt", 1, cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("pi", 0))),
+                                cert_e_fn("mul", 2, cert_e_si(16 * (slong) d),
+                                          cert_e_fn("sqrt", 1, cert_e_si((slong) d))))));
+    else
+        th = cert_e_fn("acos", 1, rho_expr(d));
+    return cert_e_fn(
+        "sub", 2, cert_e_si(1),
+        cert_e_fn("mul", 2, cert_e_si(2), cert_e_fn("cap_fraction", 2, cert_e_si((slong) d), th)));
+}
+
 static truth_t
 bound_d_decide(const run_t R, const arb_struct *band, slong knum, slong kden, const char *angle, slong *ntrue,
-               char **wit)
+               char **wit, check_t c)
 {
     ulong d;
     truth_t all = BC_TRUE, t;
@@ -1397,6 +1612,13 @@ bound_d_decide(const run_t R, const arb_struct *band, slong knum, slong kden, co
         fmpq_mul(q, q, K);
         arb_set_fmpq(pb, q, PREC);
         t = arb_lt_truth(band + d - 1, pb);
+        if (t != BC_UNDECIDED)
+        {
+            char *lab = bc_aprintf("d = %lu, %s angle", d, angle);
+            expr_cert(c, lab, band_at_radius_expr(d, !strcmp(angle, "paper")), band + d - 1, "<", cert_e_q(q),
+                      pb);
+            flint_free(lab);
+        }
         *ntrue += t == BC_TRUE;
         if (t == BC_FALSE && *wit == NULL)
         {
@@ -1500,8 +1722,8 @@ check_bound_d(run_t R)
     {
         truth_t tc, tp;
         run_check(R, c, "lemma8.bound.d");
-        tc = bound_d_decide(R, bc, 1, 1, "correct", &nc, &wit);
-        tp = bound_d_decide(R, bp, 1, 1, "paper", &np, &wit);
+        tc = bound_d_decide(R, bc, 1, 1, "correct", &nc, &wit, c);
+        tp = bound_d_decide(R, bp, 1, 1, "paper", &np, &wit, c);
         check_decide(c, bc_truth_and(tc, tp));
         if (wit != NULL)
         {
@@ -1519,7 +1741,7 @@ check_bound_d(run_t R)
     {
         /* the same decision with the bound halved */
         run_check(R, c, "lemma8.control.bound_half");
-        check_decide(c, bound_d_decide(R, bc, 1, control_kden(R), "correct", &nhalf, &wit));
+        check_decide(c, bound_d_decide(R, bc, 1, control_kden(R), "correct", &nhalf, &wit, c));
         check_field_add(c, "decided_true", "%ld of %d dimensions (d = 1: band 0)", (long) nhalf, DMAX);
         if (wit != NULL)
         {

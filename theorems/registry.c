@@ -6,7 +6,8 @@
 
 const module_struct *const theorem_modules[] = {&module_thm1, &module_prop12, &module_lemma12, &module_claims,
                                                 &module_thm2, &module_thm3,   &module_thm4,    &module_lemma8,
-                                                &module_thm5, &module_thm6,   &module_jrank,   &module_audit};
+                                                &module_thm5, &module_thm6,   &module_mild,    &module_jrank,
+                                                &module_audit};
 const slong theorem_nmodules = sizeof(theorem_modules) / sizeof(theorem_modules[0]);
 
 const check_spec *

@@ -34,6 +34,7 @@ extern "C"
     extern const char *const fragment_thm3[];
     extern const char *const fragment_thm6[];
     extern const char *const fragment_thm2[];
+    extern const char *const fragment_mild[];
     extern const char *const fragment_jrank[];
 
     extern const module_struct module_thm1;
@@ -47,6 +48,7 @@ extern "C"
     extern const module_struct module_thm3;
     extern const module_struct module_thm6;
     extern const module_struct module_thm2;
+    extern const module_struct module_mild;
     extern const module_struct module_jrank;
 
 #ifdef __cplusplus

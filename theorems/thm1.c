@@ -13,6 +13,7 @@
    of the checks are in thm1.tex. */
 #include <string.h>
 
+#include "cert_net.h"
 #include "thm1.h"
 
 #define NLOSS 2
@@ -723,6 +724,7 @@ check_hyp_i(run_t R, const inst_run *x, const thm1_size *z)
         flint_free(ws);
     }
     check_set_witness(c, "%s; bisection depth limit %ld", x->wit, (long) z->hyp_depth);
+    cert_relu_path(c, NULL, x->I->N, x->I->S, x->I->kind, x->I->knot, x->I->nknots, "hyp_i", x->info.hyp_i);
     check_hypothesis(c, x->info.hyp_i);
     run_push(R, c);
 }
@@ -739,6 +741,8 @@ check_hyp_ii(run_t R, const inst_run *x)
     check_field_add(c, "draws_rejected_for_hyp_ii", "%ld", (long) x->info.rej_ii);
     check_note_prec(c, x->info.prec_ii);
     check_set_witness(c, "%s", x->wit);
+    cert_relu_path(c, NULL, x->I->N, x->I->S, x->I->kind, x->I->knot, x->I->nknots, "hyp_ii",
+                   bc_truth_and(x->info.hyp_ii, x->info.descent));
     check_hypothesis(c, bc_truth_and(x->info.hyp_ii, x->info.descent));
     run_push(R, c);
 }
@@ -1046,7 +1050,10 @@ control_start_below_zero(run_t R, const thm1_size *z)
                       (unsigned long long) seed, (long) z->d, (long) z->hidden[0], (long) z->m, stream,
                       (long) idx, ii_sign(R, 1) < 0 ? "negative" : "positive", (long) rej);
     /* the construction's own decision of its hypotheses: inapplicable when
-       it refuses the path, holds when it accepts it */
+       it refuses the path, holds when it accepts it; the certificate is of
+       hypothesis (ii) on the path, which the refusal is about */
+    if (idx >= 0)
+        cert_relu_path(c, NULL, I->N, I->S, I->kind, I->knot, I->nknots, "hyp_ii", built);
     check_hypothesis(c, built);
     run_push(R, c);
     arb_clear(gap);
@@ -1106,6 +1113,7 @@ control_zero_predictor(run_t R, const thm1_inst_t J, const inst_info *info)
                       (unsigned long long) R->opts->seed, info->w0_stream, (long) info->w0_index,
                       negate ? "negated" : "kept", bc_truth_str(r), r == BC_FALSE ? ws : "-",
                       zero ? "yes" : "no");
+    cert_relu_path(c, NULL, I->N, I->S, I->kind, I->knot, I->nknots, "hyp_i", r);
     check_decide(c, r);
     run_push(R, c);
 

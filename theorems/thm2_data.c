@@ -7,6 +7,7 @@
 
 #include <flint/fmpq_vec.h>
 
+#include "cert.h"
 #include "csv.h"
 #include "thm2_run.h"
 
@@ -361,6 +362,44 @@ insert_point(fmpq_mat_t X, fmpq *y, const singleton_data_struct *D, int restored
     fmpq_one(y + m / 2);
 }
 
+/* The certificate that row t of X is not a singleton (kind "inequality"):
+   with i, j its first two non-zero entries, a singleton row has
+   x_ti^2 x_tj^2 <= 0, which fails here (a row of zeros: x_ti^2 >= 1/huge
+   is not claimed; nothing is attached). */
+static void
+nonsingleton_cert(check_t c, const fmpq_mat_t X, slong t)
+{
+    slong i, k = 0, ij[2];
+    fmpq_t p;
+    arb_t a, z;
+    char *e, *lab;
+    for (i = 0; i < fmpq_mat_ncols(X) && k < 2; i++)
+        if (!fmpq_is_zero(fmpq_mat_entry(X, t, i)))
+            ij[k++] = i;
+    if (k < 2)
+        return;
+    fmpq_init(p);
+    arb_init(a);
+    arb_init(z);
+    fmpq_mul(p, fmpq_mat_entry(X, t, ij[0]), fmpq_mat_entry(X, t, ij[1]));
+    fmpq_mul(p, p, p);
+    arb_set_fmpq(a, p, 256);
+    e = cert_e_fn("mul", 2, cert_e_fn("pow", 2, cert_e_q(fmpq_mat_entry(X, t, ij[0])), cert_e_si(2)),
+                  cert_e_fn("pow", 2, cert_e_q(fmpq_mat_entry(X, t, ij[1])), cert_e_si(2)));
+    lab = bc_aprintf("point %ld, coordinates %ld and %ld: at most one non-zero", (long) (t + 1),
+                     (long) (ij[0] + 1), (long) (ij[1] + 1));
+    {
+        char *zero = cert_e_si(0);
+        cert_inequality_expr(c, lab, e, a, "<=", zero, z);
+        flint_free(zero);
+    }
+    flint_free(e);
+    flint_free(lab);
+    fmpq_clear(p);
+    arb_clear(a);
+    arb_clear(z);
+}
+
 void
 thm2_check_nonsingleton(run_t R, const thm2_sets *S)
 {
@@ -386,8 +425,11 @@ thm2_check_nonsingleton(run_t R, const thm2_sets *S)
         bc_aprintf("Here the point is inserted as point %ld of \\texttt{rand3}.", (long) (m / 2 + 1));
     check_field_add(c, "first point that is not a singleton", "%ld", (long) (D->bad_t + 1));
     if (t == BC_FALSE)
+    {
         check_set_witness(c, "point %ld has %ld non-zero coordinates", (long) (D->bad_t + 1),
                           (long) singleton_row_nonzeros(X, D->bad_t, &first));
+        nonsingleton_cert(c, X, D->bad_t);
+    }
     else
         check_set_witness(c, "every point has exactly one non-zero coordinate");
     check_hypothesis(c, t);

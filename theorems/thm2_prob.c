@@ -7,6 +7,7 @@
 #include <flint/fmpq_vec.h>
 
 #include "appc.h"
+#include "cert.h"
 #include "thm2_run.h"
 
 void
@@ -110,6 +111,11 @@ check_grid_exact(run_t R, check_t c, const thm2_sets *S, const thm2_exact *E)
     fmpq_init(rgap);
 
     for (k = 0; k < THM2_NDS; k++)
+    {
+        static const char *const chain[9] = {
+            "good", ">=", "event", "event", ">=", "needy", "needy", ">=", "sides"};
+        slong bad0 = bad;
+        fmpq_t cs;
         for (n = 1; n <= THM2_MAXN; n++)
         {
             const singleton_data_struct *D = S->D[k];
@@ -140,6 +146,14 @@ check_grid_exact(run_t R, check_t c, const thm2_sets *S, const thm2_exact *E)
                 }
             }
         }
+        /* the certificate of the data set: the chain good >= event >= the
+           union over the needy sides >= the theorem's bound, every n */
+        fmpq_init(cs);
+        thm2_side_fail(cs, R);
+        cert_singleton(c, thm2_ds_names[k], S->D[k]->X, S->D[k]->y, 1, THM2_MAXN, cs, 3, chain,
+                       bad == bad0 ? BC_TRUE : BC_FALSE);
+        fmpq_clear(cs);
+    }
     c->statement = bc_aprintf("Data sets: the %d of \\checkref{thm2.data.singleton}; widths $n=1,\\dots,%d$.",
                               THM2_NDS, THM2_MAXN);
     check_field_add(c, "cells", "%d", THM2_NDS * THM2_MAXN);
@@ -185,6 +199,14 @@ check_union_one(run_t R, const thm2_sets *S)
             flint_free(sb);
         }
     }
+    {
+        static const char *const eq[3] = {"good", "=", "needy"};
+        fmpq_t cs;
+        fmpq_init(cs);
+        thm2_side_fail(cs, R);
+        cert_singleton(c, NULL, D->X, D->y, 1, THM2_MAXN, cs, 1, eq, low + high == 0 ? BC_TRUE : BC_FALSE);
+        fmpq_clear(cs);
+    }
     check_field_add(c, "widths", "%d", THM2_MAXN);
     check_field_add(c, "needy sides", "%ld", (long) D->needy);
     check_field_add(c, "exact below 1 - c^n (the bound fails)", "%ld", (long) low);
@@ -229,6 +251,9 @@ thm2_check_tight_exact(run_t R, const thm2_sets *S, const thm2_exact *E)
     run_check(R, c, "thm2.control.tight.exact");
     thm2_control_fail(ct, R);
     for (k = 0; k < THM2_NDS; k++)
+    {
+        static const char *const ge[3] = {"good", ">=", "sides"};
+        slong f0 = fails;
         for (n = 1; n <= THM2_MAXN; n++)
         {
             const fmpq *p = E->pg[k] + n - 1;
@@ -247,6 +272,9 @@ thm2_check_tight_exact(run_t R, const thm2_sets *S, const thm2_exact *E)
                 }
             }
         }
+        cert_singleton(c, thm2_ds_names[k], S->D[k]->X, S->D[k]->y, 1, THM2_MAXN, ct, 1, ge,
+                       fails == f0 ? BC_TRUE : BC_FALSE);
+    }
     {
         char *s = fmpq_get_str(NULL, 10, ct);
         c->statement = bc_aprintf("Here the constant is $%s$.", s);

@@ -345,6 +345,14 @@ extern "C"
     truth_t thm3_tail_le(arb_t tail, check_t c, ulong r, const fmpq_t rho, ulong N, ulong k, ulong n,
                          ulong c2, int exact, const thm3_claim_struct *K);
 
+    /* The certificate of that decision (kind "inequality", the checker's
+       thm3.width_tail, which derives N = c ceil(n / p_eps) and the tail
+       itself): attached to c when decided, and when the claim is the
+       paper's form exp(-c n kappa) with p_eps unmultiplied (a mutant's
+       variants have none).  label may be NULL. */
+    void thm3_tail_cert(check_t c, const char *label, ulong r, const fmpq_t rho, ulong N, ulong k, ulong n,
+                        ulong c2, int exact, const thm3_claim_struct *K);
+
     /* thm3_regime.c: the regime's grid of n, its instances and records. */
 #define THM3_NREGIME 3
     extern const slong thm3_regime_n[THM3_NREGIME];

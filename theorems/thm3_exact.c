@@ -5,6 +5,7 @@
    Statements in thm3.tex. */
 #include "binom.h"
 #include "sphere.h"
+#include "cert.h"
 #include "thm3.h"
 
 #define PREC 128
@@ -77,6 +78,35 @@ peps_le(void *vctx, slong prec)
     return bc_arb_le(C->p, C->q);
 }
 
+/* The certificate of mult p_eps <= F_r(theta)/2 (kind "inequality", two
+   expressions the checker evaluates: p_eps = (sqrt(rho (1 - rho/4)))^(r-1)
+   / (2 pi (r - 1)), cos theta = 1 - rho/2), p and q the enclosures that
+   decided. */
+static void
+peps_cert(check_t c, const char *label, ulong r, const fmpq_t rho, ulong mult, const arb_t p, const arb_t q)
+{
+    char *rs = cert_e_q(rho), *l, *rr;
+    l = cert_e_fn(
+        "mul", 2, cert_e_si((slong) mult),
+        cert_e_fn("div", 2,
+                  cert_e_fn("pow", 2,
+                            cert_e_fn("sqrt", 1,
+                                      cert_e_fn("mul", 2, cert_e_q(rho),
+                                                cert_e_fn("sub", 2, cert_e_si(1),
+                                                          cert_e_fn("div", 2, cert_e_q(rho), cert_e_si(4))))),
+                            cert_e_si((slong) r - 1)),
+                  cert_e_fn("mul", 3, cert_e_si(2), cert_e_fn("pi", 0), cert_e_si((slong) r - 1))));
+    rr = cert_e_fn(
+        "div", 2,
+        cert_e_fn(
+            "cap_fraction", 2, cert_e_si((slong) r),
+            cert_e_fn("acos", 1, cert_e_fn("sub", 2, cert_e_si(1), cert_e_fn("div", 2, rs, cert_e_si(2))))),
+        cert_e_si(2));
+    cert_inequality_expr(c, label, l, p, "<=", rr, q);
+    flint_free(l);
+    flint_free(rr);
+}
+
 /* Decides mult p_eps <= F_r(theta)/2 (Lemma 7 on span(X): the proof's
    p_eps bounds the exact probability of the cap event) at the slots
    S[0..ns-1], and that their widths were decided (N > 0).  Adds the
@@ -97,6 +127,8 @@ peps_decide(check_t c, thm3_slot_struct *const *S, slong ns, ulong mult)
         char *ps, *qs;
         C.I = S[k]->I;
         r = check_decide_prec(c, peps_le, &C, PREC);
+        if (r != BC_UNDECIDED)
+            peps_cert(c, S[k]->name, (ulong) S[k]->I->r, S[k]->I->rho, mult, C.p, C.q);
         ps = ds(C.p);
         qs = ds(C.q);
         if (r == BC_FALSE && c->witness == NULL)
@@ -194,6 +226,50 @@ thm3_tail_le(arb_t tail, check_t c, ulong r, const fmpq_t rho, ulong N, ulong k,
     return check_decide_prec(c, tail_decide, &C, 64);
 }
 
+void
+thm3_tail_cert(check_t c, const char *label, ulong r, const fmpq_t rho, ulong N, ulong k, ulong n, ulong c2,
+               int exact, const thm3_claim_struct *K)
+{
+    static const char *const names[7] = {"r", "rho", "n", "k", "c", "kappa", "exact"};
+    fmpq pt[7];
+    tail_ctx C;
+    arb_t t, b;
+    slong i, prec;
+    if (K->rate_kl || K->peps_mult != 1)
+        return;
+    for (i = 0; i < 7; i++)
+        fmpq_init(pt + i);
+    arb_init(t);
+    arb_init(b);
+    fmpq_set_ui(pt + 0, r, 1);
+    fmpq_set(pt + 1, rho);
+    fmpq_set_ui(pt + 2, n, 1);
+    fmpq_set_ui(pt + 3, k, 1);
+    fmpq_set_ui(pt + 4, c2, 2);
+    fmpq_set(pt + 5, K->rate);
+    fmpq_set_si(pt + 6, exact, 1);
+    C.r = r;
+    C.rho = rho;
+    C.N = N;
+    C.k = k;
+    C.n = n;
+    C.c2 = c2;
+    C.exact = exact;
+    C.K = K;
+    C.tail = t;
+    for (prec = 64; prec <= 4096; prec *= 2)
+        if (tail_decide(&C, prec) != BC_UNDECIDED)
+        {
+            thm3_claim_fail(b, K, c2, n, prec);
+            cert_inequality(c, label, "thm3.width_tail", 7, names, pt, t, "<=", b);
+            break;
+        }
+    for (i = 0; i < 7; i++)
+        fmpq_clear(pt + i);
+    arb_clear(t);
+    arb_clear(b);
+}
+
 /* The cells (instance, c) of thm3.tail (exact = 0: P[Bin(N, p_eps) < n])
    or thm3.witness_law (exact = 1: P[Bin(N, F_r/2) < nlive], the failure
    probability of the proof's witness), each against exp(-c n/4). */
@@ -211,6 +287,8 @@ cells_decide(check_t c, const thm3_slot_struct *Z, slong nz, const thm3_claim_st
             ulong kk = exact ? (ulong) I->nlive : (ulong) I->n;
             truth_t r = thm3_tail_le(t, c, (ulong) I->r, I->rho, Z[k].N[ci], kk, (ulong) I->n, thm3_c2s[ci],
                                      exact, K);
+            thm3_tail_cert(c, Z[k].name, (ulong) I->r, I->rho, Z[k].N[ci], kk, (ulong) I->n, thm3_c2s[ci],
+                           exact, K);
             char *ts, *bs, *key = bc_aprintf("%s_c%s", Z[k].name, thm3_cstr[ci]), *line;
             thm3_claim_fail(b, K, thm3_c2s[ci], (ulong) I->n, PREC);
             if (exact)
@@ -280,6 +358,7 @@ erratum_scan(slong first[2], char **wp, slong *und, check_t c, ulong r, const fm
         *und += tpv == BC_UNDECIDED;
         if (tpv == BC_FALSE && first[0] < 0)
         {
+            thm3_tail_cert(c, "the first failing n", r, rho, N, n, n, 4, 0, K);
             char *a = ds(tp), *q = ds(tq), *bs;
             first[0] = (slong) n;
             thm3_claim_fail(b, K, 4, n, PREC);
@@ -340,6 +419,60 @@ thm3_rec_erratum(run_t R, const thm3_claim_struct *K)
 
 /* ------------------------------------------------ hypothesis controls */
 
+/* The certificate of a refused hypothesis (kind "inequality", an
+   expression of the instance's entries): ||x_t||^2 <= 1 (xnorm) or
+   v_j^2 ||w_j||^2 <= B^2 (teacher), which fails at the index bad. */
+static void
+hyp_cert(check_t c, const thm3_raw_t Rw, int code, slong bad)
+{
+    const fmpq_mat_struct *M = code == THM3_ERR_XNORM ? Rw->X : Rw->W;
+    fmpq_t s, t;
+    arb_t a, b;
+    char *e = cert_e_si(0), *r, *lab;
+    slong i;
+    if (bad < 0 || bad >= fmpq_mat_nrows(M))
+    {
+        flint_free(e);
+        return;
+    }
+    fmpq_init(s);
+    fmpq_init(t);
+    arb_init(a);
+    arb_init(b);
+    for (i = 0; i < fmpq_mat_ncols(M); i++)
+    {
+        e = cert_e_fn("add", 2, e, cert_e_fn("pow", 2, cert_e_q(fmpq_mat_entry(M, bad, i)), cert_e_si(2)));
+        fmpq_mul(t, fmpq_mat_entry(M, bad, i), fmpq_mat_entry(M, bad, i));
+        fmpq_add(s, s, t);
+    }
+    if (code == THM3_ERR_TEACHER)
+    {
+        e = cert_e_fn("mul", 2, cert_e_fn("pow", 2, cert_e_q(Rw->v + bad), cert_e_si(2)), e);
+        fmpq_mul(s, s, Rw->v + bad);
+        fmpq_mul(s, s, Rw->v + bad);
+        fmpq_mul(t, Rw->B, Rw->B);
+        r = cert_e_fn("pow", 2, cert_e_q(Rw->B), cert_e_si(2));
+    }
+    else
+    {
+        fmpq_one(t);
+        r = cert_e_si(1);
+    }
+    arb_set_fmpq(a, s, 256);
+    arb_set_fmpq(b, t, 256);
+    lab = bc_aprintf(
+        "%s %ld",
+        code == THM3_ERR_XNORM ? "||x_t||^2 <= 1 at t =" : "v_j^2 ||w_j||^2 <= B^2 at j =", (long) bad);
+    cert_inequality_expr(c, lab, e, a, "<=", r, b);
+    flint_free(lab);
+    flint_free(e);
+    flint_free(r);
+    fmpq_clear(s);
+    fmpq_clear(t);
+    arb_clear(a);
+    arb_clear(b);
+}
+
 /* The control instance which (THM3_GEN_XNORM or _TEACHER) must be
    refused with code code_expected; kept (the mutant) builds the engine
    instance without the alteration. */
@@ -358,7 +491,10 @@ hyp_control(run_t R, const char *id, int which, int code_expected, int kept)
     run_check(R, c, id);
     code = thm3_inst_set(I, Rw->X, Rw->y, Rw->W, Rw->v, Rw->B, Rw->eps, &bad, msg, sizeof msg);
     if (code == code_expected)
+    {
         check_set_witness(c, "%s", msg);
+        hyp_cert(c, Rw, code, bad);
+    }
     else if (code != THM3_OK)
         check_add_note(c, "The checker refused the instance with code %d instead of %d: %s.", code,
                        code_expected, msg);

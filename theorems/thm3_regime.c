@@ -57,6 +57,7 @@ regime_law(run_t R, const char *id, const thm3_slot_struct *Z, const thm3_claim_
     run_check(R, c, id);
     regime_statement(c, Z);
     r = thm3_tail_le(t, c, 2, Z->I->rho, Z->N[0], (ulong) Z->I->nlive, n, C2, 1, K);
+    thm3_tail_cert(c, NULL, 2, Z->I->rho, Z->N[0], (ulong) Z->I->nlive, n, C2, 1, K);
     /* the law and the bound as the statement reads them */
     arb_sub_ui(t, t, 1, PREC);
     arb_neg(t, t);

@@ -16,6 +16,7 @@
 
 #include <flint/fmpq_vec.h>
 
+#include "cert.h"
 #include "paper.h"
 #include "thm4_run.h"
 
@@ -327,6 +328,21 @@ check_rank(thm4_mod_t M)
             /* j = -1: the small data set of kind k */
             const thm4_data_struct *D = j < 0 ? thm4_mod_small_data(M, (thm4_data_kind) k)
                                               : thm4_mod_grid_data(M, (thm4_data_kind) k, j);
+            /* the certificate of rank(X) = m: X X^T positive definite
+               (its LDL^T), or a vector of its kernel */
+            {
+                fmpq_mat_t G, Xt;
+                char *lab = bc_aprintf("%s data, m = %ld, d = %ld", thm4_data_name((thm4_data_kind) k),
+                                       (long) D->m, (long) D->d);
+                fmpq_mat_init(Xt, D->d, D->m);
+                fmpq_mat_init(G, D->m, D->m);
+                fmpq_mat_transpose(Xt, D->X);
+                fmpq_mat_mul(G, D->X, Xt);
+                cert_psd(c, lab, G, 1);
+                fmpq_mat_clear(G);
+                fmpq_mat_clear(Xt);
+                flint_free(lab);
+            }
             if ((D->rank != D->m || !D->full) && bad++ == 0)
                 check_set_witness(c, "%s data, m=%ld, d=%ld: rank %ld%s", thm4_data_name((thm4_data_kind) k),
                                   (long) D->m, (long) D->d, (long) D->rank,

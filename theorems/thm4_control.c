@@ -139,8 +139,12 @@ check_tight_exact(thm4_mod_t M, const fmpq_t k)
     {
         thm4_bound(b, k, 1, n);
         if (!thm4_mod_prob(A, p, &rat, M, D, n, THM4_EV_GOOD) || !rat)
+        {
             und++;
-        else if (fmpq_cmp(p, b) < 0 && bad++ == 0)
+            continue;
+        }
+        thm4_cert_orth_bound(c, M, D, n, THM4_EV_GOOD, p, ">=", 1, k, b);
+        if (fmpq_cmp(p, b) < 0 && bad++ == 0)
         {
             char *sp = fmpq_get_str(NULL, 10, p), *sb = fmpq_get_str(NULL, 10, b);
             check_set_witness(c, "n=%ld: exact P[Bas<=alpha] = %s < %s = 1-(%s)^%ld", (long) n, sp, sb, ks,

@@ -8,9 +8,11 @@
    decide the bound on every cell (thm4.grid.orth.exact) and its
    attainment for m = 1 (thm4.union.m1). */
 #include <math.h>
+#include <string.h>
 
 #include <flint/fmpq_vec.h>
 
+#include "cert.h"
 #include "thm4_run.h"
 
 /* -------------------------------------------------------- sampling */
@@ -180,6 +182,93 @@ run_grid(grid_t *G, thm4_mod_t M)
 
 /* ----------------------------------------------- exact, orthogonal */
 
+/* the counts of PLUS, MINUS and ANY points of event's need profile on D at
+   width n; 0 when the profile is not the served-points form (the good
+   event at n = 1) */
+static int
+need_counts(slong pqr[3], const thm4_mod_t M, const thm4_data_t D, slong n, int event)
+{
+    int *need = flint_malloc(sizeof(int) * (size_t) D->m);
+    slong t;
+    pqr[0] = pqr[1] = pqr[2] = 0;
+    if (event == THM4_EV_GOOD)
+    {
+        if (n < 2)
+        {
+            flint_free(need);
+            return 0;
+        }
+        thm4_need_good(need, D->y, D->m);
+    }
+    else
+    {
+        fmpq *ybar = _fmpq_vec_init(D->m);
+        fmpq_t alpha;
+        fmpq_init(alpha);
+        thm4_mod_alpha(alpha, ybar, M, D, n);
+        thm4_need_b6(need, ybar, D->m);
+        _fmpq_vec_clear(ybar, D->m);
+        fmpq_clear(alpha);
+    }
+    for (t = 0; t < D->m; t++)
+        pqr[0] += need[t] == THM4_NEED_PLUS, pqr[1] += need[t] == THM4_NEED_MINUS,
+            pqr[2] += need[t] == THM4_NEED_ANY;
+    flint_free(need);
+    return 1;
+}
+
+void
+thm4_cert_orth_bound(check_t c, const thm4_mod_t M, const thm4_data_t D, slong n, int event, const fmpq_t Pq,
+                     const char *rel, slong m, const fmpq_t side, const fmpq_t rhs)
+{
+    static const char *const names[6] = {"n", "p", "q", "r", "m", "c"};
+    slong pqr[3], i;
+    fmpq pt[6];
+    char *lab;
+    if (!D->orthogonal || run_mutant(M->R, "thm4.mutant.sign_dropped") || !need_counts(pqr, M, D, n, event))
+        return;
+    for (i = 0; i < 6; i++)
+        fmpq_init(pt + i);
+    fmpq_set_si(pt + 0, n, 1);
+    for (i = 0; i < 3; i++)
+        fmpq_set_si(pt + 1 + i, pqr[i], 1);
+    fmpq_set_si(pt + 4, m, 1);
+    fmpq_set(pt + 5, side);
+    lab = bc_aprintf("m = %ld, n = %ld, %s", (long) D->m, (long) n,
+                     event == THM4_EV_GOOD ? "good basin" : "B.6");
+    cert_inequality_fmpq(c, lab, !strcmp(rel, ">=") ? "thm4.orth_served" : "thm4.orth_served_at_most", 6,
+                         names, pt, Pq, rel, rhs);
+    flint_free(lab);
+    for (i = 0; i < 6; i++)
+        fmpq_clear(pt + i);
+}
+
+void
+thm4_cert_orth_vs(check_t c, const thm4_mod_t M, const thm4_data_t D, slong n, const fmpq_t pg,
+                  const fmpq_t pb)
+{
+    static const char *const names[7] = {"n", "p1", "q1", "r1", "p2", "q2", "r2"};
+    slong a[3], b[3], i;
+    fmpq pt[7];
+    char *lab;
+    if (!D->orthogonal || run_mutant(M->R, "thm4.mutant.sign_dropped") ||
+        !need_counts(a, M, D, n, THM4_EV_GOOD) || !need_counts(b, M, D, n, THM4_EV_B6))
+        return;
+    for (i = 0; i < 7; i++)
+        fmpq_init(pt + i);
+    fmpq_set_si(pt + 0, n, 1);
+    for (i = 0; i < 3; i++)
+    {
+        fmpq_set_si(pt + 1 + i, a[i], 1);
+        fmpq_set_si(pt + 4 + i, b[i], 1);
+    }
+    lab = bc_aprintf("m = %ld, n = %ld: good basin against B.6", (long) D->m, (long) n);
+    cert_inequality_fmpq(c, lab, "thm4.orth_served_vs", 7, names, pt, pg, ">=", pb);
+    flint_free(lab);
+    for (i = 0; i < 7; i++)
+        fmpq_clear(pt + i);
+}
+
 /* the exact rational probability of event on D at width n (orthogonal
    data); 0 when it is not a rational */
 static int
@@ -210,7 +299,13 @@ check_grid_exact(thm4_mod_t M)
             const thm4_data_struct *D = thm4_mod_grid_data(M, THM4_DATA_ORTH, j);
             slong n = thm4_grid_n[q];
             thm4_mod_bound(b, M, thm4_grid_m[j], n);
-            if (!prob_q(pg, M, D, n, THM4_EV_GOOD) || !prob_q(pb, M, D, n, THM4_EV_B6))
+            int have = prob_q(pg, M, D, n, THM4_EV_GOOD) && prob_q(pb, M, D, n, THM4_EV_B6);
+            if (have)
+            {
+                thm4_cert_orth_vs(c, M, D, n, pg, pb);
+                thm4_cert_orth_bound(c, M, D, n, THM4_EV_B6, pb, ">=", thm4_grid_m[j], M->side, b);
+            }
+            if (!have)
                 und++;
             else if (fmpq_cmp(pg, pb) < 0 || fmpq_cmp(pb, b) < 0)
             {
@@ -252,8 +347,14 @@ check_union(thm4_mod_t M)
     {
         thm4_mod_bound(b, M, 1, n);
         if (!prob_q(p, M, D, n, THM4_EV_GOOD))
+        {
             und++;
-        else if (!fmpq_equal(p, b) && bad++ == 0)
+            continue;
+        }
+        /* equality: both inequalities */
+        thm4_cert_orth_bound(c, M, D, n, THM4_EV_GOOD, p, ">=", 1, M->side, b);
+        thm4_cert_orth_bound(c, M, D, n, THM4_EV_GOOD, p, "<=", 1, M->side, b);
+        if (!fmpq_equal(p, b) && bad++ == 0)
         {
             char *sp = fmpq_get_str(NULL, 10, p), *sb = fmpq_get_str(NULL, 10, b);
             check_set_witness(c, "n=%ld: exact P[Bas<=alpha] = %s, 1-(%s)^n = %s", (long) n, sp, M->side_tex,

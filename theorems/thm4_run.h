@@ -68,6 +68,19 @@ extern "C"
        thm4.mutant.alpha_max. */
     void thm4_mod_alpha(fmpq_t alpha, fmpq *ybar, const thm4_mod_t M, const thm4_data_t D, slong n);
 
+    /* Certificates of the exact probabilities on orthogonal data (kind
+       "inequality", the checker's thm4.orth_* statements, which derive the
+       probability from the counts of the need profile): the probability
+       Pq of event (THM4_EV_GOOD at n >= 2, or THM4_EV_B6) on D against
+       1 - m c^n = rhs, rel ">=" or "<=" (cert_orth_bound), or the
+       probability of THM4_EV_GOOD (n >= 2) against that of THM4_EV_B6
+       (cert_orth_vs, values pg, pb).  Nothing is attached at n = 1 for
+       the good event (its width-1 law is another statement). */
+    void thm4_cert_orth_bound(check_t c, const thm4_mod_t M, const thm4_data_t D, slong n, int event,
+                              const fmpq_t Pq, const char *rel, slong m, const fmpq_t side, const fmpq_t rhs);
+    void thm4_cert_orth_vs(check_t c, const thm4_mod_t M, const thm4_data_t D, slong n, const fmpq_t pg,
+                           const fmpq_t pb);
+
     /* The exact probability (Lemma 4.C) of event (THM4_EV_*) at width n:
        P an enclosure, and Pq the rational with *rat = 1 when it is one;
        returns 0 when not computable.  Mutated by thm4.mutant.sign_dropped. */

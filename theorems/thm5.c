@@ -17,6 +17,7 @@
 #include "rng.h"
 #include "sampler.h"
 #include "sphere.h"
+#include "cert.h"
 #include "thm5.h"
 
 #define PREC 128
@@ -234,8 +235,22 @@ hyp_summary(check_t c, const char *name, const thm5_hyp_t H)
 
 /* checks I with its tight constants; returns the first failing hypothesis
    or -1, and fills H */
+/* The certificates of the decided hypotheses of I (kind "clusters"): every
+   one when h < 0, else hypothesis h; the checker decides each itself. */
+static void
+hyp_cert(check_t c, const char *label, const thm5_hyp_t H, const thm5_inst_t I, const fmpq_t B2,
+         const fmpq_t c2, const fmpq_t g2, int h)
+{
+    static const char *const names[THM5_NHYP] = {"k<=d",   "nonempty", "general", "unique",
+                                                 "radius", "cnorm",    "bnorm",   "lipschitz"};
+    int i;
+    for (i = 0; i < THM5_NHYP; i++)
+        if (h < 0 || i == h)
+            cert_clusters(c, label, I->X, I->y, I->C, B2, c2, g2, names[i], H->holds[i]);
+}
+
 static int
-hyp_tight(thm5_hyp_t H, const thm5_inst_t I, int *noinf)
+hyp_tight(thm5_hyp_t H, const thm5_inst_t I, int *noinf, check_t cc)
 {
     fmpq_t B2, c2, g2;
     int r, inf;
@@ -244,6 +259,8 @@ hyp_tight(thm5_hyp_t H, const thm5_inst_t I, int *noinf)
     fmpq_init(g2);
     inf = thm5_tight_constants(B2, c2, g2, I);
     r = thm5_hyp_check(H, I, B2, c2, g2);
+    if (cc != NULL)
+        hyp_cert(cc, "the user's data", H, I, B2, c2, g2, -1);
     if (inf && r < 0)
         r = THM5_H_LIPSCHITZ;
     if (noinf != NULL)
@@ -319,6 +336,7 @@ check_hyp_instances(run_t R, const thm5_inst_t user, const char *uname)
         own_instance(I, s);
         thm5_hyp_init(H);
         all = bc_truth_and(all, hyp_truth(H, thm5_hyp_check(H, I, B2, c2, g2)));
+        hyp_cert(c, names[s], H, I, B2, c2, g2, -1);
         check_note_prec(c, H->prec);
         hyp_summary(c, names[s], H);
         thm5_hyp_clear(H);
@@ -329,7 +347,7 @@ check_hyp_instances(run_t R, const thm5_inst_t user, const char *uname)
         /* B, c, gamma of the user's data are its tightest (they hold by
            definition); the other hypotheses are decided */
         thm5_hyp_init(H);
-        all = bc_truth_and(all, hyp_truth(H, hyp_tight(H, user, NULL)));
+        all = bc_truth_and(all, hyp_truth(H, hyp_tight(H, user, NULL, c)));
         check_note_prec(c, H->prec);
         hyp_summary(c, uname, H);
         thm5_hyp_clear(H);
@@ -465,6 +483,7 @@ check_hyp_control(run_t R, int h)
         c->statement = bc_aprintf("The hypothesis: \\texttt{%s}.", e);
         flint_free(e);
     }
+    hyp_cert(c, NULL, H, I, B2, c2, g2, h);
     check_decide(c, H->holds[h]);
     check_note_prec(c, H->prec);
     check_set_witness(c, "%s: %s", desc, H->why[h] != NULL ? H->why[h] : "");
@@ -1003,7 +1022,7 @@ user_checked(thm5_inst_t U, const run_opts *o)
     if (user_instance(U, o) != 0)
         return 2;
     thm5_hyp_init(H);
-    r = hyp_tight(H, U, &noinf);
+    r = hyp_tight(H, U, &noinf, NULL);
     if (r >= 0)
     {
         if (r == THM5_H_LIPSCHITZ && !noinf)

@@ -12,6 +12,7 @@
 #include <flint/fmpq_vec.h>
 
 #include "basin.h"
+#include "cert.h"
 #include "escape.h"
 #include "mc.h"
 #include "paper.h"
@@ -579,6 +580,84 @@ noisy_bound_at(void *ctx, slong prec)
     return thm5_noisy_bound(X->rho, X->band, X->U, X->I, X->q, prec);
 }
 
+/* band_d(rho_j) = 1 - 2 F_d(arccos rho_j), rho_j = sqrt(delta_j^2 / |c_j|^2),
+   as an expression */
+static char *
+band_j_expr(const thm5_inst_t I, slong j)
+{
+    fmpq_t r2, t;
+    slong l;
+    char *s;
+    fmpq_init(r2);
+    fmpq_init(t);
+    for (l = 0; l < I->d; l++)
+    {
+        fmpq_mul(t, fmpq_mat_entry(I->C, j, l), fmpq_mat_entry(I->C, j, l));
+        fmpq_add(r2, r2, t);
+    }
+    fmpq_div(r2, I->delta2 + j, r2);
+    s = cert_e_fn("sub", 2, cert_e_si(1),
+                  cert_e_fn("mul", 2, cert_e_si(2),
+                            cert_e_fn("cap_fraction", 2, cert_e_si(I->d),
+                                      cert_e_fn("acos", 1, cert_e_fn("sqrt", 1, cert_e_q(r2))))));
+    fmpq_clear(r2);
+    fmpq_clear(t);
+    return s;
+}
+
+/* The certificate of Lemma 8 on the clusters of I (kind "inequality", the
+   checker evaluating every band itself): band_j <= q, U = sum_j band_j <=
+   1/4, and (1 - U)/4 >= 1 - kappa. */
+static void
+noisy_cert(check_t c, const char *name, const thm5_inst_t I, arb_srcptr band, const arb_t U, const fmpq_t q,
+           const fmpq_t kappa, slong prec)
+{
+    char *lab, *u = NULL, *e;
+    arb_t a, b;
+    fmpq_t f;
+    slong j;
+    arb_init(a);
+    arb_init(b);
+    fmpq_init(f);
+    arb_set_fmpq(b, q, prec);
+    for (j = 0; j < I->k; j++)
+    {
+        lab = bc_aprintf("%s, cluster %ld: band <= 1/(4d)", name, (long) (j + 1));
+        e = band_j_expr(I, j);
+        cert_inequality_expr(c, lab, e, band + j, "<=", (u = cert_e_q(q)), b);
+        flint_free(u);
+        flint_free(e);
+        flint_free(lab);
+    }
+    u = cert_e_si(0);
+    for (j = 0; j < I->k; j++)
+        u = cert_e_fn("add", 2, u, band_j_expr(I, j));
+    lab = bc_aprintf("%s: U <= 1/4", name);
+    arb_set_si(b, 1);
+    arb_mul_2exp_si(b, b, -2);
+    e = bc_aprintf("\"1/4\"");
+    cert_inequality_expr(c, lab, u, U, "<=", e, b);
+    flint_free(e);
+    flint_free(lab);
+    /* (1 - U)/4 >= 1 - kappa */
+    arb_sub_ui(a, U, 1, prec);
+    arb_neg(a, a);
+    arb_mul_2exp_si(a, a, -2);
+    fmpq_sub_si(f, kappa, 1);
+    fmpq_neg(f, f);
+    arb_set_fmpq(b, f, prec);
+    lab = bc_aprintf("%s: (1 - U)/4 >= 1 - kappa", name);
+    e = cert_e_fn("div", 2, cert_e_fn("sub", 2, cert_e_si(1), u), cert_e_si(4));
+    u = cert_e_q(f);
+    cert_inequality_expr(c, lab, e, a, ">=", u, b);
+    flint_free(e);
+    flint_free(u);
+    flint_free(lab);
+    arb_clear(a);
+    arb_clear(b);
+    fmpq_clear(f);
+}
+
 /* Lemma 8 on the clusters of I (named name): band_j <= 1/(4d), U <= 1/4,
    and the per-neuron rate (1 - U)/4 >= 1 - kappa, at rising precision;
    sets U and adds the fields */
@@ -624,6 +703,8 @@ noisy_exact_on(check_t c, const run_t R, const thm5_inst_t I, const char *name, 
     arb_sub_ui(f, f, 1, PREC);
     arb_neg(f, f);
     ok = bc_truth_and(ok, bc_arb_le(f, g));
+    if (ok != BC_UNDECIDED)
+        noisy_cert(c, name, I, band, U, q, kappa, PREC);
     s1 = bc_arb_str(U, 8);
     s2 = bc_arb_str(g, 8);
     {

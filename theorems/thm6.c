@@ -17,6 +17,7 @@
 
 #include "appc.h"
 #include "basin.h"
+#include "cert.h"
 #include "chernoff.h"
 #include "csv.h"
 #include "mc.h"
@@ -327,6 +328,49 @@ s1_init_si(s1_t S, slong p, ulong r, const run_t R)
     fmpq_clear(e);
 }
 
+/* A certificate of a statement about the one-dimensional sample (x, y)
+   (kind "inequality", the checker's statements thm6.*, which analyse the
+   landscape themselves, Lemmas 6.A and 6.B): name "thm6.landscape"
+   (parameters x, y, q), "thm6.minima_products" (x, y, q, dmax) or
+   "thm6.minima_count" (x, y, dmax), with the harness's count held of
+   total (the statement holds when held >= total). */
+static void
+s1_cert(check_t c, const char *label, const char *name, const fmpq *x, const fmpq *y, const fmpq_t q,
+        slong dmax, slong held, slong total)
+{
+    const char *names[6] = {"x1", "x2", "y1", "y2", "q", "dmax"};
+    fmpq pt[6];
+    fmpq_t a, b;
+    slong i, n = 5;
+    for (i = 0; i < 6; i++)
+        fmpq_init(pt + i);
+    fmpq_init(a);
+    fmpq_init(b);
+    fmpq_set(pt + 0, x + 0);
+    fmpq_set(pt + 1, x + 1);
+    fmpq_set(pt + 2, y + 0);
+    fmpq_set(pt + 3, y + 1);
+    if (q != NULL)
+        fmpq_set(pt + 4, q);
+    if (!strcmp(name, "thm6.minima_products"))
+    {
+        fmpq_set_si(pt + 5, dmax, 1);
+        n = 6;
+    }
+    else if (!strcmp(name, "thm6.minima_count"))
+    {
+        names[4] = "dmax";
+        fmpq_set_si(pt + 4, dmax, 1);
+    }
+    fmpq_set_si(a, held, 1);
+    fmpq_set_si(b, total, 1);
+    cert_inequality_fmpq(c, label, name, n, names, pt, a, ">=", b);
+    for (i = 0; i < 6; i++)
+        fmpq_clear(pt + i);
+    fmpq_clear(a);
+    fmpq_clear(b);
+}
+
 static void
 s1_clear(s1_t S)
 {
@@ -474,7 +518,9 @@ check_landscape(run_t R)
         char *text, *key, *nl;
         s1_init_si(S, land_eps[i][0], (ulong) land_eps[i][1], R);
         key = bc_aprintf("S_1(%ld/%ld)", (long) land_eps[i][0], (long) land_eps[i][1]);
-        if (!landscape_appc(S, S->x, S->y, NULL, &text) && bad++ == 0)
+        int ok = landscape_appc(S, S->x, S->y, NULL, &text);
+        s1_cert(c, key, "thm6.landscape", S->x, S->y, S->q, 0, ok, 1);
+        if (!ok && bad++ == 0)
             check_set_witness(c, "%s", text);
         check_field_add(c, key, "%s", text);
         nl = bc_aprintf("%s%s%ld/%ld", list, i ? ", " : "", (long) land_eps[i][0], (long) land_eps[i][1]);
@@ -509,6 +555,8 @@ check_lose_bad(run_t R)
     fmpq_set(y + 0, S->y + 0);
     fmpq_neg(y + 1, S->y + 1);
     ok = landscape_appc(S, S->x, y, &ver, &text);
+    if (ver)
+        s1_cert(c, "y_2 negated", "thm6.landscape", S->x, y, S->q, 0, ok, 1);
     check_set_witness(c, "the sample with y_2 = %s: %s", fmpq_sgn(y + 1) < 0 ? "-q" : "q", text);
     /* a disagreement of the analysis with direct evaluation would be a
        harness bug, not the expected failure: undecided */
@@ -635,6 +683,7 @@ check_minima_enum(run_t R)
         flint_free(key);
     }
     c->statement = bc_aprintf("Here $d=1,\\dots,%d$, %lu points in all.", ENUM_DMAX, (unsigned long) total);
+    s1_cert(c, NULL, "thm6.minima_products", S->x, S->y, S->q, ENUM_DMAX, ENUM_DMAX - bad, ENUM_DMAX);
     check_count(c, bad, 0);
     run_push(R, c);
     _fmpq_vec_clear(cand, 2);
@@ -670,6 +719,8 @@ count_decide(check_t c, const fmpq *x, const fmpq *y, slong nmin1)
     check_field_add(c, "local minima of L_d, d = 1..12", "%s (-1: not established)", counts);
     check_field_add(c, "dimensions refuting", "%ld of %d", (long) bad, ENUM_DMAX);
     flint_free(counts);
+    if (und == 0)
+        s1_cert(c, NULL, "thm6.minima_count", x, y, NULL, ENUM_DMAX, ENUM_DMAX - bad, ENUM_DMAX);
     check_count(c, bad, und);
 }
 
@@ -714,6 +765,7 @@ typedef struct
     const s1_struct *S;       /* eps' and c/2 */
     const fmpq_mat_struct *X; /* the data (engine runs only) */
     const fmpq *y;
+    cert_mc_struct *M; /* the per-sample record of the certificate, or NULL */
 } gap_ctx;
 
 #define EV_GAP 0   /* Bas(w) - min L_d >= c/2, exact closed form */
@@ -748,7 +800,6 @@ basin_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
     fmpq_t bas;
     slong K, k;
 
-    (void) index;
     fmpq_init(bas);
     sampler_draw(w, g->d, g->law, 1.0, rng);
     if (g->common_sign)
@@ -765,6 +816,12 @@ basin_sample(mc_outcome *out, const void *ctx, rng_t rng, ulong index)
         fmpq_sub(bas, bas, g->S->epsp); /* min L_d = eps' */
         out->event[EV_GAP] = fmpq_cmp(bas, g->S->thr) >= 0 ? BC_TRUE : BC_FALSE;
     }
+    if (g->M != NULL)
+    {
+        /* distinct samples touch distinct slots: safe across threads */
+        cert_mc_outcome(g->M, index, out->event[EV_GAP]);
+        cert_mc_draws(g->M, index, w, g->d);
+    }
     fmpq_clear(bas);
     flint_free(w);
 }
@@ -778,7 +835,8 @@ typedef struct
 /* one Monte Carlo run of the gap event in dimension d under the law
    (the law mutant gives the coordinates one sign) */
 static void
-run_gap(run_t R, mc_cell *e, slong d, sampler_kind law, ulong N, const s1_t S, const char *stream)
+run_gap(run_t R, mc_cell *e, slong d, sampler_kind law, ulong N, const s1_t S, const char *stream,
+        cert_mc_struct *M)
 {
     gap_ctx g;
     mc_tally_t T;
@@ -788,7 +846,13 @@ run_gap(run_t R, mc_cell *e, slong d, sampler_kind law, ulong N, const s1_t S, c
     g.S = S;
     g.X = NULL;
     g.y = NULL;
-    run_mc(R, T, basin_sample, &g, N, stream);
+    g.M = M;
+    /* the certificate records every sample's outcome in M: all ranks
+       then run every sample, so that rank 0's record is whole */
+    if (M != NULL)
+        run_mc_all(R, T, basin_sample, &g, N, stream);
+    else
+        run_mc(R, T, basin_sample, &g, N, stream);
     e->N = T->samples;
     e->hits = T->hits[EV_GAP];
     e->und = T->undecided[EV_GAP];
@@ -848,6 +912,27 @@ set_bound_test(check_t c, const mc_cell *e, slong d, sampler_kind law, const fmp
     fmpq_clear(P);
 }
 
+/* The Monte Carlo certificate of thm6.mc.d<d> (kind "montecarlo"): every
+   sample's outcome and the spot samples' draws, the event K >= ceil(d/4)
+   (Lemma 6.C), the bound 1 - exp(-kappa d); judged at the per-side level
+   2^-40, far below the run's family level (a claim consistent there is
+   consistent at 2^-40; the family's judgement is the test witness's) */
+static void
+mc_cert(check_t c, const cert_mc_t M, slong d, const fmpq_t kappa)
+{
+    char *ev = bc_aprintf("{\"d\": \"%ld\", \"k\": \"%lu\"}", (long) d, (unsigned long) thm6_kmin((ulong) d)),
+         *bx = cert_e_fn(
+             "sub", 2, cert_e_si(1),
+             cert_e_fn("exp", 1, cert_e_fn("neg", 1, cert_e_fn("mul", 2, cert_e_q(kappa), cert_e_si(d)))));
+    arb_t b;
+    arb_init(b);
+    bound_arb(b, d, kappa);
+    cert_mc(c, NULL, M, "negatives_at_least", ev, ldexp(1.0, -40), b, bx);
+    arb_clear(b);
+    flint_free(ev);
+    flint_free(bx);
+}
+
 /* the Monte Carlo family thm6.mc.d<d>: the cells of the wanted ids, and
    all of them when the agreement test is wanted */
 static void
@@ -869,14 +954,21 @@ check_mc_family(run_t R, mc_cell cells[NMC])
         cells[i].done = 0;
         if (want || agree)
         {
+            cert_mc_t M;
+            /* the per-sample record (outcomes, 4 spot samples' draws) of
+               the claim's certificate; none under the law mutant */
+            cert_mc_init(M, R->opts->seed, id, N, 4);
             if (want)
                 run_check(R, c, id);
-            run_gap(R, cells + i, mc_dims[i], laws[i % 4], N, S, id);
+            run_gap(R, cells + i, mc_dims[i], laws[i % 4], N, S, id, want && !law_broken(R) ? M : NULL);
             if (want)
             {
                 set_bound_test(c, cells + i, mc_dims[i], laws[i % 4], kappa, "1/10", R, id);
+                if (!law_broken(R))
+                    mc_cert(c, M, mc_dims[i], kappa);
                 run_push(R, c);
             }
+            cert_mc_clear(M);
         }
         flint_free(id);
     }
@@ -943,6 +1035,7 @@ check_engine(run_t R)
         g.S = S;
         g.X = X;
         g.y = y;
+        g.M = NULL;
         run_mc(R, T, basin_sample, &g, N, s);
         tot += T->samples;
         eq += T->hits[EV_EQ];
@@ -1013,6 +1106,149 @@ reduction_bad(const s1_t S, slong d)
     return bad;
 }
 
+/* ------------------------------------------- certificates of the tails */
+
+/* P[K < d/4] = P[Bin(d, 1/2) <= ceil(d/4) - 1] as an expression */
+static char *
+tail_expr(slong d)
+{
+    return cert_e_fn("binom_cdf", 3, cert_e_si(d), bc_aprintf("\"1/2\""),
+                     cert_e_si((slong) thm6_kmin((ulong) d) - 1));
+}
+
+/* The certificate of T = P[K < d/4] <= exp(-kappa d) (kind "inequality",
+   the checker sums the tail itself), at rising precision. */
+static void
+tail_cert(check_t c, slong d, const fmpq_t T, const fmpq_t kappa)
+{
+    char *l = tail_expr(d),
+         *r = cert_e_fn("exp", 1, cert_e_fn("neg", 1, cert_e_fn("mul", 2, cert_e_q(kappa), cert_e_si(d)))),
+         *lab = bc_aprintf("d = %ld", (long) d);
+    arb_t t, e;
+    slong prec;
+    arb_init(t);
+    arb_init(e);
+    for (prec = 64; prec <= 4096; prec *= 2)
+    {
+        arb_set_fmpq(t, T, prec);
+        thm6_exp_bound(e, (ulong) d, kappa, prec);
+        if (cert_inequality_expr(c, lab, l, t, "<=", r, e) != BC_UNDECIDED)
+            break;
+    }
+    flint_free(l);
+    flint_free(r);
+    flint_free(lab);
+    arb_clear(t);
+    arb_clear(e);
+}
+
+/* D(k/d || 1/2) = a ln(2a) + (1 - a) ln(2(1 - a)), a = k/d, as an
+   expression (ln 2 at k = 0) */
+static char *
+kl_expr(slong k, slong d)
+{
+    fmpq_t a, b;
+    char *s;
+    if (k == 0)
+        return cert_e_fn("log", 1, cert_e_si(2));
+    fmpq_init(a);
+    fmpq_init(b);
+    fmpq_set_si(a, k, (ulong) d);
+    fmpq_sub_si(b, a, 1);
+    fmpq_neg(b, b);
+    s = cert_e_fn(
+        "add", 2,
+        cert_e_fn("mul", 2, cert_e_q(a), cert_e_fn("log", 1, cert_e_fn("mul", 2, cert_e_si(2), cert_e_q(a)))),
+        cert_e_fn("mul", 2, cert_e_q(b),
+                  cert_e_fn("log", 1, cert_e_fn("mul", 2, cert_e_si(2), cert_e_q(b)))));
+    fmpq_clear(a);
+    fmpq_clear(b);
+    return s;
+}
+
+/* The certificate of inequality `which` of Lemma 6.E at d (rate_at):
+   0: lim < kappa_d, 1: D_d <= kappa_d, 2: kappa_d < D_d + ln(d+1)/d, with
+   kappa_d = -ln(T)/d and D_d = D((ceil(d/4) - 1)/d || 1/2), the limit
+   D(1/4 || 1/2) (D(1/5 || 1/2) under the mutant); at k = 0, inequality 1
+   is the exact T <= 2^-d (an equality). */
+static void
+rate_cert(check_t c, slong d, int which, int mut)
+{
+    slong k = (slong) thm6_kmin((ulong) d) - 1, prec;
+    char *kap = cert_e_fn("neg", 1, cert_e_fn("div", 2, cert_e_fn("log", 1, tail_expr(d)), cert_e_si(d))), *l,
+         *r, *lab = bc_aprintf("d = %ld", (long) d);
+    arb_t a, b, t;
+    arb_init(a);
+    arb_init(b);
+    arb_init(t);
+    if (which == 1 && k == 0)
+    {
+        fmpq_t T, p;
+        fmpq_init(T);
+        fmpq_init(p);
+        thm6_tail_exact(T, (ulong) d);
+        fmpq_one(p);
+        fmpq_div_2exp(p, p, (ulong) d);
+        flint_free(kap);
+        l = tail_expr(d);
+        r = cert_e_q(p);
+        for (prec = 64; prec <= 4096; prec *= 2)
+        {
+            arb_set_fmpq(a, T, prec);
+            arb_set_fmpq(b, p, prec);
+            if (cert_inequality_expr(c, lab, l, a, "<=", r, b) != BC_UNDECIDED)
+                break;
+        }
+        fmpq_clear(T);
+        fmpq_clear(p);
+    }
+    else
+    {
+        if (which == 0)
+        {
+            l = mut ? kl_expr(1, 5) : kl_expr(1, 4);
+            r = kap;
+        }
+        else if (which == 1)
+        {
+            l = kl_expr(k, d);
+            r = kap;
+        }
+        else
+        {
+            l = kap;
+            r = cert_e_fn("add", 2, kl_expr(k, d),
+                          cert_e_fn("div", 2, cert_e_fn("log", 1, cert_e_si(d + 1)), cert_e_si(d)));
+        }
+        for (prec = 64; prec <= 4096; prec *= 2)
+        {
+            thm6_rate(t, (ulong) d, prec);
+            if (which == 0)
+                rate_limit(a, mut, prec);
+            else
+                thm6_rate_kl(a, (ulong) d, prec);
+            if (which == 2)
+            {
+                arb_set_ui(b, (ulong) d + 1);
+                arb_log(b, b, prec);
+                arb_div_ui(b, b, (ulong) d, prec);
+                arb_add(b, b, a, prec);
+                arb_set(a, t);
+            }
+            else
+                arb_set(b, t);
+            if (cert_inequality_expr(c, lab, l, a, which == 1 ? "<=" : "<", r, b) != BC_UNDECIDED)
+                break;
+        }
+    }
+    flint_free(l);
+    flint_free(r);
+    flint_free(lab);
+    arb_clear(a);
+    arb_clear(b);
+    arb_clear(t);
+}
+
 static void
 check_prob_exact(run_t R, const fmpq *T)
 {
@@ -1035,6 +1271,8 @@ check_prob_exact(run_t R, const fmpq *T)
     {
         truth_t t = thm6_tail_le_exp(&reached, T + d, (ulong) d, kappa);
         check_note_prec(c, reached);
+        if (t != BC_UNDECIDED)
+            tail_cert(c, d, T + d, kappa);
         if (t == BC_FALSE && bad++ == 0)
             check_set_witness(c, "d=%ld: P[K < d/4] = %.12g > exp(-%s)", (long) d, fmpq_get_d(T + d), kt);
         und += t == BC_UNDECIDED;
@@ -1141,7 +1379,7 @@ static void
 check_rate(run_t R, const fmpq *T)
 {
     check_t c;
-    slong d, bad = 0, und = 0, dmin = 1;
+    slong d, i, bad = 0, und = 0, dmin = 1;
     int mut = run_mutant(R, "thm6.mutant.limit");
     arb_t k, lim, kmin;
     fmpq_t kappa;
@@ -1164,6 +1402,9 @@ check_rate(run_t R, const fmpq *T)
             dmin = d;
         }
         rate_decide3(t, c, d, T + d, mut);
+        for (i = 0; i < 3; i++)
+            if (t[i] != BC_UNDECIDED)
+                rate_cert(c, d, (int) i, mut);
         if (t[0] == BC_FALSE || t[1] == BC_FALSE || t[2] == BC_FALSE)
         {
             if (bad++ == 0)
@@ -1223,6 +1464,8 @@ check_rate_control(run_t R, const fmpq *T)
     {
         truth_t t = thm6_tail_le_exp(&reached, T + d, (ulong) d, kap);
         check_note_prec(c, reached);
+        if (t != BC_UNDECIDED)
+            tail_cert(c, d, T + d, kap);
         if (t == BC_FALSE && refuted++ == 0)
             first = d;
         und += t == BC_UNDECIDED;
@@ -1266,7 +1509,7 @@ check_skewed(run_t R)
     arb_init(p);
     fmpq_init(P);
     s1_init_si(S, 1, 10, R);
-    run_gap(R, &e, 8, law, N, S, "thm6.control.skewed");
+    run_gap(R, &e, 8, law, N, S, "thm6.control.skewed", NULL);
     thm6_prob_exact(P, 8);
     arb_set_fmpq(p, P, PREC);
     check_add_test(c, TEST_EQUAL, "d = 8", e.N, e.hits, e.und, 0, p, "\\Pr[\\mathrm{Bin}(8,\\tfrac12)\\ge2]");
@@ -1293,7 +1536,7 @@ check_tight_mc(run_t R)
     fmpq_init(kap);
     s1_init_si(S, 1, 10, R);
     control_tight(kap, R);
-    run_gap(R, &e, 16, SAMPLER_GAUSS, N, S, "thm6.control.tight_mc");
+    run_gap(R, &e, 16, SAMPLER_GAUSS, N, S, "thm6.control.tight_mc", NULL);
     set_bound_test(c, &e, 16, SAMPLER_GAUSS, kap, "1/10", R, "thm6.control.tight_mc");
     run_push(R, c);
     fmpq_clear(kap);
@@ -1450,14 +1693,26 @@ check_user(run_t R, const fmpq_t eps, slong d)
         char *text;
         slong bad = 0, und = 0;
         run_check(R, c, "thm6.user.minima");
-        if (!landscape_appc(S, S->x, S->y, NULL, &text))
+        int ok = landscape_appc(S, S->x, S->y, NULL, &text), bmin;
+        if (!ok)
         {
             bad++;
             check_set_witness(c, "the 1-D landscape: %s", text);
         }
         check_field_add(c, "landscape", "%s", text);
         flint_free(text);
-        bad += d <= ENUM_DMAX ? user_minima_all(c, S, d, &und) : user_minima_some(c, S, d);
+        bmin = d <= ENUM_DMAX ? user_minima_all(c, S, d, &und) : user_minima_some(c, S, d);
+        bad += bmin;
+        /* the certificate: the landscape, and by Lemma 6.B every product
+           point in every dimension up to d (which implies the
+           representatives of d > 12 and the count 2^d) */
+        s1_cert(c, "landscape", "thm6.landscape", S->x, S->y, S->q, 0, ok, 1);
+        if (und == 0 && bmin == 0)
+        {
+            s1_cert(c, "minima", "thm6.minima_products", S->x, S->y, S->q, d, d, d);
+            if (d <= ENUM_DMAX)
+                s1_cert(c, "count", "thm6.minima_count", S->x, S->y, NULL, d, d, d);
+        }
         check_count(c, bad, und);
         run_push(R, c);
     }
@@ -1469,7 +1724,7 @@ check_user(run_t R, const fmpq_t eps, slong d)
         fmpq_init(kappa);
         claimed_rate(kappa, R);
         run_check(R, c, "thm6.user.mc");
-        run_gap(R, &e, d, SAMPLER_GAUSS, run_samples(R, "thm6.user.mc", mc_sizes, 0), S, "thm6.user");
+        run_gap(R, &e, d, SAMPLER_GAUSS, run_samples(R, "thm6.user.mc", mc_sizes, 0), S, "thm6.user", NULL);
         set_bound_test(c, &e, d, SAMPLER_GAUSS, kappa, se, R, "thm6.user");
         run_push(R, c);
         fmpq_clear(kappa);

@@ -197,3 +197,82 @@ def _le(x, a):
     if lo(x) is not None and lo(x) > a:
         return False
     return None
+
+
+def tail_level(C, F):
+    """The per-side level of each of F tests at family-wise confidence C
+    (Bonferroni): (1 - C)/(2F), rounded down to a binary64 number (53
+    significant bits), as the run states it.  None when it is not a normal
+    positive double."""
+    q = (1 - C) / (2 * max(F, 1))
+    if not 0 < q < 1:
+        return None
+    e = 0
+    while q * 2 ** e < 2 ** 52:
+        e += 1
+    if e > 1074:
+        return None
+    return Fraction(int(q * 2 ** e), 2 ** e)
+
+
+def _sf(N, p, K):
+    """P[Bin(N, p) >= K] at one exact p."""
+    return 1 - cdf_point(N, p, K - 1) if K > 0 else Fraction(1)
+
+
+def above_lower(N, K, a, x):
+    """Every point of x (exact ends) is >= the exact lower Clopper-Pearson
+    limit l of K (l = 0 for K = 0; x >= l iff P[Bin(N, x) >= K] >= a, which
+    increases in x): True; every point is below l: False; else None."""
+    xlo, xhi = max(x[0], Fraction(0)), min(x[1], Fraction(1))
+    if K == 0 or xlo >= 1:
+        return True
+    if _ge(_sf(N, xlo, K), a):
+        return True
+    if _ge(_sf(N, xhi, K), a) is False:
+        return False
+    return None
+
+
+def below_upper(N, K, a, x):
+    """Every point of x is <= the exact upper limit u of K (u = 1 for K = N;
+    x <= u iff P[Bin(N, x) <= K] >= a, which decreases in x): True; every
+    point is above u: False; else None."""
+    xlo, xhi = max(x[0], Fraction(0)), min(x[1], Fraction(1))
+    if K >= N or xhi <= 0:
+        return True
+    if _ge(cdf_point(N, xhi, K), a):
+        return True
+    if _ge(cdf_point(N, xlo, K), a) is False:
+        return False
+    return None
+
+
+def judge_bound(N, K, U, a, b):
+    """The test P[E] >= b with U undecided samples: consistent when the upper
+    limit of K (undecided counted as failures) is >= b, violated when that
+    of K + U (counted as successes) is < b, else undecided; None when the
+    precision does not decide."""
+    pess, opt = upper_ge(N, K, a, b), upper_ge(N, K + U, a, b)
+    if pess:
+        return "consistent"
+    if opt is False:
+        return "violated"
+    return "undecided" if pess is False and opt else None
+
+
+def judge_equal(N, K, U, a, x):
+    """The test P[E] = x with U undecided samples: consistent when x lies in
+    the interval of every count K + u, 0 <= u <= U (the limits increase with
+    the count: x >= l(K + U) and x <= u(K)), violated when it lies in none
+    (x < l(K) or x > u(K + U)), else undecided; None when undecided at this
+    precision."""
+    in_lo, in_hi = above_lower(N, K + U, a, x), below_upper(N, K, a, x)
+    if in_lo and in_hi:
+        return "consistent"
+    out_lo, out_hi = above_lower(N, K, a, x), below_upper(N, K + U, a, x)
+    if out_lo is False or out_hi is False:
+        return "violated"
+    if None in (in_lo, in_hi, out_lo, out_hi):
+        return None
+    return "undecided"

@@ -90,10 +90,23 @@ def ratio_q(d):
     is q_d / pi for even d and q_d for odd d, with q_2 = 1, q_3 = 1/2 and
     q_d = q_{d-2} (d - 2)/(d - 3) (Gamma(x + 1) = x Gamma(x)).  Returns
     (q_d, d even)."""
-    q = Fraction(1) if d % 2 == 0 else Fraction(1, 2)
-    for e in range(4 if d % 2 == 0 else 5, d + 1, 2):
+    par = d % 2
+    e0, q = par + 2, Fraction(1) if par == 0 else Fraction(1, 2)
+    c = d - (d - par) % 64  # the values at e = par mod 64 are kept, and the last one
+    if c in _RATIO_Q:
+        e0, q = c, _RATIO_Q[c]
+    last = _RATIO_LAST.get(par)
+    if last is not None and e0 <= last[0] <= d:
+        e0, q = last
+    for e in range(e0 + 2, d + 1, 2):
         q = q * (e - 2) / (e - 3)
+        if e % 64 == par:
+            _RATIO_Q[e] = q
+    _RATIO_LAST[par] = (d, q)
     return q, d % 2 == 0
+
+
+_RATIO_Q, _RATIO_LAST = {}, {}  # the statements over d = 2..10^4 walk up
 
 
 def omega_ratio(d):

@@ -9,6 +9,8 @@ returns the verdict it re-decided ("holds", "fails", "consistent",
 import random
 from fractions import Fraction
 
+from mpmath import iv
+
 from . import binomial
 from .functions import evaluate
 from .numbers import (MAX_PREC, Reject, Unknown, agrees, compare, hi, integer, lo, matrix, precision,
@@ -449,7 +451,8 @@ def montecarlo(w):
 
     def spot_check(i, draws):
         if draws is not None:
-            need(len(draws) == E["draws"], "sample %d: expected %d draws" % (i, E["draws"]))
+            nd = E["draws"] if isinstance(E["draws"], int) else int(params[E["draws"]])
+            need(len(draws) == nd, "sample %d: expected %d draws" % (i, nd))
             got = E["decide"](draws, params)
             need(outcomes[i] == "u" or got is None or got == (outcomes[i] == "1"),
                  "sample %d: the event re-decided differs from the outcome" % i)
@@ -469,12 +472,355 @@ def montecarlo(w):
     return verdict
 
 
+# ----------------------------------------------------- statistical tests
+
+RUN = {}  # the run's index: "confidence" (exact), "family_size" (set by the command line)
+
+
+def test(w):
+    """One statistical test as checklist_judge judged it: the level a must be
+    the run's (1 - C)/(2F) rounded down (C and F from the run's index), and
+    the verdict is re-judged from N, K, U and the target with the checker's
+    own binomial tails, undecided samples counted both ways."""
+    kind = field(w, "test")
+    need(kind in ("bound", "equal"), "unknown test %r" % kind)
+    N, K, U = integer(field(w, "N"), 1), integer(field(w, "K"), 0), integer(field(w, "U"), 0)
+    need(K + U <= N, "K + U > N")
+    a = rational(field(w, "a"))
+    if "confidence" not in RUN:
+        raise Unknown("no run index: the level of the test cannot be confirmed")
+    want = binomial.tail_level(RUN["confidence"], RUN["family_size"])
+    need(want is not None and a == want, "the level %s is not (1 - C)/(2F) = %s rounded down" % (a, want))
+    target = endpoints(field(w, "target"))
+    if kind == "bound":
+        got = rising(lambda: binomial.judge_bound(N, K, U, a, target))
+    else:
+        got = rising(lambda: binomial.judge_equal(N, K, U, a, target))
+    return got
+
+
+# -------------------------------------------------------------- clusters
+
+CLUSTER_HYPOTHESES = ("k<=d", "nonempty", "general", "unique", "radius", "cnorm", "bnorm", "lipschitz")
+
+
+def _det(M):
+    """Determinant of a square rational matrix (Gaussian elimination)."""
+    M, n, det = [list(r) for r in M], len(M), Fraction(1)
+    for c in range(n):
+        p = next((r for r in range(c, n) if M[r][c] != 0), None)
+        if p is None:
+            return Fraction(0)
+        if p != c:
+            M[c], M[p], det = M[p], M[c], -det
+        det *= M[c][c]
+        for r in range(c + 1, n):
+            f = M[r][c] / M[c][c]
+            M[r] = [a - f * b for a, b in zip(M[r], M[c])]
+    return det
+
+
+def clusters(w):
+    """Theorem 5's hypotheses (B.7) on clustered data: X (m x d), y, centres C
+    (k x d), constants B2 = B^2, c2 = c^2, gamma2 = gamma^2.  Each x_t belongs
+    to its nearest centre (exact squared distances, lowest index on ties);
+    delta_j^2 is the largest squared distance of cluster j to c_j (0 when
+    empty).  The witness names one hypothesis, decided exactly (the radius
+    with intervals):
+      k<=d; nonempty: every cluster has a point; general: sigma_min(C^T) > 0,
+      i.e. det(C C^T) != 0; unique: each x_t within delta_j of exactly one
+      centre; radius: delta_j / |c_j| <= 2 sin(sqrt(2 pi) / (16 d sqrt d));
+      cnorm: |c_j|^2 >= c2; bnorm: |x_t|^2 <= B2; lipschitz:
+      (y_t - y_s)^2 <= gamma2 |x_t - x_s|^2 within each cluster."""
+    X, C = matrix(field(w, "X")), matrix(field(w, "C"))
+    m, k = len(X), len(C)
+    need(m >= 1 and k >= 1, "clusters: no data or no centre")
+    d = len(X[0])
+    need(all(len(r) == d for r in X + C), "clusters: rows of different lengths")
+    y = vector(field(w, "y"), m)
+    B2, c2, g2 = rational(field(w, "B2")), rational(field(w, "c2")), rational(field(w, "gamma2"))
+    h = field(w, "hypothesis")
+    need(h in CLUSTER_HYPOTHESES, "unknown hypothesis %r" % h)
+    sq = lambda u, v: sum((a - b) ** 2 for a, b in zip(u, v))
+    cl = [min(range(k), key=lambda j: (sq(x, C[j]), j)) for x in X]
+    delta2 = [max([sq(X[t], C[j]) for t in range(m) if cl[t] == j], default=Fraction(0)) for j in range(k)]
+    if h == "k<=d":
+        ok = k <= d
+    elif h == "nonempty":
+        ok = all(j in cl for j in range(k))
+    elif h == "general":
+        ok = k <= d and _det([[sum(a * b for a, b in zip(C[i], C[j])) for j in range(k)] for i in range(k)]) != 0
+    elif h == "unique":
+        ok = all(sum(sq(x, C[j]) <= delta2[j] for j in range(k)) == 1 for x in X)
+    elif h == "radius":
+        def decide():
+            rho = 2 * iv.sin(iv.sqrt(2 * iv.pi) / (16 * d * iv.sqrt(iv.mpf(d))))
+            out = True
+            for j in range(k):
+                n2 = sum(a * a for a in C[j])
+                need(n2 > 0, "radius: a centre at 0")
+                t = compare(to_iv(delta2[j] / n2), "<=", rho * rho)
+                if t is False:
+                    return False
+                out = None if t is None else out
+            return out
+        ok = rising(decide)
+    elif h == "cnorm":
+        ok = all(sum(a * a for a in c) >= c2 for c in C)
+    elif h == "bnorm":
+        ok = all(sum(a * a for a in x) <= B2 for x in X)
+    else:
+        ok = all((y[t] - y[s]) ** 2 <= g2 * sq(X[t], X[s]) for t in range(m) for s in range(t + 1, m)
+                 if cl[t] == cl[s])
+    return "holds" if ok else "fails"
+
+
+# ----------------------------------------------------------- singleton data
+
+def _singleton_sides(X, y):
+    """Theorem 2 (B.4) on singleton data x_t = s_t e_j(t): per coordinate j its
+    two sides S_j^+ (s_t > 0) and S_j^- (s_t < 0), each as (A, B, C) =
+    (sum s_t^2, sum |s_t| y_t, sum y_t^2).  A neuron is active on S_j^+ when
+    w_ij > 0, on S_j^- when w_ij < 0; on side k the network predicts
+    |s_t| beta, beta = sum of v_i |w_ij| over the active neurons."""
+    d = len(X[0])
+    sides = [[[Fraction(0)] * 3, [Fraction(0)] * 3] for _ in range(d)]
+    for x, yt in zip(X, y):
+        nz = [j for j, v in enumerate(x) if v != 0]
+        need(len(nz) == 1, "singleton: a point with %d non-zero coordinates" % len(nz))
+        j, st = nz[0], x[nz[0]]
+        S = sides[j][0 if st > 0 else 1]
+        S[0] += st * st
+        S[1] += abs(st) * yt
+        S[2] += yt * yt
+    return sides
+
+
+def _side_cost(S, plus, minus):
+    """The least value of sum (|s_t| beta - y_t)^2 over the betas the signs of
+    the active neurons allow: any (both signs), >= 0 (+ only), <= 0 (- only),
+    0 (none): C - B^2/A when the best beta B/A is allowed, else C."""
+    A, B, C = S
+    if A == 0:
+        return Fraction(0)
+    if B == 0 or (B > 0 and plus) or (B < 0 and minus):
+        return C - B * B / A
+    return C
+
+
+def _classes(P):
+    """The classes of the P neurons of one output sign on a coordinate, with
+    their weights out of 2^P and whether they put a neuron on S^+ and on S^-:
+    all on S^- (p1 = 0), on both sides, all on S^+ (p1 = P)."""
+    if P == 0:
+        return [(1, False, False)]
+    if P == 1:
+        return [(1, False, True), (1, True, False)]
+    return [(1, False, True), (2 ** P - 2, True, True), (1, True, False)]
+
+
+def _regime(sides, P, Q):
+    """For P neurons with v > 0 and Q with v < 0: per coordinate the class
+    pairs (indices into _classes(P) x _classes(Q)) attaining its least cost
+    and those meeting every need, and the sum of the least costs.  Depends
+    on P, Q only through min(P, 2), min(Q, 2)."""
+    rows, tot = [], Fraction(0)
+    cp, cq = _classes(P), _classes(Q)
+    for S in sides:
+        pl = []
+        for a, (_, pp, pm) in enumerate(cp):  # plus neurons on S^+ (pp), on S^- (pm)
+            for b, (_, qp, qm) in enumerate(cq):
+                cost = _side_cost(S[0], pp, qp) + _side_cost(S[1], pm, qm)
+                met = all(Sk[1] == 0 or Sk[0] == 0 or (Sk[1] > 0 and hp) or (Sk[1] < 0 and hm)
+                          for Sk, hp, hm in ((S[0], pp, qp), (S[1], pm, qm)))
+                pl.append((a, b, cost, met))
+        best = min(c for _, _, c, _ in pl)
+        tot += best
+        rows.append(([(a, b) for a, b, c, _ in pl if c == best], [(a, b) for a, b, _, m in pl if m]))
+    return rows, tot
+
+
+def _singleton_probs(sides, n, cache):
+    """(P[Bas = alpha_n], P[B.4's event]) at width n under Assumption 1: given
+    P neurons with v > 0 (C(n, P) 2^-n), each neuron's side on each
+    coordinate is a fair coin, independently.  Bas = alpha_n exactly when P
+    minimises sum_j cost_j(P, n - P) and every coordinate attains its cost;
+    B.4's event: every side with a need (sign of B) has an active neuron of
+    that output sign."""
+    from math import comb
+    regimes = {}
+    for P in range(n + 1):
+        key = (min(P, 2), min(n - P, 2))
+        if key not in cache:
+            cache[key] = _regime(sides, *key)
+        regimes[P] = cache[key]
+    alpha = min(regimes[P][1] for P in range(n + 1))
+    good = event = 0
+    for P in range(n + 1):
+        wp, wq = [w for w, _, _ in _classes(P)], [w for w, _, _ in _classes(n - P)]
+        g = e = comb(n, P)
+        for attain, met in regimes[P][0]:
+            g *= sum(wp[a] * wq[b] for a, b in attain)
+            e *= sum(wp[a] * wq[b] for a, b in met)
+        good += g if regimes[P][1] == alpha else 0
+        event += e
+    den = 2 ** (n + n * len(sides))
+    return Fraction(good, den), Fraction(event, den)
+
+
+def singleton(w):
+    """Theorem 2's exact probabilities on singleton data X, y for every width n
+    in "widths" [n0, n1]: each comparison [lhs, rel, rhs] of "compare", lhs
+    and rhs among "good" (P[Bas = alpha_n]), "event" (P[B.4's event]),
+    "needy" (1 - N c^n, N the sides with a need) and "sides" (1 - 2d c^n),
+    rel "<=", ">=" or "=".  Verdict holds when every comparison holds at
+    every n."""
+    X = matrix(field(w, "X"))
+    need(len(X) >= 1 and len(X[0]) >= 1, "singleton: no data")
+    y = vector(field(w, "y"), len(X))
+    n0, n1 = [integer(v, 1) for v in field(w, "widths")]
+    need(n0 <= n1 <= 200, "singleton: widths")
+    c = rational(field(w, "c"))
+    comps = field(w, "compare")
+    need(isinstance(comps, list) and comps and all(
+        isinstance(q, list) and len(q) == 3 and q[1] in ("<=", ">=", "=") and
+        q[0] in ("good", "event", "needy", "sides") and q[2] in ("good", "event", "needy", "sides")
+        for q in comps), "singleton: comparisons")
+    sides = _singleton_sides(X, y)
+    needy = sum(1 for S in sides for k in S if k[0] != 0 and k[1] != 0)
+    cache, ok = {}, True
+    for n in range(n0, n1 + 1):
+        good, event = _singleton_probs(sides, n, cache)
+        val = {"good": good, "event": event, "needy": 1 - needy * c ** n, "sides": 1 - 2 * len(sides) * c ** n}
+        for a, rel, b in comps:
+            ok &= {"<=": val[a] <= val[b], ">=": val[a] >= val[b], "=": val[a] == val[b]}[rel]
+    return "holds" if ok else "fails"
+
+
+# ------------------------------------------------------- ReLU network paths
+
+def _layers(theta, widths):
+    """The flat parameters of a ReLU network with the given widths (d, n_1,
+    ..., k) as layers [(rows of weights, biases or None)]: layer i = 1..h,
+    neuron j of it, its n_(i-1) incoming weights, then (hidden layers only)
+    its bias."""
+    out, pos, h = [], 0, len(widths) - 1
+    for i in range(1, h + 1):
+        rows, bias = [], []
+        for _ in range(widths[i]):
+            rows.append(theta[pos:pos + widths[i - 1]])
+            pos += widths[i - 1]
+            if i < h:
+                bias.append(theta[pos])
+                pos += 1
+        out.append((rows, bias if i < h else None))
+    need(pos == len(theta), "relu_path: %d parameters for widths %s, expected %d" % (len(theta), widths, pos))
+    return out
+
+
+def _relu(v):
+    if isinstance(v, Fraction):
+        return max(v, Fraction(0))
+    return iv.mpf([max(v.a, 0), max(v.b, 0)])
+
+
+def _forward(layers, x):
+    """The network's output at x: hidden layers [W h + b]_+, output W h (exact
+    when every parameter is a Fraction, else in intervals)."""
+    exact = all(isinstance(q, Fraction) for rows, bias in layers for r in rows for q in r + (bias or []))
+    conv = (lambda q: q) if exact else to_iv
+    h = [conv(v) for v in x]
+    for rows, bias in layers:
+        z = [sum((conv(a) * b for a, b in zip(r, h)), conv(Fraction(0))) for r in rows]
+        h = [_relu(v + conv(c)) for v, c in zip(z, bias)] if bias is not None else z
+    return h
+
+
+def _ray_condition(P, loss, labels):
+    """Theorem 1's condition (i) on predictions P: the ray c -> L(c P) is
+    unbounded: squared, some prediction non-zero; cross-entropy, on some
+    point a wrong class scores strictly above the label.  True, False, or
+    None (intervals that do not decide)."""
+    if loss == "squared":
+        cells = [p for row in P for p in row]
+        if all(isinstance(p, Fraction) for p in cells):
+            return any(p != 0 for p in cells)
+        return True if any((lo(p) is not None and lo(p) > 0) or (hi(p) is not None and hi(p) < 0)
+                           for p in cells) else None
+    diffs = [row[q] - row[labels[t]] for t, row in enumerate(P) for q in range(len(row)) if q != labels[t]]
+    if all(isinstance(v, Fraction) for v in diffs):
+        return any(v > 0 for v in diffs)
+    return True if any(compare(v, ">", Fraction(0)) is True for v in diffs) else None
+
+
+def _xent(P, labels):
+    return sum(iv.log(sum(iv.exp(to_iv(p)) for p in row)) - to_iv(row[labels[t]]) for t, row in enumerate(P)) / len(P)
+
+
+def relu_path(w):
+    """Theorem 1's hypotheses on the path W(lambda) through the knots (knot j at
+    lambda = j/K, linear in between) of a ReLU network with biases: "hyp_i",
+    the condition of _ray_condition for every lambda in [0, 1], decided by
+    interval subdivision of each segment (an interval whose enclosure does
+    not settle it is bisected, after its exact midpoint is tested: a failure
+    there is a counterexample); "hyp_ii", L(P(W(0))) > L(0) and
+    L(P(W(1))) < L(P(W(0)))."""
+    claim, loss = field(w, "claim"), field(w, "loss")
+    need(claim in ("hyp_i", "hyp_ii") and loss in ("squared", "xent"), "relu_path: unknown claim or loss")
+    widths = [integer(n, 1) for n in field(w, "widths")]
+    need(len(widths) >= 2, "relu_path: need at least one layer")
+    X = matrix(field(w, "X"), None, widths[0])
+    m, k = len(X), widths[-1]
+    need(m >= 1, "relu_path: no data")
+    if loss == "squared":
+        Y, labels = matrix(field(w, "Y"), m, k), None
+    else:
+        labels = [integer(a, 0) for a in field(w, "labels")]
+        need(len(labels) == m and all(a < k for a in labels), "relu_path: labels")
+    knots = [vector(v) for v in field(w, "knots")]
+    need(len(knots) >= 2, "relu_path: need two knots")
+    preds = lambda theta: [_forward(_layers(theta, widths), x) for x in X]
+    if claim == "hyp_ii":
+        P0, P1 = preds(knots[0]), preds(knots[-1])
+        if loss == "squared":
+            L = lambda P: sum((p - y) ** 2 for row, yr in zip(P, Y) for p, y in zip(row, yr)) / m
+            Lz = sum(y * y for yr in Y for y in yr) / m
+            return "holds" if L(P0) > Lz and L(P1) < L(P0) else "fails"
+
+        def decide():
+            a, b, z = _xent(P0, labels), _xent(P1, labels), iv.log(k)
+            t1, t2 = compare(a, ">", z), compare(b, "<", a)
+            if t1 is False or t2 is False:
+                return False
+            return True if t1 and t2 else None
+        return "holds" if rising(decide) else "fails"
+    K = len(knots) - 1
+    with precision(96):
+        for j in range(K):
+            k0, dk = knots[j], [b - a for a, b in zip(knots[j], knots[j + 1])]
+            stack = [(Fraction(0), Fraction(1), 0)]
+            while stack:
+                a, b, depth = stack.pop()
+                S = iv.mpf([to_iv(a).a, to_iv(b).b])
+                theta = [to_iv(p) + S * to_iv(q) for p, q in zip(k0, dk)]
+                if _ray_condition(preds(theta), loss, labels):
+                    continue
+                mid = (a + b) / 2
+                if not _ray_condition(preds([p + mid * q for p, q in zip(k0, dk)]), loss, labels):
+                    return "fails"  # at lambda = (j + mid) / K, exactly
+                if depth >= 40:
+                    raise Unknown("relu_path: (i) not settled at bisection depth 40")
+                stack += [(mid, b, depth + 1), (a, mid, depth + 1)]
+    return "holds"
+
+
 # ------------------------------------------------------------ the files
 
 KINDS = {"psd": psd, "basin": basin, "critical": critical, "binomial": binomial_tail,
          "clopper_pearson": clopper_pearson, "inequality": inequality, "range": range_proof,
-         "montecarlo": montecarlo}
-POSITIVE, NEGATIVE = ("holds", "consistent"), ("fails", "violated")
+         "montecarlo": montecarlo, "test": test, "clusters": clusters,
+         "relu_path": relu_path, "singleton": singleton}
+POSITIVE, NEGATIVE = ("holds", "consistent"), ("fails", "violated", "inapplicable")
 
 
 def recheck_witness(w):
@@ -492,7 +838,8 @@ def recheck_witness(w):
 def recheck_file(cert, name):
     """Re-decides a certificate file: every witness, then the check's status:
     holds (consistent) needs every witness to hold (be consistent); fails (is
-    violated) needs at least one witness that fails (is violated)."""
+    violated; inapplicable: a hypothesis refuted) needs at least one witness
+    that fails (is violated)."""
     need(isinstance(cert, dict) and cert.get("format") == "basincheck-certificate", "not a certificate")
     if cert.get("version") != VERSION:
         raise Unknown("certificate version %r" % cert.get("version"))

@@ -158,9 +158,44 @@ def mc_mutations(w):
     return out
 
 
+def clusters_mutations(w):
+    def constant(w):
+        # the hypothesis's constant moved past the data's tightest value
+        key = {"cnorm": "c2", "bnorm": "B2", "lipschitz": "gamma2"}.get(w["hypothesis"])
+        if key is None:
+            w["C"] = [w["C"][0]] * len(w["C"])  # the centres collapsed onto one
+        else:
+            tight = Fraction(w[key])
+            w[key] = str(tight * 1000 + 1 if key == "c2" else Fraction(0) if key == "gamma2" else tight / 1000)
+    out = [("flipped verdict", flip_verdict)]
+    if w["verdict"] == "holds" and w["hypothesis"] in ("cnorm", "bnorm", "general"):
+        out.append(("a constant past the data", constant))
+    return out
+
+
+def relu_path_mutations(w):
+    out = [("flipped verdict", flip_verdict)]
+    if w["claim"] == "hyp_ii" and w["verdict"] == "holds":
+        def reverse(w):
+            w["knots"] = w["knots"][::-1]  # the loss then rises along the path
+        out.append(("the path reversed", reverse))
+    return out
+
+
+def singleton_mutations(w):
+    def constant(w):
+        w["c"] = "1"  # the bounds become 1 - N: below every probability, or above for "=" and "<="
+    out = [("flipped verdict", flip_verdict)]
+    if any(q[2] in ("needy", "sides") and q[1] in ("=", "<=") for q in w["compare"]):
+        out.append(("the per-side constant changed", constant))
+    return out
+
+
 MUTATIONS = {"psd": psd_mutations, "basin": basin_mutations, "critical": critical_mutations,
              "binomial": binomial_mutations, "clopper_pearson": cp_mutations,
-             "inequality": inequality_mutations, "range": range_mutations, "montecarlo": mc_mutations}
+             "inequality": inequality_mutations, "range": range_mutations, "montecarlo": mc_mutations,
+             "clusters": clusters_mutations, "relu_path": relu_path_mutations,
+             "singleton": singleton_mutations}
 
 
 def rejected(cert):

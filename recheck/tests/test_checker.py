@@ -243,9 +243,97 @@ class Witnesses(unittest.TestCase):
         falsified(self, w, lambda w: w.__setitem__("verdict", "fails"))
         falsified(self, w, lambda w: w.__setitem__("lhs_value", "1/8"))
         falsified(self, w, lambda w: w.__setitem__("rel", ">="))
+        # n = 1, p = 1/2, c = 2: N = 4, P[Bin(4, 1/2) = 0] = 1/16; the
+        # multiplicative bound exp(-(c-1)^2 n/(2c)) = exp(-1/4) = 0.7788...,
+        # exp(-cn/8) = exp(-1/4), and at rate 2: exp(-4) = 0.0183... < 1/16
+        for name, extra, verdict, rhs in (("thm3.chernoff_mult", {}, "holds", "7.788007830714049e-1"),
+                                          ("thm3.chernoff_eighth", {}, "holds", "7.788007830714049e-1"),
+                                          ("thm3.chernoff_rate", {"kappa": "2"}, "fails",
+                                           "1.831563888873418e-2")):
+            pt = dict({"n": "1", "p": "1/2", "c": "2"}, **extra)
+            m = {"kind": "inequality", "version": 1, "verdict": verdict, "name": name, "point": pt, "rel": "<=",
+                 "lhs_value": "1/16", "rhs_value": {"mid": rhs, "rad": "1e-15"}}
+            self.assertEqual(recheck(m), "ok", name)
+            falsified(self, m, lambda w: w.__setitem__("verdict", "holds" if verdict == "fails" else "fails"))
         e = {"kind": "inequality", "version": 1, "verdict": "holds", "lhs": {"fn": "exp", "args": ["-1"]},
              "rel": "<", "rhs": "1/2", "lhs_value": {"mid": "3.67879e-1", "rad": "1e-6"}, "rhs_value": "1/2"}
         self.assertEqual(recheck(e), "ok")
+
+    def test_ratio_statements(self):
+        # R(2) = 1/pi, R(3) = 1/2, R(4) = 2/pi (Gamma(2)/(sqrt(pi) Gamma(3/2)) = 2/pi)
+        w = {"kind": "inequality", "version": 1, "verdict": "holds", "name": "claims.ratio_monotone",
+             "point": {"d": "2", "K": "1"}, "rel": "<", "lhs_value": {"mid": "0.318309886183790671", "rad": "1e-15"},
+             "rhs_value": "1/2"}
+        self.assertEqual(recheck(w), "ok")
+        # K = 2: 2/pi = 0.6366 > 1/2
+        bad = dict(w, verdict="fails", point={"d": "2", "K": "2"},
+                   lhs_value={"mid": "0.636619772367581343", "rad": "1e-15"})
+        self.assertEqual(recheck(bad), "ok")
+        falsified(self, bad, lambda w: w.__setitem__("verdict", "holds"))
+        # every d = 2, 3: 1/pi < 1/2 < 2/pi, two of two; Wendel's upper bound at
+        # d = 2: 1/pi <= sqrt(1/(2 pi)) = 0.3989
+        for name in ("claims.ratio_monotone_all", "claims.wendel_upper_all"):
+            a = {"kind": "inequality", "version": 1, "verdict": "holds", "name": name,
+                 "point": {"dmax": "3", "K": "1"}, "rel": ">=", "lhs_value": "2", "rhs_value": "2"}
+            self.assertEqual(recheck(a), "ok", name)
+            falsified(self, a, lambda w: w.__setitem__("lhs_value", "1"))
+
+    def test_union_statements(self):
+        # by brute force over every sign of v_i and w_ij (fair, independent):
+        # a point needing v > 0 is covered by a neuron with v_i > 0 and
+        # w_i active on it; singleton coordinate j has S_j^+ (active when
+        # w_ij > 0) and S_j^- (active when w_ij < 0)
+        import itertools
+        from bcrecheck.statements import INEQUALITIES
+
+        def brute(n, needs):  # needs: per point, (required sign of v, active sign of w, coordinate)
+            dims = 1 + max(c for _, _, c in needs)
+            bad = total = 0
+            for bits in itertools.product((1, -1), repeat=n * (dims + 1)):
+                v, w = bits[:n], [bits[n + i * dims:n + (i + 1) * dims] for i in range(n)]
+                total += 1
+                bad += any(not any(v[i] == sv and w[i][c] == sw for i in range(n)) for sv, sw, c in needs)
+            return F(bad, total)
+        for n, m in ((1, 1), (2, 2), (3, 2), (2, 3)):
+            worst = max(brute(n, [(1 if t < mp else -1, 1, t) for t in range(m)]) for mp in range(m + 1))
+            got = INEQUALITIES["thm4.union_orth"][2]({"n": F(n), "m": F(m), "factor": F(m),
+                                                      "q": F(3, 4)})
+            self.assertEqual(got[0], worst, (n, m))
+        for n, d in ((1, 1), (2, 1), (3, 1), (2, 2)):
+            cases = []
+            for same in range(d + 1):
+                needs = []
+                for j in range(d):
+                    needs += [(1, 1, j), (1, -1, j)] if j < same else [(1, 1, j), (-1, -1, j)]
+                cases.append(brute(n, needs))
+            got = INEQUALITIES["thm2.union_singleton"][2]({"n": F(n), "d": F(d),
+                                                           "factor": F(2 * d), "q": F(3, 4)})
+            self.assertEqual(got[0], max(cases), (n, d))
+
+    def test_claim3_band(self):
+        # d = 2: F_2(theta) = theta/pi, so band_2(alpha) = 2 alpha/pi = 2 alpha R(2):
+        # h = 0 identically; d = 3: F_3(theta) = (1 - cos theta)/2, band_3 = sin alpha,
+        # R(3) = 1/2, h = alpha - sin alpha >= 0 (by hand)
+        from bcrecheck.statements import RANGE_FUNCTIONS
+        f = RANGE_FUNCTIONS["lemma8.claim3_band"]
+        v = f["value"](2, F(1, 4), F(1, 2), F(2))
+        self.assertTrue(numbers.lo(v) <= 0 <= numbers.hi(v))
+        v = f["value"](3, F(1), F(1), F(2))
+        self.assertTrue(abs(float(numbers.lo(v)) - (1 - 0.8414709848078965)) < 1e-12)
+
+    def test_thm6_statements(self):
+        # S_1 = {(1, 1), (-1, q)}, q = 1/2 (eps = 1/8), by hand: w > 0 gives
+        # ((w - 1)^2 + 1/4)/2, minimum 1/8 at w = 1; w < 0 gives (1 + (w + 1/2)^2)/2,
+        # minimum 1/2 at w = -1/2; at 0 both sides decrease away from 0: a maximum
+        from bcrecheck.statements import INEQUALITIES
+        P = {"x1": F(1), "x2": F(-1), "y1": F(1), "y2": F(1, 2), "q": F(1, 2), "dmax": F(5)}
+        self.assertEqual(INEQUALITIES["thm6.landscape"][2](P), (F(1), F(1)))
+        self.assertEqual(INEQUALITIES["thm6.minima_products"][2](P), (F(5), F(5)))
+        self.assertEqual(INEQUALITIES["thm6.minima_count"][2](P), (F(5), F(5)))
+        # y_2 = -1/2: w < 0 gives (1 + (w - 1/2)^2)/2, decreasing towards 0: one minimum
+        Q = dict(P, y2=F(-1, 2))
+        self.assertEqual(INEQUALITIES["thm6.landscape"][2](Q), (F(0), F(1)))
+        self.assertEqual(INEQUALITIES["thm6.minima_count"][2](Q), (F(0), F(5)))
 
     def test_range(self):
         # Claim 3 at d = 2: h = (pi/2 - theta) - pi/2 + theta = 0 identically, with
