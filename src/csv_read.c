@@ -655,7 +655,8 @@ csv_read(csv_table_t T, const char *path, char *err, size_t errlen)
                 cap = FLINT_MIN(most, FLINT_MAX(4096, FLINT_MAX(2 * cap, llen + take)));
                 lb = flint_realloc(lb, cap);
             }
-            memcpy(lb + llen, chunk + i, take);
+            if (take > 0) /* lb is still NULL before the first non-empty line */
+                memcpy(lb + llen, chunk + i, take);
             llen += take;
             i += n;
             s.buf = lb;

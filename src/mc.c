@@ -19,7 +19,9 @@ mc_tally_init(mc_tally_t T)
 
 typedef struct
 {
-    mc_sample_fn fn;
+    mc_sample_fn fn;       /* one of fn, */
+    mc_sample_ws_fn fn_ws; /* fn_ws is set */
+    void *const *ws;
     const void *ctx;
     ulong nsamples;
     uint64_t seed;
@@ -75,7 +77,10 @@ mc_work(void *arg)
             int a, b;
             memset(&out, 0, sizeof(out));
             rng_init(rng, sh->seed, sh->stream, i);
-            sh->fn(&out, sh->ctx, rng, i);
+            if (sh->fn_ws != NULL)
+                sh->fn_ws(&out, sh->ctx, sh->ws[w->tid], rng, i);
+            else
+                sh->fn(&out, sh->ctx, rng, i);
             w->tally.samples++;
             w->tally.escalations += out.escalations;
             for (a = 0; a < out.nevents; a++)
@@ -103,9 +108,9 @@ mc_work(void *arg)
     return NULL;
 }
 
-void
-mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong nsamples, uint64_t seed, uint64_t stream,
-       const mc_opts *opts)
+static void
+mc_run_any(mc_tally_t T, mc_sample_fn fn, mc_sample_ws_fn fn_ws, const void *ctx, void *const *ws,
+           ulong nsamples, uint64_t seed, uint64_t stream, const mc_opts *opts)
 {
     mc_shared sh;
     mc_worker *w;
@@ -113,6 +118,8 @@ mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong nsamples, uint64_t 
     int nt = opts->threads < 1 ? 1 : opts->threads, t, a, b;
 
     sh.fn = fn;
+    sh.fn_ws = fn_ws;
+    sh.ws = ws;
     sh.ctx = ctx;
     sh.nsamples = nsamples;
     sh.seed = seed;
@@ -159,6 +166,20 @@ mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong nsamples, uint64_t 
         mc_progress(&sh, nsamples, 1);
     flint_free(w);
     flint_free(th);
+}
+
+void
+mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong nsamples, uint64_t seed, uint64_t stream,
+       const mc_opts *opts)
+{
+    mc_run_any(T, fn, NULL, ctx, NULL, nsamples, seed, stream, opts);
+}
+
+void
+mc_run_ws(mc_tally_t T, mc_sample_ws_fn fn, const void *ctx, void *const *ws, ulong nsamples, uint64_t seed,
+          uint64_t stream, const mc_opts *opts)
+{
+    mc_run_any(T, NULL, fn, ctx, ws, nsamples, seed, stream, opts);
 }
 
 ulong

@@ -58,6 +58,20 @@ extern "C"
     void mc_run(mc_tally_t T, mc_sample_fn fn, const void *ctx, ulong nsamples, uint64_t seed,
                 uint64_t stream, const mc_opts *opts);
 
+    /* The same with a per-thread workspace: fn receives ws[t] when worker t
+   (0 <= t < threads) evaluates the sample.  A workspace lets a sample
+   function keep its buffers (a network, the filter's arrays) from one
+   sample to the next instead of allocating them each time, and lets it
+   accumulate per-thread statistics (e.g. timings) without locks.  ws
+   holds at least opts->threads pointers (threads < 1 counts as 1).  The
+   tally does not depend on which worker ran which sample, provided fn's
+   outcome depends only on ctx, rng and index (not on what earlier
+   samples left in ws). */
+    typedef void (*mc_sample_ws_fn)(mc_outcome *out, const void *ctx, void *ws, rng_t rng, ulong index);
+
+    void mc_run_ws(mc_tally_t T, mc_sample_ws_fn fn, const void *ctx, void *const *ws, ulong nsamples,
+                   uint64_t seed, uint64_t stream, const mc_opts *opts);
+
     /* Number of samples such that a Clopper-Pearson interval at per-side
    tail level tail has half-width at most slack whatever the rate (the
    worst case, rate 1/2); never less than 100. */

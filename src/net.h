@@ -65,6 +65,37 @@ extern "C"
     /* Size (in doubles) of the workspace net_eval_d needs. */
     slong net_eval_d_worksize(const net_t N);
 
+/* Points per chunk of net_eval_d_block. */
+#define NET_BLOCK_COLS 32
+
+    /* The filter on m points at once (net_eval_block.c).  X holds the
+   points as rows (m x d, the layout of data_t); sets out[t k + j] to
+   output j at point t computed in double and, when err is not NULL,
+   err[t k + j] to a rigorous bound on its distance from the exact output
+   at the exact parameters and input.  The points are evaluated
+   NET_BLOCK_COLS at a time, layer by layer, as matrix products (each
+   weight read once per chunk), and the bound is computed in the same
+   pass at O(1) cost per output (Hoelder's inequality with |w|_1 per
+   neuron and the maximum activation and error per point, analysis in
+   the file); it is looser than net_eval_d's by a small factor (the ratio
+   of the largest to the mean activation), so the filter decides a little
+   less often, never wrongly.  With err NULL the evaluation is plain
+   double (no bound, no exactness: for benchmarks).  work holds
+   net_eval_d_block_worksize(N) doubles.  Returns 0 on success, 1 if
+   something overflowed (then out and err are meaningless and callers
+   must escalate). */
+    int net_eval_d_block(double *out, double *err, const net_t N, const double *X, slong m, double *work);
+
+    /* Size (in doubles) of the workspace of net_eval_d_block (any m). */
+    slong net_eval_d_block_worksize(const net_t N);
+
+    /* net_eval_d_block by a chosen kernel, for the tests: impl 0 portable C,
+   1 AVX2 with FMA (x86-64), -1 the best available.  Returns -1 when impl
+   is not available on this build or processor, else as
+   net_eval_d_block. */
+    int _net_eval_d_block_impl(double *out, double *err, const net_t N, const double *X, slong m,
+                               double *work, int impl);
+
     /* Ball evaluation: sets out[0..k-1] to enclosures of the output of the
    network with width/depth of N but parameters par[0..npar-1] (balls) at
    the input x (balls).  With exact balls and prec = ARF_PREC_EXACT the

@@ -51,10 +51,47 @@ net_neuron(const net_t N, slong i, slong j)
     return N->par + N->offset[i - 1] + j * net_neuron_len(N, i);
 }
 
+/* 1 when some neuron vector of N is all zero */
+static int
+some_neuron_zero(const net_t N)
+{
+    slong i, j, q;
+    for (i = 1; i <= N->depth; i++)
+        for (j = 0; j < N->width[i]; j++)
+        {
+            const double *v = net_neuron(N, i, j);
+            slong len = net_neuron_len(N, i);
+            for (q = 0; q < len && v[q] == 0.0; q++)
+                ;
+            if (q == len)
+                return 1;
+        }
+    return 0;
+}
+
 void
 net_randomize(net_t N, sampler_kind kind, double scale, rng_t rng)
 {
     slong i, j;
+    if (kind == SAMPLER_GAUSS)
+    {
+        /* the neuron vectors are contiguous and in draw order: one fill
+           gives the draws of sampler_draw neuron after neuron, unless a
+           vector is all zero (probability below 2^-50 per vector), which
+           sampler_draw redraws: then start again from the saved stream,
+           neuron by neuron */
+        rng_t save;
+        *save = *rng;
+        rng_normal_fill(N->par, N->npar, rng);
+        if (!some_neuron_zero(N))
+        {
+            if (scale != 1.0)
+                for (i = 0; i < N->npar; i++)
+                    N->par[i] = scale * N->par[i];
+            return;
+        }
+        *rng = *save;
+    }
     for (i = 1; i <= N->depth; i++)
         for (j = 0; j < N->width[i]; j++)
             sampler_draw(net_neuron(N, i, j), net_neuron_len(N, i), kind, scale, rng);

@@ -9,14 +9,14 @@
 typedef int (*register_fn)(void);
 
 static const register_fn suites[] = {
-    t_rng_register,       t_exact_register,  t_net_register,     t_loss_register,    t_binom_register,
-    t_mc_register,        t_report_register, t_thm1_register,    t_prop12_register,  t_csv_register,
-    t_basin_register,     t_ldl_register,    t_shallow_register, t_lemma12_register, t_audit_register,
-    t_sphere_register,    t_range_register,  t_claims_register,  t_lemma8_register,  t_appc_register,
-    t_singleton_register, t_thm2_register,   t_thm3_register,    t_thm4_register,    t_thm5_register,
-    t_thm6_register,      t_check_register,  t_modules_register, t_cert_register,    t_lpq_register,
-    t_jac_register,       t_pop_register,    t_crit_register,    t_mild_register,    t_jrank_register,
-    t_par_register,
+    t_rng_register,    t_sampler_register,   t_exact_register,  t_net_register,     t_loss_register,
+    t_binom_register,  t_mc_register,        t_report_register, t_thm1_register,    t_prop12_register,
+    t_csv_register,    t_basin_register,     t_ldl_register,    t_shallow_register, t_lemma12_register,
+    t_audit_register,  t_sphere_register,    t_range_register,  t_claims_register,  t_lemma8_register,
+    t_appc_register,   t_singleton_register, t_thm2_register,   t_thm3_register,    t_thm4_register,
+    t_thm4b6_register, t_thm5_register,      t_thm6_register,   t_check_register,   t_modules_register,
+    t_cert_register,   t_lpq_register,       t_jac_register,    t_pop_register,     t_crit_register,
+    t_mild_register,   t_jrank_register,     t_par_register,
 };
 
 int

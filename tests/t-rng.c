@@ -33,6 +33,84 @@ test_philox_kat(void)
     }
 }
 
+/* The vectorised block generator, by every implementation this machine
+   has, against the reference block function; counters across the carry
+   from word 2 to word 3 and across the wrap of the 64-bit block number;
+   and the stream of rng_u32 (refills of growing size) against the
+   reference blocks of counter (i, b). */
+static void
+test_philox_blocks(void)
+{
+    static const uint64_t starts[] = {0, 1, UINT64_C(0xFFFFFFF0), UINT64_C(0xFFFFFFFFFFFFFFF5), 12345};
+    uint32_t got[4 * 120], want[4 * 120];
+    slong it, nb, b;
+    int impl, s, ran[3] = {0, 0, 0};
+    rng_t r;
+
+    rng_init(r, test_seed(), rng_stream_id("t-rng/blocks"), 0);
+    for (it = 0; it < test_iters(40); it++)
+        for (s = 0; s < 5; s++)
+        {
+            uint32_t ctr[4], key[2];
+            uint64_t b0 = starts[s] + (s == 4 ? rng_u64(r) : 0);
+            ctr[0] = rng_u32(r);
+            ctr[1] = rng_u32(r);
+            ctr[2] = (uint32_t) b0;
+            ctr[3] = (uint32_t) (b0 >> 32);
+            key[0] = rng_u32(r);
+            key[1] = rng_u32(r);
+            nb = (slong) rng_below(r, 120);
+            for (b = 0; b < nb; b++)
+            {
+                uint32_t c[4];
+                uint64_t bb = b0 + (uint64_t) b;
+                c[0] = ctr[0];
+                c[1] = ctr[1];
+                c[2] = (uint32_t) bb;
+                c[3] = (uint32_t) (bb >> 32);
+                _rng_philox4x32(want + 4 * b, c, key);
+            }
+            for (impl = 0; impl <= 2; impl++)
+            {
+                if (_rng_philox4x32_blocks_impl(got, ctr, key, nb, impl) != 0)
+                    continue;
+                ran[impl]++;
+                if (memcmp(got, want, sizeof(uint32_t) * 4 * (size_t) nb) != 0)
+                {
+                    TEST_REPORT("vectorised Philox equals the reference", "impl=%d start=%llu nblocks=%ld",
+                                impl, (unsigned long long) b0, (long) nb);
+                    CU_FAIL("philox blocks");
+                    return;
+                }
+            }
+        }
+    CU_ASSERT(ran[0] > 0);
+
+    /* the stream: word w of sample i is word w mod 4 of block (i, w / 4) */
+    for (it = 0; it < 20; it++)
+    {
+        rng_t a;
+        uint64_t seed = test_seed() + (uint64_t) it, idx = rng_u64(r);
+        slong w, nw = (slong) rng_below(r, 400);
+        rng_init(a, seed, 7, idx);
+        for (w = 0; w < nw; w++)
+        {
+            uint32_t c[4], out[4];
+            c[0] = (uint32_t) idx;
+            c[1] = (uint32_t) (idx >> 32);
+            c[2] = (uint32_t) (w / 4);
+            c[3] = 0;
+            _rng_philox4x32(out, c, a->key);
+            if (rng_u32(a) != out[w % 4])
+            {
+                TEST_REPORT("stream word = block word", "it=%ld w=%ld", (long) it, (long) w);
+                CU_FAIL("stream layout");
+                return;
+            }
+        }
+    }
+}
+
 static void
 test_stream_reproducible(void)
 {
@@ -65,6 +143,32 @@ test_stream_reproducible(void)
     CU_ASSERT(rng_stream_id("thm1") != rng_stream_id("thm2"));
     /* FNV-1a of the empty string is the offset basis */
     CU_ASSERT(rng_stream_id("") == UINT64_C(0xCBF29CE484222325));
+}
+
+/* The uniform's conversion against integer arithmetic: u(x) 2^53 is the
+   odd integer 2 (x >> 12) + 1 exactly (so u is never 0 or 1), at the
+   extremes (x = 0, x = 2^64 - 1, where a 53-bit conversion rounds to 1)
+   and on random words; u(x) + u(~x) = 1 exactly. */
+static void
+test_uniform_exact(void)
+{
+    rng_t r;
+    slong i, n = test_iters(100000);
+    rng_init(r, test_seed(), 98, 0);
+    for (i = 0; i < n; i++)
+    {
+        uint64_t x = i == 0 ? 0 : (i == 1 ? UINT64_MAX : (i == 2 ? UINT64_MAX >> 1 : rng_u64(r)));
+        double u = rng_uniform_from_u64(x), v = rng_uniform_from_u64(~x), s = ldexp(u, 53);
+        if (!(u > 0.0 && u < 1.0) || s != (double) (2 * (x >> 12) + 1) || u + v != 1.0)
+        {
+            TEST_REPORT("uniform = ((x >> 12) + 1/2) 2^-52 in (0, 1), symmetric", "x=%llx u=%a u(~x)=%a",
+                        (unsigned long long) x, u, v);
+            CU_FAIL("uniform conversion");
+            return;
+        }
+    }
+    CU_ASSERT(rng_uniform_from_u64(UINT64_MAX) == 1.0 - 0x1p-53);
+    CU_ASSERT(rng_uniform_from_u64(0) == 0x1p-53);
 }
 
 static void
@@ -155,7 +259,9 @@ t_rng_register(void)
     if (s == NULL)
         return 1;
     if (!CU_add_test(s, "philox known answers", test_philox_kat) ||
+        !CU_add_test(s, "philox blocks: vectorised = reference; stream layout", test_philox_blocks) ||
         !CU_add_test(s, "streams reproducible and distinct", test_stream_reproducible) ||
+        !CU_add_test(s, "uniform conversion exact, in (0, 1) (oracle: integers)", test_uniform_exact) ||
         !CU_add_test(s, "uniform and normal moments", test_uniform_normal) ||
         !CU_add_test(s, "sampler symmetry (and the skewed control)", test_samplers_symmetric))
         return 1;

@@ -75,6 +75,7 @@ int test_add_suite(const char *name, const test_case *cases, size_t n);
 
 /* Each test file defines one registration function, listed in run.c. */
 int t_rng_register(void);
+int t_sampler_register(void);
 int t_exact_register(void);
 int t_net_register(void);
 int t_loss_register(void);
@@ -95,6 +96,7 @@ int t_appc_register(void);
 int t_range_register(void);
 int t_lemma8_register(void);
 int t_thm4_register(void);
+int t_thm4b6_register(void);
 int t_thm5_register(void);
 int t_thm3_register(void);
 int t_thm6_register(void);

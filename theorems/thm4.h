@@ -142,20 +142,21 @@ extern "C"
 
     typedef struct
     {
-        int status;     /* THM4_B6_* */
-        slong bad_t;    /* the point without a neuron (NO_NEURON) */
-        slong n, m, d;  /* sizes */
-        slong *chosen;  /* m: the neuron predicting x_t */
-        int *a, *b;     /* exact signs of (W, v) */
-        fmpz_mat_t Zn;  /* d x n: Z' = Zn / zden, column i is z'_i = v_i w'_i */
-        fmpz_t zden;    /* positive */
-        fmpz_mat_t XZn; /* m x n: X Z' = XZn / (delta zden), recomputed */
-        int solved;     /* X Z' = U exactly (each neuron fits its targets) */
-        int in_cell;    /* (W', v) lies in the closed cell of (W, v) */
-        int attains;    /* L(W', v) = alpha exactly */
-        fmpq_t loss;    /* L(W', v), from the ReLU network at (W', v) */
-        fmpq_mat_t W;   /* n x d: W' itself (when asked for) */
-        int have_w;     /* W is set */
+        int status;      /* THM4_B6_* */
+        slong bad_t;     /* the point without a neuron (NO_NEURON) */
+        slong n, m, d;   /* sizes */
+        slong *chosen;   /* m: the neuron predicting x_t */
+        int *a, *b;      /* exact signs of (W, v) */
+        fmpz_mat_t Zn;   /* d x n: Z' = Zn / zden, column i is z'_i = v_i w'_i */
+        fmpz_t zden;     /* positive */
+        fmpz_mat_t XZn;  /* m x n: X Z' = XZn / (delta zden), recomputed */
+        int solved;      /* X Z' = U exactly (each neuron fits its targets) */
+        int in_cell;     /* (W', v) lies in the closed cell of (W, v) */
+        int attains;     /* L(W', v) = alpha exactly */
+        fmpq_t loss;     /* L(W', v), from the ReLU network at (W', v) */
+        fmpq_mat_t W;    /* n x d: W' itself (when asked for) */
+        int have_w;      /* W is set */
+        void *fastcache; /* the data set's tables of the fixed-width path (thm4_b6.c) */
     } thm4_b6_struct;
 
     typedef thm4_b6_struct thm4_b6_t[1];
@@ -173,6 +174,17 @@ extern "C"
    Returns C->status. */
     int thm4_b6_construct(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha,
                           const double *W, const double *v, slong n, int build_w);
+
+    /* The same; fast = 0 forces the general fmpz path, fast = 1 is
+   thm4_b6_construct (fixed-width integers when the sizes allow, see
+   thm4_b6.c), fast = 2 the fixed-width path alone (returns -1 when it
+   cannot decide), fast = 3 the same without the double filter of the
+   signs (they are then decided in fixed width); fast | THM4_B6_PORTABLE the same with the
+   portable kernels only (no AVX2, whatever the processor: the same integers and signs).  For the
+   tests.  On the fixed-width path Zn, zden and XZn are set only when build_w. */
+#define THM4_B6_PORTABLE 8
+    int _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha,
+                                const double *W, const double *v, slong n, int build_w, int fast);
 
     /* The same construction in plain double (no guarantee: timing and
    comparison only).  Wp (n x d) receives W'; returns 1 when B.6's event

@@ -96,8 +96,6 @@ static const char *const mc_ids[THM4_DATA_COUNT][THM4_NGRID_M] = {
     {"thm4.mc.illcond.m1.n3", "thm4.mc.illcond.m2.n5", "thm4.mc.illcond.m4.n8", "thm4.mc.illcond.m8.n10",
      "thm4.mc.illcond.m16.n13"}};
 
-static const ulong grid_samples[3] = {400, 4000, 40000};
-
 typedef struct
 {
     int ran;
@@ -148,7 +146,7 @@ run_cell(grid_cell *e, thm4_mod_t M, thm4_data_kind k, slong j, slong q)
     char *s =
         bc_aprintf("thm4.grid.%s.m%ld.n%ld", thm4_data_name(k), (long) thm4_grid_m[j], (long) thm4_grid_n[q]);
     thm4_sample_ctx_init(&g, M, thm4_mod_grid_data(M, k, j), thm4_grid_n[q], thm4_laws[(k + j) % 4], 0);
-    run_mc(M->R, T, thm4_sample, &g, run_samples(M->R, agree_ids[k], grid_samples, 0), s);
+    run_mc(M->R, T, thm4_sample, &g, run_samples(M->R, agree_ids[k], thm4_grid_samples, 0), s);
     e->ran = 1;
     e->N = T->samples;
     e->good = T->hits[THM4_EV_GOOD];

@@ -34,6 +34,10 @@ extern "C"
     extern const slong thm4_grid_n[THM4_NGRID_N];
     extern const sampler_kind thm4_laws[4];
 
+    /* samples per grid cell (quick, default, full): the agreement tests
+       thm4.grid.*.agree and thm4.mc.* */
+    extern const ulong thm4_grid_samples[3];
+
     /* the two events of a sample: Bas(W, v) <= alpha, and B.6's event */
 #define THM4_EV_GOOD 0
 #define THM4_EV_B6 1

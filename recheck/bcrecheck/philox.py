@@ -67,13 +67,11 @@ class Stream:
         return (high << 32) | self.u32()
 
     def uniform(self):
-        """Uniform on (0, 1] as the harness computes it in binary64:
-        ((double) k + 0.5) 2^-53 with k = u64 / 2^11 (integer part): k + 1/2
-        is exact below 2^52; above, it rounds to an integer, ties to even
-        (so the value is k or k + 1 times 2^-53, and 1 when k = 2^53 - 1)."""
-        k = self.u64() >> 11
-        twice = 2 * k + 1 if k < 1 << 52 else 2 * (k + (k & 1))
-        return Fraction(twice, 1 << 54)
+        """Uniform on (0, 1) as the harness computes it in binary64:
+        ((double) k + 0.5) 2^-52 with k = u64 / 2^12 (integer part), exact
+        (k + 1/2 < 2^52 has at most 53 bits): (2k + 1) / 2^53."""
+        k = self.u64() >> 12
+        return Fraction(2 * k + 1, 1 << 53)
 
     def below(self, n):
         """Uniform integer in [0, n) by rejection above the largest multiple
