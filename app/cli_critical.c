@@ -319,256 +319,327 @@ parse_args(critical_args *A, int argc, char **argv)
     return 0;
 }
 
-int
-cli_critical(int argc, char **argv)
+/* one critical job: the options, the student and teacher, and everything
+   computed from them */
+typedef struct
 {
     critical_args A;
-    csv_table_t TW, TV;
+    slong n, d, k;
     arb_mat_t W, V;
+    crit_opts o;
     crit_result_t R;
     crit_split_t S;
-    crit_opts o;
-    slong n, d, k, N, i;
-    int rc, have_split = 0;
-    crit_kind kind;
-    arb_t lmin, curv, dF;
-    double *dir = NULL, t = 0;
-    truth_t global;
+    int have_split;
+    crit_kind kind;   /* of the width-n point, or of its split image */
+    truth_t global;   /* of the width-n point */
+    arb_t lmin, curv; /* of the point reported */
+    arb_t dF;         /* the certified decrease along dir at step t */
+    double *dir, t;   /* a descent direction (saddles only) and its step (0: none) */
+} critical_job;
 
-    memset(&A, 0, sizeof A);
-    fmpq_init(A.alpha);
-    rc = parse_args(&A, argc, argv);
-    if (rc != 0)
-    {
-        fmpq_clear(A.alpha);
-        return rc < 0 ? CLI_EXIT_OK : rc;
-    }
+/* Reads and validates the student (and the teacher file, if any) into
+   J->n, J->d, J->k, J->W and J->V (the matrices initialised on success
+   only).  Returns 0, or the exit status after one error line. */
+static int
+job_load(critical_job *J)
+{
+    csv_table_t TW, TV;
+    slong n, d, k;
+    int rc;
+
     csv_table_init(TW);
     csv_table_init(TV);
-    if ((rc = load(TW, A.weights)) != 0 || (A.teacher_file != NULL && (rc = load(TV, A.teacher_file)) != 0))
+    if ((rc = load(TW, J->A.weights)) != 0 ||
+        (J->A.teacher_file != NULL && (rc = load(TV, J->A.teacher_file)) != 0))
     {
         csv_table_clear(TW);
         csv_table_clear(TV);
-        fmpq_clear(A.alpha);
         return rc;
     }
-    n = TW->rows;
-    d = TW->cols;
-    k = A.teacher_file != NULL ? TV->rows : A.teacher_k;
+    n = J->n = TW->rows;
+    d = J->d = TW->cols;
+    k = J->k = J->A.teacher_file != NULL ? TV->rows : J->A.teacher_k;
     rc = 0;
-    if (A.teacher_file != NULL && TV->cols != d)
-        rc = critical_fail("%s has %ld columns but %s has %ld: the dimensions d differ", A.teacher_file,
-                           (long) TV->cols, A.weights, (long) d);
-    else if (A.teacher_file == NULL && d != k)
-        rc = critical_fail("%s has %ld columns but the teacher I_%ld needs d = %ld", A.weights, (long) d,
+    if (J->A.teacher_file != NULL && TV->cols != d)
+        rc = critical_fail("%s has %ld columns but %s has %ld: the dimensions d differ", J->A.teacher_file,
+                           (long) TV->cols, J->A.weights, (long) d);
+    else if (J->A.teacher_file == NULL && d != k)
+        rc = critical_fail("%s has %ld columns but the teacher I_%ld needs d = %ld", J->A.weights, (long) d,
                            (long) k, (long) k);
-    else if (A.teacher_file != NULL && A.teacher_k > 0 && A.teacher_k != k)
-        rc = critical_fail("--teacher %ld disagrees with %s (%ld rows)", (long) A.teacher_k, A.teacher_file,
-                           (long) k);
+    else if (J->A.teacher_file != NULL && J->A.teacher_k > 0 && J->A.teacher_k != k)
+        rc = critical_fail("--teacher %ld disagrees with %s (%ld rows)", (long) J->A.teacher_k,
+                           J->A.teacher_file, (long) k);
     else if (d > CRIT_CLI_MAX_D || n * d > CRIT_CLI_MAX_ND || k > CRIT_CLI_MAX_K)
         rc = critical_fail("too large: n = %ld, d = %ld, k = %ld (limits: n d <= %d, d <= %d, k <= %d)",
                            (long) n, (long) d, (long) k, CRIT_CLI_MAX_ND, CRIT_CLI_MAX_D, CRIT_CLI_MAX_K);
-    else if ((rc = check_range(TW, A.weights)) != 0 ||
-             (A.teacher_file != NULL && (rc = check_range(TV, A.teacher_file)) != 0))
+    else if ((rc = check_range(TW, J->A.weights)) != 0 ||
+             (J->A.teacher_file != NULL && (rc = check_range(TV, J->A.teacher_file)) != 0))
         ;
-    else if (A.split > n)
-        rc = critical_fail("--split %ld: %s has only %ld neurons", (long) A.split, A.weights, (long) n);
-    else if (A.split > 0 && (n + 1) * d > CRIT_CLI_MAX_ND)
+    else if (J->A.split > n)
+        rc = critical_fail("--split %ld: %s has only %ld neurons", (long) J->A.split, J->A.weights, (long) n);
+    else if (J->A.split > 0 && (n + 1) * d > CRIT_CLI_MAX_ND)
         rc = critical_fail("too large for a split: (n + 1) d = %ld (limit %d)", (long) ((n + 1) * d),
                            CRIT_CLI_MAX_ND);
     if (rc != 0)
     {
         csv_table_clear(TW);
         csv_table_clear(TV);
-        fmpq_clear(A.alpha);
         return rc;
     }
-    N = n * d;
-    arb_mat_init(W, n, d);
-    arb_mat_init(V, k, d);
-    table_to_arb(W, TW);
-    if (A.teacher_file != NULL)
-        table_to_arb(V, TV);
+    arb_mat_init(J->W, n, d);
+    arb_mat_init(J->V, k, d);
+    table_to_arb(J->W, TW);
+    if (J->A.teacher_file != NULL)
+        table_to_arb(J->V, TV);
     else
-        arb_mat_one(V);
+        arb_mat_one(J->V);
     csv_table_clear(TW);
     csv_table_clear(TV);
+    return 0;
+}
 
-    crit_opts_default(&o);
-    crit_result_init(R);
-    crit_certify(R, W, V, &o);
-    arb_init(lmin);
-    arb_init(curv);
-    arb_init(dF);
-    arb_indeterminate(dF);
-    arb_set(lmin, R->lmin);
-    arb_set(curv, R->curv);
-    kind = R->kind;
-    global = R->global;
-    crit_split_init(S, d);
-    if (A.split > 0)
+/* Certifies the width-n point, and its split image if asked: sets J->o,
+   J->R, J->S, J->have_split, J->kind, J->global, J->lmin, J->curv and, for
+   a saddle, J->dir, J->t and J->dF. */
+static void
+job_compute(critical_job *J)
+{
+    slong n = J->n, d = J->d, N = n * d, i;
+
+    crit_opts_default(&J->o);
+    crit_result_init(J->R);
+    crit_certify(J->R, J->W, J->V, &J->o);
+    arb_init(J->lmin);
+    arb_init(J->curv);
+    arb_init(J->dF);
+    arb_indeterminate(J->dF);
+    arb_set(J->lmin, J->R->lmin);
+    arb_set(J->curv, J->R->curv);
+    J->kind = J->R->kind;
+    J->global = J->R->global;
+    crit_split_init(J->S, d);
+    if (J->A.split > 0)
     {
-        have_split = 1;
-        crit_split(S, R, V, A.split - 1, A.alpha, o.prec);
-        if (R->kind == CRIT_NOT_CRITICAL)
-            kind = CRIT_NOT_CRITICAL;
-        else if (S->saddle == BC_FALSE)
-            kind = CRIT_MINIMUM; /* F = 0: a global (not strict) minimum */
-        else if (S->saddle == BC_TRUE)
-            kind = CRIT_SADDLE;
+        J->have_split = 1;
+        crit_split(J->S, J->R, J->V, J->A.split - 1, J->A.alpha, J->o.prec);
+        if (J->R->kind == CRIT_NOT_CRITICAL)
+            J->kind = CRIT_NOT_CRITICAL;
+        else if (J->S->saddle == BC_FALSE)
+            J->kind = CRIT_MINIMUM; /* F = 0: a global (not strict) minimum */
+        else if (J->S->saddle == BC_TRUE)
+            J->kind = CRIT_SADDLE;
         else
-            kind = CRIT_UNDECIDED;
-        arb_set(lmin, S->lmin);
-        arb_set(curv, S->curv);
-        if (kind == CRIT_SADDLE)
+            J->kind = CRIT_UNDECIDED;
+        arb_set(J->lmin, J->S->lmin);
+        arb_set(J->curv, J->S->curv);
+        if (J->kind == CRIT_SADDLE)
         {
-            dir = flint_calloc((n + 1) * d, sizeof(double));
+            J->dir = flint_calloc((n + 1) * d, sizeof(double));
             for (i = 0; i < d; i++)
             {
-                dir[(A.split - 1) * d + i] = S->a[i];
-                dir[n * d + i] = -S->a[i];
+                J->dir[(J->A.split - 1) * d + i] = J->S->a[i];
+                J->dir[n * d + i] = -J->S->a[i];
             }
-            t = S->t;
-            arb_set(dF, S->dF);
+            J->t = J->S->t;
+            arb_set(J->dF, J->S->dF);
         }
     }
-    else if (kind == CRIT_SADDLE && R->dir != NULL)
+    else if (J->kind == CRIT_SADDLE && J->R->dir != NULL)
     {
-        dir = flint_malloc(sizeof(double) * N);
-        memcpy(dir, R->dir, sizeof(double) * N);
-        if (crit_descent(&t, dF, R, R->dir, V, o.prec) != BC_TRUE)
-            t = 0;
+        J->dir = flint_malloc(sizeof(double) * N);
+        memcpy(J->dir, J->R->dir, sizeof(double) * N);
+        if (crit_descent(&J->t, J->dF, J->R, J->R->dir, J->V, J->o.prec) != BC_TRUE)
+            J->t = 0;
     }
+}
 
-    if (A.json)
+/* Prints the certificate as one line of JSON. */
+static void
+job_print_json(const critical_job *J)
+{
+    const critical_args *A = &J->A;
+    const crit_result_struct *R = J->R;
+    const crit_split_struct *S = J->S;
+    slong n = J->n, d = J->d, k = J->k;
+    int have_split = J->have_split;
+    crit_kind kind = J->kind;
+    truth_t global = J->global;
+    const double *dir = J->dir;
+    double t = J->t;
+    arb_srcptr lmin = J->lmin, curv = J->curv, dF = J->dF;
+
+    printf("{\"command\": \"critical\", \"weights\": ");
+    json_str(A->weights);
+    printf(", \"teacher\": ");
+    if (A->teacher_file != NULL)
+        json_str(A->teacher_file);
+    else
+        printf("\"I_%ld\"", (long) k);
+    printf(", \"n\": %ld, \"d\": %ld, \"k\": %ld, \"width\": %ld", (long) n, (long) d, (long) k,
+           (long) (have_split ? n + 1 : n));
+    printf(", \"kind\": \"%s\", \"reason\": ", crit_kind_str(kind));
+    if (have_split && S->reason[0] != '\0' && kind == CRIT_UNDECIDED)
+        json_str(S->reason);
+    else if (R->reason[0] != '\0' && kind != CRIT_MINIMUM && kind != CRIT_SADDLE)
+        json_str(R->reason);
+    else
+        printf("null");
+    printf(", \"F\": ");
+    json_bounds(R->F);
+    printf(", \"global\": ");
+    json_truth(global);
+    printf(", \"lmin\": ");
+    json_bounds(lmin);
+    printf(", \"direction\": ");
+    if (dir != NULL)
+        json_rows(dir, have_split ? n + 1 : n, d);
+    else
+        printf("null");
+    printf(", \"curvature\": ");
+    if (dir != NULL)
+        json_bounds(curv);
+    else
+        printf("null");
+    printf(", \"descent\": ");
+    if (dir != NULL && t > 0)
     {
-        printf("{\"command\": \"critical\", \"weights\": ");
-        json_str(A.weights);
-        printf(", \"teacher\": ");
-        if (A.teacher_file != NULL)
-            json_str(A.teacher_file);
-        else
-            printf("\"I_%ld\"", (long) k);
-        printf(", \"n\": %ld, \"d\": %ld, \"k\": %ld, \"width\": %ld", (long) n, (long) d, (long) k,
-               (long) (have_split ? n + 1 : n));
-        printf(", \"kind\": \"%s\", \"reason\": ", crit_kind_str(kind));
-        if (have_split && S->reason[0] != '\0' && kind == CRIT_UNDECIDED)
-            json_str(S->reason);
-        else if (R->reason[0] != '\0' && kind != CRIT_MINIMUM && kind != CRIT_SADDLE)
-            json_str(R->reason);
-        else
-            printf("null");
-        printf(", \"F\": ");
-        json_bounds(R->F);
-        printf(", \"global\": ");
-        json_truth(global);
-        printf(", \"lmin\": ");
-        json_bounds(lmin);
-        printf(", \"direction\": ");
-        if (dir != NULL)
-            json_rows(dir, have_split ? n + 1 : n, d);
-        else
-            printf("null");
-        printf(", \"curvature\": ");
-        if (dir != NULL)
-            json_bounds(curv);
-        else
-            printf("null");
-        printf(", \"descent\": ");
-        if (dir != NULL && t > 0)
-        {
-            printf("{\"t\": %.17g, \"dF\": ", t);
-            json_bounds(dF);
-            printf("}");
-        }
-        else
-            printf("null");
-        printf(", \"split\": ");
-        if (have_split)
-        {
-            char *al = fmpq_get_str(NULL, 10, A.alpha);
-            printf("{\"neuron\": %ld, \"alpha\": \"%s\", \"condition\": ", (long) A.split, al);
-            json_truth(S->condition);
-            printf(", \"block_lmin\": ");
-            json_bounds(S->block_lmin);
-            printf(", \"curvature\": ");
-            json_bounds(S->curv);
-            printf("}");
-            flint_free(al);
-        }
-        else
-            printf("null");
-        printf(", \"exists\": ");
-        json_truth(R->exists);
-        printf(", \"radius\": %.17g, \"move\": %.17g, \"newton\": %ld, \"refinement_discarded\": %s, "
-               "\"centre\": ",
-               R->radius, R->move, (long) R->newton, R->rejected ? "true" : "false");
-        json_rows(R->W, n, d);
-        printf(", \"seconds\": %.3f}\n", R->seconds);
+        printf("{\"t\": %.17g, \"dF\": ", t);
+        json_bounds(dF);
+        printf("}");
     }
     else
+        printf("null");
+    printf(", \"split\": ");
+    if (have_split)
     {
-        printf("student:  %s: n = %ld neurons, d = %ld\n", A.weights, (long) n, (long) d);
-        if (A.teacher_file != NULL)
-            printf("teacher:  %s: k = %ld neurons\n", A.teacher_file, (long) k);
-        else
-            printf("teacher:  I_%ld\n", (long) k);
-        if (R->rejected)
-            printf("refined:  Newton's method went too far and was discarded; box half-width %.3g\n",
-                   R->radius);
-        else
-            printf("refined:  %ld Newton steps, moved %.3g (Frobenius); box half-width %.3g%s\n",
-                   (long) R->newton, R->move, R->radius,
-                   R->radius == 0 && R->exists == BC_TRUE ? " (the critical point is known exactly)" : "");
-        printf("critical point in the box: %s\n", R->exists == BC_TRUE    ? "exactly one (Krawczyk)"
-                                                  : R->exists == BC_FALSE ? "none (Krawczyk)"
-                                                                          : "not decided");
-        if (have_split)
-        {
-            char *al = fmpq_get_str(NULL, 10, A.alpha);
-            printf(
-                "split:    neuron %ld into %s w and (1 - %s) w: width %ld (an exact critical point when the\n"
-                "          width-%ld one is)\n",
-                (long) A.split, al, al, (long) (n + 1), (long) n);
-            flint_free(al);
-            text_bounds("  least eigenvalue of B_I (block without self term):", S->block_lmin);
-            printf("  condition lambda_min(B_I) < 0: %s\n", bc_truth_str(S->condition));
-            text_bounds("  curvature a^T B_I a / (alpha (1 - alpha)) along (a, -a):", S->curv);
-        }
-        printf("kind:     %s\n", crit_kind_str(kind));
-        if (have_split && kind == CRIT_MINIMUM)
-            printf("note:     %s (not a strict one: the split directions are flat)\n", S->reason);
-        if (kind == CRIT_UNDECIDED || kind == CRIT_NOT_CRITICAL)
-            printf("reason:   %s\n",
-                   have_split && S->reason[0] != '\0' && R->exists == BC_TRUE ? S->reason : R->reason);
-        text_bounds("F:       ", R->F);
-        printf("global:   %s\n", global == BC_TRUE    ? "true (F = 0)"
-                                 : global == BC_FALSE ? "false (F > 0; the global value is 0)"
-                                                      : "undecided");
-        text_bounds("least Hessian eigenvalue:", lmin);
-        if (dir != NULL)
-        {
-            printf("descent direction u (dyadic; nonzero rows):\n");
-            text_rows("  ", dir, have_split ? n + 1 : n, d);
-            text_bounds(have_split ? "  curvature u^T H u:" : "  curvature u^T H u / u^T u:", curv);
-            if (t > 0)
-            {
-                printf("  certified step t = %.17g:", t);
-                text_bounds(" F(x + t u) - F(x) in", dF);
-            }
-        }
-        printf("time:     %.3f s\n", R->seconds);
+        char *al = fmpq_get_str(NULL, 10, A->alpha);
+        printf("{\"neuron\": %ld, \"alpha\": \"%s\", \"condition\": ", (long) A->split, al);
+        json_truth(S->condition);
+        printf(", \"block_lmin\": ");
+        json_bounds(S->block_lmin);
+        printf(", \"curvature\": ");
+        json_bounds(S->curv);
+        printf("}");
+        flint_free(al);
     }
-    rc = (kind == CRIT_UNDECIDED) ? CLI_EXIT_MISMATCH : CLI_EXIT_OK;
-    flint_free(dir);
-    arb_clear(lmin);
-    arb_clear(curv);
-    arb_clear(dF);
-    crit_split_clear(S);
-    crit_result_clear(R);
-    arb_mat_clear(W);
-    arb_mat_clear(V);
-    fmpq_clear(A.alpha);
+    else
+        printf("null");
+    printf(", \"exists\": ");
+    json_truth(R->exists);
+    printf(", \"radius\": %.17g, \"move\": %.17g, \"newton\": %ld, \"refinement_discarded\": %s, "
+           "\"centre\": ",
+           R->radius, R->move, (long) R->newton, R->rejected ? "true" : "false");
+    json_rows(R->W, n, d);
+    printf(", \"seconds\": %.3f}\n", R->seconds);
+}
+
+/* Prints the certificate as text. */
+static void
+job_print_text(const critical_job *J)
+{
+    const critical_args *A = &J->A;
+    const crit_result_struct *R = J->R;
+    const crit_split_struct *S = J->S;
+    slong n = J->n, d = J->d, k = J->k;
+    int have_split = J->have_split;
+    crit_kind kind = J->kind;
+    truth_t global = J->global;
+    const double *dir = J->dir;
+    double t = J->t;
+    arb_srcptr lmin = J->lmin, curv = J->curv, dF = J->dF;
+
+    printf("student:  %s: n = %ld neurons, d = %ld\n", A->weights, (long) n, (long) d);
+    if (A->teacher_file != NULL)
+        printf("teacher:  %s: k = %ld neurons\n", A->teacher_file, (long) k);
+    else
+        printf("teacher:  I_%ld\n", (long) k);
+    if (R->rejected)
+        printf("refined:  Newton's method went too far and was discarded; box half-width %.3g\n", R->radius);
+    else
+        printf("refined:  %ld Newton steps, moved %.3g (Frobenius); box half-width %.3g%s\n",
+               (long) R->newton, R->move, R->radius,
+               R->radius == 0 && R->exists == BC_TRUE ? " (the critical point is known exactly)" : "");
+    printf("critical point in the box: %s\n", R->exists == BC_TRUE    ? "exactly one (Krawczyk)"
+                                              : R->exists == BC_FALSE ? "none (Krawczyk)"
+                                                                      : "not decided");
+    if (have_split)
+    {
+        char *al = fmpq_get_str(NULL, 10, A->alpha);
+        printf("split:    neuron %ld into %s w and (1 - %s) w: width %ld (an exact critical point when the\n"
+               "          width-%ld one is)\n",
+               (long) A->split, al, al, (long) (n + 1), (long) n);
+        flint_free(al);
+        text_bounds("  least eigenvalue of B_I (block without self term):", S->block_lmin);
+        printf("  condition lambda_min(B_I) < 0: %s\n", bc_truth_str(S->condition));
+        text_bounds("  curvature a^T B_I a / (alpha (1 - alpha)) along (a, -a):", S->curv);
+    }
+    printf("kind:     %s\n", crit_kind_str(kind));
+    if (have_split && kind == CRIT_MINIMUM)
+        printf("note:     %s (not a strict one: the split directions are flat)\n", S->reason);
+    if (kind == CRIT_UNDECIDED || kind == CRIT_NOT_CRITICAL)
+        printf("reason:   %s\n",
+               have_split && S->reason[0] != '\0' && R->exists == BC_TRUE ? S->reason : R->reason);
+    text_bounds("F:       ", R->F);
+    printf("global:   %s\n", global == BC_TRUE    ? "true (F = 0)"
+                             : global == BC_FALSE ? "false (F > 0; the global value is 0)"
+                                                  : "undecided");
+    text_bounds("least Hessian eigenvalue:", lmin);
+    if (dir != NULL)
+    {
+        printf("descent direction u (dyadic; nonzero rows):\n");
+        text_rows("  ", dir, have_split ? n + 1 : n, d);
+        text_bounds(have_split ? "  curvature u^T H u:" : "  curvature u^T H u / u^T u:", curv);
+        if (t > 0)
+        {
+            printf("  certified step t = %.17g:", t);
+            text_bounds(" F(x + t u) - F(x) in", dF);
+        }
+    }
+    printf("time:     %.3f s\n", R->seconds);
+}
+
+/* Frees what job_load and job_compute set. */
+static void
+job_clear(critical_job *J)
+{
+    flint_free(J->dir);
+    arb_clear(J->lmin);
+    arb_clear(J->curv);
+    arb_clear(J->dF);
+    crit_split_clear(J->S);
+    crit_result_clear(J->R);
+    arb_mat_clear(J->W);
+    arb_mat_clear(J->V);
+}
+
+int
+cli_critical(int argc, char **argv)
+{
+    critical_job J;
+    int rc;
+
+    memset(&J, 0, sizeof J);
+    fmpq_init(J.A.alpha);
+    rc = parse_args(&J.A, argc, argv);
+    if (rc != 0)
+    {
+        fmpq_clear(J.A.alpha);
+        return rc < 0 ? CLI_EXIT_OK : rc;
+    }
+    rc = job_load(&J);
+    if (rc != 0)
+    {
+        fmpq_clear(J.A.alpha);
+        return rc;
+    }
+    job_compute(&J);
+    if (J.A.json)
+        job_print_json(&J);
+    else
+        job_print_text(&J);
+    rc = (J.kind == CRIT_UNDECIDED) ? CLI_EXIT_MISMATCH : CLI_EXIT_OK;
+    job_clear(&J);
+    fmpq_clear(J.A.alpha);
     return rc;
 }
 

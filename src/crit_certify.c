@@ -605,14 +605,104 @@ teacher_rank(const arb_mat_t V)
     return r;
 }
 
+/* Returns the half-width of the first Krawczyk box around the centre W
+   (o->radius if given, else sized by the Newton correction there, within
+   CRIT_R_FLOOR and CRIT_R_MAX of max(1, max |W|)).  Sets R->gnorm to
+   |grad F| at W, and R->reason when the Hessian in double is singular. */
+static double
+box_radius(crit_result_t R, const double *W, slong n, const double *Vd, slong k, const arb_mat_t V,
+           const crit_opts *o, slong prec)
+{
+    slong d = arb_mat_ncols(V), N = n * d, i;
+    double r, e;
+    arb_mat_t G;
+
+    arb_mat_init(G, n, d);
+    /* the Newton correction at the centre sizes the box */
+    {
+        double *Hd = flint_malloc(sizeof(double) * N * N), *g = flint_malloc(sizeof(double) * N),
+               *dx = flint_malloc(sizeof(double) * N);
+        grad_at(G, W, n, V, 2 * prec);
+        mat_mid_d(g, G);
+        pop_eval_d(NULL, NULL, Hd, W, n, Vd, k, d);
+        e = dla_solve(dx, Hd, g, N) == 0 ? dla_norm(dx, N) : INFINITY;
+        flint_free(Hd);
+        flint_free(g);
+        flint_free(dx);
+        /* |grad F| at the centre */
+        arb_zero(R->gnorm);
+        for (i = 0; i < N; i++)
+            arb_addmul(R->gnorm, arb_mat_entry(G, i / d, i % d), arb_mat_entry(G, i / d, i % d), 2 * prec);
+        arb_sqrtpos(R->gnorm, R->gnorm, 2 * prec);
+    }
+    {
+        double wmax = 0;
+        for (i = 0; i < N; i++)
+            if (fabs(W[i]) > wmax)
+                wmax = fabs(W[i]);
+        r = o->radius > 0 ? o->radius : fmax(CRIT_R_FACTOR * e, CRIT_R_FLOOR * fmax(1, wmax));
+        /* a box this wide is not a certificate of anything near x~ */
+        if (o->radius <= 0 && r > CRIT_R_MAX * fmax(1, wmax))
+            r = CRIT_R_MAX * fmax(1, wmax);
+    }
+    if (!isfinite(r))
+    {
+        snprintf(R->reason, sizeof R->reason, "the Hessian at the refined point is singular in double");
+        r = CRIT_R_FLOOR;
+    }
+
+    arb_mat_clear(G);
+    return r;
+}
+
+/* Sets R->lmin and R->curv (the least eigenvalue of the Hessian enclosure
+   H and the curvature along its direction), R->pd, R->kind and, for a
+   saddle only, R->dir (the direction); R->reason when the sign is not
+   decided. */
+static void
+classify(crit_result_t R, const arb_mat_t H, slong prec)
+{
+    slong N = arb_mat_nrows(H);
+
+    R->dir = flint_malloc(sizeof(double) * N);
+    crit_lmin(R->lmin, R->dir, R->curv, H, prec);
+    {
+        arf_t lo, hi;
+        arf_init(lo);
+        arf_init(hi);
+        arb_get_lbound_arf(lo, R->lmin, prec);
+        arb_get_ubound_arf(hi, R->curv, prec);
+        if (arf_sgn(lo) > 0)
+            R->pd = BC_TRUE;
+        else if (arf_sgn(hi) < 0)
+            R->pd = BC_FALSE;
+        arf_clear(lo);
+        arf_clear(hi);
+    }
+    if (R->pd == BC_TRUE)
+        R->kind = CRIT_MINIMUM;
+    else if (R->pd == BC_FALSE)
+        R->kind = CRIT_SADDLE;
+    else
+        snprintf(R->reason, sizeof R->reason,
+                 "a unique critical point is certified but the sign of the least Hessian eigenvalue is not "
+                 "decided");
+    if (R->kind != CRIT_SADDLE)
+    {
+        /* the direction is only a certificate for saddles */
+        flint_free(R->dir);
+        R->dir = NULL;
+    }
+}
+
 void
 crit_certify(crit_result_t R, const arb_mat_t W0, const arb_mat_t V, const crit_opts *o)
 {
     slong n = arb_mat_nrows(W0), d = arb_mat_ncols(W0), k = arb_mat_nrows(V), N = n * d, i, attempt;
     slong prec = o->prec > 0 ? o->prec : 64;
     double *Vd = flint_malloc(sizeof(double) * (k * d + 1)), *W, *Win;
-    double t0 = bc_seconds(), r, e, max_move;
-    arb_mat_t X, H, G;
+    double t0 = bc_seconds(), r, max_move;
+    arb_mat_t X, H;
     int fl, rejected = 0;
 
     R->n = n;
@@ -631,7 +721,6 @@ crit_certify(crit_result_t R, const arb_mat_t W0, const arb_mat_t V, const crit_
     memcpy(Win, W, sizeof(double) * N);
     arb_mat_init(X, n, d);
     arb_mat_init(H, N, N);
-    arb_mat_init(G, n, d);
     arb_indeterminate(R->F);
     arb_indeterminate(R->lmin);
     arb_indeterminate(R->curv);
@@ -671,38 +760,7 @@ crit_certify(crit_result_t R, const arb_mat_t W0, const arb_mat_t V, const crit_
             goto done;
         }
 
-    /* the Newton correction at the centre sizes the box */
-    {
-        double *Hd = flint_malloc(sizeof(double) * N * N), *g = flint_malloc(sizeof(double) * N),
-               *dx = flint_malloc(sizeof(double) * N);
-        fl = grad_at(G, W, n, V, 2 * prec);
-        mat_mid_d(g, G);
-        pop_eval_d(NULL, NULL, Hd, W, n, Vd, k, d);
-        e = dla_solve(dx, Hd, g, N) == 0 ? dla_norm(dx, N) : INFINITY;
-        flint_free(Hd);
-        flint_free(g);
-        flint_free(dx);
-        /* |grad F| at the centre */
-        arb_zero(R->gnorm);
-        for (i = 0; i < N; i++)
-            arb_addmul(R->gnorm, arb_mat_entry(G, i / d, i % d), arb_mat_entry(G, i / d, i % d), 2 * prec);
-        arb_sqrtpos(R->gnorm, R->gnorm, 2 * prec);
-    }
-    {
-        double wmax = 0;
-        for (i = 0; i < N; i++)
-            if (fabs(W[i]) > wmax)
-                wmax = fabs(W[i]);
-        r = o->radius > 0 ? o->radius : fmax(CRIT_R_FACTOR * e, CRIT_R_FLOOR * fmax(1, wmax));
-        /* a box this wide is not a certificate of anything near x~ */
-        if (o->radius <= 0 && r > CRIT_R_MAX * fmax(1, wmax))
-            r = CRIT_R_MAX * fmax(1, wmax);
-    }
-    if (!isfinite(r))
-    {
-        snprintf(R->reason, sizeof R->reason, "the Hessian at the refined point is singular in double");
-        r = CRIT_R_FLOOR;
-    }
+    r = box_radius(R, W, n, Vd, k, V, o, prec);
 
     /* Krawczyk on X, retried with a larger and a smaller box */
     for (attempt = 0; attempt < 3; attempt++)
@@ -743,35 +801,7 @@ crit_certify(crit_result_t R, const arb_mat_t W0, const arb_mat_t V, const crit_
     }
     /* value, least eigenvalue, direction */
     pop_eval(R->F, NULL, NULL, X, V, 2 * prec);
-    R->dir = flint_malloc(sizeof(double) * N);
-    crit_lmin(R->lmin, R->dir, R->curv, H, prec);
-    {
-        arf_t lo, hi;
-        arf_init(lo);
-        arf_init(hi);
-        arb_get_lbound_arf(lo, R->lmin, prec);
-        arb_get_ubound_arf(hi, R->curv, prec);
-        if (arf_sgn(lo) > 0)
-            R->pd = BC_TRUE;
-        else if (arf_sgn(hi) < 0)
-            R->pd = BC_FALSE;
-        arf_clear(lo);
-        arf_clear(hi);
-    }
-    if (R->pd == BC_TRUE)
-        R->kind = CRIT_MINIMUM;
-    else if (R->pd == BC_FALSE)
-        R->kind = CRIT_SADDLE;
-    else
-        snprintf(R->reason, sizeof R->reason,
-                 "a unique critical point is certified but the sign of the least Hessian eigenvalue is not "
-                 "decided");
-    if (R->kind != CRIT_SADDLE)
-    {
-        /* the direction is only a certificate for saddles */
-        flint_free(R->dir);
-        R->dir = NULL;
-    }
+    classify(R, H, prec);
 
     /* global or not */
     if (box_holds_teacher(X, V))
@@ -793,7 +823,6 @@ done:
     }
     arb_mat_clear(X);
     arb_mat_clear(H);
-    arb_mat_clear(G);
     flint_free(Vd);
     flint_free(Win);
     R->seconds = bc_seconds() - t0;

@@ -72,67 +72,20 @@ shift_pair(arb_mat_t Y, slong i, const double *a, double t, slong prec)
     arb_clear(tt);
 }
 
-void
-crit_split(crit_split_t S, const crit_result_t R, const arb_mat_t V, slong i, const fmpq_t alpha, slong prec)
+/* Sets S->block_lmin and S->a (the least eigenvalue of the block B = B_i
+   over the box X and its direction), S->curv (the curvature
+   a^T B a / (alpha (1 - alpha)) along (a, -a), ab = alpha (1 - alpha)) and
+   S->condition (whether lambda_min(B_i) < 0). */
+static void
+split_condition(crit_split_t S, const arb_mat_t B, const arb_mat_t X, slong i, const arb_t ab, slong prec)
 {
-    slong n = R->n, d = R->d, N = n * d, c, j, l;
-    arb_mat_t X, P, B, B2, Y, H2, G, G2;
-    arb_t al, ab, q, aa, F0, F1, D, m;
-    double *vec;
-    int fl;
+    slong d = arb_mat_ncols(X), c, j;
+    arb_mat_t B2;
+    arb_t q, m;
 
-    S->i = i;
-    fmpq_set(S->alpha, alpha);
-    S->condition = S->saddle = BC_UNDECIDED;
-    S->t = 0;
-    S->reason[0] = '\0';
-    arb_indeterminate(S->block_lmin);
-    arb_indeterminate(S->curv);
-    arb_indeterminate(S->lmin);
-    arb_indeterminate(S->dF);
-    if (R->exists != BC_TRUE)
-    {
-        snprintf(S->reason, sizeof S->reason,
-                 "no critical point certified in width n: the image is not known");
-        return;
-    }
-    if (i < 0 || i >= n || fmpq_sgn(alpha) <= 0 || fmpq_cmp_ui(alpha, 1) >= 0)
-    {
-        snprintf(S->reason, sizeof S->reason, "the split needs 1 <= i <= n and 0 < alpha < 1");
-        return;
-    }
-    arb_mat_init(X, n, d);
-    arb_mat_init(P, n, d);
-    arb_mat_init(B, d, d);
     arb_mat_init(B2, d, d);
-    arb_mat_init(Y, n + 1, d);
-    arb_mat_init(H2, (n + 1) * d, (n + 1) * d);
-    arb_mat_init(G, n, d);
-    arb_mat_init(G2, n + 1, d);
-    arb_init(al);
-    arb_init(ab);
     arb_init(q);
-    arb_init(aa);
-    arb_init(F0);
-    arb_init(F1);
-    arb_init(D);
     arb_init(m);
-    vec = flint_malloc(sizeof(double) * (n + 1) * d);
-    crit_box(X, R->W, n, d, R->radius);
-    crit_box(P, R->W, n, d, 0);
-    arb_set_fmpq(al, alpha, 2 * prec);
-    /* ab = alpha (1 - alpha) */
-    arb_sub_ui(ab, al, 1, 2 * prec);
-    arb_neg(ab, ab);
-    arb_mul(ab, ab, al, 2 * prec);
-
-    /* the block B_i over X, its least eigenvalue and direction */
-    fl = pop_block(B, X, V, i, prec);
-    if (fl & POP_ZERO)
-    {
-        snprintf(S->reason, sizeof S->reason, "a neuron of the box may be zero");
-        goto done;
-    }
     crit_lmin(S->block_lmin, S->a, NULL, B, prec);
     /* curvature along (a, -a): a^T B a / (alpha (1 - alpha)) */
     {
@@ -182,6 +135,142 @@ crit_split(crit_split_t S, const crit_result_t R, const arb_mat_t V, slong i, co
         }
         arb_clear(nw);
     }
+    arb_mat_clear(B2);
+    arb_clear(q);
+    arb_clear(m);
+}
+
+/* Sets S->t and S->dF: the first step t = 2^-j (j <= 48) along the split
+   direction S->a for which sup_{y in X} F'(split(y) + t u) - F(y) < 0 is
+   certified by the mean-value form around the box centre P, and that
+   bound.  Leaves them unchanged when no step is certified. */
+static void
+split_descent(crit_split_t S, const crit_result_t R, const arb_mat_t V, const arb_mat_t X, const arb_mat_t P,
+              slong i, const arb_t al, slong prec)
+{
+    slong n = R->n, d = R->d, N = n * d, j, l;
+    arb_mat_t Y, Yp, G, G2;
+    arb_t aa, F0, F1, D, m;
+
+    arb_mat_init(Y, n + 1, d);
+    arb_mat_init(G, n, d);
+    arb_mat_init(G2, n + 1, d);
+    arb_init(aa);
+    arb_init(F0);
+    arb_init(F1);
+    arb_init(D);
+    arb_init(m);
+    arb_mat_init(Yp, n + 1, d);
+    pop_eval(F0, NULL, NULL, P, V, 2 * prec);
+    pop_eval(NULL, G, NULL, X, V, prec);
+    for (j = 1; j <= 48 && S->t == 0; j++)
+    {
+        double t = ldexp(1, (int) -j);
+        mag_t acc, e;
+        crit_split_box(Yp, P, i, al, 2 * prec);
+        shift_pair(Yp, i, S->a, t, 2 * prec);
+        if (pop_eval(F1, NULL, NULL, Yp, V, 2 * prec) & POP_ZERO)
+            continue;
+        crit_split_box(Y, X, i, al, 2 * prec);
+        shift_pair(Y, i, S->a, t, 2 * prec);
+        if (pop_eval(NULL, G2, NULL, Y, V, prec) & POP_ZERO)
+            continue;
+        arb_sub(D, F1, F0, 2 * prec);
+        mag_init(acc);
+        mag_init(e);
+        for (l = 0; l < N; l++)
+        {
+            slong r = l / d, cc = l % d;
+            /* (S^T G2)_l - G_l */
+            if (r == i)
+            {
+                /* alpha G2_i + (1 - alpha) G2_n */
+                arb_mul(m, arb_mat_entry(G2, i, cc), al, prec);
+                arb_set(aa, arb_mat_entry(G2, n, cc));
+                arb_submul(aa, arb_mat_entry(G2, n, cc), al, prec);
+                arb_add(m, m, aa, prec);
+            }
+            else
+                arb_set(m, arb_mat_entry(G2, r, cc));
+            arb_sub(m, m, arb_mat_entry(G, r, cc), prec);
+            arb_get_mag(e, m);
+            mag_add(acc, acc, e);
+        }
+        mag_set_d(e, R->radius);
+        mag_mul(acc, acc, e);
+        arb_add_error_mag(D, acc);
+        mag_clear(acc);
+        mag_clear(e);
+        if (arb_is_negative(D))
+        {
+            S->t = t;
+            arb_set(S->dF, D);
+        }
+    }
+    arb_mat_clear(Yp);
+    arb_mat_clear(Y);
+    arb_mat_clear(G);
+    arb_mat_clear(G2);
+    arb_clear(aa);
+    arb_clear(F0);
+    arb_clear(F1);
+    arb_clear(D);
+    arb_clear(m);
+}
+
+void
+crit_split(crit_split_t S, const crit_result_t R, const arb_mat_t V, slong i, const fmpq_t alpha, slong prec)
+{
+    slong n = R->n, d = R->d;
+    arb_mat_t X, P, B, Y, H2;
+    arb_t al, ab;
+    double *vec;
+    int fl;
+
+    S->i = i;
+    fmpq_set(S->alpha, alpha);
+    S->condition = S->saddle = BC_UNDECIDED;
+    S->t = 0;
+    S->reason[0] = '\0';
+    arb_indeterminate(S->block_lmin);
+    arb_indeterminate(S->curv);
+    arb_indeterminate(S->lmin);
+    arb_indeterminate(S->dF);
+    if (R->exists != BC_TRUE)
+    {
+        snprintf(S->reason, sizeof S->reason,
+                 "no critical point certified in width n: the image is not known");
+        return;
+    }
+    if (i < 0 || i >= n || fmpq_sgn(alpha) <= 0 || fmpq_cmp_ui(alpha, 1) >= 0)
+    {
+        snprintf(S->reason, sizeof S->reason, "the split needs 1 <= i <= n and 0 < alpha < 1");
+        return;
+    }
+    arb_mat_init(X, n, d);
+    arb_mat_init(P, n, d);
+    arb_mat_init(B, d, d);
+    arb_mat_init(Y, n + 1, d);
+    arb_mat_init(H2, (n + 1) * d, (n + 1) * d);
+    arb_init(al);
+    arb_init(ab);
+    vec = flint_malloc(sizeof(double) * (n + 1) * d);
+    crit_box(X, R->W, n, d, R->radius);
+    crit_box(P, R->W, n, d, 0);
+    arb_set_fmpq(al, alpha, 2 * prec);
+    /* ab = alpha (1 - alpha) */
+    arb_sub_ui(ab, al, 1, 2 * prec);
+    arb_neg(ab, ab);
+    arb_mul(ab, ab, al, 2 * prec);
+
+    /* the block B_i over X, its least eigenvalue and direction */
+    fl = pop_block(B, X, V, i, prec);
+    if (fl & POP_ZERO)
+    {
+        snprintf(S->reason, sizeof S->reason, "a neuron of the box may be zero");
+        goto done;
+    }
+    split_condition(S, B, X, i, ab, prec);
     S->saddle = S->condition == BC_TRUE ? BC_TRUE : BC_UNDECIDED;
     if (R->global == BC_TRUE)
     {
@@ -210,77 +299,17 @@ crit_split(crit_split_t S, const crit_result_t R, const arb_mat_t V, slong i, co
     if (!(fl & POP_ZERO))
         crit_lmin(S->lmin, vec, NULL, H2, prec);
 
-    /* certified descent: sup_{y in X} F'(split(y) + t u) - F(y) < 0 by the
-       mean-value form around x~ */
+    /* certified descent along the split direction */
     if (S->condition == BC_TRUE)
-    {
-        arb_mat_t Yp;
-        arb_mat_init(Yp, n + 1, d);
-        pop_eval(F0, NULL, NULL, P, V, 2 * prec);
-        pop_eval(NULL, G, NULL, X, V, prec);
-        for (j = 1; j <= 48 && S->t == 0; j++)
-        {
-            double t = ldexp(1, (int) -j);
-            mag_t acc, e;
-            crit_split_box(Yp, P, i, al, 2 * prec);
-            shift_pair(Yp, i, S->a, t, 2 * prec);
-            if (pop_eval(F1, NULL, NULL, Yp, V, 2 * prec) & POP_ZERO)
-                continue;
-            crit_split_box(Y, X, i, al, 2 * prec);
-            shift_pair(Y, i, S->a, t, 2 * prec);
-            if (pop_eval(NULL, G2, NULL, Y, V, prec) & POP_ZERO)
-                continue;
-            arb_sub(D, F1, F0, 2 * prec);
-            mag_init(acc);
-            mag_init(e);
-            for (l = 0; l < N; l++)
-            {
-                slong r = l / d, cc = l % d;
-                /* (S^T G2)_l - G_l */
-                if (r == i)
-                {
-                    /* alpha G2_i + (1 - alpha) G2_n */
-                    arb_mul(m, arb_mat_entry(G2, i, cc), al, prec);
-                    arb_set(aa, arb_mat_entry(G2, n, cc));
-                    arb_submul(aa, arb_mat_entry(G2, n, cc), al, prec);
-                    arb_add(m, m, aa, prec);
-                }
-                else
-                    arb_set(m, arb_mat_entry(G2, r, cc));
-                arb_sub(m, m, arb_mat_entry(G, r, cc), prec);
-                arb_get_mag(e, m);
-                mag_add(acc, acc, e);
-            }
-            mag_set_d(e, R->radius);
-            mag_mul(acc, acc, e);
-            arb_add_error_mag(D, acc);
-            mag_clear(acc);
-            mag_clear(e);
-            if (arb_is_negative(D))
-            {
-                S->t = t;
-                arb_set(S->dF, D);
-            }
-        }
-        arb_mat_clear(Yp);
-    }
+        split_descent(S, R, V, X, P, i, al, prec);
 done:
     arb_mat_clear(X);
     arb_mat_clear(P);
     arb_mat_clear(B);
-    arb_mat_clear(B2);
     arb_mat_clear(Y);
     arb_mat_clear(H2);
-    arb_mat_clear(G);
-    arb_mat_clear(G2);
     arb_clear(al);
     arb_clear(ab);
-    arb_clear(q);
-    arb_clear(aa);
-    arb_clear(F0);
-    arb_clear(F1);
-    arb_clear(D);
-    arb_clear(m);
     flint_free(vec);
 }
 

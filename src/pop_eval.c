@@ -140,6 +140,67 @@ block_set(arb_mat_t H, slong r, slong c, const arb_mat_t M, int transpose)
 
 #define ROW(A, i) arb_mat_entry(A, i, 0)
 
+/* Student-teacher pairs (unmatched teacher rows only): subtracts each
+   pair's term from F (if not NULL, for unmatched students), G and H (if not
+   NULL).  P, t, g and M are scratch; returns the POP_* flags raised. */
+static int
+eval_student_teacher(arb_ptr F, arb_mat_struct *G, arb_mat_struct *H, const rows_struct *R, const arb_mat_t W,
+                     const arb_mat_t V, _pop_pair_struct *Pp, arb_t t, arb_ptr g, arb_mat_t M, const arb_t pi,
+                     const arb_t inv2pi, slong prec)
+{
+    slong n = arb_mat_nrows(W), d = arb_mat_ncols(W), i, jj;
+    int fl = 0;
+
+    for (i = 0; i < n; i++)
+        for (jj = 0; jj < R->ntl; jj++)
+        {
+            arb_srcptr v = ROW(V, R->tl[jj]);
+            int needF = F != NULL && !R->smat[i];
+            if (R->tmat[jj] || (!needF && G == NULL && H == NULL))
+                continue;
+            _pop_pair_set(Pp, ROW(W, i), v, pi, prec);
+            if (needF)
+            {
+                fl |= _pop_pair_f(t, Pp, inv2pi, prec);
+                arb_sub(F, F, t, prec);
+            }
+            if (G != NULL)
+            {
+                fl |= _pop_pair_g(g, Pp, ROW(W, i), v, inv2pi, prec);
+                _arb_vec_sub(ROW(G, i), ROW(G, i), g, d, prec);
+            }
+            if (H != NULL)
+            {
+                fl |= _pop_pair_h1(M, Pp, ROW(W, i), inv2pi, prec);
+                block_add(H, i * d, i * d, M, -1, prec);
+            }
+        }
+
+    return fl;
+}
+
+/* Teacher pairs (unmatched rows only): adds each pair's term to F.  P and t
+   are scratch; returns the POP_* flags raised. */
+static int
+eval_teacher_pairs(arb_t F, const rows_struct *R, const arb_mat_t V, _pop_pair_struct *Pp, arb_t t,
+                   const arb_t pi, const arb_t inv2pi, slong prec)
+{
+    slong jj, jj2;
+    int fl = 0;
+
+    for (jj = 0; jj < R->ntl; jj++)
+        for (jj2 = jj + 1; jj2 < R->ntl; jj2++)
+        {
+            if (R->tmat[jj] || R->tmat[jj2])
+                continue;
+            _pop_pair_set(Pp, ROW(V, R->tl[jj]), ROW(V, R->tl[jj2]), pi, prec);
+            fl |= _pop_pair_f(t, Pp, inv2pi, prec);
+            arb_add(F, F, t, prec);
+        }
+
+    return fl;
+}
+
 int
 pop_eval(arb_t F, arb_mat_t G, arb_mat_t H, const arb_mat_t W, const arb_mat_t V, slong prec)
 {
@@ -148,7 +209,7 @@ pop_eval(arb_t F, arb_mat_t G, arb_mat_t H, const arb_mat_t W, const arb_mat_t V
     arb_t pi, inv2pi, t;
     arb_ptr g;
     arb_mat_t M;
-    slong n = arb_mat_nrows(W), d = arb_mat_ncols(W), i, i2, jj, jj2, a;
+    slong n = arb_mat_nrows(W), d = arb_mat_ncols(W), i, i2, jj, a;
     int fl = 0, derivs;
 
     rows_init(&R, W, V);
@@ -257,43 +318,9 @@ pop_eval(arb_t F, arb_mat_t G, arb_mat_t H, const arb_mat_t W, const arb_mat_t V
             pair_swap(&P);
         }
 
-    /* student-teacher pairs (unmatched teacher rows only) */
-    for (i = 0; i < n; i++)
-        for (jj = 0; jj < R.ntl; jj++)
-        {
-            arb_srcptr v = ROW(V, R.tl[jj]);
-            int needF = F != NULL && !R.smat[i];
-            if (R.tmat[jj] || (!needF && G == NULL && H == NULL))
-                continue;
-            _pop_pair_set(&P, ROW(W, i), v, pi, prec);
-            if (needF)
-            {
-                fl |= _pop_pair_f(t, &P, inv2pi, prec);
-                arb_sub(F, F, t, prec);
-            }
-            if (G != NULL)
-            {
-                fl |= _pop_pair_g(g, &P, ROW(W, i), v, inv2pi, prec);
-                _arb_vec_sub(ROW(G, i), ROW(G, i), g, d, prec);
-            }
-            if (H != NULL)
-            {
-                fl |= _pop_pair_h1(M, &P, ROW(W, i), inv2pi, prec);
-                block_add(H, i * d, i * d, M, -1, prec);
-            }
-        }
-
-    /* teacher pairs: F only */
+    fl |= eval_student_teacher(F, G, H, &R, W, V, &P, t, g, M, pi, inv2pi, prec);
     if (F != NULL)
-        for (jj = 0; jj < R.ntl; jj++)
-            for (jj2 = jj + 1; jj2 < R.ntl; jj2++)
-            {
-                if (R.tmat[jj] || R.tmat[jj2])
-                    continue;
-                _pop_pair_set(&P, ROW(V, R.tl[jj]), ROW(V, R.tl[jj2]), pi, prec);
-                fl |= _pop_pair_f(t, &P, inv2pi, prec);
-                arb_add(F, F, t, prec);
-            }
+        fl |= eval_teacher_pairs(F, &R, V, &P, t, pi, inv2pi, prec);
 
     arb_mat_clear(M);
     _arb_vec_clear(g, d);
