@@ -205,10 +205,66 @@ cli_usage(FILE *f)
           f);
 }
 
-int
-cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
+/* Whether a is one of the options of the sampling: --seed, --threads, --samples, --slack,
+   --confidence (each takes a value). */
+static int
+is_sampling_option(const char *a)
 {
-    int i, size_given = 0;
+    return !strcmp(a, "--seed") || !strcmp(a, "--threads") || !strcmp(a, "--samples") ||
+           !strcmp(a, "--slack") || !strcmp(a, "--confidence");
+}
+
+/* Sets the field of o that the sampling option a (is_sampling_option) names from its value v;
+   returns 0, or the usage error's exit status when v is out of range. */
+static int
+parse_sampling_option(cli_opts *o, const char *a, const char *v)
+{
+    if (!strcmp(a, "--seed"))
+    {
+        if (cli_parse_u64(&o->run.seed, v) != 0)
+            return usage_error("--seed expects an integer in [0, 2^64), got '%s'%s", v, "");
+    }
+    else if (!strcmp(a, "--threads"))
+    {
+        uint64_t t;
+        if (cli_parse_u64(&t, v) != 0 || t < 1 || t > 256)
+            return usage_error("--threads expects an integer from 1 to 256, got '%s'%s", v, "");
+        o->run.threads = (int) t;
+        o->threads_given = 1;
+    }
+    else if (!strcmp(a, "--samples"))
+    {
+        uint64_t k;
+        if (!strcmp(v, "auto"))
+            o->run.samples = -1;
+        else if (cli_parse_u64(&k, v) != 0 || k < 1 || k > (UINT64_C(1) << 40))
+            return usage_error("--samples expects 'auto' or an integer from 1 to 2^40, got '%s'%s", v, "");
+        else
+            o->run.samples = (long) k;
+    }
+    else if (!strcmp(a, "--slack"))
+    {
+        if (cli_parse_double(&o->run.slack, v) != 0 || !(o->run.slack > 1e-4) || !(o->run.slack < 0.5))
+            return usage_error("--slack expects a number in (0.0001, 0.5), got '%s'%s", v, "");
+    }
+    else if (!strcmp(a, "--confidence"))
+    {
+        int r = parse_confidence(&o->confidence, v);
+        if (r == 1)
+            return usage_error("--confidence expects a decimal strictly between 0 and 1, got '%s'%s", v, "");
+        if (r == 2)
+            return usage_error("--confidence %s is too close to 1: its tail level (1 - C)/2 is below the "
+                               "smallest double%s",
+                               v, "");
+        o->confidence_text = v;
+    }
+    return 0;
+}
+
+/* Sets o to the defaults of run and bench, with room for argc selected ids. */
+static void
+cli_opts_defaults(cli_opts *o, int argc)
+{
     long nproc = sysconf(_SC_NPROCESSORS_ONLN);
 
     memset(o, 0, sizeof(cli_opts));
@@ -220,6 +276,14 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
     o->run.progress = 1;
     o->confidence = 0.99;
     o->ids = flint_calloc(argc + 1, sizeof(char *));
+}
+
+int
+cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
+{
+    int i, size_given = 0;
+
+    cli_opts_defaults(o, argc);
 
     for (i = 1; i < argc; i++)
     {
@@ -248,50 +312,11 @@ cli_parse_run(cli_opts *o, int argc, char **argv, int allow_ids)
         }
         else if (!strcmp(a, "--quiet"))
             o->quiet = 1;
-        else if (!strcmp(a, "--seed"))
+        else if (is_sampling_option(a))
         {
-            if (cli_parse_u64(&o->run.seed, v) != 0)
-                return usage_error("--seed expects an integer in [0, 2^64), got '%s'%s", v, "");
-            i++;
-        }
-        else if (!strcmp(a, "--threads"))
-        {
-            uint64_t t;
-            if (cli_parse_u64(&t, v) != 0 || t < 1 || t > 256)
-                return usage_error("--threads expects an integer from 1 to 256, got '%s'%s", v, "");
-            o->run.threads = (int) t;
-            o->threads_given = 1;
-            i++;
-        }
-        else if (!strcmp(a, "--samples"))
-        {
-            uint64_t k;
-            if (!strcmp(v, "auto"))
-                o->run.samples = -1;
-            else if (cli_parse_u64(&k, v) != 0 || k < 1 || k > (UINT64_C(1) << 40))
-                return usage_error("--samples expects 'auto' or an integer from 1 to 2^40, got '%s'%s", v,
-                                   "");
-            else
-                o->run.samples = (long) k;
-            i++;
-        }
-        else if (!strcmp(a, "--slack"))
-        {
-            if (cli_parse_double(&o->run.slack, v) != 0 || !(o->run.slack > 1e-4) || !(o->run.slack < 0.5))
-                return usage_error("--slack expects a number in (0.0001, 0.5), got '%s'%s", v, "");
-            i++;
-        }
-        else if (!strcmp(a, "--confidence"))
-        {
-            int r = parse_confidence(&o->confidence, v);
-            if (r == 1)
-                return usage_error("--confidence expects a decimal strictly between 0 and 1, got '%s'%s", v,
-                                   "");
-            if (r == 2)
-                return usage_error("--confidence %s is too close to 1: its tail level (1 - C)/2 is below the "
-                                   "smallest double%s",
-                                   v, "");
-            o->confidence_text = v;
+            int r = parse_sampling_option(o, a, v);
+            if (r != 0)
+                return r;
             i++;
         }
         else if (!strcmp(a, "--json"))

@@ -127,6 +127,143 @@ mutation_cover(report_meta *meta, const driver_stats *st)
             }
 }
 
+/* Returns 0 when every id pattern of o selects some check; otherwise reports the first
+   that selects none and returns CLI_EXIT_USAGE. */
+static int
+check_ids_known(const cli_opts *o)
+{
+    slong i;
+
+    for (i = 0; i < o->nids; i++)
+    {
+        int hit = 0;
+        slong a, b;
+        for (a = 0; a < theorem_nmodules && !hit; a++)
+            for (b = 0; b < theorem_modules[a]->nspecs && !hit; b++)
+                hit = module_id_matches(theorem_modules[a]->specs[b].id, theorem_modules[a]->name, o->ids[i]);
+        if (!hit)
+        {
+            cli_fail("unknown check id '%s' (see 'basincheck list')", o->ids[i]);
+            return CLI_EXIT_USAGE;
+        }
+    }
+    return 0;
+}
+
+/* Returns 0 when every option of the user's own instance given in o goes to modules that
+   take it; otherwise reports the first selected module that does not and returns
+   CLI_EXIT_USAGE. */
+static int
+check_instance_taken(const cli_opts *o)
+{
+    static const char *const names[] = {"data", "weights", "teacher", "centres",
+                                        "eps",  "dim",     "width",   "clusters"};
+    const int given[] = {o->run.data != NULL,    o->run.weights != NULL, o->run.teacher != NULL,
+                         o->run.centres != NULL, o->run.eps != NULL,     o->run.dim != 0,
+                         o->run.width != 0,      o->run.clusters != 0};
+    slong i, j;
+    int k;
+
+    for (k = 0; k < 8; k++)
+    {
+        if (!given[k])
+            continue;
+        for (i = 0; i < theorem_nmodules; i++)
+        {
+            const module_struct *m = theorem_modules[i];
+            int any = 0;
+            for (j = 0; j < m->nspecs; j++)
+                any |= selected(o, m, m->specs[j].id);
+            if (any && !module_accepts(m, names[k]))
+            {
+                cli_fail("--%s is not taken by module '%s'; select the modules that take it "
+                         "(see 'basincheck --help')",
+                         names[k], m->name);
+                return CLI_EXIT_USAGE;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Prints the summary of K on stdout, one line per check and a count (mism of them not as
+   expected); a vacuous or trivially met claim says so on its line (fields "vacuous",
+   "trivial"), and a bound that holds but says little how far it is from the trivial one
+   (field "above_trivial"). */
+static void
+print_summary(const checklist_t K, slong mism)
+{
+    slong i;
+
+    for (i = 0; i < K->nchecks; i++)
+    {
+        const check_struct *c = K->checks + i;
+        slong f;
+        printf("%-44s %-12s %s%s", c->id, check_status_str(c->status),
+               c->status == c->expected ? "" : "EXPECTED ",
+               c->status == c->expected ? "" : check_status_str(c->expected));
+        for (f = 0; f < c->nfields; f++)
+            if (!strcmp(c->fields[f].key, "vacuous") || !strcmp(c->fields[f].key, "trivial") ||
+                !strcmp(c->fields[f].key, "above_trivial"))
+                printf(" (%s: %s)", c->fields[f].key, c->fields[f].value);
+        printf("\n");
+    }
+    printf("%ld checks, %ld as expected, %ld not\n", (long) K->nchecks, (long) (K->nchecks - mism),
+           (long) mism);
+}
+
+/* Sets meta from the options o, the run's statistics st and P, the start time now (written
+   into started, of size 64) and the start t0 of the wall clock; meta->command is left to the
+   caller. */
+static void
+report_meta_set(report_meta *meta, char *started, const cli_opts *o, const driver_stats *st,
+                const par_struct *P, time_t now, double t0)
+{
+    static const char *const modes[] = {"quick", "default", "full"};
+    static const char compiler[] = "cc " __VERSION__;
+
+    strftime(started, 64, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    meta->seed = o->run.seed;
+    meta->mode = modes[o->run.size];
+    meta->confidence = o->confidence;
+    meta->tail = st->tail;
+    meta->nmc = st->ntests;
+    meta->threads = o->run.threads;
+    meta->ranks = P->size;
+    meta->revision = BC_REVISION;
+    meta->compiler = compiler;
+    meta->started = started;
+    meta->seconds = bc_seconds() - t0;
+    meta->command = o->command;
+    meta->nmodules = st->nmodules;
+    meta->module_names = st->module_names;
+    meta->module_seconds = st->module_seconds;
+    meta->mutant = o->run.mutant;
+    meta->certificates = o->certificates;
+    mutation_cover(meta, st);
+}
+
+/* Returns the command line "basincheck argv[0] ... argv[argc - 1]", to be freed with
+   flint_free. */
+static char *
+command_line(int argc, char **argv)
+{
+    size_t len = 1;
+    char *cmd;
+    int a;
+
+    for (a = 0; a < argc; a++)
+        len += strlen(argv[a]) + 1;
+    cmd = flint_malloc(len + 16);
+    strcpy(cmd, "basincheck");
+    for (a = 0; a < argc; a++)
+    {
+        strcat(cmd, " ");
+        strcat(cmd, argv[a]);
+    }
+    return cmd;
+}
+
 int
 cli_run(int argc, char **argv, const par_struct *P)
 {
@@ -134,15 +271,14 @@ cli_run(int argc, char **argv, const par_struct *P)
     checklist_t K;
     outfile_t oj, ot;
     int have_j = 0, have_t = 0;
-    slong i, j, nmc = 0, mism;
+    slong nmc = 0, mism;
     int rc, status = CLI_EXIT_OK;
     driver_stats st;
     report_meta meta;
     char started[64];
+    char *cmd;
     time_t now = time(NULL);
     double t0 = bc_seconds();
-    static const char *const modes[] = {"quick", "default", "full"};
-    static const char compiler[] = "cc " __VERSION__;
 
     rc = cli_parse_run(&o, argc, argv, 1);
     if (rc != 0)
@@ -156,50 +292,15 @@ cli_run(int argc, char **argv, const par_struct *P)
     if (!o.threads_given && P->local > 1)
         o.run.threads = o.run.threads / P->local > 1 ? o.run.threads / P->local : 1;
 
-    /* every pattern must select something */
-    for (i = 0; i < o.nids; i++)
+    /* every pattern must select something, and the user's own instance
+       goes to modules that take it, and only there */
+    rc = check_ids_known(&o);
+    if (rc == 0)
+        rc = check_instance_taken(&o);
+    if (rc != 0)
     {
-        int hit = 0;
-        slong a, b;
-        for (a = 0; a < theorem_nmodules && !hit; a++)
-            for (b = 0; b < theorem_modules[a]->nspecs && !hit; b++)
-                hit = module_id_matches(theorem_modules[a]->specs[b].id, theorem_modules[a]->name, o.ids[i]);
-        if (!hit)
-        {
-            cli_fail("unknown check id '%s' (see 'basincheck list')", o.ids[i]);
-            cli_opts_clear(&o);
-            return CLI_EXIT_USAGE;
-        }
-    }
-
-    /* the user's own instance goes to modules that take it, and only there */
-    {
-        static const char *const names[] = {"data", "weights", "teacher", "centres",
-                                            "eps",  "dim",     "width",   "clusters"};
-        const int given[] = {o.run.data != NULL,    o.run.weights != NULL, o.run.teacher != NULL,
-                             o.run.centres != NULL, o.run.eps != NULL,     o.run.dim != 0,
-                             o.run.width != 0,      o.run.clusters != 0};
-        int k;
-        for (k = 0; k < 8; k++)
-        {
-            if (!given[k])
-                continue;
-            for (i = 0; i < theorem_nmodules; i++)
-            {
-                const module_struct *m = theorem_modules[i];
-                int any = 0;
-                for (j = 0; j < m->nspecs; j++)
-                    any |= selected(&o, m, m->specs[j].id);
-                if (any && !module_accepts(m, names[k]))
-                {
-                    cli_fail("--%s is not taken by module '%s'; select the modules that take it "
-                             "(see 'basincheck --help')",
-                             names[k], m->name);
-                    cli_opts_clear(&o);
-                    return CLI_EXIT_USAGE;
-                }
-            }
-        }
+        cli_opts_clear(&o);
+        return rc;
     }
 
     /* the statistical family before the run, from the tables: it sizes
@@ -282,65 +383,17 @@ cli_run(int argc, char **argv, const par_struct *P)
         write_certificates(o.certificates, K, o.run.seed, o.confidence_text, st.ntests) != 0)
         status = CLI_EXIT_USAGE;
 
-    /* summary on stdout; a vacuous or trivially met claim says so on its
-       line (fields "vacuous", "trivial"), and a bound that holds but says
-       little how far it is from the trivial one (field "above_trivial") */
-    for (i = 0; i < K->nchecks; i++)
-    {
-        const check_struct *c = K->checks + i;
-        slong f;
-        printf("%-44s %-12s %s%s", c->id, check_status_str(c->status),
-               c->status == c->expected ? "" : "EXPECTED ",
-               c->status == c->expected ? "" : check_status_str(c->expected));
-        for (f = 0; f < c->nfields; f++)
-            if (!strcmp(c->fields[f].key, "vacuous") || !strcmp(c->fields[f].key, "trivial") ||
-                !strcmp(c->fields[f].key, "above_trivial"))
-                printf(" (%s: %s)", c->fields[f].key, c->fields[f].value);
-        printf("\n");
-    }
-    printf("%ld checks, %ld as expected, %ld not\n", (long) K->nchecks, (long) (K->nchecks - mism),
-           (long) mism);
+    print_summary(K, mism);
 
-    strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-    meta.seed = o.run.seed;
-    meta.mode = modes[o.run.size];
-    meta.confidence = o.confidence;
-    meta.tail = st.tail;
-    meta.nmc = st.ntests;
-    meta.threads = o.run.threads;
-    meta.ranks = P->size;
-    meta.revision = BC_REVISION;
-    meta.compiler = compiler;
-    meta.started = started;
-    meta.seconds = bc_seconds() - t0;
-    meta.command = o.command;
-    meta.nmodules = st.nmodules;
-    meta.module_names = st.module_names;
-    meta.module_seconds = st.module_seconds;
-    meta.mutant = o.run.mutant;
-    meta.certificates = o.certificates;
-    mutation_cover(&meta, &st);
-    {
-        size_t len = 1;
-        char *cmd;
-        int a;
-        for (a = 0; a < argc; a++)
-            len += strlen(argv[a]) + 1;
-        cmd = flint_malloc(len + 16);
-        strcpy(cmd, "basincheck");
-        for (a = 0; a < argc; a++)
-        {
-            strcat(cmd, " ");
-            strcat(cmd, argv[a]);
-        }
-        meta.command = cmd;
-        /* each report reaches its path whole, or not at all */
-        if (have_j && write_report(oj, o.json, report_write_json, K, &meta) != CLI_EXIT_OK)
-            status = CLI_EXIT_USAGE;
-        if (have_t && write_report(ot, o.tex, report_write_tex, K, &meta) != CLI_EXIT_OK)
-            status = CLI_EXIT_USAGE;
-        flint_free(cmd);
-    }
+    report_meta_set(&meta, started, &o, &st, P, now, t0);
+    cmd = command_line(argc, argv);
+    meta.command = cmd;
+    /* each report reaches its path whole, or not at all */
+    if (have_j && write_report(oj, o.json, report_write_json, K, &meta) != CLI_EXIT_OK)
+        status = CLI_EXIT_USAGE;
+    if (have_t && write_report(ot, o.tex, report_write_tex, K, &meta) != CLI_EXIT_OK)
+        status = CLI_EXIT_USAGE;
+    flint_free(cmd);
 
     if (status == CLI_EXIT_OK && mism > 0)
         status = CLI_EXIT_MISMATCH;

@@ -474,65 +474,68 @@ write_figure3(FILE *f, const figure_struct *g)
     figure_end(f, g);
 }
 
-int
-report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
+/* Writes the section of module m: its prose, instances, tables, figures and check
+   details; nothing when no check of L belongs to m. */
+static void
+write_module_section(FILE *f, const checklist_t L, const module_struct *m, const report_meta *meta)
 {
-    slong i, j, nerr = 0;
+    const char *const *line;
+    slong j, n = 0;
+    int skip = 0;
 
-    write_preamble(f, L, meta);
-
-    for (i = 0; i < theorem_nmodules; i++)
+    for (j = 0; j < L->nchecks; j++)
+        n += (check_module(L->checks + j) == m);
+    if (n == 0)
+        return;
+    fprintf(f, "\\clearpage\n\\section{%s}\n", m->title);
+    if (part_reconstructed(m))
+        fputs("\\emph{Part of this claim is a reconstruction: the seed text lost it, or gives it only "
+              "in words. The "
+              "reconstructed statement is the one checked, and is marked as such below.}\n\n",
+              f);
+    /* the fragment's prose; the blocks of check statements go to the
+       check details */
+    for (line = m->fragment; line != NULL && *line != NULL; line++)
     {
-        const module_struct *m = theorem_modules[i];
-        const char *const *line;
-        slong n = 0;
-        int skip = 0;
-        for (j = 0; j < L->nchecks; j++)
-            n += (check_module(L->checks + j) == m);
-        if (n == 0)
-            continue;
-        fprintf(f, "\\clearpage\n\\section{%s}\n", m->title);
-        if (part_reconstructed(m))
-            fputs("\\emph{Part of this claim is a reconstruction: the seed text lost it, or gives it only "
-                  "in words. The "
-                  "reconstructed statement is the one checked, and is marked as such below.}\n\n",
-                  f);
-        /* the fragment's prose; the blocks of check statements go to the
-           check details */
-        for (line = m->fragment; line != NULL && *line != NULL; line++)
+        if (strstr(*line, "\\begin{checktext}{") != NULL)
+            skip = 1;
+        if (!skip)
         {
-            if (strstr(*line, "\\begin{checktext}{") != NULL)
-                skip = 1;
-            if (!skip)
-            {
-                report_write_refs(f, *line, L);
-                fputc('\n', f);
-            }
-            if (skip && strstr(*line, "\\end{checktext}") != NULL)
-                skip = 0;
+            report_write_refs(f, *line, L);
+            fputc('\n', f);
         }
-        fputs("\n\\subsection*{Instances}\n", f);
-        for (j = 0; j < L->ninstances; j++)
-            if (filed_under(m, L->instance_module[j]))
-            {
-                report_write_refs(f, L->instance_text[j], L);
-                fputs("\n\n", f);
-            }
-        write_check_table(f, L, m);
-        write_mc_table(f, L, m);
-        for (j = 0; j < L->nfigures; j++)
-        {
-            const figure_struct *g = L->figures + j;
-            if (filed_under(m, g->module))
-            {
-                if (g->zlabel != NULL)
-                    write_figure3(f, g);
-                else
-                    write_figure(f, g);
-            }
-        }
-        write_check_details(f, L, m, meta->certificates != NULL);
+        if (skip && strstr(*line, "\\end{checktext}") != NULL)
+            skip = 0;
     }
+    fputs("\n\\subsection*{Instances}\n", f);
+    for (j = 0; j < L->ninstances; j++)
+        if (filed_under(m, L->instance_module[j]))
+        {
+            report_write_refs(f, L->instance_text[j], L);
+            fputs("\n\n", f);
+        }
+    write_check_table(f, L, m);
+    write_mc_table(f, L, m);
+    for (j = 0; j < L->nfigures; j++)
+    {
+        const figure_struct *g = L->figures + j;
+        if (filed_under(m, g->module))
+        {
+            if (g->zlabel != NULL)
+                write_figure3(f, g);
+            else
+                write_figure(f, g);
+        }
+    }
+    write_check_details(f, L, m, meta->certificates != NULL);
+}
+
+/* Writes the section Errata: every check of L, not a control, whose expected status says
+   the claim is false. */
+static void
+write_errata(FILE *f, const checklist_t L)
+{
+    slong j, nerr = 0;
 
     fputs("\\clearpage\n\\section{Errata}\n", f);
     for (j = 0; j < L->nchecks; j++)
@@ -567,6 +570,14 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
         fputs("No stated inequality checked in this run was found false. (Negative controls, "
               "which are built to fail, are not errata.)\n\n",
               f);
+}
+
+/* Writes the section Colophon (tool, libraries, run parameters, precision, certificates,
+   times, command) and ends the document. */
+static void
+write_colophon(FILE *f, const checklist_t L, const report_meta *meta)
+{
+    slong i;
 
     fputs("\\section{Colophon}\n\\begin{tabular}{l>{\\raggedright\\arraybackslash}p{0.78\\textwidth}}"
           "\\toprule\n",
@@ -646,5 +657,17 @@ report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
     fputs("command & \\texttt{", f);
     tex_text(f, meta->command);
     fputs("}\\\\\n\\bottomrule\\end{tabular}\n\n\\end{document}\n", f);
+}
+
+int
+report_write_tex(FILE *f, const checklist_t L, const report_meta *meta)
+{
+    slong i;
+
+    write_preamble(f, L, meta);
+    for (i = 0; i < theorem_nmodules; i++)
+        write_module_section(f, L, theorem_modules[i], meta);
+    write_errata(f, L);
+    write_colophon(f, L, meta);
     return ferror(f) ? -1 : 0;
 }

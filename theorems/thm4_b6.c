@@ -888,6 +888,199 @@ b6_cache_get(thm4_b6_t C, const thm4_data_t D, slong n)
     return K;
 }
 
+/* Returns 0 when B.6's event holds for the signs C->a, C->b (C->chosen then names the
+   chosen neuron of each point); else sets C->bad_t to the first point without one and
+   returns THM4_B6_NO_NEURON. */
+static inline int
+b6_event(thm4_b6_t C, const fmpq *ybar, slong n, slong m)
+{
+    slong t;
+
+    if (thm4_event_b6(C->chosen, C->a, C->b, ybar, n, m))
+        return 0;
+    for (t = 0; t < m && C->chosen[t] >= 0; t++)
+        ;
+    C->bad_t = t;
+    return THM4_B6_NO_NEURON;
+}
+
+/* Sets C->W (n x d) to W'_{i,j} = z'_{i,j} / v_i from C->Zn over C->zden, and C->have_w;
+   q, r are scratch. */
+static void
+b6_set_w(thm4_b6_t C, const double *v, slong n, slong d, fmpq_t q, fmpq_t r)
+{
+    slong i, j;
+
+    fmpq_mat_clear(C->W);
+    fmpq_mat_init(C->W, n, d);
+    for (i = 0; i < n; i++)
+    {
+        bc_fmpq_set_d(r, v[i]);
+        for (j = 0; j < d; j++)
+        {
+            fmpq_set_fmpz_frac(q, fmpz_mat_entry(C->Zn, j, i), C->zden);
+            fmpq_div(fmpq_mat_entry(C->W, i, j), q, r);
+        }
+    }
+    C->have_w = 1;
+}
+
+/* Sets Zn (d x n, entry (j, i) = v_i w_ij 2^s) from the mantissas and exponents man, ex
+   (b6_fast): when four, as the four 32-bit limbs of Zn + 2^127 in Bv (b6_matmul4_avx2),
+   else as fixed-width integers in Z; bZ bounds the bits of Zn. */
+static inline void
+b6_fast_set_z(b6w *Z, uint64_t *Bv, const int64_t *man, const slong *ex, slong s, slong n, slong d, slong bZ,
+              int four)
+{
+    slong i, j;
+
+    for (i = 0; i < n; i++)
+        for (j = 0; j < d; j++)
+        {
+            __int128 p = (__int128) man[i * d + j] * man[n * d + i];
+            slong sh = ex[i * d + j] + ex[n * d + i] + s;
+            if (p != 0 && bZ > 126)
+            {
+                /* beyond 128 bits: shift in the fixed width */
+                b6w_set_i128(Z + j * n + i, p);
+                b6w_shl(Z + j * n + i, sh);
+                continue;
+            }
+            if (p != 0)
+                p = (__int128) ((b6u2) p << sh);
+            if (four)
+            {
+                uint64_t *z4 = Bv + 4 * (j * n + i);
+                b6u2 u = (b6u2) p + ((b6u2) 1 << 127);
+                z4[0] = (uint32_t) u;
+                z4[1] = (uint32_t) (u >> 32);
+                z4[2] = (uint32_t) (u >> 64);
+                z4[3] = (uint64_t) (u >> 96);
+            }
+            else
+                b6w_set_i128(Z + j * n + i, p);
+        }
+}
+
+/* Sets the exact signs C->a from X Z (XZ, m x n) and C->b, and C->chosen by B.6's event;
+   returns 0, or THM4_B6_BOUNDARY when a sign is zero, or THM4_B6_NO_NEURON (b6_event). */
+static inline int
+b6_fast_signs(thm4_b6_t C, const b6w *XZ, const fmpq *ybar, slong n, slong m)
+{
+    slong i, t;
+
+    for (i = 0; i < n; i++)
+    {
+        if (C->b[i] == 0)
+            return THM4_B6_BOUNDARY;
+        for (t = 0; t < m; t++)
+        {
+            C->a[i * m + t] = C->b[i] * b6w_sgn(XZ + t * n + i);
+            if (C->a[i * m + t] == 0)
+                return THM4_B6_BOUNDARY;
+        }
+    }
+    return b6_event(C, ybar, n, m);
+}
+
+/* Sets eta to the lcm of the denominators of ybar and Uw (m x n) to Un = eta U, sparse:
+   u_{chosen(t), t} = eta ybar_t; *bUn to the largest bit count of its entries. Returns 0,
+   or -1 when an entry exceeds 250 bits; g is scratch. */
+static inline int
+b6_fast_set_u(b6w *Uw, slong *bUn, fmpz_t eta, fmpz_t g, const slong *chosen, const fmpq *ybar, slong n,
+              slong m)
+{
+    slong t;
+
+    fmpz_one(eta);
+    for (t = 0; t < m; t++)
+        fmpz_lcm(eta, eta, fmpq_denref(ybar + t));
+    memset(Uw, 0, sizeof(b6w) * (size_t) (m * n));
+    for (t = 0; t < m; t++)
+    {
+        fmpz_divexact(g, eta, fmpq_denref(ybar + t));
+        fmpz_mul(g, g, fmpq_numref(ybar + t));
+        *bUn = FLINT_MAX(*bUn, (slong) fmpz_bits(g));
+        if (fmpz_bits(g) > 250)
+            return -1;
+        b6w_set_fmpz(Uw + t * n + chosen[t], g);
+    }
+    return 0;
+}
+
+/* Adds to Zp (d x n) the product S1 (Pn Un), with Pn in Ps (d x m) and Un in Uw: column
+   chosen(t) of Pn Un gains Pn[., t] u_t. */
+static inline void
+b6_fast_add_pu(b6w *Zp, const int64_t *Ps, const b6w *Uw, const b6scal *S1, const slong *chosen, slong n,
+               slong m, slong d)
+{
+    slong i, j, t;
+
+    for (t = 0; t < m; t++)
+    {
+        b6w du;
+        i = chosen[t];
+        b6scal_mul(&du, S1, Uw + t * n + i);
+        for (j = 0; j < d; j++)
+        {
+            int64_t a = Ps[j * m + t];
+            b6w pu;
+            if (a == 0)
+                continue;
+            b6scal_mul(&pu, &(b6scal){1, (uint64_t) (a < 0 ? -a : a), 0, {{0, 0, 0, 0}}}, &du);
+            if (a < 0)
+                b6w_sub(Zp + j * n + i, Zp + j * n + i, &pu);
+            else
+                b6w_add(Zp + j * n + i, Zp + j * n + i, &pu);
+        }
+    }
+}
+
+/* Returns whether XZp (m x n) equals S1 Un, Un in Uw (0 off the chosen neurons). */
+static inline int
+b6_fast_verify(const b6w *XZp, const b6w *Uw, const b6scal *S1, const slong *chosen, slong n, slong m)
+{
+    slong i, t;
+    b6w w3;
+    int ok = 1;
+
+    for (t = 0; t < m && ok; t++)
+        for (i = 0; i < n && ok; i++)
+        {
+            /* the right side is 0 off the chosen neurons */
+            if (i == chosen[t])
+                b6scal_mul(&w3, S1, Uw + t * n + i);
+            else
+                memset(&w3, 0, sizeof(b6w));
+            ok = b6w_equal(XZp + t * n + i, &w3);
+        }
+    return ok;
+}
+
+/* Sets C->loss to the loss with the ReLUs once X Z' = U exactly (checked): the prediction
+   at x_t is the sum of the u_{i,t} with b_i u_{i,t} > 0; C->attains to whether it equals
+   alpha. q, r are scratch. */
+static inline void
+b6_fast_loss(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, fmpq_t q, fmpq_t r)
+{
+    slong i, t, m = D->m;
+
+    fmpq_zero(r);
+    for (t = 0; t < m; t++)
+    {
+        fmpq_zero(q);
+        i = C->chosen[t];
+        if (C->b[i] * fmpq_sgn(ybar + t) > 0)
+            fmpq_set(q, ybar + t);
+        fmpq_sub(q, q, D->y + t);
+        fmpq_mul(q, q, q);
+        fmpq_add(r, r, q);
+    }
+    div_by_m(r, m);
+    fmpq_set(C->loss, r);
+    C->attains = fmpq_equal(C->loss, alpha);
+}
+
 /* The construction on fixed-width integers, in the form
        Z' = Q Z + P U,  Q = I - P X = Qn / (pi delta),  Qn = pi delta I - Pn Xn,
    the same rational Z' as Z + P (U - X Z) over the same denominator
@@ -910,11 +1103,11 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
     slong m = D->m, d = D->d, i, j, t, bXn, bPn, bQ, bZ, bXZ, bUn = 0, bZp, bXZp, brhs;
     int four = 0;
     int64_t *Xs, *Ps, *Qs;
-    b6w *Z, *XZ, *Zp, *XZp, *Uw, w3;
+    b6w *Z, *XZ, *Zp, *XZp, *Uw;
     b6scal S1, S2;
     slong *acc;
     uint64_t *Bv;
-    int status = -1, ok;
+    int status = -1, st;
     fmpz_t eta, g, h;
     fmpq_t q, r;
     b6_cache *K = b6_cache_get(C, D, n);
@@ -952,32 +1145,7 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
     four = bZ <= 126 && (!K->qok || bQ + b6_clog2(d) <= 30) && bXn + b6_clog2(d) <= 30 && simd &&
            __builtin_cpu_supports("avx2");
 #endif
-    for (i = 0; i < n; i++)
-        for (j = 0; j < d; j++)
-        {
-            __int128 p = (__int128) man[i * d + j] * man[n * d + i];
-            slong sh = ex[i * d + j] + ex[n * d + i] + s;
-            if (p != 0 && bZ > 126)
-            {
-                /* beyond 128 bits: shift in the fixed width */
-                b6w_set_i128(Z + j * n + i, p);
-                b6w_shl(Z + j * n + i, sh);
-                continue;
-            }
-            if (p != 0)
-                p = (__int128) ((b6u2) p << sh);
-            if (four)
-            {
-                uint64_t *z4 = Bv + 4 * (j * n + i);
-                b6u2 u = (b6u2) p + ((b6u2) 1 << 127);
-                z4[0] = (uint32_t) u;
-                z4[1] = (uint32_t) (u >> 32);
-                z4[2] = (uint32_t) (u >> 64);
-                z4[3] = (uint64_t) (u >> 96);
-            }
-            else
-                b6w_set_i128(Z + j * n + i, p);
-        }
+    b6_fast_set_z(Z, Bv, man, ex, s, n, d, bZ, four);
 
     if (!signs_known)
     {
@@ -988,29 +1156,10 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
         else
 #endif
             b6_matmul_small(XZ, Xs, m, d, Z, n, acc, Bv, bXn, simd);
-        for (i = 0; i < n; i++)
+        st = b6_fast_signs(C, XZ, ybar, n, m);
+        if (st != 0)
         {
-            if (C->b[i] == 0)
-            {
-                status = THM4_B6_BOUNDARY;
-                goto done;
-            }
-            for (t = 0; t < m; t++)
-            {
-                C->a[i * m + t] = C->b[i] * b6w_sgn(XZ + t * n + i);
-                if (C->a[i * m + t] == 0)
-                {
-                    status = THM4_B6_BOUNDARY;
-                    goto done;
-                }
-            }
-        }
-        if (!thm4_event_b6(C->chosen, C->a, C->b, ybar, n, m))
-        {
-            for (t = 0; t < m && C->chosen[t] >= 0; t++)
-                ;
-            C->bad_t = t;
-            status = THM4_B6_NO_NEURON;
+            status = st;
             goto done;
         }
     }
@@ -1023,19 +1172,8 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
         goto done;
 
     /* Un = eta U, sparse: u_{chosen(t), t} = eta ybar_t */
-    fmpz_one(eta);
-    for (t = 0; t < m; t++)
-        fmpz_lcm(eta, eta, fmpq_denref(ybar + t));
-    memset(Uw, 0, sizeof(b6w) * (size_t) (m * n));
-    for (t = 0; t < m; t++)
-    {
-        fmpz_divexact(g, eta, fmpq_denref(ybar + t));
-        fmpz_mul(g, g, fmpq_numref(ybar + t));
-        bUn = FLINT_MAX(bUn, (slong) fmpz_bits(g));
-        if (fmpz_bits(g) > 250)
-            goto done;
-        b6w_set_fmpz(Uw + t * n + C->chosen[t], g);
-    }
+    if (b6_fast_set_u(Uw, &bUn, eta, g, C->chosen, ybar, n, m) != 0)
+        goto done;
     /* bounds of everything read below */
     fmpz_mul(h, D->pi, eta);
     fmpz_mul(h, h, D->delta);
@@ -1059,25 +1197,7 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
         b6scal_mul(Zp + j, &S2, Zp + j);
     fmpz_mul_2exp(g, D->delta, (ulong) s);
     b6scal_set(&S1, g);
-    for (t = 0; t < m; t++)
-    {
-        /* column chosen(t) of Pn Un gains Pn[., t] u_t */
-        b6w du;
-        i = C->chosen[t];
-        b6scal_mul(&du, &S1, Uw + t * n + i);
-        for (j = 0; j < d; j++)
-        {
-            int64_t a = Ps[j * m + t];
-            b6w pu;
-            if (a == 0)
-                continue;
-            b6scal_mul(&pu, &(b6scal){1, (uint64_t) (a < 0 ? -a : a), 0, {{0, 0, 0, 0}}}, &du);
-            if (a < 0)
-                b6w_sub(Zp + j * n + i, Zp + j * n + i, &pu);
-            else
-                b6w_add(Zp + j * n + i, Zp + j * n + i, &pu);
-        }
-    }
+    b6_fast_add_pu(Zp, Ps, Uw, &S1, C->chosen, n, m, d);
 
     /* verification from the built Z' alone: X Z' = delta^2 pi 2^s Un */
     b6_matmul_small(XZp, Xs, m, d, Zp, n, acc, Bv, bXn, simd);
@@ -1085,18 +1205,7 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
     fmpz_mul(g, g, D->pi);
     fmpz_mul_2exp(g, g, (ulong) s);
     b6scal_set(&S1, g);
-    ok = 1;
-    for (t = 0; t < m && ok; t++)
-        for (i = 0; i < n && ok; i++)
-        {
-            /* the right side is 0 off the chosen neurons */
-            if (i == C->chosen[t])
-                b6scal_mul(&w3, &S1, Uw + t * n + i);
-            else
-                memset(&w3, 0, sizeof(b6w));
-            ok = b6w_equal(XZp + t * n + i, &w3);
-        }
-    if (!ok)
+    if (!b6_fast_verify(XZp, Uw, &S1, C->chosen, n, m))
         goto done;
     C->solved = 1;
     /* the closed cell: a_{i,t} sign <w'_i, x_t> >= 0, sign <w'_i, x_t> =
@@ -1108,22 +1217,7 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
                 C->in_cell = 0;
     if (!C->in_cell)
         goto done;
-    /* the loss with the ReLUs: X Z' = U exactly (checked), so the
-       prediction at x_t is the sum of the u_{i,t} with b_i u_{i,t} > 0 */
-    fmpq_zero(r);
-    for (t = 0; t < m; t++)
-    {
-        fmpq_zero(q);
-        i = C->chosen[t];
-        if (C->b[i] * fmpq_sgn(ybar + t) > 0)
-            fmpq_set(q, ybar + t);
-        fmpq_sub(q, q, D->y + t);
-        fmpq_mul(q, q, q);
-        fmpq_add(r, r, q);
-    }
-    div_by_m(r, m);
-    fmpq_set(C->loss, r);
-    C->attains = fmpq_equal(C->loss, alpha);
+    b6_fast_loss(C, D, ybar, alpha, q, r);
     if (!C->attains)
         goto done;
 
@@ -1137,18 +1231,7 @@ b6_fast(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha, 
             for (i = 0; i < n; i++)
                 b6w_get_fmpz(fmpz_mat_entry(C->XZn, t, i), XZp + t * n + i);
         fmpz_mul_2exp(C->zden, h, (ulong) s);
-        fmpq_mat_clear(C->W);
-        fmpq_mat_init(C->W, n, d);
-        for (i = 0; i < n; i++)
-        {
-            bc_fmpq_set_d(r, v[i]);
-            for (j = 0; j < d; j++)
-            {
-                fmpq_set_fmpz_frac(q, fmpz_mat_entry(C->Zn, j, i), C->zden);
-                fmpq_div(fmpq_mat_entry(C->W, i, j), q, r);
-            }
-        }
-        C->have_w = 1;
+        b6_set_w(C, v, n, d, q, r);
     }
     status = THM4_B6_OK;
 
@@ -1306,12 +1389,127 @@ thm4_b6_construct(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq
     return _thm4_b6_construct_impl(C, D, ybar, alpha, W, v, n, build_w, 1);
 }
 
+/* Sets man, ex (n (d + 1) entries each) to the mantissas and exponents of W (n x d) then
+   v (n), and C->b to the signs of v; returns the common shift s >= 0 that makes every
+   nonzero v_i w_ij an integer times 2^-s. */
+static slong
+b6_split_wv(int64_t *man, slong *ex, thm4_b6_t C, const double *W, const double *v, slong n, slong d)
+{
+    slong i, j, emin = 0;
+
+    for (i = 0; i < n; i++)
+    {
+        d_split(v[i], man + n * d + i, ex + n * d + i);
+        C->b[i] = v[i] > 0.0 ? 1 : (v[i] < 0.0 ? -1 : 0);
+        for (j = 0; j < d; j++)
+        {
+            d_split(W[i * d + j], man + i * d + j, ex + i * d + j);
+            if (man[i * d + j] != 0 && v[i] != 0.0)
+                emin = FLINT_MIN(emin, ex[i * d + j] + ex[n * d + i]);
+        }
+    }
+    return -emin;
+}
+
+/* Sets C->Zn (d x n) to Zn = (v_i w_i 2^s)_i exactly, from man, ex (b6_split_wv). */
+static void
+b6_set_zn(thm4_b6_t C, const int64_t *man, const slong *ex, slong s, slong n, slong d)
+{
+    slong i, j;
+
+    for (i = 0; i < n; i++)
+        for (j = 0; j < d; j++)
+        {
+            fmpz *z = fmpz_mat_entry(C->Zn, j, i);
+            fmpz_set_si(z, (slong) man[i * d + j]);
+            fmpz_mul_si(z, z, (slong) man[n * d + i]);
+            if (!fmpz_is_zero(z))
+                fmpz_mul_2exp(z, z, (ulong) (ex[i * d + j] + ex[n * d + i] + s));
+        }
+}
+
+/* Sets C->XZn = Xn Zn and the exact signs C->a from it: sign <z_i, x_t> = b_i a_{i,t};
+   C->chosen by B.6's event. Returns 0 when the event holds and X has full rank, else the
+   status: THM4_B6_BOUNDARY, THM4_B6_NO_NEURON or THM4_B6_RANK. */
+static int
+b6_exact_signs(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, slong n)
+{
+    slong i, t, m = D->m;
+    int st;
+
+    fmpz_mat_mul(C->XZn, D->Xn, C->Zn);
+    for (i = 0; i < n; i++)
+    {
+        if (C->b[i] == 0)
+            return THM4_B6_BOUNDARY;
+        for (t = 0; t < m; t++)
+        {
+            C->a[i * m + t] = C->b[i] * fmpz_sgn(fmpz_mat_entry(C->XZn, t, i));
+            if (C->a[i * m + t] == 0)
+                return THM4_B6_BOUNDARY;
+        }
+    }
+    st = b6_event(C, ybar, n, m);
+    if (st != 0)
+        return st;
+    if (!D->full)
+        return THM4_B6_RANK;
+    return 0;
+}
+
+/* Sets C->solved, C->in_cell, C->loss and C->attains for Z' = C->Zn / C->zden: whether
+   X Z' = U (XZn = Xn Zn' over delta zeta = g, with eta XZn == g Un), whether (W', v) lies
+   in the closed cell of (W, v), and the network's loss there with its ReLUs. h, q, r are
+   scratch. */
+static void
+b6_exact_verify(thm4_b6_t C, const thm4_data_t D, const fmpz_mat_t Un, const fmpz_t eta, const fmpz_t g,
+                const fmpq_t alpha, slong n, fmpz_t h, fmpq_t q, fmpq_t r)
+{
+    slong i, t, m = D->m;
+
+    C->solved = 1;
+    for (t = 0; t < m && C->solved; t++)
+        for (i = 0; i < n && C->solved; i++)
+        {
+            /* eta XZn == delta zeta Un */
+            fmpz_mul(h, fmpz_mat_entry(C->XZn, t, i), eta);
+            fmpz_submul(h, fmpz_mat_entry(Un, t, i), g);
+            C->solved = fmpz_is_zero(h);
+        }
+
+    /* the closed cell of (W, v): a_{i,t} <w'_i, x_t> >= 0, where
+       sign <w'_i, x_t> = b_i sign (X Z')_{t,i} */
+    C->in_cell = 1;
+    for (i = 0; i < n; i++)
+        for (t = 0; t < m; t++)
+            if (C->a[i * m + t] * C->b[i] * fmpz_sgn(fmpz_mat_entry(C->XZn, t, i)) < 0)
+                C->in_cell = 0;
+
+    /* the network's loss at (W', v) with its ReLUs:
+       v_i [<w'_i, x_t>]_+ = (X Z')_{t,i} when <w'_i, x_t> > 0, else 0 */
+    fmpq_zero(r);
+    for (t = 0; t < m; t++)
+    {
+        fmpz_zero(h);
+        for (i = 0; i < n; i++)
+            if (C->b[i] * fmpz_sgn(fmpz_mat_entry(C->XZn, t, i)) > 0)
+                fmpz_add(h, h, fmpz_mat_entry(C->XZn, t, i));
+        fmpq_set_fmpz_frac(q, h, g);
+        fmpq_sub(q, q, D->y + t);
+        fmpq_mul(q, q, q);
+        fmpq_add(r, r, q);
+    }
+    div_by_m(r, m);
+    fmpq_set(C->loss, r);
+    C->attains = fmpq_equal(C->loss, alpha);
+}
+
 int
 _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, const fmpq_t alpha,
                         const double *W, const double *v, slong n, int build_w, int fast)
 {
-    int signs_known = 0, simd = !(fast & THM4_B6_PORTABLE);
-    slong m = D->m, d = D->d, i, j, t, emin = 0, s;
+    int signs_known = 0, simd = !(fast & THM4_B6_PORTABLE), status;
+    slong m = D->m, d = D->d, i, j, t, s;
     int64_t *man;
     slong *ex;
     fmpz_mat_t Un, Rn, T;
@@ -1333,11 +1531,8 @@ _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, cons
             C->status = THM4_B6_BOUNDARY;
             return C->status;
         }
-        if (!thm4_event_b6(C->chosen, C->a, C->b, ybar, n, m))
+        if (b6_event(C, ybar, n, m) != 0)
         {
-            for (t = 0; t < m && C->chosen[t] >= 0; t++)
-                ;
-            C->bad_t = t;
             C->status = THM4_B6_NO_NEURON;
             return C->status;
         }
@@ -1346,18 +1541,7 @@ _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, cons
     /* Z = (v_i w_i)_i exactly, over the common exponent -s <= 0 */
     man = flint_malloc(sizeof(int64_t) * (size_t) (n * (d + 1)));
     ex = flint_malloc(sizeof(slong) * (size_t) (n * (d + 1)));
-    for (i = 0; i < n; i++)
-    {
-        d_split(v[i], man + n * d + i, ex + n * d + i);
-        C->b[i] = v[i] > 0.0 ? 1 : (v[i] < 0.0 ? -1 : 0);
-        for (j = 0; j < d; j++)
-        {
-            d_split(W[i * d + j], man + i * d + j, ex + i * d + j);
-            if (man[i * d + j] != 0 && v[i] != 0.0)
-                emin = FLINT_MIN(emin, ex[i * d + j] + ex[n * d + i]);
-        }
-    }
-    s = -emin;
+    s = b6_split_wv(man, ex, C, W, v, n, d);
 #ifdef B6_FAST
     if (fast)
     {
@@ -1385,48 +1569,15 @@ _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, cons
         return -1;
     }
 #endif
-    for (i = 0; i < n; i++)
-        for (j = 0; j < d; j++)
-        {
-            fmpz *z = fmpz_mat_entry(C->Zn, j, i);
-            fmpz_set_si(z, (slong) man[i * d + j]);
-            fmpz_mul_si(z, z, (slong) man[n * d + i]);
-            if (!fmpz_is_zero(z))
-                fmpz_mul_2exp(z, z, (ulong) (ex[i * d + j] + ex[n * d + i] + s));
-        }
+    b6_set_zn(C, man, ex, s, n, d);
     flint_free(man);
     flint_free(ex);
 
-    /* exact signs from X Z: sign <z_i, x_t> = b_i a_{i,t} */
-    fmpz_mat_mul(C->XZn, D->Xn, C->Zn);
-    for (i = 0; i < n; i++)
+    /* exact signs from X Z */
+    status = b6_exact_signs(C, D, ybar, n);
+    if (status != 0)
     {
-        if (C->b[i] == 0)
-        {
-            C->status = THM4_B6_BOUNDARY;
-            return C->status;
-        }
-        for (t = 0; t < m; t++)
-        {
-            C->a[i * m + t] = C->b[i] * fmpz_sgn(fmpz_mat_entry(C->XZn, t, i));
-            if (C->a[i * m + t] == 0)
-            {
-                C->status = THM4_B6_BOUNDARY;
-                return C->status;
-            }
-        }
-    }
-    if (!thm4_event_b6(C->chosen, C->a, C->b, ybar, n, m))
-    {
-        for (t = 0; t < m && C->chosen[t] >= 0; t++)
-            ;
-        C->bad_t = t;
-        C->status = THM4_B6_NO_NEURON;
-        return C->status;
-    }
-    if (!D->full)
-    {
-        C->status = THM4_B6_RANK;
+        C->status = status;
         return C->status;
     }
 
@@ -1467,58 +1618,11 @@ _thm4_b6_construct_impl(thm4_b6_t C, const thm4_data_t D, const fmpq *ybar, cons
     /* verification, from the built Z' alone: X Z' = XZn / (delta zeta) */
     fmpz_mat_mul(C->XZn, D->Xn, C->Zn);
     fmpz_mul(g, D->delta, C->zden);
-    C->solved = 1;
-    for (t = 0; t < m && C->solved; t++)
-        for (i = 0; i < n && C->solved; i++)
-        {
-            /* eta XZn == delta zeta Un */
-            fmpz_mul(h, fmpz_mat_entry(C->XZn, t, i), eta);
-            fmpz_submul(h, fmpz_mat_entry(Un, t, i), g);
-            C->solved = fmpz_is_zero(h);
-        }
+    b6_exact_verify(C, D, Un, eta, g, alpha, n, h, q, r);
 
-    /* the closed cell of (W, v): a_{i,t} <w'_i, x_t> >= 0, where
-       sign <w'_i, x_t> = b_i sign (X Z')_{t,i} */
-    C->in_cell = 1;
-    for (i = 0; i < n; i++)
-        for (t = 0; t < m; t++)
-            if (C->a[i * m + t] * C->b[i] * fmpz_sgn(fmpz_mat_entry(C->XZn, t, i)) < 0)
-                C->in_cell = 0;
-
-    /* the network's loss at (W', v) with its ReLUs:
-       v_i [<w'_i, x_t>]_+ = (X Z')_{t,i} when <w'_i, x_t> > 0, else 0 */
-    fmpq_zero(r);
-    for (t = 0; t < m; t++)
-    {
-        fmpz_zero(h);
-        for (i = 0; i < n; i++)
-            if (C->b[i] * fmpz_sgn(fmpz_mat_entry(C->XZn, t, i)) > 0)
-                fmpz_add(h, h, fmpz_mat_entry(C->XZn, t, i));
-        fmpq_set_fmpz_frac(q, h, g);
-        fmpq_sub(q, q, D->y + t);
-        fmpq_mul(q, q, q);
-        fmpq_add(r, r, q);
-    }
-    div_by_m(r, m);
-    fmpq_set(C->loss, r);
-    C->attains = fmpq_equal(C->loss, alpha);
-
+    /* W'_{i,j} = z'_{i,j} / v_i */
     if (build_w)
-    {
-        /* W'_{i,j} = z'_{i,j} / v_i */
-        fmpq_mat_clear(C->W);
-        fmpq_mat_init(C->W, n, d);
-        for (i = 0; i < n; i++)
-        {
-            bc_fmpq_set_d(r, v[i]);
-            for (j = 0; j < d; j++)
-            {
-                fmpq_set_fmpz_frac(q, fmpz_mat_entry(C->Zn, j, i), C->zden);
-                fmpq_div(fmpq_mat_entry(C->W, i, j), q, r);
-            }
-        }
-        C->have_w = 1;
-    }
+        b6_set_w(C, v, n, d, q, r);
     C->status = (C->solved && C->in_cell && C->attains) ? THM4_B6_OK : THM4_B6_VERIFY_FAIL;
 
     fmpz_mat_clear(Un);
