@@ -132,7 +132,8 @@ write_preamble(FILE *f, const checklist_t L, const report_meta *meta)
           "\\InputIfFileExists{recheck.tex}{}{}\n\\makeatother\n",
           f);
     fputs("\\title{basincheck: a checked reading of Safran \\& Shamir,\\\\ "
-          "\\emph{On the Quality of the Initial Basin in Overspecified Neural Networks}}\n",
+          "\\emph{On the Quality of the Initial Basin in Overspecified Neural Networks},\\\\ "
+          "\\large and of two papers that built on it (statements reconstructed)}\n",
           f);
     fprintf(f, "\\author{basincheck %s, mode \\texttt{%s}, seed %llu}\n\\date{", PACKAGE_VERSION, meta->mode,
             (unsigned long long) meta->seed);
