@@ -15,7 +15,6 @@
    1 undecided; 2 usage or input error, one line "basincheck: ..." on
    stderr. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,25 +75,6 @@ critical_help(FILE *f)
           f);
 }
 
-/* One line "basincheck: critical: MESSAGE" on stderr (control
-   characters of file names replaced).  Returns CLI_EXIT_USAGE. */
-static int
-critical_fail(const char *fmt, ...)
-{
-    va_list ap;
-    char *s;
-    size_t k;
-    va_start(ap, fmt);
-    s = bc_vaprintf(fmt, ap);
-    va_end(ap);
-    for (k = 0; s[k] != '\0'; k++)
-        if ((unsigned char) s[k] < 0x20 || s[k] == 0x7f)
-            s[k] = '?';
-    fprintf(stderr, "basincheck: critical: %s\n", s);
-    flint_free(s);
-    return CLI_EXIT_USAGE;
-}
-
 static int
 load(csv_table_t T, const char *path)
 {
@@ -131,9 +111,10 @@ check_range(const csv_table_t T, const char *path)
         {
             fmpq_abs(a, csv_table_entry(T, i, j));
             if (!fmpq_is_zero(a) && (fmpq_cmp(a, lo) < 0 || fmpq_cmp(a, hi) > 0))
-                rc = critical_fail("%s: line %ld, column %ld: entries must be 0 or between 1e-30 and 1e30 in "
-                                   "absolute value",
-                                   path, (long) csv_table_row_line(T, i), (long) j + 1);
+                rc = cli_fail(
+                    "critical: %s: line %ld, column %ld: entries must be 0 or between 1e-30 and 1e30 in "
+                    "absolute value",
+                    path, (long) csv_table_row_line(T, i), (long) j + 1);
         }
     fmpq_clear(lo);
     fmpq_clear(hi);
@@ -278,7 +259,7 @@ parse_args(critical_args *A, int argc, char **argv)
                  !strcmp(a, "--split") || !strcmp(a, "--alpha"))
         {
             if (v == NULL)
-                return critical_fail("%s needs a value (see 'basincheck critical --help')", a);
+                return cli_fail("critical: %s needs a value (see 'basincheck critical --help')", a);
             if (!strcmp(a, "--weights"))
                 A->weights = v;
             else if (!strcmp(a, "--teacher-weights"))
@@ -287,35 +268,36 @@ parse_args(critical_args *A, int argc, char **argv)
             {
                 uint64_t K;
                 if (cli_parse_u64(&K, v) != 0 || K < 1 || K > CRIT_CLI_MAX_K)
-                    return critical_fail("--teacher expects an integer from 1 to %d, got '%s'",
-                                         CRIT_CLI_MAX_K, v);
+                    return cli_fail("critical: --teacher expects an integer from 1 to %d, got '%s'",
+                                    CRIT_CLI_MAX_K, v);
                 A->teacher_k = (slong) K;
             }
             else if (!strcmp(a, "--split"))
             {
                 uint64_t I;
                 if (cli_parse_u64(&I, v) != 0 || I < 1 || I > CRIT_CLI_MAX_ND)
-                    return critical_fail("--split expects a neuron number from 1 to n, got '%s'", v);
+                    return cli_fail("critical: --split expects a neuron number from 1 to n, got '%s'", v);
                 A->split = (slong) I;
             }
             else
             {
                 if (parse_alpha(A->alpha, v) != 0 || fmpq_sgn(A->alpha) <= 0 || fmpq_cmp_ui(A->alpha, 1) >= 0)
-                    return critical_fail(
-                        "--alpha expects a number strictly between 0 and 1 (0.5, 1/3), got '%s'", v);
+                    return cli_fail(
+                        "critical: --alpha expects a number strictly between 0 and 1 (0.5, 1/3), got '%s'",
+                        v);
                 A->alpha_text = v;
             }
             i++;
         }
         else
-            return critical_fail("unknown option '%s' (see 'basincheck critical --help')", a);
+            return cli_fail("critical: unknown option '%s' (see 'basincheck critical --help')", a);
     }
     if (A->weights == NULL)
-        return critical_fail("--weights FILE is required (see 'basincheck critical --help')");
+        return cli_fail("critical: --weights FILE is required (see 'basincheck critical --help')");
     if (A->teacher_k == 0 && A->teacher_file == NULL)
-        return critical_fail("a teacher is required: --teacher K or --teacher-weights FILE");
+        return cli_fail("critical: a teacher is required: --teacher K or --teacher-weights FILE");
     if ((A->split > 0) != (A->alpha_text != NULL))
-        return critical_fail("--split I and --alpha A go together");
+        return cli_fail("critical: --split I and --alpha A go together");
     return 0;
 }
 
@@ -361,25 +343,26 @@ job_load(critical_job *J)
     k = J->k = J->A.teacher_file != NULL ? TV->rows : J->A.teacher_k;
     rc = 0;
     if (J->A.teacher_file != NULL && TV->cols != d)
-        rc = critical_fail("%s has %ld columns but %s has %ld: the dimensions d differ", J->A.teacher_file,
-                           (long) TV->cols, J->A.weights, (long) d);
+        rc = cli_fail("critical: %s has %ld columns but %s has %ld: the dimensions d differ",
+                      J->A.teacher_file, (long) TV->cols, J->A.weights, (long) d);
     else if (J->A.teacher_file == NULL && d != k)
-        rc = critical_fail("%s has %ld columns but the teacher I_%ld needs d = %ld", J->A.weights, (long) d,
-                           (long) k, (long) k);
+        rc = cli_fail("critical: %s has %ld columns but the teacher I_%ld needs d = %ld", J->A.weights,
+                      (long) d, (long) k, (long) k);
     else if (J->A.teacher_file != NULL && J->A.teacher_k > 0 && J->A.teacher_k != k)
-        rc = critical_fail("--teacher %ld disagrees with %s (%ld rows)", (long) J->A.teacher_k,
-                           J->A.teacher_file, (long) k);
+        rc = cli_fail("critical: --teacher %ld disagrees with %s (%ld rows)", (long) J->A.teacher_k,
+                      J->A.teacher_file, (long) k);
     else if (d > CRIT_CLI_MAX_D || n * d > CRIT_CLI_MAX_ND || k > CRIT_CLI_MAX_K)
-        rc = critical_fail("too large: n = %ld, d = %ld, k = %ld (limits: n d <= %d, d <= %d, k <= %d)",
-                           (long) n, (long) d, (long) k, CRIT_CLI_MAX_ND, CRIT_CLI_MAX_D, CRIT_CLI_MAX_K);
+        rc = cli_fail("critical: too large: n = %ld, d = %ld, k = %ld (limits: n d <= %d, d <= %d, k <= %d)",
+                      (long) n, (long) d, (long) k, CRIT_CLI_MAX_ND, CRIT_CLI_MAX_D, CRIT_CLI_MAX_K);
     else if ((rc = check_range(TW, J->A.weights)) != 0 ||
              (J->A.teacher_file != NULL && (rc = check_range(TV, J->A.teacher_file)) != 0))
         ;
     else if (J->A.split > n)
-        rc = critical_fail("--split %ld: %s has only %ld neurons", (long) J->A.split, J->A.weights, (long) n);
+        rc = cli_fail("critical: --split %ld: %s has only %ld neurons", (long) J->A.split, J->A.weights,
+                      (long) n);
     else if (J->A.split > 0 && (n + 1) * d > CRIT_CLI_MAX_ND)
-        rc = critical_fail("too large for a split: (n + 1) d = %ld (limit %d)", (long) ((n + 1) * d),
-                           CRIT_CLI_MAX_ND);
+        rc = cli_fail("critical: too large for a split: (n + 1) d = %ld (limit %d)", (long) ((n + 1) * d),
+                      CRIT_CLI_MAX_ND);
     if (rc != 0)
     {
         csv_table_clear(TW);
@@ -667,7 +650,7 @@ cli_bench_critical(int argc, char **argv)
         {
             uint64_t x;
             if (cli_parse_u64(&x, v) != 0 || (a[2] == 's' && a[3] == 'a' && (x < 1 || x > 100000)))
-                return critical_fail("bench: %s expects a positive integer, got '%s'", a, v);
+                return cli_fail("critical: bench: %s expects a positive integer, got '%s'", a, v);
             if (a[3] == 'a')
                 samples = x;
             else
@@ -675,7 +658,7 @@ cli_bench_critical(int argc, char **argv)
             i++;
         }
         else
-            return critical_fail("bench: unknown option '%s'", a);
+            return cli_fail("critical: bench: unknown option '%s'", a);
     }
     for (q = 0; q < 2; q++)
     {

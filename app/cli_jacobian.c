@@ -22,7 +22,6 @@
    Exit statuses: 0 the result was printed (also for a point on a region
    boundary, which is reported); 2 usage or input error, one line
    "basincheck: ..." on stderr. */
-#include <stdarg.h>
 #include <string.h>
 
 #include "cli.h"
@@ -94,23 +93,6 @@ jac_help(FILE *f)
 }
 
 static int
-jac_fail(const char *fmt, ...)
-{
-    va_list ap;
-    char *s;
-    size_t k;
-    va_start(ap, fmt);
-    s = bc_vaprintf(fmt, ap);
-    va_end(ap);
-    for (k = 0; s[k] != '\0'; k++)
-        if ((unsigned char) s[k] < 0x20 || s[k] == 0x7f)
-            s[k] = '?';
-    fprintf(stderr, "basincheck: %s\n", s);
-    flint_free(s);
-    return CLI_EXIT_USAGE;
-}
-
-static int
 jac_parse(const char **data, const char **weights, int *json, int argc, char **argv)
 {
     int i;
@@ -127,7 +109,7 @@ jac_parse(const char **data, const char **weights, int *json, int argc, char **a
         else if (!strcmp(a, "--json"))
         {
             if (*json)
-                return jac_fail("jacobian: option --json given twice (see 'basincheck jacobian --help')");
+                return cli_fail("jacobian: option --json given twice (see 'basincheck jacobian --help')");
             *json = 1;
         }
         else if (!strcmp(a, "--data") || !strcmp(a, "--weights"))
@@ -135,24 +117,24 @@ jac_parse(const char **data, const char **weights, int *json, int argc, char **a
             const char **slot = (a[2] == 'd') ? data : weights;
             const char *v = (i + 1 < argc) ? argv[i + 1] : NULL;
             if (*slot != NULL)
-                return jac_fail("jacobian: option %s given twice (see 'basincheck jacobian --help')", a);
+                return cli_fail("jacobian: option %s given twice (see 'basincheck jacobian --help')", a);
             if (v == NULL || (v[0] == '-' && v[1] == '-'))
-                return jac_fail("jacobian: option %s needs a file name (see 'basincheck jacobian --help')",
+                return cli_fail("jacobian: option %s needs a file name (see 'basincheck jacobian --help')",
                                 a);
             if (v[0] == '\0')
-                return jac_fail("jacobian: option %s needs a non-empty file name", a);
+                return cli_fail("jacobian: option %s needs a non-empty file name", a);
             *slot = v;
             i++;
         }
         else if (a[0] == '-' && a[1] != '\0')
-            return jac_fail("jacobian: unknown option '%s' (see 'basincheck jacobian --help')", a);
+            return cli_fail("jacobian: unknown option '%s' (see 'basincheck jacobian --help')", a);
         else
-            return jac_fail("jacobian: unexpected argument '%s' (see 'basincheck jacobian --help')", a);
+            return cli_fail("jacobian: unexpected argument '%s' (see 'basincheck jacobian --help')", a);
     }
     if (*data == NULL)
-        return jac_fail("jacobian: missing --data FILE (see 'basincheck jacobian --help')");
+        return cli_fail("jacobian: missing --data FILE (see 'basincheck jacobian --help')");
     if (*weights == NULL)
-        return jac_fail("jacobian: missing --weights FILE (see 'basincheck jacobian --help')");
+        return cli_fail("jacobian: missing --weights FILE (see 'basincheck jacobian --help')");
     return 0;
 }
 
@@ -222,21 +204,21 @@ job_load(jac_job *J)
     csv_table_init(TD);
     csv_table_init(TN);
     if (csv_read(TD, J->data, err, sizeof err) != 0)
-        rc = jac_fail("%s", err);
+        rc = cli_fail("%s", err);
     else if (TD->cols < 2)
-        rc = jac_fail("%s:%ld:1: expected at least 2 columns (x_1,...,x_d,y), found %ld", J->data,
+        rc = cli_fail("%s:%ld:1: expected at least 2 columns (x_1,...,x_d,y), found %ld", J->data,
                       (long) csv_table_row_line(TD, 0), (long) TD->cols);
     else if (csv_read(TN, J->weights, err, sizeof err) != 0)
-        rc = jac_fail("%s", err);
+        rc = cli_fail("%s", err);
     else if (TN->cols != TD->cols + 1)
-        rc = jac_fail("%s:%ld:1: expected %ld columns (w_1,...,w_%ld,b,v with d = %ld from %s), found %ld",
+        rc = cli_fail("%s:%ld:1: expected %ld columns (w_1,...,w_%ld,b,v with d = %ld from %s), found %ld",
                       J->weights, (long) csv_table_row_line(TN, 0), (long) (TD->cols + 1),
                       (long) (TD->cols - 1), (long) (TD->cols - 1), J->data, (long) TN->cols);
     else if (TD->rows > JAC_CLI_MAX_N)
-        rc = jac_fail("jacobian: %ld data points exceed the limit of %ld", (long) TD->rows,
+        rc = cli_fail("jacobian: %ld data points exceed the limit of %ld", (long) TD->rows,
                       (long) JAC_CLI_MAX_N);
     else if (TN->rows > JAC_CLI_MAX_P / TD->cols)
-        rc = jac_fail("jacobian: P = d1 (d + 1) = %ld * %ld exceeds the limit of %ld", (long) TN->rows,
+        rc = cli_fail("jacobian: P = d1 (d + 1) = %ld * %ld exceeds the limit of %ld", (long) TN->rows,
                       (long) TD->cols, (long) JAC_CLI_MAX_P);
     if (rc != 0)
     {
@@ -544,7 +526,7 @@ cli_jacobian(int argc, char **argv)
         job_print_text(&J);
     rc = CLI_EXIT_OK;
     if (fflush(stdout) != 0 || ferror(stdout))
-        rc = jac_fail("jacobian: error writing the output");
+        rc = cli_fail("jacobian: error writing the output");
     job_clear(&J);
     return rc;
 }

@@ -66,7 +66,7 @@ module_input_error(const char *msg)
     const unsigned char *p;
     fputs("basincheck: ", stderr);
     for (p = (const unsigned char *) msg; *p != '\0'; p++)
-        fputc(*p < 0x20 ? '?' : *p, stderr);
+        fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, stderr);
     fputc('\n', stderr);
 }
 

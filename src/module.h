@@ -245,7 +245,7 @@ extern "C"
     int module_accepts(const module_struct *m, const char *name);
 
     /* Prints msg on stderr as the one line "basincheck: msg", with every
-   control character (a file name may hold one) replaced by '?': the
+   control character (a file name may hold one) and DEL replaced by '?': the
    message of a module's input error (its run then returns 2). */
     void module_input_error(const char *msg);
 
